@@ -1,0 +1,71 @@
+package dev.fluxion;
+
+import dev.fluxion.internal.AdjointLinker;
+import dev.fluxion.internal.ScalarAdjoint;
+import dev.fluxion.internal.Tape;
+import dev.fluxion.internal.UnaryAdjoint;
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Entry points: derivatives of {@code @Differentiable} methods, named by method references.
+ *
+ * <pre>{@code
+ * GradientFunction g = Fluxion.gradient(Model::loss);
+ * double loss = g.valueAndGradient(w, dw);
+ * }</pre>
+ *
+ * The derivative code itself was generated from the method's bytecode when its class was
+ * transformed (by the Java agent or the build-time plugin); these methods only find and bind it,
+ * once. If it is missing, they throw a {@link FluxionException} that says why and what to do.
+ */
+public final class Fluxion {
+    private Fluxion() {
+    }
+
+    /** The gradient of {@code f}, a reference to a {@code @Differentiable static double f(double[])}. */
+    public static GradientFunction gradient(ScalarFunction f) {
+        return new ReverseGradient(AdjointLinker.link(f, "([D)D", ScalarAdjoint.class));
+    }
+
+    /** The derivative of {@code f}, a reference to a {@code @Differentiable static double f(double)}. */
+    public static DoubleUnaryOperator derivative(UnaryFunction f) {
+        return new ReverseDerivative(AdjointLinker.link(f, "(D)D", UnaryAdjoint.class));
+    }
+
+    private record ReverseGradient(ScalarAdjoint adjoint) implements GradientFunction {
+        @Override
+        public double valueAndGradient(double[] x, double[] gradOut) {
+            if (gradOut.length != x.length) {
+                throw new IllegalArgumentException("gradOut has length " + gradOut.length + ", x has length " + x.length);
+            }
+            if (gradOut == x) {
+                throw new IllegalArgumentException("gradOut must not be the input array");
+            }
+            Arrays.fill(gradOut, 0.0);
+            Tape tape = Tape.current();
+            Tape.Mark mark = tape.mark();
+            try {
+                return adjoint.adjoint(x, gradOut, 1.0, tape);
+            } catch (RuntimeException | Error e) {
+                tape.reset(mark);
+                throw e;
+            }
+        }
+    }
+
+    private record ReverseDerivative(UnaryAdjoint adjoint) implements DoubleUnaryOperator {
+        @Override
+        public double applyAsDouble(double x) {
+            Tape tape = Tape.current();
+            Tape.Mark mark = tape.mark();
+            try {
+                adjoint.adjoint(x, 1.0, tape);
+                return tape.popDouble();
+            } catch (RuntimeException | Error e) {
+                tape.reset(mark);
+                throw e;
+            }
+        }
+    }
+}

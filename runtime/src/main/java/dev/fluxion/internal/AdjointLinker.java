@@ -1,0 +1,122 @@
+package dev.fluxion.internal;
+
+import dev.fluxion.Differentiable;
+import dev.fluxion.FluxionException;
+import java.io.Serializable;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Method;
+
+/**
+ * Finds the adjoint that the transformer generated for the method a method reference names, and
+ * binds it to a small interface through {@link LambdaMetafactory}, the mechanism behind Java's own
+ * lambdas: calls through the returned object are ordinary interface calls that the JIT inlines, with
+ * no reflection after this one look-up.
+ */
+public final class AdjointLinker {
+    static final String AGENT_HINT = "Run with -javaagent:agent/target/fluxion-agent.jar (the Fluxion agent), or transform "
+            + "the classes at build time with the fluxion-maven-plugin.";
+
+    private AdjointLinker() {
+    }
+
+    /** Binds {@code target}'s adjoint to {@code adjointInterface}'s single method. */
+    public static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface) {
+        SerializedLambda lambda = serializedForm(function);
+        if (lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic
+                || lambda.getImplMethodName().startsWith("lambda$")) {
+            throw new FluxionException("fluxion: " + describe(lambda) + " is not a reference to a static method. Pass a method "
+                    + "reference to a @Differentiable static method, e.g. Fluxion.gradient(MyModel::loss).");
+        }
+        if (!lambda.getImplMethodSignature().equals(primalDescriptor)) {
+            throw new FluxionException("fluxion: " + describe(lambda) + " has signature " + lambda.getImplMethodSignature()
+                    + "; this entry point needs " + primalDescriptor + ". Wrap the call in a @Differentiable method of that shape.");
+        }
+        Class<?> owner = load(lambda, function.getClass().getClassLoader());
+        String name = Naming.adjointName(lambda.getImplMethodName());
+        String descriptor = Naming.adjointDescriptor(primalDescriptor);
+        MethodType adjointType = MethodType.fromMethodDescriptorString(descriptor, owner.getClassLoader());
+        MethodHandles.Lookup lookup;
+        MethodHandle adjoint;
+        try {
+            lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+            adjoint = lookup.findStatic(owner, name, adjointType);
+        } catch (NoSuchMethodException e) {
+            throw new FluxionException(explainMissing(owner, lambda), e);
+        } catch (IllegalAccessException e) {
+            throw new FluxionException("fluxion: cannot access the derivative of " + describe(lambda) + ": " + e.getMessage()
+                    + ". Open the package to dev.fluxion if the class is in a named module.", e);
+        }
+        Method sam = adjointInterface.getMethods()[0];
+        MethodType samType = MethodType.methodType(sam.getReturnType(), sam.getParameterTypes());
+        try {
+            return adjointInterface.cast(LambdaMetafactory.metafactory(lookup, sam.getName(),
+                    MethodType.methodType(adjointInterface), samType, adjoint, samType).getTarget().invoke());
+        } catch (Throwable e) {
+            throw new FluxionException("fluxion: cannot bind the derivative of " + describe(lambda) + ": " + e, e);
+        }
+    }
+
+    /** Why the adjoint is missing, in the order a user would check. */
+    private static String explainMissing(Class<?> owner, SerializedLambda lambda) {
+        String failure = TransformationLog.failure(lambda.getImplClass(), lambda.getImplMethodName(),
+                lambda.getImplMethodSignature());
+        if (failure != null) {
+            return failure;
+        }
+        Method primal = findPrimal(owner, lambda);
+        if (primal != null && !primal.isAnnotationPresent(Differentiable.class)) {
+            return "fluxion: " + describe(lambda) + " is not annotated @Differentiable. Add @dev.fluxion.Differentiable "
+                    + "to the method so Fluxion generates its derivative.";
+        }
+        if (!TransformationLog.isAgentInstalled()) {
+            return "fluxion: no derivative was generated for " + describe(lambda) + ": the class was not transformed. "
+                    + AGENT_HINT;
+        }
+        return "fluxion: no derivative was generated for " + describe(lambda) + ", although the Fluxion agent is installed. "
+                + "Was " + owner.getName() + " loaded before the agent started, or by a class loader the agent ignores? "
+                + "See the agent's messages on standard error.";
+    }
+
+    private static Method findPrimal(Class<?> owner, SerializedLambda lambda) {
+        for (Method m : owner.getDeclaredMethods()) {
+            if (m.getName().equals(lambda.getImplMethodName())
+                    && MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString()
+                            .equals(lambda.getImplMethodSignature())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    static String describe(SerializedLambda lambda) {
+        return lambda.getImplClass().replace('/', '.') + "." + lambda.getImplMethodName();
+    }
+
+    private static SerializedLambda serializedForm(Serializable function) {
+        try {
+            Method writeReplace = function.getClass().getDeclaredMethod("writeReplace");
+            writeReplace.setAccessible(true);
+            Object form = writeReplace.invoke(function);
+            if (form instanceof SerializedLambda lambda) {
+                return lambda;
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // fall through: not a lambda or method reference
+        }
+        throw new FluxionException("fluxion: " + function.getClass().getName() + " is not a method reference. Pass a "
+                + "method reference to a @Differentiable static method, e.g. Fluxion.gradient(MyModel::loss).");
+    }
+
+    private static Class<?> load(SerializedLambda lambda, ClassLoader loader) {
+        try {
+            return Class.forName(lambda.getImplClass().replace('/', '.'), false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new FluxionException("fluxion: cannot load " + lambda.getImplClass() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.fluxion.internal;
+
+/**
+ * The one naming scheme for members Fluxion generates, shared by the transformer that writes them
+ * and the runtime that looks them up.
+ *
+ * <p>For a method {@code R f(P1 .. Pn)} the adjoint is
+ * {@code static R fluxion$adjoint$f(P1 .. Pn, S1 .. Sk, R seed, Tape tape)}: the primal
+ * parameters, one shadow array for every {@code double[]}/{@code float[]} parameter (in order;
+ * adjoints are accumulated into it), the adjoint seed of the result and the tape. It returns the
+ * primal result and leaves the adjoints of the {@code double}/{@code float} parameters on the
+ * tape, the last parameter's on top. Generated members are {@code ACC_SYNTHETIC}.
+ */
+public final class Naming {
+    public static final String ADJOINT_PREFIX = "fluxion$adjoint$";
+    public static final String TAPE_INTERNAL_NAME = "dev/fluxion/internal/Tape";
+    public static final String TAPE_DESCRIPTOR = "L" + TAPE_INTERNAL_NAME + ";";
+    public static final String DIFFERENTIABLE_DESCRIPTOR = "Ldev/fluxion/Differentiable;";
+
+    private Naming() {
+    }
+
+    public static String adjointName(String primalName) {
+        return ADJOINT_PREFIX + primalName;
+    }
+
+    /** The adjoint's descriptor, derived from the primal's alone so callers in other classes agree. */
+    public static String adjointDescriptor(String primalDescriptor) {
+        int close = primalDescriptor.indexOf(')');
+        String params = primalDescriptor.substring(1, close);
+        String ret = primalDescriptor.substring(close + 1);
+        StringBuilder shadows = new StringBuilder();
+        for (int i = 0; i < params.length(); ) {
+            int end = endOfType(params, i);
+            String p = params.substring(i, end);
+            if (isShadowed(p)) {
+                shadows.append(p);
+            }
+            i = end;
+        }
+        return "(" + params + shadows + ret + TAPE_DESCRIPTOR + ")" + ret;
+    }
+
+    /** Whether a parameter of this descriptor gets a shadow array in the adjoint. */
+    public static boolean isShadowed(String descriptor) {
+        return descriptor.equals("[D") || descriptor.equals("[F");
+    }
+
+    private static int endOfType(String s, int i) {
+        while (s.charAt(i) == '[') {
+            i++;
+        }
+        if (s.charAt(i) == 'L') {
+            return s.indexOf(';', i) + 1;
+        }
+        return i + 1;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.fluxion.transformer;
+
+import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.DifferentiabilityCheck;
+import dev.fluxion.transformer.backend.BytecodeEmitter;
+import dev.fluxion.transformer.backend.ClassFileLocator;
+import dev.fluxion.transformer.backend.ClassHierarchy;
+import dev.fluxion.transformer.diagnostics.Diagnostic;
+import dev.fluxion.transformer.diagnostics.DifferentiationException;
+import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.frontend.BytecodeParser;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.IrPrinter;
+import dev.fluxion.transformer.reverse.AdjointGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The core of Fluxion: class bytes in, class bytes with derivative methods out. The Java agent and
+ * the build-time plugin are thin shells around this one function.
+ *
+ * <p>For each {@code @Differentiable} method the pipeline is:
+ * <pre>
+ *   bytecode --{@link BytecodeParser}--> SSA
+ *     --{@link ActivityAnalysis}, {@link DifferentiabilityCheck}--> active values, or diagnostics
+ *     --{@link AdjointGenerator}--> adjoint in SSA
+ *     --{@link BytecodeEmitter}--> bytecode, frames computed by ASM over {@link ClassHierarchy}
+ * </pre>
+ * The original methods are copied untouched; the derivative methods are added beside them, named
+ * by {@link Naming}. A class is transformed completely or not at all: if any method cannot be
+ * differentiated, {@link #transform} throws a {@link DifferentiationException} listing every
+ * problem, and the caller keeps the original bytes.
+ */
+public final class Transformer {
+    private final ClassFileLocator locator;
+    private final ClassHierarchy hierarchy;
+    private final Path dumpDirectory;
+
+    /**
+     * @param locator finds other classes' bytes (callees' annotations, superclasses)
+     * @param dumpDirectory where to write each method's SSA and adjoint as text, or {@code null}
+     */
+    public Transformer(ClassFileLocator locator, Path dumpDirectory) {
+        this.locator = locator;
+        this.hierarchy = new ClassHierarchy(locator);
+        this.dumpDirectory = dumpDirectory;
+    }
+
+    /** A transformer that dumps to {@code -Dfluxion.dump=DIR} if that property is set. */
+    public static Transformer withSystemProperties(ClassFileLocator locator) {
+        String dump = System.getProperty("fluxion.dump");
+        return new Transformer(locator, dump == null || dump.isEmpty() ? null : Path.of(dump));
+    }
+
+    /** Whether a class file declares any {@code @Differentiable} method (cheap pre-check). */
+    public static boolean hasDifferentiableMethods(ClassNode node) {
+        return node.methods.stream().anyMatch(DifferentiableMethods::isAnnotated);
+    }
+
+    /**
+     * Returns the class with derivative methods added, or {@code null} if there is nothing to do
+     * (no {@code @Differentiable} method, or the class was already transformed).
+     *
+     * @throws DifferentiationException if some {@code @Differentiable} method cannot be differentiated
+     */
+    public byte[] transform(byte[] classBytes) {
+        ClassReader reader = new ClassReader(classBytes);
+        ClassNode node = new ClassNode();
+        reader.accept(node, 0);
+        if (!hasDifferentiableMethods(node) || isTransformed(node)) {
+            return null;
+        }
+        DifferentiableMethods callees = new DifferentiableMethods(locator);
+        callees.register(node);
+        List<MethodNode> generated = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (MethodNode m : node.methods) {
+            if (!DifferentiableMethods.isAnnotated(m)) {
+                continue;
+            }
+            try {
+                generated.add(differentiate(node, m, callees));
+            } catch (Unsupported u) {
+                problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, u.line(), u.problem(), u.advice()));
+            } catch (RuntimeException e) {
+                problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, -1,
+                        "internal error (" + e + ")", "Please report this as a Fluxion bug, with the output of "
+                                + "-Dfluxion.dump=DIR attached. The class was left untouched."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DifferentiationException(problems);
+        }
+        return addMethods(reader, node, withFrames(node, generated));
+    }
+
+    private static boolean isTransformed(ClassNode node) {
+        return node.methods.stream().anyMatch(m -> m.name.startsWith(Naming.ADJOINT_PREFIX));
+    }
+
+    private MethodNode differentiate(ClassNode owner, MethodNode m, DifferentiableMethods callees) {
+        if ((m.access & Opcodes.ACC_STATIC) == 0) {
+            throw new Unsupported(firstLine(m), "@Differentiable instance method",
+                    "Only static methods can be differentiated so far; make the method static.");
+        }
+        if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            throw new Unsupported(-1, "@Differentiable method without a body", "Annotate a method that has Java code.");
+        }
+        IrFunction primal = BytecodeParser.parse(owner.name, m);
+        ActivityAnalysis activity = ActivityAnalysis.of(primal, callees);
+        dump(owner, m, "ssa", IrPrinter.print(primal, v -> activity.isActive(v) ? "   [active]" : ""));
+        DifferentiabilityCheck.check(primal, activity, callees);
+        IrFunction adjoint = AdjointGenerator.generate(primal, activity, callees);
+        dump(owner, m, "adjoint", IrPrinter.print(adjoint));
+        int access = (m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED))
+                | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
+        return BytecodeEmitter.emit(adjoint, access);
+    }
+
+    private static int firstLine(MethodNode m) {
+        for (var insn : m.instructions) {
+            if (insn instanceof org.objectweb.asm.tree.LineNumberNode ln) {
+                return ln.line;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Computes frames for the generated methods alone, in a scratch class, so the user's methods
+     * are never re-framed (their frames stay byte-for-byte what javac wrote).
+     */
+    private List<MethodNode> withFrames(ClassNode owner, List<MethodNode> methods) {
+        ClassWriter scratch = hierarchy.newClassWriter(ClassWriter.COMPUTE_FRAMES);
+        scratch.visit(Math.max(owner.version & 0xFFFF, Opcodes.V1_7), owner.access, owner.name, null, owner.superName,
+                owner.interfaces.toArray(String[]::new));
+        for (MethodNode m : methods) {
+            m.accept(scratch);
+        }
+        scratch.visitEnd();
+        ClassNode framed = new ClassNode();
+        new ClassReader(scratch.toByteArray()).accept(framed, 0);
+        return framed.methods;
+    }
+
+    private static byte[] addMethods(ClassReader reader, ClassNode node, List<MethodNode> methods) {
+        ClassWriter out = new ClassWriter(reader, 0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, out) {
+            @Override
+            public void visitEnd() {
+                for (MethodNode m : methods) {
+                    m.accept(cv);
+                }
+                super.visitEnd();
+            }
+        }, 0);
+        return out.toByteArray();
+    }
+
+    private void dump(ClassNode owner, MethodNode m, String kind, String text) {
+        if (dumpDirectory == null) {
+            return;
+        }
+        try {
+            Path dir = dumpDirectory.resolve(owner.name.replace('/', '.'));
+            Files.createDirectories(dir);
+            String file = m.name + m.desc.replaceAll("[^A-Za-z0-9]", "_") + "." + kind + ".txt";
+            Files.writeString(dir.resolve(file), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write -Dfluxion.dump output", e);
+        }
+    }
+}

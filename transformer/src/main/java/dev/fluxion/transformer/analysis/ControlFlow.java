@@ -1,0 +1,56 @@
+package dev.fluxion.transformer.analysis;
+
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.IrFunction;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reachability between blocks: whether control can get from one block to another along at least
+ * one edge. It is the question the adjoint generator asks when deciding what to record: a value
+ * that the reverse sweep of block C needs must be saved by C if its definition may execute again
+ * after C (C reaches the defining block); otherwise the local still holds it when the reverse
+ * sweep comes back. A block that reaches itself is in a loop.
+ */
+public final class ControlFlow {
+    private final Map<Block, Integer> index = new HashMap<>();
+    private final BitSet[] reach;
+
+    public ControlFlow(IrFunction f) {
+        List<Block> blocks = f.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            index.put(blocks.get(i), i);
+        }
+        reach = new BitSet[blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            reach[i] = successorsClosure(blocks.get(i));
+        }
+    }
+
+    private BitSet successorsClosure(Block from) {
+        BitSet seen = new BitSet();
+        ArrayDeque<Block> work = new ArrayDeque<>(from.successors());
+        while (!work.isEmpty()) {
+            Block b = work.pop();
+            int i = index.get(b);
+            if (!seen.get(i)) {
+                seen.set(i);
+                work.addAll(b.successors());
+            }
+        }
+        return seen;
+    }
+
+    /** Whether a path of one or more edges leads from {@code from} to {@code to}. */
+    public boolean reaches(Block from, Block to) {
+        return reach[index.get(from)].get(index.get(to));
+    }
+
+    /** Whether the block can execute more than once in one invocation. */
+    public boolean inLoop(Block b) {
+        return reaches(b, b);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.fluxion.transformer.analysis;
+
+import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Param;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import dev.fluxion.transformer.rules.MathRules;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Rejects, with a diagnostic, every construct through which a derivative would be lost or wrong:
+ * Fluxion never emits a silently wrong derivative. Runs after activity analysis, so code that
+ * merely sits beside the differentiated computation (logging, counters, string building) is
+ * accepted.
+ */
+public final class DifferentiabilityCheck {
+    private final ActivityAnalysis activity;
+    private final Callees callees;
+
+    private DifferentiabilityCheck(ActivityAnalysis activity, Callees callees) {
+        this.activity = activity;
+        this.callees = callees;
+    }
+
+    public static void check(IrFunction f, ActivityAnalysis activity, Callees callees) {
+        Type ret = f.returnType();
+        if (!Types.isFloating(ret)) {
+            throw new Unsupported(firstLine(f), "the method returns " + ret.getClassName()
+                    + "; only methods returning double or float can be differentiated so far",
+                    "Return the scalar to differentiate, and differentiate that method.");
+        }
+        DifferentiabilityCheck c = new DifferentiabilityCheck(activity, callees);
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                c.check(insn);
+            }
+        }
+    }
+
+    private static int firstLine(IrFunction f) {
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                if (insn.line() >= 0) {
+                    return insn.line();
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void check(Instruction insn) {
+        switch (insn.op()) {
+            case ARRAY_STORE -> {
+                if (activity.isVaried(insn.operand(2))) {
+                    throw new Unsupported(insn.line(), "active value written to an array element",
+                            "Writing differentiated values into arrays is not supported yet; keep them in local "
+                                    + "variables, or return the value and do the writing in the caller.");
+                }
+                if (activity.isVaried(insn.operand(0))) {
+                    throw new Unsupported(insn.line(), "write into the differentiated array " + describe(insn.operand(0)),
+                            "Do not modify the input array; copy the values into local variables instead.");
+                }
+            }
+            case FIELD_PUT -> {
+                Value v = insn.operand(insn.operands().size() - 1);
+                if (activity.isVaried(v)) {
+                    throw new Unsupported(insn.line(), "active value written to field " + insn.member().owner().replace('/', '.')
+                            + "." + insn.member().name(), "Keep differentiated values in local variables and return them; "
+                                    + "fields are not differentiated.");
+                }
+            }
+            case INVOKE -> checkCall(insn);
+            case INVOKE_DYNAMIC -> {
+                if (anyVariedOperand(insn) && !isStringResult(insn) && insn.hasValue() && !isIntegral(insn.type())) {
+                    throw new Unsupported(insn.line(), "active value passed to a lambda or dynamic call site",
+                            "Call a @Differentiable static method directly instead.");
+                }
+            }
+            case NEW_OBJECT -> {
+                if (anyVariedOperand(insn) && !insn.type().getInternalName().equals("java/lang/StringBuilder")) {
+                    throw new Unsupported(insn.line(), "active value passed to the constructor of "
+                            + insn.type().getClassName(), "Objects holding differentiated values are not supported yet; "
+                                    + "pass the numbers as double arguments or double[] arrays.");
+                }
+            }
+            default -> {
+            }
+        }
+        if (insn.hasValue() && Types.isReference(insn.type()) && activity.isActive(insn)) {
+            throw new Unsupported(insn.line(), "differentiated array " + describe(insn) + " that is not a parameter "
+                    + "(a local, a phi or an element of a 2-D array)", "Only double[] and float[] parameters can carry "
+                            + "derivatives so far; index the parameter directly.");
+        }
+    }
+
+    private void checkCall(Instruction insn) {
+        MemberRef m = insn.member();
+        if (!anyVariedOperand(insn)) {
+            return; // executed as is: its result does not depend on the inputs
+        }
+        if (MathRules.ruleFor(m) != null) {
+            return;
+        }
+        if (callees.isDifferentiable(m)) {
+            if (insn.hasValue() && !Types.isFloating(insn.type()) && !isIntegral(insn.type())) {
+                throw new Unsupported(insn.line(), "active value passed to " + m + ", which returns "
+                        + insn.type().getClassName(), "Only @Differentiable callees returning double or float can be "
+                                + "differentiated through so far.");
+            }
+            if (insn.opcode() != Opcodes.INVOKESTATIC) {
+                throw new Unsupported(insn.line(), "active value passed to the instance method " + m,
+                        "Only static @Differentiable methods can be called so far; make it static.");
+            }
+            return;
+        }
+        boolean variedArray = false;
+        for (Value v : insn.operands()) {
+            variedArray |= activity.isVaried(v) && Types.isReference(v.type());
+        }
+        boolean losesDerivative = insn.hasValue() && (Types.isFloating(insn.type()) && activity.isUseful(insn)
+                || Types.isReference(insn.type()) && !isStringResult(insn));
+        if (variedArray || losesDerivative) {
+            String what = m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")
+                    ? "Fluxion has no derivative rule for " + m.owner().replace('/', '.') + "." + m.name() + "."
+                    : "";
+            throw new Unsupported(insn.line(), "active value passed to " + m + ", which is not @Differentiable",
+                    what + (what.isEmpty() ? "" : " ") + "Annotate it @Differentiable, or compute the value in a "
+                            + "@Differentiable method of your own.");
+        }
+    }
+
+    private boolean anyVariedOperand(Instruction insn) {
+        for (Value v : insn.operands()) {
+            if (activity.isVaried(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isStringResult(Instruction insn) {
+        return insn.type().getSort() == Type.OBJECT && insn.type().getInternalName().equals("java/lang/String");
+    }
+
+    private static boolean isIntegral(Type t) {
+        return t.getSort() == Type.INT || t.getSort() == Type.LONG || t.getSort() == Type.VOID;
+    }
+
+    private static String describe(Value v) {
+        return v instanceof Param p ? "(parameter " + p.index() + ")" : "";
+    }
+}

@@ -1,0 +1,243 @@
+package dev.fluxion.transformer.backend;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Param;
+import dev.fluxion.transformer.ir.Undef;
+import dev.fluxion.transformer.ir.Value;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The backend: lowers an SSA function to a method's bytecode.
+ *
+ * <p>Every value with a use gets its own local; the JIT's register allocator does the rest, so
+ * nothing is gained by sharing slots here. Phis are taken out of SSA with one extra local each:
+ * every predecessor stores its incoming value into the phi's <em>entry</em> local just before its
+ * terminator, and the phi's block copies entry locals into phi locals first thing. All reads of a
+ * join's incoming values thus happen before any phi of that join is written, which keeps swaps
+ * and critical edges correct without splitting edges. Undefined values become zero constants, so
+ * the verifier always sees definitely-assigned locals. Frames and maxima are left to ASM's
+ * {@code COMPUTE_FRAMES}.
+ */
+public final class BytecodeEmitter {
+    private final IrFunction function;
+    private final MethodNode method;
+    private final Map<Value, Integer> slot = new HashMap<>();
+    private final Map<Instruction, Integer> entrySlot = new HashMap<>();
+    private final Map<Block, LabelNode> labels = new HashMap<>();
+    private int nextSlot;
+    private int line = -1;
+
+    private BytecodeEmitter(IrFunction function, int access) {
+        this.function = function;
+        this.method = new MethodNode(ASM9, access, function.name(), function.descriptor(), null, null);
+    }
+
+    public static MethodNode emit(IrFunction function, int access) {
+        return new BytecodeEmitter(function, access).emit();
+    }
+
+    private MethodNode emit() {
+        for (Param p : function.params()) {
+            slot.put(p, nextSlot);
+            nextSlot += p.type().getSize();
+        }
+        for (Block b : function.blocks()) {
+            labels.put(b, new LabelNode());
+            for (Instruction insn : b.instructions()) {
+                if (insn.hasValue() && (!insn.users().isEmpty() || insn.isPhi())) {
+                    slot.put(insn, allocate(insn.type()));
+                }
+                if (insn.isPhi()) {
+                    entrySlot.put(insn, allocate(insn.type()));
+                }
+            }
+        }
+        method.visitCode();
+        List<Block> blocks = function.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
+            method.instructions.add(labels.get(b));
+            for (Instruction phi : b.phis()) {
+                method.visitVarInsn(phi.type().getOpcode(ILOAD), entrySlot.get(phi));
+                method.visitVarInsn(phi.type().getOpcode(ISTORE), slot.get(phi));
+            }
+            for (Instruction insn : b.body()) {
+                markLine(insn);
+                emitInstruction(insn);
+            }
+            markLine(b.terminator());
+            passPhiOperands(b);
+            emitTerminator(b.terminator(), next);
+        }
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+        return method;
+    }
+
+    private int allocate(Type type) {
+        int s = nextSlot;
+        nextSlot += type.getSize();
+        return s;
+    }
+
+    private void markLine(Instruction insn) {
+        if (insn.line() >= 0 && insn.line() != line) {
+            line = insn.line();
+            Label l = new Label();
+            method.visitLabel(l);
+            method.visitLineNumber(line, l);
+        }
+    }
+
+    /** Stores this block's incoming value of every phi of every successor into the phi's entry local. */
+    private void passPhiOperands(Block b) {
+        for (Block succ : b.successors()) {
+            int index = succ.predecessors().indexOf(b);
+            for (Instruction phi : succ.phis()) {
+                load(phi.operand(index));
+                method.visitVarInsn(phi.type().getOpcode(ISTORE), entrySlot.get(phi));
+            }
+        }
+    }
+
+    private void emitInstruction(Instruction insn) {
+        switch (insn.op()) {
+            case NEW_OBJECT -> {
+                method.visitTypeInsn(NEW, insn.typeOperand().getInternalName());
+                method.visitInsn(DUP);
+                loadOperands(insn);
+                method.visitMethodInsn(INVOKESPECIAL, insn.member().owner(), "<init>", insn.member().descriptor(), false);
+            }
+            default -> {
+                loadOperands(insn);
+                emitOperation(insn);
+            }
+        }
+        if (insn.hasValue()) {
+            Integer s = slot.get(insn);
+            if (s != null) {
+                method.visitVarInsn(insn.type().getOpcode(ISTORE), s);
+            } else {
+                method.visitInsn(insn.type().getSize() == 2 ? POP2 : POP);
+            }
+        }
+    }
+
+    private void emitOperation(Instruction insn) {
+        switch (insn.op()) {
+            case ARITHMETIC, CONVERT, COMPARE, ARRAY_LOAD, ARRAY_STORE, ARRAY_LENGTH -> method.visitInsn(insn.opcode());
+            case NEW_ARRAY -> newArray(insn);
+            case FIELD_GET, FIELD_PUT -> method.visitFieldInsn(insn.opcode(), insn.member().owner(), insn.member().name(),
+                    insn.member().descriptor());
+            case INVOKE -> method.visitMethodInsn(insn.opcode(), insn.member().owner(), insn.member().name(),
+                    insn.member().descriptor(), insn.member().isInterface());
+            case INVOKE_DYNAMIC -> method.visitInvokeDynamicInsn(insn.bootstrap().name, insn.bootstrap().desc,
+                    insn.bootstrap().bsm, insn.bootstrap().bsmArgs);
+            case CHECKCAST, INSTANCEOF -> method.visitTypeInsn(insn.opcode(), insn.typeOperand().getInternalName());
+            default -> throw new IllegalStateException("cannot emit " + insn.op());
+        }
+    }
+
+    private void newArray(Instruction insn) {
+        Type t = insn.type();
+        if (insn.opcode() == MULTIANEWARRAY) {
+            method.visitMultiANewArrayInsn(t.getDescriptor(), insn.operands().size());
+        } else if (insn.opcode() == ANEWARRAY) {
+            method.visitTypeInsn(ANEWARRAY, t.getElementType().getSort() == Type.OBJECT && t.getDimensions() == 1
+                    ? t.getElementType().getInternalName() : t.getDescriptor().substring(1));
+        } else {
+            method.visitIntInsn(NEWARRAY, switch (t.getElementType().getSort()) {
+                case Type.BOOLEAN -> T_BOOLEAN;
+                case Type.CHAR -> T_CHAR;
+                case Type.FLOAT -> T_FLOAT;
+                case Type.DOUBLE -> T_DOUBLE;
+                case Type.BYTE -> T_BYTE;
+                case Type.SHORT -> T_SHORT;
+                case Type.INT -> T_INT;
+                default -> T_LONG;
+            });
+        }
+    }
+
+    private void emitTerminator(Instruction t, Block next) {
+        switch (t.op()) {
+            case GOTO -> jump(t.targets().get(0), next);
+            case IF -> {
+                loadOperands(t);
+                method.visitJumpInsn(t.opcode(), labels.get(t.targets().get(0)).getLabel());
+                jump(t.targets().get(1), next);
+            }
+            case SWITCH -> {
+                loadOperands(t);
+                int[] keys = t.keys();
+                org.objectweb.asm.Label[] cases = new org.objectweb.asm.Label[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    cases[i] = labels.get(t.targets().get(i + 1)).getLabel();
+                }
+                org.objectweb.asm.Label dflt = labels.get(t.targets().get(0)).getLabel();
+                if (isContiguous(keys)) {
+                    method.visitTableSwitchInsn(keys.length == 0 ? 0 : keys[0],
+                            keys.length == 0 ? -1 : keys[keys.length - 1], dflt, cases);
+                } else {
+                    method.visitLookupSwitchInsn(dflt, keys, cases);
+                }
+            }
+            case RETURN -> {
+                loadOperands(t);
+                method.visitInsn(t.opcode());
+            }
+            case THROW -> {
+                loadOperands(t);
+                method.visitInsn(ATHROW);
+            }
+            default -> throw new IllegalStateException("not a terminator: " + t.op());
+        }
+    }
+
+    private static boolean isContiguous(int[] keys) {
+        for (int i = 1; i < keys.length; i++) {
+            if (keys[i] != keys[i - 1] + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void jump(Block target, Block next) {
+        if (target != next) {
+            method.visitJumpInsn(GOTO, labels.get(target).getLabel());
+        }
+    }
+
+    private void loadOperands(Instruction insn) {
+        for (Value v : insn.operands()) {
+            load(v);
+        }
+    }
+
+    private void load(Value v) {
+        if (v instanceof Constant c) {
+            Constants.push(method, c.type(), c.value());
+        } else if (v instanceof Undef u) {
+            Constants.push(method, u.type(), Constant.zero(u.type()).value());
+        } else {
+            Integer s = slot.get(v);
+            if (s == null) {
+                throw new IllegalStateException("no local for " + v + " in " + function.name());
+            }
+            method.visitVarInsn(v.type().getOpcode(ILOAD), s);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package dev.fluxion.transformer.frontend;
+
+import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.SsaBuilder;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/**
+ * The frontend: lifts a static method's bytecode into SSA form.
+ *
+ * <p>Basic blocks are found from the jumps; blocks are then filled in reverse post-order by
+ * abstract interpretation of the operand stack, while {@link SsaBuilder} turns every
+ * local-variable slot and every operand-stack slot live across a block boundary (javac leaves
+ * values there for {@code ?:}) into SSA variables. ASM's {@link Analyzer} supplies the stack shape
+ * at each block entry and rules out unreachable code.
+ *
+ * <p>On exit: the function's entry block defines the parameters and jumps to the block of the
+ * first instruction; every block is sealed and terminated; reference phis carry the most precise
+ * type their operands agree on.
+ */
+public final class BytecodeParser {
+    private final String owner;
+    private final MethodNode method;
+    private final AbstractInsnNode[] code;
+    private final int[] lineAt;
+    private final Frame<BasicValue>[] frames;
+    private final IrFunction function;
+    private final SsaBuilder ssa = new SsaBuilder();
+    private final Map<Integer, Block> blockAt = new HashMap<>();
+    private final Map<Block, Integer> startOf = new HashMap<>();
+    private final Map<Block, Integer> expectedPreds = new HashMap<>();
+    private final Map<Block, Integer> filledPreds = new HashMap<>();
+
+    private BytecodeParser(String owner, MethodNode method) {
+        this.owner = owner;
+        this.method = method;
+        this.code = method.instructions.toArray();
+        this.lineAt = new int[code.length];
+        int line = -1;
+        for (int i = 0; i < code.length; i++) {
+            if (code[i] instanceof LineNumberNode ln) {
+                line = ln.line;
+            }
+            lineAt[i] = line;
+        }
+        this.frames = analyze(owner, method);
+        this.function = new IrFunction(owner, method.name, method.desc);
+    }
+
+    /** Lifts {@code method} of class {@code owner} (internal name) into SSA form. */
+    public static IrFunction parse(String owner, MethodNode method) {
+        return new BytecodeParser(owner, method).parse();
+    }
+
+    private IrFunction parse() {
+        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            throw new Unsupported(firstLine(), "synchronized method",
+                    "Remove 'synchronized'; a @Differentiable method should be a pure function of its arguments.");
+        }
+        if (!method.tryCatchBlocks.isEmpty()) {
+            TryCatchBlockNode tc = method.tryCatchBlocks.get(0);
+            throw new Unsupported(lineAt[method.instructions.indexOf(tc.start)], "try/catch or try/finally block",
+                    "Move the try/catch out of the @Differentiable method, into its caller.");
+        }
+        Block entry = function.newBlock();
+        findBlocks();
+        int slot = 0;
+        for (var p : function.params()) {
+            ssa.write(new Slot.Local(slot), entry, p);
+            slot += p.type().getSize();
+        }
+        ssa.seal(entry);
+        Block first = blockAt.get(0);
+        Instruction jump = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE);
+        jump.targets().add(first);
+        entry.terminate(jump);
+        filledPreds.merge(first, 1, Integer::sum);
+        maybeSeal(first);
+        for (Block b : reversePostOrder(first)) {
+            fill(b);
+        }
+        ReferenceTypes.refine(function);
+        return function;
+    }
+
+    private int firstLine() {
+        for (int l : lineAt) {
+            if (l >= 0) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Frame<BasicValue>[] analyze(String owner, MethodNode method) {
+        try {
+            return new Analyzer<>(new BasicInterpreter()).analyze(owner, method);
+        } catch (AnalyzerException e) {
+            throw new Unsupported(-1, "bytecode that does not verify (" + e.getMessage() + ")",
+                    "Recompile the class with javac; if it was generated, report the generator's bug.");
+        }
+    }
+
+    /** Creates a block at every reachable leader and counts each block's predecessors. */
+    private void findBlocks() {
+        boolean[] leader = new boolean[code.length];
+        leader[firstReal(0)] = true;
+        for (int i = 0; i < code.length; i++) {
+            AbstractInsnNode insn = code[i];
+            if (insn instanceof JumpInsnNode j) {
+                leader[firstReal(indexOf(j.label))] = true;
+                if (i + 1 < code.length) {
+                    leader[firstReal(i + 1)] = true;
+                }
+            } else if (insn instanceof TableSwitchInsnNode t) {
+                leader[firstReal(indexOf(t.dflt))] = true;
+                t.labels.forEach(l -> leader[firstReal(indexOf(l))] = true);
+            } else if (insn instanceof LookupSwitchInsnNode t) {
+                leader[firstReal(indexOf(t.dflt))] = true;
+                t.labels.forEach(l -> leader[firstReal(indexOf(l))] = true);
+            } else if (endsFlow(insn.getOpcode()) && i + 1 < code.length) {
+                leader[firstReal(i + 1)] = true;
+            }
+        }
+        for (int i = 0; i < code.length; i++) {
+            if (leader[i] && frames[i] != null) {
+                Block b = function.newBlock();
+                blockAt.put(i, b);
+                startOf.put(b, i);
+            }
+        }
+        blockAt.put(0, blockAt.get(firstReal(0)));
+        expectedPreds.merge(blockAt.get(0), 1, Integer::sum); // from the entry block
+        for (Block b : startOf.keySet()) {
+            for (Integer s : successorStarts(b)) {
+                expectedPreds.merge(blockAt.get(s), 1, Integer::sum);
+            }
+        }
+    }
+
+    private static boolean endsFlow(int opcode) {
+        return (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) || opcode == Opcodes.ATHROW
+                || opcode == Opcodes.GOTO;
+    }
+
+    /** The index of the first real instruction at or after {@code i} (skipping labels, lines, frames). */
+    private int firstReal(int i) {
+        while (i < code.length && code[i].getOpcode() < 0) {
+            i++;
+        }
+        return Math.min(i, code.length - 1);
+    }
+
+    private int indexOf(LabelNode label) {
+        return method.instructions.indexOf(label);
+    }
+
+    /** Bytecode indices of the distinct blocks that {@code b} can jump or fall to. */
+    private List<Integer> successorStarts(Block b) {
+        List<Integer> out = new ArrayList<>();
+        int i = startOf.get(b);
+        int end = blockEnd(i);
+        AbstractInsnNode last = code[end];
+        int op = last.getOpcode();
+        if (last instanceof JumpInsnNode j) {
+            addDistinct(out, firstReal(indexOf(j.label)));
+            if (op != Opcodes.GOTO) {
+                addDistinct(out, firstReal(end + 1));
+            }
+        } else if (last instanceof TableSwitchInsnNode t) {
+            addDistinct(out, firstReal(indexOf(t.dflt)));
+            t.labels.forEach(l -> addDistinct(out, firstReal(indexOf(l))));
+        } else if (last instanceof LookupSwitchInsnNode t) {
+            addDistinct(out, firstReal(indexOf(t.dflt)));
+            t.labels.forEach(l -> addDistinct(out, firstReal(indexOf(l))));
+        } else if (!endsFlow(op)) {
+            addDistinct(out, firstReal(end + 1));
+        }
+        return out;
+    }
+
+    private static void addDistinct(List<Integer> list, int v) {
+        if (!list.contains(v)) {
+            list.add(v);
+        }
+    }
+
+    /** Index of the last real instruction of the block starting at {@code start}. */
+    private int blockEnd(int start) {
+        int last = start;
+        for (int i = start; i < code.length; i++) {
+            if (i > start && blockAt.containsKey(i) && code[i].getOpcode() >= 0) {
+                break;
+            }
+            if (code[i].getOpcode() >= 0) {
+                last = i;
+                int op = code[i].getOpcode();
+                if (code[i] instanceof JumpInsnNode || code[i] instanceof TableSwitchInsnNode
+                        || code[i] instanceof LookupSwitchInsnNode || endsFlow(op)) {
+                    break;
+                }
+            }
+        }
+        return last;
+    }
+
+    private List<Block> reversePostOrder(Block start) {
+        List<Block> post = new ArrayList<>();
+        java.util.Set<Block> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+        seen.add(start);
+        stack.push(new Object[] {start, successorStarts(start), 0});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.peek();
+            @SuppressWarnings("unchecked")
+            List<Integer> succ = (List<Integer>) top[1];
+            int next = (Integer) top[2];
+            if (next < succ.size()) {
+                top[2] = next + 1;
+                Block s = blockAt.get(succ.get(next));
+                if (seen.add(s)) {
+                    stack.push(new Object[] {s, successorStarts(s), 0});
+                }
+            } else {
+                post.add((Block) top[0]);
+                stack.pop();
+            }
+        }
+        java.util.Collections.reverse(post);
+        return post;
+    }
+
+    private void fill(Block b) {
+        int start = startOf.get(b);
+        int end = blockEnd(start);
+        BlockInterpreter interpreter = new BlockInterpreter(b, ssa, frames[start], lineAt, owner);
+        for (int i = start; i <= end; i++) {
+            if (code[i].getOpcode() >= 0) {
+                interpreter.execute(code[i], i, this::blockOf);
+            }
+        }
+        if (b.terminator() == null) {
+            interpreter.fallThrough(blockAt.get(firstReal(end + 1)));
+        }
+        for (Block s : b.successors()) {
+            filledPreds.merge(s, 1, Integer::sum);
+            maybeSeal(s);
+        }
+    }
+
+    private Block blockOf(LabelNode label) {
+        return blockAt.get(firstReal(indexOf(label)));
+    }
+
+    private void maybeSeal(Block b) {
+        if (filledPreds.getOrDefault(b, 0).equals(expectedPreds.get(b))) {
+            ssa.seal(b);
+        }
+    }
+
+    /** The SSA variables of the frontend: a local-variable slot or an operand-stack position. */
+    sealed interface Slot {
+        record Local(int index) implements Slot {
+        }
+
+        record Stack(int depth) implements Slot {
+        }
+    }
+
+    static Constant constantOf(Object cst) {
+        if (cst instanceof Integer) {
+            return new Constant(Type.INT_TYPE, cst);
+        } else if (cst instanceof Float) {
+            return new Constant(Type.FLOAT_TYPE, cst);
+        } else if (cst instanceof Long) {
+            return new Constant(Type.LONG_TYPE, cst);
+        } else if (cst instanceof Double) {
+            return new Constant(Type.DOUBLE_TYPE, cst);
+        } else if (cst instanceof String) {
+            return new Constant(Type.getObjectType("java/lang/String"), cst);
+        } else if (cst instanceof Type) {
+            return new Constant(Type.getObjectType("java/lang/Class"), cst);
+        }
+        return null;
+    }
+
+    static Type typeOf(BasicValue v) {
+        return v == BasicValue.REFERENCE_VALUE ? Types.OBJECT : v.getType();
+    }
+
+    static boolean isCategory2(Value v) {
+        return v.type().getSize() == 2;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.fluxion.transformer.ir;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * A basic block. Invariants once a pass is done with it: phis come first, one operand per
+ * predecessor in {@link #predecessors()} order; then the body; then exactly one terminator.
+ * Predecessors are distinct: a terminator that names a target twice contributes one edge.
+ */
+public final class Block {
+    private final int id;
+    private final List<Instruction> phis = new ArrayList<>();
+    private final List<Instruction> body = new ArrayList<>();
+    private final List<Block> predecessors = new ArrayList<>();
+    private Instruction terminator;
+
+    Block(int id) {
+        this.id = id;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public List<Instruction> phis() {
+        return Collections.unmodifiableList(phis);
+    }
+
+    public List<Instruction> body() {
+        return Collections.unmodifiableList(body);
+    }
+
+    public Instruction terminator() {
+        return terminator;
+    }
+
+    public List<Block> predecessors() {
+        return predecessors;
+    }
+
+    /** Distinct successors, in the terminator's target order. */
+    public List<Block> successors() {
+        if (terminator == null) {
+            return List.of();
+        }
+        return List.copyOf(new LinkedHashSet<>(terminator.targets()));
+    }
+
+    public Instruction addPhi(Instruction phi) {
+        phi.setBlock(this);
+        phis.add(phi);
+        return phi;
+    }
+
+    public void removePhi(Instruction phi) {
+        phis.remove(phi);
+        phi.clearOperands();
+    }
+
+    /** Appends to the body; returns the instruction for chaining. */
+    public Instruction append(Instruction insn) {
+        if (insn.op().isTerminator()) {
+            throw new IllegalArgumentException("use terminate() for " + insn.op());
+        }
+        insn.setBlock(this);
+        body.add(insn);
+        return insn;
+    }
+
+    /** Ends the block and records it as a predecessor of each distinct target. */
+    public void terminate(Instruction insn) {
+        if (terminator != null) {
+            throw new IllegalStateException("b" + id + " already terminated");
+        }
+        insn.setBlock(this);
+        terminator = insn;
+        for (Block target : successors()) {
+            target.predecessors.add(this);
+        }
+    }
+
+    /** All instructions in order: phis, body, terminator. */
+    public List<Instruction> instructions() {
+        List<Instruction> all = new ArrayList<>(phis);
+        all.addAll(body);
+        if (terminator != null) {
+            all.add(terminator);
+        }
+        return all;
+    }
+
+    @Override
+    public String toString() {
+        return "b" + id;
+    }
+}

@@ -1,0 +1,434 @@
+package dev.fluxion.transformer.reverse;
+
+import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.ControlFlow;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrBuilder;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Param;
+import dev.fluxion.transformer.ir.SsaBuilder;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Reverse mode: builds the adjoint of an SSA function as another SSA function.
+ *
+ * <p>Layout of the adjoint: the <em>forward sweep</em> is a clone of the primal's blocks that also
+ * records, on the {@code Tape}, what {@link RecordingPlan} says the reverse sweep needs, and at a
+ * join inside a loop the index of the predecessor it was entered from. Each {@code return} jumps to
+ * the <em>reverse sweep</em>: one block {@code rev(B)} per primal block B, which restores B's
+ * recorded values, runs the adjoints of B's instructions backwards ({@link LocalAdjoints}), and
+ * then goes to {@code rev(P)} for the predecessor P that the forward sweep came from, passing
+ * adjoints of B's phis to that edge's operands. {@code rev(entry)} leaves the scalar parameters'
+ * adjoints on the tape and returns the primal result.
+ *
+ * <p>Adjoints and restored primal values are variables of a second {@link SsaBuilder}, so the
+ * adjoint comes out in SSA form like the primal: an adjoint never written on a path reads as zero,
+ * and a primal value that stays in its local needs no code at all.
+ */
+public final class AdjointGenerator implements LocalAdjoints.Sweep {
+    private record Adjoint(Value primal) {
+    }
+
+    private record Primal(Value primal) {
+    }
+
+    private record Edge(Block primal) {
+    }
+
+    private enum Result { VALUE }
+
+    private final IrFunction primal;
+    private final ActivityAnalysis activity;
+    private final ControlFlow cfg;
+    private final LocalAdjoints rules;
+    private final RecordingPlan plan;
+    private final IrFunction adjoint;
+    private final SsaBuilder ssa = new SsaBuilder();
+    private final IrBuilder ir = new IrBuilder();
+    private final TapeAccess tape;
+    private final Value seed;
+    private final Map<Value, Value> forward = new HashMap<>();
+    private final Map<Value, Value> shadows = new HashMap<>();
+    private final Map<Block, Block> forwardBlock = new HashMap<>();
+    private final Map<Block, Block> reverseBlock = new HashMap<>();
+    private final Map<Block, List<Block>> edgeBlocks = new HashMap<>();
+    private final Map<Block, Instruction> edgePhi = new HashMap<>();
+    private final Map<Block, Map<Instruction, Value>> phiAdjoints = new HashMap<>();
+    private final Set<Block> reachesReturn = new HashSet<>();
+    private Block exit;
+
+    private AdjointGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees) {
+        this.primal = primal;
+        this.activity = activity;
+        this.cfg = new ControlFlow(primal);
+        this.rules = new LocalAdjoints(activity, callees);
+        this.plan = new RecordingPlan(primal, cfg, activity, rules);
+        this.adjoint = new IrFunction(primal.owner(), Naming.adjointName(primal.name()),
+                Naming.adjointDescriptor(primal.descriptor()));
+        List<Param> in = primal.params();
+        List<Param> out = adjoint.params();
+        int next = in.size();
+        for (Param p : in) {
+            forward.put(p, out.get(p.index()));
+            if (Naming.isShadowed(p.type().getDescriptor())) {
+                shadows.put(p, out.get(next++));
+            }
+        }
+        this.seed = out.get(next);
+        this.tape = new TapeAccess(ir, out.get(next + 1));
+    }
+
+    /** Generates the adjoint of {@code primal}; the function must have passed the differentiability check. */
+    public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees) {
+        return new AdjointGenerator(primal, activity, callees).generate();
+    }
+
+    private IrFunction generate() {
+        findBlocksReachingReturn();
+        createBlocks();
+        connectBlocks();
+        fillInOrder();
+        completeForwardPhis();
+        return adjoint;
+    }
+
+    private void findBlocksReachingReturn() {
+        for (Block b : primal.blocks()) {
+            if (b.terminator().op() == Op.RETURN) {
+                reachesReturn.add(b);
+                for (Block other : primal.blocks()) {
+                    if (cfg.reaches(other, b)) {
+                        reachesReturn.add(other);
+                    }
+                }
+            }
+        }
+    }
+
+    private void createBlocks() {
+        for (Block b : primal.blocks()) {
+            forwardBlock.put(b, adjoint.newBlock());
+        }
+        List<Block> reversed = new ArrayList<>(primal.blocks());
+        Collections.reverse(reversed);
+        for (Block b : reversed) {
+            if (!reachesReturn.contains(b)) {
+                continue;
+            }
+            reverseBlock.put(b, adjoint.newBlock());
+            if (b.predecessors().size() > 1) {
+                List<Block> edges = new ArrayList<>();
+                for (int i = 0; i < b.predecessors().size(); i++) {
+                    edges.add(adjoint.newBlock());
+                }
+                edgeBlocks.put(b, edges);
+            }
+        }
+        if (reachesReturn.contains(primal.entry())) {
+            exit = adjoint.newBlock();
+        }
+    }
+
+    /** Creates every terminator, with targets but not yet operands, so all predecessors are known. */
+    private void connectBlocks() {
+        for (Block b : primal.blocks()) {
+            Instruction t = b.terminator();
+            Instruction copy;
+            if (t.op() == Op.RETURN) {
+                copy = jump(reverseBlock.get(b));
+            } else {
+                copy = copyOf(t);
+                for (Block target : t.targets()) {
+                    copy.targets().add(forwardBlock.get(target));
+                }
+            }
+            forwardBlock.get(b).terminate(copy.withLine(t.line()));
+        }
+        for (Map.Entry<Block, Block> e : reverseBlock.entrySet()) {
+            Block b = e.getKey();
+            Block rev = e.getValue();
+            List<Block> preds = b.predecessors();
+            if (preds.isEmpty()) {
+                rev.terminate(jump(exit));
+            } else if (preds.size() == 1) {
+                rev.terminate(jump(reverseBlock.get(preds.get(0))));
+            } else {
+                List<Block> edges = edgeBlocks.get(b);
+                int[] keys = new int[preds.size() - 1];
+                Instruction sw = new Instruction(Op.SWITCH, Opcodes.TABLESWITCH, Type.VOID_TYPE);
+                sw.targets().add(edges.get(0));
+                for (int i = 1; i < preds.size(); i++) {
+                    keys[i - 1] = i;
+                    sw.targets().add(edges.get(i));
+                }
+                rev.terminate(sw.withKeys(keys));
+                for (int i = 0; i < preds.size(); i++) {
+                    edges.get(i).terminate(jump(reverseBlock.get(preds.get(i))));
+                }
+            }
+        }
+        if (exit != null) {
+            exit.terminate(new Instruction(Op.RETURN, primal.returnType().getOpcode(Opcodes.IRETURN), Type.VOID_TYPE));
+        }
+    }
+
+    private static Instruction jump(Block target) {
+        Instruction j = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE);
+        j.targets().add(target);
+        return j;
+    }
+
+    /** Fills blocks in reverse post-order, sealing each once all its predecessors are filled. */
+    private void fillInOrder() {
+        Map<Block, Block> primalOfForward = invert(forwardBlock);
+        Map<Block, Block> primalOfReverse = invert(reverseBlock);
+        Map<Block, Integer> filledPreds = new HashMap<>();
+        ssa.seal(adjoint.entry());
+        for (Block b : reversePostOrder(adjoint.entry())) {
+            ir.setBlock(b);
+            if (primalOfForward.containsKey(b)) {
+                fillForward(primalOfForward.get(b), b);
+            } else if (primalOfReverse.containsKey(b)) {
+                fillReverse(primalOfReverse.get(b));
+            } else if (b == exit) {
+                fillExit();
+            } else {
+                fillEdge(b);
+            }
+            for (Block s : b.successors()) {
+                if (filledPreds.merge(s, 1, Integer::sum) == s.predecessors().size()) {
+                    ssa.seal(s);
+                }
+            }
+        }
+    }
+
+    private void fillForward(Block b, Block fwd) {
+        for (Instruction phi : b.phis()) {
+            Instruction copy = fwd.addPhi(new Instruction(Op.PHI, -1, phi.type()));
+            forward.put(phi, copy);
+            definePrimal(phi, copy, fwd);
+        }
+        boolean reversed = reachesReturn.contains(b);
+        if (b.predecessors().size() > 1 && reversed) {
+            Instruction edge = fwd.addPhi(new Instruction(Op.PHI, -1, Type.INT_TYPE));
+            edgePhi.put(b, edge);
+            if (cfg.inLoop(b)) {
+                tape.push(edge);
+            } else {
+                ssa.write(new Edge(b), fwd, edge);
+            }
+        }
+        for (Instruction insn : b.body()) {
+            ir.setLine(insn.line());
+            Instruction copy = copyOf(insn);
+            for (Value v : insn.operands()) {
+                copy.addOperand(forward(v));
+            }
+            ir.append(copy);
+            forward.put(insn, copy);
+            definePrimal(insn, copy, fwd);
+        }
+        if (reversed) {
+            for (Instruction v : plan.recordedBy(b)) {
+                tape.push(forward.get(v));
+            }
+        }
+        Instruction t = b.terminator();
+        if (t.op() == Op.RETURN) {
+            ssa.write(Result.VALUE, fwd, forward(t.operand(0)));
+        } else {
+            for (Value v : t.operands()) {
+                fwd.terminator().addOperand(forward(v));
+            }
+        }
+    }
+
+    private void definePrimal(Instruction insn, Value copy, Block fwd) {
+        if (plan.isNeeded(insn)) {
+            ssa.write(new Primal(insn), fwd, copy);
+        }
+    }
+
+    private void fillReverse(Block b) {
+        Instruction t = b.terminator();
+        ir.setLine(t.line());
+        if (t.op() == Op.RETURN) {
+            accumulate(t.operand(0), seed);
+        }
+        List<Instruction> saved = new ArrayList<>(plan.recordedBy(b));
+        Collections.reverse(saved);
+        for (Instruction v : saved) {
+            ssa.write(new Primal(v), ir.block(), tape.pop(v.type()));
+        }
+        List<Instruction> body = new ArrayList<>(b.body());
+        Collections.reverse(body);
+        for (Instruction insn : body) {
+            if (!activity.isActive(insn)) {
+                continue;
+            }
+            ir.setLine(insn.line());
+            Value rBar = readAdjoint(insn);
+            ssa.write(new Adjoint(insn), ir.block(), Constant.zero(insn.type()));
+            if (!IrBuilder.isZero(rBar)) {
+                rules.emit(insn, rBar, this);
+            }
+        }
+        if (b.predecessors().size() > 1) {
+            Value edge = cfg.inLoop(b) ? tape.pop(Type.INT_TYPE) : ssa.read(new Edge(b), Type.INT_TYPE, ir.block());
+            ir.block().terminator().addOperand(edge);
+            Map<Instruction, Value> bars = new HashMap<>();
+            for (Instruction phi : b.phis()) {
+                if (activity.isActive(phi)) {
+                    bars.put(phi, readAdjoint(phi));
+                }
+            }
+            for (Instruction phi : bars.keySet()) {
+                ssa.write(new Adjoint(phi), ir.block(), Constant.zero(phi.type()));
+            }
+            phiAdjoints.put(b, bars);
+        }
+    }
+
+    /** An edge block of the reverse sweep: passes the join's phi adjoints to that edge's operands. */
+    private void fillEdge(Block edgeBlock) {
+        for (Map.Entry<Block, List<Block>> e : edgeBlocks.entrySet()) {
+            int i = e.getValue().indexOf(edgeBlock);
+            if (i >= 0) {
+                for (Map.Entry<Instruction, Value> bar : phiAdjoints.get(e.getKey()).entrySet()) {
+                    accumulate(bar.getKey().operand(i), bar.getValue());
+                }
+                return;
+            }
+        }
+        throw new IllegalStateException("unknown block " + edgeBlock);
+    }
+
+    private void fillExit() {
+        for (Param p : primal.params()) {
+            if (Types.isFloating(p.type())) {
+                tape.push(readAdjoint(p));
+            }
+        }
+        exit.terminator().addOperand(ssa.read(Result.VALUE, primal.returnType(), exit));
+    }
+
+    /** Gives the cloned primal phis their operands, in the adjoint's predecessor order. */
+    private void completeForwardPhis() {
+        for (Block b : primal.blocks()) {
+            Block fwd = forwardBlock.get(b);
+            for (Instruction phi : b.phis()) {
+                Instruction copy = (Instruction) forward.get(phi);
+                for (Block pred : fwd.predecessors()) {
+                    copy.addOperand(forward(phi.operand(b.predecessors().indexOf(invert(forwardBlock).get(pred)))));
+                }
+            }
+            Instruction edge = edgePhi.get(b);
+            if (edge != null) {
+                for (Block pred : fwd.predecessors()) {
+                    edge.addOperand(Constant.ofInt(b.predecessors().indexOf(invert(forwardBlock).get(pred))));
+                }
+            }
+        }
+    }
+
+    private Value forward(Value v) {
+        return v instanceof Instruction ? forward.get(v) : forward.getOrDefault(v, v);
+    }
+
+    private Value readAdjoint(Value v) {
+        if (!activity.isActive(v)) {
+            return Constant.zero(v.type());
+        }
+        return ssa.read(new Adjoint(v), v.type(), ir.block());
+    }
+
+    @Override
+    public IrBuilder ir() {
+        return ir;
+    }
+
+    @Override
+    public TapeAccess tape() {
+        return tape;
+    }
+
+    @Override
+    public Value primal(Value v) {
+        if (v instanceof Instruction insn) {
+            return ssa.read(new Primal(insn), insn.type(), ir.block());
+        }
+        return forward(v);
+    }
+
+    @Override
+    public void accumulate(Value v, Value contribution) {
+        if (!activity.isActive(v) || v instanceof Constant || IrBuilder.isZero(contribution)) {
+            return;
+        }
+        Value sum = ir.add(readAdjoint(v), contribution);
+        ssa.write(new Adjoint(v), ir.block(), sum);
+    }
+
+    @Override
+    public Value shadow(Value array) {
+        Value s = shadows.get(array);
+        if (s == null) {
+            throw new IllegalStateException("no shadow for " + array);
+        }
+        return s;
+    }
+
+    private static Instruction copyOf(Instruction insn) {
+        return new Instruction(insn.op(), insn.opcode(), insn.type())
+                .withMember(insn.member()).withTypeOperand(insn.typeOperand()).withKeys(insn.keys())
+                .withBootstrap(insn.bootstrap()).withLine(insn.line());
+    }
+
+    private static <K, V> Map<V, K> invert(Map<K, V> map) {
+        Map<V, K> out = new HashMap<>();
+        map.forEach((k, v) -> out.put(v, k));
+        return out;
+    }
+
+    private static List<Block> reversePostOrder(Block start) {
+        List<Block> post = new ArrayList<>();
+        Set<Block> seen = new HashSet<>();
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        seen.add(start);
+        stack.push(new Object[] {start, 0});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.peek();
+            Block b = (Block) top[0];
+            int next = (Integer) top[1];
+            List<Block> succ = b.successors();
+            if (next < succ.size()) {
+                top[1] = next + 1;
+                if (seen.add(succ.get(next))) {
+                    stack.push(new Object[] {succ.get(next), 0});
+                }
+            } else {
+                post.add(b);
+                stack.pop();
+            }
+        }
+        Collections.reverse(post);
+        return post;
+    }
+}
