@@ -3,19 +3,16 @@ package dev.fluxion.internal;
 import dev.fluxion.Differentiable;
 import dev.fluxion.FluxionException;
 import java.io.Serializable;
-import java.lang.invoke.LambdaMetafactory;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandleInfo;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 
 /**
- * Finds the adjoint that the transformer generated for the method a method reference names, and
- * binds it to a small interface through {@link LambdaMetafactory}, the mechanism behind Java's own
- * lambdas: calls through the returned object are ordinary interface calls that the JIT inlines, with
- * no reflection after this one look-up.
+ * Finds the adjoint that the transformer generated for the method a method reference names. The
+ * transformer also generated a binder that returns the adjoint as a lambda (see {@link Naming});
+ * calling it once gives an object whose calls are ordinary interface calls that the JIT inlines,
+ * with no reflection after this one look-up.
  */
 public final class AdjointLinker {
     static final String AGENT_HINT = "Run with -javaagent:agent/target/fluxion-agent.jar (the Fluxion agent), or transform "
@@ -37,27 +34,18 @@ public final class AdjointLinker {
                     + "; this entry point needs " + primalDescriptor + ". Wrap the call in a @Differentiable method of that shape.");
         }
         Class<?> owner = load(lambda, function.getClass().getClassLoader());
-        String name = Naming.adjointName(lambda.getImplMethodName());
-        String descriptor = Naming.adjointDescriptor(primalDescriptor);
-        MethodType adjointType = MethodType.fromMethodDescriptorString(descriptor, owner.getClassLoader());
-        MethodHandles.Lookup lookup;
-        MethodHandle adjoint;
+        Method binder;
         try {
-            lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-            adjoint = lookup.findStatic(owner, name, adjointType);
+            binder = owner.getDeclaredMethod(Naming.binderName(lambda.getImplMethodName()));
         } catch (NoSuchMethodException e) {
             throw new FluxionException(explainMissing(owner, lambda), e);
-        } catch (IllegalAccessException e) {
-            throw new FluxionException("fluxion: cannot access the derivative of " + describe(lambda) + ": " + e.getMessage()
-                    + ". Open the package to dev.fluxion if the class is in a named module.", e);
         }
-        Method sam = adjointInterface.getMethods()[0];
-        MethodType samType = MethodType.methodType(sam.getReturnType(), sam.getParameterTypes());
         try {
-            return adjointInterface.cast(LambdaMetafactory.metafactory(lookup, sam.getName(),
-                    MethodType.methodType(adjointInterface), samType, adjoint, samType).getTarget().invoke());
-        } catch (Throwable e) {
-            throw new FluxionException("fluxion: cannot bind the derivative of " + describe(lambda) + ": " + e, e);
+            binder.setAccessible(true);
+            return adjointInterface.cast(binder.invoke(null));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new FluxionException("fluxion: cannot bind the derivative of " + describe(lambda) + ": " + e
+                    + ". If the class is in a named module, open its package to dev.fluxion.", e);
         }
     }
 

@@ -9,10 +9,17 @@ package dev.fluxion.internal;
  * parameters, one shadow array for every {@code double[]}/{@code float[]} parameter (in order;
  * adjoints are accumulated into it), the adjoint seed of the result and the tape. It returns the
  * primal result and leaves the adjoints of the {@code double}/{@code float} parameters on the
- * tape, the last parameter's on top. Generated members are {@code ACC_SYNTHETIC}.
+ * tape, the last parameter's on top.
+ *
+ * <p>Methods of the shapes the API binds ({@code double f(double[])}, {@code double f(double)})
+ * also get a binder {@code static ScalarAdjoint fluxion$bind$f()} (or {@code UnaryAdjoint}) that
+ * returns the adjoint as a lambda, created by {@code invokedynamic} in the user's class, where the
+ * lookup has the privileges {@code LambdaMetafactory} needs. Generated members are
+ * {@code ACC_SYNTHETIC}.
  */
 public final class Naming {
     public static final String ADJOINT_PREFIX = "fluxion$adjoint$";
+    public static final String BINDER_PREFIX = "fluxion$bind$";
     public static final String TAPE_INTERNAL_NAME = "dev/fluxion/internal/Tape";
     public static final String TAPE_DESCRIPTOR = "L" + TAPE_INTERNAL_NAME + ";";
     public static final String DIFFERENTIABLE_DESCRIPTOR = "Ldev/fluxion/Differentiable;";
@@ -22,6 +29,19 @@ public final class Naming {
 
     public static String adjointName(String primalName) {
         return ADJOINT_PREFIX + primalName;
+    }
+
+    public static String binderName(String primalName) {
+        return BINDER_PREFIX + primalName;
+    }
+
+    /** The functional interface a binder returns for a primal descriptor, or {@code null} if none. */
+    public static String binderInterface(String primalDescriptor) {
+        return switch (primalDescriptor) {
+            case "([D)D" -> "dev/fluxion/internal/ScalarAdjoint";
+            case "(D)D" -> "dev/fluxion/internal/UnaryAdjoint";
+            default -> null;
+        };
     }
 
     /** The adjoint's descriptor, derived from the primal's alone so callers in other classes agree. */

@@ -91,6 +91,10 @@ public final class Transformer {
             }
             try {
                 generated.add(differentiate(node, m, callees));
+                String sam = Naming.binderInterface(m.desc);
+                if (sam != null) {
+                    generated.add(Binders.binder(node, m, sam));
+                }
             } catch (Unsupported u) {
                 problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, u.line(), u.problem(), u.advice()));
             } catch (RuntimeException e) {
@@ -102,7 +106,13 @@ public final class Transformer {
         if (!problems.isEmpty()) {
             throw new DifferentiationException(problems);
         }
-        return addMethods(reader, node, withFrames(node, generated));
+        try {
+            return addMethods(reader, node, withFrames(node, generated));
+        } catch (RuntimeException e) {
+            throw new DifferentiationException(new Diagnostic(node.name, "<class>", "", node.sourceFile, -1,
+                    "internal error while writing the derivative methods (" + e + ")", "Please report this as a Fluxion "
+                            + "bug, with the output of -Dfluxion.dump=DIR attached. The class was left untouched."));
+        }
     }
 
     private static boolean isTransformed(ClassNode node) {
@@ -146,7 +156,11 @@ public final class Transformer {
         scratch.visit(Math.max(owner.version & 0xFFFF, Opcodes.V1_7), owner.access, owner.name, null, owner.superName,
                 owner.interfaces.toArray(String[]::new));
         for (MethodNode m : methods) {
-            m.accept(scratch);
+            try {
+                m.accept(scratch);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("frames of " + m.name + ": " + e, e);
+            }
         }
         scratch.visitEnd();
         ClassNode framed = new ClassNode();

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -34,7 +33,7 @@ public final class BytecodeEmitter {
     private final MethodNode method;
     private final Map<Value, Integer> slot = new HashMap<>();
     private final Map<Instruction, Integer> entrySlot = new HashMap<>();
-    private final Map<Block, LabelNode> labels = new HashMap<>();
+    private final Map<Block, Label> labels = new HashMap<>();
     private int nextSlot;
     private int line = -1;
 
@@ -53,7 +52,7 @@ public final class BytecodeEmitter {
             nextSlot += p.type().getSize();
         }
         for (Block b : function.blocks()) {
-            labels.put(b, new LabelNode());
+            labels.put(b, new Label());
             for (Instruction insn : b.instructions()) {
                 if (insn.hasValue() && (!insn.users().isEmpty() || insn.isPhi())) {
                     slot.put(insn, allocate(insn.type()));
@@ -68,7 +67,7 @@ public final class BytecodeEmitter {
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
-            method.instructions.add(labels.get(b));
+            method.visitLabel(labels.get(b));
             for (Instruction phi : b.phis()) {
                 method.visitVarInsn(phi.type().getOpcode(ILOAD), entrySlot.get(phi));
                 method.visitVarInsn(phi.type().getOpcode(ISTORE), slot.get(phi));
@@ -176,7 +175,7 @@ public final class BytecodeEmitter {
             case GOTO -> jump(t.targets().get(0), next);
             case IF -> {
                 loadOperands(t);
-                method.visitJumpInsn(t.opcode(), labels.get(t.targets().get(0)).getLabel());
+                method.visitJumpInsn(t.opcode(), labels.get(t.targets().get(0)));
                 jump(t.targets().get(1), next);
             }
             case SWITCH -> {
@@ -184,9 +183,9 @@ public final class BytecodeEmitter {
                 int[] keys = t.keys();
                 org.objectweb.asm.Label[] cases = new org.objectweb.asm.Label[keys.length];
                 for (int i = 0; i < keys.length; i++) {
-                    cases[i] = labels.get(t.targets().get(i + 1)).getLabel();
+                    cases[i] = labels.get(t.targets().get(i + 1));
                 }
-                org.objectweb.asm.Label dflt = labels.get(t.targets().get(0)).getLabel();
+                org.objectweb.asm.Label dflt = labels.get(t.targets().get(0));
                 if (isContiguous(keys)) {
                     method.visitTableSwitchInsn(keys.length == 0 ? 0 : keys[0],
                             keys.length == 0 ? -1 : keys[keys.length - 1], dflt, cases);
@@ -217,7 +216,7 @@ public final class BytecodeEmitter {
 
     private void jump(Block target, Block next) {
         if (target != next) {
-            method.visitJumpInsn(GOTO, labels.get(target).getLabel());
+            method.visitJumpInsn(GOTO, labels.get(target));
         }
     }
 

@@ -28,6 +28,8 @@ public final class SsaBuilder {
     private final Map<Instruction, Object> phiVariables = new HashMap<>();
     private final Map<Value, Value> replaced = new HashMap<>();
     private final Set<Block> sealed = new HashSet<>();
+    /** Phis still collecting operands: judging them trivial now would be premature. */
+    private final Set<Instruction> underConstruction = new HashSet<>();
 
     public void write(Object variable, Block block, Value value) {
         currentDef.computeIfAbsent(block, b -> new HashMap<>()).put(variable, value);
@@ -62,6 +64,7 @@ public final class SsaBuilder {
             write(variable, block, phi); // breaks cycles through loops
             value = addOperands(variable, type, phi);
         }
+        value = resolve(value);
         write(variable, block, value);
         return value;
     }
@@ -73,9 +76,11 @@ public final class SsaBuilder {
     }
 
     private Value addOperands(Object variable, Type type, Instruction phi) {
+        underConstruction.add(phi);
         for (Block pred : phi.block().predecessors()) {
             phi.addOperand(read(variable, type, pred));
         }
+        underConstruction.remove(phi);
         return removeIfTrivial(phi);
     }
 
@@ -104,11 +109,13 @@ public final class SsaBuilder {
         phi.block().removePhi(phi);
         replaced.put(phi, same);
         for (Instruction user : phiUsers) {
-            if (user.block() != null && user.block().phis().contains(user) && !isIncomplete(user)) {
+            if (user.block() != null && user.block().phis().contains(user) && !isIncomplete(user)
+                    && !underConstruction.contains(user)) {
                 removeIfTrivial(user);
             }
         }
-        return same;
+        // removing the users may have removed `same` too (the paper's pseudo-code misses this)
+        return resolve(same);
     }
 
     private boolean isIncomplete(Instruction phi) {

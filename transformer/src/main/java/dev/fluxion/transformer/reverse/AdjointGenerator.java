@@ -312,7 +312,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             int i = e.getValue().indexOf(edgeBlock);
             if (i >= 0) {
                 for (Map.Entry<Instruction, Value> bar : phiAdjoints.get(e.getKey()).entrySet()) {
-                    accumulate(bar.getKey().operand(i), bar.getValue());
+                    accumulate(bar.getKey().operand(i), ssa.resolve(bar.getValue()));
                 }
                 return;
             }
