@@ -98,7 +98,7 @@ public final class ActivityAnalysis {
         ArrayDeque<Value> work = new ArrayDeque<>();
         for (Block b : f.blocks()) {
             Instruction t = b.terminator();
-            if (t.op() == Op.RETURN && !t.operands().isEmpty() && varied.contains(t.operand(0))) {
+            if (t.op() == Op.RETURN && !t.operands().isEmpty()) {
                 work.add(t.operand(0));
             }
         }
@@ -108,7 +108,7 @@ public final class ActivityAnalysis {
                 continue;
             }
             for (Value operand : insn.operands()) {
-                if (varied.contains(operand) && !useful.contains(operand)) {
+                if (!useful.contains(operand)) {
                     work.add(operand);
                 }
             }

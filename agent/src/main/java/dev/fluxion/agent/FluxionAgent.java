@@ -1,0 +1,68 @@
+package dev.fluxion.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import dev.fluxion.internal.TransformationLog;
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * The Java agent: {@code java -javaagent:fluxion-agent.jar ...}. Adds derivative methods to every
+ * class that declares a {@code @Differentiable} method, when the class is first loaded (the JVM
+ * allows adding methods only then, not on retransformation).
+ *
+ * <p>Byte Buddy does the matching and the plumbing; the rewriting is {@link ClassTransformation},
+ * the same transformer core that the build-time plugin runs. Failures are never swallowed: they are
+ * printed to standard error and recorded, so {@code Fluxion.gradient} repeats the same message.
+ */
+public final class FluxionAgent {
+    private static boolean installed;
+
+    private FluxionAgent() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        install(instrumentation);
+    }
+
+    /** Entry point for {@code Launcher-Agent-Class} (executable jars) and dynamic attach. */
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        install(instrumentation);
+    }
+
+    static synchronized void install(Instrumentation instrumentation) {
+        if (installed) {
+            return;
+        }
+        new AgentBuilder.Default()
+                .with(AgentBuilder.RedefinitionStrategy.DISABLED)
+                .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+                .with(new ErrorReporter())
+                .ignore(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
+                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("dev.fluxion.shaded.")))
+                .type(declaresMethod(isAnnotatedWith(named("dev.fluxion.Differentiable"))))
+                .transform(FluxionAgent::transform)
+                .installOn(instrumentation);
+        TransformationLog.agentInstalled("fluxion-agent");
+        installed = true;
+    }
+
+    private static DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
+            ClassLoader loader, JavaModule module, java.security.ProtectionDomain domain) {
+        return builder.visit(new ClassTransformation(loader));
+    }
+
+    /** Reports what Byte Buddy itself could not do; Fluxion's own diagnostics come from {@link ClassTransformation}. */
+    private static final class ErrorReporter extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+            System.err.println("fluxion: could not transform " + typeName + ": " + error);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.fluxion.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fluxion.Differentiable;
+import dev.fluxion.Fluxion;
+import dev.fluxion.FluxionException;
+import dev.fluxion.GradientFunction;
+import org.junit.jupiter.api.Test;
+
+/** Runs in a JVM started with the real agent jar ({@code -javaagent:target/fluxion-agent.jar}). */
+class AgentSmokeTest {
+    @Differentiable
+    static double sumOfSquares(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return s;
+    }
+
+    static double notAnnotated(double[] x) {
+        return x[0];
+    }
+
+    static double unknown(double v) {
+        return v;
+    }
+
+    @Test
+    void gradientThroughTheAgent() {
+        GradientFunction g = Fluxion.gradient(AgentSmokeTest::sumOfSquares);
+        double[] dx = new double[3];
+        assertEquals(14.0, g.valueAndGradient(new double[] {1, 2, 3}, dx));
+        assertEquals(2.0, dx[0]);
+        assertEquals(4.0, dx[1]);
+        assertEquals(6.0, dx[2]);
+    }
+
+    @Test
+    void notAnnotatedMethodIsExplained() {
+        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(AgentSmokeTest::notAnnotated));
+        assertEquals("fluxion: dev.fluxion.agent.AgentSmokeTest.notAnnotated is not annotated @Differentiable. Add "
+                + "@dev.fluxion.Differentiable to the method so Fluxion generates its derivative.", e.getMessage());
+    }
+
+    @Test
+    void failedTransformationResurfacesWithTheSameText() {
+        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(BadModel::loss));
+        assertTrue(e.getMessage().startsWith("fluxion: dev.fluxion.agent.BadModel.loss(BadModel.java:"), e.getMessage());
+        assertTrue(e.getMessage().contains("active value passed to dev.fluxion.agent.BadModel.unknown(D)D, which is not "
+                + "@Differentiable"), e.getMessage());
+    }
+
+    @Test
+    void lambdaIsRejected() {
+        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(x -> x[0]));
+        assertTrue(e.getMessage().contains("is not a reference to a static method"), e.getMessage());
+    }
+}
