@@ -2,7 +2,7 @@ package dev.fluxion.transformer.analysis;
 
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.IrFunction;
-import java.util.ArrayDeque;
+import com.google.common.graph.Traverser;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -32,14 +32,9 @@ public final class ControlFlow {
 
     private BitSet successorsClosure(Block from) {
         BitSet seen = new BitSet();
-        ArrayDeque<Block> work = new ArrayDeque<>(from.successors());
-        while (!work.isEmpty()) {
-            Block b = work.pop();
-            int i = index.get(b);
-            if (!seen.get(i)) {
-                seen.set(i);
-                work.addAll(b.successors());
-            }
+        // every block reachable from a successor of `from`: paths of one or more edges
+        for (Block b : Traverser.forGraph(Block::successors).breadthFirst(from.successors())) {
+            seen.set(index.get(b));
         }
         return seen;
     }

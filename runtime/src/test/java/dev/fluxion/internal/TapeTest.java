@@ -1,0 +1,45 @@
+package dev.fluxion.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TapeTest {
+    @Test
+    void stacksAreLastInFirstOutAndGrow() {
+        Tape t = new Tape();
+        for (int i = 0; i < 1000; i++) {
+            t.pushDouble(i * 0.5);
+            t.pushInt(i);
+            t.pushLong(i * 3L);
+            t.pushFloat(i);
+            t.pushRef("r" + i);
+        }
+        for (int i = 999; i >= 0; i--) {
+            assertEquals("r" + i, t.popRef());
+            assertEquals((float) i, t.popFloat());
+            assertEquals(i * 3L, t.popLong());
+            assertEquals(i, t.popInt());
+            assertEquals(i * 0.5, t.popDouble());
+        }
+        assertEquals(0, t.size());
+    }
+
+    @Test
+    void resetReturnsToMark() {
+        Tape t = new Tape();
+        t.pushDouble(1);
+        Tape.Mark m = t.mark();
+        t.pushDouble(2);
+        t.pushInt(3);
+        t.reset(m);
+        assertEquals(1, t.size());
+        assertEquals(1.0, t.popDouble());
+    }
+
+    @Test
+    void adjointDescriptorAddsShadowsSeedAndTape() {
+        assertEquals("([DDI[DDLdev/fluxion/internal/Tape;)D", Naming.adjointDescriptor("([DDI)D"));
+        assertEquals("(FFLdev/fluxion/internal/Tape;)F", Naming.adjointDescriptor("(F)F"));
+    }
+}
