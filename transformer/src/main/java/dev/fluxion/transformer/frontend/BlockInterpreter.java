@@ -58,7 +58,7 @@ final class BlockInterpreter {
         }
     }
 
-    BlockInterpreter(Block block, SsaBuilder ssa, Frame<BasicValue> entryFrame, int[] lineAt, String owner) {
+    BlockInterpreter(Block block, SsaBuilder ssa, Frame<BasicValue> entryFrame, int[] lineAt) {
         this.block = block;
         this.ssa = ssa;
         this.lineAt = lineAt;
@@ -327,14 +327,15 @@ final class BlockInterpreter {
         }
     }
 
+    /** A conditional branch waits for {@link #fallThrough} to learn its not-taken target. */
+    private Instruction pendingFallThrough;
+
     private void branch(int op, Function<LabelNode, Block> blockOf, AbstractInsnNode insn, Value... operands) {
         Instruction branch = new Instruction(Op.IF, op, Type.VOID_TYPE, operands).withLine(line);
         branch.targets().add(blockOf.apply(((JumpInsnNode) insn).label));
         branch.targets().add(null); // the fall-through, known to the parser
         pendingFallThrough = branch;
     }
-
-    private Instruction pendingFallThrough;
 
     private void switchOn(Value key, int[] keys, LabelNode dflt, List<LabelNode> labels, Function<LabelNode, Block> blockOf) {
         Instruction sw = new Instruction(Op.SWITCH, TABLESWITCH, Type.VOID_TYPE, key).withKeys(keys).withLine(line);
@@ -357,10 +358,6 @@ final class BlockInterpreter {
         Instruction jump = new Instruction(Op.GOTO, GOTO, Type.VOID_TYPE).withLine(line);
         jump.targets().add(next);
         terminate(jump);
-    }
-
-    boolean awaitsFallThrough() {
-        return pendingFallThrough != null;
     }
 
     private void terminate(Instruction terminator) {

@@ -258,7 +258,7 @@ public final class BytecodeParser {
     private void fill(Block b) {
         int start = startOf.get(b);
         int end = blockEnd(start);
-        BlockInterpreter interpreter = new BlockInterpreter(b, ssa, frames[start], lineAt, owner);
+        BlockInterpreter interpreter = new BlockInterpreter(b, ssa, frames[start], lineAt);
         for (int i = start; i <= end; i++) {
             if (code[i].getOpcode() >= 0) {
                 interpreter.execute(code[i], i, this::blockOf);

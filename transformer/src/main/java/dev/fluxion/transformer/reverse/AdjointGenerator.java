@@ -78,7 +78,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         this.activity = activity;
         this.cfg = new ControlFlow(primal);
         this.rules = new LocalAdjoints(activity, callees);
-        this.plan = new RecordingPlan(primal, cfg, activity, rules);
+        this.plan = new RecordingPlan(primal, cfg, rules);
         this.adjoint = new IrFunction(primal.owner(), Naming.adjointName(primal.name()),
                 Naming.adjointDescriptor(primal.descriptor()));
         List<Param> in = primal.params();

@@ -8,7 +8,6 @@ import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
 import dev.fluxion.transformer.ir.MemberRef;
-import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.rules.DerivativeRule;
@@ -248,9 +247,5 @@ final class LocalAdjoints {
             return IADD + ((opcode - IADD) / 4) * 4;
         }
         return opcode;
-    }
-
-    static boolean isDerivativeCarrying(Instruction insn) {
-        return insn.op() != Op.PHI && Types.isFloating(insn.type());
     }
 }

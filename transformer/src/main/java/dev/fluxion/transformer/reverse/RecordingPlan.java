@@ -1,6 +1,5 @@
 package dev.fluxion.transformer.reverse;
 
-import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
@@ -25,7 +24,7 @@ final class RecordingPlan {
     private final Map<Block, List<Instruction>> recorded = new HashMap<>();
     private final Set<Value> neededAnywhere = new LinkedHashSet<>();
 
-    RecordingPlan(IrFunction primal, ControlFlow cfg, ActivityAnalysis activity, LocalAdjoints rules) {
+    RecordingPlan(IrFunction primal, ControlFlow cfg, LocalAdjoints rules) {
         for (Block b : primal.blocks()) {
             Set<Value> needed = new LinkedHashSet<>();
             for (Instruction insn : b.body()) {
