@@ -101,8 +101,12 @@ public final class IrBuilder {
     }
 
     public Instruction invokeStatic(String owner, String name, String descriptor, Value... args) {
-        return append(new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Types.computational(Type.getReturnType(descriptor)),
-                args).withMember(new MemberRef(owner, name, descriptor)));
+        return invokeStatic(new MemberRef(owner, name, descriptor), args);
+    }
+
+    public Instruction invokeStatic(MemberRef method, Value... args) {
+        return append(new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC,
+                Types.computational(Type.getReturnType(method.descriptor())), args).withMember(method));
     }
 
     public Instruction invokeVirtual(String owner, String name, String descriptor, Value receiver, Value... args) {

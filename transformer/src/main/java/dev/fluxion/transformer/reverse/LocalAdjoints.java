@@ -232,8 +232,8 @@ final class LocalAdjoints {
         args.addAll(shadows);
         args.add(rBar);
         args.add(s.tape().tape());
-        ir.invokeStatic(callee.owner(), Naming.adjointName(callee.name()), Naming.adjointDescriptor(callee.descriptor()),
-                args.toArray(Value[]::new));
+        ir.invokeStatic(new MemberRef(callee.owner(), Naming.adjointName(callee.name()),
+                Naming.adjointDescriptor(callee.descriptor()), callee.isInterface()), args.toArray(Value[]::new));
         for (int j = params.length - 1; j >= 0; j--) {
             if (Types.isFloating(params[j])) {
                 s.accumulate(insn.operand(j), s.tape().pop(params[j]));
