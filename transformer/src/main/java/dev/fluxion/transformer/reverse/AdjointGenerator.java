@@ -78,7 +78,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         this.activity = activity;
         this.cfg = new ControlFlow(primal);
         this.rules = new LocalAdjoints(activity, callees);
-        this.plan = new RecordingPlan(primal, cfg, rules);
+        this.plan = new RecordingPlan(primal, cfg, activity, rules);
         this.adjoint = new IrFunction(primal.owner(), Naming.adjointName(primal.name()),
                 Naming.adjointDescriptor(primal.descriptor()));
         List<Param> in = primal.params();
@@ -276,6 +276,9 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         Collections.reverse(saved);
         for (Instruction v : saved) {
             ssa.write(new Primal(v), ir.block(), tape.pop(v.type()));
+        }
+        for (Instruction load : plan.rereadBy(b)) {
+            ssa.write(new Primal(load), ir.block(), ir.arrayLoad(forward(load.operand(0)), primal(load.operand(1))));
         }
         List<Instruction> body = new ArrayList<>(b.body());
         Collections.reverse(body);
