@@ -12,6 +12,7 @@ import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
+import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.reverse.AdjointGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -126,6 +128,12 @@ public final class Transformer {
         }
         if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             throw new Unsupported(-1, "@Differentiable method without a body", "Annotate a method that has Java code.");
+        }
+        Type ret = Type.getReturnType(m.desc);
+        if (!Types.isFloating(ret)) {
+            throw new Unsupported(firstLine(m), "the method returns " + ret.getClassName()
+                    + "; only methods returning double or float can be differentiated so far",
+                    "Return the scalar to differentiate, and differentiate that method.");
         }
         IrFunction primal = BytecodeParser.parse(owner.name, m);
         ActivityAnalysis activity = ActivityAnalysis.of(primal, callees);

@@ -28,29 +28,12 @@ public final class DifferentiabilityCheck {
     }
 
     public static void check(IrFunction f, ActivityAnalysis activity, Callees callees) {
-        Type ret = f.returnType();
-        if (!Types.isFloating(ret)) {
-            throw new Unsupported(firstLine(f), "the method returns " + ret.getClassName()
-                    + "; only methods returning double or float can be differentiated so far",
-                    "Return the scalar to differentiate, and differentiate that method.");
-        }
         DifferentiabilityCheck c = new DifferentiabilityCheck(activity, callees);
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
                 c.check(insn);
             }
         }
-    }
-
-    private static int firstLine(IrFunction f) {
-        for (Block b : f.blocks()) {
-            for (Instruction insn : b.instructions()) {
-                if (insn.line() >= 0) {
-                    return insn.line();
-                }
-            }
-        }
-        return -1;
     }
 
     private void check(Instruction insn) {
@@ -125,12 +108,13 @@ public final class DifferentiabilityCheck {
         boolean losesDerivative = insn.hasValue() && (Types.isFloating(insn.type()) && activity.isUseful(insn)
                 || Types.isReference(insn.type()) && !isStringResult(insn));
         if (variedArray || losesDerivative) {
-            String what = m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")
-                    ? "Fluxion has no derivative rule for " + m.owner().replace('/', '.') + "." + m.name() + "."
-                    : "";
+            if (m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")) {
+                throw new Unsupported(insn.line(), "active value passed to " + m + ", for which Fluxion has no "
+                        + "derivative rule", "Write the function in a @Differentiable method of your own, or keep its "
+                                + "argument independent of the differentiated inputs.");
+            }
             throw new Unsupported(insn.line(), "active value passed to " + m + ", which is not @Differentiable",
-                    what + (what.isEmpty() ? "" : " ") + "Annotate it @Differentiable, or compute the value in a "
-                            + "@Differentiable method of your own.");
+                    "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.");
         }
     }
 

@@ -81,9 +81,16 @@ public final class BytecodeParser {
             throw new Unsupported(firstLine(), "synchronized method",
                     "Remove 'synchronized'; a @Differentiable method should be a pure function of its arguments.");
         }
+        for (int i = 0; i < code.length; i++) {
+            // before the try/catch check: javac guards every synchronized block with a catch-all handler
+            if (code[i].getOpcode() == Opcodes.MONITORENTER) {
+                throw new Unsupported(lineAt[i], "synchronized block", "Remove the synchronized block; a "
+                        + "@Differentiable method should be a pure function of its arguments.");
+            }
+        }
         if (!method.tryCatchBlocks.isEmpty()) {
             TryCatchBlockNode tc = method.tryCatchBlocks.get(0);
-            throw new Unsupported(lineAt[method.instructions.indexOf(tc.start)], "try/catch or try/finally block",
+            throw new Unsupported(lineAt[firstReal(indexOf(tc.start))], "try/catch or try/finally block",
                     "Move the try/catch out of the @Differentiable method, into its caller.");
         }
         Block entry = function.newBlock();

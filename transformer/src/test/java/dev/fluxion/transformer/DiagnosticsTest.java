@@ -1,0 +1,359 @@
+package dev.fluxion.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fluxion.fixtures.bad.ActiveArrayElementWrite;
+import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
+import dev.fluxion.fixtures.bad.ActiveStaticFieldWrite;
+import dev.fluxion.fixtures.bad.InstanceMethod;
+import dev.fluxion.fixtures.bad.MathWithoutRule;
+import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
+import dev.fluxion.fixtures.bad.ParameterArrayWrite;
+import dev.fluxion.fixtures.bad.ReturnsArray;
+import dev.fluxion.fixtures.bad.ReturnsInt;
+import dev.fluxion.fixtures.bad.ReturnsVoid;
+import dev.fluxion.fixtures.bad.SynchronizedBlock;
+import dev.fluxion.fixtures.bad.SynchronizedMethod;
+import dev.fluxion.fixtures.bad.TryCatch;
+import dev.fluxion.fixtures.bad.TwoBadMethods;
+import dev.fluxion.fixtures.ok.BesideComputation;
+import dev.fluxion.fixtures.ok.NotAnnotated;
+import dev.fluxion.transformer.backend.ClassFileLocator;
+import dev.fluxion.transformer.diagnostics.Diagnostic;
+import dev.fluxion.transformer.diagnostics.DifferentiationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The diagnostics of the transformer, Error-Prone style: each test names a fixture class (in
+ * {@code src/test/java/dev/fluxion/fixtures/bad}), repeats its offending code in a comment, and
+ * states the exact message expected. The line a diagnostic must point at is marked in the fixture
+ * with a {@code // ERROR} comment and read from the fixture's source, so editing a fixture cannot
+ * silently break the expected line numbers.
+ *
+ * <p>Diagnostics about the method as a whole (synchronized, instance method, return type) point at
+ * the first line of the method's body: a class file records no line for the declaration itself.
+ */
+class DiagnosticsTest {
+    private static final String NOT_DIFFERENTIABLE_ADVICE =
+            "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.";
+    private static final String RETURN_TYPE_ADVICE =
+            "Return the scalar to differentiate, and differentiate that method.";
+
+    // @Differentiable static double f(double[] x) {
+    //     double y = x[0] * 2;
+    //     return lib(y);                       // ERROR: lib is not @Differentiable
+    // }
+    // static double lib(double v) { return v * v; }
+    @Test
+    void activeValuePassedToNonDifferentiableMethod() {
+        Diagnostic d = expectOne(NonDifferentiableCallee.class, "f",
+                "active value passed to dev.fluxion.fixtures.bad.NonDifferentiableCallee.lib(D)D, which is not "
+                        + "@Differentiable",
+                NOT_DIFFERENTIABLE_ADVICE);
+        assertTrue(d.message().contains("which is not @Differentiable"), d.message());
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double r = Math.IEEEremainder(x[0], 3.0);   // ERROR: no derivative rule
+    //     return x[1] * r;
+    // }
+    @Test
+    void mathFunctionWithoutDerivativeRule() {
+        Diagnostic d = expectOne(MathWithoutRule.class, "f",
+                "active value passed to java.lang.Math.IEEEremainder(DD)D, for which Fluxion has no derivative rule",
+                "Write the function in a @Differentiable method of your own, or keep its argument independent of the "
+                        + "differentiated inputs.");
+        assertTrue(d.message().contains("no derivative rule"), d.message());
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double[] t = new double[2];
+    //     t[0] = x[0] * x[1];                  // ERROR
+    //     return t[0] + t[1];
+    // }
+    @Test
+    void activeValueWrittenToArrayElement() {
+        expectOne(ActiveArrayElementWrite.class, "f", "active value written to an array element",
+                "Writing differentiated values into arrays is not supported yet; keep them in local variables, or "
+                        + "return the value and do the writing in the caller.");
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double s = x[0] * x[0];
+    //     x[1] = 3.0;                          // ERROR
+    //     return s + x[1];
+    // }
+    @Test
+    void writeIntoTheDifferentiatedParameterArray() {
+        expectOne(ParameterArrayWrite.class, "f", "write into the differentiated array (parameter 0)",
+                "Do not modify the input array; copy the values into local variables instead.");
+    }
+
+    // static double last;
+    // @Differentiable static double f(double[] x) {
+    //     double y = x[0] * x[1];
+    //     last = y;                            // ERROR
+    //     return y;
+    // }
+    @Test
+    void activeValueWrittenToStaticField() {
+        expectOne(ActiveStaticFieldWrite.class, "f",
+                "active value written to field dev.fluxion.fixtures.bad.ActiveStaticFieldWrite.last",
+                "Keep differentiated values in local variables and return them; fields are not differentiated.");
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double s = x[0];
+    //     try {
+    //         s = s * Double.parseDouble("2");  // ERROR: first statement of the try block
+    //     } catch (NumberFormatException e) {
+    //         s = 0;
+    //     }
+    //     return s;
+    // }
+    @Test
+    void tryCatch() {
+        expectOne(TryCatch.class, "f", "try/catch or try/finally block",
+                "Move the try/catch out of the @Differentiable method, into its caller.");
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double s = x[0];
+    //     synchronized (LOCK) {                // ERROR
+    //         s = s * x[1];
+    //     }
+    //     return s;
+    // }
+    @Test
+    void synchronizedBlock() {
+        expectOne(SynchronizedBlock.class, "f", "synchronized block",
+                "Remove the synchronized block; a @Differentiable method should be a pure function of its arguments.");
+    }
+
+    // @Differentiable static synchronized double f(double[] x) {
+    //     double s = x[0] * x[1];              // ERROR: first line of the body
+    //     return s;
+    // }
+    @Test
+    void synchronizedMethod() {
+        expectOne(SynchronizedMethod.class, "f", "synchronized method",
+                "Remove 'synchronized'; a @Differentiable method should be a pure function of its arguments.");
+    }
+
+    // @Differentiable double f(double[] x) {
+    //     double s = x[0] * x[1];              // ERROR: first line of the body
+    //     return s * scale;
+    // }
+    @Test
+    void instanceMethod() {
+        expectOne(InstanceMethod.class, "f", "@Differentiable instance method",
+                "Only static methods can be differentiated so far; make the method static.");
+    }
+
+    // @Differentiable static int f(double[] x) {
+    //     int n = x.length;                    // ERROR: first line of the body
+    //     return n + (int) x[0];
+    // }
+    @Test
+    void methodReturningInt() {
+        expectOne(ReturnsInt.class, "f",
+                "the method returns int; only methods returning double or float can be differentiated so far",
+                RETURN_TYPE_ADVICE);
+    }
+
+    // @Differentiable static void f(double[] x) {
+    //     double s = x[0] * x[1];              // ERROR: first line of the body
+    //     System.out.println(s);
+    // }
+    @Test
+    void methodReturningVoid() {
+        expectOne(ReturnsVoid.class, "f",
+                "the method returns void; only methods returning double or float can be differentiated so far",
+                RETURN_TYPE_ADVICE);
+    }
+
+    // @Differentiable static double[] f(double[] x) {
+    //     double s = x[0] * x[1];              // ERROR: first line of the body
+    //     return new double[] {s};
+    // }
+    @Test
+    void methodReturningArray() {
+        expectOne(ReturnsArray.class, "f",
+                "the method returns double[]; only methods returning double or float can be differentiated so far",
+                RETURN_TYPE_ADVICE);
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double y = x[0] * x[1];
+    //     Holder h = new Holder(y);            // ERROR
+    //     return h.value;
+    // }
+    @Test
+    void activeValuePassedToConstructor() {
+        expectOne(ActiveConstructorArgument.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ActiveConstructorArgument$Holder",
+                "Objects holding differentiated values are not supported yet; pass the numbers as double arguments "
+                        + "or double[] arrays.");
+    }
+
+    // @Differentiable static double good(double[] x) { return x[0] * x[1]; }
+    // @Differentiable static double storesField(double[] x) {
+    //     double y = Math.sin(x[0]);
+    //     last = y;                            // ERROR
+    //     return y;
+    // }
+    // @Differentiable static double callsLibrary(double[] x) {
+    //     double y = x[0] + x[1];
+    //     return plain(y);                     // ERROR
+    // }
+    @Test
+    void allDiagnosticsOfAClassAtOnce() {
+        Class<?> fixture = TwoBadMethods.class;
+        DifferentiationException e = assertThrows(DifferentiationException.class, () -> transform(fixture));
+        List<Integer> lines = errorLines(fixture);
+        assertEquals(2, lines.size(), "the fixture marks two lines with // ERROR");
+        List<Diagnostic> ds = e.diagnostics();
+        assertEquals(2, ds.size(), () -> "expected two diagnostics, got:\n" + e.getMessage());
+        String cls = "dev.fluxion.fixtures.bad.TwoBadMethods";
+        assertEquals("fluxion: " + cls + ".storesField(TwoBadMethods.java:" + lines.get(0) + "): active value written "
+                + "to field " + cls + ".last. Keep differentiated values in local variables and return them; fields "
+                + "are not differentiated.", ds.get(0).message());
+        assertEquals("fluxion: " + cls + ".callsLibrary(TwoBadMethods.java:" + lines.get(1) + "): active value passed "
+                + "to " + cls + ".plain(D)D, which is not @Differentiable. " + NOT_DIFFERENTIABLE_ADVICE,
+                ds.get(1).message());
+        assertEquals(ds.stream().map(Diagnostic::message).collect(Collectors.joining("\n")), e.getMessage());
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     int evaluations = 0;
+    //     double s = 0;
+    //     for (int i = 0; i < x.length; i++) { s += x[i] * x[i]; evaluations++; }
+    //     System.out.println(x[0]);
+    //     String message = "s = " + s + " after " + evaluations + " terms, x[0] = " + x[0];
+    //     ...
+    //     return s;
+    // }
+    @Test
+    void codeBesideTheComputationIsAccepted() {
+        byte[] out = transform(BesideComputation.class);
+        assertNotNull(out, "BesideComputation should have been transformed");
+        TransformingClassLoader.verify(BesideComputation.class.getName(), out);
+    }
+
+    @Test
+    void classWithoutDifferentiableMethodsIsLeftAlone() {
+        assertNull(transform(NotAnnotated.class));
+    }
+
+    @Test
+    void transformedClassIsNotTransformedAgain() {
+        byte[] once = transform(BesideComputation.class);
+        assertNotNull(once);
+        assertNull(transformer().transform(once));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Transforms {@code fixture}, expects exactly one diagnostic, at the line marked {@code // ERROR},
+     * and checks every part of it and its rendered message.
+     */
+    private static Diagnostic expectOne(Class<?> fixture, String method, String problem, String advice) {
+        DifferentiationException e = assertThrows(DifferentiationException.class, () -> transform(fixture),
+                () -> fixture.getSimpleName() + " should not be differentiable");
+        assertEquals(1, e.diagnostics().size(), () -> "expected one diagnostic, got:\n" + e.getMessage());
+        Diagnostic d = e.diagnostics().get(0);
+        int line = errorLine(fixture);
+        String sourceFile = fixture.getSimpleName() + ".java";
+        String expected = "fluxion: " + fixture.getName() + "." + method + "(" + sourceFile + ":" + line + "): "
+                + problem + ". " + advice;
+        assertEquals(expected, d.message());
+        assertEquals(fixture.getName().replace('.', '/'), d.owner());
+        assertEquals(method, d.method());
+        assertEquals(sourceFile, d.sourceFile());
+        assertEquals(line, d.line(), "line of the diagnostic");
+        assertEquals(problem, d.problem());
+        assertEquals(advice, d.advice());
+        assertFalse(d.advice().isBlank(), "the diagnostic must say what to do");
+        assertTrue(d.advice().endsWith("."), "the advice must be a full sentence: " + d.advice());
+        assertEquals(expected, e.getMessage());
+        return d;
+    }
+
+    private static Transformer transformer() {
+        return new Transformer(ClassFileLocator.ofClassLoader(DiagnosticsTest.class.getClassLoader()), null);
+    }
+
+    private static byte[] transform(Class<?> fixture) {
+        return transformer().transform(classBytes(fixture));
+    }
+
+    /** The fixture's class file, as found on the test class path. */
+    private static byte[] classBytes(Class<?> fixture) {
+        String resource = fixture.getName().replace('.', '/') + ".class";
+        try (InputStream in = DiagnosticsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertNotNull(in, "class file not found: " + resource);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The single line of {@code fixture}'s source marked {@code // ERROR}. */
+    private static int errorLine(Class<?> fixture) {
+        List<Integer> lines = errorLines(fixture);
+        assertEquals(1, lines.size(), () -> fixture.getSimpleName() + ".java must mark exactly one line with // ERROR");
+        return lines.get(0);
+    }
+
+    /** The 1-based numbers of the lines of {@code fixture}'s source marked {@code // ERROR}, in order. */
+    private static List<Integer> errorLines(Class<?> fixture) {
+        List<String> source;
+        try {
+            source = Files.readAllLines(sourceOf(fixture));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Integer> lines = new ArrayList<>();
+        for (int i = 0; i < source.size(); i++) {
+            if (source.get(i).contains("// ERROR")) {
+                lines.add(i + 1);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The fixture's source file. Maven runs tests in the module directory (and sets {@code basedir});
+     * an IDE may run them from the repository root.
+     */
+    private static Path sourceOf(Class<?> fixture) {
+        String relative = "src/test/java/" + fixture.getName().replace('.', '/') + ".java";
+        List<Path> candidates = new ArrayList<>();
+        String basedir = System.getProperty("basedir");
+        if (basedir != null && !basedir.isEmpty()) {
+            candidates.add(Path.of(basedir, relative));
+        }
+        candidates.add(Path.of(relative));
+        candidates.add(Path.of("transformer", relative));
+        for (Path p : candidates) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new AssertionError("source of " + fixture.getName() + " not found; tried " + candidates);
+    }
+}
