@@ -1,0 +1,599 @@
+package dev.fluxion.corpus;
+
+import static dev.fluxion.testing.CorpusCase.scalar;
+import static dev.fluxion.testing.CorpusCase.unary;
+
+import dev.fluxion.testing.CorpusCase;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The shared test corpus: every case with its test points and, where there is one, its gradient
+ * derived by hand. Closed forms are plain Java: straight formulas, or for loops the forward-mode
+ * recurrence written out by hand (the same loop, carrying the derivative alongside the value).
+ *
+ * <p>Test points stay away from kinks, branch switches, trip-count changes and domain edges by
+ * much more than the Richardson step (1e-3 * max(1, |x_i|)); {@code ClosedFormsTest} checks this.
+ */
+public final class Corpus {
+    private static final double LN10 = Math.log(10);
+    private static final double DEG = Math.PI / 180;
+
+    private Corpus() {
+    }
+
+    private static double[] p(double... x) {
+        return x;
+    }
+
+    /** Every case of the corpus, in a fresh unmodifiable list. */
+    public static List<CorpusCase> all() {
+        List<CorpusCase> cases = new ArrayList<>();
+        cases.addAll(arithmetic());
+        cases.addAll(branches());
+        cases.addAll(loops());
+        cases.addAll(calls());
+        cases.addAll(mathFunctions());
+        cases.addAll(specExample());
+        return Collections.unmodifiableList(cases);
+    }
+
+    /** The scalar ({@code double[] -> double}) cases. */
+    public static List<CorpusCase> scalarCases() {
+        return all().stream().filter(c -> !c.isUnary()).toList();
+    }
+
+    /** The unary ({@code double -> double}) cases. */
+    public static List<CorpusCase> unaryCases() {
+        return all().stream().filter(CorpusCase::isUnary).toList();
+    }
+
+    /** The case with this name. */
+    public static CorpusCase named(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no corpus case " + name));
+    }
+
+    // ================================================================== Arithmetic
+
+    static List<CorpusCase> arithmetic() {
+        return List.of(
+                scalar("Arithmetic.sumOfSquares", Arithmetic::sumOfSquares, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = 2 * x[i];
+                    }
+                    return g;
+                }, p(1, -2, 3), p(0.5), p(-0.25, 1.75, 2.5, -3.5)),
+                scalar("Arithmetic.rosenbrock", Arithmetic::rosenbrock, Corpus::rosenbrockGrad,
+                        p(-1.2, 1), p(0.5, -0.3, 1.1, 0.9), p(1.5, 2, 2.5, 3, 0.2), p(1.1, 1.0, 0.8)),
+                scalar("Arithmetic.rational", Arithmetic::rational, x -> {
+                    double num = x[0] * x[1] - x[2] + 3;
+                    double den = 1 + x[0] * x[0] + x[2] * x[2];
+                    double d2 = den * den;
+                    double q0 = (x[1] * den - num * 2 * x[0]) / d2;
+                    double q1 = x[0] / den;
+                    double q2 = (-den - num * 2 * x[2]) / d2;
+                    return new double[] {-q0 + x[2], -q1 + 0.25, -q2 + x[0]};
+                }, p(1, 2, 3), p(-0.5, 0.25, -1.5), p(2.5, -1, 0.3)),
+                scalar("Arithmetic.remainder", Arithmetic::remainder,
+                        x -> new double[] {1 + x[1] % x[2], x[0], -x[0] * (long) (x[1] / x[2])},
+                        p(2.7, 7.3, 2.1), p(-4.1, -5.5, 1.7), p(0.4, 3.3, -1.25)).nonSmooth(),
+                scalar("Arithmetic.truncations", Arithmetic::truncations, x -> {
+                    int k = (int) x[0];
+                    long m = (long) (x[1] * 4);
+                    double w = Arithmetic.COEFF[(k % 3 + 3) % 3];
+                    return new double[] {m, k, 2 * w * x[2]};
+                }, p(2.3, 1.1, 0.6), p(-1.6, 0.7, -1.3), p(5.45, -2.3, 2)).nonSmooth(),
+                scalar("Arithmetic.inactiveControl", Arithmetic::inactiveControl, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = (i % 2 == 0 ? 0.5 : -Math.pow(3, i + 1)) / x.length;
+                    }
+                    return g;
+                }, p(1, 2, 3, 4), p(-0.5, 0.25), p(2, -1, 0.5, 1.5, -2.5)),
+                scalar("Arithmetic.differences", Arithmetic::differences, x -> {
+                    int n = x.length;
+                    double[] g = new double[n];
+                    g[0] += x[n - 1];
+                    g[n - 1] += x[0];
+                    for (int i = 0; i + 1 < n; i++) {
+                        double t = 2 * (x[i + 1] - x[i]) * (i + 1);
+                        g[i + 1] += t;
+                        g[i] -= t;
+                    }
+                    return g;
+                }, p(1, 2, 4, 7), p(-0.5, 0.5, 0.25), p(3)),
+                unary("Arithmetic.rationalUnary", Arithmetic::rationalUnary,
+                        x -> 8 * x / ((x * x + 1) * (x * x + 1)) - 1.0 / 7, -1.5, 0.3, 2.2));
+    }
+
+    static double[] rosenbrockGrad(double[] x) {
+        double[] g = new double[x.length];
+        for (int i = 0; i + 1 < x.length; i++) {
+            double a = x[i + 1] - x[i] * x[i];
+            g[i] += -400 * x[i] * a - 2 * (1 - x[i]);
+            g[i + 1] += 200 * a;
+        }
+        return g;
+    }
+
+    // ================================================================== Branches
+
+    static List<CorpusCase> branches() {
+        return List.of(
+                scalar("Branches.ifElseChain", Branches::ifElseChain, x -> {
+                    if (x[0] > x[1]) {
+                        return new double[] {x[1], x[0], 1};
+                    } else if (x[0] > 0) {
+                        return new double[] {1 / x[1], -x[0] / (x[1] * x[1]), -2 * x[2]};
+                    }
+                    return new double[] {-2 * x[0] * x[2], 0, -x[0] * x[0]};
+                }, p(3, 1, 2), p(0.5, 2, -1), p(-1.5, 0.5, 0.7)).nonSmooth(),
+                scalar("Branches.ternaryMix", Branches::ternaryMix, x -> {
+                    double a = x[0] < 1 ? x[0] * x[0] : 2 * x[0] - 1;
+                    double da = x[0] < 1 ? 2 * x[0] : 2;
+                    double b = x[1] > 2 ? Math.log(x[1]) : x[1] - 1;
+                    double db = x[1] > 2 ? 1 / x[1] : 1;
+                    boolean third = x[2] > a;
+                    return new double[] {da * b + (third ? 0 : da), a * db, third ? 1 : 0};
+                }, p(0.5, 3, 1), p(2, 1.5, -1), p(-0.7, 2.5, 0.2), p(1.5, 0.4, 4)).nonSmooth(),
+                scalar("Branches.ternaryOnStack", Branches::ternaryOnStack, x -> {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        s += Math.abs(x[i]) * (i + 1.5);
+                    }
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = 2 * s * Math.signum(x[i]) * (i + 1.5);
+                    }
+                    return g;
+                }, p(1, -2, 0.5), p(-0.3, 0.7, -1.1, 2), p(2.5)).nonSmooth(),
+                scalar("Branches.compoundConditions", Branches::compoundConditions, x -> {
+                    boolean pos = x[0] > 0;
+                    if (pos && x[1] < 1 || x[2] > 5) {
+                        return new double[] {x[1] * x[2], x[0] * x[2], x[0] * x[1]};
+                    }
+                    if (!pos) {
+                        return new double[] {Math.exp(x[0]), 1, 0};
+                    }
+                    return new double[] {1, x[2], x[1]};
+                }, p(1, 0.5, 2), p(-1, 3, 6), p(-2, 3, 1), p(2, 3, 1)).nonSmooth(),
+                scalar("Branches.denseSwitch", Branches::denseSwitch, Corpus::denseSwitchGrad,
+                        p(0.5, 2, -1, 1.5, 0.3), p(1, -0.5, 0.25, 2, -1.5, 0.75), p(-2, 1.5, 3)),
+                scalar("Branches.sparseSwitch", Branches::sparseSwitch, x -> switch ((int) x[0]) {
+                    case -7 -> new double[] {0, 2 * x[1]};
+                    case 3 -> new double[] {x[1], x[0]};
+                    case 40 -> new double[] {0.5 / Math.sqrt(x[0]), 1};
+                    case 95 -> new double[] {1, -1};
+                    default -> {
+                        double c = Math.cos(x[0] + x[1]);
+                        yield new double[] {c, c};
+                    }
+                }, p(-7.5, 1.2), p(3.4, -0.8), p(40.5, 2), p(95.5, 3), p(12.3, 0.4)).nonSmooth(),
+                scalar("Branches.median3", Branches::median3, x -> {
+                    Integer[] idx = {0, 1, 2};
+                    Arrays.sort(idx, (i, j) -> Double.compare(x[i], x[j]));
+                    int mid = idx[1];
+                    double[] g = new double[3];
+                    g[mid] += 2 * x[mid];
+                    g[0] += 1;
+                    return g;
+                }, p(1, 2, 3), p(3, 0.5, 2), p(0.2, -1, -3), p(-1, 4, 0.1)).nonSmooth(),
+                unary("Branches.piecewise", Branches::piecewise, x -> {
+                    if (x < -1) {
+                        return -2 * x;
+                    }
+                    if (x < 2) {
+                        return Math.cos(x) * x + Math.sin(x);
+                    }
+                    return Math.log(x) + 1;
+                }, -2.5, 0.3, 1.7, 3.5).nonSmooth());
+    }
+
+    static double[] denseSwitchGrad(double[] x) {
+        double s = 1;
+        double[] ds = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            switch (i % 4) {
+                case 0 -> {
+                    ds[i] += 1;
+                    s += x[i];
+                }
+                case 1 -> {
+                    scale(ds, x[i]);
+                    ds[i] += s;
+                    s *= x[i];
+                }
+                case 2 -> {
+                    ds[i] -= 2 * x[i];
+                    s -= x[i] * x[i];
+                }
+                default -> {
+                    double q = 1 + x[i] * x[i];
+                    scale(ds, 1 / q);
+                    ds[i] += -s * 2 * x[i] / (q * q);
+                    s = s / q;
+                }
+            }
+        }
+        return ds;
+    }
+
+    private static void scale(double[] v, double c) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= c;
+        }
+    }
+
+    // ================================================================== Loops
+
+    static List<CorpusCase> loops() {
+        return List.of(
+                scalar("Loops.whileGrowth", Loops::whileGrowth, x -> {
+                    double c = x[0] * x[0];
+                    double s = 1;
+                    double ds = 0; // d s / d c
+                    while (s < 10) {
+                        ds = 1.5 * ds + 1;
+                        s = s * 1.5 + c;
+                    }
+                    return new double[] {x[1] * ds * 2 * x[0], s};
+                }, p(0.5, 2), p(2, -1), p(1.2, 0.7), p(-0.3, 3)).nonSmooth(),
+                scalar("Loops.newtonSqrt", Loops::newtonSqrt, x -> {
+                    double y = x[0];
+                    double a = x[1];
+                    double dy0 = 1;
+                    double dy1 = 0;
+                    for (int k = 0; k < 4; k++) {
+                        double r = a / (y * y);
+                        double ndy0 = 0.5 * (dy0 - r * dy0);
+                        double ndy1 = 0.5 * (dy1 + 1 / y - r * dy1);
+                        y = 0.5 * (y + a / y);
+                        dy0 = ndy0;
+                        dy1 = ndy1;
+                    }
+                    return new double[] {dy0, dy1};
+                }, p(1, 2), p(3, 5), p(0.5, 10)),
+                scalar("Loops.doWhileDecay", Loops::doWhileDecay, x -> {
+                    double r = x[0] * x[0] + 10;
+                    double dr0 = 2 * x[0];
+                    double dr1 = 0;
+                    int n = 0;
+                    do {
+                        r = r * 0.6 + x[1];
+                        dr0 = 0.6 * dr0;
+                        dr1 = 0.6 * dr1 + 1;
+                        n++;
+                    } while (r > 4 && n < 20);
+                    return new double[] {n * dr0, n * dr1};
+                }, p(1, 0.5), p(-2, 1.2), p(0.3, -2.5), p(0.5, 3)).nonSmooth(),
+                scalar("Loops.sinProduct", Loops::sinProduct, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        double prod = Math.cos(x[i]);
+                        for (int j = 0; j < x.length; j++) {
+                            if (j != i) {
+                                prod *= Math.sin(x[j]);
+                            }
+                        }
+                        g[i] = prod;
+                    }
+                    return g;
+                }, p(0.5, 1, 2), p(-1.2, 0.3, 2.5, 1.7), p(3)),
+                scalar("Loops.nonlinearRecurrence", Loops::nonlinearRecurrence, x -> {
+                    double s = 0.5;
+                    double[] ds = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        scale(ds, x[i] - Math.sin(s));
+                        ds[i] += s;
+                        s = s * x[i] + Math.cos(s);
+                    }
+                    return ds;
+                }, p(0.5, -1, 1.5), p(2, 0.3), p(-0.7, 0.9, 1.1, -0.4)),
+                scalar("Loops.breakContinue", Loops::breakContinue, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        if (x[i] < 0) {
+                            continue;
+                        }
+                        if (x[i] > 5) {
+                            break;
+                        }
+                        g[i] = 2 * x[i] * (i + 1);
+                    }
+                    return g;
+                }, p(1, -2, 3, 6, 2), p(0.5, 1.5, -0.5, 2.5), p(7, 1, 1)).nonSmooth(),
+                scalar("Loops.labelledBreak", Loops::labelledBreak, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        for (int j = i; j < x.length; j++) {
+                            if (x[i] * x[j] > 8) {
+                                return g;
+                            }
+                            g[i] += x[j];
+                            g[j] += x[i];
+                        }
+                    }
+                    return g;
+                }, p(1, 2, 3), p(0.5, -1, 2, 1.5), p(2.5, 1, 4)).nonSmooth(),
+                scalar("Loops.earlyReturn", Loops::earlyReturn, x -> {
+                    double s = 0;
+                    double[] ds = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        s += Math.exp(x[i]);
+                        ds[i] = Math.exp(x[i]);
+                        if (s > 5) {
+                            scale(ds, x[0]);
+                            ds[0] += s;
+                            return ds;
+                        }
+                    }
+                    scale(ds, -1);
+                    return ds;
+                }, p(0.5, 1, 2, 0), p(-1, -2, 0.1), p(1.8, 0.3)).nonSmooth(),
+                scalar("Loops.nestedWeighted", Loops::nestedWeighted, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        for (int j = 0; j <= i; j++) {
+                            double w = Loops.W[(i + j) % Loops.W.length];
+                            g[i] += w * x[j];
+                            g[j] += w * x[i];
+                        }
+                    }
+                    return g;
+                }, p(1, 2, 3), p(-0.5, 1.5, 0.25, 2, -1), p(0.7)),
+                scalar("Loops.weightedSines", Loops::weightedSines, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = Loops.W[i % Loops.W.length] * Math.cos(x[i]);
+                    }
+                    return g;
+                }, p(0.1, 0.2, 0.3), p(1, -2, 3, -4, 5, -6), p(2.5)),
+                scalar("Loops.localTables", Loops::localTables, x -> {
+                    double[] g = new double[x.length]; // elements past x[2] are not read
+                    g[0] = 1.5 * x[2] + 2.25 * x[1];
+                    g[1] = 2.25 * x[0] - 0.5 * x[2];
+                    g[2] = 1.5 * x[0] - 0.5 * x[1];
+                    return g;
+                }, p(1, 2, 3), p(-0.5, 1.5, -2), p(0.3, -0.7, 1.1, 5)),
+                scalar("Loops.logSumExp", Loops::logSumExp, x -> {
+                    double m = Arrays.stream(x).max().getAsDouble();
+                    double s = 0;
+                    for (double v : x) {
+                        s += Math.exp(v - m);
+                    }
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = Math.exp(x[i] - m) / s;
+                    }
+                    return g;
+                }, p(1, 2, 3), p(-0.5, 0.25, 4, -3), p(10, 9.5), p(0.3)),
+                scalar("Loops.truncatedTripCount", Loops::truncatedTripCount, x -> {
+                    int n = (int) (x[0] * 3) + 2;
+                    double d0 = 1;
+                    double d1 = 0;
+                    for (int k = 0; k < n; k++) {
+                        d0 = 0.9 * d0;
+                        d1 = 0.9 * d1 + k;
+                    }
+                    return new double[] {d0, d1};
+                }, p(1.1, 0.5), p(0.2, -1), p(2.5, 0.3), p(-1.2, 2)).nonSmooth(),
+                scalar("Loops.strideBackwards", Loops::strideBackwards, x -> {
+                    double[] ds = new double[x.length];
+                    for (int i = x.length - 1; i >= 0; i -= 2) {
+                        scale(ds, 0.5);
+                        ds[i] += 3 * x[i] * x[i];
+                    }
+                    return ds;
+                }, p(1, 2, 3, 4, 5), p(-0.5, 1.5, 0.25, -2), p(1.3)),
+                unary("Loops.horner", Loops::horner, Corpus::hornerDerivative, -1.3, 0.4, 2.1));
+    }
+
+    /** d/dx of sum C[i] x^(deg - i), term by term (not by Horner). */
+    static double hornerDerivative(double x) {
+        double[] c = Loops.C;
+        int deg = c.length - 1;
+        double d = 0;
+        for (int i = 0; i < deg; i++) {
+            int e = deg - i;
+            d += c[i] * e * Math.pow(x, e - 1);
+        }
+        return d;
+    }
+
+    // ================================================================== Calls
+
+    static List<CorpusCase> calls() {
+        return List.of(
+                scalar("Calls.sameClassCalls", Calls::sameClassCalls, x -> {
+                    double t = 0;
+                    for (int i = 1; i < x.length; i++) {
+                        t += x[i] * i;
+                    }
+                    double pow3 = x[0] * x[0] * x[0];
+                    double[] g = new double[x.length];
+                    g[0] = 2 * (x[0] - x[1]) + t * 3 * x[0] * x[0];
+                    g[1] = -2 * (x[0] - x[1]);
+                    for (int i = 1; i < x.length; i++) {
+                        g[i] += i * pow3;
+                    }
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] += 3 * x[i] * x[i];
+                    }
+                    return g;
+                }, p(1, 2, 3), p(-0.5, 0.7, 1.3, -2), p(1.5, -1)),
+                scalar("Calls.crossClass", Calls::crossClass, x -> {
+                    double s = 0;
+                    for (double v : x) {
+                        s += v * v;
+                    }
+                    double gauss = Math.exp(-0.5 * x[0] * x[0]);
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = 2 * x[i] * gauss;
+                    }
+                    g[0] += s * gauss * -x[0];
+                    g[1] += hornerDerivative(x[1]);
+                    return g;
+                }, p(0.5, 1, 1.5), p(-1.2, 0.3), p(2, -0.8, 0.4, 1.1)),
+                scalar("Calls.calleeInLoop", Calls::calleeInLoop, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        int k = i % 3;
+                        double d = x[i] - i;
+                        g[i] = 2 * d * Math.pow(x[i], k) + (k == 0 ? 0 : d * d * k * Math.pow(x[i], k - 1));
+                    }
+                    return g;
+                }, p(0.5, 2, -1, 3.5), p(1.5, -0.5, 2.2), p(-0.3)),
+                scalar("Calls.recursivePower", Calls::recursivePower, x -> {
+                    int n = (int) x[2];
+                    return new double[] {5 * Math.pow(x[0], 4), n == 0 ? 0 : -2 * n * Math.pow(x[1], n - 1),
+                        helperDerivative(x[2], 3)};
+                }, p(1.1, 0.9, 2.5), p(-0.8, 1.3, 3.7), p(0.6, -1.4, 1.3)).nonSmooth(),
+                scalar("Calls.mutualRecursion", Calls::mutualRecursion,
+                        x -> new double[] {evenDerivative(x[0], 4) * x[1], evenValue(x[0], 4)},
+                        p(0.3, 2), p(-1.2, 0.5), p(1.7, -1)),
+                unary("Calls.unaryViaCalls", Calls::unaryViaCalls, x -> {
+                    double gauss = Math.exp(-0.5 * x * x);
+                    return 2 * Math.sin(x) * Math.cos(x) + helperDerivative(x, 2) + 2 * x * gauss - x * x * x * gauss;
+                }, -0.9, 0.4, 1.6));
+    }
+
+    /** helper(v, n) = n == 0 ? v : sin(v) * helper(v / 2, n - 1), written again. */
+    static double helperValue(double v, int n) {
+        return n == 0 ? v : Math.sin(v) * helperValue(v * 0.5, n - 1);
+    }
+
+    /** d helper(v, n) / dv by the product and chain rules. */
+    static double helperDerivative(double v, int n) {
+        if (n == 0) {
+            return 1;
+        }
+        return Math.cos(v) * helperValue(v * 0.5, n - 1) + Math.sin(v) * 0.5 * helperDerivative(v * 0.5, n - 1);
+    }
+
+    static double evenValue(double v, int n) {
+        return n == 0 ? v : oddValue(v * 0.5, n - 1) + v * v;
+    }
+
+    static double oddValue(double v, int n) {
+        return n == 0 ? -v : Math.cos(evenValue(v + 1, n - 1));
+    }
+
+    static double evenDerivative(double v, int n) {
+        return n == 0 ? 1 : 0.5 * oddDerivative(v * 0.5, n - 1) + 2 * v;
+    }
+
+    static double oddDerivative(double v, int n) {
+        return n == 0 ? -1 : -Math.sin(evenValue(v + 1, n - 1)) * evenDerivative(v + 1, n - 1);
+    }
+
+    // ================================================================== MathFunctions
+
+    static List<CorpusCase> mathFunctions() {
+        return List.of(
+                unary("MathFunctions.gaussian", MathFunctions::gaussian, x -> -x * Math.exp(-0.5 * x * x), -1.1, 0.3, 2),
+                scalar("MathFunctions.trig", MathFunctions::trig, x -> {
+                    double c2 = Math.cos(x[2]);
+                    return new double[] {Math.cos(x[0]) * Math.cos(x[1]), -Math.sin(x[0]) * Math.sin(x[1]), 1 / (c2 * c2)};
+                }, p(0.3, -0.7, 1.2), p(2, 1, -0.5), p(-1, 2.5, 0.1)),
+                scalar("MathFunctions.inverseTrig", MathFunctions::inverseTrig, x -> {
+                    double r2 = x[0] * x[0] + x[2] * x[2];
+                    return new double[] {
+                        Math.acos(x[1]) / Math.sqrt(1 - x[0] * x[0]) + x[2] / r2,
+                        -Math.asin(x[0]) / Math.sqrt(1 - x[1] * x[1]),
+                        1 / (1 + x[2] * x[2]) - x[0] / r2};
+                }, p(0.3, -0.4, 1.5), p(-0.6, 0.2, -0.8), p(0.85, 0.7, 2)),
+                scalar("MathFunctions.hyperbolic", MathFunctions::hyperbolic, x -> {
+                    double t = Math.tanh(x[0] * x[1]);
+                    double dt = 1 - t * t;
+                    return new double[] {
+                        Math.cosh(x[0]) * Math.cosh(x[1]) + x[1] * dt,
+                        Math.sinh(x[0]) * Math.sinh(x[1]) + x[0] * dt};
+                }, p(0.5, -0.3), p(-1.2, 0.8), p(2, 1.5)),
+                scalar("MathFunctions.expLog", MathFunctions::expLog, x -> {
+                    double q = 1 + x[1] * x[2];
+                    return new double[] {
+                        Math.exp(x[0]) * Math.expm1(x[1]) - 2 * x[0] / ((x[0] * x[0] + 1) * LN10),
+                        Math.exp(x[0]) * Math.exp(x[1]) + x[2] / q,
+                        1 / x[2] + x[1] / q};
+                }, p(0.4, -0.2, 1.5), p(-1, 0.8, 0.3), p(1.2, 1.1, 2.5)),
+                scalar("MathFunctions.roots", MathFunctions::roots, x -> {
+                    double h = Math.hypot(x[1], x[2]);
+                    double c = Math.cbrt(x[1]);
+                    return new double[] {
+                        c / (2 * Math.sqrt(x[0])),
+                        Math.sqrt(x[0]) / (3 * c * c) + x[1] / h,
+                        x[2] / h};
+                }, p(2, 1.5, -0.7), p(0.3, -2, 1), p(4.5, 0.4, 0.9)),
+                scalar("MathFunctions.powers", MathFunctions::powers, x -> new double[] {
+                    x[1] * Math.pow(x[0], x[1] - 1) + 3 * x[0] * x[0],
+                    Math.pow(x[0], x[1]) * Math.log(x[0]) + Math.pow(2, x[1]) * Math.log(2),
+                    -1.5 * Math.pow(x[2], -2.5)},
+                        p(1.5, 2.3, 0.8), p(0.7, -1.2, 2), p(3, 0.5, 1.1)),
+                scalar("MathFunctions.absMinMax", MathFunctions::absMinMax, x -> {
+                    double sign = x[0] - x[1] < 0 ? -1 : 1;
+                    boolean minFirst = x[0] <= x[2];
+                    boolean maxFirst = x[1] >= x[2] * x[2];
+                    double mn = Math.min(x[0], x[2]);
+                    double mx = Math.max(x[1], x[2] * x[2]);
+                    return new double[] {
+                        sign + (minFirst ? mx : 0),
+                        -sign + (maxFirst ? mn : 0),
+                        (minFirst ? 0 : mx) + (maxFirst ? 0 : mn * 2 * x[2])};
+                }, p(2, 0.5, 1), p(-1, 0.3, 0.5), p(0.4, 3, -1.5)).nonSmooth(),
+                scalar("MathFunctions.rounding", MathFunctions::rounding, x -> new double[] {
+                    Math.ceil(x[1]), Math.floor(x[0]), Math.rint(x[2]) + 2 * Math.signum(x[1]) * x[2]},
+                        p(1.4, 0.6, 1.2), p(-0.6, -1.7, -0.3), p(2.1, 2.3, 2.8)).nonSmooth(),
+                scalar("MathFunctions.copySignFma", MathFunctions::copySignFma, x -> new double[] {
+                    Math.signum(x[0]) * Math.signum(x[1]) * x[2] + x[1],
+                    x[0],
+                    Math.copySign(x[0], x[1]) + 1 - 2 * x[2]},
+                        p(1.5, -0.5, 2), p(-0.7, -1.2, 0.3), p(2, 3, -1)).nonSmooth(),
+                scalar("MathFunctions.degrees", MathFunctions::degrees, x -> new double[] {
+                    DEG * Math.toDegrees(x[1]),
+                    Math.toRadians(x[0]) / DEG,
+                    Math.cos(Math.toRadians(x[2])) * DEG},
+                        p(30, 1.2, 45), p(-90, -0.5, 200), p(1, 2, -10)),
+                scalar("MathFunctions.strictMath", MathFunctions::strictMath, x -> {
+                    double e = Math.exp(x[0] * x[1]);
+                    return new double[] {
+                        Math.cos(x[0]) * Math.exp(x[1]) + x[1] * e,
+                        Math.sin(x[0]) * Math.exp(x[1]) + x[0] * e};
+                }, p(0.5, 0.2), p(-1.3, 1.1), p(2.2, -0.6)),
+                unary("MathFunctions.sinc", MathFunctions::sinc, x -> (x * Math.cos(x) - Math.sin(x)) / (x * x), -2, 0.5, 3.7),
+                unary("MathFunctions.kinkUnary", MathFunctions::kinkUnary, x -> (x - 1 < 0 ? -1 : 1) * x + Math.abs(x - 1)
+                        + (x >= 0.5 ? 1 : 0) - (x * x <= 2 ? 2 * x : 0), -1.3, 0.2, 0.8, 2.4).nonSmooth(),
+                unary("MathFunctions.atanLogistic", MathFunctions::atanLogistic, x -> {
+                    double e = Math.exp(-x);
+                    return 1 / (1 + x * x) + e / ((1 + e) * (1 + e));
+                }, -2, 0.1, 3));
+    }
+
+    // ================================================================== the specification's example
+
+    static List<CorpusCase> specExample() {
+        return List.of(scalar("SpecExample.f", SpecExample::f, Corpus::specExampleGrad,
+                p(1.2, 0.8, 1.5), p(0.1, 200, 0), p(-0.5, 0.3, -1, 2), p(0.7)).nonSmooth());
+    }
+
+    static double[] specExampleGrad(double[] x) {
+        double[] g = new double[x.length];
+        double s = 0;
+        for (int i = 0; i + 1 < x.length; i++) {
+            double a = x[i + 1] - x[i] * x[i];
+            double dTerm = a > 0 ? 200 * a : Math.exp(a) - 1; // d term / d a
+            s += a > 0 ? 100 * a * a : Math.exp(a) - 1 - a;
+            g[i + 1] += dTerm;
+            g[i] += dTerm * -2 * x[i];
+            if (s > 1e6) {
+                return g;
+            }
+        }
+        g[0] += helperDerivative(x[0], x.length);
+        return g;
+    }
+}

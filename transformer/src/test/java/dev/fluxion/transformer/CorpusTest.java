@@ -1,0 +1,38 @@
+package dev.fluxion.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.fluxion.testing.CorpusCase;
+import dev.fluxion.testing.CorpusRunner;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The gradient corpus, transformed in-process by the real transformer (every transformed class is
+ * checked by ASM's CheckClassAdapter and then by the JVM verifier when it is defined). The agent
+ * module runs the same corpus through the real agent jar in a separate JVM.
+ */
+class CorpusTest {
+    private static final TransformingClassLoader LOADER =
+            new TransformingClassLoader(CorpusTest.class.getClassLoader(), "dev.fluxion.corpus");
+
+    @SuppressWarnings("unchecked")
+    static Stream<CorpusCase> cases() throws Exception {
+        return ((List<CorpusCase>) LOADER.loadClass("dev.fluxion.corpus.Corpus").getMethod("all").invoke(null)).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void gradientMatchesReferences(CorpusCase c) {
+        CorpusRunner.check(c);
+    }
+
+    @Test
+    void everyCorpusClassWasTransformed() throws Exception {
+        cases().forEach(c -> { });
+        assertFalse(LOADER.transformed().isEmpty());
+    }
+}
