@@ -54,6 +54,28 @@ class AgentSmokeTest {
                 + "@Differentiable"), e.getMessage());
     }
 
+    /** Reads x[3]: throws in the middle of the forward sweep for short inputs. */
+    @Differentiable
+    static double throwsMidway(double[] x) {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            s = s * Math.sin(x[i]) + x[i];
+        }
+        return s;
+    }
+
+    @Test
+    void anExceptionInTheForwardSweepLeavesTheTapeClean() {
+        GradientFunction g = Fluxion.gradient(AgentSmokeTest::throwsMidway);
+        double[] x = {0.1, 0.2, 0.3, 0.4};
+        double[] before = g.gradient(x);
+        for (int k = 0; k < 3; k++) {
+            assertThrows(ArrayIndexOutOfBoundsException.class, () -> g.gradient(new double[] {0.5, 0.6}));
+            assertEquals(0, dev.fluxion.internal.Tape.current().size());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before, g.gradient(x));
+        }
+    }
+
     @Test
     void lambdaIsRejected() {
         FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(x -> x[0]));
