@@ -26,6 +26,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -148,7 +149,7 @@ public final class Transformer {
 
     private static int firstLine(MethodNode m) {
         for (var insn : m.instructions) {
-            if (insn instanceof org.objectweb.asm.tree.LineNumberNode ln) {
+            if (insn instanceof LineNumberNode ln) {
                 return ln.line;
             }
         }

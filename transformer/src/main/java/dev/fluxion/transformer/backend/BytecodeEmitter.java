@@ -181,11 +181,11 @@ public final class BytecodeEmitter {
             case SWITCH -> {
                 loadOperands(t);
                 int[] keys = t.keys();
-                org.objectweb.asm.Label[] cases = new org.objectweb.asm.Label[keys.length];
+                Label[] cases = new Label[keys.length];
                 for (int i = 0; i < keys.length; i++) {
                     cases[i] = labels.get(t.targets().get(i + 1));
                 }
-                org.objectweb.asm.Label dflt = labels.get(t.targets().get(0));
+                Label dflt = labels.get(t.targets().get(0));
                 if (isContiguous(keys)) {
                     method.visitTableSwitchInsn(keys.length == 0 ? 0 : keys[0],
                             keys.length == 0 ? -1 : keys[keys.length - 1], dflt, cases);

@@ -9,10 +9,14 @@ import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.SsaBuilder;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -238,8 +242,8 @@ public final class BytecodeParser {
 
     private List<Block> reversePostOrder(Block start) {
         List<Block> post = new ArrayList<>();
-        java.util.Set<Block> seen = new java.util.HashSet<>();
-        java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+        Set<Block> seen = new HashSet<>();
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
         seen.add(start);
         stack.push(new Object[] {start, successorStarts(start), 0});
         while (!stack.isEmpty()) {
@@ -258,7 +262,7 @@ public final class BytecodeParser {
                 stack.pop();
             }
         }
-        java.util.Collections.reverse(post);
+        Collections.reverse(post);
         return post;
     }
 

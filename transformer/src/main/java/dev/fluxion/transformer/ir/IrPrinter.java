@@ -3,6 +3,7 @@ package dev.fluxion.transformer.ir;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.objectweb.asm.Opcodes;
 
@@ -26,7 +27,7 @@ public final class IrPrinter {
     }
 
     /** Prints {@code f}, appending {@code note.apply(v)} to each instruction (e.g. its activity). */
-    public static String print(IrFunction f, java.util.function.Function<Value, String> note) {
+    public static String print(IrFunction f, Function<Value, String> note) {
         f.renumber();
         StringBuilder out = new StringBuilder();
         out.append("function ").append(f.owner().replace('/', '.')).append('.').append(f.name()).append(f.descriptor());

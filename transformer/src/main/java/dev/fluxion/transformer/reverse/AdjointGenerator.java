@@ -334,18 +334,19 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
 
     /** Gives the cloned primal phis their operands, in the adjoint's predecessor order. */
     private void completeForwardPhis() {
+        Map<Block, Block> primalOf = invert(forwardBlock);
         for (Block b : primal.blocks()) {
             Block fwd = forwardBlock.get(b);
             for (Instruction phi : b.phis()) {
                 Instruction copy = (Instruction) forward.get(phi);
                 for (Block pred : fwd.predecessors()) {
-                    copy.addOperand(forward(phi.operand(b.predecessors().indexOf(invert(forwardBlock).get(pred)))));
+                    copy.addOperand(forward(phi.operand(b.predecessors().indexOf(primalOf.get(pred)))));
                 }
             }
             Instruction edge = edgePhi.get(b);
             if (edge != null) {
                 for (Block pred : fwd.predecessors()) {
-                    edge.addOperand(Constant.ofInt(b.predecessors().indexOf(invert(forwardBlock).get(pred))));
+                    edge.addOperand(Constant.ofInt(b.predecessors().indexOf(primalOf.get(pred))));
                 }
             }
         }
