@@ -3,6 +3,7 @@ package dev.fluxion;
 import dev.fluxion.internal.AdjointLinker;
 import dev.fluxion.internal.ScalarAdjoint;
 import dev.fluxion.internal.Tape;
+import dev.fluxion.internal.TransformationLog;
 import dev.fluxion.internal.UnaryAdjoint;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
@@ -33,6 +34,20 @@ public final class Fluxion {
         return new ReverseDerivative(AdjointLinker.link(f, "(D)D", UnaryAdjoint.class));
     }
 
+    /** A linkage error from a callee's missing adjoint becomes the callee's own diagnostic. */
+    private static RuntimeException explained(Throwable e) {
+        if (e instanceof LinkageError linkage) {
+            String message = TransformationLog.explainMissingAdjoint(linkage);
+            if (message != null) {
+                return new FluxionException(message, e);
+            }
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        throw (Error) e;
+    }
+
     private record ReverseGradient(ScalarAdjoint adjoint) implements GradientFunction {
         @Override
         public double valueAndGradient(double[] x, double[] gradOut) {
@@ -49,7 +64,7 @@ public final class Fluxion {
                 return adjoint.adjoint(x, gradOut, 1.0, tape);
             } catch (RuntimeException | Error e) {
                 tape.reset(mark);
-                throw e;
+                throw explained(e);
             }
         }
     }
@@ -64,7 +79,7 @@ public final class Fluxion {
                 return tape.popDouble();
             } catch (RuntimeException | Error e) {
                 tape.reset(mark);
-                throw e;
+                throw explained(e);
             }
         }
     }

@@ -77,6 +77,15 @@ class AgentSmokeTest {
     }
 
     @Test
+    void aCalleeThatFailedToTransformIsExplainedNotACrash() {
+        GradientFunction g = Fluxion.gradient(CallsBadCallee::f);
+        FluxionException e = assertThrows(FluxionException.class, () -> g.gradient(new double[] {1, 2}));
+        assertTrue(e.getMessage().startsWith("fluxion: cannot differentiate through dev.fluxion.agent.BadCallee.g, whose "
+                + "class could not be transformed:\nfluxion: dev.fluxion.agent.BadCallee.g(BadCallee.java:10): active value "
+                + "written to field dev.fluxion.agent.BadCallee.scratch."), e.getMessage());
+    }
+
+    @Test
     void lambdaIsRejected() {
         FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(x -> x[0]));
         assertTrue(e.getMessage().contains("is not a reference to a static method"), e.getMessage());

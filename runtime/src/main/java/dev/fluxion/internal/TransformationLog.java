@@ -33,6 +33,36 @@ public final class TransformationLog {
         return FAILURES.get(key(owner, name, descriptor));
     }
 
+    /**
+     * Explains a {@link LinkageError} raised by generated code that calls the adjoint of a method
+     * whose class could not be transformed, or returns {@code null} if the error is not that.
+     */
+    public static String explainMissingAdjoint(LinkageError error) {
+        String text = String.valueOf(error.getMessage());
+        int at = text.indexOf(Naming.ADJOINT_PREFIX);
+        if (at < 0) {
+            return null;
+        }
+        int nameEnd = at + Naming.ADJOINT_PREFIX.length();
+        while (nameEnd < text.length() && Character.isJavaIdentifierPart(text.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        String method = text.substring(at + Naming.ADJOINT_PREFIX.length(), nameEnd);
+        int ownerStart = text.lastIndexOf(' ', at) + 1;
+        String owner = text.substring(ownerStart, Math.max(ownerStart, at - 1)).replace('.', '/');
+        StringBuilder out = new StringBuilder();
+        FAILURES.forEach((key, message) -> {
+            if (key.startsWith(owner + '.' + method + '(')) {
+                out.append(out.length() == 0 ? "" : "\n").append(message);
+            }
+        });
+        String callee = owner.replace('/', '.') + "." + method;
+        return out.length() > 0
+                ? "fluxion: cannot differentiate through " + callee + ", whose class could not be transformed:\n" + out
+                : "fluxion: the derivative of " + callee + " is missing: its class was not transformed. "
+                        + AdjointLinker.AGENT_HINT;
+    }
+
     private static String key(String owner, String name, String descriptor) {
         return owner + '.' + name + descriptor;
     }
