@@ -59,11 +59,14 @@ public final class Fluxion {
             }
             Arrays.fill(gradOut, 0.0);
             Tape tape = Tape.current();
-            Tape.Mark mark = tape.mark();
+            int d = tape.doubleHeight();
+            int i = tape.intHeight();
+            int l = tape.longHeight();
+            int r = tape.refHeight();
             try {
                 return adjoint.adjoint(x, gradOut, 1.0, tape);
             } catch (RuntimeException | Error e) {
-                tape.reset(mark);
+                tape.unwind(d, i, l, r);
                 throw explained(e);
             }
         }
@@ -73,12 +76,15 @@ public final class Fluxion {
         @Override
         public double applyAsDouble(double x) {
             Tape tape = Tape.current();
-            Tape.Mark mark = tape.mark();
+            int d = tape.doubleHeight();
+            int i = tape.intHeight();
+            int l = tape.longHeight();
+            int r = tape.refHeight();
             try {
                 adjoint.adjoint(x, 1.0, tape);
                 return tape.popDouble();
             } catch (RuntimeException | Error e) {
-                tape.reset(mark);
+                tape.unwind(d, i, l, r);
                 throw explained(e);
             }
         }

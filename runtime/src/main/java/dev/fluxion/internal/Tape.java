@@ -85,21 +85,33 @@ public final class Tape {
         return v;
     }
 
-    /** A position to return to if an invocation ends abruptly (see {@link #reset}). */
-    public Mark mark() {
-        return new Mark(doubleTop, intTop, longTop, refTop);
+    // Heights of the four stacks. A caller reads them before an invocation and, if the invocation
+    // ends abruptly (the primal threw mid-sweep, leaving recordings unpopped), unwinds to them.
+    // Four ints in the caller's locals: taking a mark allocates nothing.
+
+    public int doubleHeight() {
+        return doubleTop;
     }
 
-    /**
-     * Returns the stacks to {@code mark}. Used when the primal throws in the middle of a forward
-     * sweep, which leaves its recordings unpopped.
-     */
-    public void reset(Mark mark) {
-        doubleTop = mark.doubleTop;
-        intTop = mark.intTop;
-        longTop = mark.longTop;
-        Arrays.fill(refs, mark.refTop, refTop, null);
-        refTop = mark.refTop;
+    public int intHeight() {
+        return intTop;
+    }
+
+    public int longHeight() {
+        return longTop;
+    }
+
+    public int refHeight() {
+        return refTop;
+    }
+
+    /** Returns the stacks to the given heights, dropping what an abrupt invocation left above them. */
+    public void unwind(int doubleHeight, int intHeight, int longHeight, int refHeight) {
+        doubleTop = doubleHeight;
+        intTop = intHeight;
+        longTop = longHeight;
+        Arrays.fill(refs, refHeight, Math.max(refHeight, refTop), null);
+        refTop = refHeight;
     }
 
     /** Number of values on the tape now, all stacks together. */
@@ -112,7 +124,4 @@ public final class Tape {
         return 8L * doubleTop + 4L * intTop + 8L * longTop + 4L * refTop;
     }
 
-    /** The positions of the four stacks. */
-    public record Mark(int doubleTop, int intTop, int longTop, int refTop) {
-    }
 }

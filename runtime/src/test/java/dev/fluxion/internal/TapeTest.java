@@ -26,13 +26,17 @@ class TapeTest {
     }
 
     @Test
-    void resetReturnsToMark() {
+    void unwindReturnsToTheHeightsTaken() {
         Tape t = new Tape();
         t.pushDouble(1);
-        Tape.Mark m = t.mark();
+        int d = t.doubleHeight();
+        int i = t.intHeight();
+        int l = t.longHeight();
+        int r = t.refHeight();
         t.pushDouble(2);
         t.pushInt(3);
-        t.reset(m);
+        t.pushRef("x");
+        t.unwind(d, i, l, r);
         assertEquals(1, t.size());
         assertEquals(1.0, t.popDouble());
     }
