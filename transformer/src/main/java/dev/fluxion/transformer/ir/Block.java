@@ -60,6 +60,12 @@ public final class Block {
         phi.clearOperands();
     }
 
+    /** Removes an instruction from the body (its uses must be gone already). */
+    public void remove(Instruction insn) {
+        body.remove(insn);
+        insn.clearOperands();
+    }
+
     /** Appends to the body; returns the instruction for chaining. */
     public Instruction append(Instruction insn) {
         if (insn.op().isTerminator()) {

@@ -71,6 +71,11 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private final Map<Block, Instruction> edgePhi = new HashMap<>();
     private final Map<Block, Map<Instruction, Value>> phiAdjoints = new HashMap<>();
     private final Set<Block> reachesReturn = new HashSet<>();
+    /**
+     * One zero per type, shared by every "adjoint is zero" write: with the same object on all
+     * incoming paths, the SSA builder sees a phi of zeros as trivial and the adds fold away.
+     */
+    private final Map<Type, Constant> zeros = new HashMap<>();
     private Block exit;
 
     private AdjointGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees) {
@@ -105,6 +110,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         connectBlocks();
         fillInOrder();
         completeForwardPhis();
+        AdjointSimplifier.simplify(adjoint);
         return adjoint;
     }
 
@@ -270,6 +276,9 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         Instruction t = b.terminator();
         ir.setLine(t.line());
         if (t.op() == Op.RETURN) {
+            for (Value v : activeValues()) {
+                ssa.write(new Adjoint(v), ir.block(), zero(v.type()));
+            }
             accumulate(t.operand(0), seed);
         }
         List<Instruction> saved = new ArrayList<>(plan.recordedBy(b));
@@ -288,7 +297,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             }
             ir.setLine(insn.line());
             Value rBar = readAdjoint(insn);
-            ssa.write(new Adjoint(insn), ir.block(), Constant.zero(insn.type()));
+            ssa.write(new Adjoint(insn), ir.block(), zero(insn.type()));
             if (!IrBuilder.isZero(rBar)) {
                 rules.emit(insn, rBar, this);
             }
@@ -303,7 +312,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 }
             }
             for (Instruction phi : bars.keySet()) {
-                ssa.write(new Adjoint(phi), ir.block(), Constant.zero(phi.type()));
+                ssa.write(new Adjoint(phi), ir.block(), zero(phi.type()));
             }
             phiAdjoints.put(b, bars);
         }
@@ -352,13 +361,39 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         }
     }
 
+    private Constant zero(Type type) {
+        return zeros.computeIfAbsent(type, Constant::zero);
+    }
+
+    /** Every active value whose adjoint is a variable: active parameters and instructions. */
+    private List<Value> activeValues() {
+        if (activeValues == null) {
+            activeValues = new ArrayList<>();
+            for (Param p : primal.params()) {
+                if (activity.isActive(p) && Types.isFloating(p.type())) {
+                    activeValues.add(p);
+                }
+            }
+            for (Block b : primal.blocks()) {
+                for (Instruction insn : b.instructions()) {
+                    if (activity.isActive(insn) && Types.isFloating(insn.type())) {
+                        activeValues.add(insn);
+                    }
+                }
+            }
+        }
+        return activeValues;
+    }
+
+    private List<Value> activeValues;
+
     private Value forward(Value v) {
         return v instanceof Instruction ? forward.get(v) : forward.getOrDefault(v, v);
     }
 
     private Value readAdjoint(Value v) {
         if (!activity.isActive(v)) {
-            return Constant.zero(v.type());
+            return zero(v.type());
         }
         return ssa.read(new Adjoint(v), v.type(), ir.block());
     }
