@@ -286,8 +286,12 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         for (Instruction v : saved) {
             ssa.write(new Primal(v), ir.block(), tape.pop(v.type()));
         }
-        for (Instruction load : plan.rereadBy(b)) {
-            ssa.write(new Primal(load), ir.block(), ir.arrayLoad(forward(load.operand(0)), primal(load.operand(1))));
+        for (Instruction v : plan.recomputedBy(b)) {
+            Instruction copy = copyOf(v);
+            for (Value operand : v.operands()) {
+                copy.addOperand(primal(operand));
+            }
+            ssa.write(new Primal(v), ir.block(), ir.append(copy));
         }
         List<Instruction> body = new ArrayList<>(b.body());
         Collections.reverse(body);

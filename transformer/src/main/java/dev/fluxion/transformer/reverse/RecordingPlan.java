@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Decides what the forward sweep records. The reverse sweep of block C needs some primal values
@@ -22,10 +24,11 @@ import java.util.Set;
  * local still holds the right value when the reverse sweep returns to C. So values defined once,
  * outside loops, are never recorded, and neither are parameters and constants.
  *
- * <p>A value that must be saved but is an element of a differentiated array parameter is
- * <em>rematerialised</em> instead: such arrays are never written (the differentiability check
- * guarantees it), so C's reverse re-reads the element, and only the index is saved if the index
- * itself must be. An {@code int} instead of a {@code double}, and usually one already recorded.
+ * <p>Some values that must be saved are <em>rematerialised</em> instead. An element of a
+ * differentiated array parameter is re-read: such arrays are never written (the differentiability
+ * check guarantees it), so only the index is needed, an {@code int} instead of a {@code double},
+ * and usually one already recorded. Integer arithmetic such as {@code i + 1} is recomputed from its
+ * operands.
  */
 final class RecordingPlan {
     private final Map<Block, List<Instruction>> recorded = new HashMap<>();
@@ -42,25 +45,45 @@ final class RecordingPlan {
             for (Instruction insn : b.body()) {
                 needed.addAll(rules.needs(insn));
             }
-            List<Instruction> reloads = new ArrayList<>();
-            for (Value v : needed) {
-                if (mustSave(b, v) && isRereadable(v)) {
-                    reloads.add((Instruction) v);
-                }
-            }
-            for (Instruction load : reloads) {
-                needed.add(load.operand(1));
-            }
-            List<Instruction> saved = new ArrayList<>();
-            for (Value v : needed) {
-                if (mustSave(b, v) && !reloads.contains(v)) {
-                    saved.add((Instruction) v);
-                }
+            Set<Instruction> saved = new LinkedHashSet<>();
+            Set<Instruction> recomputed = new LinkedHashSet<>();
+            for (Value v : List.copyOf(needed)) {
+                plan(b, v, needed, saved, recomputed);
             }
             neededAnywhere.addAll(needed);
-            recorded.put(b, saved);
-            rematerialized.put(b, reloads);
+            recorded.put(b, new ArrayList<>(saved));
+            rematerialized.put(b, new ArrayList<>(recomputed));
         }
+    }
+
+    /** Saves {@code v} for block {@code b}'s reverse, or plans to recompute it from its operands. */
+    private void plan(Block b, Value v, Set<Value> needed, Set<Instruction> saved, Set<Instruction> recomputed) {
+        needed.add(v);
+        if (!mustSave(b, v) || saved.contains(v) || recomputed.contains(v)) {
+            return;
+        }
+        Instruction insn = (Instruction) v;
+        if (isRereadable(insn)) {
+            plan(b, insn.operand(1), needed, saved, recomputed);
+            recomputed.add(insn); // after its operands: the reverse sweep recomputes in this order
+        } else if (isCheapIntegerArithmetic(insn)) {
+            for (Value operand : insn.operands()) {
+                plan(b, operand, needed, saved, recomputed);
+            }
+            recomputed.add(insn);
+        } else {
+            saved.add(insn);
+        }
+    }
+
+    /** {@code i + 1} and the like: recomputing costs less than a push and a pop. */
+    private static boolean isCheapIntegerArithmetic(Instruction insn) {
+        return insn.op() == Op.ARITHMETIC && insn.type().getSort() == Type.INT
+                && switch (insn.opcode()) {
+                    case Opcodes.IADD, Opcodes.ISUB, Opcodes.IMUL,
+                            Opcodes.ISHL, Opcodes.IAND -> true;
+                    default -> false;
+                };
     }
 
     private boolean mustSave(Block b, Value v) {
@@ -77,8 +100,11 @@ final class RecordingPlan {
         return recorded.getOrDefault(b, List.of());
     }
 
-    /** Array elements that the reverse sweep of {@code b} re-reads instead of popping. */
-    List<Instruction> rereadBy(Block b) {
+    /**
+     * Values that the reverse sweep of {@code b} recomputes instead of popping (array elements it
+     * re-reads, integer arithmetic on indices), operands before the values that use them.
+     */
+    List<Instruction> recomputedBy(Block b) {
         return rematerialized.getOrDefault(b, List.of());
     }
 
