@@ -23,6 +23,7 @@ import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
@@ -111,6 +112,11 @@ public final class Transformer {
         }
         try {
             return addMethods(reader, node, withFrames(node, generated));
+        } catch (MethodTooLargeException e) {
+            String primalName = e.getMethodName().substring(e.getMethodName().lastIndexOf('$') + 1);
+            throw new DifferentiationException(new Diagnostic(node.name, primalName, "", node.sourceFile, -1,
+                    "its derivative needs more than the 64 KB of bytecode a JVM method may have",
+                    "Split the method into smaller @Differentiable methods that call each other."));
         } catch (RuntimeException e) {
             throw new DifferentiationException(new Diagnostic(node.name, "<class>", "", node.sourceFile, -1,
                     "internal error while writing the derivative methods (" + e + ")", "Please report this as a Fluxion "
@@ -165,11 +171,7 @@ public final class Transformer {
         scratch.visit(Math.max(owner.version & 0xFFFF, Opcodes.V1_7), owner.access, owner.name, null, owner.superName,
                 owner.interfaces.toArray(String[]::new));
         for (MethodNode m : methods) {
-            try {
-                m.accept(scratch);
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("frames of " + m.name + ": " + e, e);
-            }
+            m.accept(scratch);
         }
         scratch.visitEnd();
         ClassNode framed = new ClassNode();
