@@ -51,6 +51,10 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private record Edge(Block primal) {
     }
 
+    /** Entries from the latch still to reverse, for a counted loop's header. */
+    private record Trips(Block header) {
+    }
+
     private enum Result { VALUE }
 
     private final IrFunction primal;
@@ -69,6 +73,10 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private final Map<Block, Block> reverseBlock = new HashMap<>();
     private final Map<Block, List<Block>> edgeBlocks = new HashMap<>();
     private final Map<Block, Instruction> edgePhi = new HashMap<>();
+    private final CountedLoops countedLoops;
+    private final Map<Block, Instruction> tripPhi = new HashMap<>();
+    private final Map<Block, Value> tripNext = new HashMap<>();
+    private final Map<Block, Value> tripLeft = new HashMap<>();
     private final Map<Block, Map<Instruction, Value>> phiAdjoints = new HashMap<>();
     private final Set<Block> reachesReturn = new HashSet<>();
     /**
@@ -84,6 +92,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         this.cfg = new ControlFlow(primal);
         this.rules = new LocalAdjoints(activity, callees);
         this.plan = new RecordingPlan(primal, cfg, activity, rules);
+        this.countedLoops = new CountedLoops(primal, cfg);
         this.adjoint = new IrFunction(primal.owner(), Naming.adjointName(primal.name()),
                 Naming.adjointDescriptor(primal.descriptor()));
         List<Param> in = primal.params();
@@ -232,7 +241,16 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             definePrimal(phi, copy, fwd);
         }
         boolean reversed = reachesReturn.contains(b);
-        if (b.predecessors().size() > 1 && reversed) {
+        if (reversed) {
+            for (Block header : countedLoops.countsPushedAt(b)) {
+                tape.push(tripPhi.get(header));
+            }
+        }
+        if (reversed && countedLoops.isCounted(b)) {
+            Instruction trips = fwd.addPhi(new Instruction(Op.PHI, -1, Type.INT_TYPE));
+            tripPhi.put(b, trips);
+            tripNext.put(b, ir.add(trips, Constant.ofInt(1)));
+        } else if (b.predecessors().size() > 1 && reversed) {
             Instruction edge = fwd.addPhi(new Instruction(Op.PHI, -1, Type.INT_TYPE));
             edgePhi.put(b, edge);
             if (cfg.inLoop(b)) {
@@ -306,8 +324,14 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 rules.emit(insn, rBar, this);
             }
         }
+        List<Block> counted = new ArrayList<>(countedLoops.countsPushedAt(b));
+        Collections.reverse(counted);
+        for (Block header : counted) {
+            ssa.write(new Trips(header), ir.block(), tape.pop(Type.INT_TYPE));
+        }
         if (b.predecessors().size() > 1) {
-            Value edge = cfg.inLoop(b) ? tape.pop(Type.INT_TYPE) : ssa.read(new Edge(b), Type.INT_TYPE, ir.block());
+            Value edge = countedLoops.isCounted(b) ? edgeOfCountedHeader(b)
+                    : cfg.inLoop(b) ? tape.pop(Type.INT_TYPE) : ssa.read(new Edge(b), Type.INT_TYPE, ir.block());
             ir.block().terminator().addOperand(edge);
             Map<Instruction, Value> bars = new HashMap<>();
             for (Instruction phi : b.phis()) {
@@ -322,11 +346,25 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         }
     }
 
+    /** The predecessor index to reverse to at a counted loop's header: the latch while entries remain. */
+    private Value edgeOfCountedHeader(Block header) {
+        Value left = ssa.read(new Trips(header), Type.INT_TYPE, ir.block());
+        tripLeft.put(header, left);
+        Value anyLeft = ir.invokeStatic("java/lang/Math", "min", "(II)I", left, Constant.ofInt(1));
+        return header.predecessors().indexOf(countedLoops.latch(header)) == 1 ? anyLeft
+                : ir.sub(Constant.ofInt(1), anyLeft);
+    }
+
     /** An edge block of the reverse sweep: passes the join's phi adjoints to that edge's operands. */
     private void fillEdge(Block edgeBlock) {
         for (Map.Entry<Block, List<Block>> e : edgeBlocks.entrySet()) {
             int i = e.getValue().indexOf(edgeBlock);
             if (i >= 0) {
+                Block header = e.getKey();
+                if (countedLoops.isCounted(header) && header.predecessors().get(i) == countedLoops.latch(header)) {
+                    Value left = ssa.resolve(tripLeft.get(header));
+                    ssa.write(new Trips(header), edgeBlock, ir.sub(left, Constant.ofInt(1)));
+                }
                 for (Map.Entry<Instruction, Value> bar : phiAdjoints.get(e.getKey()).entrySet()) {
                     accumulate(bar.getKey().operand(i), ssa.resolve(bar.getValue()));
                 }
@@ -354,6 +392,12 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 Instruction copy = (Instruction) forward.get(phi);
                 for (Block pred : fwd.predecessors()) {
                     copy.addOperand(forward(phi.operand(b.predecessors().indexOf(primalOf.get(pred)))));
+                }
+            }
+            Instruction trips = tripPhi.get(b);
+            if (trips != null) {
+                for (Block pred : fwd.predecessors()) {
+                    trips.addOperand(primalOf.get(pred) == countedLoops.latch(b) ? tripNext.get(b) : Constant.ofInt(0));
                 }
             }
             Instruction edge = edgePhi.get(b);

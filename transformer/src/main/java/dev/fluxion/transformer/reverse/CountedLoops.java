@@ -1,0 +1,88 @@
+package dev.fluxion.transformer.reverse;
+
+import dev.fluxion.transformer.analysis.ControlFlow;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.IrFunction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loops whose reversal needs a trip count, not an edge per iteration. A loop header H entered
+ * from one block outside the loop (the preheader) and one inside (the latch) would otherwise push,
+ * on every entry, which of the two it came from. Instead the forward sweep counts the entries from
+ * the latch and pushes the count once, at the start of each block the loop exits to; the reverse
+ * sweep pops it there and counts it down at H: to the latch while it is positive, then to the
+ * preheader.
+ *
+ * <p>Applies when every exit target has the loop block as its only predecessor (so the count can
+ * be pushed at its start without splitting edges) and the loop has H as its only entry.
+ */
+final class CountedLoops {
+    private final Map<Block, Block> latchOf = new HashMap<>();
+    private final Map<Block, List<Block>> countsPushedAt = new HashMap<>();
+
+    CountedLoops(IrFunction f, ControlFlow cfg) {
+        for (Block h : f.blocks()) {
+            if (h.predecessors().size() != 2 || !cfg.inLoop(h)) {
+                continue;
+            }
+            Block a = h.predecessors().get(0);
+            Block b = h.predecessors().get(1);
+            boolean aInside = cfg.reaches(h, a);
+            boolean bInside = cfg.reaches(h, b);
+            if (aInside == bInside) {
+                continue;
+            }
+            Set<Block> body = new HashSet<>();
+            body.add(h);
+            for (Block x : f.blocks()) {
+                if (cfg.reaches(h, x) && cfg.reaches(x, h)) {
+                    body.add(x);
+                }
+            }
+            List<Block> exits = exitsIfCountable(h, body);
+            if (exits != null) {
+                latchOf.put(h, aInside ? a : b);
+                for (Block x : exits) {
+                    countsPushedAt.computeIfAbsent(x, k -> new ArrayList<>()).add(h);
+                }
+            }
+        }
+    }
+
+    /** The blocks the loop exits to, or {@code null} if the loop does not qualify. */
+    private static List<Block> exitsIfCountable(Block h, Set<Block> body) {
+        List<Block> exits = new ArrayList<>();
+        for (Block x : body) {
+            if (x != h && !body.containsAll(x.predecessors())) {
+                return null; // a second entry
+            }
+            for (Block s : x.successors()) {
+                if (!body.contains(s)) {
+                    if (s.predecessors().size() != 1) {
+                        return null;
+                    }
+                    exits.add(s);
+                }
+            }
+        }
+        return exits;
+    }
+
+    boolean isCounted(Block header) {
+        return latchOf.containsKey(header);
+    }
+
+    Block latch(Block header) {
+        return latchOf.get(header);
+    }
+
+    /** Headers of the loops whose counts block {@code x} pushes at its start, in push order. */
+    List<Block> countsPushedAt(Block x) {
+        return countsPushedAt.getOrDefault(x, List.of());
+    }
+}
