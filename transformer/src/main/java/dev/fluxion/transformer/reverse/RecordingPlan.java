@@ -28,7 +28,8 @@ import org.objectweb.asm.Type;
  * differentiated array parameter is re-read: such arrays are never written (the differentiability
  * check guarantees it), so only the index is needed, an {@code int} instead of a {@code double},
  * and usually one already recorded. Integer arithmetic such as {@code i + 1} is recomputed from its
- * operands.
+ * operands, and so is cheap floating-point arithmetic whose operands need no recording at all
+ * ({@code 1 - x[i]}, {@code x[i + 1] - x[i] * x[i]}).
  */
 final class RecordingPlan {
     private final Map<Block, List<Instruction>> recorded = new HashMap<>();
@@ -63,7 +64,12 @@ final class RecordingPlan {
             return;
         }
         Instruction insn = (Instruction) v;
-        if (isRereadable(insn)) {
+        if (isFreeToRecompute(b, insn, 0)) {
+            for (Value operand : insn.operands()) {
+                plan(b, operand, needed, saved, recomputed);
+            }
+            recomputed.add(insn);
+        } else if (isRereadable(insn)) {
             plan(b, insn.operand(1), needed, saved, recomputed);
             recomputed.add(insn); // after its operands: the reverse sweep recomputes in this order
         } else if (isCheapIntegerArithmetic(insn)) {
@@ -74,6 +80,40 @@ final class RecordingPlan {
         } else {
             saved.add(insn);
         }
+    }
+
+    /**
+     * Whether {@code v} can be recomputed in {@code b}'s reverse from values that need no
+     * recording at all: arithmetic (no division) over parameters, constants, values still in their
+     * locals, and re-readable array elements, a few operations deep. Recomputation repeats the
+     * same IEEE operations on the same operands, so it gives the very value the forward sweep had.
+     */
+    private boolean isFreeToRecompute(Block b, Value v, int depth) {
+        if (!mustSave(b, v)) {
+            return true;
+        }
+        if (depth > MAX_RECOMPUTE_DEPTH || !(v instanceof Instruction insn)) {
+            return false;
+        }
+        if (isRereadable(insn)) {
+            return isFreeToRecompute(b, insn.operand(1), depth + 1);
+        }
+        if (insn.op() != Op.ARITHMETIC || !isCheapArithmetic(insn.opcode())) {
+            return false;
+        }
+        for (Value operand : insn.operands()) {
+            if (!isFreeToRecompute(b, operand, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int MAX_RECOMPUTE_DEPTH = 4;
+
+    private static boolean isCheapArithmetic(int opcode) {
+        int base = LocalAdjoints.baseOpcode(opcode);
+        return base == Opcodes.IADD || base == Opcodes.ISUB || base == Opcodes.IMUL || base == Opcodes.INEG;
     }
 
     /** {@code i + 1} and the like: recomputing costs less than a push and a pop. */
