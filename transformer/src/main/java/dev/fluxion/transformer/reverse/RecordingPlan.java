@@ -64,7 +64,7 @@ final class RecordingPlan {
             return;
         }
         Instruction insn = (Instruction) v;
-        if (isFreeToRecompute(b, insn, 0)) {
+        if (isFreeToRecompute(b, insn, 0, saved, recomputed)) {
             for (Value operand : insn.operands()) {
                 plan(b, operand, needed, saved, recomputed);
             }
@@ -83,26 +83,26 @@ final class RecordingPlan {
     }
 
     /**
-     * Whether {@code v} can be recomputed in {@code b}'s reverse from values that need no
-     * recording at all: arithmetic (no division) over parameters, constants, values still in their
-     * locals, and re-readable array elements, a few operations deep. Recomputation repeats the
+     * Whether {@code v} can be recomputed in {@code b}'s reverse without recording anything more:
+     * arithmetic (no division) over parameters, constants, values still in their locals, values
+     * this block records or recomputes anyway, and re-readable array elements, a few operations deep. Recomputation repeats the
      * same IEEE operations on the same operands, so it gives the very value the forward sweep had.
      */
-    private boolean isFreeToRecompute(Block b, Value v, int depth) {
-        if (!mustSave(b, v)) {
+    private boolean isFreeToRecompute(Block b, Value v, int depth, Set<Instruction> saved, Set<Instruction> recomputed) {
+        if (!mustSave(b, v) || saved.contains(v) || recomputed.contains(v)) {
             return true;
         }
         if (depth > MAX_RECOMPUTE_DEPTH || !(v instanceof Instruction insn)) {
             return false;
         }
         if (isRereadable(insn)) {
-            return isFreeToRecompute(b, insn.operand(1), depth + 1);
+            return isFreeToRecompute(b, insn.operand(1), depth + 1, saved, recomputed);
         }
         if (insn.op() != Op.ARITHMETIC || !isCheapArithmetic(insn.opcode())) {
             return false;
         }
         for (Value operand : insn.operands()) {
-            if (!isFreeToRecompute(b, operand, depth + 1)) {
+            if (!isFreeToRecompute(b, operand, depth + 1, saved, recomputed)) {
                 return false;
             }
         }
