@@ -5,6 +5,7 @@ import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.BlockOrder;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
@@ -14,7 +15,6 @@ import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.SsaBuilder;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -215,7 +215,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         Map<Block, Block> primalOfReverse = invert(reverseBlock);
         Map<Block, Integer> filledPreds = new HashMap<>();
         ssa.seal(adjoint.entry());
-        for (Block b : reversePostOrder(adjoint.entry())) {
+        for (Block b : BlockOrder.reversePostOrder(adjoint.entry())) {
             ir.setBlock(b);
             if (primalOfForward.containsKey(b)) {
                 fillForward(primalOfForward.get(b), b);
@@ -492,30 +492,5 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         Map<V, K> out = new HashMap<>();
         map.forEach((k, v) -> out.put(v, k));
         return out;
-    }
-
-    private static List<Block> reversePostOrder(Block start) {
-        List<Block> post = new ArrayList<>();
-        Set<Block> seen = new HashSet<>();
-        ArrayDeque<Object[]> stack = new ArrayDeque<>();
-        seen.add(start);
-        stack.push(new Object[] {start, 0});
-        while (!stack.isEmpty()) {
-            Object[] top = stack.peek();
-            Block b = (Block) top[0];
-            int next = (Integer) top[1];
-            List<Block> succ = b.successors();
-            if (next < succ.size()) {
-                top[1] = next + 1;
-                if (seen.add(succ.get(next))) {
-                    stack.push(new Object[] {succ.get(next), 0});
-                }
-            } else {
-                post.add(b);
-                stack.pop();
-            }
-        }
-        Collections.reverse(post);
-        return post;
     }
 }
