@@ -40,9 +40,17 @@ public final class FluxionAgent {
         if (installed) {
             return;
         }
+        if (System.getProperty("net.bytebuddy.safe") == null) {
+            // Fluxion injects no classes: keep Byte Buddy off sun.misc.Unsafe (deprecated on JDK 23+)
+            System.setProperty("net.bytebuddy.safe", "true");
+        }
         new AgentBuilder.Default()
                 .with(AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+                // Fluxion adds plain methods and needs no helper classes injected: this keeps Byte
+                // Buddy's Unsafe-based injector (and its warnings on newer JDKs) out of the way
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
                 .with(new ErrorReporter())
                 .ignore(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
                         .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("dev.fluxion.shaded.")))
