@@ -25,7 +25,6 @@ import org.objectweb.asm.Type;
 public final class SsaBuilder {
     private final Map<Block, Map<Object, Value>> currentDef = new HashMap<>();
     private final Map<Block, Map<Object, Instruction>> incompletePhis = new HashMap<>();
-    private final Map<Instruction, Object> phiVariables = new HashMap<>();
     private final Map<Value, Value> replaced = new HashMap<>();
     private final Set<Block> sealed = new HashSet<>();
     /** Phis still collecting operands: judging them trivial now would be premature. */
@@ -70,9 +69,7 @@ public final class SsaBuilder {
     }
 
     private Instruction newPhi(Object variable, Type type, Block block) {
-        Instruction phi = block.addPhi(new Instruction(Op.PHI, -1, type));
-        phiVariables.put(phi, variable);
-        return phi;
+        return block.addPhi(new Instruction(Op.PHI, -1, type));
     }
 
     private Value addOperands(Object variable, Type type, Instruction phi) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private final Map<Value, Value> forward = new HashMap<>();
     private final Map<Value, Value> shadows = new HashMap<>();
     private final Map<Block, Block> forwardBlock = new HashMap<>();
-    private final Map<Block, Block> reverseBlock = new HashMap<>();
+    private final Map<Block, Block> reverseBlock = new LinkedHashMap<>(); // iterated: keeps output deterministic
     private final Map<Block, List<Block>> edgeBlocks = new HashMap<>();
     private final Map<Block, Instruction> edgePhi = new HashMap<>();
     private final CountedLoops countedLoops;
@@ -333,7 +334,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             Value edge = countedLoops.isCounted(b) ? edgeOfCountedHeader(b)
                     : cfg.inLoop(b) ? tape.pop(Type.INT_TYPE) : ssa.read(new Edge(b), Type.INT_TYPE, ir.block());
             ir.block().terminator().addOperand(edge);
-            Map<Instruction, Value> bars = new HashMap<>();
+            Map<Instruction, Value> bars = new LinkedHashMap<>();
             for (Instruction phi : b.phis()) {
                 if (activity.isActive(phi)) {
                     bars.put(phi, readAdjoint(phi));
