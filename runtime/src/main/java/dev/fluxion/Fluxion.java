@@ -5,6 +5,7 @@ import dev.fluxion.internal.ScalarAdjoint;
 import dev.fluxion.internal.Tape;
 import dev.fluxion.internal.TransformationLog;
 import dev.fluxion.internal.UnaryAdjoint;
+import dev.fluxion.internal.VectorAdjoint;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
@@ -32,6 +33,26 @@ public final class Fluxion {
     /** The derivative of {@code f}, a reference to a {@code @Differentiable static double f(double)}. */
     public static DoubleUnaryOperator derivative(UnaryFunction f) {
         return new ReverseDerivative(AdjointLinker.link(f, "(D)D", UnaryAdjoint.class));
+    }
+
+    /**
+     * The Jacobian of {@code f}, a reference to a {@code @Differentiable static void f(double[] in,
+     * double[] out)} with {@code outputs} outputs. One reverse sweep per output row.
+     */
+    public static Jacobian jacobian(VectorFunction f, int outputs) {
+        if (outputs < 0) {
+            throw new IllegalArgumentException("outputs must be >= 0, not " + outputs);
+        }
+        return new ReverseJacobian(AdjointLinker.link(f, "([D[D)V", VectorAdjoint.class), outputs);
+    }
+
+    /**
+     * The vector-Jacobian product {@code J(x)^T seed} of {@code f} (see {@link #jacobian}), by one
+     * reverse sweep; {@code seed.length} is the number of outputs. For repeated use, resolve
+     * {@link #jacobian} once and call {@link Jacobian#vjp}.
+     */
+    public static double[] vjp(VectorFunction f, double[] x, double[] seed) {
+        return jacobian(f, seed.length).vjp(x, seed);
     }
 
     /** A linkage error from a callee's missing adjoint becomes the callee's own diagnostic. */
@@ -65,6 +86,44 @@ public final class Fluxion {
             int r = tape.refHeight();
             try {
                 return adjoint.adjoint(x, gradOut, 1.0, tape);
+            } catch (RuntimeException | Error e) {
+                tape.unwind(d, i, l, r);
+                throw explained(e);
+            }
+        }
+    }
+
+    private record ReverseJacobian(VectorAdjoint adjoint, int outputs) implements Jacobian {
+        @Override
+        public void at(double[] x, double[][] jOut) {
+            if (jOut.length != outputs) {
+                throw new IllegalArgumentException("jOut has " + jOut.length + " rows, the function " + outputs + " outputs");
+            }
+            double[] seed = new double[outputs];
+            for (int i = 0; i < outputs; i++) {
+                seed[i] = 1.0;
+                vjp(x, seed, jOut[i]);
+                seed[i] = 0.0;
+            }
+        }
+
+        @Override
+        public void vjp(double[] x, double[] seed, double[] vjpOut) {
+            if (seed.length != outputs) {
+                throw new IllegalArgumentException("seed has length " + seed.length + ", the function " + outputs + " outputs");
+            }
+            if (vjpOut.length != x.length) {
+                throw new IllegalArgumentException("vjpOut has length " + vjpOut.length + ", x has length " + x.length);
+            }
+            Arrays.fill(vjpOut, 0.0);
+            double[] in = x.clone(); // the function may write its input; x stays as it was
+            Tape tape = Tape.current();
+            int d = tape.doubleHeight();
+            int i = tape.intHeight();
+            int l = tape.longHeight();
+            int r = tape.refHeight();
+            try {
+                adjoint.adjoint(in, new double[outputs], vjpOut, seed.clone(), tape);
             } catch (RuntimeException | Error e) {
                 tape.unwind(d, i, l, r);
                 throw explained(e);

@@ -6,20 +6,27 @@ package dev.fluxion.internal;
  *
  * <p>For a method {@code R f(P1 .. Pn)} the adjoint is
  * {@code static R fluxion$adjoint$f(P1 .. Pn, S1 .. Sk, R seed, Tape tape)}: the primal
- * parameters, one shadow array for every {@code double[]}/{@code float[]} parameter (in order;
- * adjoints are accumulated into it), the adjoint seed of the result and the tape. It returns the
- * primal result and leaves the adjoints of the {@code double}/{@code float} parameters on the
- * tape, the last parameter's on top.
+ * parameters, one shadow array of the same shape for every {@code double[]}/{@code float[]}/
+ * {@code double[][]}... parameter (in order; adjoints are accumulated into it), the adjoint seed of
+ * the result (absent for a {@code void} method, whose seeds are its output arrays' shadows) and the
+ * tape. It returns the primal result and leaves the adjoints of the {@code double}/{@code float}
+ * parameters on the tape, the last parameter's on top. Shadows follow the primal: after the call a
+ * shadow holds the adjoint of its array's contents on entry.
  *
  * <p>Methods of the shapes the API binds ({@code double f(double[])}, {@code double f(double)})
  * also get a binder {@code static ScalarAdjoint fluxion$bind$f()} (or {@code UnaryAdjoint}) that
  * returns the adjoint as a lambda, created by {@code invokedynamic} in the user's class, where the
- * lookup has the privileges {@code LambdaMetafactory} needs. Generated members are
+ * lookup has the privileges {@code LambdaMetafactory} needs. If {@code f} writes into its array
+ * parameter, the binder returns {@code fluxion$entry$f} instead, a bridge that runs the adjoint on
+ * a copy, so that a gradient never modifies the caller's input. Generated members are
  * {@code ACC_SYNTHETIC}.
  */
 public final class Naming {
     public static final String ADJOINT_PREFIX = "fluxion$adjoint$";
     public static final String BINDER_PREFIX = "fluxion$bind$";
+    public static final String ENTRY_PREFIX = "fluxion$entry$";
+    /** The shape of a vector-valued function: {@code void f(double[] in, double[] out)}. */
+    public static final String VECTOR_DESCRIPTOR = "([D[D)V";
     public static final String TAPE_INTERNAL_NAME = "dev/fluxion/internal/Tape";
     public static final String TAPE_DESCRIPTOR = "L" + TAPE_INTERNAL_NAME + ";";
     public static final String DIFFERENTIABLE_DESCRIPTOR = "Ldev/fluxion/Differentiable;";
@@ -31,6 +38,11 @@ public final class Naming {
         return ADJOINT_PREFIX + primalName;
     }
 
+    /** A bridge to the adjoint that copies the array parameters the method writes into; see the class comment. */
+    public static String entryName(String primalName) {
+        return ENTRY_PREFIX + primalName;
+    }
+
     public static String binderName(String primalName) {
         return BINDER_PREFIX + primalName;
     }
@@ -40,6 +52,7 @@ public final class Naming {
         return switch (primalDescriptor) {
             case "([D)D" -> "dev/fluxion/internal/ScalarAdjoint";
             case "(D)D" -> "dev/fluxion/internal/UnaryAdjoint";
+            case VECTOR_DESCRIPTOR -> "dev/fluxion/internal/VectorAdjoint";
             default -> null;
         };
     }
@@ -58,12 +71,13 @@ public final class Naming {
             }
             i = end;
         }
-        return "(" + params + shadows + ret + TAPE_DESCRIPTOR + ")" + ret;
+        String seed = ret.equals("V") ? "" : ret;
+        return "(" + params + shadows + seed + TAPE_DESCRIPTOR + ")" + ret;
     }
 
     /** Whether a parameter of this descriptor gets a shadow array in the adjoint. */
     public static boolean isShadowed(String descriptor) {
-        return descriptor.equals("[D") || descriptor.equals("[F");
+        return descriptor.startsWith("[") && (descriptor.endsWith("D") || descriptor.endsWith("F"));
     }
 
     private static int endOfType(String s, int i) {

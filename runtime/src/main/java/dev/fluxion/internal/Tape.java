@@ -85,6 +85,48 @@ public final class Tape {
         return v;
     }
 
+    /**
+     * Saves the contents of a {@code double[]}, {@code float[]} or array of such arrays (rows and
+     * their identities included), for a reverse sweep that must re-run code on the array as it
+     * was: a call that writes into it is reversed by running the callee's adjoint, which
+     * recomputes the callee from its arguments.
+     */
+    public void saveContents(Object array) {
+        if (array instanceof double[] a) {
+            for (double v : a) {
+                pushDouble(v);
+            }
+        } else if (array instanceof float[] a) {
+            for (float v : a) {
+                pushDouble(v);
+            }
+        } else if (array instanceof Object[] rows) {
+            for (Object row : rows) {
+                saveContents(row);
+                pushRef(row);
+            }
+        }
+    }
+
+    /** Restores what {@link #saveContents} saved of the same array. */
+    public void restoreContents(Object array) {
+        if (array instanceof double[] a) {
+            for (int k = a.length - 1; k >= 0; k--) {
+                a[k] = popDouble();
+            }
+        } else if (array instanceof float[] a) {
+            for (int k = a.length - 1; k >= 0; k--) {
+                a[k] = (float) popDouble();
+            }
+        } else if (array instanceof Object[] rows) {
+            for (int k = rows.length - 1; k >= 0; k--) {
+                Object row = popRef();
+                rows[k] = row;
+                restoreContents(row);
+            }
+        }
+    }
+
     // Heights of the four stacks. A caller reads them before an invocation and, if the invocation
     // ends abruptly (the primal threw mid-sweep, leaving recordings unpopped), unwinds to them.
     // Four ints in the caller's locals: taking a mark allocates nothing.

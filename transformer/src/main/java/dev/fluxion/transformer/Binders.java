@@ -1,6 +1,7 @@
 package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
+import java.util.List;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -22,7 +23,7 @@ final class Binders {
     private Binders() {
     }
 
-    static MethodNode binder(ClassNode owner, MethodNode primal, String samInterface) {
+    static MethodNode binder(ClassNode owner, MethodNode primal, String samInterface, String targetName) {
         String adjointDesc = Naming.adjointDescriptor(primal.desc);
         MethodNode m = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_PRIVATE,
                 Naming.binderName(primal.name), "()L" + samInterface + ";", null, null);
@@ -30,9 +31,43 @@ final class Binders {
         Type sam = Type.getMethodType(adjointDesc);
         boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         m.visitInvokeDynamicInsn("adjoint", "()L" + samInterface + ";", METAFACTORY, sam,
-                new Handle(Opcodes.H_INVOKESTATIC, owner.name, Naming.adjointName(primal.name), adjointDesc, ownerIsInterface),
+                new Handle(Opcodes.H_INVOKESTATIC, owner.name, targetName, adjointDesc, ownerIsInterface),
                 sam);
         m.visitInsn(Opcodes.ARETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+        return m;
+    }
+
+    /**
+     * Generates {@code fluxion$entry$f}: the adjoint's signature, but it first replaces the array
+     * parameters that {@code f} writes into by copies. Entry points bind to it, so a gradient
+     * never modifies the caller's array; adjoints calling adjoints use {@code fluxion$adjoint$f}
+     * itself, where writes must be seen by the caller as in the primal.
+     */
+    static MethodNode copyingBridge(ClassNode owner, MethodNode primal, List<Integer> writtenParams) {
+        String adjointDesc = Naming.adjointDescriptor(primal.desc);
+        MethodNode m = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_PRIVATE,
+                Naming.entryName(primal.name), adjointDesc, null, null);
+        m.visitCode();
+        Type[] params = Type.getArgumentTypes(adjointDesc);
+        int[] slots = new int[params.length];
+        for (int i = 0, slot = 0; i < params.length; slot += params[i].getSize(), i++) {
+            slots[i] = slot;
+        }
+        for (int i : writtenParams) {
+            m.visitVarInsn(Opcodes.ALOAD, slots[i]);
+            m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/fluxion/internal/ArrayAdjoints", "deepCopy",
+                    "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+            m.visitTypeInsn(Opcodes.CHECKCAST, params[i].getInternalName());
+            m.visitVarInsn(Opcodes.ASTORE, slots[i]);
+        }
+        for (int i = 0; i < params.length; i++) {
+            m.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
+        }
+        boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, Naming.adjointName(primal.name), adjointDesc, ownerIsInterface);
+        m.visitInsn(Type.getReturnType(adjointDesc).getOpcode(Opcodes.IRETURN));
         m.visitMaxs(0, 0);
         m.visitEnd();
         return m;

@@ -14,12 +14,15 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /** Which methods carry {@code @Differentiable}, read from class files (never by loading classes). */
 final class DifferentiableMethods implements Callees {
     private final ClassFileLocator locator;
     private final Map<String, Set<String>> byClass = new ConcurrentHashMap<>();
+    private final Map<String, ClassNode> bodies = new ConcurrentHashMap<>();
+    private final Map<MemberRef, Boolean> writers = new ConcurrentHashMap<>();
 
     DifferentiableMethods(ClassFileLocator locator) {
         this.locator = locator;
@@ -34,6 +37,7 @@ final class DifferentiableMethods implements Callees {
             }
         }
         byClass.put(node.name, methods);
+        bodies.put(node.name, node);
     }
 
     static boolean isAnnotated(MethodNode m) {
@@ -44,6 +48,64 @@ final class DifferentiableMethods implements Callees {
     @Override
     public boolean isDifferentiable(MemberRef method) {
         return byClass.computeIfAbsent(method.owner(), this::scan).contains(method.name() + method.descriptor());
+    }
+
+    /**
+     * Whether a call may store into the arrays it is given: answered from the callee's bytecode for
+     * {@code @Differentiable} methods (any array store, or a call that may write, counts), known for
+     * a few library readers, and {@code true} for everything else.
+     */
+    @Override
+    public boolean mayWriteArrays(MemberRef method) {
+        if (!method.descriptor().substring(0, method.descriptor().indexOf(')')).contains("[")) {
+            return false;
+        }
+        if (isKnownReader(method)) {
+            return false;
+        }
+        Boolean known = writers.get(method);
+        if (known != null) {
+            return known;
+        }
+        if (!isDifferentiable(method)) {
+            return true;
+        }
+        writers.put(method, false); // a recursive call alone writes nothing
+        boolean writes = scanForWrites(method);
+        writers.put(method, writes);
+        return writes;
+    }
+
+    private static boolean isKnownReader(MemberRef m) {
+        return m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")
+                || m.owner().equals("java/util/Arrays") && Set.of("toString", "deepToString", "hashCode", "equals",
+                        "copyOf", "copyOfRange", "stream").contains(m.name())
+                || m.owner().startsWith("[") && m.name().equals("clone");
+    }
+
+    private boolean scanForWrites(MemberRef method) {
+        ClassNode node = bodies.computeIfAbsent(method.owner(), owner -> {
+            byte[] bytes = locator.locate(owner);
+            ClassNode n = new ClassNode();
+            if (bytes != null) {
+                new ClassReader(bytes).accept(n, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            }
+            return n;
+        });
+        for (MethodNode m : node.methods) {
+            if (m.name.equals(method.name()) && m.desc.equals(method.descriptor())) {
+                for (var insn : m.instructions) {
+                    int op = insn.getOpcode();
+                    if (op == Opcodes.DASTORE || op == Opcodes.FASTORE || op == Opcodes.AASTORE
+                            || insn instanceof MethodInsnNode call
+                                    && mayWriteArrays(new MemberRef(call.owner, call.name, call.desc, call.itf))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     private Set<String> scan(String owner) {

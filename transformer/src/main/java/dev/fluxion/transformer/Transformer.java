@@ -2,6 +2,7 @@ package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.DifferentiabilityCheck;
 import dev.fluxion.transformer.backend.BytecodeEmitter;
 import dev.fluxion.transformer.backend.ClassFileLocator;
@@ -94,10 +95,17 @@ public final class Transformer {
                 continue;
             }
             try {
-                generated.add(differentiate(node, m, callees));
+                Derivative d = differentiate(node, m, callees);
+                generated.add(d.adjoint());
                 String sam = Naming.binderInterface(m.desc);
                 if (sam != null) {
-                    generated.add(Binders.binder(node, m, sam));
+                    String target = Naming.adjointName(m.name);
+                    if (!d.writtenParams().isEmpty() && !m.desc.equals(Naming.VECTOR_DESCRIPTOR)) {
+                        // the API promises not to modify the caller's array: bind to a copy-first bridge
+                        generated.add(Binders.copyingBridge(node, m, d.writtenParams()));
+                        target = Naming.entryName(m.name);
+                    }
+                    generated.add(Binders.binder(node, m, sam, target));
                 }
             } catch (Unsupported u) {
                 problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, u.line(), u.problem(), u.advice()));
@@ -128,7 +136,11 @@ public final class Transformer {
         return node.methods.stream().anyMatch(m -> m.name.startsWith(Naming.ADJOINT_PREFIX));
     }
 
-    private MethodNode differentiate(ClassNode owner, MethodNode m, DifferentiableMethods callees) {
+    /** A method's adjoint, and which of its array parameters it writes into. */
+    private record Derivative(MethodNode adjoint, List<Integer> writtenParams) {
+    }
+
+    private Derivative differentiate(ClassNode owner, MethodNode m, DifferentiableMethods callees) {
         if ((m.access & Opcodes.ACC_STATIC) == 0) {
             throw new Unsupported(firstLine(m), "@Differentiable instance method",
                     "Only static methods can be differentiated so far; make the method static.");
@@ -137,10 +149,11 @@ public final class Transformer {
             throw new Unsupported(-1, "@Differentiable method without a body", "Annotate a method that has Java code.");
         }
         Type ret = Type.getReturnType(m.desc);
-        if (!Types.isFloating(ret)) {
+        if (!Types.isFloating(ret) && ret.getSort() != Type.VOID) {
             throw new Unsupported(firstLine(m), "the method returns " + ret.getClassName()
-                    + "; only methods returning double or float can be differentiated so far",
-                    "Return the scalar to differentiate, and differentiate that method.");
+                    + "; only methods returning double or float (or void methods that write their results into "
+                    + "array parameters) can be differentiated",
+                    "Return the scalar to differentiate, or write the results into a double[] parameter.");
         }
         IrFunction primal = BytecodeParser.parse(owner.name, m);
         ActivityAnalysis activity = ActivityAnalysis.of(primal, callees);
@@ -150,7 +163,13 @@ public final class Transformer {
         dump(owner, m, "adjoint", IrPrinter.print(adjoint));
         int access = (m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED))
                 | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
-        return BytecodeEmitter.emit(adjoint, access);
+        List<Integer> written = new ArrayList<>();
+        for (var p : primal.params()) {
+            if (ArrayFamilies.isMember(p) && activity.families().isWritten(p)) {
+                written.add(p.index());
+            }
+        }
+        return new Derivative(BytecodeEmitter.emit(adjoint, access), written);
     }
 
     private static int firstLine(MethodNode m) {

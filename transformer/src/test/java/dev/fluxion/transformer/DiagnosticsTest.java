@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fluxion.fixtures.bad.ActiveArrayElementWrite;
+import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
 import dev.fluxion.fixtures.bad.ActiveStaticFieldWrite;
 import dev.fluxion.fixtures.bad.InstanceMethod;
 import dev.fluxion.fixtures.bad.MathWithoutRule;
 import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
-import dev.fluxion.fixtures.bad.ParameterArrayWrite;
+import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
 import dev.fluxion.fixtures.bad.ReturnsArray;
 import dev.fluxion.fixtures.bad.ReturnsInt;
-import dev.fluxion.fixtures.bad.ReturnsVoid;
+import dev.fluxion.fixtures.bad.WriteIntoReturnedArray;
 import dev.fluxion.fixtures.bad.SynchronizedBlock;
 import dev.fluxion.fixtures.bad.SynchronizedMethod;
 import dev.fluxion.fixtures.bad.TryCatch;
@@ -50,7 +50,7 @@ class DiagnosticsTest {
     private static final String NOT_DIFFERENTIABLE_ADVICE =
             "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.";
     private static final String RETURN_TYPE_ADVICE =
-            "Return the scalar to differentiate, and differentiate that method.";
+            "Return the scalar to differentiate, or write the results into a double[] parameter.";
 
     // @Differentiable static double f(double[] x) {
     //     double y = x[0] * 2;
@@ -79,27 +79,42 @@ class DiagnosticsTest {
         assertTrue(d.message().contains("no derivative rule"), d.message());
     }
 
+    // static final double[] W = {1, 2};
     // @Differentiable static double f(double[] x) {
-    //     double[] t = new double[2];
-    //     t[0] = x[0] * x[1];                  // ERROR
-    //     return t[0] + t[1];
+    //     W[0] = x[0] * x[1];                  // ERROR
+    //     return W[0] + W[1];
     // }
     @Test
-    void activeValueWrittenToArrayElement() {
-        expectOne(ActiveArrayElementWrite.class, "f", "active value written to an array element",
-                "Writing differentiated values into arrays is not supported yet; keep them in local variables, or "
-                        + "return the value and do the writing in the caller.");
+    void activeValuesWrittenIntoFieldArray() {
+        expectOne(WriteIntoFieldArray.class, "f",
+                "differentiated values written into the array in field dev.fluxion.fixtures.bad.WriteIntoFieldArray.W",
+                "Copy the array into a local first (W.clone()) and write into the copy.");
     }
 
     // @Differentiable static double f(double[] x) {
-    //     double s = x[0] * x[0];
-    //     x[1] = 3.0;                          // ERROR
-    //     return s + x[1];
+    //     double[] t = make(2);                // ERROR: make is not @Differentiable
+    //     t[0] = x[0] * x[1];
+    //     return t[0] + t[1];
     // }
     @Test
-    void writeIntoTheDifferentiatedParameterArray() {
-        expectOne(ParameterArrayWrite.class, "f", "write into the differentiated array (parameter 0)",
-                "Do not modify the input array; copy the values into local variables instead.");
+    void activeValuesWrittenIntoReturnedArray() {
+        expectOne(WriteIntoReturnedArray.class, "f",
+                "differentiated values in the array returned by dev.fluxion.fixtures.bad.WriteIntoReturnedArray.make(I)[D",
+                "Returning arrays from calls is not differentiated yet; allocate the array in the caller and pass it "
+                        + "to a @Differentiable method that fills it.");
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double[] a = x.clone();
+    //     Object[] box = new Object[1];
+    //     box[0] = a;                          // ERROR
+    //     return ((double[]) box[0])[0] * a[1];
+    // }
+    @Test
+    void activeArrayStoredIntoObjectArray() {
+        expectOne(ArrayInObjectArray.class, "f", "differentiated array stored into an array of java.lang.Object[]",
+                "Keep differentiated arrays in double[]/float[] variables or in double[][] arrays; other containers "
+                        + "are not differentiated.");
     }
 
     // static double last;
@@ -170,18 +185,8 @@ class DiagnosticsTest {
     @Test
     void methodReturningInt() {
         expectOne(ReturnsInt.class, "f",
-                "the method returns int; only methods returning double or float can be differentiated so far",
-                RETURN_TYPE_ADVICE);
-    }
-
-    // @Differentiable static void f(double[] x) {
-    //     double s = x[0] * x[1];              // ERROR: first line of the body
-    //     System.out.println(s);
-    // }
-    @Test
-    void methodReturningVoid() {
-        expectOne(ReturnsVoid.class, "f",
-                "the method returns void; only methods returning double or float can be differentiated so far",
+                "the method returns int; only methods returning double or float (or void methods that write their "
+                        + "results into array parameters) can be differentiated",
                 RETURN_TYPE_ADVICE);
     }
 
@@ -192,7 +197,8 @@ class DiagnosticsTest {
     @Test
     void methodReturningArray() {
         expectOne(ReturnsArray.class, "f",
-                "the method returns double[]; only methods returning double or float can be differentiated so far",
+                "the method returns double[]; only methods returning double or float (or void methods that write "
+                        + "their results into array parameters) can be differentiated",
                 RETURN_TYPE_ADVICE);
     }
 

@@ -1,5 +1,7 @@
 package dev.fluxion.transformer.analysis;
 
+import com.google.common.collect.HashMultimap;
+import com.google.common.collect.SetMultimap;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
@@ -10,108 +12,189 @@ import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.rules.MathRules;
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Activity analysis (Hascoët and Pascual, "The Tapenade automatic differentiation tool", 2013):
- * a value is <em>varied</em> if it depends on a differentiated input, <em>useful</em> if the
- * result depends on it, and <em>active</em> if both. Only active values get adjoints; integer
- * counters, indices and constant tables never do.
+ * a value is <em>varied</em> if it depends on a differentiated input, <em>useful</em> if an output
+ * depends on it, and <em>active</em> if both. Only active values get adjoints; integer counters,
+ * indices and constant tables never do.
  *
- * <p>All {@code double}/{@code float} parameters and {@code double[]}/{@code float[]} parameters
- * are inputs. Dependence flows through arithmetic, conversions between floating types, element
- * reads of varied arrays, phis, and calls that have derivatives ({@code Math} functions,
- * {@code @Differentiable} methods). Integer results cut it: {@code (int) x} has derivative zero.
+ * <p>The analysis is reachability over a dependence graph. Its nodes are the values that can carry
+ * a derivative ({@code double}/{@code float} values) and the {@linkplain ArrayFamilies families} of
+ * floating-point arrays; an edge {@code u -> v} says that {@code v} depends on {@code u}. Arithmetic,
+ * floating conversions, phis, {@code Math} functions and {@code @Differentiable} calls link operands
+ * to results; an element read links the array's family to the value; an element store, fill or
+ * copy links the stored value or the source to the written family; a {@code @Differentiable} call
+ * also links its arguments to every array it is passed (the callee may write into it). Integer
+ * results cut dependence: {@code (int) x} has derivative zero.
+ *
+ * <p>Inputs are every {@code double}/{@code float} parameter and every floating-point array
+ * parameter; outputs are the returned value and, for a {@code void} method, its array parameters.
+ * Varied is reachability from the inputs, useful is reachability backwards from the outputs.
+ * Instructions that only write into arrays ({@code a[i] = v}, {@code arraycopy}, {@code fill}) are
+ * active when the family they write is.
  */
 public final class ActivityAnalysis {
+    private final ArrayFamilies families;
+    private final Callees callees;
+    private final SetMultimap<Value, Value> dependents = HashMultimap.create();
+    private final SetMultimap<Value, Value> dependencies = HashMultimap.create();
     private final Set<Value> varied = new HashSet<>();
     private final Set<Value> useful = new HashSet<>();
-    private final Callees callees;
 
-    private ActivityAnalysis(Callees callees) {
+    private ActivityAnalysis(IrFunction f, Callees callees) {
+        this.families = new ArrayFamilies(f, callees);
         this.callees = callees;
     }
 
     public static ActivityAnalysis of(IrFunction f, Callees callees) {
-        ActivityAnalysis a = new ActivityAnalysis(callees);
-        a.propagateVaried(f);
-        a.propagateUseful(f);
+        ActivityAnalysis a = new ActivityAnalysis(f, callees);
+        a.buildGraph(f);
+        ArrayDeque<Value> inputs = new ArrayDeque<>();
+        ArrayDeque<Value> outputs = new ArrayDeque<>();
+        for (Param p : f.params()) {
+            if (canCarry(p)) {
+                inputs.add(a.node(p));
+                if (f.returnType().getSort() == org.objectweb.asm.Type.VOID && ArrayFamilies.isMember(p)) {
+                    outputs.add(a.node(p));
+                }
+            }
+        }
+        for (Block b : f.blocks()) {
+            Instruction t = b.terminator();
+            if (t.op() == Op.RETURN && !t.operands().isEmpty() && canCarry(t.operand(0))) {
+                outputs.add(a.node(t.operand(0)));
+            }
+        }
+        reach(inputs, a.dependents, a.varied);
+        reach(outputs, a.dependencies, a.useful);
         return a;
     }
 
-    public boolean isVaried(Value v) {
-        return varied.contains(v);
-    }
-
-    public boolean isUseful(Value v) {
-        return useful.contains(v);
-    }
-
-    public boolean isActive(Value v) {
-        return varied.contains(v) && useful.contains(v);
+    private static void reach(ArrayDeque<Value> work, SetMultimap<Value, Value> edges, Set<Value> seen) {
+        while (!work.isEmpty()) {
+            Value v = work.pop();
+            if (seen.add(v)) {
+                work.addAll(edges.get(v));
+            }
+        }
     }
 
     /** Whether a value of this type can carry a derivative at all. */
     public static boolean canCarry(Value v) {
-        return Types.isFloating(v.type()) || Types.isFloatingArray(v.type());
+        return Types.isFloating(v.type()) || ArrayFamilies.isMember(v);
     }
 
-    private void propagateVaried(IrFunction f) {
-        for (Param p : f.params()) {
-            if (canCarry(p)) {
-                varied.add(p);
+    public boolean isVaried(Value v) {
+        return canCarry(v) && varied.contains(node(v));
+    }
+
+    public boolean isUseful(Value v) {
+        return canCarry(v) && useful.contains(node(v));
+    }
+
+    /**
+     * Whether {@code v} has a derivative: a scalar adjoint for a floating value, a shadow array for
+     * an array. An instruction that writes into arrays is active when the array it writes is.
+     */
+    public boolean isActive(Value v) {
+        if (v instanceof Instruction insn && isDifferentiableCall(insn)) {
+            for (Value arg : insn.operands()) {
+                if (ArrayFamilies.isMember(arg) && isVaried(arg) && isUseful(arg)) {
+                    return true; // it may write an active array, whatever becomes of its result
+                }
             }
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Block b : f.blocks()) {
-                for (Instruction insn : b.instructions()) {
-                    if (!varied.contains(insn) && canCarry(insn) && dependsOnVaried(insn)) {
-                        varied.add(insn);
-                        changed = true;
+        if (v instanceof Instruction insn && !canCarry(insn)) {
+            Value written = writtenArray(insn);
+            return written != null && isActive(written);
+        }
+        return isVaried(v) && isUseful(v);
+    }
+
+    /** A call to a {@code @Differentiable} method (not a {@code Math} function, not an array operation). */
+    public boolean isDifferentiableCall(Instruction insn) {
+        return insn.op() == Op.INVOKE && ArrayOps.of(insn) == null && MathRules.ruleFor(insn.member()) == null
+                && callees.isDifferentiable(insn.member());
+    }
+
+    /** The array families, for passes that must know about aliasing. */
+    public ArrayFamilies families() {
+        return families;
+    }
+
+    /** The array an element store, {@code fill} or {@code arraycopy} writes into, or {@code null}. */
+    public static Value writtenArray(Instruction insn) {
+        if (insn.op() == Op.ARRAY_STORE && ArrayFamilies.isMember(insn.operand(0))) {
+            return insn.operand(0);
+        }
+        ArrayOps op = ArrayOps.of(insn);
+        if (op == ArrayOps.FILL) {
+            return insn.operand(0);
+        }
+        if (op == ArrayOps.ARRAYCOPY && ArrayFamilies.isMember(insn.operand(2))) {
+            return insn.operand(2);
+        }
+        return null;
+    }
+
+    private Value node(Value v) {
+        return ArrayFamilies.isMember(v) ? families.find(v) : v;
+    }
+
+    private void edge(Value from, Value to) {
+        if (canCarry(from) && canCarry(to)) {
+            Value a = node(from);
+            Value b = node(to);
+            if (a != b) {
+                dependents.put(a, b);
+                dependencies.put(b, a);
+            }
+        }
+    }
+
+    private void buildGraph(IrFunction f) {
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                addEdges(insn);
+            }
+        }
+    }
+
+    private void addEdges(Instruction insn) {
+        switch (insn.op()) {
+            case PHI, ARITHMETIC, CONVERT, CHECKCAST -> operandsTo(insn, insn);
+            case ARRAY_LOAD -> edge(insn.operand(0), insn);
+            case ARRAY_STORE -> edge(insn.operand(2), insn.operand(0));
+            case INVOKE -> {
+                ArrayOps op = ArrayOps.of(insn);
+                if (op != null) {
+                    switch (op) {
+                        case CLONE, COPY_OF, COPY_OF_RANGE -> edge(insn.operand(0), insn);
+                        case ARRAYCOPY -> edge(insn.operand(0), insn.operand(2));
+                        case FILL -> edge(insn.operand(insn.operands().size() - 1), insn.operand(0));
+                    }
+                } else if (MathRules.ruleFor(insn.member()) != null) {
+                    operandsTo(insn, insn);
+                } else if (isDifferentiableCall(insn)) {
+                    operandsTo(insn, insn);
+                    for (Value target : insn.operands()) {
+                        if (ArrayFamilies.isMember(target)) {
+                            operandsTo(insn, target);
+                        }
                     }
                 }
             }
+            default -> {
+            }
         }
     }
 
-    private boolean dependsOnVaried(Instruction insn) {
-        return switch (insn.op()) {
-            case PHI, ARITHMETIC, CONVERT, ARRAY_LOAD, CHECKCAST -> anyOperandVaried(insn);
-            case INVOKE -> (MathRules.ruleFor(insn.member()) != null || callees.isDifferentiable(insn.member()))
-                    && anyOperandVaried(insn);
-            default -> false;
-        };
-    }
-
-    private boolean anyOperandVaried(Instruction insn) {
-        for (Value v : insn.operands()) {
-            if (varied.contains(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void propagateUseful(IrFunction f) {
-        ArrayDeque<Value> work = new ArrayDeque<>();
-        for (Block b : f.blocks()) {
-            Instruction t = b.terminator();
-            if (t.op() == Op.RETURN && !t.operands().isEmpty()) {
-                work.add(t.operand(0));
-            }
-        }
-        while (!work.isEmpty()) {
-            Value v = work.pop();
-            if (!useful.add(v) || !(v instanceof Instruction insn)) {
-                continue;
-            }
-            for (Value operand : insn.operands()) {
-                if (!useful.contains(operand)) {
-                    work.add(operand);
-                }
-            }
+    private void operandsTo(Instruction insn, Value target) {
+        for (Value v : List.copyOf(insn.operands())) {
+            edge(v, target);
         }
     }
 }

@@ -39,14 +39,10 @@ public final class DifferentiabilityCheck {
     private void check(Instruction insn) {
         switch (insn.op()) {
             case ARRAY_STORE -> {
-                if (activity.isVaried(insn.operand(2))) {
-                    throw new Unsupported(insn.line(), "active value written to an array element",
-                            "Writing differentiated values into arrays is not supported yet; keep them in local "
-                                    + "variables, or return the value and do the writing in the caller.");
-                }
-                if (activity.isVaried(insn.operand(0))) {
-                    throw new Unsupported(insn.line(), "write into the differentiated array " + describe(insn.operand(0)),
-                            "Do not modify the input array; copy the values into local variables instead.");
+                if (activity.isVaried(insn.operand(2)) && !ArrayFamilies.isMember(insn.operand(0))) {
+                    throw new Unsupported(insn.line(), "differentiated array stored into an array of "
+                            + insn.operand(0).type().getClassName(), "Keep differentiated arrays in double[]/float[] "
+                                    + "variables or in double[][] arrays; other containers are not differentiated.");
                 }
             }
             case FIELD_PUT -> {
@@ -74,10 +70,31 @@ public final class DifferentiabilityCheck {
             default -> {
             }
         }
-        if (insn.hasValue() && Types.isReference(insn.type()) && activity.isActive(insn)) {
-            throw new Unsupported(insn.line(), "differentiated array " + describe(insn) + " that is not a parameter "
-                    + "(a local, a phi or an element of a 2-D array)", "Only double[] and float[] parameters can carry "
-                            + "derivatives so far; index the parameter directly.");
+        if (insn.hasValue() && ArrayFamilies.isMember(insn) && activity.isActive(insn)) {
+            checkShadowable(insn);
+        }
+    }
+
+    /**
+     * An active array needs a shadow of the same shape, which the adjoint can make only for arrays
+     * whose origin it sees: parameters, allocations, copies, rows and phis of those.
+     */
+    private static void checkShadowable(Instruction array) {
+        switch (array.op()) {
+            case PHI, CHECKCAST, ARRAY_LOAD, NEW_ARRAY -> {
+            }
+            case FIELD_GET -> throw new Unsupported(array.line(), "differentiated values written into the array in field "
+                    + array.member().owner().replace('/', '.') + "." + array.member().name(), "Copy the array into a "
+                            + "local first (" + array.member().name() + ".clone()) and write into the copy.");
+            case INVOKE -> {
+                if (ArrayOps.of(array) == null) {
+                    throw new Unsupported(array.line(), "differentiated values in the array returned by "
+                            + array.member(), "Returning arrays from calls is not differentiated yet; allocate the array "
+                                    + "in the caller and pass it to a @Differentiable method that fills it.");
+                }
+            }
+            default -> throw new Unsupported(array.line(), "differentiated values in an array obtained by "
+                    + array.op().name().toLowerCase(), "Allocate the array in the @Differentiable method, or pass it in.");
         }
     }
 
@@ -86,11 +103,12 @@ public final class DifferentiabilityCheck {
         if (!anyVariedOperand(insn)) {
             return; // executed as is: its result does not depend on the inputs
         }
-        if (MathRules.ruleFor(m) != null) {
+        if (MathRules.ruleFor(m) != null || ArrayOps.of(insn) != null) {
             return;
         }
         if (callees.isDifferentiable(m)) {
-            if (insn.hasValue() && !Types.isFloating(insn.type()) && !isIntegral(insn.type())) {
+            if (insn.hasValue() && !Types.isFloating(insn.type()) && !isIntegral(insn.type())
+                    && !ArrayFamilies.isMember(insn)) {
                 throw new Unsupported(insn.line(), "active value passed to " + m + ", which returns "
                         + insn.type().getClassName(), "Only @Differentiable callees returning double or float can be "
                                 + "differentiated through so far.");

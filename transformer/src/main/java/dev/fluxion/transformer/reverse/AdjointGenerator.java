@@ -2,6 +2,7 @@ package dev.fluxion.transformer.reverse;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
@@ -52,6 +53,10 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private record Edge(Block primal) {
     }
 
+    /** The shadow array of an active array value. */
+    private record Shadow(Value primal) {
+    }
+
     /** Entries from the latch still to reverse, for a counted loop's header. */
     private record Trips(Block header) {
     }
@@ -70,6 +75,9 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private final Value seed;
     private final Map<Value, Value> forward = new HashMap<>();
     private final Map<Value, Value> shadows = new HashMap<>();
+    /** Shadows as the forward sweep defines them, one per active array value; they dominate its uses like the primal. */
+    private final Map<Value, Value> forwardShadow = new HashMap<>();
+    private final Map<Instruction, Instruction> shadowPhi = new LinkedHashMap<>();
     private final Map<Block, Block> forwardBlock = new HashMap<>();
     private final Map<Block, Block> reverseBlock = new LinkedHashMap<>(); // iterated: keeps output deterministic
     private final Map<Block, List<Block>> edgeBlocks = new HashMap<>();
@@ -102,11 +110,13 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         for (Param p : in) {
             forward.put(p, out.get(p.index()));
             if (Naming.isShadowed(p.type().getDescriptor())) {
-                shadows.put(p, out.get(next++));
+                shadows.put(p, out.get(next));
+                forwardShadow.put(p, out.get(next++));
             }
         }
-        this.seed = out.get(next);
-        this.tape = new TapeAccess(ir, out.get(next + 1));
+        boolean returnsValue = primal.returnType().getSort() != Type.VOID;
+        this.seed = returnsValue ? out.get(next++) : null;
+        this.tape = new TapeAccess(ir, out.get(next));
     }
 
     /** Generates the adjoint of {@code primal}; the function must have passed the differentiability check. */
@@ -240,6 +250,11 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             Instruction copy = fwd.addPhi(new Instruction(Op.PHI, -1, phi.type()));
             forward.put(phi, copy);
             definePrimal(phi, copy, fwd);
+            if (hasShadow(phi)) {
+                Instruction s = fwd.addPhi(new Instruction(Op.PHI, -1, phi.type()));
+                shadowPhi.put(phi, s);
+                defineShadow(phi, s, fwd);
+            }
         }
         boolean reversed = reachesReturn.contains(b);
         if (reversed) {
@@ -262,6 +277,12 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         }
         for (Instruction insn : b.body()) {
             ir.setLine(insn.line());
+            if (reversed) {
+                for (Value array : rules.snapshotsBefore(insn)) {
+                    ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "saveContents", "(Ljava/lang/Object;)V", tape.tape(),
+                            forward(array));
+                }
+            }
             Instruction copy = copyOf(insn);
             for (Value v : insn.operands()) {
                 copy.addOperand(forward(v));
@@ -269,20 +290,51 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             ir.append(copy);
             forward.put(insn, copy);
             definePrimal(insn, copy, fwd);
+            if (hasShadow(insn)) {
+                defineShadow(insn, ShadowAllocation.shadowOf(insn, copy, this::forwardShadow, ir), fwd);
+            }
+            ShadowAllocation.mirrorReferenceMoves(insn, activity, this::forwardShadow, this::forward, ir);
         }
         if (reversed) {
             for (Instruction v : plan.recordedBy(b)) {
                 tape.push(forward.get(v));
             }
+            for (Instruction array : plan.recordedShadowsBy(b)) {
+                tape.push(forwardShadow.get(array));
+            }
         }
         Instruction t = b.terminator();
         if (t.op() == Op.RETURN) {
-            ssa.write(Result.VALUE, fwd, forward(t.operand(0)));
+            if (!t.operands().isEmpty()) {
+                ssa.write(Result.VALUE, fwd, forward(t.operand(0)));
+            }
         } else {
             for (Value v : t.operands()) {
                 fwd.terminator().addOperand(forward(v));
             }
         }
+    }
+
+    private boolean hasShadow(Instruction insn) {
+        return ArrayFamilies.isMember(insn) && activity.isActive(insn);
+    }
+
+    private void defineShadow(Instruction array, Value shadow, Block fwd) {
+        forwardShadow.put(array, shadow);
+        if (plan.isShadowNeeded(array)) {
+            ssa.write(new Shadow(array), fwd, shadow);
+        }
+    }
+
+    private Value forwardShadow(Value array) {
+        if (array instanceof Constant) {
+            return array; // null
+        }
+        Value s = forwardShadow.get(array);
+        if (s == null) {
+            throw new IllegalStateException("no shadow for " + array);
+        }
+        return s;
     }
 
     private void definePrimal(Instruction insn, Value copy, Block fwd) {
@@ -298,7 +350,14 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             for (Value v : activeValues()) {
                 ssa.write(new Adjoint(v), ir.block(), zero(v.type()));
             }
-            accumulate(t.operand(0), seed);
+            if (seed != null) {
+                accumulate(t.operand(0), seed);
+            }
+        }
+        List<Instruction> savedShadows = new ArrayList<>(plan.recordedShadowsBy(b));
+        Collections.reverse(savedShadows);
+        for (Instruction array : savedShadows) {
+            ssa.write(new Shadow(array), ir.block(), tape.pop(ShadowAllocation.shadowType(array)));
         }
         List<Instruction> saved = new ArrayList<>(plan.recordedBy(b));
         Collections.reverse(saved);
@@ -319,10 +378,14 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 continue;
             }
             ir.setLine(insn.line());
+            if (!Types.isFloating(insn.type())) {
+                rules.emit(insn, null, this); // writes into arrays, copies of arrays, calls that write arrays
+                continue;
+            }
             Value rBar = readAdjoint(insn);
             ssa.write(new Adjoint(insn), ir.block(), zero(insn.type()));
-            if (!IrBuilder.isZero(rBar)) {
-                rules.emit(insn, rBar, this);
+            if (!IrBuilder.isZero(rBar) || mustCallAdjoint(insn)) {
+                rules.emit(insn, IrBuilder.isZero(rBar) ? null : rBar, this);
             }
         }
         List<Block> counted = new ArrayList<>(countedLoops.countsPushedAt(b));
@@ -345,6 +408,22 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             }
             phiAdjoints.put(b, bars);
         }
+    }
+
+    /** A call whose adjoint must run even with a zero seed: it writes arrays, or the forward sweep saved their contents. */
+    private boolean mustCallAdjoint(Instruction insn) {
+        if (!activity.isDifferentiableCall(insn)) {
+            return false;
+        }
+        if (!rules.snapshotsBefore(insn).isEmpty()) {
+            return true;
+        }
+        for (Value v : insn.operands()) {
+            if (ArrayFamilies.isMember(v) && activity.isActive(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The predecessor index to reverse to at a counted loop's header: the latch while entries remain. */
@@ -381,7 +460,9 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 tape.push(readAdjoint(p));
             }
         }
-        exit.terminator().addOperand(ssa.read(Result.VALUE, primal.returnType(), exit));
+        if (seed != null) {
+            exit.terminator().addOperand(ssa.read(Result.VALUE, primal.returnType(), exit));
+        }
     }
 
     /** Gives the cloned primal phis their operands, in the adjoint's predecessor order. */
@@ -393,6 +474,14 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 Instruction copy = (Instruction) forward.get(phi);
                 for (Block pred : fwd.predecessors()) {
                     copy.addOperand(forward(phi.operand(b.predecessors().indexOf(primalOf.get(pred)))));
+                }
+            }
+            for (Instruction phi : b.phis()) {
+                Instruction copy = shadowPhi.get(phi);
+                if (copy != null) {
+                    for (Block pred : fwd.predecessors()) {
+                        copy.addOperand(forwardShadow(phi.operand(b.predecessors().indexOf(primalOf.get(pred)))));
+                    }
                 }
             }
             Instruction trips = tripPhi.get(b);
@@ -477,10 +566,13 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     @Override
     public Value shadow(Value array) {
         Value s = shadows.get(array);
-        if (s == null) {
+        if (s != null) {
+            return s;
+        }
+        if (!(array instanceof Instruction insn) || !plan.isShadowNeeded(array)) {
             throw new IllegalStateException("no shadow for " + array);
         }
-        return s;
+        return ssa.read(new Shadow(insn), ShadowAllocation.shadowType(insn), ir.block());
     }
 
     private static Instruction copyOf(Instruction insn) {

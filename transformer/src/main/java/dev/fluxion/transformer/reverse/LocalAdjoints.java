@@ -4,7 +4,10 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.analysis.ArrayOps;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
 import dev.fluxion.transformer.ir.MemberRef;
@@ -36,9 +39,11 @@ final class LocalAdjoints {
         /** {@code vBar += contribution}, if {@code v} is active. */
         void accumulate(Value v, Value contribution);
 
-        /** The shadow array of an active array parameter. */
+        /** The shadow of an active array, as it was when the forward sweep ran this instruction. */
         Value shadow(Value array);
     }
+
+    static final String ARRAY_ADJOINTS = "dev/fluxion/internal/ArrayAdjoints";
 
     private final ActivityAnalysis activity;
     private final Callees callees;
@@ -80,10 +85,29 @@ final class LocalAdjoints {
                     }
                 }
             }
-            case ARRAY_LOAD -> out.add(insn.operand(1));
+            case ARRAY_LOAD, ARRAY_STORE -> {
+                if (isElementAccess(insn)) {
+                    out.add(insn.operand(1));
+                }
+            }
             case INVOKE -> {
                 DerivativeRule rule = MathRules.ruleFor(insn.member());
-                if (rule != null) {
+                ArrayOps op = ArrayOps.of(insn);
+                if (op != null) {
+                    if (isPrimitive(insn.operand(0))) {
+                        switch (op) {
+                            case COPY_OF_RANGE -> out.add(insn.operand(1));
+                            case ARRAYCOPY -> out.addAll(List.of(insn.operand(1), insn.operand(3), insn.operand(4)));
+                            case FILL -> {
+                                if (insn.operands().size() == 4) {
+                                    out.addAll(List.of(insn.operand(1), insn.operand(2)));
+                                }
+                            }
+                            default -> {
+                            }
+                        }
+                    }
+                } else if (rule != null) {
                     for (int j = 0; j < insn.operands().size(); j++) {
                         Partial p = rule.partial(j);
                         if (p != null && activity.isActive(insn.operand(j))) {
@@ -102,6 +126,56 @@ final class LocalAdjoints {
         return out;
     }
 
+    /** Arrays whose shadows the adjoint of {@code insn} reads (through {@link Sweep#shadow}). */
+    List<Value> shadowNeeds(Instruction insn) {
+        List<Value> out = new ArrayList<>();
+        if (!activity.isActive(insn)) {
+            return out;
+        }
+        switch (insn.op()) {
+            case ARRAY_LOAD, ARRAY_STORE -> {
+                if (isElementAccess(insn)) {
+                    out.add(insn.operand(0));
+                }
+            }
+            case INVOKE -> {
+                ArrayOps op = ArrayOps.of(insn);
+                if (op != null && isPrimitive(insn.operand(0))) {
+                    switch (op) {
+                        case CLONE, COPY_OF, COPY_OF_RANGE -> out.addAll(List.of(insn.operand(0), insn));
+                        case ARRAYCOPY -> {
+                            if (activity.isActive(insn.operand(0))) {
+                                out.add(insn.operand(0));
+                            }
+                            out.add(insn.operand(2));
+                        }
+                        case FILL -> out.add(insn.operand(0));
+                    }
+                } else if (activity.isDifferentiableCall(insn)) {
+                    for (Value v : insn.operands()) {
+                        if (ArrayFamilies.isMember(v) && activity.isActive(v)) {
+                            out.add(v);
+                        }
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    /** A read or write of a {@code double}/{@code float} element (not a row of a 2-D array). */
+    private static boolean isElementAccess(Instruction insn) {
+        return Types.isFloatingArray(insn.operand(0).type()) && insn.operand(0).type().getDimensions() == 1;
+    }
+
+    private static boolean isPrimitive(Value array) {
+        Type t = array.type().getSort() == Type.ARRAY ? array.type()
+                : Type.getObjectType(((Instruction) array).member().owner()); // an untyped clone
+        return t.getDimensions() == 1;
+    }
+
     /** Emits what {@code insn} contributes to its operands' adjoints, given its own adjoint. */
     void emit(Instruction insn, Value rBar, Sweep s) {
         IrBuilder ir = s.ir();
@@ -115,13 +189,28 @@ final class LocalAdjoints {
                 }
             }
             case ARRAY_LOAD -> {
-                Value shadow = s.shadow(insn.operand(0));
-                Value index = s.primal(insn.operand(1));
-                ir.arrayStore(shadow, index, ir.add(ir.arrayLoad(shadow, index), rBar));
+                if (isElementAccess(insn)) {
+                    Value shadow = s.shadow(insn.operand(0));
+                    Value index = s.primal(insn.operand(1));
+                    ir.arrayStore(shadow, index, ir.add(ir.arrayLoad(shadow, index), rBar));
+                }
+            }
+            case ARRAY_STORE -> {
+                if (isElementAccess(insn)) {
+                    // a[i] = v: v receives what a[i] accumulated since; the old a[i] reaches nothing
+                    Value shadow = s.shadow(insn.operand(0));
+                    Value index = s.primal(insn.operand(1));
+                    Value bar = ir.arrayLoad(shadow, index);
+                    ir.arrayStore(shadow, index, Constant.zero(bar.type()));
+                    s.accumulate(insn.operand(2), bar);
+                }
             }
             case INVOKE -> {
                 DerivativeRule rule = MathRules.ruleFor(insn.member());
-                if (rule != null) {
+                ArrayOps op = ArrayOps.of(insn);
+                if (op != null) {
+                    arrayOperation(insn, op, s);
+                } else if (rule != null) {
                     mathCall(insn, rule, rBar, s);
                 } else {
                     differentiableCall(insn, rBar, s);
@@ -129,6 +218,39 @@ final class LocalAdjoints {
             }
             default -> {
                 // phis are handled on the edges; other instructions carry no derivative
+            }
+        }
+    }
+
+    /** Copies, {@code arraycopy} and {@code fill}; on arrays of rows they only move references: nothing to do. */
+    private void arrayOperation(Instruction insn, ArrayOps op, Sweep s) {
+        if (!isPrimitive(insn.operand(0))) {
+            return;
+        }
+        IrBuilder ir = s.ir();
+        Value a = insn.operand(0);
+        Type arrayType = a.type().getSort() == Type.ARRAY ? a.type() : Type.getObjectType(insn.member().owner());
+        String at = arrayType.getDescriptor();
+        String et = at.substring(1);
+        switch (op) {
+            case CLONE, COPY_OF -> ir.invokeStatic(ARRAY_ADJOINTS, "copyOf", "(" + at + at + ")V", s.shadow(a),
+                    s.shadow(insn));
+            case COPY_OF_RANGE -> ir.invokeStatic(ARRAY_ADJOINTS, "copyOfRange", "(" + at + "I" + at + ")V", s.shadow(a),
+                    s.primal(insn.operand(1)), s.shadow(insn));
+            case ARRAYCOPY -> {
+                Type dstType = insn.operand(2).type();
+                String dt = dstType.getDescriptor();
+                Value srcBar = activity.isActive(a) ? ir.checkcast(s.shadow(a), dstType) : new Constant(dstType, null);
+                Value dstBar = ir.checkcast(s.shadow(insn.operand(2)), dstType);
+                ir.invokeStatic(ARRAY_ADJOINTS, "arraycopy", "(" + dt + "I" + dt + "II)V", srcBar,
+                        s.primal(insn.operand(1)), dstBar, s.primal(insn.operand(3)), s.primal(insn.operand(4)));
+            }
+            case FILL -> {
+                Value bar = insn.operands().size() == 4
+                        ? ir.invokeStatic(ARRAY_ADJOINTS, "fill", "(" + at + "II)" + et, s.shadow(a),
+                                s.primal(insn.operand(1)), s.primal(insn.operand(2)))
+                        : ir.invokeStatic(ARRAY_ADJOINTS, "fill", "(" + at + ")" + et, s.shadow(a));
+                s.accumulate(insn.operand(insn.operands().size() - 1), bar);
             }
         }
     }
@@ -225,12 +347,21 @@ final class LocalAdjoints {
             Value arg = s.primal(insn.operand(j));
             args.add(arg);
             if (Naming.isShadowed(params[j].getDescriptor())) {
-                shadows.add(activity.isActive(insn.operand(j)) ? s.shadow(insn.operand(j))
-                        : ir.newPrimitiveArray(params[j], ir.arrayLength(arg))); // adjoints nobody reads
+                shadows.add(activity.isActive(insn.operand(j)) ? s.shadow(insn.operand(j)) : zerosLike(ir, arg, params[j]));
+            }
+        }
+        for (int j = params.length - 1; j >= 0; j--) {
+            if (ArrayFamilies.isMember(insn.operand(j)) && activity.families().isWritten(insn.operand(j))) {
+                // the callee's adjoint recomputes it from its arguments: give it the arrays as they were
+                ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "restoreContents", "(Ljava/lang/Object;)V", s.tape().tape(),
+                        args.get(j));
             }
         }
         args.addAll(shadows);
-        args.add(rBar);
+        Type ret = Type.getReturnType(callee.descriptor());
+        if (ret.getSort() != Type.VOID) {
+            args.add(rBar != null ? rBar : Constant.zero(ret));
+        }
         args.add(s.tape().tape());
         ir.invokeStatic(new MemberRef(callee.owner(), Naming.adjointName(callee.name()),
                 Naming.adjointDescriptor(callee.descriptor()), callee.isInterface()), args.toArray(Value[]::new));
@@ -239,6 +370,28 @@ final class LocalAdjoints {
                 s.accumulate(insn.operand(j), s.tape().pop(params[j]));
             }
         }
+    }
+
+    /** A zero shadow for an argument whose adjoint nobody reads. */
+    private static Value zerosLike(IrBuilder ir, Value array, Type type) {
+        if (type.getDimensions() == 1) {
+            return ir.newPrimitiveArray(type, ir.arrayLength(array));
+        }
+        return ir.checkcast(ir.invokeStatic(ARRAY_ADJOINTS, "zerosLike", "(Ljava/lang/Object;)Ljava/lang/Object;", array),
+                type);
+    }
+
+    /** Whether the forward sweep must save the contents of the arrays passed to this call (see {@link #differentiableCall}). */
+    List<Value> snapshotsBefore(Instruction insn) {
+        List<Value> out = new ArrayList<>();
+        if (insn.op() == dev.fluxion.transformer.ir.Op.INVOKE && activity.isDifferentiableCall(insn) && activity.isActive(insn)) {
+            for (Value v : insn.operands()) {
+                if (ArrayFamilies.isMember(v) && activity.families().isWritten(v)) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
     }
 
     /** The int form of a typed arithmetic opcode: DMUL -> IMUL, FNEG -> INEG. */

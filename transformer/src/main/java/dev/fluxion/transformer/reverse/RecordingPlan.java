@@ -24,9 +24,11 @@ import org.objectweb.asm.Type;
  * local still holds the right value when the reverse sweep returns to C. So values defined once,
  * outside loops, are never recorded, and neither are parameters and constants.
  *
+ * <p>Shadows of arrays follow the same rule: a block whose reverse needs the shadow of an array
+ * allocated (or a row loaded) in a block that may run again records the shadow's reference.
+ *
  * <p>Some values that must be saved are <em>rematerialised</em> instead. An element of a
- * differentiated array parameter is re-read: such arrays are never written (the differentiability
- * check guarantees it), so only the index is needed, an {@code int} instead of a {@code double},
+ * differentiated array parameter that nothing writes is re-read, so only the index is needed, an {@code int} instead of a {@code double},
  * and usually one already recorded. Integer arithmetic such as {@code i + 1} is recomputed from its
  * operands, and so is cheap floating-point arithmetic whose operands need no recording at all
  * ({@code 1 - x[i]}, {@code x[i + 1] - x[i] * x[i]}).
@@ -34,6 +36,8 @@ import org.objectweb.asm.Type;
 final class RecordingPlan {
     private final Map<Block, List<Instruction>> recorded = new HashMap<>();
     private final Map<Block, List<Instruction>> rematerialized = new HashMap<>();
+    private final Map<Block, List<Instruction>> recordedShadows = new HashMap<>();
+    private final Set<Value> shadowsNeeded = new LinkedHashSet<>();
     private final Set<Value> neededAnywhere = new LinkedHashSet<>();
     private final ControlFlow cfg;
     private final ActivityAnalysis activity;
@@ -54,6 +58,16 @@ final class RecordingPlan {
             neededAnywhere.addAll(needed);
             recorded.put(b, new ArrayList<>(saved));
             rematerialized.put(b, new ArrayList<>(recomputed));
+            Set<Instruction> shadows = new LinkedHashSet<>();
+            for (Instruction insn : b.body()) {
+                for (Value array : rules.shadowNeeds(insn)) {
+                    shadowsNeeded.add(array);
+                    if (mustSave(b, array)) {
+                        shadows.add((Instruction) array);
+                    }
+                }
+            }
+            recordedShadows.put(b, new ArrayList<>(shadows));
         }
     }
 
@@ -130,9 +144,10 @@ final class RecordingPlan {
         return v instanceof Instruction def && cfg.reaches(b, def.block());
     }
 
+    /** An element of a differentiated array parameter that nothing writes: reading it again gives the same value. */
     private boolean isRereadable(Value v) {
         return v instanceof Instruction insn && insn.op() == Op.ARRAY_LOAD && insn.operand(0) instanceof Param p
-                && activity.isVaried(p);
+                && activity.isVaried(p) && !activity.families().isWritten(p);
     }
 
     /** The values block {@code b} pushes at its end, in push order. */
@@ -146,6 +161,16 @@ final class RecordingPlan {
      */
     List<Instruction> recomputedBy(Block b) {
         return rematerialized.getOrDefault(b, List.of());
+    }
+
+    /** Arrays whose shadows block {@code b} pushes at its end (references), in push order. */
+    List<Instruction> recordedShadowsBy(Block b) {
+        return recordedShadows.getOrDefault(b, List.of());
+    }
+
+    /** Whether some reverse sweep reads the shadow of {@code array}. */
+    boolean isShadowNeeded(Value array) {
+        return shadowsNeeded.contains(array);
     }
 
     /** Whether some reverse sweep reads the primal value of {@code v}. */

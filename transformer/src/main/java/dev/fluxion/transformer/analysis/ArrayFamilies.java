@@ -1,0 +1,176 @@
+package dev.fluxion.transformer.analysis;
+
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alias classes of floating-point arrays: SSA values that may refer to the same array object, or
+ * to arrays linked as rows of one another, are put in one <em>family</em>. Activity is decided per
+ * family, never per reference, so an array written through one name and read through another
+ * (an alias, a phi of two arrays, a row of a 2-D array) can never be missed: a write of an active
+ * value into any member makes every member active.
+ *
+ * <p>Families are unions of: a phi and its operands, a cast and its operand, a row loaded from a
+ * multi-dimensional array and that array, a row stored into one and that array, the source and
+ * result of copies of multi-dimensional arrays (which share their rows), and all arrays that come
+ * from outside the method other than through parameters (read from fields, returned by calls),
+ * which may be one and the same array. The union is coarse (two
+ * rows of one matrix are one family) but sound, and it is all the adjoint needs: each member still
+ * gets its own shadow.
+ *
+ * <p>A family is <em>written</em> if some instruction may store into one of its members: an element
+ * store, {@code System.arraycopy}, {@code Arrays.fill}, or a call that may write its array arguments.
+ */
+public final class ArrayFamilies {
+    private final Map<Value, Value> parent = new HashMap<>();
+    private final Map<Value, List<Instruction>> writers = new LinkedHashMap<>();
+
+    ArrayFamilies(IrFunction f, Callees callees) {
+        Value outside = null;
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                if (isMember(insn)) {
+                    find(insn);
+                    if (isFromOutside(insn)) {
+                        if (outside != null) {
+                            union(insn, outside);
+                        }
+                        outside = insn;
+                    }
+                }
+                unite(insn);
+            }
+        }
+        for (var p : f.params()) {
+            if (isMember(p)) {
+                find(p);
+            }
+        }
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                for (Value written : writtenBy(insn, callees)) {
+                    writers.computeIfAbsent(find(written), k -> new ArrayList<>()).add(insn);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code v} refers to a floating-point array (at any depth), including untyped copies of one. */
+    public static boolean isMember(Value v) {
+        if (Types.isFloatingArray(v.type())) {
+            return true;
+        }
+        return v instanceof Instruction insn && ArrayOps.of(insn) != null && ArrayOps.of(insn).creates();
+    }
+
+    /** An array read from a field or returned by a call: it may be any array the program holds. */
+    private static boolean isFromOutside(Instruction insn) {
+        return insn.op() == Op.FIELD_GET || insn.op() == Op.INVOKE && ArrayOps.of(insn) == null;
+    }
+
+    private void unite(Instruction insn) {
+        switch (insn.op()) {
+            case PHI, CHECKCAST -> {
+                for (Value v : insn.operands()) {
+                    if (isMember(v) && isMember(insn)) {
+                        union(insn, v);
+                    }
+                }
+            }
+            case ARRAY_LOAD -> {
+                if (isMember(insn)) {
+                    union(insn, insn.operand(0));
+                }
+            }
+            case ARRAY_STORE -> {
+                if (isMember(insn.operand(2)) && isMember(insn.operand(0))) {
+                    union(insn.operand(0), insn.operand(2));
+                }
+            }
+            case INVOKE -> {
+                ArrayOps op = ArrayOps.of(insn);
+                if (op != null && op.creates() && isMultiDimensional(insn.operand(0))) {
+                    union(insn, insn.operand(0));
+                } else if (op == ArrayOps.ARRAYCOPY && isMember(insn.operand(0)) && isMultiDimensional(insn.operand(0))) {
+                    union(insn.operand(0), insn.operand(2));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static boolean isMultiDimensional(Value v) {
+        return v.type().getSort() == org.objectweb.asm.Type.ARRAY && v.type().getDimensions() > 1;
+    }
+
+    /** The arrays {@code insn} may write elements of. */
+    private static List<Value> writtenBy(Instruction insn, Callees callees) {
+        List<Value> out = new ArrayList<>();
+        if (insn.op() == Op.ARRAY_STORE && isMember(insn.operand(0))) {
+            out.add(insn.operand(0));
+        } else if (insn.op() == Op.INVOKE) {
+            ArrayOps op = ArrayOps.of(insn);
+            if (op == ArrayOps.ARRAYCOPY) {
+                if (isMember(insn.operand(2))) {
+                    out.add(insn.operand(2));
+                }
+            } else if (op == ArrayOps.FILL) {
+                out.add(insn.operand(0));
+            } else if (op == null && callees.mayWriteArrays(insn.member())) {
+                for (Value v : insn.operands()) {
+                    if (isMember(v)) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The representative of {@code v}'s family; {@code v} must be a {@linkplain #isMember member}. */
+    public Value find(Value v) {
+        Value p = parent.get(v);
+        if (p == null) {
+            parent.put(v, v);
+            return v;
+        }
+        if (p == v) {
+            return v;
+        }
+        Value root = find(p);
+        parent.put(v, root);
+        return root;
+    }
+
+    private void union(Value a, Value b) {
+        Value ra = find(a);
+        Value rb = find(b);
+        if (ra != rb) {
+            parent.put(ra, rb);
+        }
+    }
+
+    /** Whether some instruction may write elements of an array of {@code v}'s family. */
+    public boolean isWritten(Value v) {
+        return writers.containsKey(find(v));
+    }
+
+    /** The members of every family, grouped by representative. */
+    public Map<Value, List<Value>> members() {
+        Map<Value, List<Value>> out = new LinkedHashMap<>();
+        for (Value v : parent.keySet()) {
+            out.computeIfAbsent(find(v), k -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.fluxion.transformer.analysis;
+
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
+import org.objectweb.asm.Type;
+
+/**
+ * Recognises the library calls that move array contents and that Fluxion differentiates like
+ * instructions: {@code array.clone()}, {@code Arrays.copyOf}, {@code Arrays.copyOfRange},
+ * {@code System.arraycopy} and {@code Arrays.fill}. The first three create a new array from an old
+ * one; the last two write into an existing array.
+ */
+public enum ArrayOps {
+    /** {@code a.clone()}: operand 0 is the source. */
+    CLONE,
+    /** {@code Arrays.copyOf(a, n)}. */
+    COPY_OF,
+    /** {@code Arrays.copyOfRange(a, from, to)}. */
+    COPY_OF_RANGE,
+    /** {@code System.arraycopy(src, srcPos, dst, dstPos, n)}. */
+    ARRAYCOPY,
+    /** {@code Arrays.fill(a, v)} or {@code Arrays.fill(a, from, to, v)} on a {@code double[]}/{@code float[]}. */
+    FILL;
+
+    /** Which of these {@code insn} is, or {@code null}. */
+    public static ArrayOps of(Instruction insn) {
+        if (insn.op() != Op.INVOKE) {
+            return null;
+        }
+        String owner = insn.member().owner();
+        String name = insn.member().name();
+        String desc = insn.member().descriptor();
+        if (owner.startsWith("[") && name.equals("clone") && Types.isFloatingArray(Type.getObjectType(owner))) {
+            return CLONE;
+        }
+        if (owner.equals("java/lang/System") && name.equals("arraycopy")) {
+            return ARRAYCOPY;
+        }
+        if (!owner.equals("java/util/Arrays")) {
+            return null;
+        }
+        return switch (name) {
+            case "copyOf" -> desc.startsWith("([D") || desc.startsWith("([F") || desc.startsWith("([Ljava/lang/Object;I)")
+                    ? COPY_OF : null;
+            case "copyOfRange" -> desc.startsWith("([D") || desc.startsWith("([F")
+                    || desc.startsWith("([Ljava/lang/Object;II)") ? COPY_OF_RANGE : null;
+            case "fill" -> desc.equals("([DD)V") || desc.equals("([DIID)V") || desc.equals("([FF)V")
+                    || desc.equals("([FIIF)V") ? FILL : null;
+            default -> null;
+        };
+    }
+
+    /** Whether this operation creates a new array (its result) from operand 0. */
+    public boolean creates() {
+        return this == CLONE || this == COPY_OF || this == COPY_OF_RANGE;
+    }
+}

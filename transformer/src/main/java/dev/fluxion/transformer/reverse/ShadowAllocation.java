@@ -1,0 +1,92 @@
+package dev.fluxion.transformer.reverse;
+
+import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.analysis.ArrayOps;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrBuilder;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Value;
+import java.util.function.Function;
+import org.objectweb.asm.Type;
+
+/**
+ * How the forward sweep gives every active array its shadow: an array of the same shape that the
+ * reverse sweep fills with adjoints. A new array's shadow is a new zero array; a row's shadow is
+ * the same row of the shadow; a copy of a 1-D array gets a fresh zero shadow (the copy's adjoint
+ * flows back to the source in the reverse sweep), while a copy of an array of rows copies the
+ * shadow's rows, since both share them. Storing a row into an array of rows, or moving rows with
+ * {@code arraycopy}, is mirrored on the shadows, so shadows always have the primal's shape.
+ */
+final class ShadowAllocation {
+    private ShadowAllocation() {
+    }
+
+    /** The type of an array's shadow: the array's type, or for an untyped {@code clone()} the cloned type. */
+    static Type shadowType(Instruction array) {
+        if (array.type().getSort() == Type.ARRAY) {
+            return array.type();
+        }
+        if (ArrayOps.of(array) == ArrayOps.CLONE) {
+            return Type.getObjectType(array.member().owner());
+        }
+        return array.type();
+    }
+
+    /**
+     * Emits the shadow of {@code array} right after its forward copy {@code copy}.
+     *
+     * @param shadow the forward shadow of an operand
+     */
+    static Value shadowOf(Instruction array, Instruction copy, Function<Value, Value> shadow, IrBuilder ir) {
+        switch (array.op()) {
+            case NEW_ARRAY -> {
+                Instruction s = new Instruction(Op.NEW_ARRAY, array.opcode(), array.type())
+                        .withTypeOperand(array.typeOperand());
+                for (Value dim : copy.operands()) {
+                    s.addOperand(dim);
+                }
+                return ir.append(s);
+            }
+            case ARRAY_LOAD -> {
+                return ir.arrayLoad(shadow.apply(array.operand(0)), copy.operand(1));
+            }
+            case CHECKCAST -> {
+                return ir.checkcast(shadow.apply(array.operand(0)), array.type());
+            }
+            case INVOKE -> {
+                Type type = shadowType(array);
+                if (type.getSort() == Type.ARRAY && type.getDimensions() == 1) {
+                    Value typed = copy.type().equals(type) ? copy : ir.checkcast(copy, type);
+                    return ir.newPrimitiveArray(type, ir.arrayLength(typed));
+                }
+                MemberRef m = array.member();
+                Value[] args = copy.operands().toArray(Value[]::new);
+                args[0] = shadow.apply(array.operand(0));
+                return ir.append(new Instruction(Op.INVOKE, array.opcode(), array.type(), args).withMember(m));
+            }
+            default -> throw new IllegalStateException("no shadow for " + array.op() + " (the differentiability check "
+                    + "should have rejected it)");
+        }
+    }
+
+    /** Repeats on the shadows a store of a row, or an {@code arraycopy} of rows, that {@code insn} does. */
+    static void mirrorReferenceMoves(Instruction insn, ActivityAnalysis activity, Function<Value, Value> shadow,
+            Function<Value, Value> forward, IrBuilder ir) {
+        if (insn.op() == Op.ARRAY_STORE && isArrayOfRows(insn.operand(0)) && activity.isActive(insn.operand(0))) {
+            Value row = insn.operand(2);
+            ir.arrayStore(shadow.apply(insn.operand(0)), forward.apply(insn.operand(1)),
+                    ArrayFamilies.isMember(row) ? shadow.apply(row) : forward.apply(row));
+        } else if (ArrayOps.of(insn) == ArrayOps.ARRAYCOPY && isArrayOfRows(insn.operand(2))
+                && activity.isActive(insn.operand(2))) {
+            ir.invokeStatic(insn.member(), shadow.apply(insn.operand(0)), forward.apply(insn.operand(1)),
+                    shadow.apply(insn.operand(2)), forward.apply(insn.operand(3)), forward.apply(insn.operand(4)));
+        }
+    }
+
+    private static boolean isArrayOfRows(Value v) {
+        return ArrayFamilies.isMember(v) && v.type().getSort() == Type.ARRAY && v.type().getDimensions() > 1;
+    }
+
+}
