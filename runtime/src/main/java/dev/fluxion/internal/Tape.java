@@ -24,7 +24,10 @@ public final class Tape {
     private int longTop;
     private Object[] refs = new Object[8];
     private int refTop;
-    private long recordedBytes;
+    private int doublePeak;
+    private int intPeak;
+    private int longPeak;
+    private int refPeak;
 
     /** The calling thread's tape. */
     public static Tape current() {
@@ -39,6 +42,9 @@ public final class Tape {
     }
 
     public double popDouble() {
+        if (doubleTop > doublePeak) {
+            doublePeak = doubleTop; // the forward sweep just ended: the stack is at its highest
+        }
         return doubles[--doubleTop];
     }
 
@@ -58,6 +64,9 @@ public final class Tape {
     }
 
     public int popInt() {
+        if (intTop > intPeak) {
+            intPeak = intTop;
+        }
         return ints[--intTop];
     }
 
@@ -69,6 +78,9 @@ public final class Tape {
     }
 
     public long popLong() {
+        if (longTop > longPeak) {
+            longPeak = longTop;
+        }
         return longs[--longTop];
     }
 
@@ -80,6 +92,9 @@ public final class Tape {
     }
 
     public Object popRef() {
+        if (refTop > refPeak) {
+            refPeak = refTop;
+        }
         Object v = refs[--refTop];
         refs[refTop] = null; // do not keep the user's objects alive
         return v;
@@ -159,6 +174,24 @@ public final class Tape {
     /** Number of values on the tape now, all stacks together. */
     public int size() {
         return doubleTop + intTop + longTop + refTop;
+    }
+
+    /**
+     * The most bytes the stacks held since the last {@link #resetPeak}, counting each stack at its
+     * own highest (8 bytes a {@code double} or {@code long}, 4 an {@code int} or reference): what a
+     * gradient recorded, for tests and for users sizing a computation.
+     */
+    public long peakBytes() {
+        return 8L * Math.max(doublePeak, doubleTop) + 4L * Math.max(intPeak, intTop) + 8L * Math.max(longPeak, longTop)
+                + 4L * Math.max(refPeak, refTop);
+    }
+
+    /** Starts a new {@link #peakBytes} measurement from the current heights. */
+    public void resetPeak() {
+        doublePeak = doubleTop;
+        intPeak = intTop;
+        longPeak = longTop;
+        refPeak = refTop;
     }
 
     /** Bytes of primitive storage currently held on the stacks (not capacity). */
