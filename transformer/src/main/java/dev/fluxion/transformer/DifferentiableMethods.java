@@ -14,7 +14,9 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodInsnNode;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.frontend.BytecodeParser;
+import dev.fluxion.transformer.ir.IrFunction;
 import org.objectweb.asm.tree.MethodNode;
 
 /** Which methods carry {@code @Differentiable}, read from class files (never by loading classes). */
@@ -22,7 +24,8 @@ final class DifferentiableMethods implements Callees {
     private final ClassFileLocator locator;
     private final Map<String, Set<String>> byClass = new ConcurrentHashMap<>();
     private final Map<String, ClassNode> bodies = new ConcurrentHashMap<>();
-    private final Map<MemberRef, Boolean> writers = new ConcurrentHashMap<>();
+    private final Map<MemberRef, Set<Integer>> writtenParameters = new ConcurrentHashMap<>();
+    private final Set<MemberRef> inProgress = ConcurrentHashMap.newKeySet();
 
     DifferentiableMethods(ClassFileLocator locator) {
         this.locator = locator;
@@ -51,29 +54,32 @@ final class DifferentiableMethods implements Callees {
     }
 
     /**
-     * Whether a call may store into the arrays it is given: answered from the callee's bytecode for
-     * {@code @Differentiable} methods (any array store, or a call that may write, counts), known for
-     * a few library readers, and {@code true} for everything else.
+     * Whether a call may store into the array it is given as argument {@code index}: for a
+     * {@code @Differentiable} callee, answered by the callee's own {@link ArrayFamilies} (so
+     * temporaries it writes do not count), known for a few library readers, and {@code true} for
+     * everything else, and for callees still being analysed further up a recursion.
      */
     @Override
-    public boolean mayWriteArrays(MemberRef method) {
-        if (!method.descriptor().substring(0, method.descriptor().indexOf(')')).contains("[")) {
-            return false;
-        }
+    public boolean mayWriteArgument(MemberRef method, int index) {
         if (isKnownReader(method)) {
             return false;
-        }
-        Boolean known = writers.get(method);
-        if (known != null) {
-            return known;
         }
         if (!isDifferentiable(method)) {
             return true;
         }
-        writers.put(method, false); // a recursive call alone writes nothing
-        boolean writes = scanForWrites(method);
-        writers.put(method, writes);
-        return writes;
+        Set<Integer> known = writtenParameters.get(method);
+        if (known == null) {
+            if (!inProgress.add(method)) {
+                return true;
+            }
+            try {
+                known = analyseWrites(method);
+            } finally {
+                inProgress.remove(method);
+            }
+            writtenParameters.put(method, known);
+        }
+        return known.contains(index);
     }
 
     private static boolean isKnownReader(MemberRef m) {
@@ -83,29 +89,30 @@ final class DifferentiableMethods implements Callees {
                 || m.owner().startsWith("[") && m.name().equals("clone");
     }
 
-    private boolean scanForWrites(MemberRef method) {
+    private Set<Integer> analyseWrites(MemberRef method) {
         ClassNode node = bodies.computeIfAbsent(method.owner(), owner -> {
             byte[] bytes = locator.locate(owner);
             ClassNode n = new ClassNode();
             if (bytes != null) {
-                new ClassReader(bytes).accept(n, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                new ClassReader(bytes).accept(n, ClassReader.SKIP_FRAMES);
             }
             return n;
         });
+        Set<Integer> all = new HashSet<>();
+        for (int i = 0; i < org.objectweb.asm.Type.getArgumentTypes(method.descriptor()).length; i++) {
+            all.add(i);
+        }
         for (MethodNode m : node.methods) {
             if (m.name.equals(method.name()) && m.desc.equals(method.descriptor())) {
-                for (var insn : m.instructions) {
-                    int op = insn.getOpcode();
-                    if (op == Opcodes.DASTORE || op == Opcodes.FASTORE || op == Opcodes.AASTORE
-                            || insn instanceof MethodInsnNode call
-                                    && mayWriteArrays(new MemberRef(call.owner, call.name, call.desc, call.itf))) {
-                        return true;
-                    }
+                try {
+                    IrFunction f = BytecodeParser.parse(method.owner(), m);
+                    return new ArrayFamilies(f, this).writtenParameters(f);
+                } catch (RuntimeException e) {
+                    return all; // code the parser rejects is reported when that class is transformed
                 }
-                return false;
             }
         }
-        return true;
+        return all;
     }
 
     private Set<String> scan(String owner) {

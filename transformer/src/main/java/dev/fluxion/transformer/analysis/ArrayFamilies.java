@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Alias classes of floating-point arrays: SSA values that may refer to the same array object, or
@@ -34,7 +36,7 @@ public final class ArrayFamilies {
     private final Map<Value, Value> parent = new HashMap<>();
     private final Map<Value, List<Instruction>> writers = new LinkedHashMap<>();
 
-    ArrayFamilies(IrFunction f, Callees callees) {
+    public ArrayFamilies(IrFunction f, Callees callees) {
         Value outside = null;
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
@@ -126,9 +128,11 @@ public final class ArrayFamilies {
                 }
             } else if (op == ArrayOps.FILL) {
                 out.add(insn.operand(0));
-            } else if (op == null && callees.mayWriteArrays(insn.member())) {
-                for (Value v : insn.operands()) {
-                    if (isMember(v)) {
+            } else if (op == null) {
+                int first = insn.opcode() == Opcodes.INVOKESTATIC ? 0 : 1; // the receiver is not an argument
+                for (int j = first; j < insn.operands().size(); j++) {
+                    Value v = insn.operand(j);
+                    if (isMember(v) && callees.mayWriteArgument(insn.member(), j - first)) {
                         out.add(v);
                     }
                 }
@@ -163,6 +167,17 @@ public final class ArrayFamilies {
     /** Whether some instruction may write elements of an array of {@code v}'s family. */
     public boolean isWritten(Value v) {
         return writers.containsKey(find(v));
+    }
+
+    /** The indices of the parameters whose arrays may be written (by the method or by its callees). */
+    public Set<Integer> writtenParameters(IrFunction f) {
+        Set<Integer> out = new java.util.TreeSet<>();
+        for (var p : f.params()) {
+            if (isMember(p) && isWritten(p)) {
+                out.add(p.index());
+            }
+        }
+        return out;
     }
 
     /** The members of every family, grouped by representative. */

@@ -8,10 +8,10 @@ public interface Callees {
     boolean isDifferentiable(MemberRef method);
 
     /**
-     * Whether a call may write elements of arrays passed to it. The default is the safe answer;
-     * a precise one lets the adjoint re-read arrays instead of recording their elements.
+     * Whether a call may write elements of the array passed as argument {@code index}. The default
+     * is the safe answer; a precise one spares the adjoint recording arrays that do not change.
      */
-    default boolean mayWriteArrays(MemberRef method) {
+    default boolean mayWriteArgument(MemberRef method, int index) {
         return true;
     }
 }
