@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
+import dev.fluxion.fixtures.bad.AliasedArguments;
 import dev.fluxion.fixtures.bad.ActiveStaticFieldWrite;
 import dev.fluxion.fixtures.bad.InstanceMethod;
 import dev.fluxion.fixtures.bad.MathWithoutRule;
@@ -115,6 +116,18 @@ class DiagnosticsTest {
         expectOne(ArrayInObjectArray.class, "f", "differentiated array stored into an array of java.lang.Object[]",
                 "Keep differentiated arrays in double[]/float[] variables or in double[][] arrays; other containers "
                         + "are not differentiated.");
+    }
+
+    // @Differentiable static double shift(double[] from, double[] to) { ... to[i] = from[i - 1] * from[i - 1]; ... }
+    // @Differentiable static double f(double[] x) {
+    //     double[] a = x.clone();
+    //     return shift(a, a);                  // ERROR
+    // }
+    @Test
+    void sameArrayPassedTwiceToACalleeThatWritesIt() {
+        expectOne(AliasedArguments.class, "f", "arguments 0 and 1 of dev.fluxion.fixtures.bad.AliasedArguments.shift([D[D)D "
+                + "may be the same array (or rows of one array), and the callee writes into one of them",
+                "Pass a copy (a.clone()) as one of them, so the callee's writes cannot change what it reads.");
     }
 
     // static double last;

@@ -9,6 +9,7 @@ import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.rules.MathRules;
+import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -117,6 +118,7 @@ public final class DifferentiabilityCheck {
                 throw new Unsupported(insn.line(), "active value passed to the instance method " + m,
                         "Only static @Differentiable methods can be called so far; make it static.");
             }
+            checkAliasedArguments(insn);
             return;
         }
         boolean variedArray = false;
@@ -133,6 +135,28 @@ public final class DifferentiabilityCheck {
             }
             throw new Unsupported(insn.line(), "active value passed to " + m + ", which is not @Differentiable",
                     "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.");
+        }
+    }
+
+    /**
+     * A callee's adjoint assumes its array parameters are distinct arrays. If the caller may pass
+     * one array (or rows of one array) twice and the callee writes one of them, a write through one
+     * parameter would change what the callee reads through the other behind the adjoint's back.
+     */
+    private void checkAliasedArguments(Instruction call) {
+        List<Value> args = call.operands();
+        for (int j = 0; j < args.size(); j++) {
+            for (int k = j + 1; k < args.size(); k++) {
+                Value a = args.get(j);
+                Value b = args.get(k);
+                if (ArrayFamilies.isMember(a) && ArrayFamilies.isMember(b) && activity.isActive(a)
+                        && activity.families().find(a) == activity.families().find(b)
+                        && (callees.mayWriteArgument(call.member(), j) || callees.mayWriteArgument(call.member(), k))) {
+                    throw new Unsupported(call.line(), "arguments " + j + " and " + k + " of " + call.member()
+                            + " may be the same array (or rows of one array), and the callee writes into one of them",
+                            "Pass a copy (a.clone()) as one of them, so the callee's writes cannot change what it reads.");
+                }
+            }
         }
     }
 
