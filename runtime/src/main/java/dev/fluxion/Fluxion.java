@@ -55,6 +55,15 @@ public final class Fluxion {
         return jacobian(f, seed.length).vjp(x, seed);
     }
 
+    /**
+     * An invocation that ended abruptly (the primal threw mid-sweep) leaves recordings on the tape:
+     * drop them, so the thread's tape stays balanced, and rethrow, explained.
+     */
+    private static RuntimeException abandoned(Tape tape, int doubles, int ints, int longs, int refs, Throwable e) {
+        tape.unwind(doubles, ints, longs, refs);
+        return explained(e);
+    }
+
     /** A linkage error from a callee's missing adjoint becomes the callee's own diagnostic. */
     private static RuntimeException explained(Throwable e) {
         if (e instanceof LinkageError linkage) {
@@ -87,8 +96,7 @@ public final class Fluxion {
             try {
                 return adjoint.adjoint(x, gradOut, 1.0, tape);
             } catch (RuntimeException | Error e) {
-                tape.unwind(d, i, l, r);
-                throw explained(e);
+                throw abandoned(tape, d, i, l, r, e);
             }
         }
     }
@@ -125,8 +133,7 @@ public final class Fluxion {
             try {
                 adjoint.adjoint(in, new double[outputs], vjpOut, seed.clone(), tape);
             } catch (RuntimeException | Error e) {
-                tape.unwind(d, i, l, r);
-                throw explained(e);
+                throw abandoned(tape, d, i, l, r, e);
             }
         }
     }
@@ -143,8 +150,7 @@ public final class Fluxion {
                 adjoint.adjoint(x, 1.0, tape);
                 return tape.popDouble();
             } catch (RuntimeException | Error e) {
-                tape.unwind(d, i, l, r);
-                throw explained(e);
+                throw abandoned(tape, d, i, l, r, e);
             }
         }
     }
