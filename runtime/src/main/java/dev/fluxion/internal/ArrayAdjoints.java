@@ -107,6 +107,54 @@ public final class ArrayAdjoints {
         return fill(aBar, 0, aBar.length);
     }
 
+    /**
+     * The shadow of an array that a {@code @Differentiable} callee returned, found among its
+     * arguments: if {@code result} is {@code arg}, or one of its rows at any depth, the matching
+     * part of {@code argShadow}; otherwise {@code found}, the answer for the arguments before.
+     */
+    public static Object resultShadow(Object result, Object arg, Object argShadow, Object found) {
+        if (found != null || arg == null || argShadow == null) {
+            return found;
+        }
+        if (result == arg) {
+            return argShadow;
+        }
+        if (arg instanceof Object[] rows && argShadow instanceof Object[] shadowRows) {
+            for (int i = 0; i < rows.length; i++) {
+                Object s = resultShadow(result, rows[i], shadowRows[i], null);
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The shadow {@link #resultShadow} found, or for an array the callee allocated, a new zero one. */
+    public static Object resultShadowOrZeros(Object result, Object found) {
+        return found != null ? found : zerosLike(result);
+    }
+
+    /**
+     * Adds the seed of a returned array (its adjoint in the caller) into the shadow the callee's
+     * adjoint built for it; nothing if they are the same array, because the callee returned an
+     * array the caller gave it and the caller's adjoints are already in its shadow.
+     */
+    public static void addSeed(Object shadow, Object seed) {
+        if (shadow == seed || shadow == null || seed == null) {
+            return;
+        }
+        if (shadow instanceof double[] s && seed instanceof double[] d) {
+            copyOf(s, d);
+        } else if (shadow instanceof float[] s && seed instanceof float[] d) {
+            copyOf(s, d);
+        } else if (shadow instanceof Object[] s && seed instanceof Object[] d) {
+            for (int i = 0; i < Math.min(s.length, d.length); i++) {
+                addSeed(s[i], d[i]);
+            }
+        }
+    }
+
     /** A copy of an array and of its rows, at every depth. */
     public static Object deepCopy(Object array) {
         if (array instanceof Object[] rows) {

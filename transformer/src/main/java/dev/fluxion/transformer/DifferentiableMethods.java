@@ -24,7 +24,11 @@ final class DifferentiableMethods implements Callees {
     private final ClassFileLocator locator;
     private final Map<String, Set<String>> byClass = new ConcurrentHashMap<>();
     private final Map<String, ClassNode> bodies = new ConcurrentHashMap<>();
-    private final Map<MemberRef, Set<Integer>> writtenParameters = new ConcurrentHashMap<>();
+    /** What a callee does with the arrays it is given, by parameter index. */
+    private record ArraySummary(Set<Integer> written, Set<Integer> returned) {
+    }
+
+    private final Map<MemberRef, ArraySummary> summaries = new ConcurrentHashMap<>();
     private final Set<MemberRef> inProgress = ConcurrentHashMap.newKeySet();
 
     DifferentiableMethods(ClassFileLocator locator) {
@@ -64,22 +68,36 @@ final class DifferentiableMethods implements Callees {
         if (isKnownReader(method)) {
             return false;
         }
+        ArraySummary summary = summary(method);
+        return summary == null || summary.written().contains(index);
+    }
+
+    @Override
+    public boolean mayReturnArgument(MemberRef method, int index) {
+        ArraySummary summary = summary(method);
+        return summary == null || summary.returned().contains(index);
+    }
+
+    /** The callee's summary, or {@code null} (assume the worst) if it is not known or still being analysed. */
+    private ArraySummary summary(MemberRef method) {
         if (!isDifferentiable(method)) {
-            return true;
+            return null;
         }
-        Set<Integer> known = writtenParameters.get(method);
+        ArraySummary known = summaries.get(method);
         if (known == null) {
             if (!inProgress.add(method)) {
-                return true;
+                return null;
             }
             try {
-                known = analyseWrites(method);
+                known = analyse(method);
             } finally {
                 inProgress.remove(method);
             }
-            writtenParameters.put(method, known);
+            if (known != null) {
+                summaries.put(method, known);
+            }
         }
-        return known.contains(index);
+        return known;
     }
 
     private static boolean isKnownReader(MemberRef m) {
@@ -89,7 +107,7 @@ final class DifferentiableMethods implements Callees {
                 || m.owner().startsWith("[") && m.name().equals("clone");
     }
 
-    private Set<Integer> analyseWrites(MemberRef method) {
+    private ArraySummary analyse(MemberRef method) {
         ClassNode node = bodies.computeIfAbsent(method.owner(), owner -> {
             byte[] bytes = locator.locate(owner);
             ClassNode n = new ClassNode();
@@ -98,21 +116,18 @@ final class DifferentiableMethods implements Callees {
             }
             return n;
         });
-        Set<Integer> all = new HashSet<>();
-        for (int i = 0; i < org.objectweb.asm.Type.getArgumentTypes(method.descriptor()).length; i++) {
-            all.add(i);
-        }
         for (MethodNode m : node.methods) {
             if (m.name.equals(method.name()) && m.desc.equals(method.descriptor())) {
                 try {
                     IrFunction f = BytecodeParser.parse(method.owner(), m);
-                    return new ArrayFamilies(f, this).writtenParameters(f);
+                    ArrayFamilies families = new ArrayFamilies(f, this);
+                    return new ArraySummary(families.writtenParameters(f), families.returnedParameters(f));
                 } catch (RuntimeException e) {
-                    return all; // code the parser rejects is reported when that class is transformed
+                    return null; // code the parser rejects is reported when that class is transformed
                 }
             }
         }
-        return all;
+        return null;
     }
 
     private Set<String> scan(String owner) {

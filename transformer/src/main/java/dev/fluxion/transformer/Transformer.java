@@ -110,6 +110,9 @@ public final class Transformer {
             } catch (Unsupported u) {
                 problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, u.line(), u.problem(), u.advice()));
             } catch (RuntimeException e) {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(trace));
+                dump(node, m, "internal-error", trace.toString()); // for the bug report the message asks for
                 problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, -1,
                         "internal error (" + e + ")", "Please report this as a Fluxion bug, with the output of "
                                 + "-Dfluxion.dump=DIR attached. The class was left untouched."));
@@ -149,10 +152,10 @@ public final class Transformer {
             throw new Unsupported(-1, "@Differentiable method without a body", "Annotate a method that has Java code.");
         }
         Type ret = Type.getReturnType(m.desc);
-        if (!Types.isFloating(ret) && ret.getSort() != Type.VOID) {
+        if (!Types.isFloating(ret) && ret.getSort() != Type.VOID && !Types.isFloatingArray(ret)) {
             throw new Unsupported(firstLine(m), "the method returns " + ret.getClassName()
-                    + "; only methods returning double or float (or void methods that write their results into "
-                    + "array parameters) can be differentiated",
+                    + "; only methods returning double or float, double[] or float[] (or void methods that write their "
+                    + "results into array parameters) can be differentiated",
                     "Return the scalar to differentiate, or write the results into a double[] parameter.");
         }
         IrFunction primal = BytecodeParser.parse(owner.name, m);

@@ -37,6 +37,7 @@ public final class Corpus {
         cases.addAll(calls());
         cases.addAll(mathFunctions());
         cases.addAll(specExample());
+        cases.addAll(returnedArrays());
         return Collections.unmodifiableList(cases);
     }
 
@@ -595,5 +596,43 @@ public final class Corpus {
         }
         g[0] += helperDerivative(x[0], x.length);
         return g;
+    }
+
+    // ================================================================== Arrays returned by callees
+
+    static List<CorpusCase> returnedArrays() {
+        return List.of(
+                scalar("ReturnedArrays.layerNorm", ReturnedArrays::layerNorm, x -> {
+                    double[] g = new double[x.length];
+                    for (double[] w : ReturnedArrays.W) {
+                        double s = 0;
+                        for (int j = 0; j < x.length; j++) {
+                            s += w[j] * x[j];
+                        }
+                        double h = Math.tanh(s);
+                        for (int j = 0; j < x.length; j++) {
+                            g[j] += 2 * h * (1 - h * h) * w[j];
+                        }
+                    }
+                    return g;
+                }, p(0.3, -0.7, 1.1, 0.4), p(-1.2, 0.5, 0.25, 2.0)),
+                scalar("ReturnedArrays.returnsItsArgument", ReturnedArrays::returnsItsArgument,
+                        x -> new double[] {2 * x[0] * x[1] * x[2], x[0] * x[0] * x[2], x[0] * x[0] * x[1], 0},
+                        p(0.3, -0.7, 1.1, 0.4), p(1.5, 2.0, -0.5, 3.0)),
+                scalar("ReturnedArrays.writesThroughReturnedRow", ReturnedArrays::writesThroughReturnedRow,
+                        x -> new double[] {6 * x[0], 1, 0}, p(0.3, -0.7, 1.1), p(-2.0, 0.5, 4.0)),
+                scalar("ReturnedArrays.iteratedSteps", ReturnedArrays::iteratedSteps, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        double y = x[i];
+                        double d = 1;
+                        for (int k = 0; k < 5; k++) {
+                            d *= 0.5 + Math.cos(y);
+                            y = 0.5 * y + Math.sin(y);
+                        }
+                        g[i] = d;
+                    }
+                    return g;
+                }, p(0.3, -0.7, 1.1), p(2.0, -1.5)));
     }
 }

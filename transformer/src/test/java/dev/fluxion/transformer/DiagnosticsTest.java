@@ -100,9 +100,10 @@ class DiagnosticsTest {
     @Test
     void activeValuesWrittenIntoReturnedArray() {
         expectOne(WriteIntoReturnedArray.class, "f",
-                "differentiated values in the array returned by dev.fluxion.fixtures.bad.WriteIntoReturnedArray.make(I)[D",
-                "Returning arrays from calls is not differentiated yet; allocate the array in the caller and pass it "
-                        + "to a @Differentiable method that fills it.");
+                "differentiated values in the array returned by dev.fluxion.fixtures.bad.WriteIntoReturnedArray.make(I)[D"
+                        + ", which is not @Differentiable",
+                "Annotate it @Differentiable, or allocate the array in the caller and pass it to a @Differentiable "
+                        + "method that fills it.");
     }
 
     // @Differentiable static double f(double[] x) {
@@ -198,20 +199,20 @@ class DiagnosticsTest {
     @Test
     void methodReturningInt() {
         expectOne(ReturnsInt.class, "f",
-                "the method returns int; only methods returning double or float (or void methods that write their "
-                        + "results into array parameters) can be differentiated",
+                "the method returns int; only methods returning double or float, double[] or float[] (or void "
+                        + "methods that write their results into array parameters) can be differentiated",
                 RETURN_TYPE_ADVICE);
     }
 
-    // @Differentiable static double[] f(double[] x) {
+    // @Differentiable static int[] f(double[] x) {
     //     double s = x[0] * x[1];              // ERROR: first line of the body
-    //     return new double[] {s};
+    //     return new int[] {(int) s};
     // }
     @Test
     void methodReturningArray() {
         expectOne(ReturnsArray.class, "f",
-                "the method returns double[]; only methods returning double or float (or void methods that write "
-                        + "their results into array parameters) can be differentiated",
+                "the method returns int[]; only methods returning double or float, double[] or float[] (or void "
+                        + "methods that write their results into array parameters) can be differentiated",
                 RETURN_TYPE_ADVICE);
     }
 

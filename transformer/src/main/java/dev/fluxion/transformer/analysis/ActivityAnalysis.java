@@ -27,7 +27,7 @@ import java.util.Set;
  * floating conversions, phis, {@code Math} functions and {@code @Differentiable} calls link operands
  * to results; an element read links the array's family to the value; an element store, fill or
  * copy links the stored value or the source to the written family; a {@code @Differentiable} call
- * also links its arguments to every array it is passed (the callee may write into it). Integer
+ * also links its arguments to every array it is passed and may write into. Integer
  * results cut dependence: {@code (int) x} has derivative zero.
  *
  * <p>Inputs are every {@code double}/{@code float} parameter and every floating-point array
@@ -180,8 +180,9 @@ public final class ActivityAnalysis {
                     operandsTo(insn, insn);
                 } else if (isDifferentiableCall(insn)) {
                     operandsTo(insn, insn);
-                    for (Value target : insn.operands()) {
-                        if (ArrayFamilies.isMember(target)) {
+                    for (int j = 0; j < insn.operands().size(); j++) {
+                        Value target = insn.operand(j);
+                        if (ArrayFamilies.isMember(target) && callees.mayWriteArgument(insn.member(), j)) {
                             operandsTo(insn, target);
                         }
                     }

@@ -35,8 +35,10 @@ import org.objectweb.asm.Opcodes;
 public final class ArrayFamilies {
     private final Map<Value, Value> parent = new HashMap<>();
     private final Map<Value, List<Instruction>> writers = new LinkedHashMap<>();
+    private final Callees callees;
 
     public ArrayFamilies(IrFunction f, Callees callees) {
+        this.callees = callees;
         Value outside = null;
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
@@ -74,9 +76,14 @@ public final class ArrayFamilies {
         return v instanceof Instruction insn && ArrayOps.of(insn) != null && ArrayOps.of(insn).creates();
     }
 
-    /** An array read from a field or returned by a call: it may be any array the program holds. */
-    private static boolean isFromOutside(Instruction insn) {
-        return insn.op() == Op.FIELD_GET || insn.op() == Op.INVOKE && ArrayOps.of(insn) == null;
+    /**
+     * An array read from a field or returned by a call: it may be any array the program holds. Not
+     * so an array a {@code @Differentiable} callee returns: that is one it allocated, or one of the
+     * arrays it was given (see {@link #unite}).
+     */
+    private boolean isFromOutside(Instruction insn) {
+        return insn.op() == Op.FIELD_GET
+                || insn.op() == Op.INVOKE && ArrayOps.of(insn) == null && !callees.isDifferentiable(insn.member());
     }
 
     private void unite(Instruction insn) {
@@ -100,7 +107,13 @@ public final class ArrayFamilies {
             }
             case INVOKE -> {
                 ArrayOps op = ArrayOps.of(insn);
-                if (op != null && op.creates() && isMultiDimensional(insn.operand(0))) {
+                if (op == null && isMember(insn) && callees.isDifferentiable(insn.member())) {
+                    for (int j = 0; j < insn.operands().size(); j++) {
+                        if (isMember(insn.operand(j)) && callees.mayReturnArgument(insn.member(), j)) {
+                            union(insn, insn.operand(j)); // the callee may return this argument, or a row of it
+                        }
+                    }
+                } else if (op != null && op.creates() && isMultiDimensional(insn.operand(0))) {
                     union(insn, insn.operand(0));
                 } else if (op == ArrayOps.ARRAYCOPY && isMember(insn.operand(0)) && isMultiDimensional(insn.operand(0))) {
                     union(insn.operand(0), insn.operand(2));
@@ -175,6 +188,22 @@ public final class ArrayFamilies {
         for (var p : f.params()) {
             if (isMember(p) && isWritten(p)) {
                 out.add(p.index());
+            }
+        }
+        return out;
+    }
+
+    /** The indices of the parameters whose arrays (or rows) the method may return. */
+    public Set<Integer> returnedParameters(IrFunction f) {
+        Set<Integer> out = new java.util.TreeSet<>();
+        for (Block b : f.blocks()) {
+            Instruction t = b.terminator();
+            if (t.op() == Op.RETURN && !t.operands().isEmpty() && isMember(t.operand(0))) {
+                for (var p : f.params()) {
+                    if (isMember(p) && find(p) == find(t.operand(0))) {
+                        out.add(p.index());
+                    }
+                }
             }
         }
         return out;

@@ -14,4 +14,9 @@ public interface Callees {
     default boolean mayWriteArgument(MemberRef method, int index) {
         return true;
     }
+
+    /** Whether the array a call returns may be the array passed as argument {@code index}, or a row of it. */
+    default boolean mayReturnArgument(MemberRef method, int index) {
+        return true;
+    }
 }

@@ -80,7 +80,7 @@ public final class DifferentiabilityCheck {
      * An active array needs a shadow of the same shape, which the adjoint can make only for arrays
      * whose origin it sees: parameters, allocations, copies, rows and phis of those.
      */
-    private static void checkShadowable(Instruction array) {
+    private void checkShadowable(Instruction array) {
         switch (array.op()) {
             case PHI, CHECKCAST, ARRAY_LOAD, NEW_ARRAY -> {
             }
@@ -88,10 +88,10 @@ public final class DifferentiabilityCheck {
                     + array.member().owner().replace('/', '.') + "." + array.member().name(), "Copy the array into a "
                             + "local first (" + array.member().name() + ".clone()) and write into the copy.");
             case INVOKE -> {
-                if (ArrayOps.of(array) == null) {
+                if (ArrayOps.of(array) == null && !activity.isDifferentiableCall(array)) {
                     throw new Unsupported(array.line(), "differentiated values in the array returned by "
-                            + array.member(), "Returning arrays from calls is not differentiated yet; allocate the array "
-                                    + "in the caller and pass it to a @Differentiable method that fills it.");
+                            + array.member() + ", which is not @Differentiable", "Annotate it @Differentiable, or allocate "
+                                    + "the array in the caller and pass it to a @Differentiable method that fills it.");
                 }
             }
             default -> throw new Unsupported(array.line(), "differentiated values in an array obtained by "

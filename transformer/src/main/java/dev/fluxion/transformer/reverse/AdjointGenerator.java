@@ -291,7 +291,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             forward.put(insn, copy);
             definePrimal(insn, copy, fwd);
             if (hasShadow(insn)) {
-                defineShadow(insn, ShadowAllocation.shadowOf(insn, copy, this::forwardShadow, ir), fwd);
+                defineShadow(insn, ShadowAllocation.shadowOf(insn, copy, activity, this::forwardShadow, ir), fwd);
             }
             ShadowAllocation.mirrorReferenceMoves(insn, activity, this::forwardShadow, this::forward, ir);
         }
@@ -350,7 +350,12 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             for (Value v : activeValues()) {
                 ssa.write(new Adjoint(v), ir.block(), zero(v.type()));
             }
-            if (seed != null) {
+            if (seed != null && ArrayFamilies.isMember(t.operand(0))) {
+                if (activity.isActive(t.operand(0))) {
+                    ir.invokeStatic(LocalAdjoints.ARRAY_ADJOINTS, "addSeed", "(Ljava/lang/Object;Ljava/lang/Object;)V",
+                            shadow(t.operand(0)), seed);
+                }
+            } else if (seed != null) {
                 accumulate(t.operand(0), seed);
             }
         }
@@ -399,7 +404,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             ir.block().terminator().addOperand(edge);
             Map<Instruction, Value> bars = new LinkedHashMap<>();
             for (Instruction phi : b.phis()) {
-                if (activity.isActive(phi)) {
+                if (activity.isActive(phi) && Types.isFloating(phi.type())) { // arrays have shadows instead
                     bars.put(phi, readAdjoint(phi));
                 }
             }

@@ -129,6 +129,11 @@ final class LocalAdjoints {
     /** Arrays whose shadows the adjoint of {@code insn} reads (through {@link Sweep#shadow}). */
     List<Value> shadowNeeds(Instruction insn) {
         List<Value> out = new ArrayList<>();
+        if (insn.op() == dev.fluxion.transformer.ir.Op.RETURN && !insn.operands().isEmpty()
+                && ArrayFamilies.isMember(insn.operand(0)) && activity.isActive(insn.operand(0))) {
+            out.add(insn.operand(0)); // the seed of a returned array is added into its shadow
+            return out;
+        }
         if (!activity.isActive(insn)) {
             return out;
         }
@@ -156,6 +161,9 @@ final class LocalAdjoints {
                         if (ArrayFamilies.isMember(v) && activity.isActive(v)) {
                             out.add(v);
                         }
+                    }
+                    if (ArrayFamilies.isMember(insn)) {
+                        out.add(insn); // a returned array's shadow is the seed of the callee's adjoint
                     }
                 }
             }
@@ -359,7 +367,9 @@ final class LocalAdjoints {
         }
         args.addAll(shadows);
         Type ret = Type.getReturnType(callee.descriptor());
-        if (ret.getSort() != Type.VOID) {
+        if (ArrayFamilies.isMember(insn)) {
+            args.add(activity.isActive(insn) ? s.shadow(insn) : new Constant(ret, null));
+        } else if (ret.getSort() != Type.VOID) {
             args.add(rBar != null ? rBar : Constant.zero(ret));
         }
         args.add(s.tape().tape());

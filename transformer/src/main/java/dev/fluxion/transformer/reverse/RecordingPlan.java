@@ -59,7 +59,7 @@ final class RecordingPlan {
             recorded.put(b, new ArrayList<>(saved));
             rematerialized.put(b, new ArrayList<>(recomputed));
             Set<Instruction> shadows = new LinkedHashSet<>();
-            for (Instruction insn : b.body()) {
+            for (Instruction insn : b.instructions()) {
                 for (Value array : rules.shadowNeeds(insn)) {
                     shadowsNeeded.add(array);
                     if (mustSave(b, array)) {

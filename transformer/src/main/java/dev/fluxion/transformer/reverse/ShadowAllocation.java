@@ -3,10 +3,12 @@ package dev.fluxion.transformer.reverse;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.ArrayOps;
+import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
 import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
 import java.util.function.Function;
 import org.objectweb.asm.Type;
@@ -39,7 +41,8 @@ final class ShadowAllocation {
      *
      * @param shadow the forward shadow of an operand
      */
-    static Value shadowOf(Instruction array, Instruction copy, Function<Value, Value> shadow, IrBuilder ir) {
+    static Value shadowOf(Instruction array, Instruction copy, ActivityAnalysis activity, Function<Value, Value> shadow,
+            IrBuilder ir) {
         switch (array.op()) {
             case NEW_ARRAY -> {
                 Instruction s = new Instruction(Op.NEW_ARRAY, array.opcode(), array.type())
@@ -56,6 +59,9 @@ final class ShadowAllocation {
                 return ir.checkcast(shadow.apply(array.operand(0)), array.type());
             }
             case INVOKE -> {
+                if (ArrayOps.of(array) == null) {
+                    return resultShadow(array, copy, activity, shadow, ir);
+                }
                 Type type = shadowType(array);
                 if (type.getSort() == Type.ARRAY && type.getDimensions() == 1) {
                     Value typed = copy.type().equals(type) ? copy : ir.checkcast(copy, type);
@@ -70,6 +76,27 @@ final class ShadowAllocation {
                     + "should have rejected it)");
         }
     }
+
+    /**
+     * The shadow of an array a {@code @Differentiable} callee returned: the shadow of the argument
+     * (or row of one) it is, if it is one, else a new zero array of its shape.
+     */
+    private static Value resultShadow(Instruction call, Instruction copy, ActivityAnalysis activity,
+            Function<Value, Value> shadow, IrBuilder ir) {
+        Value found = new Constant(Types.OBJECT, null);
+        for (int j = 0; j < call.operands().size(); j++) {
+            // an argument it may return is in the result's family, so active like the result
+            if (ArrayFamilies.isMember(call.operand(j)) && activity.isActive(call.operand(j))) {
+                found = ir.invokeStatic(LocalAdjoints.ARRAY_ADJOINTS, "resultShadow", "(" + OBJECT.repeat(4) + ")" + OBJECT,
+                        copy, copy.operand(j), shadow.apply(call.operand(j)), found);
+            }
+        }
+        Value s = ir.invokeStatic(LocalAdjoints.ARRAY_ADJOINTS, "resultShadowOrZeros", "(" + OBJECT + OBJECT + ")" + OBJECT,
+                copy, found);
+        return ir.checkcast(s, call.type());
+    }
+
+    private static final String OBJECT = "Ljava/lang/Object;";
 
     /** Repeats on the shadows a store of a row, or an {@code arraycopy} of rows, that {@code insn} does. */
     static void mirrorReferenceMoves(Instruction insn, ActivityAnalysis activity, Function<Value, Value> shadow,
