@@ -100,8 +100,8 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         this.activity = activity;
         this.cfg = new ControlFlow(primal);
         this.rules = new LocalAdjoints(activity, callees);
-        this.plan = new RecordingPlan(primal, cfg, activity, rules);
         this.countedLoops = new CountedLoops(primal, cfg);
+        this.plan = new RecordingPlan(primal, cfg, activity, rules, countedLoops);
         this.adjoint = new IrFunction(primal.owner(), Naming.adjointName(primal.name()),
                 Naming.adjointDescriptor(primal.descriptor()));
         List<Param> in = primal.params();
@@ -370,6 +370,13 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             ssa.write(new Primal(v), ir.block(), tape.pop(v.type()));
         }
         for (Instruction v : plan.recomputedBy(b)) {
+            Block header = plan.inductionHeader(v);
+            if (header != null) { // start + step * trips: the trip count the loop's reversal keeps anyway
+                Value trips = ssa.read(new Trips(header), Type.INT_TYPE, ir.block());
+                Value step = ir.mul(trips, Constant.ofInt(plan.inductionStep(v)));
+                ssa.write(new Primal(v), ir.block(), ir.add(primal(plan.inductionStart(v)), step));
+                continue;
+            }
             Instruction copy = copyOf(v);
             for (Value operand : v.operands()) {
                 copy.addOperand(primal(operand));

@@ -39,12 +39,16 @@ final class RecordingPlan {
     private final Map<Block, List<Instruction>> recordedShadows = new HashMap<>();
     private final Set<Value> shadowsNeeded = new LinkedHashSet<>();
     private final Set<Value> neededAnywhere = new LinkedHashSet<>();
+    private final Map<Instruction, Block> inductionHeader = new HashMap<>();
     private final ControlFlow cfg;
     private final ActivityAnalysis activity;
+    private final CountedLoops countedLoops;
 
-    RecordingPlan(IrFunction primal, ControlFlow cfg, ActivityAnalysis activity, LocalAdjoints rules) {
+    RecordingPlan(IrFunction primal, ControlFlow cfg, ActivityAnalysis activity, LocalAdjoints rules,
+            CountedLoops countedLoops) {
         this.cfg = cfg;
         this.activity = activity;
+        this.countedLoops = countedLoops;
         for (Block b : primal.blocks()) {
             Set<Value> needed = new LinkedHashSet<>();
             for (Instruction insn : b.body()) {
@@ -78,7 +82,12 @@ final class RecordingPlan {
             return;
         }
         Instruction insn = (Instruction) v;
-        if (isFreeToRecompute(b, insn, 0, saved, recomputed)) {
+        Value start = inductionStart(b, insn);
+        if (start != null) {
+            plan(b, start, needed, saved, recomputed);
+            inductionHeader.put(insn, insn.block());
+            recomputed.add(insn);
+        } else if (isFreeToRecompute(b, insn, 0, saved, recomputed)) {
             for (Value operand : insn.operands()) {
                 plan(b, operand, needed, saved, recomputed);
             }
@@ -124,6 +133,48 @@ final class RecordingPlan {
     }
 
     private static final int MAX_RECOMPUTE_DEPTH = 4;
+
+    /**
+     * If {@code v} is a basic induction variable of a counted loop around {@code b}, {@code i = phi
+     * [start, i + c]}, whose start needs no recording in {@code b}: that start. In the reverse sweep
+     * its value is {@code start + c * trips}, from the trip count the loop's reversal keeps anyway,
+     * so the loop records no index at all.
+     */
+    private Value inductionStart(Block b, Instruction v) {
+        Block h = v.block();
+        if (!v.isPhi() || v.type().getSort() != Type.INT || !countedLoops.isCounted(h)
+                || !(b == h || cfg.reaches(h, b) && cfg.reaches(b, h))) {
+            return null;
+        }
+        int fromLatch = h.predecessors().indexOf(countedLoops.latch(h));
+        Value start = v.operand(1 - fromLatch);
+        if (inductionStep(v) == null || mustSave(b, start)) {
+            return null;
+        }
+        return start;
+    }
+
+    /** The constant {@code c} of an induction variable {@code i = phi [start, i + c]}, or {@code null}. */
+    Integer inductionStep(Instruction phi) {
+        Block h = phi.block();
+        Value next = phi.operand(h.predecessors().indexOf(countedLoops.latch(h)));
+        if (next instanceof Instruction add && add.op() == Op.ARITHMETIC && add.opcode() == Opcodes.IADD
+                && add.operand(0) == phi && add.operand(1) instanceof dev.fluxion.transformer.ir.Constant c) {
+            return (Integer) c.value();
+        }
+        return null;
+    }
+
+    /** For an induction variable that block reverses recompute from the trip count: its loop header, else {@code null}. */
+    Block inductionHeader(Instruction v) {
+        return inductionHeader.get(v);
+    }
+
+    /** The start value of an induction variable (see {@link #inductionHeader}). */
+    Value inductionStart(Instruction phi) {
+        Block h = phi.block();
+        return phi.operand(1 - h.predecessors().indexOf(countedLoops.latch(h)));
+    }
 
     private static boolean isCheapArithmetic(int opcode) {
         int base = LocalAdjoints.baseOpcode(opcode);
