@@ -75,6 +75,22 @@ public final class Naming {
         return "(" + params + shadows + seed + TAPE_DESCRIPTOR + ")" + ret;
     }
 
+    public static final String ADJOINT_OF_DESCRIPTOR = "Ldev/fluxion/AdjointOf;";
+
+    /**
+     * The descriptor a user's {@code @AdjointOf} rule for a {@code double}-returning method must
+     * have: its parameters, a shadow per array parameter, the seed, and a {@code double[]} for
+     * the adjoints of its {@code double} parameters if it has any; see {@code dev.fluxion.AdjointOf}.
+     */
+    public static String adjointRuleDescriptor(String primalDescriptor) {
+        String adjoint = adjointDescriptor(primalDescriptor);
+        String withoutTape = adjoint.substring(0, adjoint.indexOf(TAPE_DESCRIPTOR));
+        int close = primalDescriptor.indexOf(')');
+        boolean scalars = primalDescriptor.substring(1, close).replaceAll("\\[+[DF]|\\[+L[^;]*;|\\[+[IJZBCS]|L[^;]*;", "")
+                .contains("D");
+        return withoutTape + (scalars ? "[D" : "") + ")" + primalDescriptor.substring(close + 1);
+    }
+
     /** Whether a parameter of this descriptor gets a shadow array in the adjoint. */
     public static boolean isShadowed(String descriptor) {
         return descriptor.startsWith("[") && (descriptor.endsWith("D") || descriptor.endsWith("F"));

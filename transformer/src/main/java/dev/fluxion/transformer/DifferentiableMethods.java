@@ -19,7 +19,10 @@ import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.ir.IrFunction;
 import org.objectweb.asm.tree.MethodNode;
 
-/** Which methods carry {@code @Differentiable}, read from class files (never by loading classes). */
+/**
+ * Which methods carry {@code @Differentiable} (or an {@code @AdjointOf} rule), and what they do with
+ * the arrays they are given, read from class files (never by loading classes).
+ */
 final class DifferentiableMethods implements Callees {
     private final ClassFileLocator locator;
     private final Map<String, Set<String>> byClass = new ConcurrentHashMap<>();
@@ -31,8 +34,11 @@ final class DifferentiableMethods implements Callees {
     private final Map<MemberRef, ArraySummary> summaries = new ConcurrentHashMap<>();
     private final Set<MemberRef> inProgress = ConcurrentHashMap.newKeySet();
 
+    private final AdjointRules rules;
+
     DifferentiableMethods(ClassFileLocator locator) {
         this.locator = locator;
+        this.rules = new AdjointRules(locator);
     }
 
     /** Seeds the answer for the class being transformed, whose bytes are already parsed. */
@@ -45,6 +51,17 @@ final class DifferentiableMethods implements Callees {
         }
         byClass.put(node.name, methods);
         bodies.put(node.name, node);
+        rules.register(node);
+    }
+
+    @Override
+    public MemberRef adjointRule(MemberRef method) {
+        return rules.ruleFor(method);
+    }
+
+    @Override
+    public String adjointRuleMismatch(MemberRef method) {
+        return rules.mismatch(method);
     }
 
     static boolean isAnnotated(MethodNode m) {

@@ -38,6 +38,7 @@ public final class Corpus {
         cases.addAll(mathFunctions());
         cases.addAll(specExample());
         cases.addAll(returnedArrays());
+        cases.add(customRules());
         return Collections.unmodifiableList(cases);
     }
 
@@ -634,5 +635,33 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.3, -0.7, 1.1), p(2.0, -1.5)));
+    }
+
+    // ================================================================== @AdjointOf rules for a library
+
+    static CorpusCase customRules() {
+        return scalar("CustomRules.libraryCalls", CustomRules::libraryCalls, x -> {
+            double a = x[0];
+            double b = 2 * x[1];
+            double c = x[2] * x[0];
+            double r = Math.sqrt(a * a + b * b + c * c);
+            double m = Double.NEGATIVE_INFINITY;
+            for (double v : x) {
+                m = Math.max(m, 3 * v);
+            }
+            double s = 0;
+            for (double v : x) {
+                s += Math.exp(3 * v - m);
+            }
+            double lse = m + Math.log(s);
+            double[] g = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                g[i] = 3 * Math.exp(3 * x[i] - lse);
+            }
+            g[0] += (a + c * x[2]) / r;
+            g[1] += 2 * b / r;
+            g[2] += c * x[0] / r;
+            return g;
+        }, p(0.3, -1.2, 2.0), p(1.5, 0.25, -0.75, 4.0));
     }
 }

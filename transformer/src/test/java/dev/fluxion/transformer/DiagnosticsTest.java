@@ -13,6 +13,7 @@ import dev.fluxion.fixtures.bad.AliasedArguments;
 import dev.fluxion.fixtures.bad.ActiveStaticFieldWrite;
 import dev.fluxion.fixtures.bad.InstanceMethod;
 import dev.fluxion.fixtures.bad.MathWithoutRule;
+import dev.fluxion.fixtures.bad.MismatchedRule;
 import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
 import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
 import dev.fluxion.fixtures.bad.ReturnsArray;
@@ -129,6 +130,19 @@ class DiagnosticsTest {
         expectOne(AliasedArguments.class, "f", "arguments 0 and 1 of dev.fluxion.fixtures.bad.AliasedArguments.shift([D[D)D "
                 + "may be the same array (or rows of one array), and the callee writes into one of them",
                 "Pass a copy (a.clone()) as one of them, so the callee's writes cannot change what it reads.");
+    }
+
+    // static double scale(double[] v, double c) { ... }
+    // @AdjointOf("scale") static double scaleAdjoint(double[] v, double c, double[] vBar) { ... }
+    // @Differentiable static double f(double[] x) {
+    //     return scale(x, 2.0) + x[1];         // ERROR
+    // }
+    @Test
+    void adjointRuleWithTheWrongSignature() {
+        expectOne(MismatchedRule.class, "f", "the @AdjointOf rule dev.fluxion.fixtures.bad.MismatchedRule.scaleAdjoint([DD[D)D "
+                + "does not fit dev.fluxion.fixtures.bad.MismatchedRule.scale([DD)D: its descriptor must be ([DD[DD[D)D",
+                "Declare the rule with exactly that signature (see dev.fluxion.AdjointOf), or remove its @AdjointOf "
+                        + "annotation.");
     }
 
     // static double last;

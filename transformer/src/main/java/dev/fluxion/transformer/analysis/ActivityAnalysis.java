@@ -114,10 +114,10 @@ public final class ActivityAnalysis {
         return isVaried(v) && isUseful(v);
     }
 
-    /** A call to a {@code @Differentiable} method (not a {@code Math} function, not an array operation). */
+    /** A call to a {@code @Differentiable} method, or one with an {@code @AdjointOf} rule (not {@code Math}, not an array operation). */
     public boolean isDifferentiableCall(Instruction insn) {
         return insn.op() == Op.INVOKE && ArrayOps.of(insn) == null && MathRules.ruleFor(insn.member()) == null
-                && callees.isDifferentiable(insn.member());
+                && (callees.isDifferentiable(insn.member()) || callees.adjointRule(insn.member()) != null);
     }
 
     /** The array families, for passes that must know about aliasing. */

@@ -15,6 +15,16 @@ public interface Callees {
         return true;
     }
 
+    /** The user's {@code @AdjointOf} rule for a method, which calls are then differentiated by, or {@code null}. */
+    default MemberRef adjointRule(MemberRef method) {
+        return null;
+    }
+
+    /** Why an {@code @AdjointOf} rule declared for this method's name cannot serve it, or {@code null}. */
+    default String adjointRuleMismatch(MemberRef method) {
+        return null;
+    }
+
     /** Whether the array a call returns may be the array passed as argument {@code index}, or a row of it. */
     default boolean mayReturnArgument(MemberRef method, int index) {
         return true;

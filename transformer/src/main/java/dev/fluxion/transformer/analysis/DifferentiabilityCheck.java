@@ -107,6 +107,18 @@ public final class DifferentiabilityCheck {
         if (MathRules.ruleFor(m) != null || ArrayOps.of(insn) != null) {
             return;
         }
+        String mismatch = callees.adjointRuleMismatch(m);
+        if (mismatch != null) {
+            throw new Unsupported(insn.line(), mismatch, "Declare the rule with exactly that signature (see "
+                    + "dev.fluxion.AdjointOf), or remove its @AdjointOf annotation.");
+        }
+        if (callees.adjointRule(m) != null) {
+            if (insn.opcode() != Opcodes.INVOKESTATIC) {
+                throw new Unsupported(insn.line(), "active value passed to the instance method " + m,
+                        "@AdjointOf rules can be given for static methods only; call a static method.");
+            }
+            return;
+        }
         if (callees.isDifferentiable(m)) {
             if (insn.hasValue() && !Types.isFloating(insn.type()) && !isIntegral(insn.type())
                     && !ArrayFamilies.isMember(insn)) {

@@ -116,7 +116,7 @@ final class LocalAdjoints {
                             }
                         }
                     }
-                } else if (callees.isDifferentiable(insn.member())) {
+                } else if (activity.isDifferentiableCall(insn)) {
                     out.addAll(insn.operands());
                 }
             }
@@ -220,6 +220,8 @@ final class LocalAdjoints {
                     arrayOperation(insn, op, s);
                 } else if (rule != null) {
                     mathCall(insn, rule, rBar, s);
+                } else if (callees.adjointRule(insn.member()) != null) {
+                    userRuleCall(insn, callees.adjointRule(insn.member()), rBar, s);
                 } else {
                     differentiableCall(insn, rBar, s);
                 }
@@ -358,13 +360,7 @@ final class LocalAdjoints {
                 shadows.add(activity.isActive(insn.operand(j)) ? s.shadow(insn.operand(j)) : zerosLike(ir, arg, params[j]));
             }
         }
-        for (int j = params.length - 1; j >= 0; j--) {
-            if (ArrayFamilies.isMember(insn.operand(j)) && activity.families().isWritten(insn.operand(j))) {
-                // the callee's adjoint recomputes it from its arguments: give it the arrays as they were
-                ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "restoreContents", "(Ljava/lang/Object;)V", s.tape().tape(),
-                        args.get(j));
-            }
-        }
+        restoreWrittenArrays(insn, args, s);
         args.addAll(shadows);
         Type ret = Type.getReturnType(callee.descriptor());
         if (ArrayFamilies.isMember(insn)) {
@@ -378,6 +374,50 @@ final class LocalAdjoints {
         for (int j = params.length - 1; j >= 0; j--) {
             if (Types.isFloating(params[j])) {
                 s.accumulate(insn.operand(j), s.tape().pop(params[j]));
+            }
+        }
+    }
+
+    /**
+     * Differentiates a call by the user's {@code @AdjointOf} rule: the rule gets the arguments (as
+     * they were), the shadows of the array arguments, the seed, and a fresh {@code double[]} for
+     * the adjoints of the {@code double} arguments, which are then accumulated.
+     */
+    private void userRuleCall(Instruction insn, MemberRef ruleMethod, Value rBar, Sweep s) {
+        IrBuilder ir = s.ir();
+        Type[] params = Type.getArgumentTypes(insn.member().descriptor());
+        List<Value> args = new ArrayList<>();
+        List<Value> shadows = new ArrayList<>();
+        List<Integer> scalars = new ArrayList<>();
+        for (int j = 0; j < params.length; j++) {
+            Value arg = s.primal(insn.operand(j));
+            args.add(arg);
+            if (Naming.isShadowed(params[j].getDescriptor())) {
+                shadows.add(activity.isActive(insn.operand(j)) ? s.shadow(insn.operand(j)) : zerosLike(ir, arg, params[j]));
+            } else if (params[j].getSort() == Type.DOUBLE) {
+                scalars.add(j);
+            }
+        }
+        restoreWrittenArrays(insn, args, s);
+        args.addAll(shadows);
+        args.add(rBar != null ? rBar : Constant.zero(Type.DOUBLE_TYPE));
+        Value bars = null;
+        if (!scalars.isEmpty()) {
+            bars = ir.newPrimitiveArray(Types.DOUBLE_ARRAY, Constant.ofInt(scalars.size()));
+            args.add(bars);
+        }
+        ir.invokeStatic(ruleMethod, args.toArray(Value[]::new));
+        for (int k = 0; k < scalars.size(); k++) {
+            s.accumulate(insn.operand(scalars.get(k)), ir.arrayLoad(bars, Constant.ofInt(k)));
+        }
+    }
+
+    /** The callee's adjoint recomputes the call from its arguments: give it the arrays as they were. */
+    private void restoreWrittenArrays(Instruction insn, List<Value> args, Sweep s) {
+        for (int j = args.size() - 1; j >= 0; j--) {
+            if (ArrayFamilies.isMember(insn.operand(j)) && activity.families().isWritten(insn.operand(j))) {
+                s.ir().invokeVirtual(Naming.TAPE_INTERNAL_NAME, "restoreContents", "(Ljava/lang/Object;)V",
+                        s.tape().tape(), args.get(j));
             }
         }
     }
