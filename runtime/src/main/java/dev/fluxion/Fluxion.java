@@ -25,6 +25,15 @@ public final class Fluxion {
     private Fluxion() {
     }
 
+    /**
+     * The body of a {@link GradientOf} method before Fluxion replaces it: {@code throw
+     * Fluxion.notTransformed();}. Reached only if the class was not transformed.
+     */
+    public static FluxionException notTransformed() {
+        return new FluxionException("fluxion: this @GradientOf method has no body yet: its class was not transformed. "
+                + AdjointLinker.agentHint());
+    }
+
     /** The gradient of {@code f}, a reference to a {@code @Differentiable static double f(double[])}. */
     public static GradientFunction gradient(ScalarFunction f) {
         return new ReverseGradient(AdjointLinker.link(f, "([D)D", ScalarAdjoint.class));

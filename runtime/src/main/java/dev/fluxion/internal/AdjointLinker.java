@@ -21,6 +21,11 @@ public final class AdjointLinker {
     private AdjointLinker() {
     }
 
+    /** What to do when a class was not transformed. */
+    public static String agentHint() {
+        return AGENT_HINT;
+    }
+
     /** Binds {@code target}'s adjoint to {@code adjointInterface}'s single method. */
     public static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface) {
         SerializedLambda lambda = serializedForm(function);

@@ -155,6 +155,19 @@ public final class ArrayAdjoints {
         }
     }
 
+    /** Sets every element of a {@code double[]}/{@code float[]}, or of the rows of an array of them, to zero. */
+    public static void zero(Object array) {
+        if (array instanceof double[] a) {
+            java.util.Arrays.fill(a, 0.0);
+        } else if (array instanceof float[] a) {
+            java.util.Arrays.fill(a, 0.0f);
+        } else if (array instanceof Object[] rows) {
+            for (Object row : rows) {
+                zero(row);
+            }
+        }
+    }
+
     /** A copy of an array and of its rows, at every depth. */
     public static Object deepCopy(Object array) {
         if (array instanceof Object[] rows) {

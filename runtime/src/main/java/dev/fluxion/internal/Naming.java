@@ -76,6 +76,16 @@ public final class Naming {
     }
 
     public static final String ADJOINT_OF_DESCRIPTOR = "Ldev/fluxion/AdjointOf;";
+    public static final String GRADIENT_OF_DESCRIPTOR = "Ldev/fluxion/GradientOf;";
+    public static final String GRADIENT_PREFIX = "fluxion$gradient$";
+
+    /**
+     * The adjoint specialised for a {@code @GradientOf} method {@code g}: the adjoint's descriptor,
+     * but only the parameters {@code g} differentiates are inputs (the others' shadows may be null).
+     */
+    public static String gradientAdjointName(String declaredName) {
+        return GRADIENT_PREFIX + declaredName;
+    }
 
     /**
      * The descriptor a user's {@code @AdjointOf} rule for a {@code double}-returning method must

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -89,13 +90,29 @@ public final class Transformer {
         DifferentiableMethods callees = new DifferentiableMethods(locator);
         callees.register(node);
         List<MethodNode> generated = new ArrayList<>();
+        List<MethodNode> replaced = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
+        for (MethodNode m : node.methods) {
+            if (DeclaredGradients.annotation(m) == null) {
+                continue;
+            }
+            try {
+                DeclaredGradients.Declaration g = DeclaredGradients.resolve(node, m);
+                Derivative d = differentiate(node, g.primal(), callees, g.wrt(), Naming.gradientAdjointName(m.name));
+                generated.add(d.adjoint());
+                Set<Integer> activeData = new java.util.TreeSet<>(d.activeParams());
+                activeData.removeAll(g.wrt());
+                replaced.add(DeclaredGradients.body(node, g, d.writtenParams(), activeData));
+            } catch (Unsupported u) {
+                problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, u.line(), u.problem(), u.advice()));
+            }
+        }
         for (MethodNode m : node.methods) {
             if (!DifferentiableMethods.isAnnotated(m)) {
                 continue;
             }
             try {
-                Derivative d = differentiate(node, m, callees);
+                Derivative d = differentiate(node, m, callees, null, Naming.adjointName(m.name));
                 generated.add(d.adjoint());
                 String sam = Naming.binderInterface(m.desc);
                 if (sam != null) {
@@ -122,7 +139,8 @@ public final class Transformer {
             throw new DifferentiationException(problems);
         }
         try {
-            return addMethods(reader, node, withFrames(node, generated));
+            generated.addAll(replaced);
+            return addMethods(reader, node, withFrames(node, generated), replaced);
         } catch (MethodTooLargeException e) {
             String primalName = e.getMethodName().substring(e.getMethodName().lastIndexOf('$') + 1);
             throw new DifferentiationException(new Diagnostic(node.name, primalName, "", node.sourceFile, -1,
@@ -139,11 +157,16 @@ public final class Transformer {
         return node.methods.stream().anyMatch(m -> m.name.startsWith(Naming.ADJOINT_PREFIX));
     }
 
-    /** A method's adjoint, and which of its array parameters it writes into. */
-    private record Derivative(MethodNode adjoint, List<Integer> writtenParams) {
+    /** A method's adjoint, which of its array parameters it writes into, and which parameters are active. */
+    private record Derivative(MethodNode adjoint, List<Integer> writtenParams, Set<Integer> activeParams) {
     }
 
-    private Derivative differentiate(ClassNode owner, MethodNode m, DifferentiableMethods callees) {
+    /**
+     * @param inputs the parameters differentiated with respect to ({@code null}: all)
+     * @param name the adjoint's name
+     */
+    private Derivative differentiate(ClassNode owner, MethodNode m, DifferentiableMethods callees, Set<Integer> inputs,
+            String name) {
         if ((m.access & Opcodes.ACC_STATIC) == 0) {
             throw new Unsupported(firstLine(m), "@Differentiable instance method",
                     "Only static methods can be differentiated so far; make the method static.");
@@ -159,20 +182,25 @@ public final class Transformer {
                     "Return the scalar to differentiate, or write the results into a double[] parameter.");
         }
         IrFunction primal = BytecodeParser.parse(owner.name, m);
-        ActivityAnalysis activity = ActivityAnalysis.of(primal, callees);
-        dump(owner, m, "ssa", IrPrinter.print(primal, v -> activity.isActive(v) ? "   [active]" : ""));
+        ActivityAnalysis activity = ActivityAnalysis.of(primal, callees, inputs);
+        String kind = inputs == null ? "" : "." + name;
+        dump(owner, m, "ssa" + kind, IrPrinter.print(primal, v -> activity.isActive(v) ? "   [active]" : ""));
         DifferentiabilityCheck.check(primal, activity, callees);
-        IrFunction adjoint = AdjointGenerator.generate(primal, activity, callees);
-        dump(owner, m, "adjoint", IrPrinter.print(adjoint));
+        IrFunction adjoint = AdjointGenerator.generate(primal, activity, callees, name);
+        dump(owner, m, "adjoint" + kind, IrPrinter.print(adjoint));
         int access = (m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED))
                 | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
         List<Integer> written = new ArrayList<>();
+        Set<Integer> active = new java.util.TreeSet<>();
         for (var p : primal.params()) {
             if (ArrayFamilies.isMember(p) && activity.families().isWritten(p)) {
                 written.add(p.index());
             }
+            if (activity.isActive(p)) {
+                active.add(p.index());
+            }
         }
-        return new Derivative(BytecodeEmitter.emit(adjoint, access), written);
+        return new Derivative(BytecodeEmitter.emit(adjoint, access), written, active);
     }
 
     private static int firstLine(MethodNode m) {
@@ -201,9 +229,24 @@ public final class Transformer {
         return framed.methods;
     }
 
-    private static byte[] addMethods(ClassReader reader, ClassNode node, List<MethodNode> methods) {
+    /** Copies the class, adding {@code methods}; those among them in {@code replacing} take the place of the originals. */
+    private static byte[] addMethods(ClassReader reader, ClassNode node, List<MethodNode> methods,
+            List<MethodNode> replacing) {
         ClassWriter out = new ClassWriter(reader, 0);
+        Set<String> dropped = new java.util.HashSet<>();
+        for (MethodNode m : replacing) {
+            dropped.add(m.name + m.desc);
+        }
         reader.accept(new ClassVisitor(Opcodes.ASM9, out) {
+            @Override
+            public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
+                    String signature, String[] exceptions) {
+                if (dropped.contains(name + descriptor)) {
+                    return null; // a @GradientOf method: its generated body is among `methods`
+                }
+                return super.visitMethod(access, name, descriptor, signature, exceptions);
+            }
+
             @Override
             public void visitEnd() {
                 for (MethodNode m : methods) {

@@ -13,6 +13,7 @@ import dev.fluxion.fixtures.bad.AliasedArguments;
 import dev.fluxion.fixtures.bad.ActiveStaticFieldWrite;
 import dev.fluxion.fixtures.bad.InstanceMethod;
 import dev.fluxion.fixtures.bad.MathWithoutRule;
+import dev.fluxion.fixtures.bad.MismatchedGradientOf;
 import dev.fluxion.fixtures.bad.MismatchedRule;
 import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
 import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
@@ -143,6 +144,19 @@ class DiagnosticsTest {
                 + "does not fit dev.fluxion.fixtures.bad.MismatchedRule.scale([DD)D: its descriptor must be ([DD[DD[D)D",
                 "Declare the rule with exactly that signature (see dev.fluxion.AdjointOf), or remove its @AdjointOf "
                         + "annotation.");
+    }
+
+    // @Differentiable static double f(double[] w, double b) { return w[0] * b; }
+    // @GradientOf(value = "f", wrt = {0, 1})
+    // static double fGradient(double[] w, double b, double[] dw) {
+    //     throw Fluxion.notTransformed();      // ERROR: the output for b is missing
+    // }
+    @Test
+    void gradientDeclarationThatDoesNotFit() {
+        expectOne(MismatchedGradientOf.class, "fGradient", "@GradientOf method fGradient([DD[D)D does not fit f([DD)D "
+                + "differentiated with respect to parameters [0, 1]: its descriptor must be ([DD[D[D)D",
+                "Declare the method with that signature: the parameters of f, then one output per differentiated "
+                        + "parameter (an array of the same type for an array, a double[] for a double); it returns the value.");
     }
 
     // static double last;

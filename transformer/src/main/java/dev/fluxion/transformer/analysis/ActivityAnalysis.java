@@ -50,16 +50,21 @@ public final class ActivityAnalysis {
     }
 
     public static ActivityAnalysis of(IrFunction f, Callees callees) {
+        return of(f, callees, null);
+    }
+
+    /** With only the parameters of the given indices as inputs ({@code null}: every parameter that can carry a derivative). */
+    public static ActivityAnalysis of(IrFunction f, Callees callees, Set<Integer> inputParams) {
         ActivityAnalysis a = new ActivityAnalysis(f, callees);
         a.buildGraph(f);
         ArrayDeque<Value> inputs = new ArrayDeque<>();
         ArrayDeque<Value> outputs = new ArrayDeque<>();
         for (Param p : f.params()) {
-            if (canCarry(p)) {
+            if (canCarry(p) && (inputParams == null || inputParams.contains(p.index()))) {
                 inputs.add(a.node(p));
-                if (f.returnType().getSort() == org.objectweb.asm.Type.VOID && ArrayFamilies.isMember(p)) {
-                    outputs.add(a.node(p));
-                }
+            }
+            if (f.returnType().getSort() == org.objectweb.asm.Type.VOID && ArrayFamilies.isMember(p)) {
+                outputs.add(a.node(p)); // a vector function's results are its arrays' contents
             }
         }
         for (Block b : f.blocks()) {

@@ -95,14 +95,14 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private final Map<Type, Constant> zeros = new HashMap<>();
     private Block exit;
 
-    private AdjointGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees) {
+    private AdjointGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees, String name) {
         this.primal = primal;
         this.activity = activity;
         this.cfg = new ControlFlow(primal);
         this.rules = new LocalAdjoints(activity, callees);
         this.countedLoops = new CountedLoops(primal, cfg);
         this.plan = new RecordingPlan(primal, cfg, activity, rules, countedLoops);
-        this.adjoint = new IrFunction(primal.owner(), Naming.adjointName(primal.name()),
+        this.adjoint = new IrFunction(primal.owner(), name,
                 Naming.adjointDescriptor(primal.descriptor()));
         List<Param> in = primal.params();
         List<Param> out = adjoint.params();
@@ -121,7 +121,12 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
 
     /** Generates the adjoint of {@code primal}; the function must have passed the differentiability check. */
     public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees) {
-        return new AdjointGenerator(primal, activity, callees).generate();
+        return generate(primal, activity, callees, Naming.adjointName(primal.name()));
+    }
+
+    /** The same, under another name: an adjoint specialised by activity (see {@code Naming.gradientAdjointName}). */
+    public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees, String name) {
+        return new AdjointGenerator(primal, activity, callees, name).generate();
     }
 
     private IrFunction generate() {
