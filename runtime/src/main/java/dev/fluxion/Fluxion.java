@@ -1,6 +1,7 @@
 package dev.fluxion;
 
 import dev.fluxion.internal.AdjointLinker;
+import dev.fluxion.internal.BoundScalarAdjoint;
 import dev.fluxion.internal.ScalarAdjoint;
 import dev.fluxion.internal.Tape;
 import dev.fluxion.internal.TransformationLog;
@@ -34,8 +35,17 @@ public final class Fluxion {
                 + AdjointLinker.agentHint());
     }
 
-    /** The gradient of {@code f}, a reference to a {@code @Differentiable static double f(double[])}. */
+    /**
+     * The gradient of {@code f}, a reference to a {@code @Differentiable static double f(double[])},
+     * or to such an instance method of an object ({@code model::loss}; fields of the object are
+     * read as constants).
+     */
     public static GradientFunction gradient(ScalarFunction f) {
+        Object receiver = AdjointLinker.receiver(f);
+        if (receiver != null) { // model::loss, an instance method bound to its object
+            BoundScalarAdjoint bound = AdjointLinker.link(f, "([D)D", BoundScalarAdjoint.class);
+            return new ReverseGradient((x, xBar, seed, tape) -> bound.adjoint(receiver, x, xBar, seed, tape));
+        }
         return new ReverseGradient(AdjointLinker.link(f, "([D)D", ScalarAdjoint.class));
     }
 

@@ -29,10 +29,12 @@ public final class AdjointLinker {
     /** Binds {@code target}'s adjoint to {@code adjointInterface}'s single method. */
     public static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface) {
         SerializedLambda lambda = serializedForm(function);
-        if (lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic
+        boolean bound = isBoundInstanceMethod(lambda);
+        if (lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic && !bound
                 || lambda.getImplMethodName().startsWith("lambda$")) {
-            throw new FluxionException("fluxion: " + describe(lambda) + " is not a reference to a static method. Pass a method "
-                    + "reference to a @Differentiable static method, e.g. Fluxion.gradient(MyModel::loss).");
+            throw new FluxionException("fluxion: " + describe(lambda) + " is not a reference to a static method or to a "
+                    + "method of an object. Pass a method reference to a @Differentiable method, e.g. "
+                    + "Fluxion.gradient(MyModel::loss) or Fluxion.gradient(model::loss).");
         }
         if (!lambda.getImplMethodSignature().equals(primalDescriptor)) {
             throw new FluxionException("fluxion: " + describe(lambda) + " has signature " + lambda.getImplMethodSignature()
@@ -52,6 +54,21 @@ public final class AdjointLinker {
             throw new FluxionException("fluxion: cannot bind the derivative of " + describe(lambda) + ": " + e
                     + ". If the class is in a named module, open its package to dev.fluxion.", e);
         }
+    }
+
+    /**
+     * The object a reference such as {@code model::loss} is bound to, or {@code null} for a
+     * reference to a static method.
+     */
+    public static Object receiver(Serializable function) {
+        SerializedLambda lambda = serializedForm(function);
+        return isBoundInstanceMethod(lambda) ? lambda.getCapturedArg(0) : null;
+    }
+
+    private static boolean isBoundInstanceMethod(SerializedLambda lambda) {
+        int kind = lambda.getImplMethodKind();
+        return (kind == MethodHandleInfo.REF_invokeVirtual || kind == MethodHandleInfo.REF_invokeSpecial
+                || kind == MethodHandleInfo.REF_invokeInterface) && lambda.getCapturedArgCount() == 1;
     }
 
     /** Why the adjoint is missing, in the order a user would check. */

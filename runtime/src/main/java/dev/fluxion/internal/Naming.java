@@ -101,6 +101,20 @@ public final class Naming {
         return withoutTape + (scalars ? "[D" : "") + ")" + primalDescriptor.substring(close + 1);
     }
 
+    /**
+     * The descriptor of an instance method as Fluxion differentiates it: a static method with the
+     * receiver as its first parameter. An instance method's adjoint (and binder target) is static in
+     * that form, so a call to the adjoint never dispatches to an override.
+     */
+    public static String staticForm(String owner, String descriptor) {
+        return "(L" + owner + ";" + descriptor.substring(1);
+    }
+
+    /** The functional interface a binder returns for an instance method bound to its receiver, or {@code null}. */
+    public static String boundBinderInterface(String primalDescriptor) {
+        return primalDescriptor.equals("([D)D") ? "dev/fluxion/internal/BoundScalarAdjoint" : null;
+    }
+
     /** Whether a parameter of this descriptor gets a shadow array in the adjoint. */
     public static boolean isShadowed(String descriptor) {
         return descriptor.startsWith("[") && (descriptor.endsWith("D") || descriptor.endsWith("F"));

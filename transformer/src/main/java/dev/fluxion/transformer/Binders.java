@@ -23,16 +23,23 @@ final class Binders {
     private Binders() {
     }
 
-    static MethodNode binder(ClassNode owner, MethodNode primal, String samInterface, String targetName) {
-        String adjointDesc = Naming.adjointDescriptor(primal.desc);
+    /**
+     * @param adjointDesc the descriptor of the method bound (an adjoint, or its copying bridge)
+     * @param bound whether the primal is an instance method: the interface's method then takes the
+     *     receiver first, as {@code Object}
+     */
+    static MethodNode binder(ClassNode owner, String primalName, String samInterface, String targetName,
+            String adjointDesc, boolean bound) {
         MethodNode m = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_PRIVATE,
-                Naming.binderName(primal.name), "()L" + samInterface + ";", null, null);
+                Naming.binderName(primalName), "()L" + samInterface + ";", null, null);
         m.visitCode();
-        Type sam = Type.getMethodType(adjointDesc);
+        Type instantiated = Type.getMethodType(adjointDesc);
+        Type sam = bound ? Type.getMethodType("(Ljava/lang/Object;" + adjointDesc.substring(adjointDesc.indexOf(';') + 1))
+                : instantiated;
         boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         m.visitInvokeDynamicInsn("adjoint", "()L" + samInterface + ";", METAFACTORY, sam,
                 new Handle(Opcodes.H_INVOKESTATIC, owner.name, targetName, adjointDesc, ownerIsInterface),
-                sam);
+                instantiated);
         m.visitInsn(Opcodes.ARETURN);
         m.visitMaxs(0, 0);
         m.visitEnd();
@@ -45,10 +52,9 @@ final class Binders {
      * never modifies the caller's array; adjoints calling adjoints use {@code fluxion$adjoint$f}
      * itself, where writes must be seen by the caller as in the primal.
      */
-    static MethodNode copyingBridge(ClassNode owner, MethodNode primal, List<Integer> writtenParams) {
-        String adjointDesc = Naming.adjointDescriptor(primal.desc);
+    static MethodNode copyingBridge(ClassNode owner, String primalName, String adjointDesc, List<Integer> writtenParams) {
         MethodNode m = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_PRIVATE,
-                Naming.entryName(primal.name), adjointDesc, null, null);
+                Naming.entryName(primalName), adjointDesc, null, null);
         m.visitCode();
         Type[] params = Type.getArgumentTypes(adjointDesc);
         int[] slots = new int[params.length];
@@ -66,7 +72,7 @@ final class Binders {
             m.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
         }
         boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, Naming.adjointName(primal.name), adjointDesc, ownerIsInterface);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, Naming.adjointName(primalName), adjointDesc, ownerIsInterface);
         m.visitInsn(Type.getReturnType(adjointDesc).getOpcode(Opcodes.IRETURN));
         m.visitMaxs(0, 0);
         m.visitEnd();

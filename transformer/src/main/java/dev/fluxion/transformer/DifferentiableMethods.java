@@ -26,6 +26,8 @@ import org.objectweb.asm.tree.MethodNode;
 final class DifferentiableMethods implements Callees {
     private final ClassFileLocator locator;
     private final Map<String, Set<String>> byClass = new ConcurrentHashMap<>();
+    /** Methods (name + descriptor) that no subclass can override, by class. */
+    private final Map<String, Set<String>> finalMethods = new ConcurrentHashMap<>();
     private final Map<String, ClassNode> bodies = new ConcurrentHashMap<>();
     /** What a callee does with the arrays it is given, by parameter index. */
     private record ArraySummary(Set<Integer> written, Set<Integer> returned) {
@@ -50,8 +52,27 @@ final class DifferentiableMethods implements Callees {
             }
         }
         byClass.put(node.name, methods);
+        Set<String> fixed = new HashSet<>();
+        for (MethodNode m : node.methods) {
+            if (cannotBeOverridden(node.access, m.access)) {
+                fixed.add(m.name + m.desc);
+            }
+        }
+        finalMethods.put(node.name, fixed);
         bodies.put(node.name, node);
         rules.register(node);
+    }
+
+    private static boolean cannotBeOverridden(int classAccess, int methodAccess) {
+        return (classAccess & Opcodes.ACC_FINAL) != 0
+                || (methodAccess & (Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL | Opcodes.ACC_STATIC)) != 0;
+    }
+
+    @Override
+    public boolean isOverridable(MemberRef method) {
+        isDifferentiable(method); // reads the class if not yet read
+        Set<String> fixed = finalMethods.get(method.owner());
+        return fixed == null || !fixed.contains(method.name() + method.descriptor());
     }
 
     @Override
@@ -149,14 +170,27 @@ final class DifferentiableMethods implements Callees {
 
     private Set<String> scan(String owner) {
         Set<String> methods = new HashSet<>();
+        Set<String> fixed = new HashSet<>();
+        finalMethods.put(owner, fixed);
         byte[] bytes = owner.startsWith("java/") ? null : locator.locate(owner);
         if (bytes == null) {
             return methods;
         }
         new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+            private int classAccess;
+
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName,
+                    String[] interfaces) {
+                classAccess = access;
+            }
+
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
+                if (cannotBeOverridden(classAccess, access)) {
+                    fixed.add(name + descriptor);
+                }
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
                     public AnnotationVisitor visitAnnotation(String desc, boolean visible) {

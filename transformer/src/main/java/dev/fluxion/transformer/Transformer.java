@@ -114,15 +114,17 @@ public final class Transformer {
             try {
                 Derivative d = differentiate(node, m, callees, null, Naming.adjointName(m.name));
                 generated.add(d.adjoint());
-                String sam = Naming.binderInterface(m.desc);
+                boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+                String sam = isStatic ? Naming.binderInterface(m.desc) : Naming.boundBinderInterface(m.desc);
                 if (sam != null) {
+                    String adjointDesc = Naming.adjointDescriptor(isStatic ? m.desc : Naming.staticForm(node.name, m.desc));
                     String target = Naming.adjointName(m.name);
                     if (!d.writtenParams().isEmpty() && !m.desc.equals(Naming.VECTOR_DESCRIPTOR)) {
                         // the API promises not to modify the caller's array: bind to a copy-first bridge
-                        generated.add(Binders.copyingBridge(node, m, d.writtenParams()));
+                        generated.add(Binders.copyingBridge(node, m.name, adjointDesc, d.writtenParams()));
                         target = Naming.entryName(m.name);
                     }
-                    generated.add(Binders.binder(node, m, sam, target));
+                    generated.add(Binders.binder(node, m.name, sam, target, adjointDesc, !isStatic));
                 }
             } catch (Unsupported u) {
                 problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, u.line(), u.problem(), u.advice()));
@@ -167,10 +169,6 @@ public final class Transformer {
      */
     private Derivative differentiate(ClassNode owner, MethodNode m, DifferentiableMethods callees, Set<Integer> inputs,
             String name) {
-        if ((m.access & Opcodes.ACC_STATIC) == 0) {
-            throw new Unsupported(firstLine(m), "@Differentiable instance method",
-                    "Only static methods can be differentiated so far; make the method static.");
-        }
         if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             throw new Unsupported(-1, "@Differentiable method without a body", "Annotate a method that has Java code.");
         }

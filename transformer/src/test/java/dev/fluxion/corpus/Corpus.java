@@ -39,6 +39,7 @@ public final class Corpus {
         cases.addAll(specExample());
         cases.addAll(returnedArrays());
         cases.add(customRules());
+        cases.add(instanceMethods());
         return Collections.unmodifiableList(cases);
     }
 
@@ -663,5 +664,26 @@ public final class Corpus {
             g[2] += c * x[0] / r;
             return g;
         }, p(0.3, -1.2, 2.0), p(1.5, 0.25, -0.75, 4.0));
+    }
+
+    // ================================================================== instance methods
+
+    static CorpusCase instanceMethods() {
+        double scale = 1.5;
+        double[] w = {0.5, -2.0, 1.25};
+        InstanceModel model = new InstanceModel(scale, w);
+        return scalar("InstanceModel.loss", model::loss, x -> {
+            double s = 0;
+            for (int i = 0; i < x.length; i++) {
+                s += w[i % w.length] * x[i] * x[i] + scale * Math.sin(x[i]);
+            }
+            double a = scale * x[0] + 1;
+            double[] g = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                g[i] = (2 * w[i % w.length] * x[i] + scale * Math.cos(x[i])) * a;
+            }
+            g[0] += s * scale;
+            return g;
+        }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4));
     }
 }

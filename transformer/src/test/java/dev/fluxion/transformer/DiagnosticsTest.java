@@ -210,14 +210,16 @@ class DiagnosticsTest {
                 "Remove 'synchronized'; a @Differentiable method should be a pure function of its arguments.");
     }
 
+    // @Differentiable double scaled(double v) { return v * scale; }
     // @Differentiable double f(double[] x) {
-    //     double s = x[0] * x[1];              // ERROR: first line of the body
-    //     return s * scale;
+    //     double s = x[0] * x[1];
+    //     return scaled(s);                    // ERROR: a subclass may override scaled
     // }
     @Test
-    void instanceMethod() {
-        expectOne(InstanceMethod.class, "f", "@Differentiable instance method",
-                "Only static methods can be differentiated so far; make the method static.");
+    void overridableInstanceMethod() {
+        expectOne(InstanceMethod.class, "f", "active value passed to dev.fluxion.fixtures.bad.InstanceMethod.scaled(D)D, "
+                + "which a subclass may override", "Make the method private, final or static (or its class final), so "
+                        + "the call runs the code Fluxion differentiated.");
     }
 
     // @Differentiable static int f(double[] x) {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Alias classes of floating-point arrays: SSA values that may refer to the same array object, or
@@ -142,10 +141,9 @@ public final class ArrayFamilies {
             } else if (op == ArrayOps.FILL) {
                 out.add(insn.operand(0));
             } else if (op == null) {
-                int first = insn.opcode() == Opcodes.INVOKESTATIC ? 0 : 1; // the receiver is not an argument
-                for (int j = first; j < insn.operands().size(); j++) {
+                for (int j = 0; j < insn.operands().size(); j++) { // operand 0 of an instance call is the receiver
                     Value v = insn.operand(j);
-                    if (isMember(v) && callees.mayWriteArgument(insn.member(), j - first)) {
+                    if (isMember(v) && callees.mayWriteArgument(insn.member(), j)) {
                         out.add(v);
                     }
                 }

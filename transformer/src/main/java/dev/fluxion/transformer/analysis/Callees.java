@@ -8,7 +8,16 @@ public interface Callees {
     boolean isDifferentiable(MemberRef method);
 
     /**
-     * Whether a call may write elements of the array passed as argument {@code index}. The default
+     * Whether an instance method may be overridden (neither private nor final, in a class that is
+     * not final): a call to it may run code Fluxion has not differentiated.
+     */
+    default boolean isOverridable(MemberRef method) {
+        return true;
+    }
+
+    /**
+     * Whether a call may write elements of the array passed as operand {@code index} (for an
+     * instance method, operand 0 is the receiver). The default
      * is the safe answer; a precise one spares the adjoint recording arrays that do not change.
      */
     default boolean mayWriteArgument(MemberRef method, int index) {

@@ -126,9 +126,11 @@ public final class DifferentiabilityCheck {
                         + insn.type().getClassName(), "Only @Differentiable callees returning double or float can be "
                                 + "differentiated through so far.");
             }
-            if (insn.opcode() != Opcodes.INVOKESTATIC) {
-                throw new Unsupported(insn.line(), "active value passed to the instance method " + m,
-                        "Only static @Differentiable methods can be called so far; make it static.");
+            if ((insn.opcode() == Opcodes.INVOKEVIRTUAL || insn.opcode() == Opcodes.INVOKEINTERFACE)
+                    && callees.isOverridable(m)) {
+                throw new Unsupported(insn.line(), "active value passed to " + m + ", which a subclass may override",
+                        "Make the method private, final or static (or its class final), so the call runs the code "
+                                + "Fluxion differentiated.");
             }
             checkAliasedArguments(insn);
             return;

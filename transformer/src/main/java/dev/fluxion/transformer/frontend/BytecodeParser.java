@@ -1,5 +1,6 @@
 package dev.fluxion.transformer.frontend;
 
+import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
@@ -72,10 +73,14 @@ public final class BytecodeParser {
             lineAt[i] = line;
         }
         this.frames = analyze(owner, method);
-        this.function = new IrFunction(owner, method.name, method.desc);
+        boolean instance = (method.access & Opcodes.ACC_STATIC) == 0;
+        this.function = new IrFunction(owner, method.name, instance ? Naming.staticForm(owner, method.desc) : method.desc);
     }
 
-    /** Lifts {@code method} of class {@code owner} (internal name) into SSA form. */
+    /**
+     * Lifts {@code method} of class {@code owner} (internal name) into SSA form. An instance method
+     * becomes a function whose first parameter is the receiver ({@link Naming#staticForm}).
+     */
     public static IrFunction parse(String owner, MethodNode method) {
         return new BytecodeParser(owner, method).parse();
     }

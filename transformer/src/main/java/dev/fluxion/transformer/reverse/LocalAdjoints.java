@@ -350,7 +350,9 @@ final class LocalAdjoints {
     private void differentiableCall(Instruction insn, Value rBar, Sweep s) {
         IrBuilder ir = s.ir();
         MemberRef callee = insn.member();
-        Type[] params = Type.getArgumentTypes(callee.descriptor());
+        String descriptor = insn.opcode() == INVOKESTATIC ? callee.descriptor()
+                : Naming.staticForm(callee.owner(), callee.descriptor()); // the receiver is operand 0
+        Type[] params = Type.getArgumentTypes(descriptor);
         List<Value> args = new ArrayList<>();
         List<Value> shadows = new ArrayList<>();
         for (int j = 0; j < params.length; j++) {
@@ -370,7 +372,7 @@ final class LocalAdjoints {
         }
         args.add(s.tape().tape());
         ir.invokeStatic(new MemberRef(callee.owner(), Naming.adjointName(callee.name()),
-                Naming.adjointDescriptor(callee.descriptor()), callee.isInterface()), args.toArray(Value[]::new));
+                Naming.adjointDescriptor(descriptor), callee.isInterface()), args.toArray(Value[]::new));
         for (int j = params.length - 1; j >= 0; j--) {
             if (Types.isFloating(params[j])) {
                 s.accumulate(insn.operand(j), s.tape().pop(params[j]));
