@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 AGENT=agent/target/fluxion-agent.jar
 CP=samples/target/classes:runtime/target/classes
-for main in Demo RosenbrockDescent CurveFit; do
+for main in Demo RosenbrockDescent CurveFit HeatInversion; do
   echo "== dev.fluxion.samples.$main"
   java -javaagent:"$AGENT" -cp "$CP" "dev.fluxion.samples.$main"
 done
