@@ -40,6 +40,7 @@ public final class Corpus {
         cases.addAll(returnedArrays());
         cases.add(customRules());
         cases.add(instanceMethods());
+        cases.addAll(copiesOfConstants());
         return Collections.unmodifiableList(cases);
     }
 
@@ -685,5 +686,21 @@ public final class Corpus {
             g[0] += s * scale;
             return g;
         }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4));
+    }
+
+    // ================================================================== copies of constant tables
+
+    static List<CorpusCase> copiesOfConstants() {
+        double[] t = CopiesOfConstants.TABLE;
+        return List.of(
+                scalar("CopiesOfConstants.cloneOfTable", CopiesOfConstants::cloneOfTable, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < t.length; i++) {
+                        g[i] = 2 * t[i] * x[i];
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 2.5)),
+                scalar("CopiesOfConstants.rangeOfTable", CopiesOfConstants::rangeOfTable,
+                        x -> new double[] {t[2], t[1] * t[2]}, p(0.3, -1.2), p(2.0, 0.5)));
     }
 }

@@ -586,8 +586,8 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         if (s != null) {
             return s;
         }
-        if (!(array instanceof Instruction insn) || !plan.isShadowNeeded(array)) {
-            throw new IllegalStateException("no shadow for " + array);
+        if (!(array instanceof Instruction insn) || !plan.isShadowNeeded(array) || !activity.isActive(array)) {
+            throw new IllegalStateException("no shadow for " + array); // a rule asked for one it did not declare
         }
         return ssa.read(new Shadow(insn), ShadowAllocation.shadowType(insn), ir.block());
     }

@@ -147,7 +147,11 @@ final class LocalAdjoints {
                 ArrayOps op = ArrayOps.of(insn);
                 if (op != null && isPrimitive(insn.operand(0))) {
                     switch (op) {
-                        case CLONE, COPY_OF, COPY_OF_RANGE -> out.addAll(List.of(insn.operand(0), insn));
+                        case CLONE, COPY_OF, COPY_OF_RANGE -> {
+                            if (activity.isActive(insn.operand(0))) { // else nothing flows back
+                                out.addAll(List.of(insn.operand(0), insn));
+                            }
+                        }
                         case ARRAYCOPY -> {
                             if (activity.isActive(insn.operand(0))) {
                                 out.add(insn.operand(0));
@@ -242,6 +246,9 @@ final class LocalAdjoints {
         Type arrayType = a.type().getSort() == Type.ARRAY ? a.type() : Type.getObjectType(insn.member().owner());
         String at = arrayType.getDescriptor();
         String et = at.substring(1);
+        if (op.creates() && !activity.isActive(a)) {
+            return; // a copy of constants: its adjoint flows nowhere
+        }
         switch (op) {
             case CLONE, COPY_OF -> ir.invokeStatic(ARRAY_ADJOINTS, "copyOf", "(" + at + at + ")V", s.shadow(a),
                     s.shadow(insn));
