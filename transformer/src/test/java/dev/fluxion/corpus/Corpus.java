@@ -41,6 +41,7 @@ public final class Corpus {
         cases.add(customRules());
         cases.add(instanceMethods());
         cases.addAll(copiesOfConstants());
+        cases.addAll(callsAndWrites());
         return Collections.unmodifiableList(cases);
     }
 
@@ -702,5 +703,36 @@ public final class Corpus {
                 }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 2.5)),
                 scalar("CopiesOfConstants.rangeOfTable", CopiesOfConstants::rangeOfTable,
                         x -> new double[] {t[2], t[1] * t[2]}, p(0.3, -1.2), p(2.0, 0.5)));
+    }
+
+    // ================================================================== calls reading arrays written around them
+
+    static List<CorpusCase> callsAndWrites() {
+        return List.of(
+                scalar("CallsAndWrites.writtenAfterTheCall", CallsAndWrites::writtenAfterTheCall, x -> {
+                    // forward mode by hand: a and its derivative da/dx_j, for each j
+                    int n = x.length;
+                    double[] g = new double[n];
+                    for (int j = 0; j < n; j++) {
+                        double[] a = x.clone();
+                        double[] da = new double[n];
+                        da[j] = 1;
+                        for (int k = 0; k < 3; k++) {
+                            for (int i = 0; i < n; i++) {
+                                g[j] += 2 * a[i] * da[i];
+                            }
+                            a[0] = 2 * a[0] + a[1];
+                            da[0] = 2 * da[0] + da[1];
+                        }
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
+                scalar("CallsAndWrites.writtenOnlyBefore", CallsAndWrites::writtenOnlyBefore, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = 6 * 2 * (i + 1) * (i + 1) * x[i];
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4)));
     }
 }

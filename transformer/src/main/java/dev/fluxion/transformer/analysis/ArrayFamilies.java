@@ -175,6 +175,11 @@ public final class ArrayFamilies {
         }
     }
 
+    /** The instructions that may write elements of an array of {@code v}'s family. */
+    public List<Instruction> writers(Value v) {
+        return writers.getOrDefault(find(v), List.of());
+    }
+
     /** Whether some instruction may write elements of an array of {@code v}'s family. */
     public boolean isWritten(Value v) {
         return writers.containsKey(find(v));

@@ -99,7 +99,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         this.primal = primal;
         this.activity = activity;
         this.cfg = new ControlFlow(primal);
-        this.rules = new LocalAdjoints(activity, callees);
+        this.rules = new LocalAdjoints(activity, callees, cfg);
         this.countedLoops = new CountedLoops(primal, cfg);
         this.plan = new RecordingPlan(primal, cfg, activity, rules, countedLoops);
         this.adjoint = new IrFunction(primal.owner(), name,

@@ -7,6 +7,7 @@ import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.ArrayOps;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
@@ -47,10 +48,12 @@ final class LocalAdjoints {
 
     private final ActivityAnalysis activity;
     private final Callees callees;
+    private final ControlFlow cfg;
 
-    LocalAdjoints(ActivityAnalysis activity, Callees callees) {
+    LocalAdjoints(ActivityAnalysis activity, Callees callees, ControlFlow cfg) {
         this.activity = activity;
         this.callees = callees;
+        this.cfg = cfg;
     }
 
     /** Primal values whose values the adjoint of {@code insn} reads. */
@@ -423,11 +426,10 @@ final class LocalAdjoints {
 
     /** The callee's adjoint recomputes the call from its arguments: give it the arrays as they were. */
     private void restoreWrittenArrays(Instruction insn, List<Value> args, Sweep s) {
-        for (int j = args.size() - 1; j >= 0; j--) {
-            if (ArrayFamilies.isMember(insn.operand(j)) && activity.families().isWritten(insn.operand(j))) {
-                s.ir().invokeVirtual(Naming.TAPE_INTERNAL_NAME, "restoreContents", "(Ljava/lang/Object;)V",
-                        s.tape().tape(), args.get(j));
-            }
+        List<Value> saved = snapshotsBefore(insn);
+        for (int k = saved.size() - 1; k >= 0; k--) {
+            s.ir().invokeVirtual(Naming.TAPE_INTERNAL_NAME, "restoreContents", "(Ljava/lang/Object;)V",
+                    s.tape().tape(), args.get(insn.operands().indexOf(saved.get(k))));
         }
     }
 
@@ -440,17 +442,34 @@ final class LocalAdjoints {
                 type);
     }
 
-    /** Whether the forward sweep must save the contents of the arrays passed to this call (see {@link #differentiableCall}). */
+    /**
+     * The array arguments whose contents the forward sweep saves before this call, so that the
+     * callee's adjoint, which recomputes the call, sees them as they were: those the callee writes
+     * itself, and those that something may write after the call (later in its block, in a block the
+     * call's block reaches, a later iteration included). An array written only before the call is
+     * as it was when the reverse sweep gets back to it.
+     */
     List<Value> snapshotsBefore(Instruction insn) {
         List<Value> out = new ArrayList<>();
         if (insn.op() == dev.fluxion.transformer.ir.Op.INVOKE && activity.isDifferentiableCall(insn) && activity.isActive(insn)) {
             for (Value v : insn.operands()) {
-                if (ArrayFamilies.isMember(v) && activity.families().isWritten(v)) {
+                if (ArrayFamilies.isMember(v) && isWrittenAfter(v, insn) && !out.contains(v)) {
                     out.add(v);
                 }
             }
         }
         return out;
+    }
+
+    private boolean isWrittenAfter(Value array, Instruction call) {
+        for (Instruction w : activity.families().writers(array)) {
+            boolean laterInBlock = w.block() == call.block()
+                    && w.block().body().indexOf(w) >= w.block().body().indexOf(call);
+            if (laterInBlock || cfg.reaches(call.block(), w.block())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The int form of a typed arithmetic opcode: DMUL -> IMUL, FNEG -> INEG. */
