@@ -168,6 +168,27 @@ public final class ArrayAdjoints {
         }
     }
 
+    /**
+     * Throws {@code FluxionException(message)} if {@code a} and {@code b} are one array, or one is a
+     * row (at any depth) of the other: a callee's adjoint assumes distinct array arguments.
+     */
+    public static void requireDistinct(Object a, Object b, String message) {
+        if (a != null && (a == b || contains(a, b) || contains(b, a))) {
+            throw new dev.fluxion.FluxionException(message);
+        }
+    }
+
+    private static boolean contains(Object outer, Object inner) {
+        if (outer instanceof Object[] rows) {
+            for (Object row : rows) {
+                if (row == inner || contains(row, inner)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A copy of an array and of its rows, at every depth. */
     public static Object deepCopy(Object array) {
         if (array instanceof Object[] rows) {

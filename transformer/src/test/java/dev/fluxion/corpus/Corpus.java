@@ -42,6 +42,13 @@ public final class Corpus {
         cases.add(instanceMethods());
         cases.addAll(copiesOfConstants());
         cases.addAll(callsAndWrites());
+        cases.add(scalar("RowsOfOneMatrix.distinctRows", RowsOfOneMatrix::distinctRows, x -> {
+            double[] g = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                g[i] = 4 * x[i];
+            }
+            return g;
+        }, p(0.3, -1.2, 2.0), p(1.1, 0.4)));
         return Collections.unmodifiableList(cases);
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * module runs the same corpus through the real agent jar in a separate JVM.
  */
 class CorpusTest {
-    private static final TransformingClassLoader LOADER =
+    static final TransformingClassLoader LOADER =
             new TransformingClassLoader(CorpusTest.class.getClassLoader(), "dev.fluxion.corpus");
 
     @SuppressWarnings("unchecked")

@@ -129,7 +129,7 @@ class DiagnosticsTest {
     @Test
     void sameArrayPassedTwiceToACalleeThatWritesIt() {
         expectOne(AliasedArguments.class, "f", "arguments 0 and 1 of dev.fluxion.fixtures.bad.AliasedArguments.shift([D[D)D "
-                + "may be the same array (or rows of one array), and the callee writes into one of them",
+                + "are the same array, and the callee writes into one of them",
                 "Pass a copy (a.clone()) as one of them, so the callee's writes cannot change what it reads.");
     }
 

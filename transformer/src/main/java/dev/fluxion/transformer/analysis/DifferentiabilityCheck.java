@@ -9,7 +9,6 @@ import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.rules.MathRules;
-import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -153,23 +152,16 @@ public final class DifferentiabilityCheck {
     }
 
     /**
-     * A callee's adjoint assumes its array parameters are distinct arrays. If the caller may pass
-     * one array (or rows of one array) twice and the callee writes one of them, a write through one
-     * parameter would change what the callee reads through the other behind the adjoint's back.
+     * A callee's adjoint assumes its array parameters are distinct arrays. If the caller passes one
+     * array twice and the callee writes one of them, a write through one parameter would change
+     * what the callee reads through the other behind the adjoint's back. Arguments that are merely
+     * in one alias family (two rows of one matrix, say) are checked when the call runs instead
+     * ({@link AliasChecks}).
      */
     private void checkAliasedArguments(Instruction call) {
-        List<Value> args = call.operands();
-        for (int j = 0; j < args.size(); j++) {
-            for (int k = j + 1; k < args.size(); k++) {
-                Value a = args.get(j);
-                Value b = args.get(k);
-                if (ArrayFamilies.isMember(a) && ArrayFamilies.isMember(b) && activity.isActive(a)
-                        && activity.families().find(a) == activity.families().find(b)
-                        && (callees.mayWriteArgument(call.member(), j) || callees.mayWriteArgument(call.member(), k))) {
-                    throw new Unsupported(call.line(), "arguments " + j + " and " + k + " of " + call.member()
-                            + " may be the same array (or rows of one array), and the callee writes into one of them",
-                            "Pass a copy (a.clone()) as one of them, so the callee's writes cannot change what it reads.");
-                }
+        for (int[] pair : AliasChecks.risks(call, activity, callees)) {
+            if (call.operand(pair[0]) == call.operand(pair[1])) {
+                throw new Unsupported(call.line(), AliasChecks.problem(call, pair, true), AliasChecks.ADVICE);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.fluxion.transformer.reverse;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.AliasChecks;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ControlFlow;
@@ -65,6 +66,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
 
     private final IrFunction primal;
     private final ActivityAnalysis activity;
+    private final Callees callees;
     private final ControlFlow cfg;
     private final LocalAdjoints rules;
     private final RecordingPlan plan;
@@ -98,6 +100,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private AdjointGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees, String name) {
         this.primal = primal;
         this.activity = activity;
+        this.callees = callees;
         this.cfg = new ControlFlow(primal);
         this.rules = new LocalAdjoints(activity, callees, cfg);
         this.countedLoops = new CountedLoops(primal, cfg);
@@ -282,6 +285,15 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         }
         for (Instruction insn : b.body()) {
             ir.setLine(insn.line());
+            if (activity.isDifferentiableCall(insn)) {
+                for (int[] pair : AliasChecks.risks(insn, activity, callees)) {
+                    String message = "fluxion: " + primal.owner().replace('/', '.') + "." + primal.name() + " (line "
+                            + insn.line() + "): " + AliasChecks.problem(insn, pair, false) + ". " + AliasChecks.ADVICE;
+                    ir.invokeStatic(LocalAdjoints.ARRAY_ADJOINTS, "requireDistinct",
+                            "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V", forward(insn.operand(pair[0])),
+                            forward(insn.operand(pair[1])), new Constant(Type.getType(String.class), message));
+                }
+            }
             if (reversed) {
                 for (Value array : rules.snapshotsBefore(insn)) {
                     ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "saveContents", "(Ljava/lang/Object;)V", tape.tape(),
