@@ -42,6 +42,7 @@ public final class Corpus {
         cases.add(instanceMethods());
         cases.addAll(copiesOfConstants());
         cases.addAll(callsAndWrites());
+        cases.addAll(nestedLoops());
         cases.add(scalar("RowsOfOneMatrix.distinctRows", RowsOfOneMatrix::distinctRows, x -> {
             double[] g = new double[x.length];
             for (int i = 0; i < x.length; i++) {
@@ -741,5 +742,35 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.3, -1.2, 2.0), p(1.1, 0.4)));
+    }
+
+    // ================================================================== nested counted loops
+
+    static List<CorpusCase> nestedLoops() {
+        return List.of(
+                scalar("NestedLoops.triangle", NestedLoops::triangle, x -> {
+                    double total = 0;
+                    for (double v : x) {
+                        total += v;
+                    }
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = total - x[i]; // d/dx_i sum_{j<i} x_i x_j = sum_{j != i} x_j
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5)),
+                scalar("NestedLoops.threeDeep", NestedLoops::threeDeep, x -> {
+                    int n = x.length;
+                    double[] g = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j <= i; j++) {
+                            for (int k = 0; k < j; k++) {
+                                g[i] += Math.sin(x[k]);
+                                g[k] += Math.cos(x[k]) * x[i];
+                            }
+                        }
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5)));
     }
 }

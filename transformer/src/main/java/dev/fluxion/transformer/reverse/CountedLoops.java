@@ -3,6 +3,7 @@ package dev.fluxion.transformer.reverse;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.IrFunction;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,8 +19,10 @@ import java.util.Set;
  * sweep pops it there and counts it down at H: to the latch while it is positive, then to the
  * preheader.
  *
- * <p>Applies when every exit target has the loop block as its only predecessor (so the count can
- * be pushed at its start without splitting edges) and the loop has H as its only entry.
+ * <p>Applies when one of H's predecessors ends a back edge (H dominates it) and the other does not,
+ * every exit target has the loop block as its only predecessor (so the count can be pushed at its
+ * start without splitting edges), and the loop has H as its only entry. Nested loops qualify each on
+ * its own: an inner loop's count is pushed once per execution of the inner loop.
  */
 final class CountedLoops {
     private final Map<Block, Block> latchOf = new HashMap<>();
@@ -30,28 +33,44 @@ final class CountedLoops {
             if (h.predecessors().size() != 2 || !cfg.inLoop(h)) {
                 continue;
             }
-            Block a = h.predecessors().get(0);
-            Block b = h.predecessors().get(1);
-            boolean aInside = cfg.reaches(h, a);
-            boolean bInside = cfg.reaches(h, b);
-            if (aInside == bInside) {
-                continue;
+            Set<Block> fromFirst = naturalLoop(f, h, h.predecessors().get(0));
+            Set<Block> fromSecond = naturalLoop(f, h, h.predecessors().get(1));
+            if ((fromFirst == null) == (fromSecond == null)) {
+                continue; // no back edge, or two: not the shape a trip count can reverse
             }
-            Set<Block> body = new HashSet<>();
-            body.add(h);
-            for (Block x : f.blocks()) {
-                if (cfg.reaches(h, x) && cfg.reaches(x, h)) {
-                    body.add(x);
-                }
-            }
+            Set<Block> body = fromFirst != null ? fromFirst : fromSecond;
             List<Block> exits = exitsIfCountable(h, body);
             if (exits != null) {
-                latchOf.put(h, aInside ? a : b);
+                latchOf.put(h, h.predecessors().get(fromFirst != null ? 0 : 1));
                 for (Block x : exits) {
                     countsPushedAt.computeIfAbsent(x, k -> new ArrayList<>()).add(h);
                 }
             }
         }
+    }
+
+    /**
+     * The natural loop of the edge {@code p -> h}: {@code h} and every block that reaches {@code p}
+     * without passing through {@code h}; or {@code null} if that search gets to the function's
+     * entry, i.e. {@code h} does not dominate {@code p} and the edge is no back edge. (In a nest of
+     * loops the inner header's preheader is reachable from the header, around the outer loop, so
+     * reachability alone cannot tell the latch from the preheader.)
+     */
+    private static Set<Block> naturalLoop(IrFunction f, Block h, Block p) {
+        Set<Block> body = new HashSet<>();
+        body.add(h);
+        ArrayDeque<Block> work = new ArrayDeque<>();
+        work.add(p);
+        while (!work.isEmpty()) {
+            Block b = work.pop();
+            if (b == f.entry()) {
+                return null;
+            }
+            if (body.add(b)) {
+                work.addAll(b.predecessors());
+            }
+        }
+        return body;
     }
 
     /** The blocks the loop exits to, or {@code null} if the loop does not qualify. */
