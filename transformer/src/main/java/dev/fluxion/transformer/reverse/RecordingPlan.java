@@ -1,12 +1,12 @@
 package dev.fluxion.transformer.reverse;
 
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
-import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +27,8 @@ import org.objectweb.asm.Type;
  * <p>Shadows of arrays follow the same rule: a block whose reverse needs the shadow of an array
  * allocated (or a row loaded) in a block that may run again records the shadow's reference.
  *
- * <p>Some values that must be saved are <em>rematerialised</em> instead. An element of a
- * differentiated array parameter that nothing writes is re-read, so only the index is needed, an {@code int} instead of a {@code double},
+ * <p>Some values that must be saved are <em>rematerialised</em> instead. An element of an array
+ * that nothing writes is re-read, so only the index (and the array, if not at hand) is needed, an {@code int} instead of a {@code double},
  * and usually one already recorded. Integer arithmetic such as {@code i + 1} is recomputed from its
  * operands, and so is cheap floating-point arithmetic whose operands need no recording at all
  * ({@code 1 - x[i]}, {@code x[i + 1] - x[i] * x[i]}).
@@ -93,6 +93,7 @@ final class RecordingPlan {
             }
             recomputed.add(insn);
         } else if (isRereadable(insn)) {
+            plan(b, insn.operand(0), needed, saved, recomputed);
             plan(b, insn.operand(1), needed, saved, recomputed);
             recomputed.add(insn); // after its operands: the reverse sweep recomputes in this order
         } else if (isCheapIntegerArithmetic(insn)) {
@@ -119,7 +120,8 @@ final class RecordingPlan {
             return false;
         }
         if (isRereadable(insn)) {
-            return isFreeToRecompute(b, insn.operand(1), depth + 1, saved, recomputed);
+            return isFreeToRecompute(b, insn.operand(0), depth + 1, saved, recomputed)
+                    && isFreeToRecompute(b, insn.operand(1), depth + 1, saved, recomputed);
         }
         if (insn.op() != Op.ARITHMETIC || !isCheapArithmetic(insn.opcode())) {
             return false;
@@ -195,10 +197,14 @@ final class RecordingPlan {
         return v instanceof Instruction def && cfg.reaches(b, def.block());
     }
 
-    /** An element of a differentiated array parameter that nothing writes: reading it again gives the same value. */
+    /**
+     * An element (or row) of a floating-point array that nothing writes (a parameter, a data table,
+     * rows of a matrix): reading it again in the reverse sweep gives the value the forward sweep read.
+     */
     private boolean isRereadable(Value v) {
-        return v instanceof Instruction insn && insn.op() == Op.ARRAY_LOAD && insn.operand(0) instanceof Param p
-                && activity.isVaried(p) && !activity.families().isWritten(p);
+        return v instanceof Instruction insn && insn.op() == Op.ARRAY_LOAD
+                && ArrayFamilies.isMember(insn.operand(0))
+                && !activity.families().isWritten(insn.operand(0));
     }
 
     /** The values block {@code b} pushes at its end, in push order. */
