@@ -43,6 +43,16 @@ public final class Corpus {
         cases.addAll(copiesOfConstants());
         cases.addAll(callsAndWrites());
         cases.addAll(nestedLoops());
+        cases.add(scalar("Rotations.chainOfRotations", Rotations::chainOfRotations, x -> {
+            double t = 0;
+            for (double v : x) {
+                t += v; // successive rotations add their angles: (cos t, sin t)
+            }
+            double dt = -Math.sin(t) + 2 * Math.sin(t) * Math.cos(t);
+            double[] g = new double[x.length];
+            java.util.Arrays.fill(g, dt);
+            return g;
+        }, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5, 0.25)));
         cases.add(scalar("RowsOfOneMatrix.distinctRows", RowsOfOneMatrix::distinctRows, x -> {
             double[] g = new double[x.length];
             for (int i = 0; i < x.length; i++) {

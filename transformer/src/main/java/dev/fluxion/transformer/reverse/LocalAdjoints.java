@@ -110,6 +110,8 @@ final class LocalAdjoints {
                             }
                         }
                     }
+                } else if (partner(insn) != null) {
+                    out.add(partner(insn));
                 } else if (rule != null) {
                     for (int j = 0; j < insn.operands().size(); j++) {
                         Partial p = rule.partial(j);
@@ -327,6 +329,12 @@ final class LocalAdjoints {
 
     private void mathCall(Instruction insn, DerivativeRule rule, Value rBar, Sweep s) {
         IrBuilder ir = s.ir();
+        Instruction partner = partner(insn);
+        if (partner != null) { // sin' = cos, cos' = -sin, both already computed by the primal
+            Value other = s.primal(partner);
+            s.accumulate(insn.operand(0), ir.mul(rBar, insn.member().name().equals("sin") ? other : ir.neg(other)));
+            return;
+        }
         String t = insn.type().getDescriptor();
         for (int j = 0; j < insn.operands().size(); j++) {
             Partial p = rule.partial(j);
@@ -346,6 +354,27 @@ final class LocalAdjoints {
             }
             s.accumulate(arg, ir.mul(rBar, partial));
         }
+    }
+
+    /**
+     * For {@code sin(x)}, a {@code cos(x)} of the same {@code x} in the same block, and the other way
+     * round (rotations compute both): the partial is then a value the primal has, not another call.
+     * The same block guarantees the partner's value exists whenever this call's reverse runs.
+     */
+    private static Instruction partner(Instruction insn) {
+        String name = insn.member().name();
+        String other = name.equals("sin") ? "cos" : name.equals("cos") ? "sin" : null;
+        if (other == null || MathRules.ruleFor(insn.member()) == null) {
+            return null;
+        }
+        for (Instruction user : insn.operand(0).users()) {
+            if (user != insn && user.block() == insn.block() && user.op() == dev.fluxion.transformer.ir.Op.INVOKE
+                    && user.member().name().equals(other) && user.member().owner().equals(insn.member().owner())
+                    && user.member().descriptor().equals(insn.member().descriptor())) {
+                return user;
+            }
+        }
+        return null;
     }
 
     private static Value input(Instruction insn, int input, Sweep s) {
