@@ -331,8 +331,10 @@ final class LocalAdjoints {
         IrBuilder ir = s.ir();
         Instruction partner = partner(insn);
         if (partner != null) { // sin' = cos, cos' = -sin, both already computed by the primal
-            Value other = s.primal(partner);
-            s.accumulate(insn.operand(0), ir.mul(rBar, insn.member().name().equals("sin") ? other : ir.neg(other)));
+            if (activity.isActive(insn.operand(0))) {
+                Value other = s.primal(partner);
+                s.accumulate(insn.operand(0), ir.mul(rBar, insn.member().name().equals("sin") ? other : ir.neg(other)));
+            }
             return;
         }
         String t = insn.type().getDescriptor();
@@ -361,20 +363,32 @@ final class LocalAdjoints {
      * round (rotations compute both): the partial is then a value the primal has, not another call.
      * The same block guarantees the partner's value exists whenever this call's reverse runs.
      */
-    private static Instruction partner(Instruction insn) {
+    private Instruction partner(Instruction insn) {
         String name = insn.member().name();
         String other = name.equals("sin") ? "cos" : name.equals("cos") ? "sin" : null;
         if (other == null || MathRules.ruleFor(insn.member()) == null) {
             return null;
         }
-        for (Instruction user : insn.operand(0).users()) {
-            if (user != insn && user.block() == insn.block() && user.op() == dev.fluxion.transformer.ir.Op.INVOKE
-                    && user.member().name().equals(other) && user.member().owner().equals(insn.member().owner())
-                    && user.member().descriptor().equals(insn.member().descriptor())) {
+        for (Instruction user : insn.block().body()) {
+            if (user != insn && user.op() == dev.fluxion.transformer.ir.Op.INVOKE && user.member().name().equals(other)
+                    && user.member().owner().equals(insn.member().owner())
+                    && user.member().descriptor().equals(insn.member().descriptor())
+                    && sameValue(user.operand(0), insn.operand(0))) {
                 return user;
             }
         }
         return null;
+    }
+
+    /** The same SSA value, or two reads of one element of an array that nothing writes ({@code x[i]} twice). */
+    private boolean sameValue(Value a, Value b) {
+        if (a == b) {
+            return true;
+        }
+        return a instanceof Instruction p && b instanceof Instruction q && p.op() == dev.fluxion.transformer.ir.Op.ARRAY_LOAD
+                && q.op() == dev.fluxion.transformer.ir.Op.ARRAY_LOAD && p.operand(0) == q.operand(0)
+                && p.operand(1) == q.operand(1) && ArrayFamilies.isMember(p.operand(0))
+                && !activity.families().isWritten(p.operand(0));
     }
 
     private static Value input(Instruction insn, int input, Sweep s) {
