@@ -11,6 +11,7 @@ import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.DifferentiationException;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.BytecodeParser;
+import dev.fluxion.transformer.frontend.Inliner;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
 import dev.fluxion.transformer.ir.Types;
@@ -52,21 +53,32 @@ public final class Transformer {
     private final ClassFileLocator locator;
     private final ClassHierarchy hierarchy;
     private final Path dumpDirectory;
+    private final boolean inline;
 
     /**
      * @param locator finds other classes' bytes (callees' annotations, superclasses)
      * @param dumpDirectory where to write each method's SSA and adjoint as text, or {@code null}
      */
     public Transformer(ClassFileLocator locator, Path dumpDirectory) {
+        this(locator, dumpDirectory, true);
+    }
+
+    /**
+     * @param inline whether small same-class callees are inlined before differentiation (see
+     *     {@link Inliner}); off, every call is reversed jointly, through the callee's adjoint
+     */
+    public Transformer(ClassFileLocator locator, Path dumpDirectory, boolean inline) {
         this.locator = locator;
         this.hierarchy = new ClassHierarchy(locator);
         this.dumpDirectory = dumpDirectory;
+        this.inline = inline;
     }
 
-    /** A transformer that dumps to {@code -Dfluxion.dump=DIR} if that property is set. */
+    /** A transformer that dumps to {@code -Dfluxion.dump=DIR} if set, and inlines unless {@code -Dfluxion.inline=false}. */
     public static Transformer withSystemProperties(ClassFileLocator locator) {
         String dump = System.getProperty("fluxion.dump");
-        return new Transformer(locator, dump == null || dump.isEmpty() ? null : Path.of(dump));
+        return new Transformer(locator, dump == null || dump.isEmpty() ? null : Path.of(dump),
+                !"false".equals(System.getProperty("fluxion.inline")));
     }
 
     /** Whether a class file declares any {@code @Differentiable} method (cheap pre-check). */
@@ -144,6 +156,9 @@ public final class Transformer {
             generated.addAll(replaced);
             return addMethods(reader, node, withFrames(node, generated), replaced);
         } catch (MethodTooLargeException e) {
+            if (inline) {
+                return new Transformer(locator, dumpDirectory, false).transform(classBytes); // inlined code made it too large
+            }
             String primalName = e.getMethodName().substring(e.getMethodName().lastIndexOf('$') + 1);
             throw new DifferentiationException(new Diagnostic(node.name, primalName, "", node.sourceFile, -1,
                     "its derivative needs more than the 64 KB of bytecode a JVM method may have",
@@ -179,11 +194,25 @@ public final class Transformer {
                     + "results into array parameters) can be differentiated",
                     "Return the scalar to differentiate, or write the results into a double[] parameter.");
         }
-        IrFunction primal = BytecodeParser.parse(owner.name, m);
-        ActivityAnalysis activity = ActivityAnalysis.of(primal, callees, inputs);
+        IrFunction source = BytecodeParser.parse(owner.name, m);
+        ActivityAnalysis sourceActivity = ActivityAnalysis.of(source, callees, inputs);
+        DifferentiabilityCheck.check(source, sourceActivity, callees); // diagnostics speak of the code as written
+        IrFunction primal = source;
+        ActivityAnalysis activity = sourceActivity;
+        IrFunction inlined = BytecodeParser.parse(owner.name, m);
+        if (inline && Inliner.inline(inlined, owner)) {
+            try {
+                ActivityAnalysis inlinedActivity = ActivityAnalysis.of(inlined, callees, inputs);
+                DifferentiabilityCheck.check(inlined, inlinedActivity, callees);
+                primal = inlined;
+                activity = inlinedActivity;
+            } catch (Unsupported e) {
+                // a callee's problem, reported when the callee itself is transformed: keep the call
+            }
+        }
         String kind = inputs == null ? "" : "." + name;
-        dump(owner, m, "ssa" + kind, IrPrinter.print(primal, v -> activity.isActive(v) ? "   [active]" : ""));
-        DifferentiabilityCheck.check(primal, activity, callees);
+        ActivityAnalysis shown = activity;
+        dump(owner, m, "ssa" + kind, IrPrinter.print(primal, v -> shown.isActive(v) ? "   [active]" : ""));
         IrFunction adjoint = AdjointGenerator.generate(primal, activity, callees, name);
         dump(owner, m, "adjoint" + kind, IrPrinter.print(adjoint));
         int access = (m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED))

@@ -15,8 +15,8 @@ class AliasAtRunTimeTest {
         ScalarFunction f = (ScalarFunction) CorpusTest.LOADER.loadClass("dev.fluxion.corpus.AliasFixtures")
                 .getMethod("sameRowTwice").invoke(null);
         FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(f).gradient(new double[] {1, 2}));
-        assertEquals("fluxion: dev.fluxion.corpus.RowsOfOneMatrix.sameRowTwice (line 38): arguments 0 and 1 of "
-                + "dev.fluxion.corpus.RowsOfOneMatrix.addSquares([D[D)V are the same array (or one is a row of the other), "
+        assertEquals("fluxion: dev.fluxion.corpus.RowsOfOneMatrix.sameRowTwice (line 31): arguments 0 and 1 of "
+                + "dev.fluxion.corpus.ArrayHelpers.addSquares([D[D)V are the same array (or one is a row of the other), "
                 + "and the callee writes into one of them. Pass a copy (a.clone()) as one of them, so the callee's writes "
                 + "cannot change what it reads.", e.getMessage());
     }

@@ -22,9 +22,13 @@ public final class TransformingClassLoader extends ClassLoader {
     private final List<String> transformed = Collections.synchronizedList(new ArrayList<>());
 
     public TransformingClassLoader(ClassLoader parent, String... packages) {
+        this(parent, Transformer.withSystemProperties(ClassFileLocator.ofClassLoader(parent)), packages);
+    }
+
+    public TransformingClassLoader(ClassLoader parent, Transformer transformer, String... packages) {
         super(parent);
         this.packages = List.of(packages);
-        this.transformer = Transformer.withSystemProperties(ClassFileLocator.ofClassLoader(parent));
+        this.transformer = transformer;
     }
 
     /** Names of the classes that were transformed (had derivative methods added). */

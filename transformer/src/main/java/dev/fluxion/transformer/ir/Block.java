@@ -88,6 +88,23 @@ public final class Block {
         }
     }
 
+    /** Moves the body after {@code insn}, and the terminator, into the empty block {@code tail}; see {@link IrFunction#splitAfter}. */
+    void moveAfterInto(Instruction insn, Block tail) {
+        int at = body.indexOf(insn);
+        List<Instruction> moved = new ArrayList<>(body.subList(at + 1, body.size()));
+        body.subList(at + 1, body.size()).clear();
+        for (Instruction m : moved) {
+            tail.append(m);
+        }
+        Instruction t = terminator;
+        terminator = null;
+        t.setBlock(tail);
+        tail.terminator = t;
+        for (Block s : tail.successors()) {
+            s.predecessors.set(s.predecessors.indexOf(this), tail);
+        }
+    }
+
     /** All instructions in order: phis, body, terminator. */
     public List<Instruction> instructions() {
         List<Instruction> all = new ArrayList<>(phis);

@@ -133,6 +133,12 @@ public final class Instruction extends Value {
         return this;
     }
 
+    /** A copy with the same operation and payloads, without operands or targets. */
+    public Instruction copyWithoutOperands() {
+        return new Instruction(op, opcode, type()).withMember(member).withTypeOperand(typeOperand).withKeys(keys)
+                .withBootstrap(bootstrap).withLine(line);
+    }
+
     public boolean isPhi() {
         return op == Op.PHI;
     }

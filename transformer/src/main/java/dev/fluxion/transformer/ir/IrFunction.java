@@ -61,6 +61,25 @@ public final class IrFunction {
         return b;
     }
 
+    /**
+     * Splits {@code b} after {@code insn}: the instructions that follow it and the terminator move
+     * to a new block laid out right after {@code b}, which takes {@code b}'s place as predecessor of
+     * its successors (same position, so their phis stay aligned). {@code b} is left unterminated.
+     */
+    public Block splitAfter(Block b, Instruction insn) {
+        Block tail = new Block(nextBlockId++);
+        blocks.add(blocks.indexOf(b) + 1, tail);
+        b.moveAfterInto(insn, tail);
+        return tail;
+    }
+
+    /** A new empty block laid out right after {@code anchor}. */
+    public Block newBlockAfter(Block anchor) {
+        Block b = new Block(nextBlockId++);
+        blocks.add(blocks.indexOf(anchor) + 1, b);
+        return b;
+    }
+
     /** Gives every instruction a number in layout order, for the text form. */
     public void renumber() {
         int next = 0;
