@@ -19,9 +19,14 @@ class CorpusTest {
     static final TransformingClassLoader LOADER =
             new TransformingClassLoader(CorpusTest.class.getClassLoader(), "dev.fluxion.corpus");
 
-    @SuppressWarnings("unchecked")
     static Stream<CorpusCase> cases() throws Exception {
-        return ((List<CorpusCase>) LOADER.loadClass("dev.fluxion.corpus.Corpus").getMethod("all").invoke(null)).stream();
+        return cases(LOADER);
+    }
+
+    /** The corpus as loaded, and so transformed, by {@code loader}. */
+    @SuppressWarnings("unchecked")
+    static Stream<CorpusCase> cases(ClassLoader loader) throws Exception {
+        return ((List<CorpusCase>) loader.loadClass("dev.fluxion.corpus.Corpus").getMethod("all").invoke(null)).stream();
     }
 
     @ParameterizedTest(name = "{0}")

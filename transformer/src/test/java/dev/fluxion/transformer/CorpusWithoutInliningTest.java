@@ -3,7 +3,6 @@ package dev.fluxion.transformer;
 import dev.fluxion.testing.CorpusCase;
 import dev.fluxion.testing.CorpusRunner;
 import dev.fluxion.transformer.backend.ClassFileLocator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,9 +18,8 @@ class CorpusWithoutInliningTest {
                     ClassFileLocator.ofClassLoader(CorpusWithoutInliningTest.class.getClassLoader()), null, false),
             "dev.fluxion.corpus");
 
-    @SuppressWarnings("unchecked")
     static Stream<CorpusCase> cases() throws Exception {
-        return ((List<CorpusCase>) LOADER.loadClass("dev.fluxion.corpus.Corpus").getMethod("all").invoke(null)).stream();
+        return CorpusTest.cases(LOADER);
     }
 
     @ParameterizedTest(name = "{0}")
