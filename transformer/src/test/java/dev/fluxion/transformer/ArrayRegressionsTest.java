@@ -1,0 +1,28 @@
+package dev.fluxion.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.fluxion.GradientFunction;
+import org.junit.jupiter.api.Test;
+
+/** The smallest reproducers of array bugs (fixtures in {@code dev.fluxion.smoke.ArrayRegressions}), with exact gradients. */
+class ArrayRegressionsTest {
+    private static final TransformingClassLoader LOADER =
+            new TransformingClassLoader(ArrayRegressionsTest.class.getClassLoader(), "dev.fluxion.smoke");
+    private static final double[] X = {0.3, -0.7, 1.1};
+
+    private static double[] gradient(String name, double[] x) throws Exception {
+        GradientFunction g = (GradientFunction) LOADER.loadClass("dev.fluxion.smoke.ArrayRegressions")
+                .getMethod("gradient", String.class).invoke(null, name);
+        return g.gradient(x);
+    }
+
+    /** Was: internal error (UnsupportedOperationException), a scalar adjoint added for an array phi. */
+    @Test
+    void loopCarriedArrayPhi() throws Exception {
+        assertArrayEquals(new double[] {8 * X[1], 8 * X[0], 0}, gradient("loopCarriedArray", X), 1e-14);
+        assertArrayEquals(new double[] {X[1] * X[1] * X[1], 3 * X[0] * X[1] * X[1], 0}, gradient("loopCarriedRows", X), 1e-14);
+        assertArrayEquals(new double[] {3, 1, 0}, gradient("chosenArray", X), 0);
+        assertArrayEquals(new double[] {1, 3, 0}, gradient("chosenArray", new double[] {0.3, -0.7, -1.1}), 0);
+    }
+}
