@@ -39,11 +39,29 @@ public class ArrayRegressions {
         return a[0] + b[0];
     }
 
+    /** Two buffers swapped every step: two phis that only feed each other. u = 2^steps x; u[0] + u[1]. */
+    @Differentiable
+    public static double swappedBuffers(double[] x) {
+        double[] u = x.clone();
+        double[] v = new double[x.length];
+        int steps = x[2] > 0 ? 2 : 3;
+        for (int step = 0; step < steps; step++) {
+            for (int i = 0; i < u.length; i++) {
+                v[i] = 2 * u[i];
+            }
+            double[] t = u;
+            u = v;
+            v = t;
+        }
+        return u[0] + u[1];
+    }
+
     public static GradientFunction gradient(String name) {
         return switch (name) {
             case "loopCarriedArray" -> Fluxion.gradient(ArrayRegressions::loopCarriedArray);
             case "loopCarriedRows" -> Fluxion.gradient(ArrayRegressions::loopCarriedRows);
             case "chosenArray" -> Fluxion.gradient(ArrayRegressions::chosenArray);
+            case "swappedBuffers" -> Fluxion.gradient(ArrayRegressions::swappedBuffers);
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -25,4 +25,14 @@ class ArrayRegressionsTest {
         assertArrayEquals(new double[] {3, 1, 0}, gradient("chosenArray", X), 0);
         assertArrayEquals(new double[] {1, 3, 0}, gradient("chosenArray", new double[] {0.3, -0.7, -1.1}), 0);
     }
+
+    /**
+     * Was: gradient silently 0. The phis of two buffers swapped every step only feed each other, so
+     * the frontend could not type them double[]; untyped, they were no array family's members.
+     */
+    @Test
+    void swappedBuffers() throws Exception {
+        assertArrayEquals(new double[] {4, 4, 0}, gradient("swappedBuffers", X), 0);
+        assertArrayEquals(new double[] {8, 8, 0}, gradient("swappedBuffers", new double[] {0.3, -0.7, -1.1}), 0);
+    }
 }
