@@ -56,12 +56,23 @@ public class ArrayRegressions {
         return u[0] + u[1];
     }
 
+    /** Arrays.copyOf of an array of rows shares the rows: x0 x1 x2 + 2 x0^2 x1. */
+    @Differentiable
+    public static double copiedRows(double[] x) {
+        double[][] m = {x.clone(), {x[0] * x[1]}};
+        double[][] c = java.util.Arrays.copyOf(m, 3);
+        c[2] = new double[] {c[1][0] * 2};
+        c[0][1] = c[1][0] * c[0][2];
+        return m[0][1] + c[2][0] * m[0][0];
+    }
+
     public static GradientFunction gradient(String name) {
         return switch (name) {
             case "loopCarriedArray" -> Fluxion.gradient(ArrayRegressions::loopCarriedArray);
             case "loopCarriedRows" -> Fluxion.gradient(ArrayRegressions::loopCarriedRows);
             case "chosenArray" -> Fluxion.gradient(ArrayRegressions::chosenArray);
             case "swappedBuffers" -> Fluxion.gradient(ArrayRegressions::swappedBuffers);
+            case "copiedRows" -> Fluxion.gradient(ArrayRegressions::copiedRows);
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -35,4 +35,17 @@ class ArrayRegressionsTest {
         assertArrayEquals(new double[] {4, 4, 0}, gradient("swappedBuffers", X), 0);
         assertArrayEquals(new double[] {8, 8, 0}, gradient("swappedBuffers", new double[] {0.3, -0.7, -1.1}), 0);
     }
+
+    /**
+     * Was: ClassCastException ([J cannot be cast to [[D). Arrays.copyOf of a double[][] is typed
+     * Object[], one dimension, and its shadow was allocated as a primitive array.
+     */
+    @Test
+    void copyOfArrayOfRows() throws Exception {
+        double x0 = X[0];
+        double x1 = X[1];
+        double x2 = X[2];
+        assertArrayEquals(new double[] {x1 * x2 + 4 * x0 * x1, x0 * x2 + 2 * x0 * x0, x0 * x1},
+                gradient("copiedRows", X), 1e-15);
+    }
 }
