@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fluxion.fixtures.bad.ActiveArrayCapturedByLambda;
+import dev.fluxion.fixtures.bad.ActiveArrayInField;
+import dev.fluxion.fixtures.bad.ActiveArraySortedInPlace;
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
@@ -158,6 +161,43 @@ class DiagnosticsTest {
                 + "differentiated with respect to parameters [0, 1]: its descriptor must be ([DD[D[D)D",
                 "Declare the method with that signature: the parameters of f, then one output per differentiated "
                         + "parameter (an array of the same type for an array, a double[] for a double); it returns the value.");
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double[] a = x.clone();
+    //     Arrays.sort(a);                      // ERROR
+    //     return a[0] * 2 + a[a.length - 1];
+    // }
+    @Test
+    void activeArraySortedByLibrary() {
+        expectOne(ActiveArraySortedInPlace.class, "f",
+                "active value passed to java.util.Arrays.sort([D)V, which is not @Differentiable",
+                NOT_DIFFERENTIABLE_ADVICE);
+    }
+
+    // static double[] last;
+    // @Differentiable static double f(double[] x) {
+    //     double[] a = x.clone();
+    //     a[0] = a[0] * a[1];
+    //     last = a;                            // ERROR
+    //     return a[0];
+    // }
+    @Test
+    void activeArrayStoredIntoField() {
+        expectOne(ActiveArrayInField.class, "f",
+                "active value written to field dev.fluxion.fixtures.bad.ActiveArrayInField.last",
+                "Keep differentiated values in local variables and return them; fields are not differentiated.");
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double[] a = x.clone();
+    //     DoubleSupplier first = () -> a[0];   // ERROR
+    //     return first.getAsDouble() * a[1];
+    // }
+    @Test
+    void activeArrayCapturedByLambda() {
+        expectOne(ActiveArrayCapturedByLambda.class, "f", "active value passed to a lambda or dynamic call site",
+                "Call a @Differentiable static method directly instead.");
     }
 
     // @Differentiable static void swapRows(double[][] m, int i, int j) { ... m[i] = m[j]; m[j] = t; }
