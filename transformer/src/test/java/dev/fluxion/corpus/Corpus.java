@@ -60,6 +60,7 @@ public final class Corpus {
             }
             return g;
         }, p(0.3, -1.2, 2.0), p(1.1, 0.4)));
+        cases.addAll(ArrayCorpus.cases());
         return Collections.unmodifiableList(cases);
     }
 
