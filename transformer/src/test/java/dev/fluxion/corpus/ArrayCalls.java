@@ -230,4 +230,23 @@ public final class ArrayCalls {
         }
         return a[a.length - 1];
     }
+
+    /** Scales row i by c, then the rows below by c / 2, recursively: a recursive callee writing the rows' elements. */
+    @Differentiable
+    static void scaleRows(double[][] m, int i, double c) {
+        if (i == m.length) {
+            return;
+        }
+        for (int j = 0; j < m[i].length; j++) {
+            m[i][j] *= c;
+        }
+        scaleRows(m, i + 1, c * 0.5);
+    }
+
+    @Differentiable
+    public static double recursiveRows(double[] x) {
+        double[][] m = {x.clone(), x.clone(), {x[0] * x[1]}};
+        scaleRows(m, 0, x[2]);
+        return m[0][1] * m[1][0] + m[2][0] + m[1][2];
+    }
 }

@@ -91,6 +91,9 @@ final class ArrayCorpus {
                 scalar("ArrayCalls.writesAndReturns", ArrayCalls::writesAndReturns, null, p(0.3, -1.2, 2.0, 0.7), p(1, 0.5, -0.25)),
                 scalar("ArrayCalls.bothParametersWritten", ArrayCalls::bothParametersWritten, null, p(0.3, -1.2, 2.0, 0.7),
                         p(1, 0.5, -0.25)),
+                scalar("ArrayCalls.recursiveRows", ArrayCalls::recursiveRows, x -> new double[] {   // x0 x1 x2^2 / 2 + x0 x1 x2 / 4 + x2^2 / 2
+                    x[1] * x[2] * x[2] / 2 + x[1] * x[2] / 4, x[0] * x[2] * x[2] / 2 + x[0] * x[2] / 4,
+                    x[0] * x[1] * x[2] + x[0] * x[1] / 4 + x[2]}, p(0.3, -1.2, 2.0), p(1, 0.5, -0.25)),
                 scalar("ArrayCalls.nestedCallees", ArrayCalls::nestedCallees, null, p(0.3, -1.2, 2.0, 0.7), p(1, 0.5, -0.25)),
                 scalar("ArrayWrites.dataDependentIndex", ArrayWrites::dataDependentIndex, null, p(0.3, -1.2, 0.55, 0.7),
                         p(1.1, 0.45, -0.25)).nonSmooth(),
