@@ -30,7 +30,7 @@ final class DifferentiableMethods implements Callees {
     private final Map<String, Set<String>> finalMethods = new ConcurrentHashMap<>();
     private final Map<String, ClassNode> bodies = new ConcurrentHashMap<>();
     /** What a callee does with the arrays it is given, by parameter index. */
-    private record ArraySummary(Set<Integer> written, Set<Integer> returned) {
+    private record ArraySummary(Set<Integer> written, Set<Integer> returned, Set<Integer> rowsMoved) {
     }
 
     private final Map<MemberRef, ArraySummary> summaries = new ConcurrentHashMap<>();
@@ -111,6 +111,12 @@ final class DifferentiableMethods implements Callees {
     }
 
     @Override
+    public boolean mayMoveRows(MemberRef method, int index) {
+        ArraySummary summary = summary(method);
+        return summary == null || summary.rowsMoved().contains(index);
+    }
+
+    @Override
     public boolean mayReturnArgument(MemberRef method, int index) {
         ArraySummary summary = summary(method);
         return summary == null || summary.returned().contains(index);
@@ -159,7 +165,8 @@ final class DifferentiableMethods implements Callees {
                 try {
                     IrFunction f = BytecodeParser.parse(method.owner(), m);
                     ArrayFamilies families = new ArrayFamilies(f, this);
-                    return new ArraySummary(families.writtenParameters(f), families.returnedParameters(f));
+                    return new ArraySummary(families.writtenParameters(f), families.returnedParameters(f),
+                            families.rowsMovedParameters(f, this));
                 } catch (RuntimeException e) {
                     return null; // code the parser rejects is reported when that class is transformed
                 }

@@ -4,6 +4,7 @@ import static dev.fluxion.testing.CorpusCase.scalar;
 import static dev.fluxion.testing.CorpusCase.unary;
 
 import dev.fluxion.testing.CorpusCase;
+import dev.fluxion.testing.JacobianCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -60,7 +61,13 @@ public final class Corpus {
             }
             return g;
         }, p(0.3, -1.2, 2.0), p(1.1, 0.4)));
+        cases.addAll(ArrayCorpus.cases());
         return Collections.unmodifiableList(cases);
+    }
+
+    /** The vector-valued functions ({@code void f(double[] in, double[] out)}), for Jacobians. */
+    public static List<JacobianCase> jacobians() {
+        return VectorCorpus.cases();
     }
 
     /** The scalar ({@code double[] -> double}) cases. */

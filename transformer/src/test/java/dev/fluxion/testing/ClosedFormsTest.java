@@ -52,6 +52,22 @@ class ClosedFormsTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> jacobianClosedFormsAgreeWithRichardson() {
+        return Corpus.jacobians().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            for (double[] x : c.points()) {
+                if (c.closedForm() != null) {
+                    JacobianRunner.assertJacobian(c, x, c.closedForm().apply(x.clone()));
+                }
+            }
+        }));
+    }
+
+    @Test
+    void enoughJacobians() {
+        assertTrue(Corpus.jacobians().size() >= 5, "only " + Corpus.jacobians().size() + " vector-valued functions");
+    }
+
+    @TestFactory
     Stream<DynamicTest> casesNameDifferentiableMethods() {
         return Corpus.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             Object fn = c.isUnary() ? c.u() : c.f();

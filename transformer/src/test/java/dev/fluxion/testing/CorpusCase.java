@@ -30,9 +30,12 @@ import java.util.function.Function;
  * @param closedForm the exact gradient, or {@code null} if there is no hand-written closed form
  *     (then only the Richardson comparison applies)
  * @param smooth see above
+ * @param single {@code true} when the function computes in {@code float}: its gradient is checked
+ *     with the single-precision tolerances of {@link GradientCheck} (the closed form is then the
+ *     exact gradient of the same computation in {@code double})
  */
 public record CorpusCase(String name, ScalarFunction f, UnaryFunction u, double[][] points,
-        Function<double[], double[]> closedForm, boolean smooth) {
+        Function<double[], double[]> closedForm, boolean smooth, boolean single) {
 
     public CorpusCase {
         Objects.requireNonNull(name, "name");
@@ -52,7 +55,7 @@ public record CorpusCase(String name, ScalarFunction f, UnaryFunction u, double[
     /** A {@code double[] -> double} case, smooth until {@link #nonSmooth()} says otherwise. */
     public static CorpusCase scalar(String name, ScalarFunction f, Function<double[], double[]> closedForm,
             double[]... points) {
-        return new CorpusCase(name, Objects.requireNonNull(f, "f"), null, points, closedForm, true);
+        return new CorpusCase(name, Objects.requireNonNull(f, "f"), null, points, closedForm, true, false);
     }
 
     /** A {@code double -> double} case; {@code closedFormDerivative} may be {@code null}. */
@@ -64,12 +67,17 @@ public record CorpusCase(String name, ScalarFunction f, UnaryFunction u, double[
         }
         Function<double[], double[]> cf = closedFormDerivative == null ? null
                 : x -> new double[] {closedFormDerivative.applyAsDouble(x[0])};
-        return new CorpusCase(name, null, Objects.requireNonNull(u, "u"), ps, cf, true);
+        return new CorpusCase(name, null, Objects.requireNonNull(u, "u"), ps, cf, true, false);
     }
 
     /** This case marked as having kinks, branches or data-dependent control flow. */
     public CorpusCase nonSmooth() {
-        return new CorpusCase(name, f, u, points, closedForm, false);
+        return new CorpusCase(name, f, u, points, closedForm, false, single);
+    }
+
+    /** This case marked as computing in {@code float}. */
+    public CorpusCase singlePrecision() {
+        return new CorpusCase(name, f, u, points, closedForm, smooth, true);
     }
 
     public boolean isUnary() {

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fluxion.fixtures.bad.ActiveArrayCapturedByLambda;
+import dev.fluxion.fixtures.bad.ActiveArrayInField;
+import dev.fluxion.fixtures.bad.ActiveArraySortedInPlace;
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
+import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
 import dev.fluxion.fixtures.bad.AliasedArguments;
 import dev.fluxion.fixtures.bad.ActiveStaticFieldWrite;
@@ -157,6 +161,58 @@ class DiagnosticsTest {
                 + "differentiated with respect to parameters [0, 1]: its descriptor must be ([DD[D[D)D",
                 "Declare the method with that signature: the parameters of f, then one output per differentiated "
                         + "parameter (an array of the same type for an array, a double[] for a double); it returns the value.");
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double[] a = x.clone();
+    //     Arrays.sort(a);                      // ERROR
+    //     return a[0] * 2 + a[a.length - 1];
+    // }
+    @Test
+    void activeArraySortedByLibrary() {
+        expectOne(ActiveArraySortedInPlace.class, "f",
+                "active value passed to java.util.Arrays.sort([D)V, which is not @Differentiable",
+                NOT_DIFFERENTIABLE_ADVICE);
+    }
+
+    // static double[] last;
+    // @Differentiable static double f(double[] x) {
+    //     double[] a = x.clone();
+    //     a[0] = a[0] * a[1];
+    //     last = a;                            // ERROR
+    //     return a[0];
+    // }
+    @Test
+    void activeArrayStoredIntoField() {
+        expectOne(ActiveArrayInField.class, "f",
+                "active value written to field dev.fluxion.fixtures.bad.ActiveArrayInField.last",
+                "Keep differentiated values in local variables and return them; fields are not differentiated.");
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double[] a = x.clone();
+    //     DoubleSupplier first = () -> a[0];   // ERROR
+    //     return first.getAsDouble() * a[1];
+    // }
+    @Test
+    void activeArrayCapturedByLambda() {
+        expectOne(ActiveArrayCapturedByLambda.class, "f", "active value passed to a lambda or dynamic call site",
+                "Call a @Differentiable static method directly instead.");
+    }
+
+    // @Differentiable static void swapRows(double[][] m, int i, int j) { ... m[i] = m[j]; m[j] = t; }
+    // @Differentiable static double f(double[] x) {
+    //     double[][] m = {{x[0], x[1]}, {x[2], x[3]}};
+    //     swapRows(m, 0, 1);                   // ERROR: was a silently wrong gradient
+    //     ...
+    // }
+    @Test
+    void calleeMovingRowsOfActiveArray() {
+        expectOne(CalleeMovesRows.class, "f",
+                "differentiated double[][] passed to dev.fluxion.fixtures.bad.CalleeMovesRows.swapRows([[DII)V, which "
+                        + "may replace or move its rows",
+                "Replace or move rows (m[i] = row, arraycopy of rows) in this method; a @Differentiable callee may "
+                        + "write the elements of the rows.");
     }
 
     // static double last;

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The public {@link GradCheck} passes on every smooth scalar case of the corpus. (Its failing side: AdjointRulesTest.) */
 class GradCheckTest {
     static Stream<CorpusCase> smoothCases() throws Exception {
-        return CorpusTest.cases().filter(c -> c.smooth() && !c.isUnary());
+        return CorpusTest.cases().filter(c -> c.smooth() && !c.isUnary() && !c.single()); // float cases: GradCheck is for double code
     }
 
     @ParameterizedTest(name = "{0}")

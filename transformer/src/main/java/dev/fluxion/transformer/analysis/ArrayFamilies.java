@@ -196,6 +196,45 @@ public final class ArrayFamilies {
         return out;
     }
 
+    /**
+     * The indices of the multi-dimensional parameters whose rows the method may replace or move:
+     * a row stored into, or {@code arraycopy} into, a member of their family, or a call that may
+     * do so to an argument of their family (mutual recursion counts as may, direct recursion not).
+     */
+    public Set<Integer> rowsMovedParameters(IrFunction f, Callees callees) {
+        Set<Value> moved = new java.util.HashSet<>();
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                if (insn.op() == Op.ARRAY_STORE && isMember(insn.operand(0)) && isMultiDimensional(insn.operand(0))) {
+                    moved.add(find(insn.operand(0)));
+                } else if (ArrayOps.of(insn) == ArrayOps.ARRAYCOPY && isMember(insn.operand(2))
+                        && isMultiDimensional(insn.operand(2))) {
+                    moved.add(find(insn.operand(2)));
+                } else if (insn.op() == Op.INVOKE && ArrayOps.of(insn) == null && !isRecursive(f, insn)) {
+                    for (int j = 0; j < insn.operands().size(); j++) {
+                        Value v = insn.operand(j);
+                        if (isMember(v) && isMultiDimensional(v) && callees.mayMoveRows(insn.member(), j)) {
+                            moved.add(find(v));
+                        }
+                    }
+                }
+            }
+        }
+        Set<Integer> out = new java.util.TreeSet<>();
+        for (var p : f.params()) {
+            if (isMember(p) && isMultiDimensional(p) && moved.contains(find(p))) {
+                out.add(p.index());
+            }
+        }
+        return out;
+    }
+
+    /** A call of {@code f} to itself moves no rows unless {@code f} does elsewhere. */
+    private static boolean isRecursive(IrFunction f, Instruction call) {
+        return call.member().owner().equals(f.owner()) && call.member().name().equals(f.name())
+                && call.member().descriptor().equals(f.descriptor());
+    }
+
     /** The indices of the parameters whose arrays (or rows) the method may return. */
     public Set<Integer> returnedParameters(IrFunction f) {
         Set<Integer> out = new java.util.TreeSet<>();

@@ -34,6 +34,15 @@ public interface Callees {
         return null;
     }
 
+    /**
+     * Whether a call may store references into the multi-dimensional array passed as operand
+     * {@code index}: replace or move its rows (at any depth). The caller's shadows could not follow:
+     * its forward sweep runs the primal callee, which moves the primal's rows, not the shadow's.
+     */
+    default boolean mayMoveRows(MemberRef method, int index) {
+        return true;
+    }
+
     /** Whether the array a call returns may be the array passed as argument {@code index}, or a row of it. */
     default boolean mayReturnArgument(MemberRef method, int index) {
         return true;

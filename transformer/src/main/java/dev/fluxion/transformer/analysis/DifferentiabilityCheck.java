@@ -132,6 +132,7 @@ public final class DifferentiabilityCheck {
                                 + "Fluxion differentiated.");
             }
             checkAliasedArguments(insn);
+            checkRowMoves(insn);
             return;
         }
         boolean variedArray = false;
@@ -148,6 +149,24 @@ public final class DifferentiabilityCheck {
             }
             throw new Unsupported(insn.line(), "active value passed to " + m + ", which is not @Differentiable",
                     "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.");
+        }
+    }
+
+    /**
+     * A callee that replaces or moves rows of an active multi-dimensional argument: the caller's
+     * forward sweep runs the primal callee, which moves the primal's rows but not the shadow's,
+     * so the caller's later row reads would pair rows with the wrong shadows.
+     */
+    private void checkRowMoves(Instruction call) {
+        for (int j = 0; j < call.operands().size(); j++) {
+            Value v = call.operand(j);
+            if (ArrayFamilies.isMember(v) && v.type().getSort() == Type.ARRAY && v.type().getDimensions() > 1
+                    && activity.isActive(v) && callees.mayMoveRows(call.member(), j)) {
+                throw new Unsupported(call.line(), "differentiated " + v.type().getClassName() + " passed to "
+                        + call.member() + ", which may replace or move its rows", "Replace or move rows (m[i] = row, "
+                                + "arraycopy of rows) in this method; a @Differentiable callee may write the elements "
+                                + "of the rows.");
+            }
         }
     }
 

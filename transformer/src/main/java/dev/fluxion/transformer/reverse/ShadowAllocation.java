@@ -63,7 +63,8 @@ final class ShadowAllocation {
                     return resultShadow(array, copy, activity, shadow, ir);
                 }
                 Type type = shadowType(array);
-                if (type.getSort() == Type.ARRAY && type.getDimensions() == 1) {
+                // Arrays.copyOf of an array of rows is typed Object[]: one dimension, but its shadow copies rows
+                if (type.getSort() == Type.ARRAY && type.getDimensions() == 1 && Types.isFloatingArray(type)) {
                     Value typed = copy.type().equals(type) ? copy : ir.checkcast(copy, type);
                     return ir.newPrimitiveArray(type, ir.arrayLength(typed));
                 }

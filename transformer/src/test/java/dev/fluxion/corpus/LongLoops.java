@@ -1,0 +1,107 @@
+package dev.fluxion.corpus;
+
+import dev.fluxion.Differentiable;
+import dev.fluxion.ScalarFunction;
+
+/**
+ * Loops of 10^6 iterations for the memory tests ({@code TapeMemoryTest}): what the gradient
+ * records per iteration is what the reverse sweep needs, no more.
+ */
+public final class LongLoops {
+    public static final int ITERATIONS = 1_000_000;
+
+    private LongLoops() {
+    }
+
+    /**
+     * s = s * c + x[i % n] with an active c. Per iteration the reverse sweep needs the s that the
+     * multiply overwrote (c's adjoint gets sBar * s), a double, and the index i % n of the element
+     * read, an int recorded today (i itself is recomputed from the trip count). 12 bytes.
+     */
+    @Differentiable
+    public static double recurrence(double[] x) {
+        int n = x.length;
+        double c = 0.5 + 0.1 * x[0];
+        double s = 0;
+        for (int i = 0; i < ITERATIONS; i++) {
+            s = s * c + x[i % n];
+        }
+        return s;
+    }
+
+    /**
+     * The same recurrence kept in an array overwritten in place: a[k] = a[k] * c + x[k] with
+     * k = i % n. Per iteration: the old a[k] the write overwrites (it multiplies the active c) and
+     * k. 12 bytes.
+     */
+    @Differentiable
+    public static double overwrittenArray(double[] x) {
+        int n = x.length;
+        double c = 0.5 + 0.1 * x[0];
+        double[] a = new double[n];
+        for (int i = 0; i < ITERATIONS; i++) {
+            int k = i % n;
+            a[k] = a[k] * c + x[k];
+        }
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            s += a[k];
+        }
+        return s;
+    }
+
+    /** Points and steps of {@link #heatSteps}: 98 interior points times 10204 steps, about 10^6 inner iterations. */
+    public static final int HEAT_POINTS = 100;
+    public static final int HEAT_STEPS = 10_204;
+
+    /**
+     * Explicit steps of the 1-D heat equation on two swapped buffers. The update is linear with
+     * constant coefficients and i is recomputed from the trip count, so the reverse sweep of an
+     * inner iteration needs nothing recorded; the shadows of u and v change once per step.
+     */
+    @Differentiable
+    public static double heatSteps(double[] x) {
+        int n = HEAT_POINTS;
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = x[i % x.length] * (1 + i % 7);
+        }
+        double[] v = new double[n];
+        for (int step = 0; step < HEAT_STEPS; step++) {
+            for (int i = 1; i + 1 < n; i++) {
+                v[i] = u[i] + 0.2 * (u[i - 1] - 2 * u[i] + u[i + 1]);
+            }
+            double[] t = u;
+            u = v;
+            v = t;
+        }
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += u[i] * u[i];
+        }
+        return s;
+    }
+
+    public static ScalarFunction function(String name) {
+        return switch (name) {
+            case "heatSteps" -> LongLoops::heatSteps;
+            case "recurrence" -> LongLoops::recurrence;
+            case "overwrittenArray" -> LongLoops::overwrittenArray;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Forward-mode derivative of {@link #recurrence} along {@code dx}, by hand. */
+    public static double recurrenceTangent(double[] x, double[] dx) {
+        int n = x.length;
+        double c = 0.5 + 0.1 * x[0];
+        double dc = 0.1 * dx[0];
+        double s = 0;
+        double ds = 0;
+        for (int i = 0; i < ITERATIONS; i++) {
+            ds = ds * c + s * dc + dx[i % n];
+            s = s * c + x[i % n];
+        }
+        return ds;
+    }
+}
