@@ -268,6 +268,12 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         if (reversed) {
             for (Block header : countedLoops.countsPushedAt(b)) {
                 tape.push(tripPhi.get(header));
+                for (Instruction v : plan.recordedPerLoop(header)) {
+                    tape.push(forward(v));
+                }
+                for (Instruction array : plan.recordedShadowsPerLoop(header)) {
+                    tape.push(forwardShadow(array));
+                }
             }
         }
         if (reversed && countedLoops.isCounted(b)) {
@@ -420,6 +426,16 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         List<Block> counted = new ArrayList<>(countedLoops.countsPushedAt(b));
         Collections.reverse(counted);
         for (Block header : counted) {
+            List<Instruction> shadowsOnce = plan.recordedShadowsPerLoop(header);
+            Collections.reverse(shadowsOnce);
+            for (Instruction array : shadowsOnce) {
+                ssa.write(new Shadow(array), ir.block(), tape.pop(ShadowAllocation.shadowType(array)));
+            }
+            List<Instruction> valuesOnce = plan.recordedPerLoop(header);
+            Collections.reverse(valuesOnce);
+            for (Instruction v : valuesOnce) {
+                ssa.write(new Primal(v), ir.block(), tape.pop(v.type()));
+            }
             ssa.write(new Trips(header), ir.block(), tape.pop(Type.INT_TYPE));
         }
         if (b.predecessors().size() > 1) {

@@ -27,6 +27,7 @@ import java.util.Set;
 final class CountedLoops {
     private final Map<Block, Block> latchOf = new HashMap<>();
     private final Map<Block, List<Block>> countsPushedAt = new HashMap<>();
+    private final Map<Block, Set<Block>> bodyOf = new HashMap<>();
 
     CountedLoops(IrFunction f, ControlFlow cfg) {
         for (Block h : f.blocks()) {
@@ -42,6 +43,7 @@ final class CountedLoops {
             List<Block> exits = exitsIfCountable(h, body);
             if (exits != null) {
                 latchOf.put(h, h.predecessors().get(fromFirst != null ? 0 : 1));
+                bodyOf.put(h, body);
                 for (Block x : exits) {
                     countsPushedAt.computeIfAbsent(x, k -> new ArrayList<>()).add(h);
                 }
@@ -98,6 +100,22 @@ final class CountedLoops {
 
     Block latch(Block header) {
         return latchOf.get(header);
+    }
+
+    /**
+     * The outermost counted loop that contains {@code b} but not {@code def}, or {@code null}: a
+     * value defined in {@code def} and needed in {@code b}'s reverse is the same throughout one
+     * execution of that loop, so it is recorded once per execution, where the loop's count is.
+     */
+    Block outermostLoopWithout(Block b, Block def) {
+        Block best = null;
+        for (Map.Entry<Block, Set<Block>> e : bodyOf.entrySet()) {
+            Set<Block> body = e.getValue();
+            if (body.contains(b) && !body.contains(def) && (best == null || body.size() > bodyOf.get(best).size())) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     /** Headers of the loops whose counts block {@code x} pushes at its start, in push order. */

@@ -24,7 +24,10 @@ import org.objectweb.asm.Type;
  * local still holds the right value when the reverse sweep returns to C. So values defined once,
  * outside loops, are never recorded, and neither are parameters and constants.
  *
- * <p>Shadows of arrays follow the same rule: a block whose reverse needs the shadow of an array
+ * <p>A value defined outside a counted loop and needed in its reverse is the same throughout one
+ * execution of the loop: it is recorded once, when the loop exits, not in every iteration.
+ *
+ * <p>Shadows of arrays follow the same rules: a block whose reverse needs the shadow of an array
  * allocated (or a row loaded) in a block that may run again records the shadow's reference.
  *
  * <p>Some values that must be saved are <em>rematerialised</em> instead. An element of an array
@@ -40,6 +43,9 @@ final class RecordingPlan {
     private final Set<Value> shadowsNeeded = new LinkedHashSet<>();
     private final Set<Value> neededAnywhere = new LinkedHashSet<>();
     private final Map<Instruction, Block> inductionHeader = new HashMap<>();
+    /** Values, and arrays' shadows, recorded once per execution of a counted loop, by its header. */
+    private final Map<Block, Set<Instruction>> perLoop = new HashMap<>();
+    private final Map<Block, Set<Instruction>> shadowsPerLoop = new HashMap<>();
     private final ControlFlow cfg;
     private final ActivityAnalysis activity;
     private final CountedLoops countedLoops;
@@ -67,7 +73,12 @@ final class RecordingPlan {
                 for (Value array : rules.shadowNeeds(insn)) {
                     shadowsNeeded.add(array);
                     if (mustSave(b, array)) {
-                        shadows.add((Instruction) array);
+                        Block loop = countedLoops.outermostLoopWithout(b, ((Instruction) array).block());
+                        if (loop != null) {
+                            shadowsPerLoop.computeIfAbsent(loop, k -> new LinkedHashSet<>()).add((Instruction) array);
+                        } else {
+                            shadows.add((Instruction) array);
+                        }
                     }
                 }
             }
@@ -102,7 +113,12 @@ final class RecordingPlan {
             }
             recomputed.add(insn);
         } else {
-            saved.add(insn);
+            Block loop = countedLoops.outermostLoopWithout(b, insn.block());
+            if (loop != null) {
+                perLoop.computeIfAbsent(loop, k -> new LinkedHashSet<>()).add(insn);
+            } else {
+                saved.add(insn);
+            }
         }
     }
 
@@ -218,6 +234,19 @@ final class RecordingPlan {
      */
     List<Instruction> recomputedBy(Block b) {
         return rematerialized.getOrDefault(b, List.of());
+    }
+
+    /**
+     * Values defined outside the counted loop with this header, and needed in its reverse: pushed
+     * once per execution of the loop, with its trip count, at the start of the blocks it exits to.
+     */
+    List<Instruction> recordedPerLoop(Block header) {
+        return new ArrayList<>(perLoop.getOrDefault(header, Set.of()));
+    }
+
+    /** Shadows recorded once per execution of the counted loop with this header, like {@link #recordedPerLoop}. */
+    List<Instruction> recordedShadowsPerLoop(Block header) {
+        return new ArrayList<>(shadowsPerLoop.getOrDefault(header, Set.of()));
     }
 
     /** Arrays whose shadows block {@code b} pushes at its end (references), in push order. */
