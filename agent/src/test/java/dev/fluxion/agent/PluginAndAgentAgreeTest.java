@@ -54,7 +54,8 @@ class PluginAndAgentAgreeTest {
 
     @BeforeAll
     static void transformBothWays() throws Exception {
-        // only what the corpus needs: this module's own classes and Byte Buddy would shadow the agent jar's
+        // only what the corpus needs: the JVM appends the agent jar to the class path, so this module's
+        // classes and an unshaded Byte Buddy on it would be loaded instead of the jar's own
         List<Path> lookup = Stream.of(CorpusValues.class, CorpusClasses.class, Fluxion.class)
                 .map(PluginAndAgentAgreeTest::codeSource).distinct().collect(Collectors.toList());
         String classPath = lookup.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
