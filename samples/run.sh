@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Runs the sample programs with the Fluxion agent. Build first: mvn -B -q install -DskipTests
+# Runs the sample programs both ways. Build first: mvn -B -q install -DskipTests
+#  1. as built: fluxion-maven-plugin added the derivative methods to samples/target/classes during
+#     the build, so plain `java` with the runtime on the class path is enough (no agent);
+#  2. with the agent: Demo compiled afresh by javac (classes the plugin never saw), differentiated
+#     by the agent when the JVM loads it. Both print the same numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-AGENT=agent/target/fluxion-agent.jar
 CP=samples/target/classes:runtime/target/classes
 for main in Demo RosenbrockDescent CurveFit HeatInversion; do
-  echo "== dev.fluxion.samples.$main"
-  java -javaagent:"$AGENT" -cp "$CP" "dev.fluxion.samples.$main"
+  echo "== dev.fluxion.samples.$main (built with fluxion-maven-plugin, no agent)"
+  java -cp "$CP" "dev.fluxion.samples.$main"
 done
+
+PLAIN=$(mktemp -d)
+trap 'rm -rf "$PLAIN"' EXIT
+javac -d "$PLAIN" -cp runtime/target/classes samples/src/main/java/dev/fluxion/samples/Demo.java
+echo "== dev.fluxion.samples.Demo (compiled by javac, not transformed; -javaagent)"
+java -javaagent:agent/target/fluxion-agent.jar -cp "$PLAIN:runtime/target/classes" dev.fluxion.samples.Demo
