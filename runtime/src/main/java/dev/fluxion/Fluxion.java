@@ -2,11 +2,15 @@ package dev.fluxion;
 
 import dev.fluxion.internal.AdjointLinker;
 import dev.fluxion.internal.BoundScalarAdjoint;
+import dev.fluxion.internal.BoundScalarTangent;
 import dev.fluxion.internal.ScalarAdjoint;
+import dev.fluxion.internal.ScalarTangent;
 import dev.fluxion.internal.Tape;
 import dev.fluxion.internal.TransformationLog;
 import dev.fluxion.internal.UnaryAdjoint;
+import dev.fluxion.internal.UnaryTangent;
 import dev.fluxion.internal.VectorAdjoint;
+import dev.fluxion.internal.VectorTangent;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
@@ -49,20 +53,56 @@ public final class Fluxion {
         return new ReverseGradient(AdjointLinker.link(f, "([D)D", ScalarAdjoint.class));
     }
 
-    /** The derivative of {@code f}, a reference to a {@code @Differentiable static double f(double)}. */
+    /**
+     * The derivative of {@code f}, a reference to a {@code @Differentiable static double f(double)},
+     * in forward mode: one tangent sweep per evaluation.
+     */
     public static DoubleUnaryOperator derivative(UnaryFunction f) {
+        return new ForwardDerivative(AdjointLinker.linkTangent(f, "(D)D", UnaryTangent.class));
+    }
+
+    /** The same derivative in reverse mode (one adjoint sweep): equal to {@link #derivative} to round-off. */
+    public static DoubleUnaryOperator reverseDerivative(UnaryFunction f) {
         return new ReverseDerivative(AdjointLinker.link(f, "(D)D", UnaryAdjoint.class));
     }
 
     /**
+     * Forward mode for {@code f}, a reference to a {@code @Differentiable static double f(double[])},
+     * or to such an instance method of an object: directional derivatives by one tangent sweep each.
+     */
+    public static TangentFunction tangent(ScalarFunction f) {
+        Object receiver = AdjointLinker.receiver(f);
+        if (receiver != null) { // model::loss, an instance method bound to its object
+            BoundScalarTangent bound = AdjointLinker.linkTangent(f, "([D)D", BoundScalarTangent.class);
+            return new ForwardTangent((x, xDot, tape) -> bound.tangent(receiver, x, xDot, tape));
+        }
+        return new ForwardTangent(AdjointLinker.linkTangent(f, "([D)D", ScalarTangent.class));
+    }
+
+    /** The derivative of {@code f} at {@code x} along {@code v}, {@code grad f(x) . v}, by one forward sweep. */
+    public static double jvp(ScalarFunction f, double[] x, double[] v) {
+        return tangent(f).jvp(x, v);
+    }
+
+    /**
+     * The Jacobian-vector product {@code J(x) v} of {@code f} (see {@link #jacobian}) with
+     * {@code outputs} outputs, by one forward sweep.
+     */
+    public static double[] jvp(VectorFunction f, double[] x, double[] v, int outputs) {
+        return jacobian(f, outputs).jvp(x, v);
+    }
+
+    /**
      * The Jacobian of {@code f}, a reference to a {@code @Differentiable static void f(double[] in,
-     * double[] out)} with {@code outputs} outputs. One reverse sweep per output row.
+     * double[] out)} with {@code outputs} outputs: one reverse sweep per output row, or one forward
+     * sweep per input column when there are fewer inputs than outputs.
      */
     public static Jacobian jacobian(VectorFunction f, int outputs) {
         if (outputs < 0) {
             throw new IllegalArgumentException("outputs must be >= 0, not " + outputs);
         }
-        return new ReverseJacobian(AdjointLinker.link(f, "([D[D)V", VectorAdjoint.class), outputs);
+        return new VectorJacobian(AdjointLinker.link(f, "([D[D)V", VectorAdjoint.class),
+                AdjointLinker.linkTangent(f, "([D[D)V", VectorTangent.class), outputs);
     }
 
     /**
@@ -120,11 +160,24 @@ public final class Fluxion {
         }
     }
 
-    private record ReverseJacobian(VectorAdjoint adjoint, int outputs) implements Jacobian {
+    private record VectorJacobian(VectorAdjoint adjoint, VectorTangent tangent, int outputs) implements Jacobian {
         @Override
         public void at(double[] x, double[][] jOut) {
             if (jOut.length != outputs) {
                 throw new IllegalArgumentException("jOut has " + jOut.length + " rows, the function " + outputs + " outputs");
+            }
+            if (x.length < outputs) { // fewer columns than rows: a forward sweep per column
+                double[] v = new double[x.length];
+                double[] column = new double[outputs];
+                for (int j = 0; j < x.length; j++) {
+                    v[j] = 1.0;
+                    jvp(x, v, column);
+                    v[j] = 0.0;
+                    for (int i = 0; i < outputs; i++) {
+                        jOut[i][j] = column[i];
+                    }
+                }
+                return;
             }
             double[] seed = new double[outputs];
             for (int i = 0; i < outputs; i++) {
@@ -151,6 +204,66 @@ public final class Fluxion {
             int r = tape.refHeight();
             try {
                 adjoint.adjoint(in, new double[outputs], vjpOut, seed.clone(), tape);
+            } catch (RuntimeException | Error e) {
+                throw abandoned(tape, d, i, l, r, e);
+            }
+        }
+
+        @Override
+        public void jvp(double[] x, double[] v, double[] jvpOut) {
+            if (v.length != x.length) {
+                throw new IllegalArgumentException("v has length " + v.length + ", x has length " + x.length);
+            }
+            if (jvpOut.length != outputs) {
+                throw new IllegalArgumentException("jvpOut has length " + jvpOut.length + ", the function " + outputs
+                        + " outputs");
+            }
+            Arrays.fill(jvpOut, 0.0);
+            Tape tape = Tape.current();
+            int d = tape.doubleHeight();
+            int i = tape.intHeight();
+            int l = tape.longHeight();
+            int r = tape.refHeight();
+            try {
+                tangent.tangent(x.clone(), new double[outputs], v.clone(), jvpOut, tape);
+            } catch (RuntimeException | Error e) {
+                throw abandoned(tape, d, i, l, r, e);
+            }
+        }
+    }
+
+    private record ForwardTangent(ScalarTangent tangent) implements TangentFunction {
+        @Override
+        public double valueAndJvp(double[] x, double[] v, double[] jvpOut) {
+            if (v.length != x.length) {
+                throw new IllegalArgumentException("v has length " + v.length + ", x has length " + x.length);
+            }
+            Tape tape = Tape.current();
+            int d = tape.doubleHeight();
+            int i = tape.intHeight();
+            int l = tape.longHeight();
+            int r = tape.refHeight();
+            try {
+                double value = tangent.tangent(x.clone(), v.clone(), tape); // f may write its input: x stays as it was
+                jvpOut[0] = tape.popDouble();
+                return value;
+            } catch (RuntimeException | Error e) {
+                throw abandoned(tape, d, i, l, r, e);
+            }
+        }
+    }
+
+    private record ForwardDerivative(UnaryTangent tangent) implements DoubleUnaryOperator {
+        @Override
+        public double applyAsDouble(double x) {
+            Tape tape = Tape.current();
+            int d = tape.doubleHeight();
+            int i = tape.intHeight();
+            int l = tape.longHeight();
+            int r = tape.refHeight();
+            try {
+                tangent.tangent(x, 1.0, tape);
+                return tape.popDouble();
             } catch (RuntimeException | Error e) {
                 throw abandoned(tape, d, i, l, r, e);
             }

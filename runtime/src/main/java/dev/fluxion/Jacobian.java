@@ -1,9 +1,10 @@
 package dev.fluxion;
 
 /**
- * The derivative of a {@link VectorFunction} {@code f: R^n -> R^m}, computed in reverse mode: a
- * vector-Jacobian product is one reverse sweep, and the dense Jacobian is {@code m} of them, one
- * per output. Immutable and thread-safe; {@code f}'s input is never modified.
+ * The derivative of a {@link VectorFunction} {@code f: R^n -> R^m}. A vector-Jacobian product is
+ * one reverse sweep, a Jacobian-vector product one forward (tangent) sweep; the dense Jacobian is
+ * {@code m} reverse sweeps (one per output) or {@code n} forward sweeps (one per input), whichever
+ * is fewer. Immutable and thread-safe; {@code f}'s input is never modified.
  */
 public interface Jacobian {
     /** The number of outputs {@code m}. */
@@ -28,4 +29,14 @@ public interface Jacobian {
 
     /** Writes {@code J(x)^T seed} into {@code vjpOut} (length {@code n}, overwritten). */
     void vjp(double[] x, double[] seed, double[] vjpOut);
+
+    /** {@code J(x) v}, the derivative of {@code f} at {@code x} along {@code v} (length {@code n}), by one forward sweep. */
+    default double[] jvp(double[] x, double[] v) {
+        double[] out = new double[outputs()];
+        jvp(x, v, out);
+        return out;
+    }
+
+    /** Writes {@code J(x) v} into {@code jvpOut} (length {@code m}, overwritten). */
+    void jvp(double[] x, double[] v, double[] jvpOut);
 }

@@ -28,6 +28,16 @@ public final class AdjointLinker {
 
     /** Binds {@code target}'s adjoint to {@code adjointInterface}'s single method. */
     public static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface) {
+        return link(function, primalDescriptor, adjointInterface, false);
+    }
+
+    /** Binds {@code target}'s tangent (forward mode) to {@code tangentInterface}'s single method. */
+    public static <T> T linkTangent(Serializable function, String primalDescriptor, Class<T> tangentInterface) {
+        return link(function, primalDescriptor, tangentInterface, true);
+    }
+
+    private static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface,
+            boolean tangent) {
         SerializedLambda lambda = serializedForm(function);
         boolean bound = isBoundInstanceMethod(lambda);
         if (lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic && !bound
@@ -43,7 +53,8 @@ public final class AdjointLinker {
         Class<?> owner = load(lambda, function.getClass().getClassLoader());
         Method binder;
         try {
-            binder = owner.getDeclaredMethod(Naming.binderName(lambda.getImplMethodName()));
+            binder = owner.getDeclaredMethod(tangent ? Naming.tangentBinderName(lambda.getImplMethodName())
+                    : Naming.binderName(lambda.getImplMethodName()));
         } catch (NoSuchMethodException e) {
             throw new FluxionException(explainMissing(owner, lambda), e);
         }

@@ -25,6 +25,8 @@ public final class Naming {
     public static final String ADJOINT_PREFIX = "fluxion$adjoint$";
     public static final String BINDER_PREFIX = "fluxion$bind$";
     public static final String ENTRY_PREFIX = "fluxion$entry$";
+    public static final String TANGENT_PREFIX = "fluxion$tangent$";
+    public static final String TANGENT_BINDER_PREFIX = "fluxion$bindtangent$";
     /** The shape of a vector-valued function: {@code void f(double[] in, double[] out)}. */
     public static final String VECTOR_DESCRIPTOR = "([D[D)V";
     public static final String TAPE_INTERNAL_NAME = "dev/fluxion/internal/Tape";
@@ -45,6 +47,54 @@ public final class Naming {
 
     public static String binderName(String primalName) {
         return BINDER_PREFIX + primalName;
+    }
+
+    /**
+     * The tangent (forward mode) of {@code R f(P1 .. Pn)} is
+     * {@code static R fluxion$tangent$f(P1 .. Pn, T1 .. Tk, Tape tape)}: the primal parameters, then
+     * one tangent per parameter that can carry a derivative ({@code double}/{@code float} scalars
+     * and floating arrays of any depth, in order, of the same type), then the tape. It runs the
+     * primal, writing tangents into tangent arrays alongside the primal's writes, returns the primal
+     * result and leaves the result's tangent on the tape (a scalar on its stack of that type, an
+     * array on the reference stack; nothing for {@code void}).
+     */
+    public static String tangentName(String primalName) {
+        return TANGENT_PREFIX + primalName;
+    }
+
+    public static String tangentBinderName(String primalName) {
+        return TANGENT_BINDER_PREFIX + primalName;
+    }
+
+    /** The tangent's descriptor, derived from the primal's alone; see {@link #tangentName}. */
+    public static String tangentDescriptor(String primalDescriptor) {
+        int close = primalDescriptor.indexOf(')');
+        String params = primalDescriptor.substring(1, close);
+        StringBuilder tangents = new StringBuilder();
+        for (int i = 0; i < params.length(); ) {
+            int end = endOfType(params, i);
+            String p = params.substring(i, end);
+            if (hasTangent(p)) {
+                tangents.append(p);
+            }
+            i = end;
+        }
+        return "(" + params + tangents + TAPE_DESCRIPTOR + ")" + primalDescriptor.substring(close + 1);
+    }
+
+    /** Whether a parameter of this descriptor gets a tangent in the tangent method. */
+    public static boolean hasTangent(String descriptor) {
+        return descriptor.equals("D") || descriptor.equals("F") || isShadowed(descriptor);
+    }
+
+    /** The functional interface a tangent binder returns for a primal descriptor, or {@code null} if none. */
+    public static String tangentBinderInterface(String primalDescriptor) {
+        return switch (primalDescriptor) {
+            case "([D)D" -> "dev/fluxion/internal/ScalarTangent";
+            case "(D)D" -> "dev/fluxion/internal/UnaryTangent";
+            case VECTOR_DESCRIPTOR -> "dev/fluxion/internal/VectorTangent";
+            default -> null;
+        };
     }
 
     /** The functional interface a binder returns for a primal descriptor, or {@code null} if none. */
@@ -108,6 +158,11 @@ public final class Naming {
      */
     public static String staticForm(String owner, String descriptor) {
         return "(L" + owner + ";" + descriptor.substring(1);
+    }
+
+    /** The functional interface a tangent binder returns for an instance method bound to its receiver, or {@code null}. */
+    public static String boundTangentBinderInterface(String primalDescriptor) {
+        return primalDescriptor.equals("([D)D") ? "dev/fluxion/internal/BoundScalarTangent" : null;
     }
 
     /** The functional interface a binder returns for an instance method bound to its receiver, or {@code null}. */

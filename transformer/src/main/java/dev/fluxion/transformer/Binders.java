@@ -30,14 +30,20 @@ final class Binders {
      */
     static MethodNode binder(ClassNode owner, String primalName, String samInterface, String targetName,
             String adjointDesc, boolean bound) {
+        return binderNamed(owner, Naming.binderName(primalName), samInterface, "adjoint", targetName, adjointDesc, bound);
+    }
+
+    /** The same for a binder of another name and interface method, e.g. {@code Naming.tangentBinderName}. */
+    static MethodNode binderNamed(ClassNode owner, String binderName, String samInterface, String samMethod, String targetName,
+            String adjointDesc, boolean bound) {
         MethodNode m = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_PRIVATE,
-                Naming.binderName(primalName), "()L" + samInterface + ";", null, null);
+                binderName, "()L" + samInterface + ";", null, null);
         m.visitCode();
         Type instantiated = Type.getMethodType(adjointDesc);
         Type sam = bound ? Type.getMethodType("(Ljava/lang/Object;" + adjointDesc.substring(adjointDesc.indexOf(';') + 1))
                 : instantiated;
         boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        m.visitInvokeDynamicInsn("adjoint", "()L" + samInterface + ";", METAFACTORY, sam,
+        m.visitInvokeDynamicInsn(samMethod, "()L" + samInterface + ";", METAFACTORY, sam,
                 new Handle(Opcodes.H_INVOKESTATIC, owner.name, targetName, adjointDesc, ownerIsInterface),
                 instantiated);
         m.visitInsn(Opcodes.ARETURN);
@@ -74,6 +80,20 @@ final class Binders {
         boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, Naming.adjointName(primalName), adjointDesc, ownerIsInterface);
         m.visitInsn(Type.getReturnType(adjointDesc).getOpcode(Opcodes.IRETURN));
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+        return m;
+    }
+
+    /** A method that throws a {@code FluxionException} with {@code message}: a derivative that could not be generated. */
+    static MethodNode throwing(String name, String descriptor, int access, String message) {
+        MethodNode m = new MethodNode(Opcodes.ASM9, access, name, descriptor, null, null);
+        m.visitCode();
+        m.visitTypeInsn(Opcodes.NEW, "dev/fluxion/FluxionException");
+        m.visitInsn(Opcodes.DUP);
+        m.visitLdcInsn(message);
+        m.visitMethodInsn(Opcodes.INVOKESPECIAL, "dev/fluxion/FluxionException", "<init>", "(Ljava/lang/String;)V", false);
+        m.visitInsn(Opcodes.ATHROW);
         m.visitMaxs(0, 0);
         m.visitEnd();
         return m;

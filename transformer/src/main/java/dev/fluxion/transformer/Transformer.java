@@ -10,6 +10,7 @@ import dev.fluxion.transformer.backend.ClassHierarchy;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.DifferentiationException;
 import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.forward.TangentGenerator;
 import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.frontend.Inliner;
 import dev.fluxion.transformer.ir.IrFunction;
@@ -126,6 +127,7 @@ public final class Transformer {
             try {
                 Derivative d = differentiate(node, m, callees, null, Naming.adjointName(m.name));
                 generated.add(d.adjoint());
+                generated.add(d.tangent());
                 boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
                 String sam = isStatic ? Naming.binderInterface(m.desc) : Naming.boundBinderInterface(m.desc);
                 if (sam != null) {
@@ -137,6 +139,12 @@ public final class Transformer {
                         target = Naming.entryName(m.name);
                     }
                     generated.add(Binders.binder(node, m.name, sam, target, adjointDesc, !isStatic));
+                }
+                String tangentSam = isStatic ? Naming.tangentBinderInterface(m.desc) : Naming.boundTangentBinderInterface(m.desc);
+                if (tangentSam != null) {
+                    generated.add(Binders.binderNamed(node, Naming.tangentBinderName(m.name), tangentSam, "tangent",
+                            Naming.tangentName(m.name), Naming.tangentDescriptor(isStatic ? m.desc
+                                    : Naming.staticForm(node.name, m.desc)), !isStatic));
                 }
             } catch (Unsupported u) {
                 problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, u.line(), u.problem(), u.advice()));
@@ -174,8 +182,12 @@ public final class Transformer {
         return node.methods.stream().anyMatch(m -> m.name.startsWith(Naming.ADJOINT_PREFIX));
     }
 
-    /** A method's adjoint, which of its array parameters it writes into, and which parameters are active. */
-    private record Derivative(MethodNode adjoint, List<Integer> writtenParams, Set<Integer> activeParams) {
+    /**
+     * A method's adjoint, its tangent (if all parameters are inputs), which of its array parameters
+     * it writes into, and which parameters are active.
+     */
+    private record Derivative(MethodNode adjoint, MethodNode tangent, List<Integer> writtenParams,
+            Set<Integer> activeParams) {
     }
 
     /**
@@ -227,7 +239,36 @@ public final class Transformer {
                 active.add(p.index());
             }
         }
-        return new Derivative(BytecodeEmitter.emit(adjoint, access), written, active);
+        MethodNode emitted = BytecodeEmitter.emit(adjoint, access); // before the tangent adds users to shared constants
+        MethodNode tangent = inputs == null ? tangent(owner, m, primal, activity, callees, access) : null;
+        return new Derivative(emitted, tangent, written, active);
+    }
+
+    /**
+     * The tangent (forward mode) of a method whose adjoint could be generated. Should forward mode
+     * alone fail, the class keeps its adjoint, and the tangent is a stub that throws the diagnostic
+     * when called: reverse mode is not held hostage by a gap in forward mode.
+     */
+    private MethodNode tangent(ClassNode owner, MethodNode m, IrFunction primal, ActivityAnalysis activity,
+            DifferentiableMethods callees, int access) {
+        String name = Naming.tangentName(m.name);
+        String desc = Naming.tangentDescriptor(primal.descriptor());
+        try {
+            IrFunction tangent = TangentGenerator.generate(primal, activity, callees);
+            dump(owner, m, "tangent", IrPrinter.print(tangent));
+            return BytecodeEmitter.emit(tangent, access);
+        } catch (Unsupported u) {
+            return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile,
+                    u.line(), u.problem(), u.advice()).toString());
+        } catch (RuntimeException e) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            dump(owner, m, "tangent-internal-error", trace.toString());
+            return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile, -1,
+                    "internal error generating its tangent (" + e + ")", "Use reverse mode (Fluxion.gradient) meanwhile, "
+                            + "and please report this as a Fluxion bug, with the output of -Dfluxion.dump=DIR attached.")
+                    .toString());
+        }
     }
 
     private static int firstLine(MethodNode m) {

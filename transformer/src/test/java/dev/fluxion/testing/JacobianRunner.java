@@ -10,8 +10,9 @@ import java.util.Arrays;
 /**
  * Checks a {@link JacobianCase} through the public API ({@link Fluxion#jacobian}, {@link Jacobian#vjp},
  * {@link Fluxion#vjp}), whichever way its class was transformed: every row against the hand-written
- * Jacobian (1e-12) and against Richardson extrapolation of that output (1e-6), and each
- * vector-Jacobian product against {@code J^T seed}.
+ * Jacobian (1e-12) and against Richardson extrapolation of that output (1e-6), every column by a
+ * forward sweep ({@link Jacobian#jvp}) against the reverse-mode Jacobian, and each vector-Jacobian
+ * product against {@code J^T seed}.
  */
 public final class JacobianRunner {
     private JacobianRunner() {
@@ -40,6 +41,7 @@ public final class JacobianRunner {
                     scale[k] += Math.abs(j[i][k] * seed[i]);
                 }
             }
+            assertForwardColumns(c, point, jac, j);
             double[] vjp = jac.vjp(x, seed);
             double[] once = Fluxion.vjp(c.f(), x, seed);
             for (int k = 0; k < point.length; k++) {
@@ -47,6 +49,23 @@ public final class JacobianRunner {
                 if (!(Math.abs(vjp[k] - expected[k]) <= tol) || !(Math.abs(once[k] - expected[k]) <= tol)) {
                     fail(where(c, point) + ": component " + k + " of J^T seed: expected " + expected[k] + " but vjp gave "
                             + vjp[k] + " and Fluxion.vjp " + once[k]);
+                }
+            }
+        }
+    }
+
+    /** Each column by one forward sweep ({@code J e_k}) equals the reverse-mode Jacobian's column to round-off. */
+    private static void assertForwardColumns(JacobianCase c, double[] point, Jacobian jac, double[][] reverse) {
+        double[] e = new double[point.length];
+        for (int k = 0; k < point.length; k++) {
+            e[k] = 1.0;
+            double[] column = jac.jvp(point.clone(), e);
+            e[k] = 0.0;
+            for (int i = 0; i < c.outputs(); i++) {
+                double tol = 1e-12 * Math.max(1, Math.abs(reverse[i][k]));
+                if (!(Math.abs(column[i] - reverse[i][k]) <= tol)) {
+                    fail(where(c, point) + ": J[" + i + "][" + k + "]: forward mode gave " + column[i] + ", reverse mode "
+                            + reverse[i][k]);
                 }
             }
         }

@@ -1,0 +1,316 @@
+package dev.fluxion.transformer.forward;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.analysis.ArrayOps;
+import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.forward.TangentGenerator.Result;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrBuilder;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import dev.fluxion.transformer.rules.DerivativeRule;
+import dev.fluxion.transformer.rules.DerivativeRule.Partial;
+import dev.fluxion.transformer.rules.MathRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.objectweb.asm.Type;
+
+/**
+ * The tangent of each kind of instruction: its forward copy, and the tangent of its result from
+ * the tangents of its operands (the chain rule applied left to right, as in the primal). Arrays
+ * follow the primal: an active array's tangent array is allocated, copied, filled and written
+ * exactly where the primal's is.
+ */
+final class LocalTangents {
+    private static final String ARRAY_ADJOINTS = "dev/fluxion/internal/ArrayAdjoints";
+    private static final String ARRAY_TANGENTS = "dev/fluxion/internal/ArrayTangents";
+    private static final String OBJECT = "Ljava/lang/Object;";
+
+    private final ActivityAnalysis activity;
+    private final Callees callees;
+    private final IrBuilder ir;
+    private final Function<Value, Value> forward;
+    private final Function<Value, Value> tangent;
+    private final Value tape;
+
+    LocalTangents(ActivityAnalysis activity, Callees callees, IrBuilder ir, Function<Value, Value> forward,
+            Function<Value, Value> tangent, Value tape, IrFunction primal) {
+        this.activity = activity;
+        this.callees = callees;
+        this.ir = ir;
+        this.forward = forward;
+        this.tangent = tangent;
+        this.tape = tape;
+    }
+
+    /** Emits the forward copy of {@code insn} and, if it is active, its tangent. */
+    Result emit(Instruction insn, boolean active) {
+        if (active && insn.op() == Op.INVOKE && activity.isDifferentiableCall(insn)
+                && callees.adjointRule(insn.member()) == null) {
+            return differentiableCall(insn);
+        }
+        Instruction copy = copy(insn);
+        if (!active) {
+            return new Result(copy, null);
+        }
+        Value t = switch (insn.op()) {
+            case ARITHMETIC -> arithmetic(insn, copy);
+            case CONVERT -> convert(insn);
+            case ARRAY_LOAD -> ir.arrayLoad(tangent.apply(insn.operand(0)), copy.operand(1));
+            case ARRAY_STORE -> {
+                ir.arrayStore(tangent.apply(insn.operand(0)), copy.operand(1), tangentOrZeros(insn.operand(2)));
+                yield null;
+            }
+            case NEW_ARRAY -> {
+                Instruction zeros = new Instruction(Op.NEW_ARRAY, insn.opcode(), insn.type()).withTypeOperand(insn.typeOperand());
+                for (Value dim : copy.operands()) {
+                    zeros.addOperand(dim);
+                }
+                yield ir.append(zeros);
+            }
+            case CHECKCAST -> ir.checkcast(tangent.apply(insn.operand(0)), insn.type());
+            case INVOKE -> invoke(insn, copy);
+            default -> throw new IllegalStateException("no tangent for " + insn.op() + " (the differentiability check "
+                    + "should have rejected it)");
+        };
+        return new Result(copy, t);
+    }
+
+    private Instruction copy(Instruction insn) {
+        Instruction copy = insn.copyWithoutOperands();
+        for (Value v : insn.operands()) {
+            copy.addOperand(forward.apply(v));
+        }
+        return ir.append(copy);
+    }
+
+    /** The tangent of an operand a tangent must be given: an inactive array's is an array of zeros. */
+    private Value tangentOrZeros(Value v) {
+        if (activity.isActive(v) || !ArrayFamilies.isMember(v)) {
+            return tangent.apply(v);
+        }
+        return zerosLike(forward.apply(v), v.type());
+    }
+
+    private Value arithmetic(Instruction insn, Instruction copy) {
+        Value a = insn.operand(0);
+        Value aDot = tangent.apply(a);
+        switch (baseOpcode(insn.opcode())) {
+            case IADD -> {
+                return ir.add(aDot, tangent.apply(insn.operand(1)));
+            }
+            case ISUB -> {
+                Value bDot = tangent.apply(insn.operand(1));
+                return activity.isActive(a) ? ir.sub(aDot, bDot) : ir.neg(bDot);
+            }
+            case IMUL -> {
+                Value b = insn.operand(1);
+                Value left = activity.isActive(a) ? ir.mul(aDot, copy.operand(1)) : null;
+                Value right = activity.isActive(b) ? ir.mul(copy.operand(0), tangent.apply(b)) : null;
+                return left == null ? right : right == null ? left : ir.add(left, right);
+            }
+            case IDIV -> {
+                // (a/b)' = (a' - r b') / b
+                Value b = insn.operand(1);
+                Value numerator = aDot;
+                if (activity.isActive(b)) {
+                    Value rbDot = ir.mul(copy, tangent.apply(b));
+                    numerator = activity.isActive(a) ? ir.sub(aDot, rbDot) : ir.neg(rbDot);
+                }
+                return ir.div(numerator, copy.operand(1));
+            }
+            case IREM -> {
+                Value b = insn.operand(1);
+                if (!activity.isActive(b)) {
+                    return aDot;
+                }
+                String t = insn.type().getDescriptor();
+                Value q = ir.invokeStatic(MathRules.HELPERS, "remDivisor", "(" + t + t + t + ")" + t, copy.operand(0),
+                        copy.operand(1), copy);
+                return ir.add(aDot, ir.mul(tangent.apply(b), q));
+            }
+            case INEG -> {
+                return ir.neg(aDot);
+            }
+            default -> throw new IllegalStateException("no tangent for " + insn.opcode());
+        }
+    }
+
+    private Value convert(Instruction insn) {
+        Value aDot = tangent.apply(insn.operand(0));
+        if (insn.opcode() == F2D) {
+            return ir.convert(F2D, Type.DOUBLE_TYPE, aDot);
+        }
+        if (insn.opcode() == D2F) {
+            return ir.convert(D2F, Type.FLOAT_TYPE, aDot);
+        }
+        throw new IllegalStateException("no tangent for conversion " + insn.opcode());
+    }
+
+    private Value invoke(Instruction insn, Instruction copy) {
+        ArrayOps op = ArrayOps.of(insn);
+        if (op != null) {
+            return arrayOperation(insn, op, copy);
+        }
+        DerivativeRule rule = MathRules.ruleFor(insn.member());
+        if (rule != null) {
+            return mathCall(insn, rule, copy);
+        }
+        MemberRef userRule = callees.adjointRule(insn.member());
+        if (userRule != null) {
+            return UserRuleTangents.tangent(insn, copy, userRule, activity, ir, forward, tangent, this::zerosLike);
+        }
+        throw new IllegalStateException("no tangent for a call to " + insn.member());
+    }
+
+    /** {@code f(a, b)' = df/da a' + df/db b'}, with the partials of the reverse rules. */
+    private Value mathCall(Instruction insn, DerivativeRule rule, Instruction copy) {
+        String t = insn.type().getDescriptor();
+        Value sum = null;
+        for (int j = 0; j < insn.operands().size(); j++) {
+            Partial p = rule.partial(j);
+            if (p == null || !activity.isActive(insn.operand(j))) {
+                continue;
+            }
+            Value partial;
+            if (p.helper() == null) {
+                partial = input(copy, p.inputs()[0]);
+            } else {
+                Value[] inputs = new Value[p.inputs().length];
+                for (int k = 0; k < inputs.length; k++) {
+                    inputs[k] = input(copy, p.inputs()[k]);
+                }
+                partial = ir.invokeStatic(MathRules.HELPERS, p.helper(), "(" + t.repeat(inputs.length) + ")" + t, inputs);
+            }
+            Value term = ir.mul(partial, tangent.apply(insn.operand(j)));
+            sum = sum == null ? term : ir.add(sum, term);
+        }
+        return sum == null ? Constant.zero(insn.type()) : sum;
+    }
+
+    private static Value input(Instruction copy, int input) {
+        return input == DerivativeRule.RESULT ? copy : copy.operand(input);
+    }
+
+    /**
+     * Copies make a copy of the tangent; {@code arraycopy} and {@code fill} do to the tangent what
+     * they do to the array, with zeros where the source is inactive.
+     */
+    private Value arrayOperation(Instruction insn, ArrayOps op, Instruction copy) {
+        Value a = insn.operand(0);
+        switch (op) {
+            case CLONE, COPY_OF, COPY_OF_RANGE -> {
+                Type type = shadowType(insn);
+                if (!activity.isActive(a)) {
+                    return zerosLike(copy.type().equals(type) ? copy : ir.checkcast(copy, type), type);
+                }
+                List<Value> args = new ArrayList<>(copy.operands());
+                args.set(0, tangent.apply(a));
+                return ir.append(new Instruction(Op.INVOKE, insn.opcode(), insn.type(), args.toArray(Value[]::new))
+                        .withMember(insn.member()));
+            }
+            case ARRAYCOPY -> {
+                Value dstDot = tangent.apply(insn.operand(2));
+                if (activity.isActive(a)) {
+                    ir.invokeStatic(insn.member(), tangent.apply(a), copy.operand(1), dstDot, copy.operand(3),
+                            copy.operand(4));
+                } else {
+                    ir.invokeStatic(ARRAY_TANGENTS, "copyZeros", "(" + OBJECT + "I" + OBJECT + "II)V", copy.operand(0),
+                            copy.operand(1), dstDot, copy.operand(3), copy.operand(4));
+                }
+                return null;
+            }
+            case FILL -> {
+                List<Value> args = new ArrayList<>(copy.operands());
+                args.set(0, tangent.apply(a));
+                args.set(args.size() - 1, tangent.apply(insn.operand(args.size() - 1)));
+                ir.invokeStatic(insn.member(), args.toArray(Value[]::new));
+                return null;
+            }
+            default -> throw new IllegalStateException(op.toString());
+        }
+    }
+
+    /**
+     * A call to another {@code @Differentiable} method becomes a call to its tangent, which runs the
+     * callee once, primal and tangent together, writes the tangents of the arrays it writes, and
+     * leaves the tangent of its result on the tape.
+     */
+    private Result differentiableCall(Instruction insn) {
+        MemberRef callee = insn.member();
+        String descriptor = insn.opcode() == INVOKESTATIC ? callee.descriptor()
+                : Naming.staticForm(callee.owner(), callee.descriptor()); // the receiver is operand 0
+        Type[] params = Type.getArgumentTypes(descriptor);
+        List<Value> args = new ArrayList<>();
+        List<Value> tangents = new ArrayList<>();
+        for (int j = 0; j < params.length; j++) {
+            args.add(forward.apply(insn.operand(j)));
+            if (Naming.hasTangent(params[j].getDescriptor())) {
+                tangents.add(tangentOrZeros(insn.operand(j)));
+            }
+        }
+        args.addAll(tangents);
+        args.add(tape);
+        Instruction call = ir.invokeStatic(new MemberRef(callee.owner(), Naming.tangentName(callee.name()),
+                Naming.tangentDescriptor(descriptor), callee.isInterface()), args.toArray(Value[]::new));
+        Type ret = Type.getReturnType(callee.descriptor());
+        Value resultTangent = ret.getSort() == Type.VOID ? null : pop(Types.computational(ret));
+        return new Result(call, activity.isActive(insn) && ActivityAnalysis.canCarry(insn) ? resultTangent : null);
+    }
+
+    /** Pushes a result's tangent for the caller (see {@code Naming.tangentName}). */
+    void push(Value v) {
+        Type t = v.type();
+        if (Types.isReference(t)) {
+            ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "pushRef", "(" + OBJECT + ")V", tape, v);
+        } else {
+            String kind = t.getSort() == Type.FLOAT ? "Float" : "Double";
+            ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "push" + kind, "(" + t.getDescriptor() + ")V", tape, v);
+        }
+    }
+
+    private Value pop(Type t) {
+        if (Types.isReference(t)) {
+            return ir.checkcast(ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "popRef", "()" + OBJECT, tape), t);
+        }
+        String kind = t.getSort() == Type.FLOAT ? "Float" : "Double";
+        return ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "pop" + kind, "()" + t.getDescriptor(), tape);
+    }
+
+    /** A new array of zeros shaped like {@code array} (of static type {@code type}); {@code null} for {@code null}. */
+    Value zerosLike(Value array, Type type) {
+        if (type.getSort() == Type.ARRAY && type.getDimensions() == 1) {
+            return ir.invokeStatic(ARRAY_TANGENTS, "zerosLike", "(" + type.getDescriptor() + ")" + type.getDescriptor(),
+                    array);
+        }
+        return ir.checkcast(ir.invokeStatic(ARRAY_ADJOINTS, "zerosLike", "(" + OBJECT + ")" + OBJECT, array), type);
+    }
+
+    /** The type of an array's tangent: the array's type, or for an untyped {@code clone()} the cloned type. */
+    private static Type shadowType(Instruction array) {
+        if (array.type().getSort() == Type.ARRAY) {
+            return array.type();
+        }
+        if (ArrayOps.of(array) == ArrayOps.CLONE) {
+            return Type.getObjectType(array.member().owner());
+        }
+        return array.type();
+    }
+
+    /** The int form of a typed arithmetic opcode: DMUL -> IMUL, FNEG -> INEG. */
+    private static int baseOpcode(int opcode) {
+        if (opcode >= IADD && opcode <= DNEG) {
+            return IADD + ((opcode - IADD) / 4) * 4;
+        }
+        return opcode;
+    }
+}

@@ -1,0 +1,235 @@
+package dev.fluxion.transformer.forward;
+
+import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.BlockOrder;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrBuilder;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Param;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Forward mode: builds the tangent of an SSA function as another SSA function with the same
+ * control flow. Every active value {@code v} gets its tangent {@code v'} computed right after it, in
+ * the same block, so tangents dominate their uses exactly as the primal values do: no tape, no
+ * second sweep, one pass over the blocks. An active phi gets a tangent phi; an active array gets a
+ * tangent array of the same shape (allocated where the primal allocates, copied where the primal
+ * copies, written where the primal writes); the local rules are in {@link LocalTangents}.
+ *
+ * <p>Two forms are generated from the same code (see {@link Form}): the tangent the API and other
+ * tangents call ({@code Naming.tangentName}), which returns the primal result and leaves its
+ * tangent on the tape, and a pure function that returns the tangent itself, which reverse mode can
+ * differentiate once more: reverse-over-forward, for Hessian-vector products.
+ */
+public final class TangentGenerator {
+    /** What the generated function returns. */
+    public enum Form {
+        /** {@code R t(params, tangents, Tape)}: the primal result, its tangent left on the tape. */
+        PRIMAL_AND_TAPE,
+        /** {@code R t(params, tangents)}: the result's tangent; no calls to other tangents. */
+        TANGENT_ONLY
+    }
+
+    private final IrFunction primal;
+    private final ActivityAnalysis activity;
+    private final Form form;
+    private final IrFunction tangentFunction;
+    private final IrBuilder ir = new IrBuilder();
+    private final Map<Value, Value> forward = new HashMap<>();
+    private final Map<Value, Value> tangent = new HashMap<>();
+    private final Map<Block, Block> blocks = new LinkedHashMap<>();
+    private final Map<Instruction, Instruction> tangentPhis = new LinkedHashMap<>();
+    private final LocalTangents rules;
+    private final Value tape;
+
+    private TangentGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees, Form form, String name) {
+        this.primal = primal;
+        this.activity = activity;
+        this.form = form;
+        String descriptor = Naming.tangentDescriptor(primal.descriptor());
+        if (form == Form.TANGENT_ONLY) {
+            String withoutTape = descriptor.substring(0, descriptor.indexOf(Naming.TAPE_DESCRIPTOR));
+            descriptor = withoutTape + descriptor.substring(descriptor.indexOf(')'));
+        }
+        this.tangentFunction = new IrFunction(primal.owner(), name, descriptor);
+        List<Param> in = primal.params();
+        List<Param> out = tangentFunction.params();
+        int next = in.size();
+        for (Param p : in) {
+            forward.put(p, out.get(p.index()));
+            if (Naming.hasTangent(p.type().getDescriptor())) {
+                Param t = out.get(next++);
+                if (activity.isActive(p)) {
+                    tangent.put(p, t);
+                }
+            }
+        }
+        this.tape = form == Form.PRIMAL_AND_TAPE ? out.get(next) : null;
+        this.rules = new LocalTangents(activity, callees, ir, this::forward, this::tangentOf, tape, primal);
+    }
+
+    /** The tangent the API and other tangents call: see {@code Naming.tangentName}. */
+    public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees) {
+        return new TangentGenerator(primal, activity, callees, Form.PRIMAL_AND_TAPE, Naming.tangentName(primal.name()))
+                .generate();
+    }
+
+    /**
+     * The tangent as a pure function returning the result's tangent, for reverse mode to
+     * differentiate again. Calls that are not inlined have no such form: they are rejected.
+     */
+    public static IrFunction generateTangentOnly(IrFunction primal, ActivityAnalysis activity, Callees callees,
+            String name) {
+        return new TangentGenerator(primal, activity, callees, Form.TANGENT_ONLY, name).generate();
+    }
+
+    private IrFunction generate() {
+        for (Block b : primal.blocks()) {
+            blocks.put(b, tangentFunction.newBlock());
+        }
+        for (Block b : primal.blocks()) {
+            Instruction t = b.terminator();
+            if (t.op() != Op.RETURN) {
+                Instruction copy = t.copyWithoutOperands();
+                for (Block target : t.targets()) {
+                    copy.targets().add(blocks.get(target));
+                }
+                blocks.get(b).terminate(copy);
+            }
+        }
+        Set<Block> order = new LinkedHashSet<>(BlockOrder.reversePostOrder(primal.entry()));
+        order.addAll(primal.blocks());
+        for (Block b : order) {
+            fill(b);
+        }
+        completePhis();
+        return tangentFunction;
+    }
+
+    private void fill(Block b) {
+        Block out = blocks.get(b);
+        ir.setBlock(out);
+        for (Instruction phi : b.phis()) {
+            Instruction copy = out.addPhi(new Instruction(Op.PHI, -1, phi.type()));
+            forward.put(phi, copy);
+            if (activity.isActive(phi)) {
+                Instruction t = out.addPhi(new Instruction(Op.PHI, -1, phi.type()));
+                tangent.put(phi, t);
+                tangentPhis.put(phi, t);
+            }
+        }
+        for (Instruction insn : b.body()) {
+            ir.setLine(insn.line());
+            if (form == Form.TANGENT_ONLY && activity.isDifferentiableCall(insn)) {
+                throw new Unsupported(insn.line(), "a call to " + insn.member().owner().replace('/', '.') + "."
+                        + insn.member().name() + " that was not inlined: second derivatives differentiate the "
+                        + "tangent once more, and go through calls only where the callee is inlined",
+                        "Make the callee a small static @Differentiable method of the same class, or write its "
+                                + "code in the caller.");
+            }
+            Result result = rules.emit(insn, activity.isActive(insn));
+            forward.put(insn, result.primal());
+            if (result.tangent() != null) {
+                tangent.put(insn, result.tangent());
+            }
+        }
+        Instruction t = b.terminator();
+        ir.setLine(t.line());
+        if (t.op() == Op.RETURN) {
+            terminateReturn(t);
+        } else {
+            for (Value v : t.operands()) {
+                out.terminator().addOperand(forward(v));
+            }
+        }
+    }
+
+    private void terminateReturn(Instruction ret) {
+        Instruction copy = ret.copyWithoutOperands();
+        if (ret.operands().isEmpty()) {
+            if (form == Form.TANGENT_ONLY) {
+                throw new Unsupported(ret.line(), "a void method: second derivatives are of scalar functions",
+                        "Differentiate a method that returns the double to differentiate twice.");
+            }
+            ir.block().terminate(copy);
+            return;
+        }
+        Value result = ret.operand(0);
+        Value resultTangent = tangentOrZeros(result);
+        if (form == Form.TANGENT_ONLY) {
+            copy.addOperand(resultTangent);
+        } else {
+            rules.push(resultTangent);
+            copy.addOperand(forward(result));
+        }
+        ir.block().terminate(copy);
+    }
+
+    /** A tangent for a value whose tangent a caller needs even if it is inactive: zero, or an array of zeros. */
+    private Value tangentOrZeros(Value v) {
+        if (activity.isActive(v) || !ArrayFamilies.isMember(v)) {
+            return tangentOf(v);
+        }
+        return rules.zerosLike(forward(v), v.type());
+    }
+
+    /** Phi operands, once every value exists; the copy's predecessors may be listed in another order. */
+    private void completePhis() {
+        Map<Block, Block> primalOf = new HashMap<>();
+        blocks.forEach((p, copy) -> primalOf.put(copy, p));
+        for (Block b : primal.blocks()) {
+            for (Instruction phi : b.phis()) {
+                Instruction copy = (Instruction) forward.get(phi);
+                Instruction t = tangentPhis.get(phi);
+                for (Block pred : blocks.get(b).predecessors()) {
+                    Value v = phi.operand(b.predecessors().indexOf(primalOf.get(pred)));
+                    copy.addOperand(forward(v));
+                    if (t != null) {
+                        t.addOperand(tangentOf(v));
+                    }
+                }
+            }
+        }
+    }
+
+    private Value forward(Value v) {
+        if (v instanceof Constant) {
+            return v;
+        }
+        Value f = forward.get(v);
+        if (f == null) {
+            throw new IllegalStateException("no forward value for " + v + " in " + primal.name());
+        }
+        return f;
+    }
+
+    /** The tangent of {@code v}: zero for an inactive scalar, {@code null} for an inactive array. */
+    private Value tangentOf(Value v) {
+        Value t = activity.isActive(v) ? tangent.get(v) : null;
+        if (t == null) {
+            if (activity.isActive(v) && !(v instanceof Constant)) {
+                throw new IllegalStateException("no tangent for active " + v + " in " + primal.name());
+            }
+            return Constant.zero(Types.computational(v.type()));
+        }
+        return t;
+    }
+
+    /** The primal and tangent an instruction's forward copy defines; {@code tangent} is {@code null} if inactive. */
+    record Result(Value primal, Value tangent) {
+    }
+}
