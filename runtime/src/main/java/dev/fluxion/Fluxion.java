@@ -4,10 +4,12 @@ import dev.fluxion.internal.AdjointLinker;
 import dev.fluxion.internal.BoundScalarAdjoint;
 import dev.fluxion.internal.BoundScalarTangent;
 import dev.fluxion.internal.ScalarAdjoint;
+import dev.fluxion.internal.ScalarHvp;
 import dev.fluxion.internal.ScalarTangent;
 import dev.fluxion.internal.Tape;
 import dev.fluxion.internal.TransformationLog;
 import dev.fluxion.internal.UnaryAdjoint;
+import dev.fluxion.internal.UnaryHvp;
 import dev.fluxion.internal.UnaryTangent;
 import dev.fluxion.internal.VectorAdjoint;
 import dev.fluxion.internal.VectorTangent;
@@ -90,6 +92,33 @@ public final class Fluxion {
      */
     public static double[] jvp(VectorFunction f, double[] x, double[] v, int outputs) {
         return jacobian(f, outputs).jvp(x, v);
+    }
+
+    /**
+     * Second derivatives of {@code f}, a reference to a {@code @Differentiable static double
+     * f(double[])}: Hessian-vector products and the dense Hessian, reverse over forward.
+     */
+    public static Hessian hessian(ScalarFunction f) {
+        return new ReverseOverForward(AdjointLinker.linkHvp(f, "([D)D", ScalarHvp.class));
+    }
+
+    /** The second derivative of {@code f}, a reference to a {@code @Differentiable static double f(double)}. */
+    public static DoubleUnaryOperator secondDerivative(UnaryFunction f) {
+        UnaryHvp hvp = AdjointLinker.linkHvp(f, "(D)D", UnaryHvp.class);
+        return x -> {
+            Tape tape = Tape.current();
+            int d = tape.doubleHeight();
+            int i = tape.intHeight();
+            int l = tape.longHeight();
+            int r = tape.refHeight();
+            try {
+                hvp.hvp(x, 1.0, 1.0, tape);
+                tape.popDouble(); // the adjoint of the direction: f'(x)
+                return tape.popDouble();
+            } catch (RuntimeException | Error e) {
+                throw abandoned(tape, d, i, l, r, e);
+            }
+        };
     }
 
     /**
@@ -226,6 +255,27 @@ public final class Fluxion {
             int r = tape.refHeight();
             try {
                 tangent.tangent(x.clone(), new double[outputs], v.clone(), jvpOut, tape);
+            } catch (RuntimeException | Error e) {
+                throw abandoned(tape, d, i, l, r, e);
+            }
+        }
+    }
+
+    private record ReverseOverForward(ScalarHvp hvp) implements Hessian {
+        @Override
+        public void hvp(double[] x, double[] v, double[] hvpOut) {
+            if (v.length != x.length || hvpOut.length != x.length) {
+                throw new IllegalArgumentException("x, v and hvpOut must have one length, not " + x.length + ", " + v.length
+                        + " and " + hvpOut.length);
+            }
+            java.util.Arrays.fill(hvpOut, 0.0);
+            Tape tape = Tape.current();
+            int d = tape.doubleHeight();
+            int i = tape.intHeight();
+            int l = tape.longHeight();
+            int r = tape.refHeight();
+            try {
+                hvp.hvp(x.clone(), v.clone(), hvpOut, new double[x.length], 1.0, tape);
             } catch (RuntimeException | Error e) {
                 throw abandoned(tape, d, i, l, r, e);
             }

@@ -28,16 +28,21 @@ public final class AdjointLinker {
 
     /** Binds {@code target}'s adjoint to {@code adjointInterface}'s single method. */
     public static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface) {
-        return link(function, primalDescriptor, adjointInterface, false);
+        return link(function, primalDescriptor, adjointInterface, Naming::binderName);
     }
 
     /** Binds {@code target}'s tangent (forward mode) to {@code tangentInterface}'s single method. */
     public static <T> T linkTangent(Serializable function, String primalDescriptor, Class<T> tangentInterface) {
-        return link(function, primalDescriptor, tangentInterface, true);
+        return link(function, primalDescriptor, tangentInterface, Naming::tangentBinderName);
+    }
+
+    /** Binds {@code target}'s Hessian-vector product (reverse over forward) to {@code hvpInterface}'s single method. */
+    public static <T> T linkHvp(Serializable function, String primalDescriptor, Class<T> hvpInterface) {
+        return link(function, primalDescriptor, hvpInterface, Naming::hvpBinderName);
     }
 
     private static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface,
-            boolean tangent) {
+            java.util.function.UnaryOperator<String> binderName) {
         SerializedLambda lambda = serializedForm(function);
         boolean bound = isBoundInstanceMethod(lambda);
         if (lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic && !bound
@@ -50,11 +55,15 @@ public final class AdjointLinker {
             throw new FluxionException("fluxion: " + describe(lambda) + " has signature " + lambda.getImplMethodSignature()
                     + "; this entry point needs " + primalDescriptor + ". Wrap the call in a @Differentiable method of that shape.");
         }
+        if (bound && binderName.apply("").startsWith(Naming.HVP_BINDER_PREFIX)) {
+            throw new FluxionException("fluxion: " + describe(lambda) + " is a method of an object: second derivatives "
+                    + "are generated for static methods only so far. Make the method static, with the object's fields as "
+                    + "parameters.");
+        }
         Class<?> owner = load(lambda, function.getClass().getClassLoader());
         Method binder;
         try {
-            binder = owner.getDeclaredMethod(tangent ? Naming.tangentBinderName(lambda.getImplMethodName())
-                    : Naming.binderName(lambda.getImplMethodName()));
+            binder = owner.getDeclaredMethod(binderName.apply(lambda.getImplMethodName()));
         } catch (NoSuchMethodException e) {
             throw new FluxionException(explainMissing(owner, lambda), e);
         }

@@ -85,6 +85,59 @@ public final class Derivatives {
     public static double copySign(double m, double s) { return Math.copySign(1.0, m) * Math.copySign(1.0, s); }
     public static float copySign(float m, float s) { return Math.copySign(1.0f, m) * Math.copySign(1.0f, s); }
 
+    // Derivatives of the partials above, for second derivatives (reverse mode over generated
+    // tangents, which call the partials): each is named after the partial it differentiates.
+    public static double negCos(double x) { return -Math.cos(x); }
+    public static double twice(double r) { return 2.0 * r; }
+    public static double negTwice(double r) { return -2.0 * r; }
+    public static double asinSecond(double x) { double u = 1.0 - x * x; return x / (u * Math.sqrt(u)); }
+    public static double acosSecond(double x) { double u = 1.0 - x * x; return -x / (u * Math.sqrt(u)); }
+    public static double atanSecond(double x) { double u = 1.0 + x * x; return -2.0 * x / (u * u); }
+    public static double logSecond(double x) { return -1.0 / (x * x); }
+    public static double log10Second(double x) { return -1.0 / (x * x * LN10); }
+    public static double log1pSecond(double x) { return -1.0 / ((1.0 + x) * (1.0 + x)); }
+    public static double sqrtSecond(double r) { return -0.5 / (r * r); }
+    public static double cbrtSecond(double r) { return -2.0 / (3.0 * r * r * r); }
+    public static double lnOf(double a) { return Math.log(a); }
+
+    /** d powBase(a, b) / da = b (b - 1) a^(b - 2). */
+    public static double powBaseBase(double a, double b) {
+        return b == 0.0 || b == 1.0 ? 0.0 : b * (b - 1.0) * Math.pow(a, b - 2.0);
+    }
+
+    /** d powBase(a, b) / db = a^(b - 1) (1 + b ln a). */
+    public static double powBaseExponent(double a, double b) {
+        double p = Math.pow(a, b - 1.0);
+        return b == 0.0 ? p : p * (1.0 + b * Math.log(a));
+    }
+
+    /** d powExponent(a, r) / da = r / a (r = a^b). */
+    public static double powExponentBase(double a, double r) { return r == 0.0 ? 0.0 : r / a; }
+
+    /** d atan2First(y, x) / dy = -2xy / d^2, with d = x^2 + y^2. */
+    public static double atan2FirstFirst(double y, double x) {
+        double d = x * x + y * y;
+        return d == 0.0 ? 0.0 : -2.0 * x * y / (d * d);
+    }
+
+    /** d atan2First(y, x) / dx = d atan2Second(y, x) / dy = (y^2 - x^2) / d^2. */
+    public static double atan2Mixed(double y, double x) {
+        double d = x * x + y * y;
+        return d == 0.0 ? 0.0 : (y * y - x * x) / (d * d);
+    }
+
+    /** d atan2Second(y, x) / dx = 2xy / d^2. */
+    public static double atan2SecondSecond(double y, double x) {
+        double d = x * x + y * y;
+        return d == 0.0 ? 0.0 : 2.0 * x * y / (d * d);
+    }
+
+    /** d (a / r) / da = 1 / r, for hypot's partials a / r. */
+    public static double hypotPartialArg(double a, double r) { return r == 0.0 ? 0.0 : 1.0 / r; }
+
+    /** d (a / r) / dr = -a / r^2. */
+    public static double hypotPartialResult(double a, double r) { return r == 0.0 ? 0.0 : -a / (r * r); }
+
     /** The quotient a % b subtracts b times: d(a % b)/db = -trunc(a / b). */
     public static double remDivisor(double a, double b, double r) { return -Math.rint((a - r) / b); }
     public static float remDivisor(float a, float b, float r) { return (float) -Math.rint(((double) a - r) / b); }

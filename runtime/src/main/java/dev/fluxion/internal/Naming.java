@@ -82,6 +82,43 @@ public final class Naming {
         return "(" + params + tangents + TAPE_DESCRIPTOR + ")" + primalDescriptor.substring(close + 1);
     }
 
+    public static final String HVP_PREFIX = "fluxion$hvp$";
+    public static final String HVP_BINDER_PREFIX = "fluxion$bindhvp$";
+
+    /**
+     * Second derivatives, reverse over forward: for a scalar function {@code f}, the tangent as a
+     * pure function {@code t(x, v) = grad f(x) . v} (no tape; see {@link #tangentName}) is
+     * differentiated once more in reverse mode, and its adjoint is {@code fluxion$hvp$f}, with
+     * descriptor {@code adjointDescriptor} of {@code t}'s. Its shadow of {@code x} receives
+     * {@code seed * H(x) v}; it returns {@code t(x, v)}.
+     */
+    public static String hvpName(String primalName) {
+        return HVP_PREFIX + primalName;
+    }
+
+    public static String hvpBinderName(String primalName) {
+        return HVP_BINDER_PREFIX + primalName;
+    }
+
+    /** The tangent as a pure function: the tangent's parameters without the tape, returning the result's tangent. */
+    public static String pureTangentDescriptor(String primalDescriptor) {
+        String t = tangentDescriptor(primalDescriptor);
+        return t.substring(0, t.indexOf(TAPE_DESCRIPTOR)) + t.substring(t.indexOf(')'));
+    }
+
+    public static String hvpDescriptor(String primalDescriptor) {
+        return adjointDescriptor(pureTangentDescriptor(primalDescriptor));
+    }
+
+    /** The functional interface an HVP binder returns for a primal descriptor, or {@code null} if none. */
+    public static String hvpBinderInterface(String primalDescriptor) {
+        return switch (primalDescriptor) {
+            case "([D)D" -> "dev/fluxion/internal/ScalarHvp";
+            case "(D)D" -> "dev/fluxion/internal/UnaryHvp";
+            default -> null;
+        };
+    }
+
     /** Whether a parameter of this descriptor gets a tangent in the tangent method. */
     public static boolean hasTangent(String descriptor) {
         return descriptor.equals("D") || descriptor.equals("F") || isShadowed(descriptor);

@@ -140,6 +140,11 @@ public final class Transformer {
                     }
                     generated.add(Binders.binder(node, m.name, sam, target, adjointDesc, !isStatic));
                 }
+                if (d.hvp() != null) {
+                    generated.add(d.hvp());
+                    generated.add(Binders.binderNamed(node, Naming.hvpBinderName(m.name), Naming.hvpBinderInterface(m.desc),
+                            "hvp", Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), false));
+                }
                 String tangentSam = isStatic ? Naming.tangentBinderInterface(m.desc) : Naming.boundTangentBinderInterface(m.desc);
                 if (tangentSam != null) {
                     generated.add(Binders.binderNamed(node, Naming.tangentBinderName(m.name), tangentSam, "tangent",
@@ -183,10 +188,11 @@ public final class Transformer {
     }
 
     /**
-     * A method's adjoint, its tangent (if all parameters are inputs), which of its array parameters
-     * it writes into, and which parameters are active.
+     * A method's adjoint, its tangent (if all parameters are inputs), its Hessian-vector product (if
+     * it is a static scalar function the API binds), which of its array parameters it writes into,
+     * and which parameters are active.
      */
-    private record Derivative(MethodNode adjoint, MethodNode tangent, List<Integer> writtenParams,
+    private record Derivative(MethodNode adjoint, MethodNode tangent, MethodNode hvp, List<Integer> writtenParams,
             Set<Integer> activeParams) {
     }
 
@@ -241,7 +247,38 @@ public final class Transformer {
         }
         MethodNode emitted = BytecodeEmitter.emit(adjoint, access); // before the tangent adds users to shared constants
         MethodNode tangent = inputs == null ? tangent(owner, m, primal, activity, callees, access) : null;
-        return new Derivative(emitted, tangent, written, active);
+        boolean hessian = inputs == null && (m.access & Opcodes.ACC_STATIC) != 0 && Naming.hvpBinderInterface(m.desc) != null;
+        MethodNode hvp = hessian ? hessianVectorProduct(owner, m, primal, activity, callees, access) : null;
+        return new Derivative(emitted, tangent, hvp, written, active);
+    }
+
+    /**
+     * Hessian-vector products, reverse over forward: the tangent as a pure function {@code t(x, v)}
+     * is itself SSA that this pipeline differentiates once more, with {@code x} as the only input.
+     * What cannot be (a call that was not inlined, say) gives a stub that throws the diagnostic.
+     */
+    private MethodNode hessianVectorProduct(ClassNode owner, MethodNode m, IrFunction primal, ActivityAnalysis activity,
+            DifferentiableMethods callees, int access) {
+        try {
+            IrFunction pure = TangentGenerator.generateTangentOnly(primal, activity, callees, Naming.tangentName(m.name));
+            ActivityAnalysis second = ActivityAnalysis.of(pure, callees, Set.of(0));
+            DifferentiabilityCheck.check(pure, second, callees);
+            dump(owner, m, "pure-tangent", IrPrinter.print(pure, v -> second.isActive(v) ? "   [active]" : ""));
+            IrFunction hvp = AdjointGenerator.generate(pure, second, callees, Naming.hvpName(m.name));
+            dump(owner, m, "hvp", IrPrinter.print(hvp));
+            return BytecodeEmitter.emit(hvp, access);
+        } catch (Unsupported u) {
+            return Binders.throwing(Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), access, new Diagnostic(owner.name,
+                    m.name, m.desc, owner.sourceFile, u.line(), "no second derivative: " + u.problem(), u.advice())
+                    .toString());
+        } catch (RuntimeException e) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            dump(owner, m, "hvp-internal-error", trace.toString());
+            return Binders.throwing(Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), access, new Diagnostic(owner.name,
+                    m.name, m.desc, owner.sourceFile, -1, "internal error generating its second derivative (" + e + ")",
+                    "Please report this as a Fluxion bug, with the output of -Dfluxion.dump=DIR attached.").toString());
+        }
     }
 
     /**

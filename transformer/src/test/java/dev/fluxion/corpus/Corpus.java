@@ -4,6 +4,7 @@ import static dev.fluxion.testing.CorpusCase.scalar;
 import static dev.fluxion.testing.CorpusCase.unary;
 
 import dev.fluxion.testing.CorpusCase;
+import dev.fluxion.testing.HessianCase;
 import dev.fluxion.testing.JacobianCase;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,6 +69,11 @@ public final class Corpus {
     /** The vector-valued functions ({@code void f(double[] in, double[] out)}), for Jacobians. */
     public static List<JacobianCase> jacobians() {
         return VectorCorpus.cases();
+    }
+
+    /** The functions whose second derivatives are checked (Hessians, Hessian-vector products, f''). */
+    public static List<HessianCase> hessians() {
+        return SecondOrderCases.cases();
     }
 
     /** The scalar ({@code double[] -> double}) cases. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.fluxion.Fluxion;
+import dev.fluxion.FluxionException;
+import dev.fluxion.Hessian;
 import dev.fluxion.GradientFunction;
 import dev.fluxion.TangentFunction;
 import java.util.function.DoubleUnaryOperator;
@@ -51,6 +53,53 @@ public final class CorpusRunner {
                 assertAgree(c, x, "derivative", r, f, r);
             }
         }
+    }
+
+    /**
+     * Checks Hessian-vector products of a {@code double f(double[])} case (double precision) along
+     * a fixed direction against Richardson extrapolation of the reverse-mode gradient along it.
+     * Returns {@code false}, checking nothing, where Fluxion reports that it has no second
+     * derivative for the function (a call that was not inlined, an instance method): the message
+     * must then say so.
+     */
+    public static boolean checkSecondOrder(CorpusCase c) {
+        if (c.f() == null || c.single()) {
+            return false;
+        }
+        Hessian h;
+        try {
+            h = Fluxion.hessian(c.f());
+            h.hvp(c.points()[0], c.points()[0]);
+        } catch (FluxionException e) {
+            if (!e.getMessage().contains("no second derivative") && !e.getMessage().contains("second derivatives are generated for static methods only")) {
+                throw e;
+            }
+            return false;
+        }
+        GradientFunction g = Fluxion.gradient(c.f());
+        for (double[] x : c.points()) {
+            double[] v = new double[x.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = 0.6 - 0.35 * (i % 3) + 0.05 * i;
+            }
+            double[] hv = h.hvp(x, v);
+            for (int i = 0; i < x.length; i++) {
+                int component = i;
+                double fd = GradientCheck.richardson(t -> {
+                    double[] y = x.clone();
+                    for (int k = 0; k < y.length; k++) {
+                        y[k] += t * v[k];
+                    }
+                    return g.gradient(y)[component];
+                }, 0.0);
+                double tol = 1e-6 * Math.max(1, Math.abs(fd));
+                if (!(Math.abs(hv[i] - fd) <= tol)) {
+                    fail(c.name() + " at " + CorpusCase.describe(x) + ": (H v)[" + i + "] was " + hv[i]
+                            + ", Richardson of the gradient along v gives " + fd);
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.fluxion.transformer;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fluxion.testing.CorpusCase;
 import dev.fluxion.testing.CorpusRunner;
@@ -33,6 +34,14 @@ class CorpusTest {
     @MethodSource("cases")
     void gradientMatchesReferences(CorpusCase c) {
         CorpusRunner.check(c);
+    }
+
+    /** Hessian-vector products of the corpus, wherever Fluxion generates them; most functions qualify. */
+    @Test
+    void secondDerivativesOfTheCorpus() throws Exception {
+        long checked = cases().filter(CorpusRunner::checkSecondOrder).count();
+        long eligible = cases().filter(c -> c.f() != null && !c.single()).count();
+        assertTrue(checked >= eligible * 3 / 4, checked + " of " + eligible + " corpus functions have second derivatives");
     }
 
     @Test

@@ -369,7 +369,7 @@ final class LocalAdjoints {
     private Instruction partner(Instruction insn) {
         String name = insn.member().name();
         String other = name.equals("sin") ? "cos" : name.equals("cos") ? "sin" : null;
-        if (other == null || MathRules.ruleFor(insn.member()) == null) {
+        if (other == null || MathRules.ruleFor(insn.member()) == null || insn.member().owner().equals(MathRules.HELPERS)) {
             return null;
         }
         for (Instruction user : insn.block().body()) {

@@ -45,7 +45,52 @@ public final class MathRules {
         add("round", "(F)I", (Partial) null);
     }
 
+    /**
+     * Rules for the partials in {@code Derivatives} themselves: generated tangents call them, and a
+     * second derivative differentiates a tangent once more. Piecewise-constant partials (of abs,
+     * min, max, copySign, the remainder) have derivative zero, by the same kink convention.
+     */
+    private static final Map<String, DerivativeRule> PARTIAL_RULES = new HashMap<>();
+
+    static {
+        partial("sin", "(D)D", Partial.of("cos", 0));
+        partial("cos", "(D)D", Partial.of("negCos", 0));
+        partial("tan", "(D)D", Partial.of("twice", 0));
+        partial("asin", "(D)D", Partial.of("asinSecond", 0));
+        partial("acos", "(D)D", Partial.of("acosSecond", 0));
+        partial("atan", "(D)D", Partial.of("atanSecond", 0));
+        partial("sinh", "(D)D", Partial.of("cosh", 0));
+        partial("cosh", "(D)D", Partial.of("sinh", 0));
+        partial("tanh", "(D)D", Partial.of("negTwice", 0));
+        partial("expm1", "(D)D", Partial.of("one"));
+        partial("log", "(D)D", Partial.of("logSecond", 0));
+        partial("log10", "(D)D", Partial.of("log10Second", 0));
+        partial("log1p", "(D)D", Partial.of("log1pSecond", 0));
+        partial("sqrt", "(D)D", Partial.of("sqrtSecond", 0));
+        partial("cbrt", "(D)D", Partial.of("cbrtSecond", 0));
+        partial("powBase", "(DD)D", Partial.of("powBaseBase", 0, 1), Partial.of("powBaseExponent", 0, 1));
+        partial("powExponent", "(DD)D", Partial.of("powExponentBase", 0, 1), Partial.of("lnOf", 0));
+        partial("atan2First", "(DD)D", Partial.of("atan2FirstFirst", 0, 1), Partial.of("atan2Mixed", 0, 1));
+        partial("atan2Second", "(DD)D", Partial.of("atan2Mixed", 0, 1), Partial.of("atan2SecondSecond", 0, 1));
+        partial("hypotFirst", "(DD)D", Partial.of("hypotPartialArg", 0, 1), Partial.of("hypotPartialResult", 0, 1));
+        partial("hypotSecond", "(DD)D", Partial.of("hypotPartialArg", 0, 1), Partial.of("hypotPartialResult", 0, 1));
+        for (String f : new String[] {"toRadians", "toDegrees", "zero", "one", "zeroF", "oneF"}) {
+            partial(f, "()" + (f.endsWith("F") ? "F" : "D"));
+        }
+        for (String t : new String[] {"D", "F"}) {
+            partial("abs", "(" + t + ")" + t, (Partial) null);
+            for (String f : new String[] {"minFirst", "minSecond", "maxFirst", "maxSecond", "copySign"}) {
+                partial(f, "(" + t + t + ")" + t, null, null);
+            }
+            partial("remDivisor", "(" + t + t + t + ")" + t, null, null, null);
+        }
+    }
+
     private MathRules() {
+    }
+
+    private static void partial(String name, String descriptor, Partial... partials) {
+        PARTIAL_RULES.put(name + descriptor, DerivativeRule.of(partials));
     }
 
     private static void add(String name, String descriptor, Partial... partials) {
@@ -54,6 +99,9 @@ public final class MathRules {
 
     /** The rule for a call, or {@code null} if the callee is not a function these rules know. */
     public static DerivativeRule ruleFor(MemberRef m) {
+        if (m.owner().equals(HELPERS)) {
+            return PARTIAL_RULES.get(m.name() + m.descriptor());
+        }
         if (!m.owner().equals("java/lang/Math") && !m.owner().equals("java/lang/StrictMath")) {
             return null;
         }

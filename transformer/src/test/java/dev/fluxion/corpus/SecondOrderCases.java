@@ -1,0 +1,110 @@
+package dev.fluxion.corpus;
+
+import static dev.fluxion.testing.HessianCase.of;
+import static dev.fluxion.testing.HessianCase.unary;
+
+import dev.fluxion.testing.HessianCase;
+import java.util.List;
+
+/** The second-derivative cases: {@link SecondOrder}'s functions, with Hessians derived by hand where practical. */
+final class SecondOrderCases {
+    private SecondOrderCases() {
+    }
+
+    static List<HessianCase> cases() {
+        return List.of(
+                of("SecondOrder.rosenbrock", SecondOrder::rosenbrock, SecondOrderCases::rosenbrock,
+                        new double[] {-1.2, 1.0, 0.8, 1.5}, new double[] {0.3, -0.7, 2.0}),
+                of("SecondOrder.quadraticForm", SecondOrder::quadraticForm, x -> {
+                    int n = x.length;
+                    double[][] h = new double[n][n];
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < n; j++) {
+                            h[i][j] = 1.0 / (1 + i + j);
+                        }
+                    }
+                    h[0][0] -= Math.sin(x[0]);
+                    return h;
+                }, new double[] {0.4, -1.1, 2.3}, new double[] {1.5, 0.2, -0.3, 0.9}),
+                of("SecondOrder.logSumExp", SecondOrder::logSumExp, x -> {
+                    int n = x.length;
+                    double m = Double.NEGATIVE_INFINITY;
+                    for (double v : x) {
+                        m = Math.max(m, v);
+                    }
+                    double s = 0;
+                    for (double v : x) {
+                        s += Math.exp(v - m);
+                    }
+                    double[] p = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        p[i] = Math.exp(x[i] - m) / s;
+                    }
+                    double[][] h = new double[n][n];
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < n; j++) {
+                            h[i][j] = (i == j ? p[i] : 0) - p[i] * p[j];
+                        }
+                    }
+                    return h;
+                }, new double[] {0.5, -0.3, 1.7}, new double[] {2.0, 2.5, -1.0, 0.1}),
+                of("SecondOrder.branches", SecondOrder::branches, x -> x[0] > 0
+                        ? new double[][] {{2 * x[1], 2 * x[0]}, {2 * x[0], Math.exp(x[1])}}
+                        : new double[][] {{-Math.cos(x[0]) * x[1] * x[1], -2 * Math.sin(x[0]) * x[1]},
+                                {-2 * Math.sin(x[0]) * x[1], 2 * Math.cos(x[0])}},
+                        new double[] {0.7, -0.4}, new double[] {-0.4, 1.3}),
+                of("SecondOrder.prefixProducts", SecondOrder::prefixProducts, SecondOrderCases::prefixProducts,
+                        new double[] {1.1, -0.6, 0.9, 1.3}, new double[] {0.5, 2.0, -1.5}),
+                of("SecondOrder.tanhChain", SecondOrder::tanhChain, null, new double[] {0.3, -0.8, 1.2, 0.5}),
+                of("SecondOrder.special", SecondOrder::special, null, new double[] {1.3, 0.7}, new double[] {0.6, 2.1}),
+                of("SecondOrder.withCalls", SecondOrder::withCalls, x -> {
+                    double e = Math.exp(x[2] * x[2] / 4);
+                    return new double[][] {{2 + 2 * x[2], -2, 2 * x[0]}, {-2, 2, 0}, {2 * x[0], 0, e * (0.5 + x[2] * x[2] / 4)}};
+                }, new double[] {0.4, -1.2, 0.8}),
+                of("SecondOrder.oscillator", SecondOrder::oscillator, null, new double[] {4.0, 0.3, 1.0}),
+                of("SecondOrder.moreFunctions", SecondOrder::moreFunctions, null, new double[] {0.3, -0.4},
+                        new double[] {-0.6, 0.2}),
+                unary("SecondOrder.unarySinExp", SecondOrder::unarySinExp,
+                        x -> new double[][] {{2 * Math.exp(x[0]) * Math.cos(x[0])}}, 0.3, -1.7, 2.4),
+                unary("SecondOrder.unaryLoop", SecondOrder::unaryLoop, x -> {
+                    double s = 0;
+                    for (int k = 2; k <= 5; k++) {
+                        s += (k - 1) * Math.pow(x[0], k - 2);
+                    }
+                    return new double[][] {{x[0] > 1 ? 2 * s : s}};
+                }, 0.5, 1.4, -0.8));
+    }
+
+    private static double[][] rosenbrock(double[] x) {
+        int n = x.length;
+        double[][] h = new double[n][n];
+        for (int i = 0; i + 1 < n; i++) {
+            h[i][i] += 1200 * x[i] * x[i] - 400 * x[i + 1] + 2;
+            h[i][i + 1] += -400 * x[i];
+            h[i + 1][i] += -400 * x[i];
+            h[i + 1][i + 1] += 200;
+        }
+        return h;
+    }
+
+    /** s = sum_i (i+1) prod_{k <= i} x_k: d2s/dx_a dx_b = sum_{i >= max(a,b)} (i+1) P_i / (x_a x_b) off the diagonal, 0 on it. */
+    private static double[][] prefixProducts(double[] x) {
+        int n = x.length;
+        double[] p = new double[n];
+        p[0] = x[0];
+        for (int i = 1; i < n; i++) {
+            p[i] = p[i - 1] * x[i];
+        }
+        double[][] h = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                if (a != b) {
+                    for (int i = Math.max(a, b); i < n; i++) {
+                        h[a][b] += (i + 1) * p[i] / (x[a] * x[b]);
+                    }
+                }
+            }
+        }
+        return h;
+    }
+}
