@@ -7,7 +7,7 @@ import dev.fluxion.testing.HessianCase;
 import java.util.List;
 
 /** The second-derivative cases: {@link SecondOrder}'s functions, with Hessians derived by hand where practical. */
-final class SecondOrderCases {
+public final class SecondOrderCases {
     private SecondOrderCases() {
     }
 
@@ -73,6 +73,16 @@ final class SecondOrderCases {
                     }
                     return new double[][] {{x[0] > 1 ? 2 * s : s}};
                 }, 0.5, 1.4, -0.8));
+    }
+
+    /** What Fluxion says when asked for a Hessian through a call it did not inline (a method of another class). */
+    public static String hessianThroughACallIntoAnotherClass() {
+        try {
+            dev.fluxion.Fluxion.hessian(Calls::crossClass).hvp(new double[] {0.5, 1.5}, new double[] {1, 0});
+            return "no error";
+        } catch (dev.fluxion.FluxionException e) {
+            return e.getMessage();
+        }
     }
 
     private static double[][] rosenbrock(double[] x) {
