@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=samples/target/classes:runtime/target/classes
-for main in Demo RosenbrockDescent CurveFit HeatInversion; do
+for main in Demo RosenbrockDescent NewtonRosenbrock CurveFit HeatInversion; do
   echo "== dev.fluxion.samples.$main (built with fluxion-maven-plugin, no agent)"
   java -cp "$CP" "dev.fluxion.samples.$main"
 done
