@@ -740,6 +740,9 @@ public final class Corpus {
 
     static List<CorpusCase> callsAndWrites() {
         return List.of(
+                scalar("SideOutputs.readsTheSideOutput", SideOutputs::readsTheSideOutput,
+                        x -> new double[] {2 * x[1] + 2 * x[0] * x[1], 2 * x[0] + x[0] * x[0]},
+                        p(0.7, -1.3), p(-2.0, 0.4), p(1.5, 2.5)),
                 scalar("CallsAndWrites.writtenAfterTheCall", CallsAndWrites::writtenAfterTheCall, x -> {
                     // forward mode by hand: a and its derivative da/dx_j, for each j
                     int n = x.length;

@@ -63,8 +63,12 @@ public final class ActivityAnalysis {
             if (canCarry(p) && (inputParams == null || inputParams.contains(p.index()))) {
                 inputs.add(a.node(p));
             }
-            if (f.returnType().getSort() == org.objectweb.asm.Type.VOID && ArrayFamilies.isMember(p)) {
-                outputs.add(a.node(p)); // a vector function's results are its arrays' contents
+            boolean voidFunction = f.returnType().getSort() == org.objectweb.asm.Type.VOID;
+            if (ArrayFamilies.isMember(p) && (voidFunction || a.families.isWritten(p))) {
+                // a vector function's results are its arrays' contents; and whatever a function writes
+                // into an array it is given is a result for its caller, even where its own return value
+                // does not depend on it
+                outputs.add(a.node(p));
             }
         }
         for (Block b : f.blocks()) {
