@@ -11,7 +11,6 @@ import dev.fluxion.transformer.forward.TangentGenerator.Result;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
-import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Types;
@@ -43,7 +42,7 @@ final class LocalTangents {
     private final Value tape;
 
     LocalTangents(ActivityAnalysis activity, Callees callees, IrBuilder ir, Function<Value, Value> forward,
-            Function<Value, Value> tangent, Value tape, IrFunction primal) {
+            Function<Value, Value> tangent, Value tape) {
         this.activity = activity;
         this.callees = callees;
         this.ir = ir;
@@ -94,7 +93,7 @@ final class LocalTangents {
     }
 
     /** The tangent of an operand a tangent must be given: an inactive array's is an array of zeros. */
-    private Value tangentOrZeros(Value v) {
+    Value tangentOrZeros(Value v) {
         if (activity.isActive(v) || !ArrayFamilies.isMember(v)) {
             return tangent.apply(v);
         }
@@ -167,7 +166,7 @@ final class LocalTangents {
         }
         MemberRef userRule = callees.adjointRule(insn.member());
         if (userRule != null) {
-            return UserRuleTangents.tangent(insn, copy, userRule, activity, ir, forward, tangent, this::zerosLike);
+            return UserRuleTangents.tangent(insn, copy, userRule, activity, ir, tangent, this::zerosLike);
         }
         throw new IllegalStateException("no tangent for a call to " + insn.member());
     }

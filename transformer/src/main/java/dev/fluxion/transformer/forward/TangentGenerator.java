@@ -2,7 +2,6 @@ package dev.fluxion.transformer.forward;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
-import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.ir.Block;
@@ -60,11 +59,8 @@ public final class TangentGenerator {
         this.primal = primal;
         this.activity = activity;
         this.form = form;
-        String descriptor = Naming.tangentDescriptor(primal.descriptor());
-        if (form == Form.TANGENT_ONLY) {
-            String withoutTape = descriptor.substring(0, descriptor.indexOf(Naming.TAPE_DESCRIPTOR));
-            descriptor = withoutTape + descriptor.substring(descriptor.indexOf(')'));
-        }
+        String descriptor = form == Form.TANGENT_ONLY ? Naming.pureTangentDescriptor(primal.descriptor())
+                : Naming.tangentDescriptor(primal.descriptor());
         this.tangentFunction = new IrFunction(primal.owner(), name, descriptor);
         List<Param> in = primal.params();
         List<Param> out = tangentFunction.params();
@@ -79,7 +75,7 @@ public final class TangentGenerator {
             }
         }
         this.tape = form == Form.PRIMAL_AND_TAPE ? out.get(next) : null;
-        this.rules = new LocalTangents(activity, callees, ir, this::forward, this::tangentOf, tape, primal);
+        this.rules = new LocalTangents(activity, callees, ir, this::forward, this::tangentOf, tape);
     }
 
     /** The tangent the API and other tangents call: see {@code Naming.tangentName}. */
@@ -169,7 +165,7 @@ public final class TangentGenerator {
             return;
         }
         Value result = ret.operand(0);
-        Value resultTangent = tangentOrZeros(result);
+        Value resultTangent = rules.tangentOrZeros(result);
         if (form == Form.TANGENT_ONLY) {
             copy.addOperand(resultTangent);
         } else {
@@ -177,14 +173,6 @@ public final class TangentGenerator {
             copy.addOperand(forward(result));
         }
         ir.block().terminate(copy);
-    }
-
-    /** A tangent for a value whose tangent a caller needs even if it is inactive: zero, or an array of zeros. */
-    private Value tangentOrZeros(Value v) {
-        if (activity.isActive(v) || !ArrayFamilies.isMember(v)) {
-            return tangentOf(v);
-        }
-        return rules.zerosLike(forward(v), v.type());
     }
 
     /** Phi operands, once every value exists; the copy's predecessors may be listed in another order. */

@@ -25,7 +25,7 @@ final class UserRuleTangents {
     }
 
     static Value tangent(Instruction insn, Instruction copy, MemberRef rule, ActivityAnalysis activity, IrBuilder ir,
-            Function<Value, Value> forward, Function<Value, Value> tangent, BiFunction<Value, Type, Value> zerosLike) {
+            Function<Value, Value> tangent, BiFunction<Value, Type, Value> zerosLike) {
         Type[] params = Type.getArgumentTypes(insn.member().descriptor());
         List<Value> args = new ArrayList<>(copy.operands());
         List<Integer> arrays = new ArrayList<>();
