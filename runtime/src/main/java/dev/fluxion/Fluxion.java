@@ -6,6 +6,7 @@ import dev.fluxion.internal.BoundScalarTangent;
 import dev.fluxion.internal.ScalarAdjoint;
 import dev.fluxion.internal.ScalarHvp;
 import dev.fluxion.internal.ScalarTangent;
+import dev.fluxion.internal.ScalarTangent4;
 import dev.fluxion.internal.Tape;
 import dev.fluxion.internal.TransformationLog;
 import dev.fluxion.internal.UnaryAdjoint;
@@ -13,6 +14,7 @@ import dev.fluxion.internal.UnaryHvp;
 import dev.fluxion.internal.UnaryTangent;
 import dev.fluxion.internal.VectorAdjoint;
 import dev.fluxion.internal.VectorTangent;
+import dev.fluxion.internal.VectorTangent4;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
@@ -76,9 +78,10 @@ public final class Fluxion {
         Object receiver = AdjointLinker.receiver(f);
         if (receiver != null) { // model::loss, an instance method bound to its object
             BoundScalarTangent bound = AdjointLinker.linkTangent(f, "([D)D", BoundScalarTangent.class);
-            return new ForwardTangent((x, xDot, tape) -> bound.tangent(receiver, x, xDot, tape));
+            return new ForwardTangent((x, xDot, tape) -> bound.tangent(receiver, x, xDot, tape), null);
         }
-        return new ForwardTangent(AdjointLinker.linkTangent(f, "([D)D", ScalarTangent.class));
+        return new ForwardTangent(AdjointLinker.linkTangent(f, "([D)D", ScalarTangent.class),
+                AdjointLinker.linkVectorTangent(f, "([D)D", ScalarTangent4.class));
     }
 
     /** The derivative of {@code f} at {@code x} along {@code v}, {@code grad f(x) . v}, by one forward sweep. */
@@ -123,15 +126,16 @@ public final class Fluxion {
 
     /**
      * The Jacobian of {@code f}, a reference to a {@code @Differentiable static void f(double[] in,
-     * double[] out)} with {@code outputs} outputs: one reverse sweep per output row, or one forward
-     * sweep per input column when there are fewer inputs than outputs.
+     * double[] out)} with {@code outputs} outputs: one reverse sweep per output row, or, when there
+     * are fewer inputs than outputs, forward sweeps that carry four input columns each.
      */
     public static Jacobian jacobian(VectorFunction f, int outputs) {
         if (outputs < 0) {
             throw new IllegalArgumentException("outputs must be >= 0, not " + outputs);
         }
         return new VectorJacobian(AdjointLinker.link(f, "([D[D)V", VectorAdjoint.class),
-                AdjointLinker.linkTangent(f, "([D[D)V", VectorTangent.class), outputs);
+                AdjointLinker.linkTangent(f, "([D[D)V", VectorTangent.class),
+                AdjointLinker.linkVectorTangent(f, "([D[D)V", VectorTangent4.class), outputs);
     }
 
     /**
@@ -189,23 +193,15 @@ public final class Fluxion {
         }
     }
 
-    private record VectorJacobian(VectorAdjoint adjoint, VectorTangent tangent, int outputs) implements Jacobian {
+    private record VectorJacobian(VectorAdjoint adjoint, VectorTangent tangent, VectorTangent4 tangent4, int outputs)
+            implements Jacobian {
         @Override
         public void at(double[] x, double[][] jOut) {
             if (jOut.length != outputs) {
                 throw new IllegalArgumentException("jOut has " + jOut.length + " rows, the function " + outputs + " outputs");
             }
-            if (x.length < outputs) { // fewer columns than rows: a forward sweep per column
-                double[] v = new double[x.length];
-                double[] column = new double[outputs];
-                for (int j = 0; j < x.length; j++) {
-                    v[j] = 1.0;
-                    jvp(x, v, column);
-                    v[j] = 0.0;
-                    for (int i = 0; i < outputs; i++) {
-                        jOut[i][j] = column[i];
-                    }
-                }
+            if (x.length < outputs) { // fewer columns than rows: forward sweeps, four columns each
+                forwardColumns(x, jOut);
                 return;
             }
             double[] seed = new double[outputs];
@@ -233,6 +229,38 @@ public final class Fluxion {
             int r = tape.refHeight();
             try {
                 adjoint.adjoint(in, new double[outputs], vjpOut, seed.clone(), tape);
+            } catch (RuntimeException | Error e) {
+                throw abandoned(tape, d, i, l, r, e);
+            }
+        }
+
+        /** Vector forward mode: each sweep carries four unit directions and gives four columns. */
+        private void forwardColumns(double[] x, double[][] jOut) {
+            int n = x.length;
+            double[][] in = new double[4][n];
+            double[][] out = new double[4][outputs];
+            Tape tape = Tape.current();
+            int d = tape.doubleHeight();
+            int i = tape.intHeight();
+            int l = tape.longHeight();
+            int r = tape.refHeight();
+            try {
+                for (int j = 0; j < n; j += 4) {
+                    for (int k = 0; k < 4; k++) {
+                        Arrays.fill(in[k], 0.0);
+                        Arrays.fill(out[k], 0.0);
+                        if (j + k < n) {
+                            in[k][j + k] = 1.0;
+                        }
+                    }
+                    tangent4.tangent(x.clone(), new double[outputs], in[0], out[0], in[1], out[1], in[2], out[2], in[3],
+                            out[3], tape);
+                    for (int k = 0; k < 4 && j + k < n; k++) {
+                        for (int row = 0; row < outputs; row++) {
+                            jOut[row][j + k] = out[k][row];
+                        }
+                    }
+                }
             } catch (RuntimeException | Error e) {
                 throw abandoned(tape, d, i, l, r, e);
             }
@@ -282,7 +310,44 @@ public final class Fluxion {
         }
     }
 
-    private record ForwardTangent(ScalarTangent tangent) implements TangentFunction {
+    /** {@code tangent4}, the four-lane tangent, is {@code null} where there is none (instance methods). */
+    private record ForwardTangent(ScalarTangent tangent, ScalarTangent4 tangent4) implements TangentFunction {
+        /** Vector forward mode: each sweep carries four unit directions and gives four components. */
+        @Override
+        public double[] gradient(double[] x) {
+            if (tangent4 == null) {
+                return TangentFunction.super.gradient(x);
+            }
+            int n = x.length;
+            double[] g = new double[n];
+            double[][] e = new double[4][n];
+            Tape tape = Tape.current();
+            int d = tape.doubleHeight();
+            int i = tape.intHeight();
+            int l = tape.longHeight();
+            int r = tape.refHeight();
+            try {
+                for (int j = 0; j < n; j += 4) {
+                    for (int k = 0; k < 4; k++) {
+                        Arrays.fill(e[k], 0.0);
+                        if (j + k < n) {
+                            e[k][j + k] = 1.0;
+                        }
+                    }
+                    tangent4.tangent(x.clone(), e[0], e[1], e[2], e[3], tape);
+                    for (int k = 3; k >= 0; k--) {
+                        double component = tape.popDouble();
+                        if (j + k < n) {
+                            g[j + k] = component;
+                        }
+                    }
+                }
+            } catch (RuntimeException | Error ex) {
+                throw abandoned(tape, d, i, l, r, ex);
+            }
+            return g;
+        }
+
         @Override
         public double valueAndJvp(double[] x, double[] v, double[] jvpOut) {
             if (v.length != x.length) {

@@ -23,7 +23,11 @@ public interface TangentFunction {
         return out[0];
     }
 
-    /** The gradient by {@code n} forward sweeps, one per unit direction: for small {@code n}, or to check reverse mode. */
+    /**
+     * The gradient by forward sweeps along the unit directions: for small {@code n}, or to check
+     * reverse mode. For a static method each sweep carries four directions (vector forward mode), so
+     * it takes {@code ceil(n / 4)} sweeps.
+     */
     default double[] gradient(double[] x) {
         double[] g = new double[x.length];
         double[] e = new double[x.length];

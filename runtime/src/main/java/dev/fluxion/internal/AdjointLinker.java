@@ -36,6 +36,11 @@ public final class AdjointLinker {
         return link(function, primalDescriptor, tangentInterface, Naming::tangentBinderName);
     }
 
+    /** Binds {@code target}'s {@value Naming#LANES}-lane tangent (vector forward mode) to {@code tangentInterface}'s method. */
+    public static <T> T linkVectorTangent(Serializable function, String primalDescriptor, Class<T> tangentInterface) {
+        return link(function, primalDescriptor, tangentInterface, Naming::vectorTangentBinderName);
+    }
+
     /** Binds {@code target}'s Hessian-vector product (reverse over forward) to {@code hvpInterface}'s single method. */
     public static <T> T linkHvp(Serializable function, String primalDescriptor, Class<T> hvpInterface) {
         return link(function, primalDescriptor, hvpInterface, Naming::hvpBinderName);

@@ -62,12 +62,19 @@ public final class Naming {
         return TANGENT_PREFIX + primalName;
     }
 
-    public static String tangentBinderName(String primalName) {
-        return TANGENT_BINDER_PREFIX + primalName;
+    /**
+     * Vector forward mode: the tangent carrying {@value #LANES} directions in one sweep,
+     * {@code fluxion$tangent4$f}, takes the tangents of all parameters once per lane (lane 0's
+     * first) and leaves one result tangent per lane on the tape (the last lane's on top).
+     */
+    public static final int LANES = 4;
+
+    /** The tangent with {@code lanes} directions: {@link #tangentName(String)} for one, {@code fluxion$tangent4$f} for four. */
+    public static String tangentName(String primalName, int lanes) {
+        return lanes == 1 ? tangentName(primalName) : "fluxion$tangent" + lanes + "$" + primalName;
     }
 
-    /** The tangent's descriptor, derived from the primal's alone; see {@link #tangentName}. */
-    public static String tangentDescriptor(String primalDescriptor) {
+    public static String tangentDescriptor(String primalDescriptor, int lanes) {
         int close = primalDescriptor.indexOf(')');
         String params = primalDescriptor.substring(1, close);
         StringBuilder tangents = new StringBuilder();
@@ -79,7 +86,16 @@ public final class Naming {
             }
             i = end;
         }
-        return "(" + params + tangents + TAPE_DESCRIPTOR + ")" + primalDescriptor.substring(close + 1);
+        return "(" + params + tangents.toString().repeat(lanes) + TAPE_DESCRIPTOR + ")" + primalDescriptor.substring(close + 1);
+    }
+
+    public static String tangentBinderName(String primalName) {
+        return TANGENT_BINDER_PREFIX + primalName;
+    }
+
+    /** The tangent's descriptor, derived from the primal's alone; see {@link #tangentName}. */
+    public static String tangentDescriptor(String primalDescriptor) {
+        return tangentDescriptor(primalDescriptor, 1);
     }
 
     public static final String HVP_PREFIX = "fluxion$hvp$";
@@ -122,6 +138,20 @@ public final class Naming {
     /** Whether a parameter of this descriptor gets a tangent in the tangent method. */
     public static boolean hasTangent(String descriptor) {
         return descriptor.equals("D") || descriptor.equals("F") || isShadowed(descriptor);
+    }
+
+    /** The binder of the {@value #LANES}-lane tangent. */
+    public static String vectorTangentBinderName(String primalName) {
+        return "fluxion$bindtangent" + LANES + "$" + primalName;
+    }
+
+    /** The functional interface a {@value #LANES}-lane tangent binder returns for a primal descriptor, or {@code null} if none. */
+    public static String vectorTangentBinderInterface(String primalDescriptor) {
+        return switch (primalDescriptor) {
+            case "([D)D" -> "dev/fluxion/internal/ScalarTangent4";
+            case VECTOR_DESCRIPTOR -> "dev/fluxion/internal/VectorTangent4";
+            default -> null;
+        };
     }
 
     /** The functional interface a tangent binder returns for a primal descriptor, or {@code null} if none. */

@@ -128,6 +128,7 @@ public final class Transformer {
                 Derivative d = differentiate(node, m, callees, null, Naming.adjointName(m.name));
                 generated.add(d.adjoint());
                 generated.add(d.tangent());
+                generated.add(d.vectorTangent());
                 boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
                 String sam = isStatic ? Naming.binderInterface(m.desc) : Naming.boundBinderInterface(m.desc);
                 if (sam != null) {
@@ -144,6 +145,11 @@ public final class Transformer {
                     generated.add(d.hvp());
                     generated.add(Binders.binderNamed(node, Naming.hvpBinderName(m.name), Naming.hvpBinderInterface(m.desc),
                             "hvp", Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), false));
+                }
+                if (isStatic && Naming.vectorTangentBinderInterface(m.desc) != null) {
+                    generated.add(Binders.binderNamed(node, Naming.vectorTangentBinderName(m.name),
+                            Naming.vectorTangentBinderInterface(m.desc), "tangent", Naming.tangentName(m.name, Naming.LANES),
+                            Naming.tangentDescriptor(m.desc, Naming.LANES), false));
                 }
                 String tangentSam = isStatic ? Naming.tangentBinderInterface(m.desc) : Naming.boundTangentBinderInterface(m.desc);
                 if (tangentSam != null) {
@@ -188,11 +194,12 @@ public final class Transformer {
     }
 
     /**
-     * A method's adjoint, its tangent (if all parameters are inputs), its Hessian-vector product (if
+     * A method's adjoint, its tangents (one lane and {@code Naming.LANES} lanes, if all parameters are inputs), its Hessian-vector product (if
      * it is a static scalar function the API binds), which of its array parameters it writes into,
      * and which parameters are active.
      */
-    private record Derivative(MethodNode adjoint, MethodNode tangent, MethodNode hvp, List<Integer> writtenParams,
+    private record Derivative(MethodNode adjoint, MethodNode tangent, MethodNode vectorTangent, MethodNode hvp,
+            List<Integer> writtenParams,
             Set<Integer> activeParams) {
     }
 
@@ -246,11 +253,19 @@ public final class Transformer {
             }
         }
         MethodNode emitted = BytecodeEmitter.emit(adjoint, access); // before the tangent adds users to shared constants
-        MethodNode tangent = inputs == null ? tangent(owner, m, primal, activity, callees, access) : null;
+        MethodNode tangent = inputs == null ? tangent(owner, m, primal, activity, callees, access, 1) : null;
+        MethodNode vectorTangent = inputs == null ? tangent(owner, m, primal, activity, callees, access, Naming.LANES) : null;
         boolean hessian = inputs == null && (m.access & Opcodes.ACC_STATIC) != 0 && Naming.hvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? hessianVectorProduct(owner, m, primal, activity, callees, access) : null;
-        return new Derivative(emitted, tangent, hvp, written, active);
+        return new Derivative(emitted, tangent, vectorTangent, hvp, written, active);
     }
+
+    /**
+     * A bound on a vector tangent's size that keeps it well under the JVM's 64 KB per method (an
+     * instruction takes at most a few bytes), so that it never makes a class that works in every
+     * other mode fail to be written.
+     */
+    private static final int MAX_VECTOR_TANGENT_INSTRUCTIONS = 12_000;
 
     /**
      * Hessian-vector products, reverse over forward: the tangent as a pure function {@code t(x, v)}
@@ -287,13 +302,20 @@ public final class Transformer {
      * when called: reverse mode is not held hostage by a gap in forward mode.
      */
     private MethodNode tangent(ClassNode owner, MethodNode m, IrFunction primal, ActivityAnalysis activity,
-            DifferentiableMethods callees, int access) {
-        String name = Naming.tangentName(m.name);
-        String desc = Naming.tangentDescriptor(primal.descriptor());
+            DifferentiableMethods callees, int access, int lanes) {
+        String name = Naming.tangentName(m.name, lanes);
+        String desc = Naming.tangentDescriptor(primal.descriptor(), lanes);
         try {
-            IrFunction tangent = TangentGenerator.generate(primal, activity, callees);
-            dump(owner, m, "tangent", IrPrinter.print(tangent));
-            return BytecodeEmitter.emit(tangent, access);
+            IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes);
+            dump(owner, m, lanes == 1 ? "tangent" : "tangent" + lanes, IrPrinter.print(tangent));
+            MethodNode emitted = BytecodeEmitter.emit(tangent, access);
+            if (lanes > 1 && emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS) {
+                return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile,
+                        -1, "its " + lanes + "-lane tangent would be too large for one JVM method", "Jacobians of it are "
+                                + "computed one direction at a time; split the method to have them " + lanes + " at a time.")
+                        .toString());
+            }
+            return emitted;
         } catch (Unsupported u) {
             return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile,
                     u.line(), u.problem(), u.advice()).toString());

@@ -14,7 +14,8 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Checks one corpus case through the public API, whichever way its class was transformed (the
  * in-process transforming class loader, or the real agent in its own JVM): reverse mode and
- * forward mode each against the references, and against each other to round-off.
+ * forward mode (one direction per sweep, and four) each against the references, and against each
+ * other to round-off.
  */
 public final class CorpusRunner {
     private CorpusRunner() {
@@ -30,8 +31,16 @@ public final class CorpusRunner {
                 double value = g.valueAndGradient(x, grad);
                 assertArrayEquals(copy, x, c.name() + ": the input array was modified");
                 GradientCheck.assertGradient(c, x, grad, value);
-                double[] forward = t.gradient(x);
+                double[] forward = t.gradient(x); // four directions per sweep (vector forward mode)
                 assertArrayEquals(copy, x, c.name() + ": forward mode modified the input array");
+                double[] oneLane = new double[x.length];
+                double[] e = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    e[i] = 1;
+                    oneLane[i] = t.jvp(x, e);
+                    e[i] = 0;
+                }
+                assertForwardAgreesWithReverse(c, x, oneLane, grad);
                 double[] jvp = new double[1];
                 assertEquals(value, t.valueAndJvp(x, grad, jvp), 0.0, c.name() + ": the value forward mode returns");
                 GradientCheck.assertGradient(c, x, forward, value);

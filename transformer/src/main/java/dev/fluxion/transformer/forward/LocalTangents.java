@@ -27,7 +27,8 @@ import org.objectweb.asm.Type;
  * The tangent of each kind of instruction: its forward copy, and the tangent of its result from
  * the tangents of its operands (the chain rule applied left to right, as in the primal). Arrays
  * follow the primal: an active array's tangent array is allocated, copied, filled and written
- * exactly where the primal's is.
+ * exactly where the primal's is. With several lanes (vector forward mode), each rule computes the
+ * lane-independent part (the forward copy, the partial derivatives) once and the rest per lane.
  */
 final class LocalTangents {
     private static final String ARRAY_ADJOINTS = "dev/fluxion/internal/ArrayAdjoints";
@@ -38,17 +39,41 @@ final class LocalTangents {
     private final Callees callees;
     private final IrBuilder ir;
     private final Function<Value, Value> forward;
-    private final Function<Value, Value> tangent;
+    private final Function<Value, Value[]> tangents;
     private final Value tape;
+    private final int width;
 
     LocalTangents(ActivityAnalysis activity, Callees callees, IrBuilder ir, Function<Value, Value> forward,
-            Function<Value, Value> tangent, Value tape) {
+            Function<Value, Value[]> tangents, Value tape, int width) {
         this.activity = activity;
         this.callees = callees;
         this.ir = ir;
         this.forward = forward;
-        this.tangent = tangent;
+        this.tangents = tangents;
         this.tape = tape;
+        this.width = width;
+    }
+
+    /** The tangent of {@code v} in one lane. */
+    private Value dot(Value v, int lane) {
+        return tangents.apply(v)[lane];
+    }
+
+    /** One value per lane, from a rule for one lane. */
+    private Value[] perLane(java.util.function.IntFunction<Value> rule) {
+        Value[] out = new Value[width];
+        for (int lane = 0; lane < width; lane++) {
+            out[lane] = rule.apply(lane);
+        }
+        return out;
+    }
+
+    /** Runs a rule that emits code but defines no tangent, once per lane. */
+    private Value[] eachLane(java.util.function.IntConsumer rule) {
+        for (int lane = 0; lane < width; lane++) {
+            rule.accept(lane);
+        }
+        return null;
     }
 
     /** Emits the forward copy of {@code insn} and, if it is active, its tangent. */
@@ -61,22 +86,22 @@ final class LocalTangents {
         if (!active) {
             return new Result(copy, null);
         }
-        Value t = switch (insn.op()) {
+        Value[] t = switch (insn.op()) {
             case ARITHMETIC -> arithmetic(insn, copy);
-            case CONVERT -> convert(insn);
-            case ARRAY_LOAD -> ir.arrayLoad(tangent.apply(insn.operand(0)), copy.operand(1));
+            case CONVERT -> perLane(lane -> convert(insn, lane));
+            case ARRAY_LOAD -> perLane(lane -> ir.arrayLoad(dot(insn.operand(0), lane), copy.operand(1)));
             case ARRAY_STORE -> {
-                ir.arrayStore(tangent.apply(insn.operand(0)), copy.operand(1), tangentOrZeros(insn.operand(2)));
-                yield null;
+                Value[] values = tangentOrZeros(insn.operand(2));
+                yield eachLane(lane -> ir.arrayStore(dot(insn.operand(0), lane), copy.operand(1), values[lane]));
             }
-            case NEW_ARRAY -> {
+            case NEW_ARRAY -> perLane(lane -> {
                 Instruction zeros = new Instruction(Op.NEW_ARRAY, insn.opcode(), insn.type()).withTypeOperand(insn.typeOperand());
                 for (Value dim : copy.operands()) {
                     zeros.addOperand(dim);
                 }
-                yield ir.append(zeros);
-            }
-            case CHECKCAST -> ir.checkcast(tangent.apply(insn.operand(0)), insn.type());
+                return ir.append(zeros);
+            });
+            case CHECKCAST -> perLane(lane -> ir.checkcast(dot(insn.operand(0), lane), insn.type()));
             case INVOKE -> invoke(insn, copy);
             default -> throw new IllegalStateException("no tangent for " + insn.op() + " (the differentiability check "
                     + "should have rejected it)");
@@ -92,29 +117,41 @@ final class LocalTangents {
         return ir.append(copy);
     }
 
-    /** The tangent of an operand a tangent must be given: an inactive array's is an array of zeros. */
-    Value tangentOrZeros(Value v) {
+    /** The tangents of an operand a tangent must be given: an inactive array's are arrays of zeros. */
+    Value[] tangentOrZeros(Value v) {
         if (activity.isActive(v) || !ArrayFamilies.isMember(v)) {
-            return tangent.apply(v);
+            return tangents.apply(v);
         }
-        return zerosLike(forward.apply(v), v.type());
+        return perLane(lane -> zerosLike(forward.apply(v), v.type()));
     }
 
-    private Value arithmetic(Instruction insn, Instruction copy) {
+    private Value[] arithmetic(Instruction insn, Instruction copy) {
+        Value remainderPartial = null;
+        if (baseOpcode(insn.opcode()) == IREM && activity.isActive(insn.operand(1))) {
+            String t = insn.type().getDescriptor();
+            remainderPartial = ir.invokeStatic(MathRules.HELPERS, "remDivisor", "(" + t + t + t + ")" + t,
+                    copy.operand(0), copy.operand(1), copy);
+        }
+        Value q = remainderPartial;
+        return perLane(lane -> arithmetic(insn, copy, lane, q));
+    }
+
+    /** One lane of an arithmetic instruction's tangent; {@code q} is the remainder's partial in its divisor. */
+    private Value arithmetic(Instruction insn, Instruction copy, int lane, Value q) {
         Value a = insn.operand(0);
-        Value aDot = tangent.apply(a);
+        Value aDot = dot(a, lane);
         switch (baseOpcode(insn.opcode())) {
             case IADD -> {
-                return ir.add(aDot, tangent.apply(insn.operand(1)));
+                return ir.add(aDot, dot(insn.operand(1), lane));
             }
             case ISUB -> {
-                Value bDot = tangent.apply(insn.operand(1));
+                Value bDot = dot(insn.operand(1), lane);
                 return activity.isActive(a) ? ir.sub(aDot, bDot) : ir.neg(bDot);
             }
             case IMUL -> {
                 Value b = insn.operand(1);
                 Value left = activity.isActive(a) ? ir.mul(aDot, copy.operand(1)) : null;
-                Value right = activity.isActive(b) ? ir.mul(copy.operand(0), tangent.apply(b)) : null;
+                Value right = activity.isActive(b) ? ir.mul(copy.operand(0), dot(b, lane)) : null;
                 return left == null ? right : right == null ? left : ir.add(left, right);
             }
             case IDIV -> {
@@ -122,20 +159,14 @@ final class LocalTangents {
                 Value b = insn.operand(1);
                 Value numerator = aDot;
                 if (activity.isActive(b)) {
-                    Value rbDot = ir.mul(copy, tangent.apply(b));
+                    Value rbDot = ir.mul(copy, dot(b, lane));
                     numerator = activity.isActive(a) ? ir.sub(aDot, rbDot) : ir.neg(rbDot);
                 }
                 return ir.div(numerator, copy.operand(1));
             }
             case IREM -> {
                 Value b = insn.operand(1);
-                if (!activity.isActive(b)) {
-                    return aDot;
-                }
-                String t = insn.type().getDescriptor();
-                Value q = ir.invokeStatic(MathRules.HELPERS, "remDivisor", "(" + t + t + t + ")" + t, copy.operand(0),
-                        copy.operand(1), copy);
-                return ir.add(aDot, ir.mul(tangent.apply(b), q));
+                return activity.isActive(b) ? ir.add(aDot, ir.mul(dot(b, lane), q)) : aDot;
             }
             case INEG -> {
                 return ir.neg(aDot);
@@ -144,8 +175,8 @@ final class LocalTangents {
         }
     }
 
-    private Value convert(Instruction insn) {
-        Value aDot = tangent.apply(insn.operand(0));
+    private Value convert(Instruction insn, int lane) {
+        Value aDot = dot(insn.operand(0), lane);
         if (insn.opcode() == F2D) {
             return ir.convert(F2D, Type.DOUBLE_TYPE, aDot);
         }
@@ -155,7 +186,7 @@ final class LocalTangents {
         throw new IllegalStateException("no tangent for conversion " + insn.opcode());
     }
 
-    private Value invoke(Instruction insn, Instruction copy) {
+    private Value[] invoke(Instruction insn, Instruction copy) {
         ArrayOps op = ArrayOps.of(insn);
         if (op != null) {
             return arrayOperation(insn, op, copy);
@@ -166,15 +197,15 @@ final class LocalTangents {
         }
         MemberRef userRule = callees.adjointRule(insn.member());
         if (userRule != null) {
-            return UserRuleTangents.tangent(insn, copy, userRule, activity, ir, tangent, this::zerosLike);
+            return UserRuleTangents.tangents(insn, copy, userRule, activity, ir, tangents, width, this::zerosLike);
         }
         throw new IllegalStateException("no tangent for a call to " + insn.member());
     }
 
-    /** {@code f(a, b)' = df/da a' + df/db b'}, with the partials of the reverse rules. */
-    private Value mathCall(Instruction insn, DerivativeRule rule, Instruction copy) {
+    /** {@code f(a, b)' = df/da a' + df/db b'}, with the partials of the reverse rules, computed once for all lanes. */
+    private Value[] mathCall(Instruction insn, DerivativeRule rule, Instruction copy) {
         String t = insn.type().getDescriptor();
-        Value sum = null;
+        Value[] partials = new Value[insn.operands().size()];
         for (int j = 0; j < insn.operands().size(); j++) {
             Partial p = rule.partial(j);
             if (p == null || !activity.isActive(insn.operand(j))) {
@@ -190,10 +221,18 @@ final class LocalTangents {
                 }
                 partial = ir.invokeStatic(MathRules.HELPERS, p.helper(), "(" + t.repeat(inputs.length) + ")" + t, inputs);
             }
-            Value term = ir.mul(partial, tangent.apply(insn.operand(j)));
-            sum = sum == null ? term : ir.add(sum, term);
+            partials[j] = partial;
         }
-        return sum == null ? Constant.zero(insn.type()) : sum;
+        return perLane(lane -> {
+            Value sum = null;
+            for (int j = 0; j < partials.length; j++) {
+                if (partials[j] != null) {
+                    Value term = ir.mul(partials[j], dot(insn.operand(j), lane));
+                    sum = sum == null ? term : ir.add(sum, term);
+                }
+            }
+            return sum == null ? Constant.zero(insn.type()) : sum;
+        });
     }
 
     private static Value input(Instruction copy, int input) {
@@ -204,36 +243,41 @@ final class LocalTangents {
      * Copies make a copy of the tangent; {@code arraycopy} and {@code fill} do to the tangent what
      * they do to the array, with zeros where the source is inactive.
      */
-    private Value arrayOperation(Instruction insn, ArrayOps op, Instruction copy) {
+    private Value[] arrayOperation(Instruction insn, ArrayOps op, Instruction copy) {
         Value a = insn.operand(0);
         switch (op) {
             case CLONE, COPY_OF, COPY_OF_RANGE -> {
                 Type type = shadowType(insn);
                 if (!activity.isActive(a)) {
-                    return zerosLike(copy.type().equals(type) ? copy : ir.checkcast(copy, type), type);
+                    Value typed = copy.type().equals(type) ? copy : ir.checkcast(copy, type);
+                    return perLane(lane -> zerosLike(typed, type));
                 }
-                List<Value> args = new ArrayList<>(copy.operands());
-                args.set(0, tangent.apply(a));
-                return ir.append(new Instruction(Op.INVOKE, insn.opcode(), insn.type(), args.toArray(Value[]::new))
-                        .withMember(insn.member()));
+                return perLane(lane -> {
+                    List<Value> args = new ArrayList<>(copy.operands());
+                    args.set(0, dot(a, lane));
+                    return ir.append(new Instruction(Op.INVOKE, insn.opcode(), insn.type(), args.toArray(Value[]::new))
+                            .withMember(insn.member()));
+                });
             }
             case ARRAYCOPY -> {
-                Value dstDot = tangent.apply(insn.operand(2));
-                if (activity.isActive(a)) {
-                    ir.invokeStatic(insn.member(), tangent.apply(a), copy.operand(1), dstDot, copy.operand(3),
-                            copy.operand(4));
-                } else {
-                    ir.invokeStatic(ARRAY_TANGENTS, "copyZeros", "(" + OBJECT + "I" + OBJECT + "II)V", copy.operand(0),
-                            copy.operand(1), dstDot, copy.operand(3), copy.operand(4));
-                }
-                return null;
+                return eachLane(lane -> {
+                    Value dstDot = dot(insn.operand(2), lane);
+                    if (activity.isActive(a)) {
+                        ir.invokeStatic(insn.member(), dot(a, lane), copy.operand(1), dstDot, copy.operand(3),
+                                copy.operand(4));
+                    } else {
+                        ir.invokeStatic(ARRAY_TANGENTS, "copyZeros", "(" + OBJECT + "I" + OBJECT + "II)V", copy.operand(0),
+                                copy.operand(1), dstDot, copy.operand(3), copy.operand(4));
+                    }
+                });
             }
             case FILL -> {
-                List<Value> args = new ArrayList<>(copy.operands());
-                args.set(0, tangent.apply(a));
-                args.set(args.size() - 1, tangent.apply(insn.operand(args.size() - 1)));
-                ir.invokeStatic(insn.member(), args.toArray(Value[]::new));
-                return null;
+                return eachLane(lane -> {
+                    List<Value> args = new ArrayList<>(copy.operands());
+                    args.set(0, dot(a, lane));
+                    args.set(args.size() - 1, dot(insn.operand(args.size() - 1), lane));
+                    ir.invokeStatic(insn.member(), args.toArray(Value[]::new));
+                });
             }
             default -> throw new IllegalStateException(op.toString());
         }
@@ -250,19 +294,29 @@ final class LocalTangents {
                 : Naming.staticForm(callee.owner(), callee.descriptor()); // the receiver is operand 0
         Type[] params = Type.getArgumentTypes(descriptor);
         List<Value> args = new ArrayList<>();
-        List<Value> tangents = new ArrayList<>();
+        List<Value[]> tangentArgs = new ArrayList<>();
         for (int j = 0; j < params.length; j++) {
             args.add(forward.apply(insn.operand(j)));
             if (Naming.hasTangent(params[j].getDescriptor())) {
-                tangents.add(tangentOrZeros(insn.operand(j)));
+                tangentArgs.add(tangentOrZeros(insn.operand(j)));
             }
         }
-        args.addAll(tangents);
+        for (int lane = 0; lane < width; lane++) { // lane by lane, as the callee's tangent takes them
+            for (Value[] t : tangentArgs) {
+                args.add(t[lane]);
+            }
+        }
         args.add(tape);
-        Instruction call = ir.invokeStatic(new MemberRef(callee.owner(), Naming.tangentName(callee.name()),
-                Naming.tangentDescriptor(descriptor), callee.isInterface()), args.toArray(Value[]::new));
+        Instruction call = ir.invokeStatic(new MemberRef(callee.owner(), Naming.tangentName(callee.name(), width),
+                Naming.tangentDescriptor(descriptor, width), callee.isInterface()), args.toArray(Value[]::new));
         Type ret = Type.getReturnType(callee.descriptor());
-        Value resultTangent = ret.getSort() == Type.VOID ? null : pop(Types.computational(ret));
+        Value[] resultTangent = null;
+        if (ret.getSort() != Type.VOID) {
+            resultTangent = new Value[width];
+            for (int lane = width - 1; lane >= 0; lane--) {
+                resultTangent[lane] = pop(Types.computational(ret));
+            }
+        }
         return new Result(call, activity.isActive(insn) && ActivityAnalysis.canCarry(insn) ? resultTangent : null);
     }
 

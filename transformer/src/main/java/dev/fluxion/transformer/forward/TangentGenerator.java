@@ -29,6 +29,10 @@ import java.util.Set;
  * tangent array of the same shape (allocated where the primal allocates, copied where the primal
  * copies, written where the primal writes); the local rules are in {@link LocalTangents}.
  *
+ * <p>A tangent may carry several directions at once (vector forward mode, {@code width} lanes):
+ * each active value then has one tangent per lane, while the primal, and every partial derivative
+ * the chain rule multiplies by, is computed once for all of them.
+ *
  * <p>Two forms are generated from the same code (see {@link Form}): the tangent the API and other
  * tangents call ({@code Naming.tangentName}), which returns the primal result and leaves its
  * tangent on the tape, and a pure function that returns the tangent itself, which reverse mode can
@@ -49,39 +53,51 @@ public final class TangentGenerator {
     private final IrFunction tangentFunction;
     private final IrBuilder ir = new IrBuilder();
     private final Map<Value, Value> forward = new HashMap<>();
-    private final Map<Value, Value> tangent = new HashMap<>();
+    private final int width;
+    private final Map<Value, Value[]> tangent = new HashMap<>();
     private final Map<Block, Block> blocks = new LinkedHashMap<>();
-    private final Map<Instruction, Instruction> tangentPhis = new LinkedHashMap<>();
+    private final Map<Instruction, Instruction[]> tangentPhis = new LinkedHashMap<>();
     private final LocalTangents rules;
     private final Value tape;
 
-    private TangentGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees, Form form, String name) {
+    private TangentGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees, Form form, int width,
+            String name) {
         this.primal = primal;
         this.activity = activity;
         this.form = form;
+        this.width = width;
         String descriptor = form == Form.TANGENT_ONLY ? Naming.pureTangentDescriptor(primal.descriptor())
-                : Naming.tangentDescriptor(primal.descriptor());
+                : Naming.tangentDescriptor(primal.descriptor(), width);
         this.tangentFunction = new IrFunction(primal.owner(), name, descriptor);
         List<Param> in = primal.params();
         List<Param> out = tangentFunction.params();
-        int next = in.size();
         for (Param p : in) {
             forward.put(p, out.get(p.index()));
-            if (Naming.hasTangent(p.type().getDescriptor())) {
-                Param t = out.get(next++);
-                if (activity.isActive(p)) {
-                    tangent.put(p, t);
+        }
+        int next = in.size();
+        for (int lane = 0; lane < width; lane++) { // the tangents of all parameters, lane by lane
+            for (Param p : in) {
+                if (Naming.hasTangent(p.type().getDescriptor())) {
+                    Param t = out.get(next++);
+                    if (activity.isActive(p)) {
+                        tangent.computeIfAbsent(p, k -> new Value[width])[lane] = t;
+                    }
                 }
             }
         }
         this.tape = form == Form.PRIMAL_AND_TAPE ? out.get(next) : null;
-        this.rules = new LocalTangents(activity, callees, ir, this::forward, this::tangentOf, tape);
+        this.rules = new LocalTangents(activity, callees, ir, this::forward, this::tangentOf, tape, width);
     }
 
     /** The tangent the API and other tangents call: see {@code Naming.tangentName}. */
     public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees) {
-        return new TangentGenerator(primal, activity, callees, Form.PRIMAL_AND_TAPE, Naming.tangentName(primal.name()))
-                .generate();
+        return generate(primal, activity, callees, 1);
+    }
+
+    /** The tangent carrying {@code width} directions at once (vector forward mode); see {@code Naming.tangentName}. */
+    public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees, int width) {
+        return new TangentGenerator(primal, activity, callees, Form.PRIMAL_AND_TAPE, width,
+                Naming.tangentName(primal.name(), width)).generate();
     }
 
     /**
@@ -90,7 +106,7 @@ public final class TangentGenerator {
      */
     public static IrFunction generateTangentOnly(IrFunction primal, ActivityAnalysis activity, Callees callees,
             String name) {
-        return new TangentGenerator(primal, activity, callees, Form.TANGENT_ONLY, name).generate();
+        return new TangentGenerator(primal, activity, callees, Form.TANGENT_ONLY, 1, name).generate();
     }
 
     private IrFunction generate() {
@@ -123,7 +139,10 @@ public final class TangentGenerator {
             Instruction copy = out.addPhi(new Instruction(Op.PHI, -1, phi.type()));
             forward.put(phi, copy);
             if (activity.isActive(phi)) {
-                Instruction t = out.addPhi(new Instruction(Op.PHI, -1, phi.type()));
+                Instruction[] t = new Instruction[width];
+                for (int lane = 0; lane < width; lane++) {
+                    t[lane] = out.addPhi(new Instruction(Op.PHI, -1, phi.type()));
+                }
                 tangent.put(phi, t);
                 tangentPhis.put(phi, t);
             }
@@ -165,11 +184,13 @@ public final class TangentGenerator {
             return;
         }
         Value result = ret.operand(0);
-        Value resultTangent = rules.tangentOrZeros(result);
+        Value[] resultTangent = rules.tangentOrZeros(result);
         if (form == Form.TANGENT_ONLY) {
-            copy.addOperand(resultTangent);
+            copy.addOperand(resultTangent[0]);
         } else {
-            rules.push(resultTangent);
+            for (Value t : resultTangent) {
+                rules.push(t); // lane 0 first: the caller pops the last lane first
+            }
             copy.addOperand(forward(result));
         }
         ir.block().terminate(copy);
@@ -182,12 +203,15 @@ public final class TangentGenerator {
         for (Block b : primal.blocks()) {
             for (Instruction phi : b.phis()) {
                 Instruction copy = (Instruction) forward.get(phi);
-                Instruction t = tangentPhis.get(phi);
+                Instruction[] t = tangentPhis.get(phi);
                 for (Block pred : blocks.get(b).predecessors()) {
                     Value v = phi.operand(b.predecessors().indexOf(primalOf.get(pred)));
                     copy.addOperand(forward(v));
                     if (t != null) {
-                        t.addOperand(tangentOf(v));
+                        Value[] operand = tangentOf(v);
+                        for (int lane = 0; lane < width; lane++) {
+                            t[lane].addOperand(operand[lane]);
+                        }
                     }
                 }
             }
@@ -205,19 +229,21 @@ public final class TangentGenerator {
         return f;
     }
 
-    /** The tangent of {@code v}: zero for an inactive scalar, {@code null} for an inactive array. */
-    private Value tangentOf(Value v) {
-        Value t = activity.isActive(v) ? tangent.get(v) : null;
+    /** The tangents of {@code v}, one per lane: zeros for an inactive scalar, {@code null}s for an inactive array. */
+    private Value[] tangentOf(Value v) {
+        Value[] t = activity.isActive(v) ? tangent.get(v) : null;
         if (t == null) {
             if (activity.isActive(v) && !(v instanceof Constant)) {
                 throw new IllegalStateException("no tangent for active " + v + " in " + primal.name());
             }
-            return Constant.zero(Types.computational(v.type()));
+            Value[] zeros = new Value[width];
+            java.util.Arrays.fill(zeros, Constant.zero(Types.computational(v.type())));
+            return zeros;
         }
         return t;
     }
 
-    /** The primal and tangent an instruction's forward copy defines; {@code tangent} is {@code null} if inactive. */
-    record Result(Value primal, Value tangent) {
+    /** The primal and tangents (one per lane) an instruction's forward copy defines; {@code null} tangents if inactive. */
+    record Result(Value primal, Value[] tangent) {
     }
 }

@@ -24,8 +24,8 @@ final class UserRuleTangents {
     private UserRuleTangents() {
     }
 
-    static Value tangent(Instruction insn, Instruction copy, MemberRef rule, ActivityAnalysis activity, IrBuilder ir,
-            Function<Value, Value> tangent, BiFunction<Value, Type, Value> zerosLike) {
+    static Value[] tangents(Instruction insn, Instruction copy, MemberRef rule, ActivityAnalysis activity, IrBuilder ir,
+            Function<Value, Value[]> tangents, int width, BiFunction<Value, Type, Value> zerosLike) {
         Type[] params = Type.getArgumentTypes(insn.member().descriptor());
         List<Value> args = new ArrayList<>(copy.operands());
         List<Integer> arrays = new ArrayList<>();
@@ -47,20 +47,24 @@ final class UserRuleTangents {
             args.add(bars);
         }
         ir.invokeStatic(rule, args.toArray(Value[]::new));
-        Value sum = Constant.zero(Type.DOUBLE_TYPE);
-        for (int k = 0; k < scalars.size(); k++) {
-            Value arg = insn.operand(scalars.get(k));
-            if (activity.isActive(arg)) {
-                sum = ir.add(sum, ir.mul(ir.arrayLoad(bars, Constant.ofInt(k)), tangent.apply(arg)));
+        Value[] out = new Value[width];
+        for (int lane = 0; lane < width; lane++) { // one rule call serves every lane
+            Value sum = Constant.zero(Type.DOUBLE_TYPE);
+            for (int k = 0; k < scalars.size(); k++) {
+                Value arg = insn.operand(scalars.get(k));
+                if (activity.isActive(arg)) {
+                    sum = ir.add(sum, ir.mul(ir.arrayLoad(bars, Constant.ofInt(k)), tangents.apply(arg)[lane]));
+                }
             }
-        }
-        for (int k = 0; k < arrays.size(); k++) {
-            Value arg = insn.operand(arrays.get(k));
-            if (activity.isActive(arg)) {
-                sum = ir.add(sum, ir.invokeStatic("dev/fluxion/internal/ArrayTangents", "dot",
-                        "(Ljava/lang/Object;Ljava/lang/Object;)D", shadows.get(k), tangent.apply(arg)));
+            for (int k = 0; k < arrays.size(); k++) {
+                Value arg = insn.operand(arrays.get(k));
+                if (activity.isActive(arg)) {
+                    sum = ir.add(sum, ir.invokeStatic("dev/fluxion/internal/ArrayTangents", "dot",
+                            "(Ljava/lang/Object;Ljava/lang/Object;)D", shadows.get(k), tangents.apply(arg)[lane]));
+                }
             }
+            out[lane] = sum;
         }
-        return sum;
+        return out;
     }
 }
