@@ -98,4 +98,44 @@ final class Binders {
         m.visitEnd();
         return m;
     }
+
+    /**
+     * A {@code lanes}-lane tangent that calls the one-lane tangent once per lane: the same result
+     * for a method that does not write its parameters (the primal runs once per lane), for methods
+     * whose vector tangent would be too large.
+     */
+    static MethodNode laneByLane(ClassNode owner, String primalName, String primalDescriptor, int lanes, int access) {
+        String name = Naming.tangentName(primalName, lanes);
+        String desc = Naming.tangentDescriptor(primalDescriptor, lanes);
+        String single = Naming.tangentDescriptor(primalDescriptor, 1);
+        MethodNode m = new MethodNode(Opcodes.ASM9, access, name, desc, null, null);
+        m.visitCode();
+        Type[] params = Type.getArgumentTypes(primalDescriptor);
+        Type[] all = Type.getArgumentTypes(desc);
+        int[] slots = new int[all.length];
+        for (int i = 0, slot = 0; i < all.length; slot += all[i].getSize(), i++) {
+            slots[i] = slot;
+        }
+        int perLane = (all.length - params.length - 1) / lanes;
+        boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
+        Type ret = Type.getReturnType(primalDescriptor);
+        for (int lane = 0; lane < lanes; lane++) { // each call leaves its lane's result tangent on the tape, in lane order
+            for (int i = 0; i < params.length; i++) {
+                m.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
+            }
+            for (int k = 0; k < perLane; k++) {
+                int i = params.length + lane * perLane + k;
+                m.visitVarInsn(all[i].getOpcode(Opcodes.ILOAD), slots[i]);
+            }
+            m.visitVarInsn(Opcodes.ALOAD, slots[all.length - 1]);
+            m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, Naming.tangentName(primalName), single, ownerIsInterface);
+            if (lane < lanes - 1 && ret.getSize() > 0) {
+                m.visitInsn(ret.getSize() == 2 ? Opcodes.POP2 : Opcodes.POP);
+            }
+        }
+        m.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+        return m;
+    }
 }

@@ -253,8 +253,20 @@ public final class Transformer {
             }
         }
         MethodNode emitted = BytecodeEmitter.emit(adjoint, access); // before the tangent adds users to shared constants
-        MethodNode tangent = inputs == null ? tangent(owner, m, primal, activity, callees, access, 1) : null;
-        MethodNode vectorTangent = inputs == null ? tangent(owner, m, primal, activity, callees, access, Naming.LANES) : null;
+        if (primal != source && BytecodeEmitter.codeLength(emitted) > BytecodeEmitter.HUGE_METHOD_LIMIT) {
+            // inlining made the adjoint too large for the JIT, which would leave it interpreted:
+            // callees stay calls, each with an adjoint of its own that the JIT compiles
+            IrFunction unlined = AdjointGenerator.generate(source, sourceActivity, callees, name);
+            dump(owner, m, "adjoint" + kind, IrPrinter.print(unlined));
+            emitted = BytecodeEmitter.emit(unlined, access);
+        }
+        boolean writes = !written.isEmpty();
+        MethodNode tangent = inputs == null ? tangent(owner, m, primal, activity, callees, access, 1, writes) : null;
+        if (tangent != null && primal != source && BytecodeEmitter.codeLength(tangent) > BytecodeEmitter.HUGE_METHOD_LIMIT) {
+            tangent = tangent(owner, m, source, sourceActivity, callees, access, 1, writes); // as for the adjoint
+        }
+        MethodNode vectorTangent = inputs == null
+                ? tangent(owner, m, primal, activity, callees, access, Naming.LANES, writes) : null;
         boolean hessian = inputs == null && (m.access & Opcodes.ACC_STATIC) != 0 && Naming.hvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? hessianVectorProduct(owner, m, primal, activity, callees, access) : null;
         return new Derivative(emitted, tangent, vectorTangent, hvp, written, active);
@@ -263,7 +275,8 @@ public final class Transformer {
     /**
      * A bound on a vector tangent's size that keeps it well under the JVM's 64 KB per method (an
      * instruction takes at most a few bytes), so that it never makes a class that works in every
-     * other mode fail to be written.
+     * other mode fail to be written. A vector tangent over this bound, or over the size the JIT
+     * compiles, is replaced by one that calls the one-lane tangent once per lane.
      */
     private static final int MAX_VECTOR_TANGENT_INSTRUCTIONS = 12_000;
 
@@ -302,18 +315,24 @@ public final class Transformer {
      * when called: reverse mode is not held hostage by a gap in forward mode.
      */
     private MethodNode tangent(ClassNode owner, MethodNode m, IrFunction primal, ActivityAnalysis activity,
-            DifferentiableMethods callees, int access, int lanes) {
+            DifferentiableMethods callees, int access, int lanes, boolean writesParams) {
         String name = Naming.tangentName(m.name, lanes);
         String desc = Naming.tangentDescriptor(primal.descriptor(), lanes);
         try {
             IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes);
             dump(owner, m, lanes == 1 ? "tangent" : "tangent" + lanes, IrPrinter.print(tangent));
             MethodNode emitted = BytecodeEmitter.emit(tangent, access);
-            if (lanes > 1 && emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS) {
-                return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile,
-                        -1, "its " + lanes + "-lane tangent would be too large for one JVM method", "Jacobians of it are "
-                                + "computed one direction at a time; split the method to have them " + lanes + " at a time.")
-                        .toString());
+            if (lanes > 1 && (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS
+                    || BytecodeEmitter.codeLength(emitted) > BytecodeEmitter.HUGE_METHOD_LIMIT)) {
+                if (!writesParams) { // one lane at a time, in methods the JIT compiles
+                    return Binders.laneByLane(owner, m.name, primal.descriptor(), lanes, access);
+                }
+                if (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS) {
+                    return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc,
+                            owner.sourceFile, -1, "its " + lanes + "-lane tangent would be too large for one JVM method",
+                            "Compute its derivatives one direction at a time (Fluxion.tangent(f).jvp), or split the "
+                                    + "method.").toString());
+                }
             }
             return emitted;
         } catch (Unsupported u) {

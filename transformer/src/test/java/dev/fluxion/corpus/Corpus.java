@@ -740,6 +740,7 @@ public final class Corpus {
 
     static List<CorpusCase> callsAndWrites() {
         return List.of(
+                scalar("HugeBodies.unrolled", HugeBodies::unrolled, null, p(0.3, -0.5, 0.8), p(-1.1, 0.4, 0.2)),
                 scalar("SideOutputs.readsTheSideOutput", SideOutputs::readsTheSideOutput,
                         x -> new double[] {2 * x[1] + 2 * x[0] * x[1], 2 * x[0] + x[0] * x[0]},
                         p(0.7, -1.3), p(-2.0, 0.4), p(1.5, 2.5)),

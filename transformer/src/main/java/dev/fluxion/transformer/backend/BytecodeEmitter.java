@@ -12,8 +12,10 @@ import dev.fluxion.transformer.ir.Value;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -40,6 +42,26 @@ public final class BytecodeEmitter {
     private BytecodeEmitter(IrFunction function, int access) {
         this.function = function;
         this.method = new MethodNode(ASM9, access, function.name(), function.descriptor(), null, null);
+    }
+
+    /**
+     * HotSpot's {@code HugeMethodLimit}: with {@code -XX:+DontCompileHugeMethods}, the default, a
+     * method of more bytes of bytecode is never JIT-compiled and runs in the interpreter.
+     */
+    public static final int HUGE_METHOD_LIMIT = 8000;
+
+    /** The length in bytes of a method's bytecode, as a class writer lays it out. */
+    public static int codeLength(MethodNode m) {
+        LabelNode end = new LabelNode();
+        m.instructions.add(end); // once written, its offset is the code length
+        try {
+            ClassWriter writer = new ClassWriter(0);
+            writer.visit(V17, ACC_PUBLIC, "Scratch", null, "java/lang/Object", null);
+            m.accept(writer);
+            return end.getLabel().getOffset();
+        } finally {
+            m.instructions.remove(end);
+        }
     }
 
     public static MethodNode emit(IrFunction function, int access) {

@@ -1,0 +1,57 @@
+package dev.fluxion.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fluxion.transformer.backend.BytecodeEmitter;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Generated methods stay JIT-compilable: where inlining callees would make an adjoint larger than
+ * HotSpot's 8000-byte limit (the method would then run in the interpreter, ten times slower), the
+ * callees stay calls. The gradient itself is checked with the corpus ({@code HugeBodies.unrolled}).
+ */
+class HugeMethodsTest {
+    @Test
+    void anAdjointThatInliningWouldMakeHugeKeepsItsCalls() throws Exception {
+        byte[] bytes;
+        try (InputStream in = getClass().getResourceAsStream("/dev/fluxion/corpus/HugeBodies.class")) {
+            bytes = in.readAllBytes();
+        }
+        ClassNode node = new ClassNode();
+        new ClassReader(new Transformer(name -> null, null).transform(bytes)).accept(node, 0);
+        MethodNode adjoint = method(node, "fluxion$adjoint$unrolled");
+        int size = BytecodeEmitter.codeLength(adjoint);
+        assertTrue(size <= BytecodeEmitter.HUGE_METHOD_LIMIT, "the adjoint is " + size + " bytes");
+        assertTrue(calls(adjoint, "fluxion$adjoint$gate"), "the helper is called, not inlined");
+        // without the size limit, the helper would have been inlined: second derivatives, which need
+        // inlining, go through it (their method is not a stub that throws)
+        // its four-lane tangent would be too large too: it calls the one-lane tangent once per lane
+        // (HugeBodies.unrolled's gradient by four-lane forward mode is checked with the corpus)
+        MethodNode tangent4 = method(node, "fluxion$tangent4$unrolled");
+        assertTrue(BytecodeEmitter.codeLength(tangent4) <= BytecodeEmitter.HUGE_METHOD_LIMIT);
+        assertTrue(calls(tangent4, "fluxion$tangent$unrolled"), "lane by lane");
+        MethodNode hvp = method(node, "fluxion$hvp$unrolled");
+        assertTrue(!calls(hvp, "gate") && !calls(hvp, "<init>"), "the helper qualifies for inlining");
+    }
+
+    private static MethodNode method(ClassNode node, String name) {
+        MethodNode found = node.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElse(null);
+        assertNotNull(found, name);
+        return found;
+    }
+
+    private static boolean calls(MethodNode m, String name) {
+        for (var insn : m.instructions) {
+            if (insn instanceof MethodInsnNode call && call.name.endsWith(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
