@@ -19,14 +19,14 @@ import java.util.Map;
  * are noisy; the ratios, measured in one run, are what we compare.
  *
  * <p>Benchmarks are grouped by class (without the {@code Benchmark} / {@code PeersBenchmark}
- * suffix) and parameters; the methods are named objective, fluxion, manual, hipparchus and
- * finiteDifferences.
+ * suffix) and parameters; the methods are named objective, fluxion ({@code Fluxion.gradient}),
+ * fluxionGradientOf (a declared {@code @GradientOf} gradient), manual, hipparchus and finiteDifferences.
  *
  * <p>Usage: {@code BenchmarkReport result.json BENCHMARKS.md [notes.md]}: the notes, hand-written
  * observations, are appended.
  */
 public final class BenchmarkReport {
-    static final String[] METHODS = {"objective", "fluxion", "manual", "hipparchus", "finiteDifferences"};
+    static final String[] METHODS = {"objective", "fluxion", "fluxionGradientOf", "manual", "hipparchus", "finiteDifferences"};
 
     /** One row: a problem at one input, with the time (us/op) and allocation (B/op) of each method. */
     record Row(String problem, String input, Map<String, Double> micros, Map<String, Double> bytes) {
@@ -135,17 +135,22 @@ public final class BenchmarkReport {
                 .append("two reverse sweeps for Fluxion, as Tapenade's harness does), divided by the residuals of the same sample. ")
                 .append("ADBench's figures are from its paper (GMM: 10k points; Tapenade is the closest peer to Fluxion: ")
                 .append("source transformation, reverse mode).\n\n");
-        md.append("| problem | input | objective | Fluxion | hand-written | Hipparchus | finite diff. | Fluxion / hand-written | Fluxion / Hipparchus | ADBench hand-written | ADBench Tapenade |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("Columns: the objective's time, then each gradient's time divided by it; \"Fluxion\" is ")
+                .append("`Fluxion.gradient(...).valueAndGradient`, \"@GradientOf\" a declared gradient with respect to the ")
+                .append("parameters only (the data arguments are not differentiated).\n\n");
+        md.append("| problem | input | objective | Fluxion | @GradientOf | hand-written | Hipparchus | finite diff. | Fluxion / hand-written | @GradientOf / hand-written | Fluxion / Hipparchus | ADBench hand-written | ADBench Tapenade |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             String[] published = adbench(r.problem(), r.input());
             md.append("| ").append(r.problem()).append(" | ").append(r.input().isEmpty() ? "—" : r.input()).append(" | ")
                     .append(time(r.micros().get("objective"))).append(" | ")
                     .append(ratio(r.ratio("fluxion", "objective"))).append(" | ")
+                    .append(ratio(r.ratio("fluxionGradientOf", "objective"))).append(" | ")
                     .append(ratio(r.ratio("manual", "objective"))).append(" | ")
                     .append(ratio(r.ratio("hipparchus", "objective"))).append(" | ")
                     .append(ratio(r.ratio("finiteDifferences", "objective"))).append(" | ")
                     .append(ratio(r.ratio("fluxion", "manual"))).append(" | ")
+                    .append(ratio(r.ratio("fluxionGradientOf", "manual"))).append(" | ")
                     .append(ratio(r.ratio("fluxion", "hipparchus"))).append(" | ")
                     .append(published[0]).append(" | ").append(published[1]).append(" |\n");
         }
@@ -178,6 +183,7 @@ public final class BenchmarkReport {
             case "hipparchus" -> "Hipparchus";
             case "finiteDifferences" -> "finite diff.";
             case "fluxion" -> "Fluxion";
+            case "fluxionGradientOf" -> "@GradientOf";
             default -> method;
         };
     }

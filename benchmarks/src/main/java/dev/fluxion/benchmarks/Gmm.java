@@ -1,6 +1,8 @@
 package dev.fluxion.benchmarks;
 
 import dev.fluxion.Differentiable;
+import dev.fluxion.Fluxion;
+import dev.fluxion.GradientOf;
 
 /**
  * ADBench's GMM objective: the negative log-likelihood of n points under a mixture of k Gaussians,
@@ -73,6 +75,16 @@ public final class Gmm {
         double constant = -n * d * 0.5 * Math.log(2 * PI);
         double lseAlphas = logSumExp(theta, 0, k);
         return constant + sumLse - n * lseAlphas + logWishartPrior(theta, qDiags, sumQs, d, k, gamma, m);
+    }
+
+    /**
+     * The gradient with respect to theta alone, declared for Fluxion to fill in: the points and the
+     * prior's parameters are data, so no shadow is allocated for them and nothing of theirs is
+     * differentiated (compare {@code Fluxion.gradient(gmm::objective)}, see BENCHMARKS.md).
+     */
+    @GradientOf(value = "objective", wrt = 0)
+    public static double objectiveGradient(double[] theta, double[] x, int d, int k, double gamma, int m, double[] thetaBar) {
+        throw Fluxion.notTransformed();
     }
 
     /** out = Q x for the lower-triangular Q given by its diagonal and packed strictly lower part. */

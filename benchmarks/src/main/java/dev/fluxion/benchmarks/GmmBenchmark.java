@@ -58,6 +58,12 @@ public class GmmBenchmark {
         return fluxion.valueAndGradient(theta, grad);
     }
 
+    /** The declared gradient ({@code @GradientOf}, data parameters not differentiated), called directly. */
+    @Benchmark
+    public double fluxionGradientOf() {
+        return Gmm.objectiveGradient(theta, problem.x(), problem.d(), problem.k(), problem.gamma(), problem.m(), grad);
+    }
+
     @Benchmark
     public double manual() {
         return manual.valueAndGradient(theta, grad);

@@ -1,6 +1,8 @@
 package dev.fluxion.benchmarks;
 
 import dev.fluxion.Differentiable;
+import dev.fluxion.Fluxion;
+import dev.fluxion.GradientOf;
 
 /**
  * ADBench's diagonal LSTM loss as plain {@code @Differentiable} Java: every gate of cell j reads
@@ -57,6 +59,13 @@ public final class Lstm {
             count += b;
         }
         return -total / count;
+    }
+
+    /** The gradient with respect to theta alone, declared for Fluxion to fill in (the rest is data). */
+    @GradientOf(value = "objective", wrt = 0)
+    public static double objectiveGradient(double[] theta, int l, int c, int b, double[] initialState, double[] sequence,
+            double[] thetaBar) {
+        throw Fluxion.notTransformed();
     }
 
     /** One layer's step: updates its hidden state (at hAt) and cell state (at hAt + b) in place. */

@@ -53,6 +53,12 @@ public class LstmBenchmark {
         return fluxion.valueAndGradient(theta, grad);
     }
 
+    /** The declared gradient ({@code @GradientOf}, data parameters not differentiated), called directly. */
+    @Benchmark
+    public double fluxionGradientOf() {
+        return Lstm.objectiveGradient(theta, problem.l(), problem.c(), problem.b(), problem.state(), problem.sequence(), grad);
+    }
+
     @Benchmark
     public double manual() {
         return manual.valueAndGradient(theta, grad);

@@ -28,6 +28,11 @@ class GmmTest {
         assertClose(expected, fluxion.valueAndGradient(in.theta(), g), TOLERANCE, "Fluxion value");
         assertAllClose(expectedGradient, g, TOLERANCE, "Fluxion gradient");
 
+        double[] x = in.x();
+        assertClose(expected, Gmm.objectiveGradient(in.theta(), x, in.d(), in.k(), in.gamma(), in.m(), g), TOLERANCE,
+                "@GradientOf value");
+        assertAllClose(expectedGradient, g, TOLERANCE, "@GradientOf gradient");
+
         assertClose(expected, new GmmManual(in).valueAndGradient(in.theta(), g), TOLERANCE, "manual value");
         assertAllClose(expectedGradient, g, TOLERANCE, "manual gradient");
 

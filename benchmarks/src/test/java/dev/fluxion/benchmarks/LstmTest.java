@@ -26,6 +26,8 @@ class LstmTest {
         double[] g = new double[in.theta().length];
         Fluxion.gradient(lstm::objective).valueAndGradient(in.theta(), g);
         assertAllClose(expectedGradient, g, TOLERANCE, "Fluxion gradient");
+        Lstm.objectiveGradient(in.theta(), in.l(), in.c(), in.b(), in.state(), in.sequence(), g);
+        assertAllClose(expectedGradient, g, TOLERANCE, "@GradientOf gradient");
         new LstmManual(in).valueAndGradient(in.theta(), g);
         assertAllClose(expectedGradient, g, TOLERANCE, "manual gradient");
         LstmHipparchus.valueAndGradient(in, in.theta(), g);
