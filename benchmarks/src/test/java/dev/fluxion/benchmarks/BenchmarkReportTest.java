@@ -1,0 +1,48 @@
+package dev.fluxion.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkReportTest {
+    /** A trimmed JMH result: two benchmarks of one problem and input, one of them in a peers class. */
+    static final String RESULT = """
+            [
+              {"jmhVersion": "1.37", "benchmark": "dev.fluxion.benchmarks.GmmBenchmark.objective", "mode": "avgt",
+               "jdkVersion": "17.0.15", "vmName": "OpenJDK 64-Bit Server VM", "warmupIterations": 2, "warmupTime": "1 s",
+               "measurementIterations": 3, "measurementTime": "1 s", "params": {"input": "10k/gmm_d2_K5"},
+               "primaryMetric": {"score": 2000.0, "scoreError": "NaN", "scoreUnit": "ns/op", "rawData": [[1.0e3, 3e3]]},
+               "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 16.0, "scoreUnit": "B/op"}}},
+              {"jmhVersion": "1.37", "benchmark": "dev.fluxion.benchmarks.GmmBenchmark.fluxion",
+               "params": {"input": "10k/gmm_d2_K5"},
+               "primaryMetric": {"score": 6.0, "scoreUnit": "us/op"},
+               "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 128.0, "scoreUnit": "B/op"}}},
+              {"jmhVersion": "1.37", "benchmark": "dev.fluxion.benchmarks.GmmPeersBenchmark.hipparchus",
+               "params": {"input": "10k/gmm_d2_K5"},
+               "primaryMetric": {"score": 0.06, "scoreUnit": "ms/op"}, "secondaryMetrics": {}}
+            ]
+            """;
+
+    @Test
+    void ratiosAreComputedPerProblemAndInput() {
+        List<BenchmarkReport.Row> rows = BenchmarkReport.rows(Json.parse(RESULT));
+        assertEquals(1, rows.size());
+        BenchmarkReport.Row row = rows.get(0);
+        assertEquals("Gmm", row.problem());
+        assertEquals(3.0, row.ratio("fluxion", "objective"), 1e-12);
+        assertEquals(30.0, row.ratio("hipparchus", "objective"), 1e-12);
+        assertEquals(null, row.ratio("manual", "objective"));
+    }
+
+    @Test
+    void markdownHasTheRatiosThePublishedFiguresAndTheMachine() {
+        String md = BenchmarkReport.render(Json.parse(RESULT), new BenchmarkReport.Machine(2, "Linux amd64", "2026-12-01"),
+                "## Notes\n\nobserved.");
+        assertTrue(md.contains("| Gmm | 10k/gmm_d2_K5 | 2.0 µs | 3.00 | — | — | 30 | — | — | — | 0.10 | 1.88 | 3.74 |"), md);
+        assertTrue(md.contains("| Gmm | 10k/gmm_d2_K5 | 16 | 128 | — | — | — | — |"), md);
+        assertTrue(md.contains("2 cores, Linux amd64, JDK 17.0.15"), md);
+        assertTrue(md.endsWith("observed.\n"), md);
+    }
+}

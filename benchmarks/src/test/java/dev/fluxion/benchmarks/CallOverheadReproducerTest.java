@@ -1,0 +1,94 @@
+package dev.fluxion.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.management.ThreadMXBean;
+import dev.fluxion.Differentiable;
+import dev.fluxion.Fluxion;
+import dev.fluxion.GradientFunction;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reproducers of two costs of Fluxion's calls that are not inlined, found by the GMM and LSTM
+ * benchmarks (they wrap a static objective with data arguments in an instance method,
+ * {@code Fluxion.gradient(gmm::objective)}, and the objective is too large to inline):
+ * <ol>
+ * <li>the caller's adjoint runs the callee's primal and then the callee's adjoint, whose forward
+ * sweep computes it all again: the callee's body runs twice per gradient, although nothing in the
+ * caller needs the primal value before the callee's adjoint runs;</li>
+ * <li>the caller allocates a zeroed shadow for every {@code double[]} argument, also for data that
+ * cannot be active (an array read from a field of {@code this}): n d doubles per gradient for GMM.</li>
+ * </ol>
+ * {@code @GradientOf(wrt = 0)} on the static method avoids both (BENCHMARKS.md has the two columns).
+ * Disabled until the transformer is changed; the enabled test pins down today's behaviour so that
+ * the reproducers keep reproducing.
+ */
+class CallOverheadReproducerTest {
+    static int calleeRuns;
+
+    /** A model with data in a field, differentiated through a static callee. */
+    static final class Model {
+        private final double[] data = new double[100_000];
+
+        @Differentiable
+        double loss(double[] w) {
+            return Library.weightedSum(w, data);
+        }
+    }
+
+    /** Another class, so the callee is not inlined (as a large callee is not: Gmm.objective, Lstm.objective). */
+    static final class Library {
+        @Differentiable
+        static double weightedSum(double[] w, double[] data) {
+            calleeRuns++; // a counter beside the differentiated computation: executed, not differentiated
+            double s = 0;
+            for (int i = 0; i < w.length; i++) {
+                s += w[i] * w[i] * (1 + data[i]);
+            }
+            return s;
+        }
+    }
+
+    private static int calleeRunsPerGradient(GradientFunction g, double[] w) {
+        calleeRuns = 0;
+        g.valueAndGradient(w, new double[w.length]);
+        return calleeRuns;
+    }
+
+    private static long bytesPerGradient(GradientFunction g, double[] w, double[] grad) {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 200; i++) { // let the JIT settle
+            g.valueAndGradient(w, grad);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10; i++) {
+            g.valueAndGradient(w, grad);
+        }
+        return (threads.getCurrentThreadAllocatedBytes() - before) / 10;
+    }
+
+    @Disabled("Fluxion: the callee's primal runs before its adjoint, which runs it again")
+    @Test
+    void calleeRunsOncePerGradient() {
+        assertEquals(1, calleeRunsPerGradient(Fluxion.gradient(new Model()::loss), new double[] {1, 2, 3}));
+    }
+
+    @Disabled("Fluxion: a zeroed shadow is allocated for a data array read from a field (800 kB here)")
+    @Test
+    void noShadowForDataFromFields() {
+        double[] w = {1, 2, 3};
+        long bytes = bytesPerGradient(Fluxion.gradient(new Model()::loss), w, new double[3]);
+        assertTrue(bytes < 10_000, bytes + " bytes allocated per gradient");
+    }
+
+    @Test
+    void todaysBehaviourIsReproduced() {
+        double[] w = {1, 2, 3};
+        GradientFunction g = Fluxion.gradient(new Model()::loss);
+        assertEquals(2, calleeRunsPerGradient(g, w));
+        assertTrue(bytesPerGradient(g, w, new double[3]) >= 8 * 100_000, "the data's shadow is allocated");
+    }
+}
