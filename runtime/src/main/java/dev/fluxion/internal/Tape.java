@@ -48,6 +48,19 @@ public final class Tape {
         return doubles[--doubleTop];
     }
 
+    /**
+     * Records {@code a[i]} for a load that a loop repeats without changing: the forward sweep
+     * records it once, when the loop exits. If the loop never ran the load, the value is never
+     * used, and whatever is recorded is harmless (the index may then be out of bounds).
+     */
+    public void pushElement(double[] a, int i) {
+        pushDouble(a != null && i >= 0 && i < a.length ? a[i] : 0.0);
+    }
+
+    public void pushElement(float[] a, int i) {
+        pushDouble(a != null && i >= 0 && i < a.length ? a[i] : 0.0f);
+    }
+
     public void pushFloat(float v) {
         pushDouble(v); // exact: every float is a double
     }

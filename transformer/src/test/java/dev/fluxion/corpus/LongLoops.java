@@ -82,8 +82,55 @@ public final class LongLoops {
         return s;
     }
 
+    public static final int TRIANGLE = 60;
+    public static final int TRIANGLE_REPEATS = 500;
+
+    /**
+     * GMM's triangular product: out = Q v for a lower-triangular Q given by a diagonal and a packed
+     * strictly-lower part, both computed once from x and then only read, while v is rewritten for
+     * every repetition. The inner loop's index starts where the outer one is, its packed index
+     * continues from the previous column's, and it reads v[col], the same element all through:
+     * the reverse of an inner iteration re-reads lower[l], recomputes row and l from the trip count
+     * and gets v[col] recorded once per inner loop, so it needs nothing on the tape.
+     */
+    @Differentiable
+    public static double triangularProducts(double[] x) {
+        int n = TRIANGLE;
+        double[] diag = new double[n];
+        double[] lower = new double[n * (n - 1) / 2];
+        for (int a = 0; a < n; a++) {
+            diag[a] = Math.exp(0.01 * x[a % x.length]);
+        }
+        for (int l = 0; l < lower.length; l++) {
+            lower[l] = 0.01 * x[l % x.length];
+        }
+        double[] v = new double[n];
+        double[] out = new double[n];
+        double s = 0;
+        for (int r = 0; r < TRIANGLE_REPEATS; r++) {
+            for (int a = 0; a < n; a++) {
+                v[a] = x[(a + r) % x.length] - 0.5;
+            }
+            for (int a = 0; a < n; a++) {
+                out[a] = diag[a] * v[a];
+            }
+            int l = 0;
+            for (int col = 0; col < n; col++) {
+                for (int row = col + 1; row < n; row++) {
+                    out[row] += lower[l] * v[col];
+                    l++;
+                }
+            }
+            for (int a = 0; a < n; a++) {
+                s += out[a] * out[a];
+            }
+        }
+        return s;
+    }
+
     public static ScalarFunction function(String name) {
         return switch (name) {
+            case "triangularProducts" -> LongLoops::triangularProducts;
             case "heatSteps" -> LongLoops::heatSteps;
             case "recurrence" -> LongLoops::recurrence;
             case "overwrittenArray" -> LongLoops::overwrittenArray;

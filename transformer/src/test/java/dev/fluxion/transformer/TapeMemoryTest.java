@@ -41,6 +41,20 @@ class TapeMemoryTest {
      * nothing on the tape; a step needs its trip count and the shadows of u and v (about 16 bytes
      * a step): values defined outside the inner loop are recorded once per execution of it.
      */
+    /**
+     * GMM's triangular product (see {@code LongLoops.triangularProducts}): nothing per inner
+     * iteration. Per column, once per execution of the inner loop: its count, l's start and v[col]
+     * (16 bytes); per element and repetition, v[a] and out[a] with their indices and the loops'
+     * counts: 44 bytes an element a repetition in all. Recording the inner loop's two indices and
+     * v[col] every inner iteration, as before, cost 16 bytes an inner iteration, 28 kB a repetition.
+     */
+    @Test
+    void triangularProducts() throws Exception {
+        long inner = (long) LongLoops.TRIANGLE * (LongLoops.TRIANGLE - 1) / 2 * LongLoops.TRIANGLE_REPEATS;
+        TapeMemory.check(function("triangularProducts"), "triangularProducts", 0, inner,
+                45L * LongLoops.TRIANGLE * LongLoops.TRIANGLE_REPEATS + TapeMemory.OVERHEAD);
+    }
+
     @Test
     void nestedTimeSteppingLoop() throws Exception {
         long inner = (long) (LongLoops.HEAT_POINTS - 2) * LongLoops.HEAT_STEPS;

@@ -269,7 +269,13 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             for (Block header : countedLoops.countsPushedAt(b)) {
                 tape.push(tripPhi.get(header));
                 for (Instruction v : plan.recordedPerLoop(header)) {
-                    tape.push(forward(v));
+                    if (plan.isInvariantLoad(v)) { // read inside the loop, which may not have run: read again
+                        Value array = forward(v.operand(0));
+                        ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "pushElement",
+                                "(" + array.type().getDescriptor() + "I)V", tape.tape(), array, forward(v.operand(1)));
+                    } else {
+                        tape.push(forward(v));
+                    }
                 }
                 for (Instruction array : plan.recordedShadowsPerLoop(header)) {
                     tape.push(forwardShadow(array));

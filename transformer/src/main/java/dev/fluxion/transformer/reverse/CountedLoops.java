@@ -10,6 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.Value;
 
 /**
  * Loops whose reversal needs a trip count, not an edge per iteration. A loop header H entered
@@ -112,6 +115,38 @@ final class CountedLoops {
         for (Map.Entry<Block, Set<Block>> e : bodyOf.entrySet()) {
             Set<Block> body = e.getValue();
             if (body.contains(b) && !body.contains(def) && (best == null || body.size() > bodyOf.get(best).size())) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    /** Whether {@code b} is in the counted loop with header {@code header}. */
+    boolean contains(Block header, Block b) {
+        Set<Block> body = bodyOf.get(header);
+        return body != null && body.contains(b);
+    }
+
+    /**
+     * The outermost counted loop that contains {@code b} and in which {@code load}, an element read
+     * inside it, reads the same element of the same, unchanged array every time (its operands are
+     * defined outside the loop, and nothing in the loop writes the array's family); or {@code null}.
+     */
+    Block outermostLoopWhereInvariant(Block b, Instruction load, ArrayFamilies families) {
+        Block best = null;
+        for (Map.Entry<Block, Set<Block>> e : bodyOf.entrySet()) {
+            Set<Block> body = e.getValue();
+            if (!body.contains(b) || !body.contains(load.block()) || (best != null && body.size() <= bodyOf.get(best).size())) {
+                continue;
+            }
+            boolean invariant = true;
+            for (Value operand : load.operands()) {
+                invariant &= !(operand instanceof Instruction i) || !body.contains(i.block());
+            }
+            for (Instruction w : families.writers(load.operand(0))) {
+                invariant &= !body.contains(w.block());
+            }
+            if (invariant) {
                 best = e.getKey();
             }
         }

@@ -31,7 +31,7 @@ import org.objectweb.asm.Type;
  * allocated (or a row loaded) in a block that may run again records the shadow's reference.
  *
  * <p>Some values that must be saved are <em>rematerialised</em> instead. An element of an array
- * that nothing writes is re-read, so only the index (and the array, if not at hand) is needed, an {@code int} instead of a {@code double},
+ * that nothing writes after the read is re-read, so only the index (and the array, if not at hand) is needed, an {@code int} instead of a {@code double},
  * and usually one already recorded. Integer arithmetic such as {@code i + 1} is recomputed from its
  * operands, and so is cheap floating-point arithmetic whose operands need no recording at all
  * ({@code 1 - x[i]}, {@code x[i + 1] - x[i] * x[i]}).
@@ -46,6 +46,7 @@ final class RecordingPlan {
     /** Values, and arrays' shadows, recorded once per execution of a counted loop, by its header. */
     private final Map<Block, Set<Instruction>> perLoop = new HashMap<>();
     private final Map<Block, Set<Instruction>> shadowsPerLoop = new HashMap<>();
+    private final Set<Instruction> invariantLoads = new java.util.HashSet<>();
     private final ControlFlow cfg;
     private final ActivityAnalysis activity;
     private final CountedLoops countedLoops;
@@ -112,6 +113,12 @@ final class RecordingPlan {
                 plan(b, operand, needed, saved, recomputed);
             }
             recomputed.add(insn);
+        } else if (isLoopInvariantLoad(b, insn) != null) {
+            // the same element of an array the loop does not write: recorded once, at the loop's exit
+            perLoop.computeIfAbsent(isLoopInvariantLoad(b, insn), k -> new LinkedHashSet<>()).add(insn);
+            invariantLoads.add(insn);
+            plan(b, insn.operand(0), needed, saved, recomputed);
+            plan(b, insn.operand(1), needed, saved, recomputed);
         } else {
             Block loop = countedLoops.outermostLoopWithout(b, insn.block());
             if (loop != null) {
@@ -152,11 +159,30 @@ final class RecordingPlan {
 
     private static final int MAX_RECOMPUTE_DEPTH = 4;
 
+    /** For a floating-point element read that a counted loop around {@code b} repeats unchanged: that loop, else {@code null}. */
+    private Block isLoopInvariantLoad(Block b, Instruction insn) {
+        if (insn.op() != Op.ARRAY_LOAD || !ArrayFamilies.isMember(insn.operand(0)) || !insn.isFloating()
+                || insn.operand(0).type().getDimensions() != 1) {
+            return null;
+        }
+        return countedLoops.outermostLoopWhereInvariant(b, insn, activity.families());
+    }
+
+    /**
+     * Whether {@code v}, recorded once per loop execution, is an element read inside the loop: the
+     * forward sweep records it by reading the element again at the loop's exit (see
+     * {@code Tape.pushElement}), where the read itself is not at hand.
+     */
+    boolean isInvariantLoad(Instruction v) {
+        return invariantLoads.contains(v);
+    }
+
     /**
      * If {@code v} is a basic induction variable of a counted loop around {@code b}, {@code i = phi
-     * [start, i + c]}, whose start needs no recording in {@code b}: that start. In the reverse sweep
-     * its value is {@code start + c * trips}, from the trip count the loop's reversal keeps anyway,
-     * so the loop records no index at all.
+     * [start, i + c]}: that start. In the reverse sweep its value is {@code start + c * trips}, from
+     * the trip count the loop's reversal keeps anyway, so the loop records no index at all; a start
+     * that itself needs recording (an inner loop's, computed by the outer loop) is recorded once per
+     * execution of the loop, or recomputed, like any value the reverse sweep needs.
      */
     private Value inductionStart(Block b, Instruction v) {
         Block h = v.block();
@@ -166,10 +192,10 @@ final class RecordingPlan {
         }
         int fromLatch = h.predecessors().indexOf(countedLoops.latch(h));
         Value start = v.operand(1 - fromLatch);
-        if (inductionStep(v) == null || mustSave(b, start)) {
+        if (inductionStep(v) == null || start instanceof Instruction s && countedLoops.contains(h, s.block())) {
             return null;
         }
-        return start;
+        return start; // if it must be saved, it is the same for the whole loop: recorded once per execution of it
     }
 
     /** The constant {@code c} of an induction variable {@code i = phi [start, i + c]}, or {@code null}. */
@@ -219,8 +245,24 @@ final class RecordingPlan {
      */
     private boolean isRereadable(Value v) {
         return v instanceof Instruction insn && insn.op() == Op.ARRAY_LOAD
-                && ArrayFamilies.isMember(insn.operand(0))
-                && !activity.families().isWritten(insn.operand(0));
+                && ArrayFamilies.isMember(insn.operand(0)) && !isWrittenAfter(insn);
+    }
+
+    /**
+     * Whether anything may write the array a load reads after the load: if not, the array still
+     * holds the loaded element when the reverse sweep gets back to it (the reverse sweep writes no
+     * primal array), so the element is re-read, not recorded. Arrays filled once and then only read
+     * (a table computed before the main loop) qualify as well as arrays nothing writes.
+     */
+    private boolean isWrittenAfter(Instruction load) {
+        Block at = load.block();
+        for (Instruction w : activity.families().writers(load.operand(0))) {
+            Block wb = w.block();
+            if (wb == at ? cfg.inLoop(at) || at.body().indexOf(w) > at.body().indexOf(load) : cfg.reaches(at, wb)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The values block {@code b} pushes at its end, in push order. */
