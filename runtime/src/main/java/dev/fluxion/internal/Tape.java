@@ -48,6 +48,34 @@ public final class Tape {
         return doubles[--doubleTop];
     }
 
+    private double[] sinkDoubles;
+    private float[] sinkFloats;
+
+    /**
+     * A shadow for an argument whose adjoint nobody reads: data passed to a callee that only reads
+     * it. The callee's adjoint accumulates into it and nothing reads it back, so one array per
+     * length, reused and never cleared, serves every such call on this thread (no allocation).
+     */
+    public double[] sink(double[] like) {
+        if (like == null) {
+            return null;
+        }
+        if (sinkDoubles == null || sinkDoubles.length != like.length) {
+            sinkDoubles = new double[like.length];
+        }
+        return sinkDoubles;
+    }
+
+    public float[] sink(float[] like) {
+        if (like == null) {
+            return null;
+        }
+        if (sinkFloats == null || sinkFloats.length != like.length) {
+            sinkFloats = new float[like.length];
+        }
+        return sinkFloats;
+    }
+
     /**
      * Records {@code a[i]} for a load that a loop repeats without changing: the forward sweep
      * records it once, when the loop exits. If the loop never ran the load, the value is never

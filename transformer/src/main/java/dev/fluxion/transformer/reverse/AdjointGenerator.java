@@ -58,6 +58,10 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private record Shadow(Value primal) {
     }
 
+    /** The adjoint of a tail call's scalar argument, which its callee's adjoint gave in the forward sweep. */
+    private record TailBar(Instruction call, int operand) {
+    }
+
     /** Entries from the latch still to reverse, for a counted loop's header. */
     private record Trips(Block header) {
     }
@@ -312,11 +316,18 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                             forward(array));
                 }
             }
-            Instruction copy = copyOf(insn);
-            for (Value v : insn.operands()) {
-                copy.addOperand(forward(v));
+            Instruction copy;
+            if (rules.calls().isTailCall(insn)) {
+                Map<Integer, Value> bars = new LinkedHashMap<>();
+                copy = rules.calls().tailCall(insn, this::forward, this::forwardShadow, seed, ir, tape, bars);
+                bars.forEach((j, bar) -> ssa.write(new TailBar(insn, j), fwd, bar));
+            } else {
+                copy = copyOf(insn);
+                for (Value v : insn.operands()) {
+                    copy.addOperand(forward(v));
+                }
+                ir.append(copy);
             }
-            ir.append(copy);
             forward.put(insn, copy);
             definePrimal(insn, copy, fwd);
             if (hasShadow(insn)) {
@@ -419,6 +430,15 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 continue;
             }
             ir.setLine(insn.line());
+            if (rules.calls().isTailCall(insn)) { // its adjoint ran in the forward sweep
+                for (int j = 0; j < insn.operands().size(); j++) {
+                    Value operand = insn.operand(j);
+                    if (Types.isFloating(operand.type()) && activity.isActive(operand)) {
+                        accumulate(operand, ssa.read(new TailBar(insn, j), operand.type(), ir.block()));
+                    }
+                }
+                continue;
+            }
             if (!Types.isFloating(insn.type())) {
                 rules.emit(insn, null, this); // writes into arrays, copies of arrays, calls that write arrays
                 continue;

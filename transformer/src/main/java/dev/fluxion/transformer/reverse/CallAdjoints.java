@@ -16,6 +16,8 @@ import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.reverse.LocalAdjoints.Sweep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.objectweb.asm.Type;
 
 /**
@@ -27,10 +29,19 @@ import org.objectweb.asm.Type;
 final class CallAdjoints {
     private final ActivityAnalysis activity;
     private final ControlFlow cfg;
+    private final Function<Instruction, MemberRef> ruleOf;
+    private final java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn;
 
-    CallAdjoints(ActivityAnalysis activity, ControlFlow cfg) {
+    /**
+     * @param ruleOf the user's {@code @AdjointOf} rule for a call, or {@code null}
+     * @param mayWriteOrReturn whether a call may write, or return, the array passed as operand {@code j}
+     */
+    CallAdjoints(ActivityAnalysis activity, ControlFlow cfg, Function<Instruction, MemberRef> ruleOf,
+            java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn) {
         this.activity = activity;
         this.cfg = cfg;
+        this.ruleOf = ruleOf;
+        this.mayWriteOrReturn = mayWriteOrReturn;
     }
 
     /**
@@ -59,6 +70,59 @@ final class CallAdjoints {
                 s.accumulate(insn.operand(j), s.tape().pop(params[j]));
             }
         }
+    }
+
+    /**
+     * Whether {@code insn} is a call to a {@code @Differentiable} method whose result the caller
+     * returns as it is ({@code return g(x);}), or a last call before a {@code void} return: nothing
+     * runs after it, and the adjoint of its result is the caller's own seed, known from the start.
+     * The forward sweep then runs the callee's adjoint in place of the call ({@link #tailCall}): the
+     * callee runs once, not twice (its primal, then its adjoint, which recomputes it), and nothing
+     * needs saving for it. The model wrapper {@code loss(w) { return Model.loss(w, data); }} is the
+     * common case.
+     */
+    boolean isTailCall(Instruction insn) {
+        Instruction t = insn.block().terminator();
+        List<Instruction> body = insn.block().body();
+        return insn.op() == Op.INVOKE && activity.isDifferentiableCall(insn) && activity.isActive(insn)
+                && ruleOf.apply(insn) == null && body.get(body.size() - 1) == insn && t.op() == Op.RETURN
+                && (t.operands().isEmpty() ? !insn.hasValue() : t.operand(0) == insn && Types.isFloating(insn.type()));
+    }
+
+    /**
+     * A tail call (see {@link #isTailCall}) in the forward sweep: the callee's adjoint, given the
+     * arguments, their shadows and the caller's seed. Returns the primal result; the adjoints of
+     * the callee's scalar parameters, popped at once, go into {@code scalarBars} by operand index.
+     */
+    Instruction tailCall(Instruction insn, Function<Value, Value> forward, Function<Value, Value> shadow, Value seed,
+            IrBuilder ir, TapeAccess tape, Map<Integer, Value> scalarBars) {
+        MemberRef callee = insn.member();
+        String descriptor = insn.opcode() == INVOKESTATIC ? callee.descriptor()
+                : Naming.staticForm(callee.owner(), callee.descriptor());
+        Type[] params = Type.getArgumentTypes(descriptor);
+        List<Value> args = new ArrayList<>();
+        List<Value> shadows = new ArrayList<>();
+        for (int j = 0; j < params.length; j++) {
+            Value arg = forward.apply(insn.operand(j));
+            args.add(arg);
+            if (Naming.isShadowed(params[j].getDescriptor())) {
+                shadows.add(activity.isActive(insn.operand(j)) ? shadow.apply(insn.operand(j))
+                        : unreadShadow(insn, j, ir, tape.tape(), arg, params[j]));
+            }
+        }
+        args.addAll(shadows);
+        if (insn.hasValue()) {
+            args.add(seed);
+        }
+        args.add(tape.tape());
+        Instruction call = ir.invokeStatic(new MemberRef(callee.owner(), Naming.adjointName(callee.name()),
+                Naming.adjointDescriptor(descriptor), callee.isInterface()), args.toArray(Value[]::new));
+        for (int j = params.length - 1; j >= 0; j--) {
+            if (Types.isFloating(params[j])) {
+                scalarBars.put(j, tape.pop(params[j]));
+            }
+        }
+        return call;
     }
 
     /**
@@ -99,7 +163,8 @@ final class CallAdjoints {
             Value arg = s.primal(insn.operand(j));
             args.add(arg);
             if (Naming.isShadowed(params[j].getDescriptor())) {
-                shadows.add(activity.isActive(insn.operand(j)) ? s.shadow(insn.operand(j)) : zerosLike(s.ir(), arg, params[j]));
+                shadows.add(activity.isActive(insn.operand(j)) ? s.shadow(insn.operand(j))
+                        : unreadShadow(insn, j, s.ir(), s.tape().tape(), arg, params[j]));
             }
         }
         restoreWrittenArrays(insn, args, s);
@@ -117,6 +182,14 @@ final class CallAdjoints {
     }
 
     /** A zero shadow for an argument whose adjoint nobody reads. */
+    private Value unreadShadow(Instruction insn, int j, IrBuilder ir, Value tape, Value array, Type type) {
+        if (type.getDimensions() == 1 && !mayWriteOrReturn.test(insn, j)) { // the callee only reads it: nobody reads its adjoint
+            return ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "sink", "(" + type.getDescriptor() + ")" + type.getDescriptor(),
+                    tape, array);
+        }
+        return zerosLike(ir, array, type);
+    }
+
     private static Value zerosLike(IrBuilder ir, Value array, Type type) {
         if (type.getDimensions() == 1) {
             return ir.newPrimitiveArray(type, ir.arrayLength(array));
@@ -134,7 +207,7 @@ final class CallAdjoints {
      */
     List<Value> snapshotsBefore(Instruction insn) {
         List<Value> out = new ArrayList<>();
-        if (insn.op() == Op.INVOKE && activity.isDifferentiableCall(insn) && activity.isActive(insn)) {
+        if (insn.op() == Op.INVOKE && activity.isDifferentiableCall(insn) && activity.isActive(insn) && !isTailCall(insn)) {
             for (Value v : insn.operands()) {
                 if (ArrayFamilies.isMember(v) && isWrittenAfter(v, insn) && !out.contains(v)) {
                     out.add(v);

@@ -51,7 +51,14 @@ final class LocalAdjoints {
     LocalAdjoints(ActivityAnalysis activity, Callees callees, ControlFlow cfg) {
         this.activity = activity;
         this.callees = callees;
-        this.calls = new CallAdjoints(activity, cfg);
+        this.calls = new CallAdjoints(activity, cfg, insn -> callees.adjointRule(insn.member()),
+                (insn, j) -> callees.adjointRule(insn.member()) != null || callees.mayWriteArgument(insn.member(), j)
+                        || callees.mayReturnArgument(insn.member(), j));
+    }
+
+    /** The call adjoints, for the forward sweep's tail calls ({@link CallAdjoints#isTailCall}). */
+    CallAdjoints calls() {
+        return calls;
     }
 
     /** The array arguments whose contents the forward sweep saves before {@code insn}; see {@link CallAdjoints}. */
