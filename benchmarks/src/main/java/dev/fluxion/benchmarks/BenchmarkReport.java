@@ -20,13 +20,15 @@ import java.util.Map;
  *
  * <p>Benchmarks are grouped by class (without the {@code Benchmark} / {@code PeersBenchmark}
  * suffix) and parameters; the methods are named objective, fluxion ({@code Fluxion.gradient}),
- * fluxionGradientOf (a declared {@code @GradientOf} gradient), manual, hipparchus and finiteDifferences.
+ * fluxionGradientOf (a declared {@code @GradientOf} gradient), fluxionJvp (one forward-mode directional
+ * derivative, {@code Fluxion.tangent}), manual, hipparchus and finiteDifferences.
  *
  * <p>Usage: {@code BenchmarkReport result.json BENCHMARKS.md [notes.md]}: the notes, hand-written
  * observations, are appended.
  */
 public final class BenchmarkReport {
-    static final String[] METHODS = {"objective", "fluxion", "fluxionGradientOf", "manual", "hipparchus", "finiteDifferences"};
+    static final String[] METHODS = {"objective", "fluxion", "fluxionGradientOf", "fluxionJvp", "manual", "hipparchus",
+        "finiteDifferences"};
 
     /** One row: a problem at one input, with the time (us/op) and allocation (B/op) of each method. */
     record Row(String problem, String input, Map<String, Double> micros, Map<String, Double> bytes) {
@@ -137,15 +139,18 @@ public final class BenchmarkReport {
                 .append("source transformation, reverse mode).\n\n");
         md.append("Columns: the objective's time, then each gradient's time divided by it; \"Fluxion\" is ")
                 .append("`Fluxion.gradient(...).valueAndGradient`, \"@GradientOf\" a declared gradient with respect to the ")
-                .append("parameters only (the data arguments are not differentiated).\n\n");
-        md.append("| problem | input | objective | Fluxion | @GradientOf | hand-written | Hipparchus | finite diff. | Fluxion / hand-written | @GradientOf / hand-written | Fluxion / Hipparchus | ADBench hand-written | ADBench Tapenade |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("parameters only (the data arguments are not differentiated); \"Fluxion jvp\" is one forward-mode ")
+                .append("directional derivative, `Fluxion.tangent(...).valueAndJvp` (one tangent sweep: not a gradient, ")
+                .append("the cost of forward mode per direction).\n\n");
+        md.append("| problem | input | objective | Fluxion | @GradientOf | Fluxion jvp | hand-written | Hipparchus | finite diff. | Fluxion / hand-written | @GradientOf / hand-written | Fluxion / Hipparchus | ADBench hand-written | ADBench Tapenade |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             String[] published = adbench(r.problem(), r.input());
             md.append("| ").append(r.problem()).append(" | ").append(r.input().isEmpty() ? "—" : r.input()).append(" | ")
                     .append(time(r.micros().get("objective"))).append(" | ")
                     .append(ratio(r.ratio("fluxion", "objective"))).append(" | ")
                     .append(ratio(r.ratio("fluxionGradientOf", "objective"))).append(" | ")
+                    .append(ratio(r.ratio("fluxionJvp", "objective"))).append(" | ")
                     .append(ratio(r.ratio("manual", "objective"))).append(" | ")
                     .append(ratio(r.ratio("hipparchus", "objective"))).append(" | ")
                     .append(ratio(r.ratio("finiteDifferences", "objective"))).append(" | ")
@@ -189,6 +194,7 @@ public final class BenchmarkReport {
             case "finiteDifferences" -> "finite diff.";
             case "fluxion" -> "Fluxion";
             case "fluxionGradientOf" -> "@GradientOf";
+            case "fluxionJvp" -> "Fluxion jvp";
             default -> method;
         };
     }

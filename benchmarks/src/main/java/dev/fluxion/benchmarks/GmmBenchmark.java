@@ -2,6 +2,7 @@ package dev.fluxion.benchmarks;
 
 import dev.fluxion.Fluxion;
 import dev.fluxion.GradientFunction;
+import dev.fluxion.TangentFunction;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,6 +37,9 @@ public class GmmBenchmark {
     double[] theta;
     double[] grad;
     GradientFunction fluxion;
+    TangentFunction tangent;
+    double[] direction;
+    double[] jvp = new double[1];
     GmmManual manual;
 
     @Setup
@@ -45,6 +49,9 @@ public class GmmBenchmark {
         theta = problem.theta();
         grad = new double[theta.length];
         fluxion = Fluxion.gradient(gmm::objective);
+        tangent = Fluxion.tangent(gmm::objective);
+        direction = new double[theta.length];
+        java.util.Arrays.fill(direction, 1.0);
         manual = new GmmManual(problem);
     }
 
@@ -56,6 +63,12 @@ public class GmmBenchmark {
     @Benchmark
     public double fluxion() {
         return fluxion.valueAndGradient(theta, grad);
+    }
+
+    /** One forward-mode directional derivative (a tangent sweep), for the cost of forward mode per direction. */
+    @Benchmark
+    public double fluxionJvp() {
+        return tangent.valueAndJvp(theta, direction, jvp);
     }
 
     /** The declared gradient ({@code @GradientOf}, data parameters not differentiated), called directly. */

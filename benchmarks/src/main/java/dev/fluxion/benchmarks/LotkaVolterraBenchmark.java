@@ -2,6 +2,7 @@ package dev.fluxion.benchmarks;
 
 import dev.fluxion.Fluxion;
 import dev.fluxion.GradientFunction;
+import dev.fluxion.TangentFunction;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,6 +27,9 @@ public class LotkaVolterraBenchmark {
     double[] grad;
     double[] work;
     GradientFunction fluxion;
+    TangentFunction tangent;
+    double[] direction;
+    double[] jvp = new double[1];
     LotkaVolterra.Manual manual;
 
     @Setup
@@ -34,6 +38,9 @@ public class LotkaVolterraBenchmark {
         grad = new double[theta.length];
         work = new double[theta.length];
         fluxion = Fluxion.gradient(LotkaVolterra::loss);
+        tangent = Fluxion.tangent(LotkaVolterra::loss);
+        direction = new double[theta.length];
+        java.util.Arrays.fill(direction, 1.0);
         manual = new LotkaVolterra.Manual();
     }
 
@@ -45,6 +52,12 @@ public class LotkaVolterraBenchmark {
     @Benchmark
     public double fluxion() {
         return fluxion.valueAndGradient(theta, grad);
+    }
+
+    /** One forward-mode directional derivative (a tangent sweep), for the cost of forward mode per direction. */
+    @Benchmark
+    public double fluxionJvp() {
+        return tangent.valueAndJvp(theta, direction, jvp);
     }
 
     @Benchmark

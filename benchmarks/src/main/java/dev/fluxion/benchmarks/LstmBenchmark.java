@@ -2,6 +2,7 @@ package dev.fluxion.benchmarks;
 
 import dev.fluxion.Fluxion;
 import dev.fluxion.GradientFunction;
+import dev.fluxion.TangentFunction;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,6 +32,9 @@ public class LstmBenchmark {
     double[] theta;
     double[] grad;
     GradientFunction fluxion;
+    TangentFunction tangent;
+    double[] direction;
+    double[] jvp = new double[1];
     LstmManual manual;
 
     @Setup
@@ -40,6 +44,9 @@ public class LstmBenchmark {
         theta = problem.theta();
         grad = new double[theta.length];
         fluxion = Fluxion.gradient(lstm::objective);
+        tangent = Fluxion.tangent(lstm::objective);
+        direction = new double[theta.length];
+        java.util.Arrays.fill(direction, 1.0);
         manual = new LstmManual(problem);
     }
 
@@ -51,6 +58,12 @@ public class LstmBenchmark {
     @Benchmark
     public double fluxion() {
         return fluxion.valueAndGradient(theta, grad);
+    }
+
+    /** One forward-mode directional derivative (a tangent sweep), for the cost of forward mode per direction. */
+    @Benchmark
+    public double fluxionJvp() {
+        return tangent.valueAndJvp(theta, direction, jvp);
     }
 
     /** The declared gradient ({@code @GradientOf}, data parameters not differentiated), called directly. */

@@ -2,6 +2,7 @@ package dev.fluxion.benchmarks;
 
 import dev.fluxion.Fluxion;
 import dev.fluxion.GradientFunction;
+import dev.fluxion.TangentFunction;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,12 +30,18 @@ public class RosenbrockBenchmark {
     double[] x;
     double[] grad;
     GradientFunction fluxion;
+    TangentFunction tangent;
+    double[] direction;
+    double[] jvp = new double[1];
 
     @Setup
     public void setUp() {
         x = Rosenbrock.start(n);
         grad = new double[n];
         fluxion = Fluxion.gradient(Rosenbrock::objective);
+        tangent = Fluxion.tangent(Rosenbrock::objective);
+        direction = new double[x.length];
+        java.util.Arrays.fill(direction, 1.0);
     }
 
     @Benchmark
@@ -45,6 +52,12 @@ public class RosenbrockBenchmark {
     @Benchmark
     public double fluxion() {
         return fluxion.valueAndGradient(x, grad);
+    }
+
+    /** One forward-mode directional derivative (a tangent sweep), for the cost of forward mode per direction. */
+    @Benchmark
+    public double fluxionJvp() {
+        return tangent.valueAndJvp(x, direction, jvp);
     }
 
     @Benchmark
