@@ -334,7 +334,7 @@ public final class Fluxion {
                             e[k][j + k] = 1.0;
                         }
                     }
-                    tangent4.tangent(x.clone(), e[0], e[1], e[2], e[3], tape);
+                    tangent4.tangent(x, e[0], e[1], e[2], e[3], tape);
                     for (int k = 3; k >= 0; k--) {
                         double component = tape.popDouble();
                         if (j + k < n) {
@@ -359,7 +359,7 @@ public final class Fluxion {
             int l = tape.longHeight();
             int r = tape.refHeight();
             try {
-                double value = tangent.tangent(x.clone(), v.clone(), tape); // f may write its input: x stays as it was
+                double value = tangent.tangent(x, v, tape); // bound to a copy-first bridge if f writes its input
                 jvpOut[0] = tape.popDouble();
                 return value;
             } catch (RuntimeException | Error e) {

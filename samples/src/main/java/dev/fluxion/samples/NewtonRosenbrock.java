@@ -1,13 +1,12 @@
 package dev.fluxion.samples;
 
-import dev.fluxion.Differentiable;
 import dev.fluxion.Fluxion;
 import dev.fluxion.GradientFunction;
 import dev.fluxion.Hessian;
 import dev.fluxion.TangentFunction;
 
 /**
- * Minimises the same 10-dimensional Rosenbrock function as {@link RosenbrockDescent}, by Newton's
+ * Minimises {@link RosenbrockDescent}'s 10-dimensional Rosenbrock function, by Newton's
  * method with a backtracking line search: second derivatives from Fluxion ({@link Fluxion#hessian},
  * reverse mode over the generated forward mode), where gradient descent needs thousands of steps.
  * It also shows forward mode ({@link Fluxion#tangent}): the slope along the Newton direction, by
@@ -19,21 +18,10 @@ public final class NewtonRosenbrock {
     private NewtonRosenbrock() {
     }
 
-    @Differentiable
-    static double rosenbrock(double[] x) {
-        double f = 0;
-        for (int i = 0; i + 1 < x.length; i += 2) {
-            double valley = x[i + 1] - x[i] * x[i];
-            double slope = 1 - x[i];
-            f += 100 * valley * valley + slope * slope;
-        }
-        return f;
-    }
-
     public static void main(String[] args) {
-        GradientFunction gradient = Fluxion.gradient(NewtonRosenbrock::rosenbrock);
-        Hessian hessian = Fluxion.hessian(NewtonRosenbrock::rosenbrock);
-        TangentFunction tangent = Fluxion.tangent(NewtonRosenbrock::rosenbrock);
+        GradientFunction gradient = Fluxion.gradient(RosenbrockDescent::rosenbrock);
+        Hessian hessian = Fluxion.hessian(RosenbrockDescent::rosenbrock);
+        TangentFunction tangent = Fluxion.tangent(RosenbrockDescent::rosenbrock);
         double[] x = new double[N];
         for (int i = 0; i < N; i++) {
             x[i] = i % 2 == 0 ? -1.2 : 1.0;
@@ -57,7 +45,7 @@ public final class NewtonRosenbrock {
                 for (int i = 0; i < N; i++) {
                     trial[i] = x[i] + t * d[i];
                 }
-                ft = NewtonRosenbrock.rosenbrock(trial);
+                ft = RosenbrockDescent.rosenbrock(trial);
                 if (ft <= f + 1e-4 * t * reverseSlope || t < 1e-10) {
                     break;
                 }

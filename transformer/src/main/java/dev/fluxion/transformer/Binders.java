@@ -53,14 +53,80 @@ final class Binders {
     }
 
     /**
-     * Generates {@code fluxion$entry$f}: the adjoint's signature, but it first replaces the array
-     * parameters that {@code f} writes into by copies. Entry points bind to it, so a gradient
-     * never modifies the caller's array; adjoints calling adjoints use {@code fluxion$adjoint$f}
-     * itself, where writes must be seen by the caller as in the primal.
+     * The binders through which the API reaches {@code m}'s derivatives, for the shapes it binds:
+     * adjoint, tangents (one lane and {@code Naming.LANES}) and, if {@code hvp}, the Hessian-vector
+     * product. Where {@code m} writes into array parameters, the adjoint and tangents are bound
+     * through copy-first bridges, so that the API never modifies the caller's arrays.
      */
-    static MethodNode copyingBridge(ClassNode owner, String primalName, String adjointDesc, List<Integer> writtenParams) {
+    static List<MethodNode> entryPoints(ClassNode node, MethodNode m, List<Integer> writtenParams, boolean hvp) {
+        List<MethodNode> out = new java.util.ArrayList<>();
+        boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        String desc = isStatic ? m.desc : Naming.staticForm(node.name, m.desc);
+        boolean copy = !writtenParams.isEmpty() && !m.desc.equals(Naming.VECTOR_DESCRIPTOR); // vectors: the runtime copies
+        String sam = isStatic ? Naming.binderInterface(m.desc) : Naming.boundBinderInterface(m.desc);
+        if (sam != null) {
+            String adjointDesc = Naming.adjointDescriptor(desc);
+            String target = Naming.adjointName(m.name);
+            if (copy) {
+                out.add(copyingBridge(node, Naming.entryName(m.name), target, adjointDesc, writtenParams));
+                target = Naming.entryName(m.name);
+            }
+            out.add(binder(node, m.name, sam, target, adjointDesc, !isStatic));
+        }
+        String tangentSam = isStatic ? Naming.tangentBinderInterface(m.desc) : Naming.boundTangentBinderInterface(m.desc);
+        if (tangentSam != null) {
+            out.addAll(tangentEntry(node, m.name, desc, 1, Naming.tangentBinderName(m.name), tangentSam,
+                    copy ? writtenParams : List.of(), !isStatic));
+        }
+        if (isStatic && Naming.vectorTangentBinderInterface(m.desc) != null) {
+            out.addAll(tangentEntry(node, m.name, desc, Naming.LANES, Naming.vectorTangentBinderName(m.name),
+                    Naming.vectorTangentBinderInterface(m.desc), copy ? writtenParams : List.of(), false));
+        }
+        if (hvp) {
+            out.add(binderNamed(node, Naming.hvpBinderName(m.name), Naming.hvpBinderInterface(m.desc), "hvp",
+                    Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), false));
+        }
+        return out;
+    }
+
+    /** A tangent's binder, through a bridge that first copies the written parameters and their tangents, if any. */
+    private static List<MethodNode> tangentEntry(ClassNode node, String name, String desc, int lanes, String binderName,
+            String sam, List<Integer> writtenParams, boolean bound) {
+        List<MethodNode> out = new java.util.ArrayList<>();
+        String tangentDesc = Naming.tangentDescriptor(desc, lanes);
+        String target = Naming.tangentName(name, lanes);
+        if (!writtenParams.isEmpty()) {
+            Type[] params = Type.getArgumentTypes(desc);
+            List<Integer> tangentOf = new java.util.ArrayList<>(); // parameter index -> index of its tangent in lane 0
+            int perLane = 0;
+            for (Type p : params) {
+                tangentOf.add(Naming.hasTangent(p.getDescriptor()) ? params.length + perLane++ : -1);
+            }
+            List<Integer> copied = new java.util.ArrayList<>(writtenParams);
+            for (int i : writtenParams) {
+                for (int lane = 0; lane < lanes; lane++) {
+                    copied.add(tangentOf.get(i) + lane * perLane);
+                }
+            }
+            String bridge = Naming.entryName(target);
+            out.add(copyingBridge(node, bridge, target, tangentDesc, copied));
+            target = bridge;
+        }
+        out.add(binderNamed(node, binderName, sam, "tangent", target, tangentDesc, bound));
+        return out;
+    }
+
+    /**
+     * Generates a bridge {@code bridgeName} to {@code target}, of the same descriptor, that first
+     * replaces the array parameters of the given indices by copies: {@code fluxion$entry$f} for an
+     * adjoint whose {@code f} writes into arrays. Entry points bind to it, so a gradient never
+     * modifies the caller's array; adjoints calling adjoints use {@code fluxion$adjoint$f} itself,
+     * where writes must be seen by the caller as in the primal.
+     */
+    static MethodNode copyingBridge(ClassNode owner, String bridgeName, String target, String adjointDesc,
+            List<Integer> writtenParams) {
         MethodNode m = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_PRIVATE,
-                Naming.entryName(primalName), adjointDesc, null, null);
+                bridgeName, adjointDesc, null, null);
         m.visitCode();
         Type[] params = Type.getArgumentTypes(adjointDesc);
         int[] slots = new int[params.length];
@@ -78,7 +144,7 @@ final class Binders {
             m.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
         }
         boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, Naming.adjointName(primalName), adjointDesc, ownerIsInterface);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, target, adjointDesc, ownerIsInterface);
         m.visitInsn(Type.getReturnType(adjointDesc).getOpcode(Opcodes.IRETURN));
         m.visitMaxs(0, 0);
         m.visitEnd();

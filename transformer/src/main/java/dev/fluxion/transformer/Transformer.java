@@ -129,34 +129,10 @@ public final class Transformer {
                 generated.add(d.adjoint());
                 generated.add(d.tangent());
                 generated.add(d.vectorTangent());
-                boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
-                String sam = isStatic ? Naming.binderInterface(m.desc) : Naming.boundBinderInterface(m.desc);
-                if (sam != null) {
-                    String adjointDesc = Naming.adjointDescriptor(isStatic ? m.desc : Naming.staticForm(node.name, m.desc));
-                    String target = Naming.adjointName(m.name);
-                    if (!d.writtenParams().isEmpty() && !m.desc.equals(Naming.VECTOR_DESCRIPTOR)) {
-                        // the API promises not to modify the caller's array: bind to a copy-first bridge
-                        generated.add(Binders.copyingBridge(node, m.name, adjointDesc, d.writtenParams()));
-                        target = Naming.entryName(m.name);
-                    }
-                    generated.add(Binders.binder(node, m.name, sam, target, adjointDesc, !isStatic));
-                }
                 if (d.hvp() != null) {
                     generated.add(d.hvp());
-                    generated.add(Binders.binderNamed(node, Naming.hvpBinderName(m.name), Naming.hvpBinderInterface(m.desc),
-                            "hvp", Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), false));
                 }
-                if (isStatic && Naming.vectorTangentBinderInterface(m.desc) != null) {
-                    generated.add(Binders.binderNamed(node, Naming.vectorTangentBinderName(m.name),
-                            Naming.vectorTangentBinderInterface(m.desc), "tangent", Naming.tangentName(m.name, Naming.LANES),
-                            Naming.tangentDescriptor(m.desc, Naming.LANES), false));
-                }
-                String tangentSam = isStatic ? Naming.tangentBinderInterface(m.desc) : Naming.boundTangentBinderInterface(m.desc);
-                if (tangentSam != null) {
-                    generated.add(Binders.binderNamed(node, Naming.tangentBinderName(m.name), tangentSam, "tangent",
-                            Naming.tangentName(m.name), Naming.tangentDescriptor(isStatic ? m.desc
-                                    : Naming.staticForm(node.name, m.desc)), !isStatic));
-                }
+                generated.addAll(Binders.entryPoints(node, m, d.writtenParams(), d.hvp() != null));
             } catch (Unsupported u) {
                 problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, u.line(), u.problem(), u.advice()));
             } catch (RuntimeException e) {

@@ -100,17 +100,7 @@ final class CallAdjoints {
         String descriptor = insn.opcode() == INVOKESTATIC ? callee.descriptor()
                 : Naming.staticForm(callee.owner(), callee.descriptor());
         Type[] params = Type.getArgumentTypes(descriptor);
-        List<Value> args = new ArrayList<>();
-        List<Value> shadows = new ArrayList<>();
-        for (int j = 0; j < params.length; j++) {
-            Value arg = forward.apply(insn.operand(j));
-            args.add(arg);
-            if (Naming.isShadowed(params[j].getDescriptor())) {
-                shadows.add(activity.isActive(insn.operand(j)) ? shadow.apply(insn.operand(j))
-                        : unreadShadow(insn, j, ir, tape.tape(), arg, params[j]));
-            }
-        }
-        args.addAll(shadows);
+        List<Value> args = argumentsAndShadows(insn, params, forward, shadow, ir, tape.tape());
         if (insn.hasValue()) {
             args.add(seed);
         }
@@ -154,20 +144,27 @@ final class CallAdjoints {
 
     /**
      * The call's arguments as the forward sweep passed them, then a shadow per array parameter (the
-     * array's, or zeros nobody reads); the arrays' contents restored to what they were at the call.
+     * array's, or one nobody reads); the arrays' contents restored to what they were at the call.
      */
     private List<Value> argumentsAndShadows(Instruction insn, Type[] params, Sweep s) {
+        List<Value> args = argumentsAndShadows(insn, params, s::primal, s::shadow, s.ir(), s.tape().tape());
+        restoreWrittenArrays(insn, args, s);
+        return args;
+    }
+
+    /** The arguments, then a shadow per array parameter, from the values and shadows a sweep has. */
+    private List<Value> argumentsAndShadows(Instruction insn, Type[] params, Function<Value, Value> value,
+            Function<Value, Value> shadow, IrBuilder ir, Value tape) {
         List<Value> args = new ArrayList<>();
         List<Value> shadows = new ArrayList<>();
         for (int j = 0; j < params.length; j++) {
-            Value arg = s.primal(insn.operand(j));
+            Value arg = value.apply(insn.operand(j));
             args.add(arg);
             if (Naming.isShadowed(params[j].getDescriptor())) {
-                shadows.add(activity.isActive(insn.operand(j)) ? s.shadow(insn.operand(j))
-                        : unreadShadow(insn, j, s.ir(), s.tape().tape(), arg, params[j]));
+                shadows.add(activity.isActive(insn.operand(j)) ? shadow.apply(insn.operand(j))
+                        : unreadShadow(insn, j, ir, tape, arg, params[j]));
             }
         }
-        restoreWrittenArrays(insn, args, s);
         args.addAll(shadows);
         return args;
     }
