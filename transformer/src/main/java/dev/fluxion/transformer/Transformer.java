@@ -10,7 +10,6 @@ import dev.fluxion.transformer.backend.ClassHierarchy;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.DifferentiationException;
 import dev.fluxion.transformer.diagnostics.Unsupported;
-import dev.fluxion.transformer.forward.TangentGenerator;
 import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.frontend.Inliner;
 import dev.fluxion.transformer.ir.IrFunction;
@@ -40,9 +39,11 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <p>For each {@code @Differentiable} method the pipeline is:
  * <pre>
- *   bytecode --{@link BytecodeParser}--> SSA
+ *   bytecode --{@link BytecodeParser}--> SSA (--{@link Inliner}--> small same-class callees inlined)
  *     --{@link ActivityAnalysis}, {@link DifferentiabilityCheck}--> active values, or diagnostics
  *     --{@link AdjointGenerator}--> adjoint in SSA
+ *     --{@link ForwardMembers}: tangents (one lane, four lanes), and the adjoint of the tangent
+ *       (Hessian-vector products), in SSA
  *     --{@link BytecodeEmitter}--> bytecode, frames computed by ASM over {@link ClassHierarchy}
  * </pre>
  * The original methods are copied untouched; the derivative methods are added beside them, named
@@ -170,13 +171,12 @@ public final class Transformer {
     }
 
     /**
-     * A method's adjoint, its tangents (one lane and {@code Naming.LANES} lanes, if all parameters are inputs), its Hessian-vector product (if
-     * it is a static scalar function the API binds), which of its array parameters it writes into,
-     * and which parameters are active.
+     * A method's adjoint; its tangents (one lane and {@code Naming.LANES} lanes) and Hessian-vector
+     * product (for a static scalar function the API binds), if all its parameters are inputs; which of
+     * its array parameters it writes into, and which parameters are active.
      */
     private record Derivative(MethodNode adjoint, MethodNode tangent, MethodNode vectorTangent, MethodNode hvp,
-            List<Integer> writtenParams,
-            Set<Integer> activeParams) {
+            List<Integer> writtenParams, Set<Integer> activeParams) {
     }
 
     /**
@@ -236,93 +236,19 @@ public final class Transformer {
             dump(owner, m, "adjoint" + kind, IrPrinter.print(unlined));
             emitted = BytecodeEmitter.emit(unlined, access);
         }
+        if (inputs != null) {
+            return new Derivative(emitted, null, null, null, written, active); // a @GradientOf's specialised adjoint
+        }
+        ForwardMembers forward = new ForwardMembers(owner, m, access, callees, (what, text) -> dump(owner, m, what, text));
         boolean writes = !written.isEmpty();
-        MethodNode tangent = inputs == null ? tangent(owner, m, primal, activity, callees, access, 1, writes) : null;
-        if (tangent != null && primal != source && BytecodeEmitter.codeLength(tangent) > BytecodeEmitter.HUGE_METHOD_LIMIT) {
-            tangent = tangent(owner, m, source, sourceActivity, callees, access, 1, writes); // as for the adjoint
+        MethodNode tangent = forward.tangent(primal, activity, 1, writes);
+        if (primal != source && BytecodeEmitter.codeLength(tangent) > BytecodeEmitter.HUGE_METHOD_LIMIT) {
+            tangent = forward.tangent(source, sourceActivity, 1, writes); // as for the adjoint
         }
-        MethodNode vectorTangent = inputs == null
-                ? tangent(owner, m, primal, activity, callees, access, Naming.LANES, writes) : null;
-        boolean hessian = inputs == null && (m.access & Opcodes.ACC_STATIC) != 0 && Naming.hvpBinderInterface(m.desc) != null;
-        MethodNode hvp = hessian ? hessianVectorProduct(owner, m, primal, activity, callees, access) : null;
+        MethodNode vectorTangent = forward.tangent(primal, activity, Naming.LANES, writes);
+        boolean hessian = (m.access & Opcodes.ACC_STATIC) != 0 && Naming.hvpBinderInterface(m.desc) != null;
+        MethodNode hvp = hessian ? forward.hessianVectorProduct(primal, activity) : null;
         return new Derivative(emitted, tangent, vectorTangent, hvp, written, active);
-    }
-
-    /**
-     * A bound on a vector tangent's size that keeps it well under the JVM's 64 KB per method (an
-     * instruction takes at most a few bytes), so that it never makes a class that works in every
-     * other mode fail to be written. A vector tangent over this bound, or over the size the JIT
-     * compiles, is replaced by one that calls the one-lane tangent once per lane.
-     */
-    private static final int MAX_VECTOR_TANGENT_INSTRUCTIONS = 12_000;
-
-    /**
-     * Hessian-vector products, reverse over forward: the tangent as a pure function {@code t(x, v)}
-     * is itself SSA that this pipeline differentiates once more, with {@code x} as the only input.
-     * What cannot be (a call that was not inlined, say) gives a stub that throws the diagnostic.
-     */
-    private MethodNode hessianVectorProduct(ClassNode owner, MethodNode m, IrFunction primal, ActivityAnalysis activity,
-            DifferentiableMethods callees, int access) {
-        try {
-            IrFunction pure = TangentGenerator.generateTangentOnly(primal, activity, callees, Naming.tangentName(m.name));
-            ActivityAnalysis second = ActivityAnalysis.of(pure, callees, Set.of(0));
-            DifferentiabilityCheck.check(pure, second, callees);
-            dump(owner, m, "pure-tangent", IrPrinter.print(pure, v -> second.isActive(v) ? "   [active]" : ""));
-            IrFunction hvp = AdjointGenerator.generate(pure, second, callees, Naming.hvpName(m.name));
-            dump(owner, m, "hvp", IrPrinter.print(hvp));
-            return BytecodeEmitter.emit(hvp, access);
-        } catch (Unsupported u) {
-            return Binders.throwing(Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), access, new Diagnostic(owner.name,
-                    m.name, m.desc, owner.sourceFile, u.line(), "no second derivative: " + u.problem(), u.advice())
-                    .toString());
-        } catch (RuntimeException e) {
-            java.io.StringWriter trace = new java.io.StringWriter();
-            e.printStackTrace(new java.io.PrintWriter(trace));
-            dump(owner, m, "hvp-internal-error", trace.toString());
-            return Binders.throwing(Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), access, new Diagnostic(owner.name,
-                    m.name, m.desc, owner.sourceFile, -1, "internal error generating its second derivative (" + e + ")",
-                    "Please report this as a Fluxion bug, with the output of -Dfluxion.dump=DIR attached.").toString());
-        }
-    }
-
-    /**
-     * The tangent (forward mode) of a method whose adjoint could be generated. Should forward mode
-     * alone fail, the class keeps its adjoint, and the tangent is a stub that throws the diagnostic
-     * when called: reverse mode is not held hostage by a gap in forward mode.
-     */
-    private MethodNode tangent(ClassNode owner, MethodNode m, IrFunction primal, ActivityAnalysis activity,
-            DifferentiableMethods callees, int access, int lanes, boolean writesParams) {
-        String name = Naming.tangentName(m.name, lanes);
-        String desc = Naming.tangentDescriptor(primal.descriptor(), lanes);
-        try {
-            IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes);
-            dump(owner, m, lanes == 1 ? "tangent" : "tangent" + lanes, IrPrinter.print(tangent));
-            MethodNode emitted = BytecodeEmitter.emit(tangent, access);
-            if (lanes > 1 && (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS
-                    || BytecodeEmitter.codeLength(emitted) > BytecodeEmitter.HUGE_METHOD_LIMIT)) {
-                if (!writesParams) { // one lane at a time, in methods the JIT compiles
-                    return Binders.laneByLane(owner, m.name, primal.descriptor(), lanes, access);
-                }
-                if (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS) {
-                    return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc,
-                            owner.sourceFile, -1, "its " + lanes + "-lane tangent would be too large for one JVM method",
-                            "Compute its derivatives one direction at a time (Fluxion.tangent(f).jvp), or split the "
-                                    + "method.").toString());
-                }
-            }
-            return emitted;
-        } catch (Unsupported u) {
-            return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile,
-                    u.line(), u.problem(), u.advice()).toString());
-        } catch (RuntimeException e) {
-            java.io.StringWriter trace = new java.io.StringWriter();
-            e.printStackTrace(new java.io.PrintWriter(trace));
-            dump(owner, m, "tangent-internal-error", trace.toString());
-            return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile, -1,
-                    "internal error generating its tangent (" + e + ")", "Use reverse mode (Fluxion.gradient) meanwhile, "
-                            + "and please report this as a Fluxion bug, with the output of -Dfluxion.dump=DIR attached.")
-                    .toString());
-        }
     }
 
     private static int firstLine(MethodNode m) {

@@ -1,0 +1,109 @@
+package dev.fluxion.transformer;
+
+import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.DifferentiabilityCheck;
+import dev.fluxion.transformer.backend.BytecodeEmitter;
+import dev.fluxion.transformer.diagnostics.Diagnostic;
+import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.forward.TangentGenerator;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.IrPrinter;
+import dev.fluxion.transformer.reverse.AdjointGenerator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The forward-mode and second-order members of one method whose adjoint was generated: its
+ * tangents and its Hessian-vector product. Should one of them be impossible, it is a stub that
+ * throws the diagnostic when called, and the class keeps everything else: reverse mode is never
+ * held hostage by a gap in forward mode.
+ */
+final class ForwardMembers {
+    /**
+     * A bound on a vector tangent's size that keeps it well under the JVM's 64 KB per method (an
+     * instruction takes at most a few bytes), so that it never makes a class that works in every
+     * other mode fail to be written. A vector tangent over this bound, or over the size the JIT
+     * compiles, is replaced by one that calls the one-lane tangent once per lane.
+     */
+    private static final int MAX_VECTOR_TANGENT_INSTRUCTIONS = 12_000;
+
+    private final ClassNode owner;
+    private final MethodNode m;
+    private final int access;
+    private final DifferentiableMethods callees;
+    private final BiConsumer<String, String> dump;
+
+    /** @param dump writes a text form of the given kind ({@code -Dfluxion.dump}) */
+    ForwardMembers(ClassNode owner, MethodNode m, int access, DifferentiableMethods callees, BiConsumer<String, String> dump) {
+        this.owner = owner;
+        this.m = m;
+        this.access = access;
+        this.callees = callees;
+        this.dump = dump;
+    }
+
+    /** The tangent with {@code lanes} directions, {@code Naming.tangentName(f, lanes)}. */
+    MethodNode tangent(IrFunction primal, ActivityAnalysis activity, int lanes, boolean writesParams) {
+        String name = Naming.tangentName(m.name, lanes);
+        String desc = Naming.tangentDescriptor(primal.descriptor(), lanes);
+        return orStub(name, desc, "", "its tangent", () -> {
+            IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes);
+            dump.accept(lanes == 1 ? "tangent" : "tangent" + lanes, IrPrinter.print(tangent));
+            MethodNode emitted = BytecodeEmitter.emit(tangent, access);
+            if (lanes > 1 && (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS
+                    || BytecodeEmitter.codeLength(emitted) > BytecodeEmitter.HUGE_METHOD_LIMIT)) {
+                if (!writesParams) { // one lane at a time, in methods the JIT compiles
+                    return Binders.laneByLane(owner, m.name, primal.descriptor(), lanes, access);
+                }
+                if (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS) {
+                    throw new Unsupported(-1, "its " + lanes + "-lane tangent would be too large for one JVM method",
+                            "Compute its derivatives one direction at a time (Fluxion.tangent(f).jvp), or split the method.");
+                }
+            }
+            return emitted;
+        });
+    }
+
+    /**
+     * Hessian-vector products, reverse over forward: the tangent as a pure function {@code t(x, v)}
+     * is itself SSA that the reverse-mode pipeline differentiates once more, with {@code x} as the
+     * only input.
+     */
+    MethodNode hessianVectorProduct(IrFunction primal, ActivityAnalysis activity) {
+        return orStub(Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), "no second derivative: ",
+                "its second derivative", () -> {
+                    IrFunction pure = TangentGenerator.generateTangentOnly(primal, activity, callees,
+                            Naming.tangentName(m.name));
+                    ActivityAnalysis second = ActivityAnalysis.of(pure, callees, Set.of(0));
+                    DifferentiabilityCheck.check(pure, second, callees);
+                    dump.accept("pure-tangent", IrPrinter.print(pure, v -> second.isActive(v) ? "   [active]" : ""));
+                    IrFunction hvp = AdjointGenerator.generate(pure, second, callees, Naming.hvpName(m.name));
+                    dump.accept("hvp", IrPrinter.print(hvp));
+                    return BytecodeEmitter.emit(hvp, access);
+                });
+    }
+
+    /** The member {@code generate} makes, or a stub named {@code name} that throws why it could not. */
+    private MethodNode orStub(String name, String desc, String prefix, String what, Supplier<MethodNode> generate) {
+        try {
+            return generate.get();
+        } catch (Unsupported u) {
+            return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile,
+                    u.line(), prefix + u.problem(), u.advice()).toString());
+        } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            dump.accept(name + "-internal-error", trace.toString());
+            return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile, -1,
+                    "internal error generating " + what + " (" + e + ")", "Use reverse mode (Fluxion.gradient) "
+                            + "meanwhile, and please report this as a Fluxion bug, with the output of -Dfluxion.dump=DIR "
+                            + "attached.").toString());
+        }
+    }
+}
