@@ -2,6 +2,7 @@ package dev.fluxion;
 
 import dev.fluxion.internal.AdjointLinker;
 import dev.fluxion.internal.BoundScalarAdjoint;
+import dev.fluxion.internal.BoundScalarHvp;
 import dev.fluxion.internal.BoundScalarTangent;
 import dev.fluxion.internal.ScalarAdjoint;
 import dev.fluxion.internal.ScalarHvp;
@@ -99,9 +100,15 @@ public final class Fluxion {
 
     /**
      * Second derivatives of {@code f}, a reference to a {@code @Differentiable static double
-     * f(double[])}: Hessian-vector products and the dense Hessian, reverse over forward.
+     * f(double[])} or to such an instance method of an object: Hessian-vector products and the dense
+     * Hessian, reverse over forward.
      */
     public static Hessian hessian(ScalarFunction f) {
+        Object receiver = AdjointLinker.receiver(f);
+        if (receiver != null) { // model::loss, an instance method bound to its object
+            BoundScalarHvp bound = AdjointLinker.linkHvp(f, "([D)D", BoundScalarHvp.class);
+            return new ReverseOverForward((x, v, xBar, vBar, seed, tape) -> bound.hvp(receiver, x, v, xBar, vBar, seed, tape));
+        }
         return new ReverseOverForward(AdjointLinker.linkHvp(f, "([D)D", ScalarHvp.class));
     }
 

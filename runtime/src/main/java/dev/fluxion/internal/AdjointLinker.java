@@ -60,11 +60,6 @@ public final class AdjointLinker {
             throw new FluxionException("fluxion: " + describe(lambda) + " has signature " + lambda.getImplMethodSignature()
                     + "; this entry point needs " + primalDescriptor + ". Wrap the call in a @Differentiable method of that shape.");
         }
-        if (bound && binderName.apply("").startsWith(Naming.HVP_BINDER_PREFIX)) {
-            throw new FluxionException("fluxion: " + describe(lambda) + " is a method of an object: second derivatives "
-                    + "are generated for static methods only so far. Make the method static, with the object's fields as "
-                    + "parameters.");
-        }
         Class<?> owner = load(lambda, function.getClass().getClassLoader());
         Method binder;
         try {

@@ -126,6 +126,11 @@ public final class Naming {
         return adjointDescriptor(pureTangentDescriptor(primalDescriptor));
     }
 
+    /** The functional interface an HVP binder returns for an instance method bound to its receiver, or {@code null}. */
+    public static String boundHvpBinderInterface(String primalDescriptor) {
+        return primalDescriptor.equals("([D)D") ? "dev/fluxion/internal/BoundScalarHvp" : null;
+    }
+
     /** The functional interface an HVP binder returns for a primal descriptor, or {@code null} if none. */
     public static String hvpBinderInterface(String primalDescriptor) {
         return switch (primalDescriptor) {

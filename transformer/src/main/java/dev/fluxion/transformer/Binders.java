@@ -83,8 +83,9 @@ final class Binders {
                     Naming.vectorTangentBinderInterface(m.desc), copy ? writtenParams : List.of(), false));
         }
         if (hvp) {
-            out.add(binderNamed(node, Naming.hvpBinderName(m.name), Naming.hvpBinderInterface(m.desc), "hvp",
-                    Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), false));
+            out.add(binderNamed(node, Naming.hvpBinderName(m.name), isStatic ? Naming.hvpBinderInterface(m.desc)
+                    : Naming.boundHvpBinderInterface(m.desc), "hvp", Naming.hvpName(m.name), Naming.hvpDescriptor(desc),
+                    !isStatic));
         }
         return out;
     }

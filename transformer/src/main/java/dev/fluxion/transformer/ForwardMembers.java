@@ -73,14 +73,16 @@ final class ForwardMembers {
     /**
      * Hessian-vector products, reverse over forward: the tangent as a pure function {@code t(x, v)}
      * is itself SSA that the reverse-mode pipeline differentiates once more, with {@code x} as the
-     * only input.
+     * only input. The functions are {@code double f(double[] x)} and {@code double f(double x)}, an
+     * instance method's in its static form, with the receiver first.
      */
     MethodNode hessianVectorProduct(IrFunction primal, ActivityAnalysis activity) {
-        return orStub(Naming.hvpName(m.name), Naming.hvpDescriptor(m.desc), "no second derivative: ",
+        return orStub(Naming.hvpName(m.name), Naming.hvpDescriptor(primal.descriptor()), "no second derivative: ",
                 "its second derivative", () -> {
                     IrFunction pure = TangentGenerator.generateTangentOnly(primal, activity, callees,
                             Naming.tangentName(m.name));
-                    ActivityAnalysis second = ActivityAnalysis.of(pure, callees, Set.of(0));
+                    int x = primal.params().size() - 1; // the differentiated parameter: after the receiver, if any
+                    ActivityAnalysis second = ActivityAnalysis.of(pure, callees, Set.of(x));
                     DifferentiabilityCheck.check(pure, second, callees);
                     dump.accept("pure-tangent", IrPrinter.print(pure, v -> second.isActive(v) ? "   [active]" : ""));
                     IrFunction hvp = AdjointGenerator.generate(pure, second, callees, Naming.hvpName(m.name));

@@ -246,7 +246,8 @@ public final class Transformer {
             tangent = forward.tangent(source, sourceActivity, 1, writes); // as for the adjoint
         }
         MethodNode vectorTangent = forward.tangent(primal, activity, Naming.LANES, writes);
-        boolean hessian = (m.access & Opcodes.ACC_STATIC) != 0 && Naming.hvpBinderInterface(m.desc) != null;
+        boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null : Naming.boundHvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? forward.hessianVectorProduct(primal, activity) : null;
         return new Derivative(emitted, tangent, vectorTangent, hvp, written, active);
     }

@@ -128,6 +128,30 @@ public final class SecondOrder {
                 + Math.log10(2 + x[0]) + Math.cbrt(3 + x[1]) + Math.expm1(x[0] * x[1]) + Math.tan(x[1]);
     }
 
+    /** An instance method: 0.5 x^T A x + sum_i exp(b_i x_i), with A and b fields of the model (constants). */
+    public static final class Model {
+        private final double[][] a;
+        private final double[] b;
+
+        public Model(double[][] a, double[] b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Differentiable
+        public double loss(double[] x) {
+            double s = 0;
+            for (int i = 0; i < x.length; i++) {
+                double row = 0;
+                for (int j = 0; j < x.length; j++) {
+                    row += a[i][j] * x[j];
+                }
+                s += 0.5 * x[i] * row + Math.exp(b[i] * x[i]);
+            }
+            return s;
+        }
+    }
+
     @Differentiable
     public static double unarySinExp(double x) {
         return Math.sin(x) * Math.exp(x);

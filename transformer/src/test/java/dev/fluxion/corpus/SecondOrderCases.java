@@ -11,6 +11,10 @@ public final class SecondOrderCases {
     private SecondOrderCases() {
     }
 
+    private static final double[][] MODEL_A = {{2, 0.5, 0}, {0.3, 1, -0.2}, {0, 0.4, 3}};
+    private static final double[] MODEL_B = {0.5, -1, 0.25};
+    private static final SecondOrder.Model MODEL = new SecondOrder.Model(MODEL_A, MODEL_B);
+
     static List<HessianCase> cases() {
         return List.of(
                 of("SecondOrder.rosenbrock", SecondOrder::rosenbrock, SecondOrderCases::rosenbrock,
@@ -62,6 +66,16 @@ public final class SecondOrderCases {
                     return new double[][] {{2 + 2 * x[2], -2, 2 * x[0]}, {-2, 2, 0}, {2 * x[0], 0, e * (0.5 + x[2] * x[2] / 4)}};
                 }, new double[] {0.4, -1.2, 0.8}),
                 of("SecondOrder.oscillator", SecondOrder::oscillator, null, new double[] {4.0, 0.3, 1.0}),
+                of("SecondOrder.Model.loss (an instance method)", MODEL::loss, x -> {
+                    double[][] h = new double[3][3];
+                    for (int i = 0; i < 3; i++) {
+                        for (int j = 0; j < 3; j++) {
+                            h[i][j] = 0.5 * (MODEL_A[i][j] + MODEL_A[j][i]);
+                        }
+                        h[i][i] += MODEL_B[i] * MODEL_B[i] * Math.exp(MODEL_B[i] * x[i]);
+                    }
+                    return h;
+                }, new double[] {0.2, -0.4, 0.9}),
                 of("SecondOrder.moreFunctions", SecondOrder::moreFunctions, null, new double[] {0.3, -0.4},
                         new double[] {-0.6, 0.2}),
                 unary("SecondOrder.unarySinExp", SecondOrder::unarySinExp,
