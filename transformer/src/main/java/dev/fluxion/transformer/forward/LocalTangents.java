@@ -54,8 +54,8 @@ final class LocalTangents {
         this.width = width;
     }
 
-    /** The tangent of {@code v} in one lane. */
-    private Value dot(Value v, int lane) {
+    /** The tangent of {@code v} in one lane (its v-dot). */
+    private Value tangent(Value v, int lane) {
         return tangents.apply(v)[lane];
     }
 
@@ -89,10 +89,10 @@ final class LocalTangents {
         Value[] t = switch (insn.op()) {
             case ARITHMETIC -> arithmetic(insn, copy);
             case CONVERT -> perLane(lane -> convert(insn, lane));
-            case ARRAY_LOAD -> perLane(lane -> ir.arrayLoad(dot(insn.operand(0), lane), copy.operand(1)));
+            case ARRAY_LOAD -> perLane(lane -> ir.arrayLoad(tangent(insn.operand(0), lane), copy.operand(1)));
             case ARRAY_STORE -> {
                 Value[] values = tangentOrZeros(insn.operand(2));
-                yield eachLane(lane -> ir.arrayStore(dot(insn.operand(0), lane), copy.operand(1), values[lane]));
+                yield eachLane(lane -> ir.arrayStore(tangent(insn.operand(0), lane), copy.operand(1), values[lane]));
             }
             case NEW_ARRAY -> perLane(lane -> {
                 Instruction zeros = new Instruction(Op.NEW_ARRAY, insn.opcode(), insn.type()).withTypeOperand(insn.typeOperand());
@@ -101,7 +101,7 @@ final class LocalTangents {
                 }
                 return ir.append(zeros);
             });
-            case CHECKCAST -> perLane(lane -> ir.checkcast(dot(insn.operand(0), lane), insn.type()));
+            case CHECKCAST -> perLane(lane -> ir.checkcast(tangent(insn.operand(0), lane), insn.type()));
             case INVOKE -> invoke(insn, copy);
             default -> throw new IllegalStateException("no tangent for " + insn.op() + " (the differentiability check "
                     + "should have rejected it)");
@@ -139,19 +139,19 @@ final class LocalTangents {
     /** One lane of an arithmetic instruction's tangent; {@code q} is the remainder's partial in its divisor. */
     private Value arithmetic(Instruction insn, Instruction copy, int lane, Value q) {
         Value a = insn.operand(0);
-        Value aDot = dot(a, lane);
+        Value aDot = tangent(a, lane);
         switch (baseOpcode(insn.opcode())) {
             case IADD -> {
-                return ir.add(aDot, dot(insn.operand(1), lane));
+                return ir.add(aDot, tangent(insn.operand(1), lane));
             }
             case ISUB -> {
-                Value bDot = dot(insn.operand(1), lane);
+                Value bDot = tangent(insn.operand(1), lane);
                 return activity.isActive(a) ? ir.sub(aDot, bDot) : ir.neg(bDot);
             }
             case IMUL -> {
                 Value b = insn.operand(1);
                 Value left = activity.isActive(a) ? ir.mul(aDot, copy.operand(1)) : null;
-                Value right = activity.isActive(b) ? ir.mul(copy.operand(0), dot(b, lane)) : null;
+                Value right = activity.isActive(b) ? ir.mul(copy.operand(0), tangent(b, lane)) : null;
                 return left == null ? right : right == null ? left : ir.add(left, right);
             }
             case IDIV -> {
@@ -159,14 +159,14 @@ final class LocalTangents {
                 Value b = insn.operand(1);
                 Value numerator = aDot;
                 if (activity.isActive(b)) {
-                    Value rbDot = ir.mul(copy, dot(b, lane));
+                    Value rbDot = ir.mul(copy, tangent(b, lane));
                     numerator = activity.isActive(a) ? ir.sub(aDot, rbDot) : ir.neg(rbDot);
                 }
                 return ir.div(numerator, copy.operand(1));
             }
             case IREM -> {
                 Value b = insn.operand(1);
-                return activity.isActive(b) ? ir.add(aDot, ir.mul(dot(b, lane), q)) : aDot;
+                return activity.isActive(b) ? ir.add(aDot, ir.mul(tangent(b, lane), q)) : aDot;
             }
             case INEG -> {
                 return ir.neg(aDot);
@@ -176,7 +176,7 @@ final class LocalTangents {
     }
 
     private Value convert(Instruction insn, int lane) {
-        Value aDot = dot(insn.operand(0), lane);
+        Value aDot = tangent(insn.operand(0), lane);
         if (insn.opcode() == F2D) {
             return ir.convert(F2D, Type.DOUBLE_TYPE, aDot);
         }
@@ -227,7 +227,7 @@ final class LocalTangents {
             Value sum = null;
             for (int j = 0; j < partials.length; j++) {
                 if (partials[j] != null) {
-                    Value term = ir.mul(partials[j], dot(insn.operand(j), lane));
+                    Value term = ir.mul(partials[j], tangent(insn.operand(j), lane));
                     sum = sum == null ? term : ir.add(sum, term);
                 }
             }
@@ -254,16 +254,16 @@ final class LocalTangents {
                 }
                 return perLane(lane -> {
                     List<Value> args = new ArrayList<>(copy.operands());
-                    args.set(0, dot(a, lane));
+                    args.set(0, tangent(a, lane));
                     return ir.append(new Instruction(Op.INVOKE, insn.opcode(), insn.type(), args.toArray(Value[]::new))
                             .withMember(insn.member()));
                 });
             }
             case ARRAYCOPY -> {
                 return eachLane(lane -> {
-                    Value dstDot = dot(insn.operand(2), lane);
+                    Value dstDot = tangent(insn.operand(2), lane);
                     if (activity.isActive(a)) {
-                        ir.invokeStatic(insn.member(), dot(a, lane), copy.operand(1), dstDot, copy.operand(3),
+                        ir.invokeStatic(insn.member(), tangent(a, lane), copy.operand(1), dstDot, copy.operand(3),
                                 copy.operand(4));
                     } else {
                         ir.invokeStatic(ARRAY_TANGENTS, "copyZeros", "(" + OBJECT + "I" + OBJECT + "II)V", copy.operand(0),
@@ -274,8 +274,8 @@ final class LocalTangents {
             case FILL -> {
                 return eachLane(lane -> {
                     List<Value> args = new ArrayList<>(copy.operands());
-                    args.set(0, dot(a, lane));
-                    args.set(args.size() - 1, dot(insn.operand(args.size() - 1), lane));
+                    args.set(0, tangent(a, lane));
+                    args.set(args.size() - 1, tangent(insn.operand(args.size() - 1), lane));
                     ir.invokeStatic(insn.member(), args.toArray(Value[]::new));
                 });
             }
