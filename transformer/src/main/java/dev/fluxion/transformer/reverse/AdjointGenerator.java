@@ -271,7 +271,9 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         boolean reversed = reachesReturn.contains(b);
         if (reversed) {
             for (Block header : countedLoops.countsPushedAt(b)) {
-                tape.push(tripPhi.get(header));
+                if (!plan.isCountComputed(header)) {
+                    tape.push(tripPhi.get(header));
+                }
                 for (Instruction v : plan.recordedPerLoop(header)) {
                     if (plan.isInvariantLoad(v)) { // read inside the loop, which may not have run: read again
                         Value array = forward(v.operand(0));
@@ -462,7 +464,8 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             for (Instruction v : valuesOnce) {
                 ssa.write(new Primal(v), ir.block(), tape.pop(v.type()));
             }
-            ssa.write(new Trips(header), ir.block(), tape.pop(Type.INT_TYPE));
+            ssa.write(new Trips(header), ir.block(), plan.isCountComputed(header) ? countFromBounds(header)
+                    : tape.pop(Type.INT_TYPE));
         }
         if (b.predecessors().size() > 1) {
             Value edge = countedLoops.isCounted(b) ? edgeOfCountedHeader(b)
@@ -498,6 +501,13 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     }
 
     /** The predecessor index to reverse to at a counted loop's header: the latch while entries remain. */
+    /** {@code max(0, limit - start)}: the trips of a loop {@code for (i = start; i < limit; i++)} that only its header leaves. */
+    private Value countFromBounds(Block header) {
+        Value[] bounds = countedLoops.countBounds(header);
+        Value span = ir.sub(primal(bounds[1]), primal(bounds[0]));
+        return ir.invokeStatic("java/lang/Math", "max", "(II)I", Constant.ofInt(0), span);
+    }
+
     private Value edgeOfCountedHeader(Block header) {
         Value left = ssa.read(new Trips(header), Type.INT_TYPE, ir.block());
         tripLeft.put(header, left);

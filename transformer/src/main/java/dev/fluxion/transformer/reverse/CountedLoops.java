@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Value;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Loops whose reversal needs a trip count, not an edge per iteration. A loop header H entered
@@ -119,6 +122,37 @@ final class CountedLoops {
             }
         }
         return best;
+    }
+
+    /**
+     * For a loop {@code for (i = start; i < limit; i++)} that only its header leaves, so that it runs
+     * exactly {@code max(0, limit - start)} times: {@code {start, limit}}; else {@code null}. Its trip
+     * count need not be recorded where start and limit are still at hand in the reverse sweep.
+     */
+    Value[] countBounds(Block header) {
+        Set<Block> body = bodyOf.get(header);
+        Instruction t = header.terminator();
+        if (body == null || t.op() != Op.IF || t.opcode() != Opcodes.IF_ICMPGE || body.contains(t.targets().get(0))
+                || !body.contains(t.targets().get(1)) || !(t.operand(0) instanceof Instruction i) || !i.isPhi()
+                || i.block() != header) {
+            return null;
+        }
+        for (Block x : body) {
+            if (x != header && !body.containsAll(x.successors())) {
+                return null; // a break: the count is not the bounds'
+            }
+        }
+        Value limit = t.operand(1);
+        if (limit instanceof Instruction l && body.contains(l.block())) {
+            return null;
+        }
+        int fromLatch = header.predecessors().indexOf(latch(header));
+        Value next = i.operand(fromLatch);
+        if (!(next instanceof Instruction add && add.op() == Op.ARITHMETIC && add.opcode() == Opcodes.IADD
+                && add.operand(0) == i && add.operand(1) instanceof Constant c && Integer.valueOf(1).equals(c.value()))) {
+            return null;
+        }
+        return new Value[] {i.operand(1 - fromLatch), limit};
     }
 
     /** Whether {@code b} is in the counted loop with header {@code header}. */

@@ -47,6 +47,7 @@ final class RecordingPlan {
     private final Map<Block, Set<Instruction>> perLoop = new HashMap<>();
     private final Map<Block, Set<Instruction>> shadowsPerLoop = new HashMap<>();
     private final Set<Instruction> invariantLoads = new java.util.HashSet<>();
+    private final Set<Block> computedCounts = new java.util.HashSet<>();
     private final ControlFlow cfg;
     private final ActivityAnalysis activity;
     private final CountedLoops countedLoops;
@@ -65,6 +66,14 @@ final class RecordingPlan {
             Set<Instruction> recomputed = new LinkedHashSet<>();
             for (Value v : List.copyOf(needed)) {
                 plan(b, v, needed, saved, recomputed);
+            }
+            for (Block header : countedLoops.countsPushedAt(b)) {
+                Value[] bounds = countedLoops.countBounds(header);
+                if (bounds != null && !mustSave(b, bounds[0]) && !mustSave(b, bounds[1])) {
+                    computedCounts.add(header); // b's reverse recomputes the count from the bounds
+                    needed.add(bounds[0]);
+                    needed.add(bounds[1]);
+                }
             }
             neededAnywhere.addAll(needed);
             recorded.put(b, new ArrayList<>(saved));
@@ -302,6 +311,15 @@ final class RecordingPlan {
     }
 
     /** Whether some reverse sweep reads the primal value of {@code v}. */
+    /**
+     * Whether the trip count of the counted loop with this header is recomputed from its bounds
+     * ({@code CountedLoops.countBounds}) in the reverse sweep, not recorded: the bounds are still in
+     * their locals where the loop exits.
+     */
+    boolean isCountComputed(Block header) {
+        return computedCounts.contains(header);
+    }
+
     boolean isNeeded(Value v) {
         return neededAnywhere.contains(v);
     }
