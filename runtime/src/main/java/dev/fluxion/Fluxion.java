@@ -211,11 +211,18 @@ public final class Fluxion {
                 forwardColumns(x, jOut);
                 return;
             }
+            // one reverse sweep per row, on buffers allocated once for all rows
+            double[] in = new double[x.length];
+            double[] out = new double[outputs];
             double[] seed = new double[outputs];
-            for (int i = 0; i < outputs; i++) {
-                seed[i] = 1.0;
-                vjp(x, seed, jOut[i]);
-                seed[i] = 0.0;
+            for (int row = 0; row < outputs; row++) {
+                if (jOut[row].length != x.length) {
+                    throw new IllegalArgumentException("row " + row + " of jOut has length " + jOut[row].length
+                            + ", x has length " + x.length);
+                }
+                Arrays.fill(seed, 0.0);
+                seed[row] = 1.0;
+                reverseSweep(x, seed, jOut[row], in, out);
             }
         }
 
@@ -227,15 +234,25 @@ public final class Fluxion {
             if (vjpOut.length != x.length) {
                 throw new IllegalArgumentException("vjpOut has length " + vjpOut.length + ", x has length " + x.length);
             }
+            reverseSweep(x, seed.clone(), vjpOut, new double[x.length], new double[outputs]);
+        }
+
+        /**
+         * {@code J^T seed} into {@code vjpOut} by one reverse sweep, on a copy of {@code x} in
+         * {@code in} (the function may write its input; x stays as it was) and a zeroed {@code out};
+         * {@code seed} is consumed.
+         */
+        private void reverseSweep(double[] x, double[] seed, double[] vjpOut, double[] in, double[] out) {
+            System.arraycopy(x, 0, in, 0, x.length);
+            Arrays.fill(out, 0.0); // the function sees a fresh output array, as in a call of its own
             Arrays.fill(vjpOut, 0.0);
-            double[] in = x.clone(); // the function may write its input; x stays as it was
             Tape tape = Tape.current();
             int d = tape.doubleHeight();
             int i = tape.intHeight();
             int l = tape.longHeight();
             int r = tape.refHeight();
             try {
-                adjoint.adjoint(in, new double[outputs], vjpOut, seed.clone(), tape);
+                adjoint.adjoint(in, out, vjpOut, seed, tape);
             } catch (RuntimeException | Error e) {
                 throw abandoned(tape, d, i, l, r, e);
             }
