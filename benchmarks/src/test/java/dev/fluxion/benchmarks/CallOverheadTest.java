@@ -7,6 +7,7 @@ import com.sun.management.ThreadMXBean;
 import dev.fluxion.Differentiable;
 import dev.fluxion.Fluxion;
 import dev.fluxion.GradientFunction;
+import dev.fluxion.TangentFunction;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,25 @@ class CallOverheadTest {
     @Test
     void calleeRunsOncePerGradient() {
         assertEquals(1, calleeRunsPerGradient(Fluxion.gradient(new Model()::loss), new double[] {1, 2, 3}));
+    }
+
+    /** Forward mode likewise: the data's zero tangent is the thread's shared zeros, not an array per call. */
+    @Test
+    void noTangentAllocatedForDataFromFields() {
+        double[] w = {1, 2, 3};
+        TangentFunction t = Fluxion.tangent(new Model()::loss);
+        double[] v = {0.5, -1, 2};
+        double[] out = new double[1];
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 200; i++) { // let the JIT settle
+            t.valueAndJvp(w, v, out);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10; i++) {
+            t.valueAndJvp(w, v, out);
+        }
+        long bytes = (threads.getCurrentThreadAllocatedBytes() - before) / 10;
+        assertTrue(bytes < 10_000, bytes + " bytes allocated per directional derivative");
     }
 
     @Test

@@ -50,6 +50,33 @@ public final class Tape {
 
     private double[] sinkDoubles;
     private float[] sinkFloats;
+    private double[] zeroDoubles;
+    private float[] zeroFloats;
+
+    /**
+     * The zero tangent of an argument whose contents do not vary, passed to a callee's tangent that
+     * only reads it: nobody writes it, so one array of zeros per length serves every such call on
+     * this thread (no allocation).
+     */
+    public double[] zeros(double[] like) {
+        if (like == null) {
+            return null;
+        }
+        if (zeroDoubles == null || zeroDoubles.length != like.length) {
+            zeroDoubles = new double[like.length];
+        }
+        return zeroDoubles;
+    }
+
+    public float[] zeros(float[] like) {
+        if (like == null) {
+            return null;
+        }
+        if (zeroFloats == null || zeroFloats.length != like.length) {
+            zeroFloats = new float[like.length];
+        }
+        return zeroFloats;
+    }
 
     /**
      * A shadow for an argument whose adjoint nobody reads: data passed to a callee that only reads

@@ -298,7 +298,8 @@ final class LocalTangents {
         for (int j = 0; j < params.length; j++) {
             args.add(forward.apply(insn.operand(j)));
             if (Naming.hasTangent(params[j].getDescriptor())) {
-                tangentArgs.add(tangentOrZeros(insn.operand(j)));
+                tangentArgs.add(readOnlyZeros(insn, j, params[j]) ? sharedZeros(forward.apply(insn.operand(j)), params[j])
+                        : tangentOrZeros(insn.operand(j)));
             }
         }
         for (int lane = 0; lane < width; lane++) { // lane by lane, as the callee's tangent takes them
@@ -318,6 +319,21 @@ final class LocalTangents {
             }
         }
         return new Result(call, activity.isActive(insn) && ActivityAnalysis.canCarry(insn) ? resultTangent : null);
+    }
+
+    /**
+     * Whether the tangent of argument {@code j} may be the thread's shared zeros: a 1-D array whose
+     * contents do not vary, which the callee neither writes nor returns, so nothing writes its tangent.
+     */
+    private boolean readOnlyZeros(Instruction call, int j, Type param) {
+        return ArrayFamilies.isMember(call.operand(j)) && !activity.isActive(call.operand(j))
+                && param.getSort() == Type.ARRAY && param.getDimensions() == 1
+                && !callees.mayWriteArgument(call.member(), j) && !callees.mayReturnArgument(call.member(), j);
+    }
+
+    private Value[] sharedZeros(Value array, Type type) {
+        return perLane(lane -> ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "zeros",
+                "(" + type.getDescriptor() + ")" + type.getDescriptor(), tape, array));
     }
 
     /** Pushes a result's tangent for the caller (see {@code Naming.tangentName}). */

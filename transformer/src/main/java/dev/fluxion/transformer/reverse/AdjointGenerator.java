@@ -500,7 +500,6 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         return false;
     }
 
-    /** The predecessor index to reverse to at a counted loop's header: the latch while entries remain. */
     /** {@code max(0, limit - start)}: the trips of a loop {@code for (i = start; i < limit; i++)} that only its header leaves. */
     private Value countFromBounds(Block header) {
         Value[] bounds = countedLoops.countBounds(header);
@@ -508,6 +507,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         return ir.invokeStatic("java/lang/Math", "max", "(II)I", Constant.ofInt(0), span);
     }
 
+    /** The predecessor index to reverse to at a counted loop's header: the latch while entries remain. */
     private Value edgeOfCountedHeader(Block header) {
         Value left = ssa.read(new Trips(header), Type.INT_TYPE, ir.block());
         tripLeft.put(header, left);

@@ -122,9 +122,9 @@ final class RecordingPlan {
                 plan(b, operand, needed, saved, recomputed);
             }
             recomputed.add(insn);
-        } else if (isLoopInvariantLoad(b, insn) != null) {
+        } else if (invariantLoadLoop(b, insn) != null) {
             // the same element of an array the loop does not write: recorded once, at the loop's exit
-            perLoop.computeIfAbsent(isLoopInvariantLoad(b, insn), k -> new LinkedHashSet<>()).add(insn);
+            perLoop.computeIfAbsent(invariantLoadLoop(b, insn), k -> new LinkedHashSet<>()).add(insn);
             invariantLoads.add(insn);
             plan(b, insn.operand(0), needed, saved, recomputed);
             plan(b, insn.operand(1), needed, saved, recomputed);
@@ -169,7 +169,7 @@ final class RecordingPlan {
     private static final int MAX_RECOMPUTE_DEPTH = 4;
 
     /** For a floating-point element read that a counted loop around {@code b} repeats unchanged: that loop, else {@code null}. */
-    private Block isLoopInvariantLoad(Block b, Instruction insn) {
+    private Block invariantLoadLoop(Block b, Instruction insn) {
         if (insn.op() != Op.ARRAY_LOAD || !ArrayFamilies.isMember(insn.operand(0)) || !insn.isFloating()
                 || insn.operand(0).type().getDimensions() != 1) {
             return null;
@@ -249,8 +249,9 @@ final class RecordingPlan {
     }
 
     /**
-     * An element (or row) of a floating-point array that nothing writes (a parameter, a data table,
-     * rows of a matrix): reading it again in the reverse sweep gives the value the forward sweep read.
+     * An element (or row) of a floating-point array that nothing writes after the read (a parameter,
+     * a data table, rows of a matrix, a table filled earlier): reading it again in the reverse sweep
+     * gives the value the forward sweep read.
      */
     private boolean isRereadable(Value v) {
         return v instanceof Instruction insn && insn.op() == Op.ARRAY_LOAD
@@ -310,7 +311,6 @@ final class RecordingPlan {
         return shadowsNeeded.contains(array);
     }
 
-    /** Whether some reverse sweep reads the primal value of {@code v}. */
     /**
      * Whether the trip count of the counted loop with this header is recomputed from its bounds
      * ({@code CountedLoops.countBounds}) in the reverse sweep, not recorded: the bounds are still in
@@ -320,6 +320,7 @@ final class RecordingPlan {
         return computedCounts.contains(header);
     }
 
+    /** Whether some reverse sweep reads the primal value of {@code v}. */
     boolean isNeeded(Value v) {
         return neededAnywhere.contains(v);
     }
