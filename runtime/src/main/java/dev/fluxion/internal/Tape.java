@@ -59,23 +59,11 @@ public final class Tape {
      * this thread (no allocation).
      */
     public double[] zeros(double[] like) {
-        if (like == null) {
-            return null;
-        }
-        if (zeroDoubles == null || zeroDoubles.length != like.length) {
-            zeroDoubles = new double[like.length];
-        }
-        return zeroDoubles;
+        return like == null ? null : (zeroDoubles = sized(zeroDoubles, like.length));
     }
 
     public float[] zeros(float[] like) {
-        if (like == null) {
-            return null;
-        }
-        if (zeroFloats == null || zeroFloats.length != like.length) {
-            zeroFloats = new float[like.length];
-        }
-        return zeroFloats;
+        return like == null ? null : (zeroFloats = sized(zeroFloats, like.length));
     }
 
     /**
@@ -84,23 +72,20 @@ public final class Tape {
      * length, reused and never cleared, serves every such call on this thread (no allocation).
      */
     public double[] sink(double[] like) {
-        if (like == null) {
-            return null;
-        }
-        if (sinkDoubles == null || sinkDoubles.length != like.length) {
-            sinkDoubles = new double[like.length];
-        }
-        return sinkDoubles;
+        return like == null ? null : (sinkDoubles = sized(sinkDoubles, like.length));
     }
 
     public float[] sink(float[] like) {
-        if (like == null) {
-            return null;
-        }
-        if (sinkFloats == null || sinkFloats.length != like.length) {
-            sinkFloats = new float[like.length];
-        }
-        return sinkFloats;
+        return like == null ? null : (sinkFloats = sized(sinkFloats, like.length));
+    }
+
+    /** {@code cached} if it has length {@code n}, else a new array of zeros of that length. */
+    private static double[] sized(double[] cached, int n) {
+        return cached != null && cached.length == n ? cached : new double[n];
+    }
+
+    private static float[] sized(float[] cached, int n) {
+        return cached != null && cached.length == n ? cached : new float[n];
     }
 
     /**
