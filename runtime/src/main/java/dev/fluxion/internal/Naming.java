@@ -77,16 +77,8 @@ public final class Naming {
     public static String tangentDescriptor(String primalDescriptor, int lanes) {
         int close = primalDescriptor.indexOf(')');
         String params = primalDescriptor.substring(1, close);
-        StringBuilder tangents = new StringBuilder();
-        for (int i = 0; i < params.length(); ) {
-            int end = endOfType(params, i);
-            String p = params.substring(i, end);
-            if (hasTangent(p)) {
-                tangents.append(p);
-            }
-            i = end;
-        }
-        return "(" + params + tangents.toString().repeat(lanes) + TAPE_DESCRIPTOR + ")" + primalDescriptor.substring(close + 1);
+        return "(" + params + parametersThat(params, Naming::hasTangent).repeat(lanes) + TAPE_DESCRIPTOR + ")"
+                + primalDescriptor.substring(close + 1);
     }
 
     public static String tangentBinderName(String primalName) {
@@ -184,17 +176,22 @@ public final class Naming {
         int close = primalDescriptor.indexOf(')');
         String params = primalDescriptor.substring(1, close);
         String ret = primalDescriptor.substring(close + 1);
-        StringBuilder shadows = new StringBuilder();
+        String seed = ret.equals("V") ? "" : ret;
+        return "(" + params + parametersThat(params, Naming::isShadowed) + seed + TAPE_DESCRIPTOR + ")" + ret;
+    }
+
+    /** The parameter descriptors among {@code params} (a descriptor's parameter list) that {@code test} accepts, in order. */
+    private static String parametersThat(String params, java.util.function.Predicate<String> test) {
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < params.length(); ) {
             int end = endOfType(params, i);
             String p = params.substring(i, end);
-            if (isShadowed(p)) {
-                shadows.append(p);
+            if (test.test(p)) {
+                out.append(p);
             }
             i = end;
         }
-        String seed = ret.equals("V") ? "" : ret;
-        return "(" + params + shadows + seed + TAPE_DESCRIPTOR + ")" + ret;
+        return out.toString();
     }
 
     public static final String ADJOINT_OF_DESCRIPTOR = "Ldev/fluxion/AdjointOf;";

@@ -51,6 +51,20 @@ public enum ArrayOps {
         };
     }
 
+    /**
+     * The array type of an array value, and so of its shadow or tangent: its own type, or for an
+     * untyped {@code clone()} the type cloned.
+     */
+    public static Type arrayType(Instruction array) {
+        if (array.type().getSort() == Type.ARRAY) {
+            return array.type();
+        }
+        if (of(array) == CLONE) {
+            return Type.getObjectType(array.member().owner());
+        }
+        return array.type();
+    }
+
     /** Whether this operation creates a new array (its result) from operand 0. */
     public boolean creates() {
         return this == CLONE || this == COPY_OF || this == COPY_OF_RANGE;

@@ -127,7 +127,7 @@ final class LocalTangents {
 
     private Value[] arithmetic(Instruction insn, Instruction copy) {
         Value remainderPartial = null;
-        if (baseOpcode(insn.opcode()) == IREM && activity.isActive(insn.operand(1))) {
+        if (Types.intOpcode(insn.opcode()) == IREM && activity.isActive(insn.operand(1))) {
             String t = insn.type().getDescriptor();
             remainderPartial = ir.invokeStatic(MathRules.HELPERS, "remDivisor", "(" + t + t + t + ")" + t,
                     copy.operand(0), copy.operand(1), copy);
@@ -140,7 +140,7 @@ final class LocalTangents {
     private Value arithmetic(Instruction insn, Instruction copy, int lane, Value q) {
         Value a = insn.operand(0);
         Value aDot = tangent(a, lane);
-        switch (baseOpcode(insn.opcode())) {
+        switch (Types.intOpcode(insn.opcode())) {
             case IADD -> {
                 return ir.add(aDot, tangent(insn.operand(1), lane));
             }
@@ -247,7 +247,7 @@ final class LocalTangents {
         Value a = insn.operand(0);
         switch (op) {
             case CLONE, COPY_OF, COPY_OF_RANGE -> {
-                Type type = shadowType(insn);
+                Type type = ArrayOps.arrayType(insn);
                 if (!activity.isActive(a)) {
                     Value typed = copy.type().equals(type) ? copy : ir.checkcast(copy, type);
                     return perLane(lane -> zerosLike(typed, type));
@@ -362,24 +362,5 @@ final class LocalTangents {
                     array);
         }
         return ir.checkcast(ir.invokeStatic(ARRAY_ADJOINTS, "zerosLike", "(" + OBJECT + ")" + OBJECT, array), type);
-    }
-
-    /** The type of an array's tangent: the array's type, or for an untyped {@code clone()} the cloned type. */
-    private static Type shadowType(Instruction array) {
-        if (array.type().getSort() == Type.ARRAY) {
-            return array.type();
-        }
-        if (ArrayOps.of(array) == ArrayOps.CLONE) {
-            return Type.getObjectType(array.member().owner());
-        }
-        return array.type();
-    }
-
-    /** The int form of a typed arithmetic opcode: DMUL -> IMUL, FNEG -> INEG. */
-    private static int baseOpcode(int opcode) {
-        if (opcode >= IADD && opcode <= DNEG) {
-            return IADD + ((opcode - IADD) / 4) * 4;
-        }
-        return opcode;
     }
 }

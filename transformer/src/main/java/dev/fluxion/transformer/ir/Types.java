@@ -35,6 +35,14 @@ public final class Types {
         }
     }
 
+    /** The int form of a typed arithmetic opcode: DMUL -> IMUL, FNEG -> INEG; other opcodes as they are. */
+    public static int intOpcode(int opcode) {
+        if (opcode >= org.objectweb.asm.Opcodes.IADD && opcode <= org.objectweb.asm.Opcodes.DNEG) {
+            return org.objectweb.asm.Opcodes.IADD + ((opcode - org.objectweb.asm.Opcodes.IADD) / 4) * 4;
+        }
+        return opcode;
+    }
+
     /** The element type of an array type, one dimension down. */
     public static Type componentOf(Type array) {
         return Type.getType(array.getDescriptor().substring(1));

@@ -3,6 +3,7 @@ package dev.fluxion.transformer.reverse;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.AliasChecks;
+import dev.fluxion.transformer.analysis.ArrayOps;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ControlFlow;
@@ -404,7 +405,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         List<Instruction> savedShadows = new ArrayList<>(plan.recordedShadowsBy(b));
         Collections.reverse(savedShadows);
         for (Instruction array : savedShadows) {
-            ssa.write(new Shadow(array), ir.block(), tape.pop(ShadowAllocation.shadowType(array)));
+            ssa.write(new Shadow(array), ir.block(), tape.pop(ArrayOps.arrayType(array)));
         }
         List<Instruction> saved = new ArrayList<>(plan.recordedBy(b));
         Collections.reverse(saved);
@@ -457,7 +458,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             List<Instruction> shadowsOnce = plan.recordedShadowsPerLoop(header);
             Collections.reverse(shadowsOnce);
             for (Instruction array : shadowsOnce) {
-                ssa.write(new Shadow(array), ir.block(), tape.pop(ShadowAllocation.shadowType(array)));
+                ssa.write(new Shadow(array), ir.block(), tape.pop(ArrayOps.arrayType(array)));
             }
             List<Instruction> valuesOnce = plan.recordedPerLoop(header);
             Collections.reverse(valuesOnce);
@@ -653,7 +654,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         if (!(array instanceof Instruction insn) || !plan.isShadowNeeded(array) || !activity.isActive(array)) {
             throw new IllegalStateException("no shadow for " + array); // a rule asked for one it did not declare
         }
-        return ssa.read(new Shadow(insn), ShadowAllocation.shadowType(insn), ir.block());
+        return ssa.read(new Shadow(insn), ArrayOps.arrayType(insn), ir.block());
     }
 
     private static Instruction copyOf(Instruction insn) {

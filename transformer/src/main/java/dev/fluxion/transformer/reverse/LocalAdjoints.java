@@ -74,7 +74,7 @@ final class LocalAdjoints {
         }
         switch (insn.op()) {
             case ARITHMETIC -> {
-                switch (baseOpcode(insn.opcode())) {
+                switch (Types.intOpcode(insn.opcode())) {
                     case IMUL -> {
                         if (activity.isActive(insn.operand(0))) {
                             out.add(insn.operand(1));
@@ -290,7 +290,7 @@ final class LocalAdjoints {
     private void arithmetic(Instruction insn, Value rBar, Sweep s) {
         IrBuilder ir = s.ir();
         Value a = insn.operand(0);
-        switch (baseOpcode(insn.opcode())) {
+        switch (Types.intOpcode(insn.opcode())) {
             case IADD -> {
                 s.accumulate(a, rBar);
                 s.accumulate(insn.operand(1), rBar);
@@ -403,13 +403,5 @@ final class LocalAdjoints {
 
     private static Value input(Instruction insn, int input, Sweep s) {
         return s.primal(input == DerivativeRule.RESULT ? insn : insn.operand(input));
-    }
-
-    /** The int form of a typed arithmetic opcode: DMUL -> IMUL, FNEG -> INEG. */
-    static int baseOpcode(int opcode) {
-        if (opcode >= IADD && opcode <= DNEG) {
-            return IADD + ((opcode - IADD) / 4) * 4;
-        }
-        return opcode;
     }
 }

@@ -7,6 +7,7 @@ import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -230,7 +231,7 @@ final class RecordingPlan {
     }
 
     private static boolean isCheapArithmetic(int opcode) {
-        int base = LocalAdjoints.baseOpcode(opcode);
+        int base = Types.intOpcode(opcode);
         return base == Opcodes.IADD || base == Opcodes.ISUB || base == Opcodes.IMUL || base == Opcodes.INEG;
     }
 

@@ -25,17 +25,6 @@ final class ShadowAllocation {
     private ShadowAllocation() {
     }
 
-    /** The type of an array's shadow: the array's type, or for an untyped {@code clone()} the cloned type. */
-    static Type shadowType(Instruction array) {
-        if (array.type().getSort() == Type.ARRAY) {
-            return array.type();
-        }
-        if (ArrayOps.of(array) == ArrayOps.CLONE) {
-            return Type.getObjectType(array.member().owner());
-        }
-        return array.type();
-    }
-
     /**
      * Emits the shadow of {@code array} right after its forward copy {@code copy}.
      *
@@ -62,7 +51,7 @@ final class ShadowAllocation {
                 if (ArrayOps.of(array) == null) {
                     return resultShadow(array, copy, activity, shadow, ir);
                 }
-                Type type = shadowType(array);
+                Type type = ArrayOps.arrayType(array);
                 // Arrays.copyOf of an array of rows is typed Object[]: one dimension, but its shadow copies rows
                 if (type.getSort() == Type.ARRAY && type.getDimensions() == 1 && Types.isFloatingArray(type)) {
                     Value typed = copy.type().equals(type) ? copy : ir.checkcast(copy, type);
