@@ -15,6 +15,7 @@ import dev.fluxion.transformer.frontend.Inliner;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
 import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.optimize.PrimalOptimizer;
 import dev.fluxion.transformer.reverse.AdjointGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,8 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <p>For each {@code @Differentiable} method the pipeline is:
  * <pre>
- *   bytecode --{@link BytecodeParser}--> SSA (--{@link Inliner}--> small same-class callees inlined)
+ *   bytecode --{@link BytecodeParser}--> SSA (--{@link Inliner}--> small same-class callees inlined,
+ *       --{@link PrimalOptimizer}--> fewer values for the reverse sweep to record)
  *     --{@link ActivityAnalysis}, {@link DifferentiabilityCheck}--> active values, or diagnostics
  *     --{@link AdjointGenerator}--> adjoint in SSA
  *     --{@link ForwardMembers}: tangents (one lane, four lanes), and the adjoint of the tangent
@@ -201,7 +203,9 @@ public final class Transformer {
         IrFunction primal = source;
         ActivityAnalysis activity = sourceActivity;
         IrFunction inlined = BytecodeParser.parse(owner.name, m);
-        if (inline && Inliner.inline(inlined, owner)) {
+        boolean rewritten = inline && Inliner.inline(inlined, owner);
+        rewritten |= inline && PrimalOptimizer.optimize(inlined, callees);
+        if (rewritten) {
             try {
                 ActivityAnalysis inlinedActivity = ActivityAnalysis.of(inlined, callees, inputs);
                 DifferentiabilityCheck.check(inlined, inlinedActivity, callees);

@@ -44,6 +44,7 @@ public final class Corpus {
         cases.add(instanceMethods());
         cases.addAll(copiesOfConstants());
         cases.addAll(callsAndWrites());
+        cases.addAll(temporaries());
         cases.addAll(nestedLoops());
         cases.add(scalar("Rotations.chainOfRotations", Rotations::chainOfRotations, x -> {
             double t = 0;
@@ -734,6 +735,39 @@ public final class Corpus {
                 }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 2.5)),
                 scalar("CopiesOfConstants.rangeOfTable", CopiesOfConstants::rangeOfTable,
                         x -> new double[] {t[2], t[1] * t[2]}, p(0.3, -1.2), p(2.0, 0.5)));
+    }
+
+    // ================================================================== temporaries the primal optimisations rewrite, or must not
+
+    static List<CorpusCase> temporaries() {
+        return List.of(
+                scalar("Temporaries.refilledTemporary", Temporaries::refilledTemporary,
+                        Temporaries::refilledTemporaryGradient, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5)),
+                scalar("Temporaries.temporaryWrittenBetween", Temporaries::temporaryWrittenBetween, x -> {
+                    double[] g = new double[x.length];
+                    for (int a = 0; a < x.length; a++) {
+                        g[a] = (a == 0 ? 36 : 4) * (x[a] + 1);
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
+                scalar("Temporaries.sourceWrittenBetween", Temporaries::sourceWrittenBetween, x -> {
+                    double[] g = new double[x.length];
+                    for (int a = 0; a < x.length; a++) {
+                        g[a] = 8 * x[a] + (a == 0 ? 2 : 0);
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
+                scalar("Temporaries.fillingLoopBreaks", Temporaries::fillingLoopBreaks, x -> {
+                    double[] g = new double[x.length];
+                    g[0] = 6 * x[0];
+                    g[1] = 4 * x[1];
+                    g[2] = 2 * x[2];
+                    return g;
+                }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 0.9, 1.3)),
+                scalar("Temporaries.reloadAfterStore", Temporaries::reloadAfterStore,
+                        x -> new double[] {2 * x[0] * x[1], x[0] * x[0]}, p(0.3, -1.2), p(1.1, 0.4)),
+                scalar("Temporaries.reloadAfterCall", Temporaries::reloadAfterCall,
+                        x -> new double[] {2 * x[1], 2 * x[0] + 2 * x[1]}, p(0.3, -1.2), p(1.1, 0.4)));
     }
 
     // ================================================================== calls reading arrays written around them

@@ -76,6 +76,17 @@ public final class Block {
         return insn;
     }
 
+    /** Inserts into the body before {@code anchor}, an instruction of the body. */
+    public Instruction insertBefore(Instruction anchor, Instruction insn) {
+        insn.setBlock(this);
+        int at = body.indexOf(anchor);
+        if (at < 0) {
+            throw new IllegalArgumentException(anchor + " is not in the body of b" + id);
+        }
+        body.add(at, insn);
+        return insn;
+    }
+
     /** Ends the block and records it as a predecessor of each distinct target. */
     public void terminate(Instruction insn) {
         if (terminator != null) {

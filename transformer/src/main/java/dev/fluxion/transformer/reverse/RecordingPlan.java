@@ -70,10 +70,11 @@ final class RecordingPlan {
             }
             for (Block header : countedLoops.countsPushedAt(b)) {
                 Value[] bounds = countedLoops.countBounds(header);
-                if (bounds != null && !mustSave(b, bounds[0]) && !mustSave(b, bounds[1])) {
+                if (bounds != null && isFreeToRecompute(b, bounds[0], 0, saved, recomputed)
+                        && isFreeToRecompute(b, bounds[1], 0, saved, recomputed)) {
                     computedCounts.add(header); // b's reverse recomputes the count from the bounds
-                    needed.add(bounds[0]);
-                    needed.add(bounds[1]);
+                    plan(b, bounds[0], needed, saved, recomputed);
+                    plan(b, bounds[1], needed, saved, recomputed);
                 }
             }
             neededAnywhere.addAll(needed);
@@ -152,6 +153,10 @@ final class RecordingPlan {
         if (depth > MAX_RECOMPUTE_DEPTH || !(v instanceof Instruction insn)) {
             return false;
         }
+        Value start = inductionStart(b, insn);
+        if (start != null) {
+            return isFreeToRecompute(b, start, depth + 1, saved, recomputed); // from the loop's trip count
+        }
         if (isRereadable(insn)) {
             return isFreeToRecompute(b, insn.operand(0), depth + 1, saved, recomputed)
                     && isFreeToRecompute(b, insn.operand(1), depth + 1, saved, recomputed);
@@ -167,7 +172,7 @@ final class RecordingPlan {
         return true;
     }
 
-    private static final int MAX_RECOMPUTE_DEPTH = 4;
+    private static final int MAX_RECOMPUTE_DEPTH = 6;
 
     /** For a floating-point element read that a counted loop around {@code b} repeats unchanged: that loop, else {@code null}. */
     private Block invariantLoadLoop(Block b, Instruction insn) {

@@ -1,0 +1,297 @@
+package dev.fluxion.transformer.optimize;
+
+import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Store-to-load forwarding between two loops over the same range: when a loop fills a temporary
+ * array, {@code for (a = s; a < n; a++) t[a] = e(a)}, and a later loop over the same range reads
+ * {@code t[b]}, the read is replaced by {@code e(b)}, recomputed from what {@code e} read. GMM's
+ * {@code centered[a] = x[i][a] - mu[j][a]} is overwritten for every component; as a read of
+ * {@code centered} its value must be recorded for the reverse sweep, as {@code x - mu} it is re-read
+ * from arrays that do not change. The array is then often never read, so not active either. Only
+ * arrays filled again after the read qualify: the elements of a table filled once are re-read by the
+ * reverse sweep, which costs less than recomputing them.
+ *
+ * <p>The rewrite needs: the filling loop L1 is counted ({@code a = phi [s, a + 1]}, left only by its
+ * header's test {@code a >= n}), the store {@code t[a] = e} runs in every iteration (its block
+ * dominates the latch) and is the loop's only write to {@code t}'s family; {@code e} is a few
+ * additions, subtractions and multiplications, integer arithmetic, conversions, array lengths and
+ * element reads over {@code a} and values defined before the loop; the read
+ * {@code t[b]} is in the body of a loop whose induction variable {@code b} runs over the same
+ * {@code s} and {@code n}; L1's exit dominates the read; and nothing may write {@code t} or the
+ * arrays {@code e} reads on any path from L1's exit to the read that does not run L1 again. Then
+ * {@code t[b]} was written in L1's iteration {@code a = b}, from the same operands.
+ */
+final class LoopForwarding {
+    /** Instructions of {@code e} beyond which recomputing it is no longer obviously cheaper than a store and a load. */
+    private static final int MAX_EXPRESSION = 12;
+
+    private final IrFunction f;
+    private final ArrayFamilies families;
+    private final Map<Block, CountedLoop> loops = new LinkedHashMap<>();
+
+    /** A loop {@code for (iv = start; iv < limit; iv++)}: its header's test is {@code if_icmpge iv, limit -> exit}. */
+    private record CountedLoop(Block header, Instruction iv, Value start, Value limit, Block exit, Block latch,
+            Set<Block> body) {
+    }
+
+    private LoopForwarding(IrFunction f, Callees callees) {
+        this.f = f;
+        this.families = new ArrayFamilies(f, callees);
+        for (Block h : f.blocks()) {
+            CountedLoop loop = countedLoop(h);
+            if (loop != null) {
+                loops.put(h, loop);
+            }
+        }
+    }
+
+    static boolean forward(IrFunction f, Callees callees) {
+        return new LoopForwarding(f, callees).forwardAll();
+    }
+
+    private boolean forwardAll() {
+        boolean changed = false;
+        for (Block b : List.copyOf(f.blocks())) {
+            for (Instruction load : List.copyOf(b.body())) {
+                if (load.op() == Op.ARRAY_LOAD && ArrayFamilies.isMember(load.operand(0)) && forward(load)) {
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private boolean forward(Instruction load) {
+        if (!(load.operand(1) instanceof Instruction iv) || !iv.isPhi() || !loops.containsKey(iv.block())) {
+            return false;
+        }
+        CountedLoop reading = loops.get(iv.block());
+        if (reading.iv() != iv || !reading.body().contains(load.block()) || load.block() == reading.header()) {
+            return false;
+        }
+        for (Instruction store : families.writers(load.operand(0))) {
+            CountedLoop filling = store.op() == Op.ARRAY_STORE && store.operand(0) == load.operand(0)
+                    ? fillingLoop(store, load) : null;
+            if (filling == null || !reaches(load.block(), store.block())
+                    || !RedundantLoads.sameValue(filling.start(), reading.start())
+                    || !RedundantLoads.sameValue(filling.limit(), reading.limit())) {
+                continue;
+            }
+            List<Instruction> expression = expression(filling, store.operand(2));
+            if (expression == null || !unchangedUntil(filling, load, expression, store)) {
+                continue;
+            }
+            Block first = reading.header().terminator().targets().get(1);
+            // once per iteration where the filling loop's exit dominates the reading loop's body, else at the read
+            Block at = dominates(filling.exit(), first) ? first : load.block();
+            Instruction anchor = at == first ? (first.body().isEmpty() ? null : first.body().get(0)) : load;
+            Map<Value, Value> copies = new HashMap<>();
+            copies.put(filling.iv(), iv);
+            for (Instruction insn : expression) { // operands first
+                Instruction copy = insn.copyWithoutOperands();
+                for (Value operand : insn.operands()) {
+                    copy.addOperand(copies.getOrDefault(operand, operand));
+                }
+                if (anchor == null) {
+                    at.append(copy);
+                } else {
+                    at.insertBefore(anchor, copy);
+                }
+                copies.put(insn, copy);
+            }
+            load.replaceAllUsesWith(copies.getOrDefault(store.operand(2), store.operand(2)));
+            load.block().remove(load);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The counted loop in which {@code store}, {@code t[a] = e}, writes every element from the loop's
+     * start to its limit, and is the only write to {@code t}'s family, if its exit dominates {@code load}.
+     */
+    private CountedLoop fillingLoop(Instruction store, Instruction load) {
+        if (!(store.operand(1) instanceof Instruction a) || !loops.containsKey(a.block())) {
+            return null;
+        }
+        CountedLoop loop = loops.get(a.block());
+        if (loop.iv() != a || store.block() == loop.header() || loop.body().contains(load.block())
+                || store.operand(0) instanceof Instruction t && loop.body().contains(t.block())
+                || !dominates(store.block(), loop.latch()) || !dominates(loop.exit(), load.block())) {
+            return null;
+        }
+        for (Block x : loop.body()) {
+            if (x != loop.header() && !loop.body().containsAll(x.successors())) {
+                return null; // a break: the store may not reach the last elements
+            }
+        }
+        for (Instruction w : families.writers(store.operand(0))) {
+            if (w != store && loop.body().contains(w.block())) {
+                return null;
+            }
+        }
+        return loop;
+    }
+
+    /**
+     * The instructions inside {@code loop} that {@code value} is computed by, operands first, if
+     * they are all arithmetic, conversions or element reads of floating-point arrays over the
+     * induction variable and values from before the loop; else {@code null}.
+     */
+    private List<Instruction> expression(CountedLoop loop, Value value) {
+        List<Instruction> order = new ArrayList<>();
+        return collect(loop, value, order, new HashSet<>()) && order.size() <= MAX_EXPRESSION ? order : null;
+    }
+
+    private boolean collect(CountedLoop loop, Value v, List<Instruction> order, Set<Instruction> seen) {
+        if (!(v instanceof Instruction insn) || !loop.body().contains(insn.block()) || insn == loop.iv() || seen.contains(insn)) {
+            return true;
+        }
+        boolean allowed = switch (insn.op()) {
+            case ARITHMETIC -> !insn.isFloating() || isCheapFloating(insn.opcode());
+            case CONVERT, ARRAY_LENGTH -> true;
+            case ARRAY_LOAD -> ArrayFamilies.isMember(insn.operand(0));
+            default -> false; // calls (exp, say) cost more than the read they would replace, maybe in a hotter loop
+        };
+        if (!allowed || order.size() >= MAX_EXPRESSION) {
+            return false;
+        }
+        seen.add(insn);
+        for (Value operand : insn.operands()) {
+            if (!collect(loop, operand, order, seen)) {
+                return false;
+            }
+        }
+        order.add(insn);
+        return true;
+    }
+
+    private static boolean isCheapFloating(int opcode) {
+        return switch (opcode) {
+            case Opcodes.DADD, Opcodes.DSUB, Opcodes.DMUL, Opcodes.DNEG, Opcodes.FADD, Opcodes.FSUB, Opcodes.FMUL,
+                    Opcodes.FNEG -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether the filled array and every array the expression reads hold the same elements at
+     * {@code load} as when the loop wrote them: no write to their families between the loop's exit
+     * and the load (on a path that does not go through the loop again), and none in the loop itself
+     * but the store.
+     */
+    private boolean unchangedUntil(CountedLoop filling, Instruction load, List<Instruction> expression, Instruction store) {
+        Set<Block> between = between(filling.exit(), load.block(), filling.header());
+        List<Value> arrays = new ArrayList<>();
+        arrays.add(store.operand(0));
+        for (Instruction insn : expression) {
+            if (insn.op() == Op.ARRAY_LOAD) {
+                arrays.add(insn.operand(0));
+            }
+        }
+        for (Value array : arrays) {
+            for (Instruction w : families.writers(array)) {
+                if (between.contains(w.block()) || w != store && filling.body().contains(w.block())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The blocks on some path from {@code from} to {@code to} that does not pass through {@code avoid}. */
+    private static Set<Block> between(Block from, Block to, Block avoid) {
+        Set<Block> after = closure(from, avoid, Block::successors);
+        Set<Block> before = closure(to, avoid, Block::predecessors);
+        after.retainAll(before);
+        return after;
+    }
+
+    private static Set<Block> closure(Block start, Block avoid, Function<Block, List<Block>> next) {
+        Set<Block> seen = new HashSet<>();
+        ArrayDeque<Block> work = new ArrayDeque<>(List.of(start));
+        while (!work.isEmpty()) {
+            Block b = work.pop();
+            if (b != avoid && seen.add(b)) {
+                work.addAll(next.apply(b));
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * Whether {@code to} may run after {@code from}. A table filled once and then only read is left
+     * alone: the reverse sweep re-reads its elements, which costs less than recomputing them.
+     */
+    private static boolean reaches(Block from, Block to) {
+        Set<Block> after = new HashSet<>();
+        for (Block s : from.successors()) {
+            after.addAll(closure(s, null, Block::successors));
+        }
+        return after.contains(to);
+    }
+
+    /** Whether every path from the entry to {@code b} passes through {@code a}. */
+    private boolean dominates(Block a, Block b) {
+        return a == b || !closure(f.entry(), a, Block::successors).contains(b);
+    }
+
+    /** The loop headed by {@code h} if it has the shape of {@link CountedLoop}; else {@code null}. */
+    private CountedLoop countedLoop(Block h) {
+        Instruction test = h.terminator();
+        if (h.predecessors().size() != 2 || test == null || test.op() != Op.IF || test.opcode() != Opcodes.IF_ICMPGE
+                || !(test.operand(0) instanceof Instruction iv) || !iv.isPhi() || iv.block() != h) {
+            return null;
+        }
+        for (int fromLatch = 0; fromLatch < 2; fromLatch++) {
+            Block latch = h.predecessors().get(fromLatch);
+            Set<Block> body = naturalLoop(h, latch);
+            Block exit = test.targets().get(0);
+            if (body == null || body.contains(exit) || !body.contains(test.targets().get(1))
+                    || exit.predecessors().size() != 1 || naturalLoop(h, h.predecessors().get(1 - fromLatch)) != null
+                    || test.operand(1) instanceof Instruction l && body.contains(l.block())) {
+                continue;
+            }
+            if (iv.operand(fromLatch) instanceof Instruction next && next.op() == Op.ARITHMETIC
+                    && next.opcode() == Opcodes.IADD && next.operand(0) == iv && next.operand(1) instanceof Constant c
+                    && Integer.valueOf(1).equals(c.value())) {
+                return new CountedLoop(h, iv, iv.operand(1 - fromLatch), test.operand(1), exit, latch, body);
+            }
+        }
+        return null;
+    }
+
+    /** The blocks of the loop closed by the back edge {@code latch -> h}, or {@code null} if it is no back edge. */
+    private Set<Block> naturalLoop(Block h, Block latch) {
+        Set<Block> body = new HashSet<>(List.of(h));
+        ArrayDeque<Block> work = new ArrayDeque<>(List.of(latch));
+        while (!work.isEmpty()) {
+            Block b = work.pop();
+            if (b == f.entry()) {
+                return null;
+            }
+            if (body.add(b)) {
+                work.addAll(b.predecessors());
+            }
+        }
+        return body;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.fluxion.transformer.optimize;
+
+import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.ir.IrFunction;
+
+/**
+ * Rewrites of the primal SSA, after inlining and before activity analysis, that compute the same
+ * values (the same IEEE operations on the same operands) with fewer of them for the reverse sweep
+ * to record. Each is a classic compiler optimisation chosen for what it saves the adjoint, which
+ * is why they run here and not only in the JIT: the JIT sees the derivative after the tape pushes
+ * are written, when it is too late to leave them out.
+ */
+public final class PrimalOptimizer {
+    private PrimalOptimizer() {
+    }
+
+    /** Optimises {@code f} in place; returns whether anything changed. */
+    public static boolean optimize(IrFunction f, Callees callees) {
+        boolean changed = IntegerIdentities.fold(f);
+        changed |= RedundantLoads.eliminate(f);
+        changed |= LoopForwarding.forward(f, callees);
+        return changed;
+    }
+}

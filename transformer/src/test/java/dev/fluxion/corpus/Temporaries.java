@@ -1,0 +1,146 @@
+package dev.fluxion.corpus;
+
+import dev.fluxion.Differentiable;
+
+/**
+ * Temporary arrays filled by one loop and read by others, and repeated reads of one element: the
+ * shapes the primal optimisations (store-to-load forwarding between loops, redundant loads) rewrite,
+ * and the near misses they must leave alone because a write in between changes what the read sees.
+ * Each near miss is built so that a wrongly forwarded or merged read gives a different value.
+ */
+public final class Temporaries {
+    private Temporaries() {
+    }
+
+    /**
+     * GMM's shape: t is refilled for every j and read in full by two later loops (t[a] and the
+     * triangle's t[col], both forwarded) and by the triangle's t[row] (an inner index, not forwarded).
+     * f = sum_j (j + 1) |t_j|^2 + sum_{col < row} t_j[row] t_j[col], t_j[a] = x[a] - j/2 x[a + 1 mod n].
+     */
+    @Differentiable
+    public static double refilledTemporary(double[] x) {
+        int n = x.length;
+        double[] t = new double[n];
+        double s = 0;
+        for (int j = 0; j < 3; j++) {
+            for (int a = 0; a < n; a++) {
+                t[a] = x[a] - 0.5 * j * x[(a + 1) % n];
+            }
+            for (int a = 0; a < n; a++) {
+                s += (j + 1) * t[a] * t[a];
+            }
+            for (int col = 0; col < n; col++) {
+                for (int row = col + 1; row < n; row++) {
+                    s += t[row] * t[col];
+                }
+            }
+        }
+        return s;
+    }
+
+    public static double[] refilledTemporaryGradient(double[] x) {
+        int n = x.length;
+        double[] g = new double[n];
+        for (int j = 0; j < 3; j++) {
+            double[] t = new double[n];
+            double sum = 0;
+            for (int a = 0; a < n; a++) {
+                t[a] = x[a] - 0.5 * j * x[(a + 1) % n];
+                sum += t[a];
+            }
+            for (int a = 0; a < n; a++) {
+                double tBar = 2 * (j + 1) * t[a] + (sum - t[a]); // d/dt_a of (j+1)|t|^2 + ((sum t)^2 - |t|^2) / 2
+                g[a] += tBar;
+                g[(a + 1) % n] -= 0.5 * j * tBar;
+            }
+        }
+        return g;
+    }
+
+    /** t[0] is tripled between the filling loop and the reading loop: f = 2 (9 (x0 + 1)^2 + sum_{a>0} (x_a + 1)^2). */
+    @Differentiable
+    public static double temporaryWrittenBetween(double[] x) {
+        int n = x.length;
+        double[] t = new double[n];
+        double s = 0;
+        for (int j = 0; j < 2; j++) {
+            for (int a = 0; a < n; a++) {
+                t[a] = x[a] + 1;
+            }
+            t[0] = 3 * t[0];
+            for (int a = 0; a < n; a++) {
+                s += t[a] * t[a];
+            }
+        }
+        return s;
+    }
+
+    /**
+     * y[0], which the filling loop read, changes before t is read: t still holds 2 y_old. With y = x
+     * at first and y0 incremented per pass, f = 2 x0^2 + 2 (x0 + 1) x0 + 4 sum_{a>0} x_a^2.
+     */
+    @Differentiable
+    public static double sourceWrittenBetween(double[] x) {
+        int n = x.length;
+        double[] y = new double[n];
+        for (int a = 0; a < n; a++) {
+            y[a] = x[a];
+        }
+        double[] t = new double[n];
+        double s = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int a = 0; a < n; a++) {
+                t[a] = 2 * y[a];
+            }
+            y[0] = y[0] + 1;
+            for (int a = 0; a < n; a++) {
+                s += t[a] * x[a];
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The filling loop breaks early, so t keeps older elements: pass j fills t[0..j] only.
+     * For n >= 4, f = 3 x0^2 + 2 x1^2 + x2^2.
+     */
+    @Differentiable
+    public static double fillingLoopBreaks(double[] x) {
+        int n = x.length;
+        double[] t = new double[n];
+        double s = 0;
+        for (int j = 0; j < 3; j++) {
+            for (int a = 0; a < n; a++) {
+                if (a == j + 1) {
+                    break;
+                }
+                t[a] = x[a] * x[a];
+            }
+            for (int a = 0; a < n; a++) {
+                s += t[a];
+            }
+        }
+        return s;
+    }
+
+    /** b[0] read, overwritten, read again: f = b_old b_new = x0 (x0 x1) = x0^2 x1. */
+    @Differentiable
+    public static double reloadAfterStore(double[] x) {
+        double[] b = {x[0], x[1]};
+        double before = b[0];
+        b[0] = before * x[1];
+        double after = b[0];
+        return before * after;
+    }
+
+    /** b[0] read, written by a call (not inlined: another class), read again: f = 2 x0 x1 + x1^2. */
+    @Differentiable
+    public static double reloadAfterCall(double[] x) {
+        double[] b = new double[2];
+        b[0] = x[0];
+        double before = b[0];
+        SideOutputsCaller.call(b, x[1]);
+        double after = b[0];
+        return before * after + b[1];
+    }
+}

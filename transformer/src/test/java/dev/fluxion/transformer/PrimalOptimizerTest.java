@@ -1,0 +1,90 @@
+package dev.fluxion.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.fluxion.transformer.backend.ClassFileLocator;
+import dev.fluxion.transformer.frontend.BytecodeParser;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.optimize.PrimalOptimizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * What the primal optimisations rewrite, and what they leave alone, on the SSA of {@code
+ * corpus.Temporaries} (the corpus checks that the derivatives are right either way; this checks that
+ * the rewrites happen where they should and not where a write in between forbids them).
+ */
+class PrimalOptimizerTest {
+    private static final ClassNode TEMPORARIES = classNode("dev/fluxion/corpus/Temporaries");
+
+    @Test
+    void forwardsTheRefilledTemporaryAndMergesTheSquaredRead() {
+        // as written: t[a] twice in t[a] * t[a], t[row] and t[col] in the triangle
+        assertEquals(4, readsOfArray(parse("refilledTemporary", false), 0));
+        // t[a] * t[a] reads once and is forwarded, so is t[col]; t[row] (an inner loop's index) stays
+        assertEquals(1, readsOfArray(parse("refilledTemporary", true), 0));
+    }
+
+    @Test
+    void keepsReadsOfATemporaryWrittenBetween() {
+        assertEquals(2, readsOfArray(parse("temporaryWrittenBetween", true), 0)); // 3 * t[0], and t[a] once
+    }
+
+    @Test
+    void keepsReadsOfATemporaryWhoseSourceChangedBetween() {
+        assertEquals(1, readsOfArray(parse("sourceWrittenBetween", true), 1));
+    }
+
+    @Test
+    void keepsReadsOfATemporaryFilledByALoopThatBreaks() {
+        assertEquals(1, readsOfArray(parse("fillingLoopBreaks", true), 0));
+    }
+
+    @Test
+    void keepsRereadsAfterAStoreOrACall() {
+        assertEquals(2, readsOfArray(parse("reloadAfterStore", true), 0));
+        assertEquals(3, readsOfArray(parse("reloadAfterCall", true), 0));
+    }
+
+    private static IrFunction parse(String name, boolean optimize) {
+        MethodNode m = TEMPORARIES.methods.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow();
+        IrFunction f = BytecodeParser.parse(TEMPORARIES.name, m);
+        if (optimize) {
+            DifferentiableMethods callees = new DifferentiableMethods(
+                    ClassFileLocator.ofClassLoader(PrimalOptimizerTest.class.getClassLoader()));
+            callees.register(TEMPORARIES);
+            PrimalOptimizer.optimize(f, callees);
+        }
+        return f;
+    }
+
+    /** Element reads of the {@code k}-th array the function allocates (in layout order). */
+    private static long readsOfArray(IrFunction f, int k) {
+        List<Instruction> all = new ArrayList<>();
+        for (Block b : f.blocks()) {
+            all.addAll(b.instructions());
+        }
+        Instruction array = all.stream().filter(i -> i.op() == Op.NEW_ARRAY).skip(k).findFirst().orElseThrow();
+        return all.stream().filter(i -> i.op() == Op.ARRAY_LOAD && i.operand(0) == array).count();
+    }
+
+    private static ClassNode classNode(String internalName) {
+        try (InputStream in = PrimalOptimizerTest.class.getResourceAsStream("/" + internalName + ".class")) {
+            ClassNode node = new ClassNode();
+            new ClassReader(in.readAllBytes()).accept(node, 0);
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
