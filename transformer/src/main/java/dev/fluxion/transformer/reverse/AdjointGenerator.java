@@ -207,6 +207,17 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 rev.terminate(jump(exit));
             } else if (preds.size() == 1) {
                 rev.terminate(jump(reverseBlock.get(preds.get(0))));
+            } else if (countedLoops.isCounted(b)) {
+                // to the latch while trips are left, else to the preheader: a count-down loop C2 recognises
+                List<Block> edges = edgeBlocks.get(b);
+                int latch = preds.indexOf(countedLoops.latch(b));
+                Instruction test = new Instruction(Op.IF, Opcodes.IFGT, Type.VOID_TYPE);
+                test.targets().add(edges.get(latch));
+                test.targets().add(edges.get(1 - latch));
+                rev.terminate(test);
+                for (int i = 0; i < preds.size(); i++) {
+                    edges.get(i).terminate(jump(reverseBlock.get(preds.get(i))));
+                }
             } else {
                 List<Block> edges = edgeBlocks.get(b);
                 int[] keys = new int[preds.size() - 1];
@@ -508,13 +519,11 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         return ir.invokeStatic("java/lang/Math", "max", "(II)I", Constant.ofInt(0), span);
     }
 
-    /** The predecessor index to reverse to at a counted loop's header: the latch while entries remain. */
+    /** The trips left at a counted loop's header, which its reverse tests: to the latch while positive. */
     private Value edgeOfCountedHeader(Block header) {
         Value left = ssa.read(new Trips(header), Type.INT_TYPE, ir.block());
         tripLeft.put(header, left);
-        Value anyLeft = ir.invokeStatic("java/lang/Math", "min", "(II)I", left, Constant.ofInt(1));
-        return header.predecessors().indexOf(countedLoops.latch(header)) == 1 ? anyLeft
-                : ir.sub(Constant.ofInt(1), anyLeft);
+        return left;
     }
 
     /** An edge block of the reverse sweep: passes the join's phi adjoints to that edge's operands. */

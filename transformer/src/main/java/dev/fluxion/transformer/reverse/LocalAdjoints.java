@@ -10,6 +10,7 @@ import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
+import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.rules.DerivativeRule;
@@ -144,7 +145,7 @@ final class LocalAdjoints {
     /** Arrays whose shadows the adjoint of {@code insn} reads (through {@link Sweep#shadow}). */
     List<Value> shadowNeeds(Instruction insn) {
         List<Value> out = new ArrayList<>();
-        if (insn.op() == dev.fluxion.transformer.ir.Op.RETURN && !insn.operands().isEmpty()
+        if (insn.op() == Op.RETURN && !insn.operands().isEmpty()
                 && ArrayFamilies.isMember(insn.operand(0)) && activity.isActive(insn.operand(0))) {
             out.add(insn.operand(0)); // the seed of a returned array is added into its shadow
             return out;
@@ -203,6 +204,49 @@ final class LocalAdjoints {
         return t.getDimensions() == 1;
     }
 
+    /**
+     * For an increment {@code a[i] = a[i] + e} ({@code a[i] - e}, {@code e + a[i]}) in one block, with
+     * nothing between the read and the write that may write an element: the read, if the sum is its
+     * only use. Then the adjoint of the old a[i] is the adjoint of the new one, so the reverse sweep
+     * leaves a[i]'s adjoint in place and passes it on to {@code e}: one shadow read instead of a read,
+     * a zeroing write, a read and a write.
+     */
+    static Instruction incrementedRead(Instruction store) {
+        if (store.op() != Op.ARRAY_STORE || !isElementAccess(store)
+                || !(store.operand(2) instanceof Instruction sum) || sum.block() != store.block()
+                || sum.users().size() != 1) {
+            return null;
+        }
+        int base = Types.intOpcode(sum.opcode());
+        if (sum.op() != Op.ARITHMETIC || base != IADD && base != ISUB) {
+            return null;
+        }
+        for (int j = 0; j < (base == IADD ? 2 : 1); j++) {
+            if (sum.operand(j) instanceof Instruction read && read.op() == Op.ARRAY_LOAD
+                    && read.block() == store.block() && read.users().size() == 1 && read.operand(0) == store.operand(0)
+                    && read.operand(1) == store.operand(1) && nothingWrittenBetween(read, store)) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isIncrementedRead(Instruction load) {
+        return load.users().size() == 1 && load.users().get(0).users().size() == 1
+                && incrementedRead(load.users().get(0).users().get(0)) == load;
+    }
+
+    private static boolean nothingWrittenBetween(Instruction read, Instruction store) {
+        List<Instruction> body = store.block().body();
+        for (Instruction between : body.subList(body.indexOf(read) + 1, body.indexOf(store))) {
+            if (between.op() == Op.ARRAY_STORE || between.op() == Op.INVOKE
+                    && MathRules.ruleFor(between.member()) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Emits what {@code insn} contributes to its operands' adjoints, given its own adjoint. */
     void emit(Instruction insn, Value rBar, Sweep s) {
         IrBuilder ir = s.ir();
@@ -216,7 +260,7 @@ final class LocalAdjoints {
                 }
             }
             case ARRAY_LOAD -> {
-                if (isElementAccess(insn)) {
+                if (isElementAccess(insn) && !isIncrementedRead(insn)) {
                     Value shadow = s.shadow(insn.operand(0));
                     Value index = s.primal(insn.operand(1));
                     ir.arrayStore(shadow, index, ir.add(ir.arrayLoad(shadow, index), rBar));
@@ -228,7 +272,9 @@ final class LocalAdjoints {
                     Value shadow = s.shadow(insn.operand(0));
                     Value index = s.primal(insn.operand(1));
                     Value bar = ir.arrayLoad(shadow, index);
-                    ir.arrayStore(shadow, index, Constant.zero(bar.type()));
+                    if (incrementedRead(insn) == null) {
+                        ir.arrayStore(shadow, index, Constant.zero(bar.type()));
+                    } // else a[i] += e: zeroing a[i]'s adjoint and adding it back through the read cancel
                     s.accumulate(insn.operand(2), bar);
                 }
             }
@@ -380,7 +426,7 @@ final class LocalAdjoints {
             return null;
         }
         for (Instruction user : insn.block().body()) {
-            if (user != insn && user.op() == dev.fluxion.transformer.ir.Op.INVOKE && user.member().name().equals(other)
+            if (user != insn && user.op() == Op.INVOKE && user.member().name().equals(other)
                     && user.member().owner().equals(insn.member().owner())
                     && user.member().descriptor().equals(insn.member().descriptor())
                     && sameValue(user.operand(0), insn.operand(0))) {
@@ -395,8 +441,8 @@ final class LocalAdjoints {
         if (a == b) {
             return true;
         }
-        return a instanceof Instruction p && b instanceof Instruction q && p.op() == dev.fluxion.transformer.ir.Op.ARRAY_LOAD
-                && q.op() == dev.fluxion.transformer.ir.Op.ARRAY_LOAD && p.operand(0) == q.operand(0)
+        return a instanceof Instruction p && b instanceof Instruction q && p.op() == Op.ARRAY_LOAD
+                && q.op() == Op.ARRAY_LOAD && p.operand(0) == q.operand(0)
                 && p.operand(1) == q.operand(1) && ArrayFamilies.isMember(p.operand(0))
                 && !activity.families().isWritten(p.operand(0));
     }

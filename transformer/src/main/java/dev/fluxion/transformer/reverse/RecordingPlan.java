@@ -38,8 +38,8 @@ import org.objectweb.asm.Type;
  * ({@code 1 - x[i]}, {@code x[i + 1] - x[i] * x[i]}).
  */
 final class RecordingPlan {
-    private final Map<Block, List<Instruction>> recorded = new HashMap<>();
-    private final Map<Block, List<Instruction>> rematerialized = new HashMap<>();
+    private final Map<Block, Set<Instruction>> recorded = new HashMap<>();
+    private final Map<Block, Set<Instruction>> rematerialized = new HashMap<>();
     private final Map<Block, List<Instruction>> recordedShadows = new HashMap<>();
     private final Set<Value> shadowsNeeded = new LinkedHashSet<>();
     private final Set<Value> neededAnywhere = new LinkedHashSet<>();
@@ -47,6 +47,8 @@ final class RecordingPlan {
     /** Values, and arrays' shadows, recorded once per execution of a counted loop, by its header. */
     private final Map<Block, Set<Instruction>> perLoop = new HashMap<>();
     private final Map<Block, Set<Instruction>> shadowsPerLoop = new HashMap<>();
+    /** Floating-point values defined outside a counted loop that its reverse recomputes once per execution, by header. */
+    private final Map<Block, Set<Instruction>> recomputedPerLoop = new HashMap<>();
     private final Set<Instruction> invariantLoads = new java.util.HashSet<>();
     private final Set<Block> computedCounts = new java.util.HashSet<>();
     private final ControlFlow cfg;
@@ -58,13 +60,14 @@ final class RecordingPlan {
         this.cfg = cfg;
         this.activity = activity;
         this.countedLoops = countedLoops;
+        Map<Block, Set<Value>> neededBy = new HashMap<>();
         for (Block b : primal.blocks()) {
             Set<Value> needed = new LinkedHashSet<>();
             for (Instruction insn : b.body()) {
                 needed.addAll(rules.needs(insn));
             }
-            Set<Instruction> saved = new LinkedHashSet<>();
-            Set<Instruction> recomputed = new LinkedHashSet<>();
+            Set<Instruction> saved = recorded.computeIfAbsent(b, k -> new LinkedHashSet<>());
+            Set<Instruction> recomputed = rematerialized.computeIfAbsent(b, k -> new LinkedHashSet<>());
             for (Value v : List.copyOf(needed)) {
                 plan(b, v, needed, saved, recomputed);
             }
@@ -77,9 +80,7 @@ final class RecordingPlan {
                     plan(b, bounds[1], needed, saved, recomputed);
                 }
             }
-            neededAnywhere.addAll(needed);
-            recorded.put(b, new ArrayList<>(saved));
-            rematerialized.put(b, new ArrayList<>(recomputed));
+            neededBy.put(b, needed);
             Set<Instruction> shadows = new LinkedHashSet<>();
             for (Instruction insn : b.instructions()) {
                 for (Value array : rules.shadowNeeds(insn)) {
@@ -96,6 +97,25 @@ final class RecordingPlan {
             }
             recordedShadows.put(b, new ArrayList<>(shadows));
         }
+        // values a loop's reverse recomputes once per execution, at the start of the reverse of the
+        // blocks it exits to (where its count is); planning them there may defer more to outer loops
+        Set<List<Object>> placed = new java.util.HashSet<>();
+        for (boolean more = true; more; ) {
+            more = false;
+            for (Block b : primal.blocks()) {
+                for (Block header : countedLoops.countsPushedAt(b)) {
+                    for (Instruction v : List.copyOf(recomputedPerLoop.getOrDefault(header, Set.of()))) {
+                        if (placed.add(List.of(b, v))) {
+                            plan(b, v, neededBy.get(b), recorded.get(b), rematerialized.get(b));
+                            more = true;
+                        }
+                    }
+                }
+            }
+        }
+        for (Set<Value> needed : neededBy.values()) {
+            neededAnywhere.addAll(needed);
+        }
     }
 
     /** Saves {@code v} for block {@code b}'s reverse, or plans to recompute it from its operands. */
@@ -110,6 +130,11 @@ final class RecordingPlan {
             plan(b, start, needed, saved, recomputed);
             inductionHeader.put(insn, insn.block());
             recomputed.add(insn);
+        } else if (insn.isFloating() && countedLoops.outermostLoopWithout(b, insn.block()) != null
+                && isFreeToRecompute(b, insn, 0, saved, recomputed)) {
+            // the same in every iteration of that loop: recomputed once, where its reverse starts
+            recomputedPerLoop.computeIfAbsent(countedLoops.outermostLoopWithout(b, insn.block()),
+                    k -> new LinkedHashSet<>()).add(insn);
         } else if (isFreeToRecompute(b, insn, 0, saved, recomputed)) {
             for (Value operand : insn.operands()) {
                 plan(b, operand, needed, saved, recomputed);
@@ -283,7 +308,7 @@ final class RecordingPlan {
 
     /** The values block {@code b} pushes at its end, in push order. */
     List<Instruction> recordedBy(Block b) {
-        return recorded.getOrDefault(b, List.of());
+        return List.copyOf(recorded.getOrDefault(b, Set.of()));
     }
 
     /**
@@ -291,7 +316,7 @@ final class RecordingPlan {
      * re-reads, integer arithmetic on indices), operands before the values that use them.
      */
     List<Instruction> recomputedBy(Block b) {
-        return rematerialized.getOrDefault(b, List.of());
+        return List.copyOf(rematerialized.getOrDefault(b, Set.of()));
     }
 
     /**
