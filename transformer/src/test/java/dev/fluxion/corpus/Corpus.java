@@ -764,6 +764,17 @@ public final class Corpus {
                     g[2] = 2 * x[2];
                     return g;
                 }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 0.9, 1.3)),
+                scalar("Temporaries.forwardedAway", Temporaries::forwardedAway, x -> {
+                    double[] g = new double[x.length];
+                    for (int a = 0; a < x.length; a++) {
+                        for (int j = 0; j < 3; j++) {
+                            g[a] += 2 * (a + 1) * (x[a] - j);
+                        }
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
+                scalar("Temporaries.unreadButMayThrow", Temporaries::unreadButMayThrow,
+                        x -> new double[] {2 * x[0], 0}, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("Temporaries.reloadAfterStore", Temporaries::reloadAfterStore,
                         x -> new double[] {2 * x[0] * x[1], x[0] * x[0]}, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("Temporaries.reloadAfterCall", Temporaries::reloadAfterCall,

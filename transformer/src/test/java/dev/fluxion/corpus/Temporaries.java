@@ -143,4 +143,37 @@ public final class Temporaries {
         double after = b[0];
         return before * after + b[1];
     }
+
+    /**
+     * GMM's centered: every read of t is forwarded, after which nothing reads t and its stores go too.
+     * f = sum_j sum_a (a + 1) (x[a] - j)^2.
+     */
+    @Differentiable
+    public static double forwardedAway(double[] x) {
+        int n = x.length;
+        double[] t = new double[n];
+        double s = 0;
+        for (int j = 0; j < 3; j++) {
+            for (int a = 0; a < n; a++) {
+                t[a] = x[a] - j;
+            }
+            for (int a = 0; a < n; a++) {
+                s += (a + 1) * t[a] * t[a];
+            }
+        }
+        return s;
+    }
+
+    /**
+     * t is never read, but its loop runs to x.length, not to t's length: for a longer x the store
+     * throws, in the primal and so in the derivative code, so it stays. f = x0^2 for x of length 2.
+     */
+    @Differentiable
+    public static double unreadButMayThrow(double[] x) {
+        double[] t = new double[2];
+        for (int a = 0; a < x.length; a++) {
+            t[a] = 2 * x[a];
+        }
+        return x[0] * x[0];
+    }
 }

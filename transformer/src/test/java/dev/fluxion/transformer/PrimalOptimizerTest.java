@@ -36,6 +36,14 @@ class PrimalOptimizerTest {
     }
 
     @Test
+    void removesTheStoresOfATemporaryNothingReadsAnyMore() {
+        IrFunction f = parse("forwardedAway", true);
+        assertEquals(0, readsOfArray(f, 0));
+        assertEquals(0, uses(f, 0, Op.ARRAY_STORE));
+        assertEquals(1, uses(parse("unreadButMayThrow", true), 0, Op.ARRAY_STORE)); // may throw: kept
+    }
+
+    @Test
     void keepsReadsOfATemporaryWrittenBetween() {
         assertEquals(2, readsOfArray(parse("temporaryWrittenBetween", true), 0)); // 3 * t[0], and t[a] once
     }
@@ -70,12 +78,17 @@ class PrimalOptimizerTest {
 
     /** Element reads of the {@code k}-th array the function allocates (in layout order). */
     private static long readsOfArray(IrFunction f, int k) {
+        return uses(f, k, Op.ARRAY_LOAD);
+    }
+
+    /** Instructions of kind {@code op} on the {@code k}-th array the function allocates (in layout order). */
+    private static long uses(IrFunction f, int k, Op op) {
         List<Instruction> all = new ArrayList<>();
         for (Block b : f.blocks()) {
             all.addAll(b.instructions());
         }
         Instruction array = all.stream().filter(i -> i.op() == Op.NEW_ARRAY).skip(k).findFirst().orElseThrow();
-        return all.stream().filter(i -> i.op() == Op.ARRAY_LOAD && i.operand(0) == array).count();
+        return all.stream().filter(i -> i.op() == op && i.operand(0) == array).count();
     }
 
     private static ClassNode classNode(String internalName) {

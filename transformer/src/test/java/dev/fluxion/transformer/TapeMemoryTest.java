@@ -43,16 +43,17 @@ class TapeMemoryTest {
      */
     /**
      * GMM's triangular product (see {@code LongLoops.triangularProducts}): nothing per inner
-     * iteration. Per column, once per execution of the inner loop: its count, l's start and v[col]
-     * (16 bytes); per element and repetition, v[a] and out[a] with their indices and the loops'
-     * counts: 44 bytes an element a repetition in all. Recording the inner loop's two indices and
-     * v[col] every inner iteration, as before, cost 16 bytes an inner iteration, 28 kB a repetition.
+     * iteration. v, refilled for every repetition, is never recorded: its reads are forwarded to
+     * x[(a + r) % n] - 0.5 (re-read; only the index, a remainder, is recorded: 4 bytes). Per column,
+     * once per execution of the inner loop: l's start, and v[col]'s index and value (16 bytes); per
+     * element and repetition, out[a] for the squares and v[a]'s index (12 bytes): 28 bytes an element
+     * a repetition in all (44 when v's elements were recorded, 16 bytes an inner iteration before that).
      */
     @Test
     void triangularProducts() throws Exception {
         long inner = (long) LongLoops.TRIANGLE * (LongLoops.TRIANGLE - 1) / 2 * LongLoops.TRIANGLE_REPEATS;
         TapeMemory.check(function("triangularProducts"), "triangularProducts", 0, inner,
-                45L * LongLoops.TRIANGLE * LongLoops.TRIANGLE_REPEATS + TapeMemory.OVERHEAD);
+                29L * LongLoops.TRIANGLE * LongLoops.TRIANGLE_REPEATS + TapeMemory.OVERHEAD);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.fluxion.transformer.optimize;
 
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.optimize.ForLoops.ForLoop;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
@@ -45,22 +46,12 @@ final class LoopForwarding {
 
     private final IrFunction f;
     private final ArrayFamilies families;
-    private final Map<Block, CountedLoop> loops = new LinkedHashMap<>();
-
-    /** A loop {@code for (iv = start; iv < limit; iv++)}: its header's test is {@code if_icmpge iv, limit -> exit}. */
-    private record CountedLoop(Block header, Instruction iv, Value start, Value limit, Block exit, Block latch,
-            Set<Block> body) {
-    }
+    private final ForLoops loops;
 
     private LoopForwarding(IrFunction f, Callees callees) {
         this.f = f;
         this.families = new ArrayFamilies(f, callees);
-        for (Block h : f.blocks()) {
-            CountedLoop loop = countedLoop(h);
-            if (loop != null) {
-                loops.put(h, loop);
-            }
-        }
+        this.loops = new ForLoops(f);
     }
 
     static boolean forward(IrFunction f, Callees callees) {
@@ -80,17 +71,14 @@ final class LoopForwarding {
     }
 
     private boolean forward(Instruction load) {
-        if (!(load.operand(1) instanceof Instruction iv) || !iv.isPhi() || !loops.containsKey(iv.block())) {
-            return false;
-        }
-        CountedLoop reading = loops.get(iv.block());
-        if (reading.iv() != iv || !reading.body().contains(load.block()) || load.block() == reading.header()) {
+        ForLoop reading = loops.ofInductionVariable(load.operand(1));
+        if (reading == null || !reading.body().contains(load.block()) || load.block() == reading.header()) {
             return false;
         }
         for (Instruction store : families.writers(load.operand(0))) {
-            CountedLoop filling = store.op() == Op.ARRAY_STORE && store.operand(0) == load.operand(0)
+            ForLoop filling = store.op() == Op.ARRAY_STORE && store.operand(0) == load.operand(0)
                     ? fillingLoop(store, load) : null;
-            if (filling == null || !reaches(load.block(), store.block())
+            if (filling == null || !ForLoops.reaches(load.block(), store.block())
                     || !RedundantLoads.sameValue(filling.start(), reading.start())
                     || !RedundantLoads.sameValue(filling.limit(), reading.limit())) {
                 continue;
@@ -101,10 +89,10 @@ final class LoopForwarding {
             }
             Block first = reading.header().terminator().targets().get(1);
             // once per iteration where the filling loop's exit dominates the reading loop's body, else at the read
-            Block at = dominates(filling.exit(), first) ? first : load.block();
+            Block at = loops.dominates(filling.exit(), first) ? first : load.block();
             Instruction anchor = at == first ? (first.body().isEmpty() ? null : first.body().get(0)) : load;
             Map<Value, Value> copies = new HashMap<>();
-            copies.put(filling.iv(), iv);
+            copies.put(filling.iv(), reading.iv());
             for (Instruction insn : expression) { // operands first
                 Instruction copy = insn.copyWithoutOperands();
                 for (Value operand : insn.operands()) {
@@ -128,20 +116,13 @@ final class LoopForwarding {
      * The counted loop in which {@code store}, {@code t[a] = e}, writes every element from the loop's
      * start to its limit, and is the only write to {@code t}'s family, if its exit dominates {@code load}.
      */
-    private CountedLoop fillingLoop(Instruction store, Instruction load) {
-        if (!(store.operand(1) instanceof Instruction a) || !loops.containsKey(a.block())) {
-            return null;
-        }
-        CountedLoop loop = loops.get(a.block());
-        if (loop.iv() != a || store.block() == loop.header() || loop.body().contains(load.block())
+    private ForLoop fillingLoop(Instruction store, Instruction load) {
+        ForLoop loop = loops.ofInductionVariable(store.operand(1));
+        if (loop == null || store.block() == loop.header() || loop.body().contains(load.block())
                 || store.operand(0) instanceof Instruction t && loop.body().contains(t.block())
-                || !dominates(store.block(), loop.latch()) || !dominates(loop.exit(), load.block())) {
+                || !loops.dominates(store.block(), loop.latch()) || !loops.dominates(loop.exit(), load.block())
+                || !loop.leftOnlyByHeader()) { // after a break the store may not have reached the last elements
             return null;
-        }
-        for (Block x : loop.body()) {
-            if (x != loop.header() && !loop.body().containsAll(x.successors())) {
-                return null; // a break: the store may not reach the last elements
-            }
         }
         for (Instruction w : families.writers(store.operand(0))) {
             if (w != store && loop.body().contains(w.block())) {
@@ -156,12 +137,12 @@ final class LoopForwarding {
      * they are all arithmetic, conversions or element reads of floating-point arrays over the
      * induction variable and values from before the loop; else {@code null}.
      */
-    private List<Instruction> expression(CountedLoop loop, Value value) {
+    private List<Instruction> expression(ForLoop loop, Value value) {
         List<Instruction> order = new ArrayList<>();
         return collect(loop, value, order, new HashSet<>()) && order.size() <= MAX_EXPRESSION ? order : null;
     }
 
-    private boolean collect(CountedLoop loop, Value v, List<Instruction> order, Set<Instruction> seen) {
+    private boolean collect(ForLoop loop, Value v, List<Instruction> order, Set<Instruction> seen) {
         if (!(v instanceof Instruction insn) || !loop.body().contains(insn.block()) || insn == loop.iv() || seen.contains(insn)) {
             return true;
         }
@@ -198,8 +179,8 @@ final class LoopForwarding {
      * and the load (on a path that does not go through the loop again), and none in the loop itself
      * but the store.
      */
-    private boolean unchangedUntil(CountedLoop filling, Instruction load, List<Instruction> expression, Instruction store) {
-        Set<Block> between = between(filling.exit(), load.block(), filling.header());
+    private boolean unchangedUntil(ForLoop filling, Instruction load, List<Instruction> expression, Instruction store) {
+        Set<Block> between = ForLoops.between(filling.exit(), load.block(), filling.header());
         List<Value> arrays = new ArrayList<>();
         arrays.add(store.operand(0));
         for (Instruction insn : expression) {
@@ -215,83 +196,5 @@ final class LoopForwarding {
             }
         }
         return true;
-    }
-
-    /** The blocks on some path from {@code from} to {@code to} that does not pass through {@code avoid}. */
-    private static Set<Block> between(Block from, Block to, Block avoid) {
-        Set<Block> after = closure(from, avoid, Block::successors);
-        Set<Block> before = closure(to, avoid, Block::predecessors);
-        after.retainAll(before);
-        return after;
-    }
-
-    private static Set<Block> closure(Block start, Block avoid, Function<Block, List<Block>> next) {
-        Set<Block> seen = new HashSet<>();
-        ArrayDeque<Block> work = new ArrayDeque<>(List.of(start));
-        while (!work.isEmpty()) {
-            Block b = work.pop();
-            if (b != avoid && seen.add(b)) {
-                work.addAll(next.apply(b));
-            }
-        }
-        return seen;
-    }
-
-    /**
-     * Whether {@code to} may run after {@code from}. A table filled once and then only read is left
-     * alone: the reverse sweep re-reads its elements, which costs less than recomputing them.
-     */
-    private static boolean reaches(Block from, Block to) {
-        Set<Block> after = new HashSet<>();
-        for (Block s : from.successors()) {
-            after.addAll(closure(s, null, Block::successors));
-        }
-        return after.contains(to);
-    }
-
-    /** Whether every path from the entry to {@code b} passes through {@code a}. */
-    private boolean dominates(Block a, Block b) {
-        return a == b || !closure(f.entry(), a, Block::successors).contains(b);
-    }
-
-    /** The loop headed by {@code h} if it has the shape of {@link CountedLoop}; else {@code null}. */
-    private CountedLoop countedLoop(Block h) {
-        Instruction test = h.terminator();
-        if (h.predecessors().size() != 2 || test == null || test.op() != Op.IF || test.opcode() != Opcodes.IF_ICMPGE
-                || !(test.operand(0) instanceof Instruction iv) || !iv.isPhi() || iv.block() != h) {
-            return null;
-        }
-        for (int fromLatch = 0; fromLatch < 2; fromLatch++) {
-            Block latch = h.predecessors().get(fromLatch);
-            Set<Block> body = naturalLoop(h, latch);
-            Block exit = test.targets().get(0);
-            if (body == null || body.contains(exit) || !body.contains(test.targets().get(1))
-                    || exit.predecessors().size() != 1 || naturalLoop(h, h.predecessors().get(1 - fromLatch)) != null
-                    || test.operand(1) instanceof Instruction l && body.contains(l.block())) {
-                continue;
-            }
-            if (iv.operand(fromLatch) instanceof Instruction next && next.op() == Op.ARITHMETIC
-                    && next.opcode() == Opcodes.IADD && next.operand(0) == iv && next.operand(1) instanceof Constant c
-                    && Integer.valueOf(1).equals(c.value())) {
-                return new CountedLoop(h, iv, iv.operand(1 - fromLatch), test.operand(1), exit, latch, body);
-            }
-        }
-        return null;
-    }
-
-    /** The blocks of the loop closed by the back edge {@code latch -> h}, or {@code null} if it is no back edge. */
-    private Set<Block> naturalLoop(Block h, Block latch) {
-        Set<Block> body = new HashSet<>(List.of(h));
-        ArrayDeque<Block> work = new ArrayDeque<>(List.of(latch));
-        while (!work.isEmpty()) {
-            Block b = work.pop();
-            if (b == f.entry()) {
-                return null;
-            }
-            if (body.add(b)) {
-                work.addAll(b.predecessors());
-            }
-        }
-        return body;
     }
 }

@@ -19,6 +19,7 @@ public final class PrimalOptimizer {
         boolean changed = IntegerIdentities.fold(f);
         changed |= RedundantLoads.eliminate(f);
         changed |= LoopForwarding.forward(f, callees);
+        changed |= DeadTemporaries.remove(f);
         return changed;
     }
 }
