@@ -60,6 +60,25 @@ public final class Derivatives {
     public static float maxFirst(float a, float b) { return a >= b ? 1.0f : 0.0f; }
     public static float maxSecond(float a, float b) { return a >= b ? 0.0f : 1.0f; }
 
+    /**
+     * max(a, b) and min(a, b) given the comparison {@code c} of a with b ({@code dcmpl} for max,
+     * {@code dcmpg} for min, so that NaN compares as the losing side): the reverse sweep records the
+     * int c, not both operands, and the partials below read only c. Same conventions as above:
+     * a >= b is c >= 0 under dcmpl, a <= b is c <= 0 under dcmpg.
+     */
+    public static double maxBy(double a, double b, int c) { return Math.max(a, b); }
+    public static double minBy(double a, double b, int c) { return Math.min(a, b); }
+    public static float maxBy(float a, float b, int c) { return Math.max(a, b); }
+    public static float minBy(float a, float b, int c) { return Math.min(a, b); }
+    public static double maxFirstBy(int c) { return c >= 0 ? 1.0 : 0.0; }
+    public static double maxSecondBy(int c) { return c >= 0 ? 0.0 : 1.0; }
+    public static double minFirstBy(int c) { return c <= 0 ? 1.0 : 0.0; }
+    public static double minSecondBy(int c) { return c <= 0 ? 0.0 : 1.0; }
+    public static float maxFirstByF(int c) { return c >= 0 ? 1.0f : 0.0f; }
+    public static float maxSecondByF(int c) { return c >= 0 ? 0.0f : 1.0f; }
+    public static float minFirstByF(int c) { return c <= 0 ? 1.0f : 0.0f; }
+    public static float minSecondByF(int c) { return c <= 0 ? 0.0f : 1.0f; }
+
     public static double powBase(double a, double b) {
         return b == 0.0 ? 0.0 : b * Math.pow(a, b - 1.0);
     }

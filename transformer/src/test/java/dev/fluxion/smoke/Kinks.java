@@ -2,6 +2,7 @@ package dev.fluxion.smoke;
 
 import dev.fluxion.Differentiable;
 import dev.fluxion.Fluxion;
+import dev.fluxion.UnaryFunction;
 import java.util.function.DoubleUnaryOperator;
 
 /** Functions evaluated exactly at their non-differentiable points. */
@@ -41,15 +42,48 @@ public class Kinks {
         return x > 0 ? x * x : -x;
     }
 
-    public static DoubleUnaryOperator derivative(String name) {
-        return switch (name) {
-            case "abs" -> Fluxion.derivative(Kinks::abs);
-            case "minFirst" -> Fluxion.derivative(Kinks::minFirst);
-            case "maxSecond" -> Fluxion.derivative(Kinks::maxSecond);
-            case "floorTimes" -> Fluxion.derivative(Kinks::floorTimes);
-            case "hypotOrigin" -> Fluxion.derivative(Kinks::hypotOrigin);
-            case "sqrt" -> Fluxion.derivative(Kinks::sqrt);
-            default -> Fluxion.derivative(Kinks::branch);
+    /** In a loop, min and max tell their reverse which operand won (an int), not both operands. */
+    @Differentiable
+    static double minFirstInLoop(double x) {
+        double s = 0;
+        for (int i = 0; i < 2; i++) {
+            s += Math.min(x, 1.0);
+        }
+        return s;
+    }
+
+    @Differentiable
+    static double maxSecondInLoop(double x) {
+        double s = 0;
+        for (int i = 0; i < 2; i++) {
+            s += Math.max(1.0, x);
+        }
+        return s;
+    }
+
+    @Differentiable
+    static double maxSecondOfFloatsInLoop(double x) {
+        double s = 0;
+        for (int i = 0; i < 2; i++) {
+            s += Math.max(1.0f, (float) x);
+        }
+        return s;
+    }
+
+    /** The derivative of the function by that name, in forward or in reverse mode. */
+    public static DoubleUnaryOperator derivative(String name, boolean reverse) {
+        UnaryFunction f = switch (name) {
+            case "abs" -> Kinks::abs;
+            case "minFirst" -> Kinks::minFirst;
+            case "maxSecond" -> Kinks::maxSecond;
+            case "minFirstInLoop" -> Kinks::minFirstInLoop;
+            case "maxSecondInLoop" -> Kinks::maxSecondInLoop;
+            case "maxSecondOfFloatsInLoop" -> Kinks::maxSecondOfFloatsInLoop;
+            case "floorTimes" -> Kinks::floorTimes;
+            case "hypotOrigin" -> Kinks::hypotOrigin;
+            case "sqrt" -> Kinks::sqrt;
+            default -> Kinks::branch;
         };
+        return reverse ? Fluxion.reverseDerivative(f) : Fluxion.derivative(f);
     }
 }

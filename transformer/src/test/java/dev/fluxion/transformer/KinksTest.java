@@ -20,6 +20,12 @@ class KinksTest {
         "minFirst, 2.0, 0.0",
         "maxSecond, 1.0, 0.0",       // tie: the first argument (the constant) takes it
         "maxSecond, 3.0, 1.0",
+        "minFirstInLoop, 1.0, 2.0",  // the same conventions where the reverse records who won
+        "minFirstInLoop, 2.0, 0.0",
+        "maxSecondInLoop, 1.0, 0.0",
+        "maxSecondInLoop, 3.0, 2.0",
+        "maxSecondOfFloatsInLoop, 1.0, 0.0",
+        "maxSecondOfFloatsInLoop, 3.0, 2.0",
         "floorTimes, 2.0, 2.0",      // floor' = 0, so d(floor(x) x) = floor(x)
         "floorTimes, 2.5, 2.0",
         "hypotOrigin, 0.0, 0.0",     // 0/0 is defined as 0
@@ -28,8 +34,10 @@ class KinksTest {
         "branch, 1e-300, 2e-300",
     })
     void derivativeAtKink(String name, double x, double expected) throws Exception {
-        DoubleUnaryOperator d = (DoubleUnaryOperator) LOADER.loadClass("dev.fluxion.smoke.Kinks")
-                .getMethod("derivative", String.class).invoke(null, name);
-        assertEquals(expected, d.applyAsDouble(x));
+        for (boolean reverse : new boolean[] {false, true}) {
+            DoubleUnaryOperator d = (DoubleUnaryOperator) LOADER.loadClass("dev.fluxion.smoke.Kinks")
+                    .getMethod("derivative", String.class, boolean.class).invoke(null, name, reverse);
+            assertEquals(expected, d.applyAsDouble(x), reverse ? "reverse mode" : "forward mode");
+        }
     }
 }

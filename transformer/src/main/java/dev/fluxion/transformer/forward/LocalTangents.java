@@ -219,7 +219,7 @@ final class LocalTangents {
                 for (int k = 0; k < inputs.length; k++) {
                     inputs[k] = input(copy, p.inputs()[k]);
                 }
-                partial = ir.invokeStatic(MathRules.HELPERS, p.helper(), "(" + t.repeat(inputs.length) + ")" + t, inputs);
+                partial = ir.invokeStatic(MathRules.HELPERS, p.helper(), MathRules.helperDescriptor(insn.type(), inputs), inputs);
             }
             partials[j] = partial;
         }

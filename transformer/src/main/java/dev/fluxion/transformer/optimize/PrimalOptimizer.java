@@ -20,6 +20,7 @@ public final class PrimalOptimizer {
         changed |= RedundantLoads.eliminate(f);
         changed |= LoopForwarding.forward(f, callees);
         changed |= DeadTemporaries.remove(f);
+        changed |= MinMaxSelectors.rewrite(f);
         return changed;
     }
 }

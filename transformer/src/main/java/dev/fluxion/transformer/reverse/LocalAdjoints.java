@@ -408,7 +408,7 @@ final class LocalAdjoints {
                 for (int k = 0; k < inputs.length; k++) {
                     inputs[k] = input(insn, p.inputs()[k], s);
                 }
-                partial = ir.invokeStatic(MathRules.HELPERS, p.helper(), "(" + t.repeat(inputs.length) + ")" + t, inputs);
+                partial = ir.invokeStatic(MathRules.HELPERS, p.helper(), MathRules.helperDescriptor(insn.type(), inputs), inputs);
             }
             s.accumulate(arg, ir.mul(rBar, partial));
         }

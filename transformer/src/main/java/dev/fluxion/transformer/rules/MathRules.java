@@ -3,9 +3,11 @@ package dev.fluxion.transformer.rules;
 import static dev.fluxion.transformer.rules.DerivativeRule.RESULT;
 
 import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.rules.DerivativeRule.Partial;
 import java.util.HashMap;
 import java.util.Map;
+import org.objectweb.asm.Type;
 
 /**
  * Built-in derivative rules for {@code java.lang.Math} and {@code java.lang.StrictMath}. Each
@@ -83,6 +85,13 @@ public final class MathRules {
                 partial(f, "(" + t + t + ")" + t, null, null);
             }
             partial("remDivisor", "(" + t + t + t + ")" + t, null, null, null);
+            // min and max told which operand won (see optimize.MinMaxSelectors): the partials read only that
+            String f = t.equals("F") ? "F" : "";
+            partial("maxBy", "(" + t + t + "I)" + t, Partial.of("maxFirstBy" + f, 2), Partial.of("maxSecondBy" + f, 2), null);
+            partial("minBy", "(" + t + t + "I)" + t, Partial.of("minFirstBy" + f, 2), Partial.of("minSecondBy" + f, 2), null);
+            for (String selector : new String[] {"maxFirstBy", "maxSecondBy", "minFirstBy", "minSecondBy"}) {
+                partial(selector + f, "(I)" + t, (Partial) null);
+            }
         }
     }
 
@@ -95,6 +104,15 @@ public final class MathRules {
 
     private static void add(String name, String descriptor, Partial... partials) {
         RULES.put(name + descriptor, DerivativeRule.of(partials));
+    }
+
+    /** The descriptor of a partial's helper: the inputs' types (the function's own, or a selector's int), returning {@code result}. */
+    public static String helperDescriptor(Type result, Value... inputs) {
+        Type[] types = new Type[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            types[i] = inputs[i].type();
+        }
+        return Type.getMethodDescriptor(result, types);
     }
 
     /** The rule for a call, or {@code null} if the callee is not a function these rules know. */
