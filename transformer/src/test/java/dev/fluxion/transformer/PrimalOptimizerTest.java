@@ -54,6 +54,11 @@ class PrimalOptimizerTest {
     }
 
     @Test
+    void keepsReadsOfATemporaryWhoseFillingReadsItself() {
+        assertEquals(2, readsOfArray(parse("fillReadsItself", true), 0)); // t[a] in the fill, t[a] after
+    }
+
+    @Test
     void keepsReadsOfATemporaryFilledByALoopThatBreaks() {
         assertEquals(1, readsOfArray(parse("fillingLoopBreaks", true), 0));
     }

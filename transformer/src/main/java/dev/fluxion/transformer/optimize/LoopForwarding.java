@@ -9,15 +9,12 @@ import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Value;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -175,23 +172,24 @@ final class LoopForwarding {
 
     /**
      * Whether the filled array and every array the expression reads hold the same elements at
-     * {@code load} as when the loop wrote them: no write to their families between the loop's exit
-     * and the load (on a path that does not go through the loop again), and none in the loop itself
-     * but the store.
+     * {@code load} as when the loop wrote them: nothing writes them between the loop's exit and the
+     * load (on a path that does not go through the loop again); in the loop, only the store writes
+     * the filled array, and nothing writes what the expression reads (t[a] = t[a] / 2 + x[a] reads
+     * the old t[a], which the read of the new one cannot recompute).
      */
     private boolean unchangedUntil(ForLoop filling, Instruction load, List<Instruction> expression, Instruction store) {
         Set<Block> between = ForLoops.between(filling.exit(), load.block(), filling.header());
-        List<Value> arrays = new ArrayList<>();
-        arrays.add(store.operand(0));
-        for (Instruction insn : expression) {
-            if (insn.op() == Op.ARRAY_LOAD) {
-                arrays.add(insn.operand(0));
+        for (Instruction w : families.writers(store.operand(0))) {
+            if (between.contains(w.block()) || w != store && filling.body().contains(w.block())) {
+                return false;
             }
         }
-        for (Value array : arrays) {
-            for (Instruction w : families.writers(array)) {
-                if (between.contains(w.block()) || w != store && filling.body().contains(w.block())) {
-                    return false;
+        for (Instruction insn : expression) {
+            if (insn.op() == Op.ARRAY_LOAD) {
+                for (Instruction w : families.writers(insn.operand(0))) {
+                    if (between.contains(w.block()) || filling.body().contains(w.block())) {
+                        return false;
+                    }
                 }
             }
         }
