@@ -117,16 +117,15 @@ public final class Fluxion {
         UnaryHvp hvp = AdjointLinker.linkHvp(f, "(D)D", UnaryHvp.class);
         return x -> {
             Tape tape = Tape.current();
-            int d = tape.doubleHeight();
-            int i = tape.intHeight();
-            int l = tape.longHeight();
-            int r = tape.refHeight();
+            tape.enter();
             try {
                 hvp.hvp(x, 1.0, 1.0, tape);
                 tape.popDouble(); // the adjoint of the direction: f'(x)
                 return tape.popDouble();
             } catch (RuntimeException | Error e) {
-                throw abandoned(tape, d, i, l, r, e);
+                throw abandoned(tape, e);
+            } finally {
+                tape.leave();
             }
         };
     }
@@ -158,8 +157,8 @@ public final class Fluxion {
      * An invocation that ended abruptly (the primal threw mid-sweep) leaves recordings on the tape:
      * drop them, so the thread's tape stays balanced, and rethrow, explained.
      */
-    private static RuntimeException abandoned(Tape tape, int doubles, int ints, int longs, int refs, Throwable e) {
-        tape.unwind(doubles, ints, longs, refs);
+    private static RuntimeException abandoned(Tape tape, Throwable e) {
+        tape.unwindToMark();
         return explained(e);
     }
 
@@ -188,14 +187,13 @@ public final class Fluxion {
             }
             Arrays.fill(gradOut, 0.0);
             Tape tape = Tape.current();
-            int d = tape.doubleHeight();
-            int i = tape.intHeight();
-            int l = tape.longHeight();
-            int r = tape.refHeight();
+            tape.enter();
             try {
                 return adjoint.adjoint(x, gradOut, 1.0, tape);
             } catch (RuntimeException | Error e) {
-                throw abandoned(tape, d, i, l, r, e);
+                throw abandoned(tape, e);
+            } finally {
+                tape.leave();
             }
         }
     }
@@ -247,14 +245,13 @@ public final class Fluxion {
             Arrays.fill(out, 0.0); // the function sees a fresh output array, as in a call of its own
             Arrays.fill(vjpOut, 0.0);
             Tape tape = Tape.current();
-            int d = tape.doubleHeight();
-            int i = tape.intHeight();
-            int l = tape.longHeight();
-            int r = tape.refHeight();
+            tape.enter();
             try {
                 adjoint.adjoint(in, out, vjpOut, seed, tape);
             } catch (RuntimeException | Error e) {
-                throw abandoned(tape, d, i, l, r, e);
+                throw abandoned(tape, e);
+            } finally {
+                tape.leave();
             }
         }
 
@@ -264,10 +261,7 @@ public final class Fluxion {
             double[][] in = new double[4][n];
             double[][] out = new double[4][outputs];
             Tape tape = Tape.current();
-            int d = tape.doubleHeight();
-            int i = tape.intHeight();
-            int l = tape.longHeight();
-            int r = tape.refHeight();
+            tape.enter();
             try {
                 for (int j = 0; j < n; j += 4) {
                     for (int k = 0; k < 4; k++) {
@@ -286,7 +280,9 @@ public final class Fluxion {
                     }
                 }
             } catch (RuntimeException | Error e) {
-                throw abandoned(tape, d, i, l, r, e);
+                throw abandoned(tape, e);
+            } finally {
+                tape.leave();
             }
         }
 
@@ -301,14 +297,13 @@ public final class Fluxion {
             }
             Arrays.fill(jvpOut, 0.0);
             Tape tape = Tape.current();
-            int d = tape.doubleHeight();
-            int i = tape.intHeight();
-            int l = tape.longHeight();
-            int r = tape.refHeight();
+            tape.enter();
             try {
                 tangent.tangent(x.clone(), new double[outputs], v.clone(), jvpOut, tape);
             } catch (RuntimeException | Error e) {
-                throw abandoned(tape, d, i, l, r, e);
+                throw abandoned(tape, e);
+            } finally {
+                tape.leave();
             }
         }
     }
@@ -322,14 +317,13 @@ public final class Fluxion {
             }
             java.util.Arrays.fill(hvpOut, 0.0);
             Tape tape = Tape.current();
-            int d = tape.doubleHeight();
-            int i = tape.intHeight();
-            int l = tape.longHeight();
-            int r = tape.refHeight();
+            tape.enter();
             try {
                 hvp.hvp(x.clone(), v.clone(), hvpOut, new double[x.length], 1.0, tape);
             } catch (RuntimeException | Error e) {
-                throw abandoned(tape, d, i, l, r, e);
+                throw abandoned(tape, e);
+            } finally {
+                tape.leave();
             }
         }
     }
@@ -346,10 +340,7 @@ public final class Fluxion {
             double[] g = new double[n];
             double[][] e = new double[4][n];
             Tape tape = Tape.current();
-            int d = tape.doubleHeight();
-            int i = tape.intHeight();
-            int l = tape.longHeight();
-            int r = tape.refHeight();
+            tape.enter();
             try {
                 for (int j = 0; j < n; j += 4) {
                     for (int k = 0; k < 4; k++) {
@@ -367,7 +358,9 @@ public final class Fluxion {
                     }
                 }
             } catch (RuntimeException | Error ex) {
-                throw abandoned(tape, d, i, l, r, ex);
+                throw abandoned(tape, ex);
+            } finally {
+                tape.leave();
             }
             return g;
         }
@@ -378,16 +371,15 @@ public final class Fluxion {
                 throw new IllegalArgumentException("v has length " + v.length + ", x has length " + x.length);
             }
             Tape tape = Tape.current();
-            int d = tape.doubleHeight();
-            int i = tape.intHeight();
-            int l = tape.longHeight();
-            int r = tape.refHeight();
+            tape.enter();
             try {
                 double value = tangent.tangent(x, v, tape); // bound to a copy-first bridge if f writes its input
                 jvpOut[0] = tape.popDouble();
                 return value;
             } catch (RuntimeException | Error e) {
-                throw abandoned(tape, d, i, l, r, e);
+                throw abandoned(tape, e);
+            } finally {
+                tape.leave();
             }
         }
     }
@@ -396,15 +388,14 @@ public final class Fluxion {
         @Override
         public double applyAsDouble(double x) {
             Tape tape = Tape.current();
-            int d = tape.doubleHeight();
-            int i = tape.intHeight();
-            int l = tape.longHeight();
-            int r = tape.refHeight();
+            tape.enter();
             try {
                 tangent.tangent(x, 1.0, tape);
                 return tape.popDouble();
             } catch (RuntimeException | Error e) {
-                throw abandoned(tape, d, i, l, r, e);
+                throw abandoned(tape, e);
+            } finally {
+                tape.leave();
             }
         }
     }
@@ -413,15 +404,14 @@ public final class Fluxion {
         @Override
         public double applyAsDouble(double x) {
             Tape tape = Tape.current();
-            int d = tape.doubleHeight();
-            int i = tape.intHeight();
-            int l = tape.longHeight();
-            int r = tape.refHeight();
+            tape.enter();
             try {
                 adjoint.adjoint(x, 1.0, tape);
                 return tape.popDouble();
             } catch (RuntimeException | Error e) {
-                throw abandoned(tape, d, i, l, r, e);
+                throw abandoned(tape, e);
+            } finally {
+                tape.leave();
             }
         }
     }

@@ -195,31 +195,35 @@ public final class Tape {
         }
     }
 
-    // Heights of the four stacks. A caller reads them before an invocation and, if the invocation
-    // ends abruptly (the primal threw mid-sweep, leaving recordings unpopped), unwinds to them.
-    // Four ints in the caller's locals: taking a mark allocates nothing.
+    // Marks: the heights of the four stacks when an entry point began. If the invocation ends
+    // abruptly (the primal threw mid-sweep, leaving recordings unpopped), the entry point unwinds to
+    // its mark. The marks are a small stack of ints here, so taking one allocates nothing and entry
+    // points may nest.
+    private int[] marks = new int[16];
+    private int markTop;
 
-    public int doubleHeight() {
-        return doubleTop;
+    /** Marks the current heights; pair with {@link #leave} (in a {@code finally}). */
+    public void enter() {
+        if (markTop + 4 > marks.length) {
+            marks = Arrays.copyOf(marks, marks.length * 2);
+        }
+        marks[markTop++] = doubleTop;
+        marks[markTop++] = intTop;
+        marks[markTop++] = longTop;
+        marks[markTop++] = refTop;
     }
 
-    public int intHeight() {
-        return intTop;
+    /** Forgets the innermost mark. */
+    public void leave() {
+        markTop -= 4;
     }
 
-    public int longHeight() {
-        return longTop;
-    }
-
-    public int refHeight() {
-        return refTop;
-    }
-
-    /** Returns the stacks to the given heights, dropping what an abrupt invocation left above them. */
-    public void unwind(int doubleHeight, int intHeight, int longHeight, int refHeight) {
-        doubleTop = doubleHeight;
-        intTop = intHeight;
-        longTop = longHeight;
+    /** Returns the stacks to the innermost mark, dropping what an abrupt invocation left above it. */
+    public void unwindToMark() {
+        doubleTop = marks[markTop - 4];
+        intTop = marks[markTop - 3];
+        longTop = marks[markTop - 2];
+        int refHeight = marks[markTop - 1];
         Arrays.fill(refs, refHeight, Math.max(refHeight, refTop), null);
         refTop = refHeight;
     }

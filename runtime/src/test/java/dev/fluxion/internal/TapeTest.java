@@ -26,17 +26,24 @@ class TapeTest {
     }
 
     @Test
-    void unwindReturnsToTheHeightsTaken() {
+    void unwindReturnsToTheInnermostMark() {
         Tape t = new Tape();
         t.pushDouble(1);
-        int d = t.doubleHeight();
-        int i = t.intHeight();
-        int l = t.longHeight();
-        int r = t.refHeight();
+        t.enter();
         t.pushDouble(2);
         t.pushInt(3);
+        for (int k = 0; k < 10; k++) { // nested marks, more than the initial capacity
+            t.enter();
+        }
         t.pushRef("x");
-        t.unwind(d, i, l, r);
+        t.unwindToMark();
+        assertEquals(3, t.size());
+        for (int k = 0; k < 10; k++) {
+            t.leave();
+        }
+        t.pushLong(4);
+        t.unwindToMark();
+        t.leave();
         assertEquals(1, t.size());
         assertEquals(1.0, t.popDouble());
     }

@@ -136,17 +136,10 @@ final class DeclaredGradients {
             next += all[i].getSize();
         }
         int tape = next;
-        int heights = tape + 1;
-        int result = heights + 4;
+        int result = tape + 1;
         m.visitCode();
         m.visitMethodInsn(INVOKESTATIC, TAPE, "current", "()" + Naming.TAPE_DESCRIPTOR, false);
         m.visitVarInsn(ASTORE, tape);
-        String[] stacks = {"doubleHeight", "intHeight", "longHeight", "refHeight"};
-        for (int k = 0; k < 4; k++) {
-            m.visitVarInsn(ALOAD, tape);
-            m.visitMethodInsn(INVOKEVIRTUAL, TAPE, stacks[k], "()I", false);
-            m.visitVarInsn(ISTORE, heights + k);
-        }
         for (int j : written) {
             m.visitVarInsn(ALOAD, slot[j]);
             m.visitMethodInsn(INVOKESTATIC, ARRAY_ADJOINTS, "deepCopy", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
@@ -164,6 +157,8 @@ final class DeclaredGradients {
         Label end = new Label();
         Label handler = new Label();
         m.visitTryCatchBlock(start, end, handler, null);
+        m.visitVarInsn(ALOAD, tape);
+        m.visitMethodInsn(INVOKEVIRTUAL, TAPE, "enter", "()V", false);
         m.visitLabel(start);
         for (int j = 0; j < params.length; j++) {
             m.visitVarInsn(params[j].getOpcode(ILOAD), slot[j]);
@@ -205,14 +200,15 @@ final class DeclaredGradients {
             }
         }
         m.visitLabel(end);
+        m.visitVarInsn(ALOAD, tape);
+        m.visitMethodInsn(INVOKEVIRTUAL, TAPE, "leave", "()V", false);
         m.visitVarInsn(DLOAD, result);
         m.visitInsn(DRETURN);
         m.visitLabel(handler);
         m.visitVarInsn(ALOAD, tape); // an abrupt sweep left recordings: drop them, rethrow
-        for (int k = 0; k < 4; k++) {
-            m.visitVarInsn(ILOAD, heights + k);
-        }
-        m.visitMethodInsn(INVOKEVIRTUAL, TAPE, "unwind", "(IIII)V", false);
+        m.visitMethodInsn(INVOKEVIRTUAL, TAPE, "unwindToMark", "()V", false);
+        m.visitVarInsn(ALOAD, tape);
+        m.visitMethodInsn(INVOKEVIRTUAL, TAPE, "leave", "()V", false);
         m.visitInsn(ATHROW);
         m.visitMaxs(0, 0);
         m.visitEnd();
