@@ -16,4 +16,12 @@ class AgentTapeMemoryTest {
     void overwrittenArray() {
         TapeMemory.check(LongLoops.function("overwrittenArray"), "overwrittenArray", 12);
     }
+
+    /** GMM's triangular product, as in {@code TapeMemoryTest}: what the agent's transformation records. */
+    @Test
+    void triangularProducts() {
+        long inner = (long) LongLoops.TRIANGLE * (LongLoops.TRIANGLE - 1) / 2 * LongLoops.TRIANGLE_REPEATS;
+        TapeMemory.check(LongLoops.function("triangularProducts"), "triangularProducts", 0, inner,
+                29L * LongLoops.TRIANGLE * LongLoops.TRIANGLE_REPEATS + TapeMemory.OVERHEAD);
+    }
 }

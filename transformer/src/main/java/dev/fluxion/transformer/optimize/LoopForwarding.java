@@ -42,13 +42,15 @@ final class LoopForwarding {
     private static final int MAX_EXPRESSION = 12;
 
     private final IrFunction f;
-    private final ArrayFamilies families;
+    private final Callees callees;
     private final ForLoops loops;
+    private ArrayFamilies families;
 
     private LoopForwarding(IrFunction f, Callees callees) {
         this.f = f;
+        this.callees = callees;
         this.families = new ArrayFamilies(f, callees);
-        this.loops = new ForLoops(f);
+        this.loops = new ForLoops(f); // the rewrite adds instructions, never blocks or phis
     }
 
     static boolean forward(IrFunction f, Callees callees) {
@@ -61,6 +63,7 @@ final class LoopForwarding {
             for (Instruction load : List.copyOf(b.body())) {
                 if (load.op() == Op.ARRAY_LOAD && ArrayFamilies.isMember(load.operand(0)) && forward(load)) {
                     changed = true;
+                    families = new ArrayFamilies(f, callees); // the copies read arrays too (rows, say)
                 }
             }
         }

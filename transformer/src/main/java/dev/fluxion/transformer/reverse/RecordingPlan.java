@@ -35,7 +35,9 @@ import org.objectweb.asm.Type;
  * that nothing writes after the read is re-read, so only the index (and the array, if not at hand) is needed, an {@code int} instead of a {@code double},
  * and usually one already recorded. Integer arithmetic such as {@code i + 1} is recomputed from its
  * operands, and so is cheap floating-point arithmetic whose operands need no recording at all
- * ({@code 1 - x[i]}, {@code x[i + 1] - x[i] * x[i]}).
+ * ({@code 1 - x[i]}, {@code x[i + 1] - x[i] * x[i]}). Such a value, if it is defined outside a
+ * counted loop and needed in its reverse, is recomputed once per execution of the loop, at the start
+ * of the reverse of the blocks the loop exits to, not in every iteration.
  */
 final class RecordingPlan {
     private final Map<Block, Set<Instruction>> recorded = new HashMap<>();
