@@ -780,6 +780,22 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
+                scalar("Temporaries.fillInsideTheReadingLoop", Temporaries::fillInsideTheReadingLoop, x -> {
+                    double[] g = new double[x.length];
+                    for (int b = 0; b < x.length; b++) {
+                        g[b] = 2 * (b + 1) * x[b];
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
+                scalar("Temporaries.refilledFloatTemporary", Temporaries::refilledFloatTemporary, x -> {
+                    double[] g = new double[x.length];
+                    for (int a = 0; a < x.length; a++) {
+                        for (int j = 0; j < 3; j++) {
+                            g[a] += 2 * (j + 1) * (x[a] - 0.5 * j);
+                        }
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4)).singlePrecision(),
                 scalar("Temporaries.unreadButMayThrow", Temporaries::unreadButMayThrow,
                         x -> new double[] {2 * x[0], 0}, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("Temporaries.reloadAfterStore", Temporaries::reloadAfterStore,

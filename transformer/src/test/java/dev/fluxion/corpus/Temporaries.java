@@ -197,4 +197,40 @@ public final class Temporaries {
         }
         return s;
     }
+
+    /**
+     * The filling loop runs inside the reading loop, before the read: t[b] is forwarded to
+     * x[b] * (b + 1), computed where the read was (the filling loop's exit does not dominate the
+     * reading loop's first block). f = sum_b (b + 1) x[b]^2.
+     */
+    @Differentiable
+    public static double fillInsideTheReadingLoop(double[] x) {
+        int n = x.length;
+        double[] t = new double[n];
+        double s = 0;
+        for (int b = 0; b < n; b++) {
+            for (int a = 0; a < n; a++) {
+                t[a] = x[a] * (b + 1);
+            }
+            s += t[b] * x[b];
+        }
+        return s;
+    }
+
+    /** {@link #refilledTemporary}'s shape in {@code float}: f = sum_j (j + 1) |x - j/2|^2, in float. */
+    @Differentiable
+    public static double refilledFloatTemporary(double[] x) {
+        int n = x.length;
+        float[] t = new float[n];
+        float s = 0;
+        for (int j = 0; j < 3; j++) {
+            for (int a = 0; a < n; a++) {
+                t[a] = (float) x[a] - 0.5f * j;
+            }
+            for (int a = 0; a < n; a++) {
+                s += (j + 1) * t[a] * t[a];
+            }
+        }
+        return s;
+    }
 }

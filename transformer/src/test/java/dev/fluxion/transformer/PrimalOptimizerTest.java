@@ -36,6 +36,17 @@ class PrimalOptimizerTest {
     }
 
     @Test
+    void forwardsAtTheReadWhenTheFillingLoopRunsInsideTheReadingLoop() {
+        assertEquals(0, readsOfArray(parse("fillInsideTheReadingLoop", true), 0));
+    }
+
+    @Test
+    void forwardsFloatTemporaries() {
+        assertEquals(2, readsOfArray(parse("refilledFloatTemporary", false), 0)); // t[a] * t[a] as written
+        assertEquals(0, readsOfArray(parse("refilledFloatTemporary", true), 0));
+    }
+
+    @Test
     void removesTheStoresOfATemporaryNothingReadsAnyMore() {
         IrFunction f = parse("forwardedAway", true);
         assertEquals(0, readsOfArray(f, 0));
