@@ -40,6 +40,16 @@ public final class Naming {
         return ADJOINT_PREFIX + primalName;
     }
 
+    /**
+     * An adjoint of the method specialised to some of its parameters (their indices, ascending):
+     * the adjoint's descriptor, but the other parameters are data, not differentiated (their
+     * shadows are never touched). Generated for callers in the same class that pass data.
+     */
+    public static String specializedAdjointName(String primalName, java.util.Collection<Integer> inputs) {
+        return ADJOINT_PREFIX + primalName + '$' + inputs.stream().sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("_"));
+    }
+
     /** A bridge to the adjoint that copies the array parameters the method writes into; see the class comment. */
     public static String entryName(String primalName) {
         return ENTRY_PREFIX + primalName;

@@ -37,6 +37,15 @@ final class DifferentiableMethods implements Callees {
     private final Set<MemberRef> inProgress = ConcurrentHashMap.newKeySet();
 
     private final AdjointRules rules;
+    /** The class being transformed, whose static methods get specialised adjoints on request. */
+    private ClassNode transforming;
+    /** Specialised adjoints requested by the adjoints generated so far, by name and descriptor. */
+    private final Map<String, Specialization> requested = new java.util.LinkedHashMap<>();
+    private int taken;
+
+    /** An adjoint of {@code method} that differentiates only {@code inputs}, to be generated as {@code name}. */
+    record Specialization(MethodNode method, Set<Integer> inputs, String name) {
+    }
 
     DifferentiableMethods(ClassFileLocator locator) {
         this.locator = locator;
@@ -61,6 +70,30 @@ final class DifferentiableMethods implements Callees {
         finalMethods.put(node.name, fixed);
         bodies.put(node.name, node);
         rules.register(node);
+        transforming = node;
+    }
+
+    @Override
+    public synchronized String specializedAdjoint(MemberRef method, Set<Integer> inputs) {
+        if (transforming == null || !method.owner().equals(transforming.name) || !isDifferentiable(method)) {
+            return null; // another class's adjoints are generated when that class is transformed
+        }
+        for (MethodNode m : transforming.methods) {
+            if (m.name.equals(method.name()) && m.desc.equals(method.descriptor()) && (m.access & Opcodes.ACC_STATIC) != 0) {
+                String name = Naming.specializedAdjointName(m.name, inputs);
+                requested.putIfAbsent(name + m.desc, new Specialization(m, Set.copyOf(inputs), name));
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** The specialised adjoints requested since the last call, in request order. */
+    synchronized java.util.List<Specialization> takeSpecializations() {
+        java.util.List<Specialization> all = new java.util.ArrayList<>(requested.values());
+        java.util.List<Specialization> fresh = java.util.List.copyOf(all.subList(taken, all.size()));
+        taken = all.size();
+        return fresh;
     }
 
     private static boolean cannotBeOverridden(int classAccess, int methodAccess) {

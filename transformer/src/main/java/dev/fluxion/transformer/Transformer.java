@@ -147,6 +147,19 @@ public final class Transformer {
                                 + "-Dfluxion.dump=DIR attached. The class was left untouched."));
             }
         }
+        // adjoints specialised to the arguments their callers differentiate (which may request more)
+        for (var todo = callees.takeSpecializations(); !todo.isEmpty(); todo = callees.takeSpecializations()) {
+            for (DifferentiableMethods.Specialization s : todo) {
+                try {
+                    generated.add(differentiate(node, s.method(), callees, s.inputs(), s.name()).adjoint());
+                } catch (RuntimeException e) { // Unsupported included
+                    // cannot happen where the general adjoint exists (fewer inputs, less to do); if
+                    // it does, the variant is the general adjoint, which serves every caller
+                    generated.add(Binders.copyingBridge(node, s.name(), Naming.adjointName(s.method().name),
+                            Naming.adjointDescriptor(s.method().desc), List.of()));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new DifferentiationException(problems);
         }

@@ -45,6 +45,7 @@ public final class Corpus {
         cases.addAll(copiesOfConstants());
         cases.addAll(callsAndWrites());
         cases.addAll(temporaries());
+        cases.addAll(dataModels());
         cases.addAll(nestedLoops());
         cases.add(scalar("Rotations.chainOfRotations", Rotations::chainOfRotations, x -> {
             double t = 0;
@@ -802,6 +803,16 @@ public final class Corpus {
                         x -> new double[] {2 * x[0] * x[1], x[0] * x[0]}, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("Temporaries.reloadAfterCall", Temporaries::reloadAfterCall,
                         x -> new double[] {2 * x[1], 2 * x[0] + 2 * x[1]}, p(0.3, -1.2), p(1.1, 0.4)));
+    }
+
+    static List<CorpusCase> dataModels() {
+        DataModel model = new DataModel(new double[] {0.5, -1.5, 2.0, 0.25}, 0.3);
+        return List.of(
+                scalar("DataModel.loss", model::loss, model::lossGradient, p(0.3, -1.2), p(1.1, 0.4)),
+                scalar("DataModel.shiftedHalfLoss", model::shiftedHalfLoss, w -> {
+                    double[] g = model.lossGradient(w);
+                    return new double[] {0.5 * g[0] + 1, 0.5 * g[1]};
+                }, p(0.3, -1.2), p(1.1, 0.4)));
     }
 
     // ================================================================== calls reading arrays written around them

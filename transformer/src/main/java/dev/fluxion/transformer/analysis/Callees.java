@@ -47,4 +47,13 @@ public interface Callees {
     default boolean mayReturnArgument(MemberRef method, int index) {
         return true;
     }
+
+    /**
+     * The name of an adjoint of the static method {@code method} that differentiates only the
+     * parameters in {@code inputs} (a caller passes data in the others), if one will be generated
+     * beside the general adjoint; {@code null} to call the general adjoint.
+     */
+    default String specializedAdjoint(MemberRef method, java.util.Set<Integer> inputs) {
+        return null;
+    }
 }

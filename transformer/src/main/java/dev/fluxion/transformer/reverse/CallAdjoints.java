@@ -16,6 +16,7 @@ import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.reverse.LocalAdjoints.Sweep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import org.objectweb.asm.Type;
@@ -31,17 +32,50 @@ final class CallAdjoints {
     private final ControlFlow cfg;
     private final Function<Instruction, MemberRef> ruleOf;
     private final java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn;
+    private final java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized;
 
     /**
      * @param ruleOf the user's {@code @AdjointOf} rule for a call, or {@code null}
      * @param mayWriteOrReturn whether a call may write, or return, the array passed as operand {@code j}
+     * @param specialized an adjoint of a static callee specialised to some parameters, or {@code null}
+     *     (see {@code Callees.specializedAdjoint})
      */
     CallAdjoints(ActivityAnalysis activity, ControlFlow cfg, Function<Instruction, MemberRef> ruleOf,
-            java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn) {
+            java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn,
+            java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized) {
         this.activity = activity;
         this.cfg = cfg;
         this.ruleOf = ruleOf;
         this.mayWriteOrReturn = mayWriteOrReturn;
+        this.specialized = specialized;
+    }
+
+    /**
+     * The adjoint a call runs: the callee's own, or, when the caller passes data (inactive
+     * floating-point arguments: a model's points, its hyperparameters) to a static callee of this
+     * class, a variant specialised to the active arguments, which does not differentiate the data.
+     * Enzyme likewise generates a derivative per activity of the arguments.
+     */
+    private String adjointName(Instruction insn, Type[] params) {
+        MemberRef callee = insn.member();
+        if (insn.opcode() == INVOKESTATIC) {
+            Set<Integer> inputs = new java.util.TreeSet<>();
+            boolean data = false;
+            for (int j = 0; j < params.length; j++) {
+                if (Types.isFloating(params[j]) || Naming.isShadowed(params[j].getDescriptor())) {
+                    if (activity.isActive(insn.operand(j))) {
+                        inputs.add(j);
+                    } else {
+                        data = true;
+                    }
+                }
+            }
+            String name = data ? specialized.apply(callee, inputs) : null;
+            if (name != null) {
+                return name;
+            }
+        }
+        return Naming.adjointName(callee.name());
     }
 
     /**
@@ -63,7 +97,7 @@ final class CallAdjoints {
             args.add(rBar != null ? rBar : Constant.zero(ret));
         }
         args.add(s.tape().tape());
-        ir.invokeStatic(new MemberRef(callee.owner(), Naming.adjointName(callee.name()),
+        ir.invokeStatic(new MemberRef(callee.owner(), adjointName(insn, params),
                 Naming.adjointDescriptor(descriptor), callee.isInterface()), args.toArray(Value[]::new));
         for (int j = params.length - 1; j >= 0; j--) {
             if (Types.isFloating(params[j])) {
@@ -105,7 +139,7 @@ final class CallAdjoints {
             args.add(seed);
         }
         args.add(tape.tape());
-        Instruction call = ir.invokeStatic(new MemberRef(callee.owner(), Naming.adjointName(callee.name()),
+        Instruction call = ir.invokeStatic(new MemberRef(callee.owner(), adjointName(insn, params),
                 Naming.adjointDescriptor(descriptor), callee.isInterface()), args.toArray(Value[]::new));
         for (int j = params.length - 1; j >= 0; j--) {
             if (Types.isFloating(params[j])) {

@@ -54,7 +54,7 @@ final class LocalAdjoints {
         this.callees = callees;
         this.calls = new CallAdjoints(activity, cfg, insn -> callees.adjointRule(insn.member()),
                 (insn, j) -> callees.adjointRule(insn.member()) != null || callees.mayWriteArgument(insn.member(), j)
-                        || callees.mayReturnArgument(insn.member(), j));
+                        || callees.mayReturnArgument(insn.member(), j), callees::specializedAdjoint);
     }
 
     /** The call adjoints, for the forward sweep's tail calls ({@link CallAdjoints#isTailCall}). */
