@@ -48,7 +48,11 @@ import org.objectweb.asm.tree.MethodNode;
  *       (Hessian-vector products), in SSA
  *     --{@link BytecodeEmitter}--> bytecode, frames computed by ASM over {@link ClassHierarchy}
  * </pre>
- * The original methods are copied untouched; the derivative methods are added beside them, named
+ * Adjoints that call static {@code @Differentiable} methods of the class while passing them data
+ * ask for variants of the callees' adjoints specialised to the active arguments; those are generated
+ * after all methods, the same way, until no new variant is asked for.
+ *
+ * <p>The original methods are copied untouched; the derivative methods are added beside them, named
  * by {@link Naming}. A class is transformed completely or not at all: if any method cannot be
  * differentiated, {@link #transform} throws a {@link DifferentiationException} listing every
  * problem, and the caller keeps the original bytes.
