@@ -3,10 +3,13 @@ package dev.fluxion.transformer.analysis;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.IrFunction;
 import com.google.common.graph.Traverser;
+import java.util.ArrayDeque;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reachability between blocks: whether control can get from one block to another along at least
@@ -47,5 +50,29 @@ public final class ControlFlow {
     /** Whether the block can execute more than once in one invocation. */
     public boolean inLoop(Block b) {
         return reaches(b, b);
+    }
+
+    /**
+     * The natural loop of the edge {@code p -> h}: {@code h} and every block that reaches {@code p}
+     * without passing through {@code h}; or {@code null} if that search gets to the function's
+     * entry, i.e. {@code h} does not dominate {@code p} and the edge is no back edge. (In a nest of
+     * loops the inner header's preheader is reachable from the header, around the outer loop, so
+     * reachability alone cannot tell the latch from the preheader.)
+     */
+    public static Set<Block> naturalLoop(IrFunction f, Block h, Block p) {
+        Set<Block> body = new HashSet<>();
+        body.add(h);
+        ArrayDeque<Block> work = new ArrayDeque<>();
+        work.add(p);
+        while (!work.isEmpty()) {
+            Block b = work.pop();
+            if (b == f.entry()) {
+                return null;
+            }
+            if (body.add(b)) {
+                work.addAll(b.predecessors());
+            }
+        }
+        return body;
     }
 }

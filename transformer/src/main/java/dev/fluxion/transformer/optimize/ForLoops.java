@@ -1,5 +1,6 @@
 package dev.fluxion.transformer.optimize;
 
+import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
@@ -95,10 +96,10 @@ final class ForLoops {
         }
         for (int fromLatch = 0; fromLatch < 2; fromLatch++) {
             Block latch = h.predecessors().get(fromLatch);
-            Set<Block> body = naturalLoop(h, latch);
+            Set<Block> body = ControlFlow.naturalLoop(f, h, latch);
             Block exit = test.targets().get(0);
             if (body == null || body.contains(exit) || !body.contains(test.targets().get(1))
-                    || exit.predecessors().size() != 1 || naturalLoop(h, h.predecessors().get(1 - fromLatch)) != null
+                    || exit.predecessors().size() != 1 || ControlFlow.naturalLoop(f, h, h.predecessors().get(1 - fromLatch)) != null
                     || test.operand(1) instanceof Instruction l && body.contains(l.block())) {
                 continue;
             }
@@ -109,21 +110,5 @@ final class ForLoops {
             }
         }
         return null;
-    }
-
-    /** The blocks of the loop closed by the back edge {@code latch -> h}, or {@code null} if it is no back edge. */
-    private Set<Block> naturalLoop(Block h, Block latch) {
-        Set<Block> body = new HashSet<>(List.of(h));
-        ArrayDeque<Block> work = new ArrayDeque<>(List.of(latch));
-        while (!work.isEmpty()) {
-            Block b = work.pop();
-            if (b == f.entry()) {
-                return null;
-            }
-            if (body.add(b)) {
-                work.addAll(b.predecessors());
-            }
-        }
-        return body;
     }
 }

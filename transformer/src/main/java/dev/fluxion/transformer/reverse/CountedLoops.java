@@ -3,10 +3,8 @@ package dev.fluxion.transformer.reverse;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.IrFunction;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +38,8 @@ final class CountedLoops {
             if (h.predecessors().size() != 2 || !cfg.inLoop(h)) {
                 continue;
             }
-            Set<Block> fromFirst = naturalLoop(f, h, h.predecessors().get(0));
-            Set<Block> fromSecond = naturalLoop(f, h, h.predecessors().get(1));
+            Set<Block> fromFirst = ControlFlow.naturalLoop(f, h, h.predecessors().get(0));
+            Set<Block> fromSecond = ControlFlow.naturalLoop(f, h, h.predecessors().get(1));
             if ((fromFirst == null) == (fromSecond == null)) {
                 continue; // no back edge, or two: not the shape a trip count can reverse
             }
@@ -55,30 +53,6 @@ final class CountedLoops {
                 }
             }
         }
-    }
-
-    /**
-     * The natural loop of the edge {@code p -> h}: {@code h} and every block that reaches {@code p}
-     * without passing through {@code h}; or {@code null} if that search gets to the function's
-     * entry, i.e. {@code h} does not dominate {@code p} and the edge is no back edge. (In a nest of
-     * loops the inner header's preheader is reachable from the header, around the outer loop, so
-     * reachability alone cannot tell the latch from the preheader.)
-     */
-    private static Set<Block> naturalLoop(IrFunction f, Block h, Block p) {
-        Set<Block> body = new HashSet<>();
-        body.add(h);
-        ArrayDeque<Block> work = new ArrayDeque<>();
-        work.add(p);
-        while (!work.isEmpty()) {
-            Block b = work.pop();
-            if (b == f.entry()) {
-                return null;
-            }
-            if (body.add(b)) {
-                work.addAll(b.predecessors());
-            }
-        }
-        return body;
     }
 
     /** The blocks the loop exits to, or {@code null} if the loop does not qualify. */
