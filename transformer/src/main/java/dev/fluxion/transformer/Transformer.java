@@ -221,7 +221,7 @@ public final class Transformer {
         ActivityAnalysis activity = sourceActivity;
         IrFunction inlined = BytecodeParser.parse(owner.name, m);
         boolean rewritten = inline && Inliner.inline(inlined, owner);
-        rewritten |= inline && PrimalOptimizer.optimize(inlined, callees);
+        rewritten |= PrimalOptimizer.optimize(inlined, callees);
         if (rewritten) {
             try {
                 ActivityAnalysis inlinedActivity = ActivityAnalysis.of(inlined, callees, inputs);
