@@ -48,10 +48,39 @@ public final class Tape {
         return doubles[--doubleTop];
     }
 
-    private double[] sinkDoubles;
-    private float[] sinkFloats;
-    private double[] zeroDoubles;
-    private float[] zeroFloats;
+    private final ByLength<double[]> sinkDoubles = new ByLength<>(double[]::new);
+    private final ByLength<float[]> sinkFloats = new ByLength<>(float[]::new);
+    private final ByLength<double[]> zeroDoubles = new ByLength<>(double[]::new);
+    private final ByLength<float[]> zeroFloats = new ByLength<>(float[]::new);
+
+    /**
+     * A few arrays of one kind, by length, replaced in turn: a call may pass several data arrays of
+     * different lengths (an LSTM's state and its sequence), and a single cached array would be
+     * replaced, so allocated again, on every call.
+     */
+    private static final class ByLength<A> {
+        private final Object[] arrays = new Object[4];
+        private final int[] lengths = new int[4];
+        private final java.util.function.IntFunction<A> create;
+        private int next;
+
+        ByLength(java.util.function.IntFunction<A> create) {
+            this.create = create;
+        }
+
+        @SuppressWarnings("unchecked")
+        A get(int length) {
+            for (int i = 0; i < arrays.length; i++) {
+                if (arrays[i] != null && lengths[i] == length) {
+                    return (A) arrays[i];
+                }
+            }
+            next = (next + 1) % arrays.length;
+            arrays[next] = create.apply(length);
+            lengths[next] = length;
+            return (A) arrays[next];
+        }
+    }
 
     /**
      * The zero tangent of an argument whose contents do not vary, passed to a callee's tangent that
@@ -59,11 +88,11 @@ public final class Tape {
      * this thread (no allocation).
      */
     public double[] zeros(double[] like) {
-        return like == null ? null : (zeroDoubles = sized(zeroDoubles, like.length));
+        return like == null ? null : zeroDoubles.get(like.length);
     }
 
     public float[] zeros(float[] like) {
-        return like == null ? null : (zeroFloats = sized(zeroFloats, like.length));
+        return like == null ? null : zeroFloats.get(like.length);
     }
 
     /**
@@ -72,20 +101,11 @@ public final class Tape {
      * length, reused and never cleared, serves every such call on this thread (no allocation).
      */
     public double[] sink(double[] like) {
-        return like == null ? null : (sinkDoubles = sized(sinkDoubles, like.length));
+        return like == null ? null : sinkDoubles.get(like.length);
     }
 
     public float[] sink(float[] like) {
-        return like == null ? null : (sinkFloats = sized(sinkFloats, like.length));
-    }
-
-    /** {@code cached} if it has length {@code n}, else a new array of zeros of that length. */
-    private static double[] sized(double[] cached, int n) {
-        return cached != null && cached.length == n ? cached : new double[n];
-    }
-
-    private static float[] sized(float[] cached, int n) {
-        return cached != null && cached.length == n ? cached : new float[n];
+        return like == null ? null : sinkFloats.get(like.length);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.fluxion.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,24 @@ class TapeTest {
         t.leave();
         assertEquals(1, t.size());
         assertEquals(1.0, t.popDouble());
+    }
+
+    @Test
+    void sinksAndZerosAreReusedForSeveralLengths() {
+        Tape t = new Tape();
+        double[] small = new double[3];
+        double[] large = new double[1000];
+        double[] sinkSmall = t.sink(small);
+        double[] sinkLarge = t.sink(large);
+        double[] zerosLarge = t.zeros(large);
+        for (int call = 0; call < 3; call++) { // two data arrays of different lengths per call: no allocation
+            assertSame(sinkSmall, t.sink(small));
+            assertSame(sinkLarge, t.sink(large));
+            assertSame(zerosLarge, t.zeros(large));
+        }
+        assertEquals(3, sinkSmall.length);
+        assertEquals(1000, sinkLarge.length);
+        assertNotSame(sinkLarge, zerosLarge); // sinks are written, zeros never
     }
 
     @Test
