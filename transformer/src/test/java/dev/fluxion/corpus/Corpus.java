@@ -812,6 +812,10 @@ public final class Corpus {
                 scalar("DataModel.shiftedHalfLoss", model::shiftedHalfLoss, w -> {
                     double[] g = model.lossGradient(w);
                     return new double[] {0.5 * g[0] + 1, 0.5 * g[1]};
+                }, p(0.3, -1.2), p(1.1, 0.4)),
+                scalar("DataModel.scratchLoss", model::scratchLoss, w -> {
+                    double[] g = model.lossGradient(w); // f without the lambda term
+                    return new double[] {g[0] - 2 * 0.3 * w[0], g[1] - 2 * 0.3 * w[1]};
                 }, p(0.3, -1.2), p(1.1, 0.4)));
     }
 

@@ -31,6 +31,27 @@ public final class DataModel {
         return 0.5 * lossOf(w, points, lambda) + w[0];
     }
 
+    /**
+     * A scratch buffer the model allocates and passes on, but never reads itself: inactive here, yet
+     * the callee writes differentiated values into it and reads them back, so the specialised
+     * adjoint still needs its shadow. f = sum_i (w0 + w1 p_i)^2.
+     */
+    @Differentiable
+    public double scratchLoss(double[] w) {
+        double[] scratch = new double[points.length];
+        return fillAndSum(w, points, scratch);
+    }
+
+    @Differentiable
+    static double fillAndSum(double[] w, double[] p, double[] out) {
+        double s = 0;
+        for (int i = 0; i < p.length; i++) {
+            out[i] = w[0] + w[1] * p[i];
+            s += out[i] * out[i];
+        }
+        return s;
+    }
+
     @Differentiable
     static double lossOf(double[] w, double[] p, double lambda) {
         double s = 0;
