@@ -797,6 +797,20 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.3, -1.2, 2.0), p(1.1, 0.4)).singlePrecision(),
+                scalar("Temporaries.temporaryPerIteration", Temporaries::temporaryPerIteration, x -> {
+                    double[] g = new double[x.length];
+                    for (int a = 0; a < x.length; a++) {
+                        g[a] = 2 * x[a] + 2 * (x[a] + 1);
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
+                scalar("Temporaries.allocatedWhereWritten", Temporaries::allocatedWhereWritten, x -> {
+                    double[] g = new double[x.length];
+                    for (int a = 0; a < x.length; a++) {
+                        g[a] = 2 * x[a];
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
                 scalar("Temporaries.unreadButMayThrow", Temporaries::unreadButMayThrow,
                         x -> new double[] {2 * x[0], 0}, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("Temporaries.reloadAfterStore", Temporaries::reloadAfterStore,

@@ -233,4 +233,37 @@ public final class Temporaries {
         }
         return s;
     }
+
+    /**
+     * A temporary allocated anew in every iteration of the loop that fills and reads it: forwarded,
+     * and its stores removed. f = sum_j sum_a (x[a] + j)^2 for j = 0, 1.
+     */
+    @Differentiable
+    public static double temporaryPerIteration(double[] x) {
+        int n = x.length;
+        double s = 0;
+        for (int j = 0; j < 2; j++) {
+            double[] t = new double[n];
+            for (int a = 0; a < n; a++) {
+                t[a] = x[a] + j;
+            }
+            for (int a = 0; a < n; a++) {
+                s += t[a] * t[a];
+            }
+        }
+        return s;
+    }
+
+    /** An unread temporary allocated in the block that writes it (its store goes): f = |x|^2. */
+    @Differentiable
+    public static double allocatedWhereWritten(double[] x) {
+        int n = x.length;
+        double s = 0;
+        for (int a = 0; a < n; a++) {
+            double[] t = new double[n];
+            t[a] = x[a] * x[a];
+            s += x[a] * x[a];
+        }
+        return s;
+    }
 }

@@ -25,7 +25,7 @@ final class DeadTemporaries {
         ForLoops loops = new ForLoops(f);
         boolean changed = false;
         for (Block b : f.blocks()) {
-            for (Instruction array : b.body()) {
+            for (Instruction array : List.copyOf(b.body())) { // its stores may be in this block
                 if (array.op() != Op.NEW_ARRAY || array.opcode() != Opcodes.NEWARRAY || array.users().isEmpty()
                         || !array.users().stream().allMatch(u -> u.op() == Op.ARRAY_STORE && u.operand(0) == array)) {
                     continue;
