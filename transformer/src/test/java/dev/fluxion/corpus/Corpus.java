@@ -811,6 +811,13 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
+                scalar("Temporaries.sourceWrittenInTheReadingLoop", Temporaries::sourceWrittenInTheReadingLoop, x -> {
+                    double[] g = new double[x.length];
+                    for (int a = 0; a < x.length; a++) {
+                        g[a] = 4 * x[a];
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
                 scalar("Temporaries.unreadButMayThrow", Temporaries::unreadButMayThrow,
                         x -> new double[] {2 * x[0], 0}, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("Temporaries.reloadAfterStore", Temporaries::reloadAfterStore,

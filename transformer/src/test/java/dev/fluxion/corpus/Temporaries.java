@@ -266,4 +266,27 @@ public final class Temporaries {
         }
         return s;
     }
+
+    /**
+     * The reading loop itself writes what the filling loop read, before the read: t[b] must not be
+     * recomputed from the new y[b]. y = x at first, t = 2 y; then y[b] = 0 and s += t[b] x[b],
+     * twice (the second pass fills t with zeros): f = 2 |x|^2.
+     */
+    @Differentiable
+    public static double sourceWrittenInTheReadingLoop(double[] x) {
+        int n = x.length;
+        double[] y = x.clone();
+        double[] t = new double[n];
+        double s = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int a = 0; a < n; a++) {
+                t[a] = 2 * y[a];
+            }
+            for (int b = 0; b < n; b++) {
+                y[b] = 0;
+                s += t[b] * x[b];
+            }
+        }
+        return s;
+    }
 }

@@ -70,6 +70,11 @@ class PrimalOptimizerTest {
     }
 
     @Test
+    void keepsReadsOfATemporaryWhoseSourceTheReadingLoopWrites() {
+        assertEquals(1, readsOfArray(parse("sourceWrittenInTheReadingLoop", true), 0)); // t (y is a clone)
+    }
+
+    @Test
     void keepsReadsOfATemporaryFilledByALoopThatBreaks() {
         assertEquals(1, readsOfArray(parse("fillingLoopBreaks", true), 0));
     }
