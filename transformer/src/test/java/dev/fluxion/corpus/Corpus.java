@@ -818,6 +818,8 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
+                scalar("Increments.increments", Increments::increments, Increments::incrementsGradient,
+                        p(0.3, -1.2, 2.0), p(1.1, 0.4), p(0.7, -0.2, 0.5, 1.3)),
                 scalar("Temporaries.unreadButMayThrow", Temporaries::unreadButMayThrow,
                         x -> new double[] {2 * x[0], 0}, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("Temporaries.reloadAfterStore", Temporaries::reloadAfterStore,
