@@ -1,12 +1,13 @@
 package dev.fluxion.transformer.optimize;
 
+import dev.fluxion.transformer.analysis.ForLoops;
+import dev.fluxion.transformer.analysis.ForLoops.ForLoop;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Value;
-import dev.fluxion.transformer.optimize.ForLoops.ForLoop;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 

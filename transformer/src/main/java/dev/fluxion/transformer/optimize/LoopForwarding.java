@@ -2,9 +2,10 @@ package dev.fluxion.transformer.optimize;
 
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.Callees;
-import dev.fluxion.transformer.optimize.ForLoops.ForLoop;
+import dev.fluxion.transformer.analysis.ControlFlow;
+import dev.fluxion.transformer.analysis.ForLoops;
+import dev.fluxion.transformer.analysis.ForLoops.ForLoop;
 import dev.fluxion.transformer.ir.Block;
-import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
@@ -44,6 +45,7 @@ final class LoopForwarding {
     private final IrFunction f;
     private final Callees callees;
     private final ForLoops loops;
+    private final ControlFlow cfg;
     private ArrayFamilies families;
 
     private LoopForwarding(IrFunction f, Callees callees) {
@@ -51,6 +53,7 @@ final class LoopForwarding {
         this.callees = callees;
         this.families = new ArrayFamilies(f, callees);
         this.loops = new ForLoops(f); // the rewrite adds instructions, never blocks or phis
+        this.cfg = new ControlFlow(f);
     }
 
     static boolean forward(IrFunction f, Callees callees) {
@@ -78,7 +81,7 @@ final class LoopForwarding {
         for (Instruction store : families.writers(load.operand(0))) {
             ForLoop filling = store.op() == Op.ARRAY_STORE && store.operand(0) == load.operand(0)
                     ? fillingLoop(store, load) : null;
-            if (filling == null || !ForLoops.reaches(load.block(), store.block())
+            if (filling == null || !cfg.reaches(load.block(), store.block())
                     || !RedundantLoads.sameValue(filling.start(), reading.start())
                     || !RedundantLoads.sameValue(filling.limit(), reading.limit())) {
                 continue;

@@ -1,6 +1,8 @@
 package dev.fluxion.transformer.reverse;
 
 import dev.fluxion.transformer.analysis.ControlFlow;
+import dev.fluxion.transformer.analysis.ForLoops;
+import dev.fluxion.transformer.analysis.ForLoops.ForLoop;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.IrFunction;
 import java.util.ArrayList;
@@ -10,10 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.ir.Instruction;
-import dev.fluxion.transformer.ir.Constant;
-import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Value;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Loops whose reversal needs a trip count, not an edge per iteration. A loop header H entered
@@ -32,8 +31,10 @@ final class CountedLoops {
     private final Map<Block, Block> latchOf = new HashMap<>();
     private final Map<Block, List<Block>> countsPushedAt = new HashMap<>();
     private final Map<Block, Set<Block>> bodyOf = new HashMap<>();
+    private final ForLoops forLoops;
 
     CountedLoops(IrFunction f, ControlFlow cfg) {
+        this.forLoops = new ForLoops(f);
         for (Block h : f.blocks()) {
             if (h.predecessors().size() != 2 || !cfg.inLoop(h)) {
                 continue;
@@ -104,29 +105,8 @@ final class CountedLoops {
      * count need not be recorded where start and limit are still at hand in the reverse sweep.
      */
     Value[] countBounds(Block header) {
-        Set<Block> body = bodyOf.get(header);
-        Instruction t = header.terminator();
-        if (body == null || t.op() != Op.IF || t.opcode() != Opcodes.IF_ICMPGE || body.contains(t.targets().get(0))
-                || !body.contains(t.targets().get(1)) || !(t.operand(0) instanceof Instruction i) || !i.isPhi()
-                || i.block() != header) {
-            return null;
-        }
-        for (Block x : body) {
-            if (x != header && !body.containsAll(x.successors())) {
-                return null; // a break: the count is not the bounds'
-            }
-        }
-        Value limit = t.operand(1);
-        if (limit instanceof Instruction l && body.contains(l.block())) {
-            return null;
-        }
-        int fromLatch = header.predecessors().indexOf(latch(header));
-        Value next = i.operand(fromLatch);
-        if (!(next instanceof Instruction add && add.op() == Op.ARITHMETIC && add.opcode() == Opcodes.IADD
-                && add.operand(0) == i && add.operand(1) instanceof Constant c && Integer.valueOf(1).equals(c.value()))) {
-            return null;
-        }
-        return new Value[] {i.operand(1 - fromLatch), limit};
+        ForLoop loop = bodyOf.containsKey(header) ? forLoops.ofHeader(header) : null;
+        return loop == null || !loop.leftOnlyByHeader() ? null : new Value[] {loop.start(), loop.limit()};
     }
 
     /** Whether {@code b} is in the counted loop with header {@code header}. */

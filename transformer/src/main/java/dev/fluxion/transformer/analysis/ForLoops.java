@@ -1,6 +1,5 @@
-package dev.fluxion.transformer.optimize;
+package dev.fluxion.transformer.analysis;
 
-import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
@@ -18,14 +17,15 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * The loops {@code for (iv = start; iv < limit; iv++)} of a function, by header, and the questions
- * about paths the primal optimisations ask: dominance, reachability, the blocks between two others.
- * In such a loop every block but the header runs with {@code start <= iv < limit}.
+ * about paths the primal optimisations ask: dominance, the blocks between two others. In such a
+ * loop every block but the header runs with {@code start <= iv < limit}; without a break it runs
+ * exactly {@code max(0, limit - start)} times, which the reverse sweep uses as its trip count.
  */
-final class ForLoops {
+public final class ForLoops {
     /** A loop whose header's test is {@code if_icmpge iv, limit -> exit}, entered once, closed by one back edge. */
-    record ForLoop(Block header, Instruction iv, Value start, Value limit, Block exit, Block latch, Set<Block> body) {
+    public record ForLoop(Block header, Instruction iv, Value start, Value limit, Block exit, Block latch, Set<Block> body) {
         /** Whether only the header's test leaves the loop (no break). */
-        boolean leftOnlyByHeader() {
+        public boolean leftOnlyByHeader() {
             for (Block x : body) {
                 if (x != header && !body.containsAll(x.successors())) {
                     return false;
@@ -38,7 +38,7 @@ final class ForLoops {
     private final IrFunction f;
     private final Map<Block, ForLoop> byHeader = new LinkedHashMap<>();
 
-    ForLoops(IrFunction f) {
+    public ForLoops(IrFunction f) {
         this.f = f;
         for (Block h : f.blocks()) {
             ForLoop loop = forLoop(h);
@@ -49,27 +49,23 @@ final class ForLoops {
     }
 
     /** The loop whose induction variable {@code v} is, or {@code null}. */
-    ForLoop ofInductionVariable(Value v) {
+    public ForLoop ofInductionVariable(Value v) {
         ForLoop loop = v instanceof Instruction i && i.isPhi() ? byHeader.get(i.block()) : null;
         return loop != null && loop.iv() == v ? loop : null;
     }
 
+    /** The loop headed by {@code h}, or {@code null}. */
+    public ForLoop ofHeader(Block h) {
+        return byHeader.get(h);
+    }
+
     /** Whether every path from the entry to {@code b} passes through {@code a}. */
-    boolean dominates(Block a, Block b) {
+    public boolean dominates(Block a, Block b) {
         return a == b || !closure(f.entry(), a, Block::successors).contains(b);
     }
 
-    /** Whether {@code to} may run after {@code from} (along one or more edges). */
-    static boolean reaches(Block from, Block to) {
-        Set<Block> after = new HashSet<>();
-        for (Block s : from.successors()) {
-            after.addAll(closure(s, null, Block::successors));
-        }
-        return after.contains(to);
-    }
-
     /** The blocks on some path from {@code from} to {@code to} that does not pass through {@code avoid}. */
-    static Set<Block> between(Block from, Block to, Block avoid) {
+    public static Set<Block> between(Block from, Block to, Block avoid) {
         Set<Block> after = closure(from, avoid, Block::successors);
         after.retainAll(closure(to, avoid, Block::predecessors));
         return after;
