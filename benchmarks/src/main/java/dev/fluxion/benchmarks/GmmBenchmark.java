@@ -29,7 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class GmmBenchmark {
-    @Param({"1k/gmm_d2_K5", "1k/gmm_d10_K5", "1k/gmm_d20_K10", "1k/gmm_d64_K10", "10k/gmm_d2_K5", "10k/gmm_d10_K10"})
+    /**
+     * ADBench's 1k and 10k files, then the shapes of ADBench's published 10k rows that its data set
+     * does not hold (random data of that shape, see {@link GmmInput#named}).
+     */
+    @Param({"1k/gmm_d2_K5", "1k/gmm_d10_K5", "1k/gmm_d20_K10", "1k/gmm_d64_K10", "10k/gmm_d2_K5", "10k/gmm_d10_K10",
+        "10k/gmm_d2_K200", "10k/gmm_d10_K50", "10k/gmm_d64_K5", "10k/gmm_d64_K25"})
     String input;
 
     GmmInput problem;

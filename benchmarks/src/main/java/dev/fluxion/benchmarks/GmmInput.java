@@ -60,6 +60,11 @@ public record GmmInput(int d, int k, int n, double[] theta, double[] x, double g
         return new GmmInput(d, k, n, theta, x, 1.0, 0);
     }
 
+    /** Whether {@link #named} reads {@code name} from ADBench's data set (else it is random). */
+    public static boolean isInDataSet(String name) {
+        return AdbenchData.file("gmm/" + name + ".txt").isPresent();
+    }
+
     /**
      * The input named like ADBench's files ({@code "1k/gmm_d10_K5"}): read from the data set, or, if
      * it is absent, random with the shape the name says.
