@@ -7,6 +7,8 @@
 #   bash benchmarks/run.sh                 # build, run everything, write BENCHMARKS.md
 #   bash benchmarks/run.sh 'Gmm.*'         # only the benchmarks matching a JMH regex
 #   FLUXION_NO_BUILD=1 bash benchmarks/run.sh   # reuse benchmarks/target/benchmarks.jar
+#   FLUXION_FORKS=3 bash benchmarks/run.sh      # three JVMs per benchmark, the median of their
+#                                               # means reported: steadier, three times as long
 #
 # The benchmark classes are transformed at build time by fluxion-maven-plugin, so the forked JVMs
 # run without the agent. ADBench's data is read from -Dfluxion.adbench=DIR or the nearest
@@ -21,6 +23,6 @@ if [[ -z "${FLUXION_NO_BUILD:-}" ]]; then
 fi
 JAR=benchmarks/target/benchmarks.jar
 RESULT=benchmarks/target/jmh-result.json
-# short: 2 warm-up iterations and 3 measured ones of 1 s each, one fork
-java -jar "$JAR" -wi 2 -i 3 -w 1 -r 1 -f 1 -prof gc -rf json -rff "$RESULT" "$@"
+# short: 2 warm-up iterations and 3 measured ones of 1 s each, one fork unless FLUXION_FORKS says
+java -jar "$JAR" -wi 2 -i 3 -w 1 -r 1 -f "${FLUXION_FORKS:-1}" -prof gc -rf json -rff "$RESULT" "$@"
 java -cp "$JAR" dev.fluxion.benchmarks.BenchmarkReport "$RESULT" BENCHMARKS.md benchmarks/BENCHMARKS-notes.md

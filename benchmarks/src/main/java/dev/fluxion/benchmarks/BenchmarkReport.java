@@ -76,7 +76,7 @@ public final class BenchmarkReport {
             Row row = rows.computeIfAbsent(problem + "|" + input,
                     k -> new Row(problem, input, new LinkedHashMap<>(), new LinkedHashMap<>()));
             Map<String, Object> primary = (Map<String, Object>) r.get("primaryMetric");
-            row.micros().put(method, toMicros((Double) primary.get("score"), (String) primary.get("scoreUnit")));
+            row.micros().put(method, toMicros(score(primary), (String) primary.get("scoreUnit")));
             Map<String, Object> secondary = (Map<String, Object>) r.getOrDefault("secondaryMetrics", Map.of());
             for (Map.Entry<String, Object> e : secondary.entrySet()) {
                 if (e.getKey().endsWith("gc.alloc.rate.norm")) {
@@ -85,6 +85,23 @@ public final class BenchmarkReport {
             }
         }
         return new ArrayList<>(rows.values());
+    }
+
+    /**
+     * JMH's score, or with several forks the median of the forks' means: the JIT compiles a method
+     * differently from fork to fork (GMM's objective has run 30% apart in two forks), and the median
+     * does not follow one fork that compiled badly, as the mean of all iterations does.
+     */
+    @SuppressWarnings("unchecked")
+    static double score(Map<String, Object> primary) {
+        List<List<Double>> forks = (List<List<Double>>) primary.get("rawData");
+        if (forks == null || forks.size() < 2) {
+            return (Double) primary.get("score");
+        }
+        double[] means = forks.stream().mapToDouble(f -> f.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                .sorted().toArray();
+        int mid = means.length / 2;
+        return means.length % 2 == 1 ? means[mid] : (means[mid - 1] + means[mid]) / 2;
     }
 
     static double toMicros(double score, String unit) {
@@ -129,7 +146,7 @@ public final class BenchmarkReport {
                 .append(plain(first.getOrDefault("warmupIterations", "?"))).append(" warm-up iterations of ")
                 .append(first.getOrDefault("warmupTime", "?")).append(", ")
                 .append(plain(first.getOrDefault("measurementIterations", "?"))).append(" measured of ")
-                .append(first.getOrDefault("measurementTime", "?")).append(", one fork, `-prof gc`). ")
+                .append(first.getOrDefault("measurementTime", "?")).append(", ").append(forks(first)).append(", `-prof gc`). ")
                 .append("The classes were transformed at build time by fluxion-maven-plugin; the forks run without the agent.\n\n");
         md.append("Machine: ").append(machine.cores()).append(" cores, ").append(machine.os()).append(", JDK ")
                 .append(first.getOrDefault("jdkVersion", "?")).append(" (").append(first.getOrDefault("vmName", "?"))
@@ -192,6 +209,12 @@ public final class BenchmarkReport {
             return "—";
         }
         return r.problem().equals("Gmm") && !GmmInput.isInDataSet(r.input()) ? r.input() + " (random)" : r.input();
+    }
+
+    static String forks(Map<String, Object> first) {
+        Object forks = first.getOrDefault("forks", 1.0);
+        return forks instanceof Double d && d == 1 ? "one fork"
+                : plain(forks) + " forks, each time the median of the forks' means";
     }
 
     /** JSON numbers are read as doubles: 2.0 iterations print as 2. */

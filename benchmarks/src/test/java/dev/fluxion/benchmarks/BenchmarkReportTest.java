@@ -47,6 +47,18 @@ class BenchmarkReportTest {
         assertTrue(md.endsWith("observed.\n"), md);
     }
 
+    /** With several forks, each time is the median of the forks' means, not swayed by one fork the JIT compiled badly. */
+    @Test
+    void severalForksGiveTheMedianOfTheForksMeans() {
+        String result = RESULT.replace("\"rawData\": [[1.0e3, 3e3]]", "\"rawData\": [[1.0e3, 1.0e3], [1.0e4, 1.2e4], [2.0e3, 4.0e3]]")
+                .replace("\"warmupIterations\": 2,", "\"forks\": 3, \"warmupIterations\": 2,");
+        List<BenchmarkReport.Row> rows = BenchmarkReport.rows(Json.parse(result));
+        assertEquals(3.0, rows.get(0).micros().get("objective"), 1e-12); // fork means 1, 11 and 3 us; JMH's mean would be 5
+        String md = BenchmarkReport.render(Json.parse(result), new BenchmarkReport.Machine(2, "Linux amd64", "2026-12-01"), "");
+        assertTrue(md.contains("3 forks, each time the median of the forks' means"), md);
+        assertTrue(md.contains("| 3.0 µs | 2.00 |"), md);
+    }
+
     /** ADBench's 10k rows whose data it does not publish are run on random data of their shape, and say so. */
     @Test
     void shapesMissingFromTheDataSetAreLabelledRandomWithTheirPublishedFigures() {
