@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a short version of the benchmark suite (a few minutes) and writes BENCHMARKS.md at the
+# Runs a short version of the benchmark suite (about 13 minutes) and writes BENCHMARKS.md at the
 # repository root: ratios of gradient time to objective time for Fluxion, the hand-written
 # gradients, Hipparchus and finite differences, ADBench's published ratios beside them, the
 # allocation per operation (-prof gc) and the machine.
