@@ -7,8 +7,8 @@
 #   bash benchmarks/run.sh                 # build, run everything, write BENCHMARKS.md
 #   bash benchmarks/run.sh 'Gmm.*'         # only the benchmarks matching a JMH regex
 #   FLUXION_NO_BUILD=1 bash benchmarks/run.sh   # reuse benchmarks/target/benchmarks.jar
-#   FLUXION_FORKS=3 bash benchmarks/run.sh      # three JVMs per benchmark, the median of their
-#                                               # means reported: steadier, three times as long
+#   FLUXION_FORKS=3 bash benchmarks/run.sh      # three JVMs per benchmark, each time the fastest
+#                                               # iteration of any: steadier, three times as long
 #
 # The benchmark classes are transformed at build time by fluxion-maven-plugin, so the forked JVMs
 # run without the agent. ADBench's data is read from -Dfluxion.adbench=DIR or the nearest
