@@ -66,6 +66,13 @@ public final class Derivatives {
      * int c, not both operands, and the partials below read only c. Same conventions as above:
      * a >= b is c >= 0 under dcmpl, a <= b is c <= 0 under dcmpg.
      */
+    /**
+     * {@code x} itself, whose derivative does not propagate: the primal optimisations put it where
+     * the derivatives through a value cancel exactly, as the shift of a log-sum-exp does (see
+     * {@code ShiftedLogSumExp} in the transformer).
+     */
+    public static double detach(double x) { return x; }
+
     public static double maxBy(double a, double b, int c) { return Math.max(a, b); }
     public static double minBy(double a, double b, int c) { return Math.min(a, b); }
     public static float maxBy(float a, float b, int c) { return Math.max(a, b); }

@@ -825,7 +825,15 @@ public final class Corpus {
                 scalar("Temporaries.reloadAfterStore", Temporaries::reloadAfterStore,
                         x -> new double[] {2 * x[0] * x[1], x[0] * x[0]}, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("Temporaries.reloadAfterCall", Temporaries::reloadAfterCall,
-                        x -> new double[] {2 * x[1], 2 * x[0] + 2 * x[1]}, p(0.3, -1.2), p(1.1, 0.4)));
+                        x -> new double[] {2 * x[1], 2 * x[0] + 2 * x[1]}, p(0.3, -1.2), p(1.1, 0.4)),
+                scalar("LogSumExps.shiftUsedAgain", LogSumExps::shiftUsedAgain, LogSumExps::shiftUsedAgainGradient,
+                        p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)),
+                scalar("LogSumExps.sumFromOne", LogSumExps::sumFromOne, LogSumExps::sumFromOneGradient,
+                        p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)),
+                scalar("LogSumExps.logUsedAgain", LogSumExps::logUsedAgain, LogSumExps::logUsedAgainGradient,
+                        p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)),
+                scalar("LogSumExps.sumUsedAgain", LogSumExps::sumUsedAgain, LogSumExps::sumUsedAgainGradient,
+                        p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)));
     }
 
     static List<CorpusCase> dataModels() {

@@ -21,8 +21,9 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * What the primal optimisations rewrite, and what they leave alone, on the SSA of {@code
- * corpus.Temporaries} (the corpus checks that the derivatives are right either way; this checks that
- * the rewrites happen where they should and not where a write in between forbids them).
+ * corpus.Temporaries} and {@code corpus.LogSumExps} (the corpus checks that the derivatives are right
+ * either way; this checks that the rewrites happen where they should and not where a write in
+ * between, or a derivative that does not cancel, forbids them).
  */
 class PrimalOptimizerTest {
     private static final ClassNode TEMPORARIES = classNode("dev/fluxion/corpus/Temporaries");
@@ -85,13 +86,37 @@ class PrimalOptimizerTest {
         assertEquals(3, readsOfArray(parse("reloadAfterCall", true), 0));
     }
 
+    @Test
+    void detachesTheShiftOfALogSumExpAtItsTwoUses() {
+        assertEquals(2, detaches(parse(LOG_SUM_EXPS, "shiftUsedAgain", true))); // not the third use, m * m
+        assertEquals(2, detaches(parse(classNode("dev/fluxion/corpus/Loops"), "logSumExp", true))); // m + log(s)
+    }
+
+    @Test
+    void leavesTheShiftAloneWhereItsDerivativesDoNotCancel() {
+        assertEquals(0, detaches(parse(LOG_SUM_EXPS, "sumFromOne", true)));
+        assertEquals(0, detaches(parse(LOG_SUM_EXPS, "logUsedAgain", true)));
+        assertEquals(0, detaches(parse(LOG_SUM_EXPS, "sumUsedAgain", true)));
+    }
+
+    private static final ClassNode LOG_SUM_EXPS = classNode("dev/fluxion/corpus/LogSumExps");
+
+    private static long detaches(IrFunction f) {
+        return f.blocks().stream().flatMap(b -> b.instructions().stream())
+                .filter(i -> i.op() == Op.INVOKE && i.member().name().equals("detach")).count();
+    }
+
     private static IrFunction parse(String name, boolean optimize) {
-        MethodNode m = TEMPORARIES.methods.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow();
-        IrFunction f = BytecodeParser.parse(TEMPORARIES.name, m);
+        return parse(TEMPORARIES, name, optimize);
+    }
+
+    private static IrFunction parse(ClassNode owner, String name, boolean optimize) {
+        MethodNode m = owner.methods.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow();
+        IrFunction f = BytecodeParser.parse(owner.name, m);
         if (optimize) {
             DifferentiableMethods callees = new DifferentiableMethods(
                     ClassFileLocator.ofClassLoader(PrimalOptimizerTest.class.getClassLoader()));
-            callees.register(TEMPORARIES);
+            callees.register(owner);
             PrimalOptimizer.optimize(f, callees);
         }
         return f;

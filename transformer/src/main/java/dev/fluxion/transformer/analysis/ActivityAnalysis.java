@@ -185,6 +185,8 @@ public final class ActivityAnalysis {
                         case ARRAYCOPY -> edge(insn.operand(0), insn.operand(2));
                         case FILL -> edge(insn.operand(insn.operands().size() - 1), insn.operand(0));
                     }
+                } else if (MathRules.isDetach(insn.member())) {
+                    // no edge: the value's derivative cancels where the optimiser put it
                 } else if (MathRules.ruleFor(insn.member()) != null) {
                     operandsTo(insn, insn);
                 } else if (isDifferentiableCall(insn)) {
