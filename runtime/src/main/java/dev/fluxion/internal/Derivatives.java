@@ -61,18 +61,18 @@ public final class Derivatives {
     public static float maxSecond(float a, float b) { return a >= b ? 0.0f : 1.0f; }
 
     /**
-     * max(a, b) and min(a, b) given the comparison {@code c} of a with b ({@code dcmpl} for max,
-     * {@code dcmpg} for min, so that NaN compares as the losing side): the reverse sweep records the
-     * int c, not both operands, and the partials below read only c. Same conventions as above:
-     * a >= b is c >= 0 under dcmpl, a <= b is c <= 0 under dcmpg.
-     */
-    /**
      * {@code x} itself, whose derivative does not propagate: the primal optimisations put it where
      * the derivatives through a value cancel exactly, as the shift of a log-sum-exp does (see
      * {@code ShiftedLogSumExp} in the transformer).
      */
     public static double detach(double x) { return x; }
 
+    /**
+     * max(a, b) and min(a, b) given the comparison {@code c} of a with b ({@code dcmpl} for max,
+     * {@code dcmpg} for min, so that NaN compares as the losing side): the reverse sweep records the
+     * int c, not both operands, and the partials below read only c. Same conventions as above:
+     * a >= b is c >= 0 under dcmpl, a <= b is c <= 0 under dcmpg.
+     */
     public static double maxBy(double a, double b, int c) { return Math.max(a, b); }
     public static double minBy(double a, double b, int c) { return Math.min(a, b); }
     public static float maxBy(float a, float b, int c) { return Math.max(a, b); }

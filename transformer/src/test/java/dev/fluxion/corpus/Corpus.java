@@ -833,6 +833,8 @@ public final class Corpus {
                 scalar("LogSumExps.logUsedAgain", LogSumExps::logUsedAgain, LogSumExps::logUsedAgainGradient,
                         p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)),
                 scalar("LogSumExps.sumUsedAgain", LogSumExps::sumUsedAgain, LogSumExps::sumUsedAgainGradient,
+                        p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)),
+                scalar("LogSumExps.shiftPerTerm", LogSumExps::shiftPerTerm, LogSumExps::shiftPerTermGradient,
                         p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)));
     }
 

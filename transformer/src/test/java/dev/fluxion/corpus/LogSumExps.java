@@ -5,7 +5,7 @@ import dev.fluxion.Differentiable;
 /**
  * The log-sum-exp trick, whose shift's derivatives cancel (so the optimiser detaches the shift),
  * beside near misses where they do not: a sum that does not start at zero, a logarithm or a sum
- * used again. Each near miss, treated as the trick, loses a term of its gradient. The inputs have
+ * used again, a shift computed per term. Each near miss, treated as the trick, loses a term of its gradient. The inputs have
  * one largest element, where the maximum is differentiable.
  */
 public final class LogSumExps {
@@ -67,6 +67,42 @@ public final class LogSumExps {
             s += Math.exp(x[i] - m);
         }
         return Math.log(s) + m + 0.1 * s;
+    }
+
+    /**
+     * log(sum_t exp(x_t - m_t)) + m_n with m_t = t x_0 / 10 computed per term, one SSA value in the
+     * loop's header for both uses: the shifts differ, and their partials do not cancel.
+     */
+    @Differentiable
+    public static double shiftPerTerm(double[] x) {
+        double s = 0;
+        int t = 0;
+        while (true) {
+            double m = 0.1 * t * x[0];
+            if (t >= x.length) {
+                return Math.log(s) + m;
+            }
+            s += Math.exp(x[t] - m);
+            t++;
+        }
+    }
+
+    public static double[] shiftPerTermGradient(double[] x) {
+        int n = x.length;
+        double[] w = new double[n];
+        double total = 0;
+        for (int t = 0; t < n; t++) {
+            w[t] = Math.exp(x[t] - 0.1 * t * x[0]);
+            total += w[t];
+        }
+        double[] g = new double[n];
+        double weightedT = 0;
+        for (int t = 0; t < n; t++) {
+            g[t] = w[t] / total;
+            weightedT += t * w[t] / total;
+        }
+        g[0] += 0.1 * n - 0.1 * weightedT;
+        return g;
     }
 
     static int argmax(double[] x) {

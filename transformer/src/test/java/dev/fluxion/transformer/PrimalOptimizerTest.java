@@ -97,6 +97,7 @@ class PrimalOptimizerTest {
         assertEquals(0, detaches(parse(LOG_SUM_EXPS, "sumFromOne", true)));
         assertEquals(0, detaches(parse(LOG_SUM_EXPS, "logUsedAgain", true)));
         assertEquals(0, detaches(parse(LOG_SUM_EXPS, "sumUsedAgain", true)));
+        assertEquals(0, detaches(parse(LOG_SUM_EXPS, "shiftPerTerm", true)));
     }
 
     private static final ClassNode LOG_SUM_EXPS = classNode("dev/fluxion/corpus/LogSumExps");

@@ -6,9 +6,10 @@ import dev.fluxion.transformer.ir.IrFunction;
 /**
  * Rewrites of the primal SSA, after inlining and before activity analysis, that compute the same
  * values (the same IEEE operations on the same operands) with fewer of them for the reverse sweep
- * to record; one ({@link ShiftedLogSumExp}) also leaves out derivatives that cancel exactly. Each is a classic compiler optimisation chosen for what it saves the adjoint, which
- * is why they run here and not only in the JIT: the JIT sees the derivative after the tape pushes
- * are written, when it is too late to leave them out.
+ * to record; one ({@link ShiftedLogSumExp}) also leaves out derivatives that cancel exactly. Each
+ * is a classic compiler optimisation chosen for what it saves the adjoint, which is why they run
+ * here and not only in the JIT: the JIT sees the derivative after the tape pushes are written,
+ * when it is too late to leave them out.
  */
 public final class PrimalOptimizer {
     private PrimalOptimizer() {

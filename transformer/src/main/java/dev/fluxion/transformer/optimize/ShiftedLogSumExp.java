@@ -1,5 +1,6 @@
 package dev.fluxion.transformer.optimize;
 
+import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
@@ -10,6 +11,7 @@ import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.rules.MathRules;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -25,7 +27,9 @@ import org.objectweb.asm.Type;
  * <p>The pattern, exactly: a phi s with operands 0.0 and {@code s + exp(u)} (either order), where
  * {@code u = x - m} and u, the exponential and the sum have no other use; and
  * {@code r = log(s) + m} (either order), where s has no use but the sum and the log, and the log
- * none but r. Only then do the two partials cancel; other uses of m keep their derivatives.
+ * none but r; and m computed before the loop of the sum, so one m for all the terms (a shift
+ * computed per term would leave each term's partial uncancelled). Only then do the two partials
+ * cancel; other uses of m keep their derivatives.
  */
 final class ShiftedLogSumExp {
     private ShiftedLogSumExp() {
@@ -40,7 +44,7 @@ final class ShiftedLogSumExp {
                 }
                 for (int side = 0; side < 2; side++) {
                     Value shift = r.operand(1 - side);
-                    Instruction difference = shiftedDifference(r.operand(side), shift);
+                    Instruction difference = shiftedDifference(f, r.operand(side), shift);
                     if (difference != null) {
                         detach(r, 1 - side);
                         detach(difference, 1);
@@ -57,7 +61,7 @@ final class ShiftedLogSumExp {
      * The {@code x - shift} inside {@code log}, if {@code log} is {@code log(s)} for a sum s of
      * {@code exp(x - shift)} as the class comment says; else {@code null}.
      */
-    private static Instruction shiftedDifference(Value log, Value shift) {
+    private static Instruction shiftedDifference(IrFunction f, Value log, Value shift) {
         if (!(shift instanceof Instruction || shift instanceof Param) || !isCall(log, "log")
                 || ((Instruction) log).users().size() != 1) {
             return null;
@@ -79,6 +83,11 @@ final class ShiftedLogSumExp {
         if (!(((Instruction) term).operand(0) instanceof Instruction difference) || difference.op() != Op.ARITHMETIC
                 || difference.opcode() != Opcodes.DSUB || difference.operand(1) != shift
                 || difference.users().size() != 1) {
+            return null;
+        }
+        // one shift for every term: computed before the summing loop, not per iteration
+        Set<Block> loop = ControlFlow.naturalLoop(f, sum.block(), sum.block().predecessors().get(1 - zero));
+        if (loop == null || shift instanceof Instruction defined && loop.contains(defined.block())) {
             return null;
         }
         return difference;
