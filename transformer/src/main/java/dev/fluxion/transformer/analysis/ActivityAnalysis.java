@@ -9,6 +9,7 @@ import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
+import dev.fluxion.transformer.rules.DerivativeRule;
 import dev.fluxion.transformer.rules.MathRules;
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -25,7 +26,7 @@ import java.util.Set;
  * a derivative ({@code double}/{@code float} values) and the {@linkplain ArrayFamilies families} of
  * floating-point arrays; an edge {@code u -> v} says that {@code v} depends on {@code u}. Arithmetic,
  * floating conversions, phis, {@code Math} functions and {@code @Differentiable} calls link operands
- * to results; an element read links the array's family to the value; an element store, fill or
+ * to results (not an operand whose partial is zero everywhere: {@code floor(x)} is a constant); an element read links the array's family to the value; an element store, fill or
  * copy links the stored value or the source to the written family; a {@code @Differentiable} call
  * also links its arguments to every array it is passed and may write into. Integer
  * results cut dependence: {@code (int) x} has derivative zero.
@@ -185,10 +186,15 @@ public final class ActivityAnalysis {
                         case ARRAYCOPY -> edge(insn.operand(0), insn.operand(2));
                         case FILL -> edge(insn.operand(insn.operands().size() - 1), insn.operand(0));
                     }
-                } else if (MathRules.isDetach(insn.member())) {
-                    // no edge: the value's derivative cancels where the optimiser put it
                 } else if (MathRules.ruleFor(insn.member()) != null) {
-                    operandsTo(insn, insn);
+                    DerivativeRule rule = MathRules.ruleFor(insn.member());
+                    for (int j = 0; j < insn.operands().size(); j++) {
+                        // an operand whose partial is zero everywhere (floor, the sign of copySign,
+                        // Derivatives.detach) gives the result no derivative, so no dependence
+                        if (j >= rule.partials().size() || rule.partial(j) != null) {
+                            edge(insn.operand(j), insn);
+                        }
+                    }
                 } else if (isDifferentiableCall(insn)) {
                     operandsTo(insn, insn);
                     for (int j = 0; j < insn.operands().size(); j++) {

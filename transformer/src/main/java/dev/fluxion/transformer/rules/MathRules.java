@@ -55,7 +55,7 @@ public final class MathRules {
     private static final Map<String, DerivativeRule> PARTIAL_RULES = new HashMap<>();
 
     static {
-        partial("detach", "(D)D", (Partial) null); // derivative zero, and no dependence (ActivityAnalysis)
+        partial("detach", "(D)D", (Partial) null); // derivative zero: the result is not active
         partial("sin", "(D)D", Partial.of("cos", 0));
         partial("cos", "(D)D", Partial.of("negCos", 0));
         partial("tan", "(D)D", Partial.of("twice", 0));
@@ -114,11 +114,6 @@ public final class MathRules {
             types[i] = inputs[i].type();
         }
         return Type.getMethodDescriptor(result, types);
-    }
-
-    /** Whether {@code m} is {@code Derivatives.detach}: its result does not depend on its argument, for derivatives. */
-    public static boolean isDetach(MemberRef m) {
-        return m.owner().equals(HELPERS) && m.name().equals("detach");
     }
 
     /** The rule for a call, or {@code null} if the callee is not a function these rules know. */
