@@ -17,6 +17,7 @@ import dev.fluxion.transformer.ir.IrPrinter;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.optimize.PrimalOptimizer;
 import dev.fluxion.transformer.reverse.AdjointGenerator;
+import dev.fluxion.transformer.reverse.IndependentIterations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,6 +121,7 @@ public final class Transformer {
                 DeclaredGradients.Declaration g = DeclaredGradients.resolve(node, m);
                 Derivative d = differentiate(node, g.primal(), callees, g.wrt(), Naming.gradientAdjointName(m.name));
                 generated.add(d.adjoint());
+                generated.addAll(d.iterationBodies());
                 Set<Integer> activeData = new java.util.TreeSet<>(d.activeParams());
                 activeData.removeAll(g.wrt());
                 replaced.add(DeclaredGradients.body(node, g, d.writtenParams(), activeData));
@@ -134,6 +136,7 @@ public final class Transformer {
             try {
                 Derivative d = differentiate(node, m, callees, null, Naming.adjointName(m.name));
                 generated.add(d.adjoint());
+                generated.addAll(d.iterationBodies());
                 generated.add(d.tangent());
                 generated.add(d.vectorTangent());
                 if (d.hvp() != null) {
@@ -155,7 +158,9 @@ public final class Transformer {
         for (var todo = callees.takeSpecializations(); !todo.isEmpty(); todo = callees.takeSpecializations()) {
             for (DifferentiableMethods.Specialization s : todo) {
                 try {
-                    generated.add(differentiate(node, s.method(), callees, s.inputs(), s.name()).adjoint());
+                    Derivative d = differentiate(node, s.method(), callees, s.inputs(), s.name());
+                    generated.add(d.adjoint());
+                    generated.addAll(d.iterationBodies());
                 } catch (RuntimeException e) { // Unsupported included
                     // cannot happen where the general adjoint exists (fewer inputs, less to do); if
                     // it does, the variant is the general adjoint, which serves every caller
@@ -190,11 +195,11 @@ public final class Transformer {
     }
 
     /**
-     * A method's adjoint; its tangents (one lane and {@code Naming.LANES} lanes) and Hessian-vector
+     * A method's adjoint, and the adjoints of the loop bodies it calls ({@link IndependentIterations}); its tangents (one lane and {@code Naming.LANES} lanes) and Hessian-vector
      * product (for a static scalar function the API binds), if all its parameters are inputs; which of
      * its array parameters it writes into, and which parameters are active.
      */
-    private record Derivative(MethodNode adjoint, MethodNode tangent, MethodNode vectorTangent, MethodNode hvp,
+    private record Derivative(MethodNode adjoint, List<MethodNode> iterationBodies, MethodNode tangent, MethodNode vectorTangent, MethodNode hvp,
             List<Integer> writtenParams, Set<Integer> activeParams) {
     }
 
@@ -235,8 +240,12 @@ public final class Transformer {
         String kind = inputs == null ? "" : "." + name;
         ActivityAnalysis shown = activity;
         dump(owner, m, "ssa" + kind, IrPrinter.print(primal, v -> shown.isActive(v) ? "   [active]" : ""));
-        IrFunction adjoint = AdjointGenerator.generate(primal, activity, callees, name);
+        List<IrFunction> adjoints = IndependentIterations.adjoints(primal, activity, callees, inputs, name);
+        IrFunction adjoint = adjoints.get(0);
         dump(owner, m, "adjoint" + kind, IrPrinter.print(adjoint));
+        for (IrFunction body : adjoints.subList(1, adjoints.size())) {
+            dump(owner, m, "adjoint." + body.name(), IrPrinter.print(body));
+        }
         int access = (m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED))
                 | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
         List<Integer> written = new ArrayList<>();
@@ -250,15 +259,20 @@ public final class Transformer {
             }
         }
         MethodNode emitted = BytecodeEmitter.emit(adjoint, access); // before the tangent adds users to shared constants
+        List<MethodNode> bodies = new ArrayList<>();
+        for (IrFunction body : adjoints.subList(1, adjoints.size())) {
+            bodies.add(BytecodeEmitter.emit(body, access));
+        }
         if (primal != source && BytecodeEmitter.codeLength(emitted) > BytecodeEmitter.HUGE_METHOD_LIMIT) {
             // inlining made the adjoint too large for the JIT, which would leave it interpreted:
             // callees stay calls, each with an adjoint of its own that the JIT compiles
             IrFunction unlined = AdjointGenerator.generate(source, sourceActivity, callees, name);
             dump(owner, m, "adjoint" + kind, IrPrinter.print(unlined));
             emitted = BytecodeEmitter.emit(unlined, access);
+            bodies.clear();
         }
         if (inputs != null) {
-            return new Derivative(emitted, null, null, null, written, active); // a @GradientOf's specialised adjoint
+            return new Derivative(emitted, bodies, null, null, null, written, active); // a @GradientOf's specialised adjoint
         }
         ForwardMembers forward = new ForwardMembers(owner, m, access, callees, (what, text) -> dump(owner, m, what, text));
         boolean writes = !written.isEmpty();
@@ -270,7 +284,7 @@ public final class Transformer {
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
         boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null : Naming.boundHvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? forward.hessianVectorProduct(primal, activity) : null;
-        return new Derivative(emitted, tangent, vectorTangent, hvp, written, active);
+        return new Derivative(emitted, bodies, tangent, vectorTangent, hvp, written, active);
     }
 
     private static int firstLine(MethodNode m) {

@@ -56,4 +56,20 @@ public interface Callees {
     default String specializedAdjoint(MemberRef method, java.util.Set<Integer> inputs) {
         return null;
     }
+
+    /**
+     * For the body of a loop that the reverse mode outlined into a method of its own (see
+     * {@code reverse.IndependentIterations}): the body's adjoint, which the caller's forward sweep
+     * runs in place of the call; {@code null} for every other method.
+     */
+    default IterationBody iterationBody(MemberRef method) {
+        return null;
+    }
+
+    /**
+     * An outlined loop body's adjoint, and whether it is given the caller's seed negated (the sum
+     * of the bodies' results reaches the caller's result subtracted).
+     */
+    record IterationBody(String adjoint, boolean negatedSeed) {
+    }
 }

@@ -331,7 +331,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 }
             }
             Instruction copy;
-            if (rules.calls().isTailCall(insn)) {
+            if (rules.calls().isForwardSweepCall(insn)) {
                 Map<Integer, Value> bars = new LinkedHashMap<>();
                 copy = rules.calls().tailCall(insn, this::forward, this::forwardShadow, seed, ir, tape, bars);
                 bars.forEach((j, bar) -> ssa.write(new TailBar(insn, j), fwd, bar));
@@ -444,7 +444,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 continue;
             }
             ir.setLine(insn.line());
-            if (rules.calls().isTailCall(insn)) { // its adjoint ran in the forward sweep
+            if (rules.calls().isForwardSweepCall(insn)) { // its adjoint ran in the forward sweep
                 for (int j = 0; j < insn.operands().size(); j++) {
                     Value operand = insn.operand(j);
                     if (Types.isFloating(operand.type()) && activity.isActive(operand)) {

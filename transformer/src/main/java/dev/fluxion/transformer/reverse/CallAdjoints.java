@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
@@ -33,21 +34,25 @@ final class CallAdjoints {
     private final Function<Instruction, MemberRef> ruleOf;
     private final java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn;
     private final java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized;
+    private final Function<MemberRef, Callees.IterationBody> iterationBody;
 
     /**
      * @param ruleOf the user's {@code @AdjointOf} rule for a call, or {@code null}
      * @param mayWriteOrReturn whether a call may write, or return, the array passed as operand {@code j}
      * @param specialized an adjoint of a static callee specialised to some parameters, or {@code null}
      *     (see {@code Callees.specializedAdjoint})
+     * @param iterationBody the adjoint of an outlined loop body, or {@code null} (see {@code Callees.iterationBody})
      */
     CallAdjoints(ActivityAnalysis activity, ControlFlow cfg, Function<Instruction, MemberRef> ruleOf,
             java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn,
-            java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized) {
+            java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized,
+            Function<MemberRef, Callees.IterationBody> iterationBody) {
         this.activity = activity;
         this.cfg = cfg;
         this.ruleOf = ruleOf;
         this.mayWriteOrReturn = mayWriteOrReturn;
         this.specialized = specialized;
+        this.iterationBody = iterationBody;
     }
 
     /**
@@ -58,6 +63,9 @@ final class CallAdjoints {
      */
     private String adjointName(Instruction insn, Type[] params) {
         MemberRef callee = insn.member();
+        if (iterationBody.apply(callee) != null) {
+            return iterationBody.apply(callee).adjoint();
+        }
         if (insn.opcode() == INVOKESTATIC) {
             Set<Integer> inputs = new java.util.TreeSet<>();
             boolean data = false;
@@ -124,8 +132,20 @@ final class CallAdjoints {
     }
 
     /**
-     * A tail call (see {@link #isTailCall}) in the forward sweep: the callee's adjoint, given the
-     * arguments, their shadows and the caller's seed. Returns the primal result; the adjoints of
+     * Whether the forward sweep runs {@code insn}'s adjoint in its place, the adjoint of its result
+     * being known there: a {@linkplain #isTailCall tail call}, or a loop body outlined by
+     * {@link IndependentIterations}, whose result is summed into the caller's. The reverse sweep
+     * then has nothing to do for it but pass on the adjoints of a tail call's scalar arguments.
+     */
+    boolean isForwardSweepCall(Instruction insn) {
+        return isTailCall(insn) || insn.op() == Op.INVOKE && iterationBody.apply(insn.member()) != null
+                && activity.isDifferentiableCall(insn) && activity.isActive(insn);
+    }
+
+    /**
+     * A call the forward sweep differentiates (see {@link #isForwardSweepCall}): the callee's adjoint,
+     * given the arguments, their shadows and the caller's seed (negated for a body whose sum the
+     * caller subtracts). Returns the primal result; the adjoints of
      * the callee's scalar parameters, popped at once, go into {@code scalarBars} by operand index.
      */
     Instruction tailCall(Instruction insn, Function<Value, Value> forward, Function<Value, Value> shadow, Value seed,
@@ -136,7 +156,8 @@ final class CallAdjoints {
         Type[] params = Type.getArgumentTypes(descriptor);
         List<Value> args = argumentsAndShadows(insn, params, forward, shadow, ir, tape.tape());
         if (insn.hasValue()) {
-            args.add(seed);
+            Callees.IterationBody body = iterationBody.apply(callee);
+            args.add(body != null && body.negatedSeed() ? ir.neg(seed) : seed);
         }
         args.add(tape.tape());
         Instruction call = ir.invokeStatic(new MemberRef(callee.owner(), adjointName(insn, params),
@@ -238,7 +259,7 @@ final class CallAdjoints {
      */
     List<Value> snapshotsBefore(Instruction insn) {
         List<Value> out = new ArrayList<>();
-        if (insn.op() == Op.INVOKE && activity.isDifferentiableCall(insn) && activity.isActive(insn) && !isTailCall(insn)) {
+        if (insn.op() == Op.INVOKE && activity.isDifferentiableCall(insn) && activity.isActive(insn) && !isForwardSweepCall(insn)) {
             for (Value v : insn.operands()) {
                 if (ArrayFamilies.isMember(v) && isWrittenAfter(v, insn) && !out.contains(v)) {
                     out.add(v);

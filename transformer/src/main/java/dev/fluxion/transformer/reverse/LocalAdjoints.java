@@ -54,10 +54,10 @@ final class LocalAdjoints {
         this.callees = callees;
         this.calls = new CallAdjoints(activity, cfg, insn -> callees.adjointRule(insn.member()),
                 (insn, j) -> callees.adjointRule(insn.member()) != null || callees.mayWriteArgument(insn.member(), j)
-                        || callees.mayReturnArgument(insn.member(), j), callees::specializedAdjoint);
+                        || callees.mayReturnArgument(insn.member(), j), callees::specializedAdjoint, callees::iterationBody);
     }
 
-    /** The call adjoints, for the forward sweep's tail calls ({@link CallAdjoints#isTailCall}). */
+    /** The call adjoints, for the calls the forward sweep differentiates ({@link CallAdjoints#isForwardSweepCall}). */
     CallAdjoints calls() {
         return calls;
     }
@@ -70,7 +70,7 @@ final class LocalAdjoints {
     /** Primal values whose values the adjoint of {@code insn} reads. */
     List<Value> needs(Instruction insn) {
         List<Value> out = new ArrayList<>();
-        if (!activity.isActive(insn)) {
+        if (!activity.isActive(insn) || calls.isForwardSweepCall(insn)) {
             return out;
         }
         switch (insn.op()) {
@@ -150,7 +150,7 @@ final class LocalAdjoints {
             out.add(insn.operand(0)); // the seed of a returned array is added into its shadow
             return out;
         }
-        if (!activity.isActive(insn)) {
+        if (!activity.isActive(insn) || calls.isForwardSweepCall(insn)) {
             return out;
         }
         switch (insn.op()) {

@@ -1,0 +1,514 @@
+package dev.fluxion.transformer.reverse;
+
+import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.ControlFlow;
+import dev.fluxion.transformer.analysis.ForLoops;
+import dev.fluxion.transformer.analysis.ForLoops.ForLoop;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.BlockCopier;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrBuilder;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Undef;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Reverses a reduction loop one iteration at a time, in the forward sweep: Tapenade's {@code II-LOOP}
+ * (independent iterations) directive, found by analysis instead of declared.
+ *
+ * <p>The common shape of an objective is a sum over data points, {@code for (i...) s += term(i)},
+ * whose result reaches the method's result by additions: {@code return prior + s;}. The adjoint of
+ * every term is then the caller's seed (negated where the sum is subtracted), known before the
+ * forward sweep starts, as a tail call's is. If no iteration hands an active value to a later one,
+ * except through the sum, each iteration's adjoint can run as soon as its forward sweep has: the
+ * body is outlined into a method of its own, and the caller's forward sweep calls that method's
+ * adjoint, with the seed, in place of the body. An iteration's recordings then live and die within
+ * the call, in cache, instead of piling up for every point on the tape (ADBench's GMM at K = 200
+ * records about 7 KB a point), and the caller's reverse sweep has nothing to do for the loop.
+ *
+ * <p>A loop qualifies when, with {@code H} its header:
+ * <ul>
+ *   <li>it is a {@link ForLoops for loop}, left only by its test, in no other loop, and its body has
+ *       a loop of its own (a body of a few operations costs more as a call than it saves);
+ *   <li>{@code H}'s only floating-point phi is the sum, {@code s' = s + t} or {@code s - t} with
+ *       {@code t} computed in the body, {@code s} used nowhere else in the loop, and after the loop
+ *       used once, on a chain of additions, subtractions and negations to the method's one
+ *       {@code return};
+ *   <li>the body uses no active scalar from outside (its adjoint would sum over the iterations);
+ *   <li>each active array the body uses from outside is either only read, and written nowhere
+ *       after the loop (the shadow it is given adjoints early must not be consumed by a later
+ *       store's reverse), or private to an iteration: a {@code new double[n]} used only in the body
+ *       and written there completely, by a loop {@code for (a = 0; a < n; a++) x[a] = ...}, before
+ *       any element is read, so no iteration reads what another wrote.
+ * </ul>
+ */
+public final class IndependentIterations {
+    /** A loop to outline, with what the rewrite needs. */
+    private record Candidate(ForLoop loop, Instruction sum, Instruction next, Value term, boolean negated,
+            List<Value> liveIns, Set<Value> privates) {
+    }
+
+    private final IrFunction f;
+    private final ActivityAnalysis activity;
+    private final ControlFlow cfg;
+    private final ForLoops loops;
+
+    private IndependentIterations(IrFunction f, ActivityAnalysis activity) {
+        this.f = f;
+        this.activity = activity;
+        this.cfg = new ControlFlow(f);
+        this.loops = new ForLoops(f);
+    }
+
+    /**
+     * The adjoint of {@code primal}, named {@code name}, followed by the adjoints of the loop bodies
+     * it outlines (none if no loop qualifies).
+     *
+     * @param inputs the parameters differentiated with respect to ({@code null}: all), as for
+     *     {@link ActivityAnalysis#of(IrFunction, Callees, Set)}
+     */
+    public static List<IrFunction> adjoints(IrFunction primal, ActivityAnalysis activity, Callees callees,
+            Set<Integer> inputs, String name) {
+        if (new IndependentIterations(primal, activity).find() == null) {
+            return List.of(AdjointGenerator.generate(primal, activity, callees, name));
+        }
+        IrFunction caller = BlockCopier.copy(primal); // the primal itself serves the tangents
+        Map<MemberRef, Callees.IterationBody> bodies = new HashMap<>();
+        Map<MemberRef, Set<Integer>> written = new HashMap<>();
+        Callees outlined = withBodies(callees, bodies, written);
+        List<IrFunction> out = new ArrayList<>();
+        out.add(null);
+        ActivityAnalysis callerActivity = ActivityAnalysis.of(caller, outlined, inputs);
+        for (Candidate c = new IndependentIterations(caller, callerActivity).find(); c != null;
+                c = new IndependentIterations(caller, callerActivity).find()) {
+            String adjointName = name + "$iteration" + bodies.size();
+            IrFunction body = outlineBody(caller, c, "fluxion$body$" + adjointName);
+            Set<Integer> bodyInputs = new HashSet<>();
+            Set<Integer> bodyWrites = new HashSet<>();
+            for (int j = 0; j < c.liveIns().size(); j++) {
+                Value in = c.liveIns().get(j);
+                if (ActivityAnalysis.canCarry(in) && callerActivity.isActive(in)) {
+                    bodyInputs.add(j);
+                }
+                if (c.privates().contains(in)) {
+                    bodyWrites.add(j);
+                }
+            }
+            MemberRef ref = new MemberRef(caller.owner(), body.name(), body.descriptor());
+            rewriteCaller(caller, c, ref);
+            bodies.put(ref, new Callees.IterationBody(adjointName, c.negated()));
+            written.put(ref, bodyWrites);
+            out.add(AdjointGenerator.generate(body, ActivityAnalysis.of(body, callees, bodyInputs), callees, adjointName));
+            callerActivity = ActivityAnalysis.of(caller, outlined, inputs);
+        }
+        out.set(0, AdjointGenerator.generate(caller, callerActivity, outlined, name));
+        return out;
+    }
+
+    /** The callees, and the outlined bodies: differentiable, writing only their private arrays. */
+    private static Callees withBodies(Callees callees, Map<MemberRef, Callees.IterationBody> bodies,
+            Map<MemberRef, Set<Integer>> written) {
+        return new Callees() {
+            @Override
+            public boolean isDifferentiable(MemberRef method) {
+                return bodies.containsKey(method) || callees.isDifferentiable(method);
+            }
+
+            @Override
+            public boolean isOverridable(MemberRef method) {
+                return !bodies.containsKey(method) && callees.isOverridable(method);
+            }
+
+            @Override
+            public boolean mayWriteArgument(MemberRef method, int index) {
+                return bodies.containsKey(method) ? written.get(method).contains(index)
+                        : callees.mayWriteArgument(method, index);
+            }
+
+            @Override
+            public MemberRef adjointRule(MemberRef method) {
+                return bodies.containsKey(method) ? null : callees.adjointRule(method);
+            }
+
+            @Override
+            public String adjointRuleMismatch(MemberRef method) {
+                return bodies.containsKey(method) ? null : callees.adjointRuleMismatch(method);
+            }
+
+            @Override
+            public boolean mayMoveRows(MemberRef method, int index) {
+                return !bodies.containsKey(method) && callees.mayMoveRows(method, index);
+            }
+
+            @Override
+            public boolean mayReturnArgument(MemberRef method, int index) {
+                return !bodies.containsKey(method) && callees.mayReturnArgument(method, index);
+            }
+
+            @Override
+            public String specializedAdjoint(MemberRef method, Set<Integer> inputs) {
+                return bodies.containsKey(method) ? null : callees.specializedAdjoint(method, inputs);
+            }
+
+            @Override
+            public IterationBody iterationBody(MemberRef method) {
+                return bodies.get(method);
+            }
+        };
+    }
+
+    /** The first loop, in layout order, that qualifies; {@code null} if none does. */
+    private Candidate find() {
+        if (f.returnType().getSort() != Type.DOUBLE) {
+            return null;
+        }
+        Instruction ret = null;
+        for (Block b : f.blocks()) {
+            if (b.terminator().op() == Op.RETURN) {
+                if (ret != null) {
+                    return null; // which return the sum reaches would depend on the path
+                }
+                ret = b.terminator();
+            }
+        }
+        for (Block h : f.blocks()) {
+            ForLoop loop = loops.ofHeader(h);
+            if (loop != null) {
+                Candidate c = candidate(loop, ret);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Candidate candidate(ForLoop loop, Instruction ret) {
+        Block h = loop.header();
+        Set<Block> body = new HashSet<>(loop.body());
+        body.remove(h);
+        if (!loop.leftOnlyByHeader() || isInOuterLoop(loop) || !hasInnerLoop(body)) {
+            return null;
+        }
+        int fromLatch = h.predecessors().indexOf(loop.latch());
+        Instruction sum = null;
+        for (Instruction phi : h.phis()) {
+            if (Types.isFloating(phi.type()) || phi.type().getSort() >= Type.ARRAY) {
+                if (sum != null || phi.type().getSort() != Type.DOUBLE) {
+                    return null; // another value carried from one iteration to the next
+                }
+                sum = phi;
+            }
+        }
+        if (sum == null || !activity.isActive(sum) || !(sum.operand(fromLatch) instanceof Instruction next)
+                || !body.contains(next.block()) || next.users().size() != 1) {
+            return null;
+        }
+        Value term;
+        boolean negated;
+        if (next.opcode() == Opcodes.DADD && next.operand(0) == sum && next.operand(1) != sum) {
+            term = next.operand(1);
+            negated = false;
+        } else if (next.opcode() == Opcodes.DADD && next.operand(1) == sum && next.operand(0) != sum) {
+            term = next.operand(0);
+            negated = false;
+        } else if (next.opcode() == Opcodes.DSUB && next.operand(0) == sum && next.operand(1) != sum) {
+            term = next.operand(1);
+            negated = true;
+        } else {
+            return null;
+        }
+        Boolean chainNegated = chainToReturn(sum, loop, ret);
+        if (!(term instanceof Instruction t) || !body.contains(t.block()) || chainNegated == null) {
+            return null;
+        }
+        for (Block b : h.successors()) {
+            if (body.contains(b) && b.predecessors().size() != 1) {
+                return null;
+            }
+        }
+        for (Instruction phi : h.phis()) {
+            if (phi != sum && !recomputable(phi.operand(fromLatch), body)) {
+                return null;
+            }
+        }
+        List<Value> liveIns = new ArrayList<>();
+        Set<Value> privates = new HashSet<>();
+        for (Block b : f.blocks()) {
+            if (!body.contains(b)) {
+                continue;
+            }
+            for (Instruction insn : b.instructions()) {
+                if (insn.op() == Op.RETURN || insn.op() == Op.THROW || insn.op() == Op.FIELD_PUT) {
+                    return null;
+                }
+                if (insn == next) {
+                    continue;
+                }
+                for (Value v : insn.operands()) {
+                    if (v instanceof Constant || v instanceof Undef || liveIns.contains(v)
+                            || v instanceof Instruction i && body.contains(i.block())) {
+                        continue;
+                    }
+                    if (v == sum || !isUsable(v, loop, body, privates)) {
+                        return null;
+                    }
+                    liveIns.add(v);
+                }
+            }
+        }
+        return new Candidate(loop, sum, next, term, negated != chainNegated, liveIns, privates);
+    }
+
+    /** Whether some edge within {@code body} goes back to a block that dominates its source. */
+    private boolean hasInnerLoop(Set<Block> body) {
+        for (Block b : body) {
+            for (Block p : b.predecessors()) {
+                if (body.contains(p) && loops.dominates(b, p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a block outside the loop both reaches its header and is reached from it. */
+    private boolean isInOuterLoop(ForLoop loop) {
+        for (Block b : f.blocks()) {
+            if (!loop.body().contains(b) && cfg.reaches(loop.header(), b) && cfg.reaches(b, loop.header())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the sum's one use after the loop starts a chain of single-use additions, subtractions
+     * and negations ending in the method's return: {@code null} if not, else whether the chain
+     * negates it.
+     */
+    private Boolean chainToReturn(Instruction sum, ForLoop loop, Instruction ret) {
+        List<Instruction> after = sum.users().stream().filter(u -> !loop.body().contains(u.block())).toList();
+        if (after.size() != 1 || sum.users().size() != 2) {
+            return null;
+        }
+        boolean negated = false;
+        Value v = sum;
+        Instruction u = after.get(0);
+        while (u != ret) {
+            if (u.op() != Op.ARITHMETIC || u.users().size() != 1) {
+                return null;
+            }
+            switch (u.opcode()) {
+                case Opcodes.DADD -> {
+                    if (u.operand(0) == u.operand(1)) {
+                        return null;
+                    }
+                }
+                case Opcodes.DSUB -> {
+                    if (u.operand(0) == u.operand(1)) {
+                        return null;
+                    }
+                    negated ^= u.operand(1) == v;
+                }
+                case Opcodes.DNEG -> negated = !negated;
+                default -> {
+                    return null;
+                }
+            }
+            v = u;
+            u = u.users().get(0);
+        }
+        return negated;
+    }
+
+    /**
+     * Whether the value a header phi gets from the latch can be computed after the outlined call:
+     * defined outside the body, or integer arithmetic on such values.
+     */
+    private static boolean recomputable(Value v, Set<Block> body) {
+        if (!(v instanceof Instruction i) || !body.contains(i.block())) {
+            return true;
+        }
+        if (i.op() != Op.ARITHMETIC || Types.isFloating(i.type())) {
+            return false;
+        }
+        for (Value operand : i.operands()) {
+            if (!recomputable(operand, body)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the body may use {@code v}, defined outside it, as an argument; collects private arrays. */
+    private boolean isUsable(Value v, ForLoop loop, Set<Block> body, Set<Value> privates) {
+        if (Types.isFloating(v.type())) {
+            return !activity.isActive(v);
+        }
+        if (!ArrayFamilies.isMember(v) || !activity.isActive(v)) {
+            return true;
+        }
+        boolean writtenInBody = false;
+        for (Instruction w : activity.families().writers(v)) {
+            if (body.contains(w.block())) {
+                writtenInBody = true;
+            } else if (loop.body().contains(w.block()) || cfg.reaches(loop.header(), w.block())) {
+                return false;
+            }
+        }
+        if (!writtenInBody) {
+            return true;
+        }
+        if (isPrivate(v, loop, body)) {
+            privates.add(v);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code v} is a {@code new double[n]} used only in the body, by element reads, writes
+     * and its length, and written there at every index by a loop from 0 to {@code n} that has
+     * completed before any read.
+     */
+    private boolean isPrivate(Value v, ForLoop loop, Set<Block> body) {
+        if (!(v instanceof Instruction array) || array.op() != Op.NEW_ARRAY || array.opcode() != Opcodes.NEWARRAY
+                || loop.body().contains(array.block())) {
+            return false;
+        }
+        List<Instruction> reads = new ArrayList<>();
+        List<Instruction> writes = new ArrayList<>();
+        for (Instruction u : array.users()) {
+            if (!body.contains(u.block())) {
+                return false;
+            }
+            switch (u.op()) {
+                case ARRAY_LOAD -> reads.add(u);
+                case ARRAY_STORE -> {
+                    if (u.operand(0) != array || u.operand(2) == array) {
+                        return false;
+                    }
+                    writes.add(u);
+                }
+                case ARRAY_LENGTH -> {
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        for (Instruction w : writes) {
+            ForLoop fill = loops.ofInductionVariable(w.operand(1));
+            if (fill != null && body.contains(fill.header()) && fill.start() instanceof Constant c
+                    && Integer.valueOf(0).equals(c.value()) && fill.limit() == array.operand(0)
+                    && fill.leftOnlyByHeader() && fill.body().contains(w.block())
+                    && loops.dominates(w.block(), fill.latch())
+                    && reads.stream().allMatch(r -> loops.dominates(fill.exit(), r.block()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The loop's body, from the header's successor inside the loop to the latch, as a method of its
+     * own: its parameters the values it uses from outside, its result the term it adds to the sum.
+     */
+    private static IrFunction outlineBody(IrFunction caller, Candidate c, String name) {
+        StringBuilder descriptor = new StringBuilder("(");
+        for (Value in : c.liveIns()) {
+            descriptor.append(in.type().getDescriptor());
+        }
+        descriptor.append(")D");
+        IrFunction body = new IrFunction(caller.owner(), name, descriptor.toString());
+        Block entry = body.newBlock();
+        Block h = c.loop().header();
+        List<Block> blocks = caller.blocks().stream().filter(b -> b != h && c.loop().body().contains(b)).toList();
+        BlockCopier copier = new BlockCopier();
+        copier.copy(blocks, body, v -> v == c.sum() ? Constant.ofDouble(0) : body.params().get(c.liveIns().indexOf(v)),
+                b -> b == c.loop().latch()
+                        ? new Instruction(Op.RETURN, Opcodes.DRETURN, Type.VOID_TYPE, copier.value(c.term()))
+                                .withLine(b.terminator().line())
+                        : null);
+        Instruction next = (Instruction) copier.value(c.next());
+        next.block().remove(next); // the sum stays with the caller
+        Block first = copier.block(h.successors().stream().filter(blocks::contains).findFirst().orElseThrow());
+        entry.terminate(new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE));
+        entry.terminator().targets().add(first);
+        first.predecessors().set(first.predecessors().indexOf(h), entry);
+        return body;
+    }
+
+    /**
+     * Replaces the loop's body in {@code caller} by one block: the call to the outlined body, the
+     * sum, and the values the header's other phis take from the latch.
+     */
+    private static void rewriteCaller(IrFunction caller, Candidate c, MemberRef outlined) {
+        ForLoop loop = c.loop();
+        Block h = loop.header();
+        int fromLatch = h.predecessors().indexOf(loop.latch());
+        Block call = caller.newBlockAfter(h);
+        IrBuilder ir = new IrBuilder();
+        ir.setBlock(call);
+        ir.setLine(c.next().line());
+        Instruction term = ir.invokeStatic(outlined, c.liveIns().toArray(Value[]::new));
+        Map<Value, Value> recomputed = new LinkedHashMap<>();
+        recomputed.put(c.term(), term);
+        Set<Block> body = new HashSet<>(loop.body());
+        body.remove(h);
+        for (Instruction phi : h.phis()) {
+            phi.setOperand(fromLatch, recompute(phi.operand(fromLatch), body, recomputed, ir));
+        }
+        Block first = h.successors().stream().filter(body::contains).findFirst().orElseThrow();
+        Instruction jump = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE).withLine(c.next().line());
+        jump.targets().add(h);
+        h.predecessors().remove(loop.latch());
+        call.terminate(jump); // appends the block to h's predecessors: move it to the latch's place
+        h.predecessors().remove(call);
+        h.predecessors().add(fromLatch, call);
+        List<Block> targets = h.terminator().targets();
+        targets.set(targets.indexOf(first), call);
+        call.predecessors().add(h);
+        for (Block b : List.copyOf(caller.blocks())) {
+            if (body.contains(b)) {
+                for (Instruction insn : b.instructions()) {
+                    insn.clearOperands();
+                }
+                caller.blocks().remove(b);
+            }
+        }
+    }
+
+    /** {@code v} in the call's block: itself if defined outside the body, else a copy of its computation. */
+    private static Value recompute(Value v, Set<Block> body, Map<Value, Value> done, IrBuilder ir) {
+        if (done.containsKey(v)) {
+            return done.get(v);
+        }
+        if (!(v instanceof Instruction i) || !body.contains(i.block())) {
+            return v;
+        }
+        Instruction copy = i.copyWithoutOperands();
+        for (Value operand : i.operands()) {
+            copy.addOperand(recompute(operand, body, done, ir));
+        }
+        ir.append(copy);
+        done.put(v, copy);
+        return copy;
+    }
+}
