@@ -835,7 +835,21 @@ public final class Corpus {
                 scalar("LogSumExps.sumUsedAgain", LogSumExps::sumUsedAgain, LogSumExps::sumUsedAgainGradient,
                         p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)),
                 scalar("LogSumExps.shiftPerTerm", LogSumExps::shiftPerTerm, LogSumExps::shiftPerTermGradient,
-                        p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)));
+                        p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)),
+                scalar("Iterations.pointTerms", Iterations::pointTerms, Iterations::pointTermsGradient,
+                        p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.scratchPerIteration", Iterations::scratchPerIteration,
+                        Iterations::scratchPerIterationGradient, p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.negatedTwice", Iterations::negatedTwice, Iterations::negatedTwiceGradient,
+                        p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.carriedScratch", Iterations::carriedScratch, Iterations::carriedScratchGradient,
+                        p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.writtenAfterTheLoop", Iterations::writtenAfterTheLoop,
+                        Iterations::writtenAfterTheLoopGradient, p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.scaledSum", Iterations::scaledSum, Iterations::scaledSumGradient,
+                        p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.twoSums", Iterations::twoSums, Iterations::twoSumsGradient,
+                        p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)));
     }
 
     static List<CorpusCase> dataModels() {

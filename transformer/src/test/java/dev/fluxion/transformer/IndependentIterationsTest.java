@@ -1,0 +1,54 @@
+package dev.fluxion.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fluxion.transformer.backend.ClassFileLocator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+
+/**
+ * Which loops of {@code corpus.Iterations} the reverse mode reverses one iteration at a time: an
+ * outlined body's adjoint is a method {@code fluxion$adjoint$f$iteration0} beside f's adjoint. The
+ * corpus checks that every one of these gradients is right, outlined or not; this test checks that
+ * the sums over points are outlined and the near misses are not.
+ */
+class IndependentIterationsTest {
+    private static final List<String> METHODS = transformedMethods("dev/fluxion/corpus/Iterations");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pointTerms", "scratchPerIteration", "negatedTwice"})
+    void aSumOverPointsIsReversedOneIterationAtATime(String name) {
+        assertEquals(List.of("fluxion$adjoint$" + name + "$iteration0"), bodies(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"carriedScratch", "writtenAfterTheLoop", "scaledSum", "twoSums"})
+    void nearMissesAreReversedAsAWhole(String name) {
+        assertEquals(List.of(), bodies(name));
+        assertTrue(METHODS.contains("fluxion$adjoint$" + name), "the adjoint itself exists");
+    }
+
+    private static List<String> bodies(String name) {
+        return METHODS.stream().filter(m -> m.startsWith("fluxion$adjoint$" + name + "$iteration")).toList();
+    }
+
+    private static List<String> transformedMethods(String internalName) {
+        try (InputStream in = IndependentIterationsTest.class.getResourceAsStream("/" + internalName + ".class")) {
+            byte[] out = new Transformer(ClassFileLocator.ofClassLoader(IndependentIterationsTest.class.getClassLoader()),
+                    null).transform(in.readAllBytes());
+            TransformingClassLoader.verify(internalName, out);
+            ClassNode node = new ClassNode();
+            new ClassReader(out).accept(node, 0);
+            return node.methods.stream().map(m -> m.name).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
