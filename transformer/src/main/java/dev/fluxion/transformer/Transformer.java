@@ -44,7 +44,8 @@ import org.objectweb.asm.tree.MethodNode;
  *   bytecode --{@link BytecodeParser}--> SSA (--{@link Inliner}--> small same-class callees inlined,
  *       --{@link PrimalOptimizer}--> fewer values for the reverse sweep to record)
  *     --{@link ActivityAnalysis}, {@link DifferentiabilityCheck}--> active values, or diagnostics
- *     --{@link AdjointGenerator}--> adjoint in SSA
+ *     --{@link AdjointGenerator}--> adjoint in SSA ({@link IndependentIterations}: and a sum over
+ *       independent iterations reversed one iteration at a time, through an outlined body's adjoint)
  *     --{@link ForwardMembers}: tangents (one lane, four lanes), and the adjoint of the tangent
  *       (Hessian-vector products), in SSA
  *     --{@link BytecodeEmitter}--> bytecode, frames computed by ASM over {@link ClassHierarchy}
