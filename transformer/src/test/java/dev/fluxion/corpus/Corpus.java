@@ -409,6 +409,8 @@ public final class Corpus {
                     }
                     return g;
                 }, p(1, 2, 3), p(-0.5, 0.25, 4, -3), p(10, 9.5), p(0.3)),
+                scalar("Loops.boundChangedInTheLoop", Loops::boundChangedInTheLoop, Loops::boundChangedInTheLoopGradient,
+                        p(0.3, -1.2), p(1.1, 0.4, 0.7)),
                 scalar("Loops.truncatedTripCount", Loops::truncatedTripCount, x -> {
                     int n = (int) (x[0] * 3) + 2;
                     double d0 = 1;
@@ -837,6 +839,8 @@ public final class Corpus {
                 scalar("LogSumExps.shiftPerTerm", LogSumExps::shiftPerTerm, LogSumExps::shiftPerTermGradient,
                         p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.3, 0.9)),
                 scalar("Iterations.pointTerms", Iterations::pointTerms, Iterations::pointTermsGradient,
+                        p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.pointTermsByLength", Iterations::pointTermsByLength, Iterations::pointTermsGradient,
                         p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
                 scalar("Iterations.scratchPerIteration", Iterations::scratchPerIteration,
                         Iterations::scratchPerIterationGradient, p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),

@@ -57,6 +57,25 @@ public final class Iterations {
         return g;
     }
 
+    /** {@link #pointTerms} with lengths for bounds, as Java is often written: {@code a < r.length}. */
+    @Differentiable
+    public static double pointTermsByLength(double[] w) {
+        int n = POINTS.length / w.length;
+        double[] r = new double[w.length];
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < r.length; a++) {
+                r[a] = POINTS[i * w.length + a] - w[a];
+            }
+            double q = 0;
+            for (int a = 0; a < w.length; a++) {
+                q += (1 + w[a] * w[a]) * r[a] * r[a];
+            }
+            s += Math.log(1 + q);
+        }
+        return w[0] * w[1] - s;
+    }
+
     /** w0 + sum_i (sum_a sin(w_a p_ia))^2, with a scratch array allocated in every iteration. */
     @Differentiable
     public static double scratchPerIteration(double[] w) {

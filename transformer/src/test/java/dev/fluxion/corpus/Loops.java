@@ -177,6 +177,28 @@ public final class Loops {
         return s;
     }
 
+    /** A bound computed in the loop's header from a value the body changes: it stays in the header. */
+    @Differentiable
+    public static double boundChangedInTheLoop(double[] x) {
+        double s = 0;
+        int m = x.length * 4;
+        for (int i = 0; i < m / 2; i++) {
+            s += x[i % x.length] * (i + 1);
+            m -= 1;
+        }
+        return s;
+    }
+
+    public static double[] boundChangedInTheLoopGradient(double[] x) {
+        double[] g = new double[x.length];
+        int m = x.length * 4;
+        for (int i = 0; i < m / 2; i++) { // the same iterations: each adds (i + 1) dx[i % n]
+            g[i % x.length] += i + 1;
+            m -= 1;
+        }
+        return g;
+    }
+
     /** A loop running backwards with stride 2. */
     @Differentiable
     public static double strideBackwards(double[] x) {

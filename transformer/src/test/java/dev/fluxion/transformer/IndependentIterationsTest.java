@@ -23,7 +23,7 @@ class IndependentIterationsTest {
     private static final List<String> METHODS = transformedMethods("dev/fluxion/corpus/Iterations");
 
     @ParameterizedTest
-    @ValueSource(strings = {"pointTerms", "scratchPerIteration", "negatedTwice"})
+    @ValueSource(strings = {"pointTerms", "pointTermsByLength", "scratchPerIteration", "negatedTwice"})
     void aSumOverPointsIsReversedOneIterationAtATime(String name) {
         assertEquals(List.of("fluxion$adjoint$" + name + "$iteration0"), bodies(name));
     }

@@ -2,6 +2,7 @@ package dev.fluxion.transformer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.fluxion.transformer.analysis.ForLoops;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.ir.Block;
@@ -101,6 +102,28 @@ class PrimalOptimizerTest {
     }
 
     private static final ClassNode LOG_SUM_EXPS = classNode("dev/fluxion/corpus/LogSumExps");
+
+    @Test
+    void movesALengthBoundOutOfItsLoop() {
+        ClassNode iterations = classNode("dev/fluxion/corpus/Iterations");
+        // the loop over points has its bound outside; a < r.length and a < w.length compute theirs in the header
+        assertEquals(1, forLoops(parse(iterations, "pointTermsByLength", false)));
+        assertEquals(3, forLoops(parse(iterations, "pointTermsByLength", true)));
+    }
+
+    @Test
+    void leavesABoundTheLoopChangesInItsHeader() {
+        // i < m / 2 with m decremented in the body: m / 2 is the loop's own, and stays in its header
+        IrFunction f = parse(classNode("dev/fluxion/corpus/Loops"), "boundChangedInTheLoop", true);
+        assertEquals(0, forLoops(f));
+        assertEquals(1, f.blocks().stream().filter(b -> b.phis().size() > 0 && b.body().stream()
+                .anyMatch(i -> i.op() == Op.ARITHMETIC && i.opcode() == org.objectweb.asm.Opcodes.IDIV)).count());
+    }
+
+    private static long forLoops(IrFunction f) {
+        ForLoops loops = new ForLoops(f);
+        return f.blocks().stream().filter(b -> loops.ofHeader(b) != null).count();
+    }
 
     private static long detaches(IrFunction f) {
         return f.blocks().stream().flatMap(b -> b.instructions().stream())

@@ -17,7 +17,8 @@ public final class PrimalOptimizer {
 
     /** Optimises {@code f} in place; returns whether anything changed. */
     public static boolean optimize(IrFunction f, Callees callees) {
-        boolean changed = IntegerIdentities.fold(f);
+        boolean changed = InvariantLoopBounds.hoist(f);
+        changed |= IntegerIdentities.fold(f);
         changed |= RedundantLoads.eliminate(f);
         changed |= LoopForwarding.forward(f, callees);
         changed |= DeadTemporaries.remove(f);

@@ -416,7 +416,7 @@ public final class IndependentIterations {
         for (Instruction w : writes) {
             ForLoop fill = loops.ofInductionVariable(w.operand(1));
             if (fill != null && body.contains(fill.header()) && fill.start() instanceof Constant c
-                    && Integer.valueOf(0).equals(c.value()) && fill.limit() == array.operand(0)
+                    && Integer.valueOf(0).equals(c.value()) && isLengthOf(fill.limit(), array)
                     && fill.leftOnlyByHeader() && fill.body().contains(w.block())
                     && loops.dominates(w.block(), fill.latch())
                     && reads.stream().allMatch(r -> loops.dominates(fill.exit(), r.block()))) {
@@ -424,6 +424,11 @@ public final class IndependentIterations {
             }
         }
         return false;
+    }
+
+    /** Whether {@code v} is the length of {@code array}: the length it was created with, or {@code array.length}. */
+    private static boolean isLengthOf(Value v, Instruction array) {
+        return v == array.operand(0) || v instanceof Instruction i && i.op() == Op.ARRAY_LENGTH && i.operand(0) == array;
     }
 
     /**
