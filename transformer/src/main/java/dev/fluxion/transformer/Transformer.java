@@ -241,12 +241,6 @@ public final class Transformer {
         String kind = inputs == null ? "" : "." + name;
         ActivityAnalysis shown = activity;
         dump(owner, m, "ssa" + kind, IrPrinter.print(primal, v -> shown.isActive(v) ? "   [active]" : ""));
-        List<IrFunction> adjoints = IndependentIterations.adjoints(primal, activity, callees, inputs, name);
-        IrFunction adjoint = adjoints.get(0);
-        dump(owner, m, "adjoint" + kind, IrPrinter.print(adjoint));
-        for (IrFunction body : adjoints.subList(1, adjoints.size())) {
-            dump(owner, m, "adjoint." + body.name(), IrPrinter.print(body));
-        }
         int access = (m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED))
                 | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
         List<Integer> written = new ArrayList<>();
@@ -259,19 +253,19 @@ public final class Transformer {
                 active.add(p.index());
             }
         }
-        MethodNode emitted = BytecodeEmitter.emit(adjoint, access); // before the tangent adds users to shared constants
-        List<MethodNode> bodies = new ArrayList<>();
-        for (IrFunction body : adjoints.subList(1, adjoints.size())) {
-            bodies.add(BytecodeEmitter.emit(body, access));
+        // emitted before the tangent adds users to shared constants
+        List<MethodNode> adjoints = emitAdjoints(owner, m, kind,
+                IndependentIterations.adjoints(primal, activity, callees, inputs, name), access);
+        if (primal != source && adjoints.stream().mapToInt(BytecodeEmitter::codeLength).max().orElse(0)
+                > BytecodeEmitter.HUGE_METHOD_LIMIT) {
+            // inlining made the adjoint (or an outlined loop body's) too large for the JIT, which
+            // would leave it interpreted: callees stay calls, each with an adjoint of its own that
+            // the JIT compiles
+            adjoints = emitAdjoints(owner, m, kind,
+                    IndependentIterations.adjoints(source, sourceActivity, callees, inputs, name), access);
         }
-        if (primal != source && BytecodeEmitter.codeLength(emitted) > BytecodeEmitter.HUGE_METHOD_LIMIT) {
-            // inlining made the adjoint too large for the JIT, which would leave it interpreted:
-            // callees stay calls, each with an adjoint of its own that the JIT compiles
-            IrFunction unlined = AdjointGenerator.generate(source, sourceActivity, callees, name);
-            dump(owner, m, "adjoint" + kind, IrPrinter.print(unlined));
-            emitted = BytecodeEmitter.emit(unlined, access);
-            bodies.clear();
-        }
+        MethodNode emitted = adjoints.get(0);
+        List<MethodNode> bodies = adjoints.subList(1, adjoints.size());
         if (inputs != null) {
             return new Derivative(emitted, bodies, null, null, null, written, active); // a @GradientOf's specialised adjoint
         }
@@ -286,6 +280,20 @@ public final class Transformer {
         boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null : Naming.boundHvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? forward.hessianVectorProduct(primal, activity) : null;
         return new Derivative(emitted, bodies, tangent, vectorTangent, hvp, written, active);
+    }
+
+    /** Dumps and emits an adjoint and the adjoints of the loop bodies it outlined. */
+    private List<MethodNode> emitAdjoints(ClassNode owner, MethodNode m, String kind, List<IrFunction> adjoints,
+            int access) {
+        dump(owner, m, "adjoint" + kind, IrPrinter.print(adjoints.get(0)));
+        for (IrFunction body : adjoints.subList(1, adjoints.size())) {
+            dump(owner, m, "adjoint." + body.name(), IrPrinter.print(body));
+        }
+        List<MethodNode> out = new ArrayList<>();
+        for (IrFunction f : adjoints) {
+            out.add(BytecodeEmitter.emit(f, access));
+        }
+        return out;
     }
 
     private static int firstLine(MethodNode m) {

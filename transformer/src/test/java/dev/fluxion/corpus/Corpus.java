@@ -875,6 +875,7 @@ public final class Corpus {
     static List<CorpusCase> callsAndWrites() {
         return List.of(
                 scalar("HugeBodies.unrolled", HugeBodies::unrolled, null, p(0.3, -0.5, 0.8), p(-1.1, 0.4, 0.2)),
+                scalar("HugeBodies.sumOfUnrolled", HugeBodies::sumOfUnrolled, null, p(0.3, -0.5, 0.8), p(-1.1, 0.4, 0.2)),
                 scalar("LongLoops.triangularProducts", LongLoops::triangularProducts, null, p(0.3, -1.2, 2.0, 0.7),
                         p(1.5, 0.25, -0.5, 1.0)),
                 scalar("SideOutputs.readsTheSideOutput", SideOutputs::readsTheSideOutput,

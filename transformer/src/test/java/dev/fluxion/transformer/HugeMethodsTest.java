@@ -14,7 +14,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Generated methods stay JIT-compilable: where inlining callees would make an adjoint larger than
  * HotSpot's 8000-byte limit (the method would then run in the interpreter, ten times slower), the
- * callees stay calls. The gradient itself is checked with the corpus ({@code HugeBodies.unrolled}).
+ * callees stay calls. The gradients themselves are checked with the corpus ({@code HugeBodies.unrolled},
+ * {@code HugeBodies.sumOfUnrolled}).
  */
 class HugeMethodsTest {
     @Test
@@ -38,6 +39,24 @@ class HugeMethodsTest {
         assertTrue(calls(tangent4, "fluxion$tangent$unrolled"), "lane by lane");
         MethodNode hvp = method(node, "fluxion$hvp$unrolled");
         assertTrue(!calls(hvp, "gate") && !calls(hvp, "<init>"), "the helper qualifies for inlining");
+    }
+
+    @Test
+    void aLoopBodyThatInliningWouldMakeHugeKeepsItsCalls() throws Exception {
+        byte[] bytes;
+        try (InputStream in = getClass().getResourceAsStream("/dev/fluxion/corpus/HugeBodies.class")) {
+            bytes = in.readAllBytes();
+        }
+        ClassNode node = new ClassNode();
+        new ClassReader(new Transformer(name -> null, null).transform(bytes)).accept(node, 0);
+        for (MethodNode m : node.methods) {
+            if (m.name.startsWith("fluxion$adjoint$sumOfUnrolled")) {
+                int size = BytecodeEmitter.codeLength(m);
+                assertTrue(size <= BytecodeEmitter.HUGE_METHOD_LIMIT, m.name + " is " + size + " bytes");
+            }
+        }
+        // reversed point by point still, with gate called from the body's adjoint, not inlined into it
+        assertTrue(calls(method(node, "fluxion$adjoint$sumOfUnrolled$iteration0"), "fluxion$adjoint$gate"), "gate is called");
     }
 
     private static MethodNode method(ClassNode node, String name) {
