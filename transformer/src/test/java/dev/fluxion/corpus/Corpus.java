@@ -867,7 +867,9 @@ public final class Corpus {
                 scalar("DataModel.scratchLoss", model::scratchLoss, w -> {
                     double[] g = model.lossGradient(w); // f without the lambda term
                     return new double[] {g[0] - 2 * 0.3 * w[0], g[1] - 2 * 0.3 * w[1]};
-                }, p(0.3, -1.2), p(1.1, 0.4)));
+                }, p(0.3, -1.2), p(1.1, 0.4)),
+                scalar("DataModel.runningMeanLoss", model::runningMeanLoss, model::runningMeanLossGradient,
+                        p(0.3, -1.2), p(1.1, 0.4)));
     }
 
     // ================================================================== calls reading arrays written around them

@@ -42,6 +42,40 @@ public final class DataModel {
         return fillAndSum(w, points, scratch);
     }
 
+    /**
+     * sum_i (w0 + w1 m_i)^2 + lambda w0, m_i the mean of the points up to i, read from this object
+     * in the loop: an instance method's sum over points, reversed point by point with the receiver
+     * passed to the body.
+     */
+    @Differentiable
+    public double runningMeanLoss(double[] w) {
+        int n = points.length;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double m = 0;
+            for (int k = 0; k <= i; k++) {
+                m += points[k];
+            }
+            m /= i + 1;
+            double r = w[0] + w[1] * m;
+            s += r * r;
+        }
+        return s + lambda * w[0];
+    }
+
+    public double[] runningMeanLossGradient(double[] w) {
+        double[] g = {lambda, 0};
+        double sum = 0;
+        for (int i = 0; i < points.length; i++) {
+            sum += points[i];
+            double m = sum / (i + 1);
+            double r = w[0] + w[1] * m;
+            g[0] += 2 * r;
+            g[1] += 2 * r * m;
+        }
+        return g;
+    }
+
     @Differentiable
     static double fillAndSum(double[] w, double[] p, double[] out) {
         double s = 0;

@@ -35,6 +35,12 @@ class IndependentIterationsTest {
         assertTrue(METHODS.contains("fluxion$adjoint$" + name), "the adjoint itself exists");
     }
 
+    @org.junit.jupiter.api.Test
+    void anInstanceMethodsSumOverPointsPassesTheReceiverToTheBody() {
+        List<String> methods = transformedMethods("dev/fluxion/corpus/DataModel");
+        assertTrue(methods.contains("fluxion$adjoint$runningMeanLoss$iteration0"), methods.toString());
+    }
+
     private static List<String> bodies(String name) {
         return METHODS.stream().filter(m -> m.startsWith("fluxion$adjoint$" + name + "$iteration")).toList();
     }
