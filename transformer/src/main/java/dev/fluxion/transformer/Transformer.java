@@ -196,11 +196,13 @@ public final class Transformer {
     }
 
     /**
-     * A method's adjoint, and the adjoints of the loop bodies it calls ({@link IndependentIterations}); its tangents (one lane and {@code Naming.LANES} lanes) and Hessian-vector
-     * product (for a static scalar function the API binds), if all its parameters are inputs; which of
-     * its array parameters it writes into, and which parameters are active.
+     * A method's adjoint, and the adjoints of the loop bodies it calls ({@link IndependentIterations});
+     * its tangents (one lane and {@code Naming.LANES} lanes) and Hessian-vector product (for a static
+     * scalar function the API binds), if all its parameters are inputs; which of its array parameters
+     * it writes into, and which parameters are active.
      */
-    private record Derivative(MethodNode adjoint, List<MethodNode> iterationBodies, MethodNode tangent, MethodNode vectorTangent, MethodNode hvp,
+    private record Derivative(MethodNode adjoint, List<MethodNode> iterationBodies, MethodNode tangent,
+            MethodNode vectorTangent, MethodNode hvp,
             List<Integer> writtenParams, Set<Integer> activeParams) {
     }
 

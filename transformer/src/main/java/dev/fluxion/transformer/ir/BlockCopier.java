@@ -34,7 +34,8 @@ public final class BlockCopier {
      * {@code outside.apply(operand)}. A block whose terminator leaves the copied blocks is ended
      * instead by {@code exit.apply(block)}, built from {@link #value}s; {@code null} keeps the copy.
      */
-    public void copy(List<Block> from, IrFunction into, Function<Value, Value> outside, Function<Block, Instruction> exit) {
+    public void copy(List<Block> from, IrFunction into, Function<Value, Value> outside,
+            Function<Block, Instruction> exit) {
         for (Block b : from) {
             blocks.put(b, into.newBlock());
         }
@@ -64,13 +65,19 @@ public final class BlockCopier {
             }
         }
         for (Block b : from) {
+            Instruction copied = (Instruction) values.get(b.terminator());
             Instruction replacement = exit.apply(b);
-            if (replacement == null && !blocks.keySet().containsAll(b.terminator().targets())) {
+            if (replacement != null) {
+                copied.clearOperands();
+                copied = replacement;
+            } else if (!blocks.keySet().containsAll(b.terminator().targets())) {
                 throw new IllegalArgumentException(b + " leaves the copied blocks");
             }
-            blocks.get(b).terminate(replacement != null ? replacement : (Instruction) values.get(b.terminator()));
+            blocks.get(b).terminate(copied);
         }
-        for (Block b : from) { // predecessors in the original's order, which the phis' operands follow
+        // predecessors in the original's order, which the phis' operands follow; one outside the
+        // copied blocks stays the original, for the caller to replace
+        for (Block b : from) {
             Block to = blocks.get(b);
             to.predecessors().clear();
             for (Block p : b.predecessors()) {

@@ -113,7 +113,8 @@ public final class IndependentIterations {
             rewriteCaller(caller, c, ref);
             bodies.put(ref, new Callees.IterationBody(adjointName, c.negated()));
             written.put(ref, bodyWrites);
-            out.add(AdjointGenerator.generate(body, ActivityAnalysis.of(body, callees, bodyInputs), callees, adjointName));
+            ActivityAnalysis bodyActivity = ActivityAnalysis.of(body, callees, bodyInputs);
+            out.add(AdjointGenerator.generate(body, bodyActivity, callees, adjointName));
             callerActivity = ActivityAnalysis.of(caller, outlined, inputs);
         }
         out.set(0, AdjointGenerator.generate(caller, callerActivity, outlined, name));
@@ -234,7 +235,8 @@ public final class IndependentIterations {
             return null;
         }
         Boolean chainNegated = chainToReturn(sum, loop, ret);
-        if (!(term instanceof Instruction t) || !body.contains(t.block()) || chainNegated == null) {
+        if (!(term instanceof Instruction t) || !body.contains(t.block()) || !activity.isActive(t)
+                || chainNegated == null) {
             return null;
         }
         for (Block b : h.successors()) {
@@ -428,7 +430,8 @@ public final class IndependentIterations {
 
     /** Whether {@code v} is the length of {@code array}: the length it was created with, or {@code array.length}. */
     private static boolean isLengthOf(Value v, Instruction array) {
-        return v == array.operand(0) || v instanceof Instruction i && i.op() == Op.ARRAY_LENGTH && i.operand(0) == array;
+        return v == array.operand(0)
+                || v instanceof Instruction i && i.op() == Op.ARRAY_LENGTH && i.operand(0) == array;
     }
 
     /**
