@@ -20,12 +20,7 @@ import org.objectweb.asm.tree.MethodNode;
 class HugeMethodsTest {
     @Test
     void anAdjointThatInliningWouldMakeHugeKeepsItsCalls() throws Exception {
-        byte[] bytes;
-        try (InputStream in = getClass().getResourceAsStream("/dev/fluxion/corpus/HugeBodies.class")) {
-            bytes = in.readAllBytes();
-        }
-        ClassNode node = new ClassNode();
-        new ClassReader(new Transformer(name -> null, null).transform(bytes)).accept(node, 0);
+        ClassNode node = transformedHugeBodies();
         MethodNode adjoint = method(node, "fluxion$adjoint$unrolled");
         int size = BytecodeEmitter.codeLength(adjoint);
         assertTrue(size <= BytecodeEmitter.HUGE_METHOD_LIMIT, "the adjoint is " + size + " bytes");
@@ -43,12 +38,7 @@ class HugeMethodsTest {
 
     @Test
     void aLoopBodyThatInliningWouldMakeHugeKeepsItsCalls() throws Exception {
-        byte[] bytes;
-        try (InputStream in = getClass().getResourceAsStream("/dev/fluxion/corpus/HugeBodies.class")) {
-            bytes = in.readAllBytes();
-        }
-        ClassNode node = new ClassNode();
-        new ClassReader(new Transformer(name -> null, null).transform(bytes)).accept(node, 0);
+        ClassNode node = transformedHugeBodies();
         for (MethodNode m : node.methods) {
             if (m.name.startsWith("fluxion$adjoint$sumOfUnrolled")) {
                 int size = BytecodeEmitter.codeLength(m);
@@ -57,6 +47,16 @@ class HugeMethodsTest {
         }
         // reversed point by point still, with gate called from the body's adjoint, not inlined into it
         assertTrue(calls(method(node, "fluxion$adjoint$sumOfUnrolled$iteration0"), "fluxion$adjoint$gate"), "gate is called");
+    }
+
+    private ClassNode transformedHugeBodies() throws Exception {
+        byte[] bytes;
+        try (InputStream in = getClass().getResourceAsStream("/dev/fluxion/corpus/HugeBodies.class")) {
+            bytes = in.readAllBytes();
+        }
+        ClassNode node = new ClassNode();
+        new ClassReader(new Transformer(name -> null, null).transform(bytes)).accept(node, 0);
+        return node;
     }
 
     private static MethodNode method(ClassNode node, String name) {
