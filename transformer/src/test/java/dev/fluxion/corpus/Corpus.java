@@ -852,6 +852,12 @@ public final class Corpus {
                         Iterations::writtenAfterTheLoopGradient, p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
                 scalar("Iterations.scaledSum", Iterations::scaledSum, Iterations::scaledSumGradient,
                         p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.meanOverPoints", Iterations::meanOverPoints, Iterations::meanOverPointsGradient,
+                        p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.scaledByAWeight", Iterations::scaledByAWeight, Iterations::scaledByAWeightGradient,
+                        p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.scaledByALaterValue", Iterations::scaledByALaterValue,
+                        Iterations::scaledByAWeightGradient, p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
                 scalar("Iterations.twoSums", Iterations::twoSums, Iterations::twoSumsGradient,
                         p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)));
     }

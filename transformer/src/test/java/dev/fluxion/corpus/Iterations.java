@@ -6,8 +6,9 @@ import dev.fluxion.Differentiable;
  * Sums over data points, whose loops the reverse mode reverses one iteration at a time (see
  * {@code reverse.IndependentIterations}), beside near misses where that would be wrong: a scratch
  * array that carries a value into the next iteration, an array the loop reads and a later store
- * overwrites, a sum scaled on its way to the result, a second sum carried by the loop. Each near
- * miss, treated as independent iterations, loses or misplaces a term of its gradient. Two
+ * overwrites, a second sum carried by the loop, a sum scaled by a value computed after the loop.
+ * Each of the first three, treated as independent iterations, loses or misplaces a term of its
+ * gradient; the last has no seed to give the loop. Two
  * parameters, four points of two coordinates.
  */
 public final class Iterations {
@@ -213,7 +214,7 @@ public final class Iterations {
         return g;
     }
 
-    /** w0 + sum_i q_i^2 / 2 (q_i as in {@link #negatedTwice}): the sum scaled on its way to the result. */
+    /** w0 + sum_i q_i^2 / 2 (q_i as in {@link #negatedTwice}): the sum scaled by a constant on its way. */
     @Differentiable
     public static double scaledSum(double[] w) {
         int d = w.length;
@@ -234,6 +235,74 @@ public final class Iterations {
         g[0] = (g[0] - 1) / 2 + 1;
         g[1] /= 2;
         return g;
+    }
+
+    /** w0 + sum_i q_i^2 / n, the mean over the points: {@code s / n} converts n after the loop. */
+    @Differentiable
+    public static double meanOverPoints(double[] w) {
+        int d = w.length;
+        int n = POINTS.length / d;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double q = 0;
+            for (int a = 0; a < d; a++) {
+                q += w[a] * w[a] * POINTS[i * d + a];
+            }
+            s += q * q;
+        }
+        return s / n + w[0];
+    }
+
+    public static double[] meanOverPointsGradient(double[] w) {
+        int n = POINTS.length / w.length;
+        double[] g = negatedTwiceGradient(w);
+        return new double[] {1 + (g[0] - 1) / n, g[1] / n};
+    }
+
+    /** w1 sum_i q_i^2, w1 read before the loop: a product with an active value the loop has. */
+    @Differentiable
+    public static double scaledByAWeight(double[] w) {
+        int d = w.length;
+        int n = POINTS.length / d;
+        double scale = w[1];
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double q = 0;
+            for (int a = 0; a < d; a++) {
+                q += w[a] * w[a] * POINTS[i * d + a];
+            }
+            s += q * q;
+        }
+        return scale * s;
+    }
+
+    public static double[] scaledByAWeightGradient(double[] w) {
+        double[] g = negatedTwiceGradient(w);
+        double sum = 0;
+        for (int i = 0; i < POINTS.length / w.length; i++) {
+            double q = 0;
+            for (int a = 0; a < w.length; a++) {
+                q += w[a] * w[a] * POINTS[i * w.length + a];
+            }
+            sum += q * q;
+        }
+        return new double[] {w[1] * (g[0] - 1), w[1] * g[1] + sum};
+    }
+
+    /** w1 sum_i q_i^2 with w1 read after the loop: the scale is not there when the loop runs. */
+    @Differentiable
+    public static double scaledByALaterValue(double[] w) {
+        int d = w.length;
+        int n = POINTS.length / d;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double q = 0;
+            for (int a = 0; a < d; a++) {
+                q += w[a] * w[a] * POINTS[i * d + a];
+            }
+            s += q * q;
+        }
+        return w[1] * s;
     }
 
     /** sum_i q_i + sum_i q_i^2 (q_i as in {@link #negatedTwice}), in two sums the loop carries. */

@@ -23,13 +23,14 @@ class IndependentIterationsTest {
     private static final List<String> METHODS = transformedMethods("dev/fluxion/corpus/Iterations");
 
     @ParameterizedTest
-    @ValueSource(strings = {"pointTerms", "pointTermsByLength", "scratchPerIteration", "negatedTwice"})
+    @ValueSource(strings = {"pointTerms", "pointTermsByLength", "scratchPerIteration", "negatedTwice", "scaledSum",
+            "meanOverPoints", "scaledByAWeight"})
     void aSumOverPointsIsReversedOneIterationAtATime(String name) {
         assertEquals(List.of("fluxion$adjoint$" + name + "$iteration0"), bodies(name));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"carriedScratch", "writtenAfterTheLoop", "scaledSum", "twoSums"})
+    @ValueSource(strings = {"carriedScratch", "writtenAfterTheLoop", "twoSums", "scaledByALaterValue"})
     void nearMissesAreReversedAsAWhole(String name) {
         assertEquals(List.of(), bodies(name));
         assertTrue(METHODS.contains("fluxion$adjoint$" + name), "the adjoint itself exists");

@@ -67,9 +67,14 @@ public interface Callees {
     }
 
     /**
-     * An outlined loop body's adjoint, and whether it is given the caller's seed negated (the sum
-     * of the bodies' results reaches the caller's result subtracted).
+     * An outlined loop body's adjoint, and how its seed follows from the caller's: the steps of the
+     * sum's way to the caller's result, from the result back ({@code seed * c}, {@code seed / c},
+     * {@code -seed}; {@code c} a value the caller has before the loop).
      */
-    record IterationBody(String adjoint, boolean negatedSeed) {
+    record IterationBody(String adjoint, java.util.List<SeedStep> seed) {
+    }
+
+    /** One step from a seed to the next: {@code DMUL} or {@code DDIV} by {@code operand}, or {@code DNEG}. */
+    record SeedStep(int opcode, dev.fluxion.transformer.ir.Value operand) {
     }
 }

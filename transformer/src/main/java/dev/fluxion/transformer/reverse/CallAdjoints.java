@@ -144,8 +144,8 @@ final class CallAdjoints {
 
     /**
      * A call the forward sweep differentiates (see {@link #isForwardSweepCall}): the callee's adjoint,
-     * given the arguments, their shadows and the caller's seed (negated for a body whose sum the
-     * caller subtracts). Returns the primal result; the adjoints of
+     * given the arguments, their shadows and the caller's seed (for an outlined loop body, the seed
+     * of the sum: negated where the caller subtracts the sum, scaled where it scales it). Returns the primal result; the adjoints of
      * the callee's scalar parameters, popped at once, go into {@code scalarBars} by operand index.
      */
     Instruction tailCall(Instruction insn, Function<Value, Value> forward, Function<Value, Value> shadow, Value seed,
@@ -156,8 +156,16 @@ final class CallAdjoints {
         Type[] params = Type.getArgumentTypes(descriptor);
         List<Value> args = argumentsAndShadows(insn, params, forward, shadow, ir, tape.tape());
         if (insn.hasValue()) {
+            Value bodySeed = seed;
             Callees.IterationBody body = iterationBody.apply(callee);
-            args.add(body != null && body.negatedSeed() ? ir.neg(seed) : seed);
+            for (Callees.SeedStep step : body != null ? body.seed() : List.<Callees.SeedStep>of()) {
+                bodySeed = switch (step.opcode()) {
+                    case org.objectweb.asm.Opcodes.DMUL -> ir.mul(bodySeed, forward.apply(step.operand()));
+                    case org.objectweb.asm.Opcodes.DDIV -> ir.div(bodySeed, forward.apply(step.operand()));
+                    default -> ir.neg(bodySeed);
+                };
+            }
+            args.add(bodySeed);
         }
         args.add(tape.tape());
         Instruction call = ir.invokeStatic(new MemberRef(callee.owner(), adjointName(insn, params),

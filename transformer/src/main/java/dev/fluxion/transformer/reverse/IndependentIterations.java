@@ -33,7 +33,8 @@ import org.objectweb.asm.Type;
  *
  * <p>The common shape of an objective is a sum over data points, {@code for (i...) s += term(i)},
  * whose result reaches the method's result by additions: {@code return prior + s;}. The adjoint of
- * every term is then the caller's seed (negated where the sum is subtracted), known before the
+ * every term is then the caller's seed (negated where the sum is subtracted, scaled where it is
+ * scaled by a value known before the loop, {@code s / n}), known before the
  * forward sweep starts, as a tail call's is. If no iteration hands an active value to a later one,
  * except through the sum, each iteration's adjoint can run as soon as its forward sweep has: the
  * body is outlined into a method of its own, and the caller's forward sweep calls that method's
@@ -47,7 +48,8 @@ import org.objectweb.asm.Type;
  *       a loop of its own (a body of a few operations costs more as a call than it saves);
  *   <li>{@code H}'s only floating-point phi is the sum, {@code s' = s + t} or {@code s - t} with
  *       {@code t} computed in the body, {@code s} used nowhere else in the loop, and after the loop
- *       used once, on a chain of additions, subtractions and negations to the method's one
+ *       used once, on a chain of additions, subtractions, negations, and products with or
+ *       quotients by values known before the loop ({@code s / n}), to the method's one
  *       {@code return};
  *   <li>the body uses no active scalar from outside (its adjoint would sum over the iterations);
  *   <li>each active array the body uses from outside is either only read, and written nowhere
@@ -59,7 +61,7 @@ import org.objectweb.asm.Type;
  */
 public final class IndependentIterations {
     /** A loop to outline, with what the rewrite needs. */
-    private record Candidate(ForLoop loop, Instruction sum, Instruction next, Value term, boolean negated,
+    private record Candidate(ForLoop loop, Instruction sum, Instruction next, Value term, List<Callees.SeedStep> seed,
             List<Value> liveIns, Set<Value> privates) {
     }
 
@@ -94,8 +96,13 @@ public final class IndependentIterations {
         List<IrFunction> out = new ArrayList<>();
         out.add(null);
         ActivityAnalysis callerActivity = ActivityAnalysis.of(caller, outlined, inputs);
-        for (Candidate c = new IndependentIterations(caller, callerActivity).find(); c != null;
-                c = new IndependentIterations(caller, callerActivity).find()) {
+        while (true) {
+            IndependentIterations pass = new IndependentIterations(caller, callerActivity);
+            Candidate c = pass.find();
+            if (c == null) {
+                break;
+            }
+            List<Callees.SeedStep> seed = pass.hoistConversions(c);
             String adjointName = name + "$iteration" + bodies.size();
             IrFunction body = outlineBody(caller, c, "fluxion$body$" + adjointName);
             Set<Integer> bodyInputs = new HashSet<>();
@@ -111,7 +118,7 @@ public final class IndependentIterations {
             }
             MemberRef ref = new MemberRef(caller.owner(), body.name(), body.descriptor());
             rewriteCaller(caller, c, ref);
-            bodies.put(ref, new Callees.IterationBody(adjointName, c.negated()));
+            bodies.put(ref, new Callees.IterationBody(adjointName, seed));
             written.put(ref, bodyWrites);
             ActivityAnalysis bodyActivity = ActivityAnalysis.of(body, callees, bodyInputs);
             out.add(AdjointGenerator.generate(body, bodyActivity, callees, adjointName));
@@ -234,9 +241,8 @@ public final class IndependentIterations {
         } else {
             return null;
         }
-        Boolean chainNegated = chainToReturn(sum, loop, ret);
-        if (!(term instanceof Instruction t) || !body.contains(t.block()) || !activity.isActive(t)
-                || chainNegated == null) {
+        List<Callees.SeedStep> seed = chainToReturn(sum, loop, ret, negated);
+        if (!(term instanceof Instruction t) || !body.contains(t.block()) || !activity.isActive(t) || seed == null) {
             return null;
         }
         for (Block b : h.successors()) {
@@ -274,7 +280,7 @@ public final class IndependentIterations {
                 }
             }
         }
-        return new Candidate(loop, sum, next, term, negated != chainNegated, liveIns, privates);
+        return new Candidate(loop, sum, next, term, seed, liveIns, privates);
     }
 
     /** Whether some edge within {@code body} goes back to a block that dominates its source. */
@@ -300,35 +306,38 @@ public final class IndependentIterations {
     }
 
     /**
-     * Whether the sum's one use after the loop starts a chain of single-use additions, subtractions
-     * and negations ending in the method's return: {@code null} if not, else whether the chain
-     * negates it.
+     * The way from the caller's seed to the term's, if the sum's one use after the loop starts a
+     * chain of single-use additions, subtractions, negations, and products with or quotients by
+     * values the loop's header already has ({@code 0.5 * s}, {@code s / n}), ending in the
+     * method's return; {@code null} if not. The steps run from the return back to the sum, then
+     * {@code termNegated} for {@code s -= t}.
      */
-    private Boolean chainToReturn(Instruction sum, ForLoop loop, Instruction ret) {
+    private List<Callees.SeedStep> chainToReturn(Instruction sum, ForLoop loop, Instruction ret, boolean termNegated) {
         List<Instruction> after = sum.users().stream().filter(u -> !loop.body().contains(u.block())).toList();
         if (after.size() != 1 || sum.users().size() != 2) {
             return null;
         }
-        boolean negated = false;
+        List<Callees.SeedStep> steps = new ArrayList<>();
+        boolean negated = termNegated;
         Value v = sum;
         Instruction u = after.get(0);
         while (u != ret) {
-            if (u.op() != Op.ARITHMETIC || u.users().size() != 1) {
+            if (u.op() != Op.ARITHMETIC || u.users().size() != 1
+                    || u.operands().size() == 2 && u.operand(0) == u.operand(1)) {
                 return null;
             }
+            Value other = u.operands().size() == 2 ? u.operand(u.operand(0) == v ? 1 : 0) : null;
             switch (u.opcode()) {
                 case Opcodes.DADD -> {
-                    if (u.operand(0) == u.operand(1)) {
-                        return null;
-                    }
                 }
-                case Opcodes.DSUB -> {
-                    if (u.operand(0) == u.operand(1)) {
-                        return null;
-                    }
-                    negated ^= u.operand(1) == v;
-                }
+                case Opcodes.DSUB -> negated ^= u.operand(1) == v;
                 case Opcodes.DNEG -> negated = !negated;
+                case Opcodes.DMUL, Opcodes.DDIV -> {
+                    if (u.opcode() == Opcodes.DDIV && u.operand(0) != v || !isKnownBefore(other, loop)) {
+                        return null;
+                    }
+                    steps.add(0, new Callees.SeedStep(u.opcode(), other));
+                }
                 default -> {
                     return null;
                 }
@@ -336,7 +345,45 @@ public final class IndependentIterations {
             v = u;
             u = u.users().get(0);
         }
-        return negated;
+        if (negated) {
+            steps.add(new Callees.SeedStep(Opcodes.DNEG, null));
+        }
+        return steps;
+    }
+
+    /**
+     * Whether {@code v} is defined before the loop's header, so the forward sweep has it at the loop
+     * (active or not: the caller's reverse sweep still differentiates the product), or is a
+     * conversion of such a value ({@code s / n} converts {@code n} after the loop), which
+     * {@link #hoistConversions} moves before the loop.
+     */
+    private boolean isKnownBefore(Value v, ForLoop loop) {
+        if (!(v instanceof Instruction i)) {
+            return true;
+        }
+        if (i.op() == Op.CONVERT && !loop.body().contains(i.block())) {
+            return isKnownBefore(i.operand(0), loop);
+        }
+        return !loop.body().contains(i.block()) && loops.dominates(i.block(), loop.header());
+    }
+
+    /** The seed's steps, with each conversion they divide or multiply by moved to the loop's entry. */
+    private List<Callees.SeedStep> hoistConversions(Candidate c) {
+        Block h = c.loop().header();
+        Block entry = h.predecessors().get(1 - h.predecessors().indexOf(c.loop().latch()));
+        List<Callees.SeedStep> out = new ArrayList<>();
+        for (Callees.SeedStep step : c.seed()) {
+            if (step.operand() instanceof Instruction i && i.op() == Op.CONVERT && cfg.reaches(h, i.block())) {
+                Instruction moved = i.copyWithoutOperands();
+                moved.addOperand(i.operand(0));
+                entry.append(moved);
+                i.replaceAllUsesWith(moved);
+                i.block().remove(i);
+                step = new Callees.SeedStep(step.opcode(), moved);
+            }
+            out.add(step);
+        }
+        return out;
     }
 
     /**
