@@ -77,6 +77,40 @@ public final class Iterations {
         return w[0] * w[1] - s;
     }
 
+    /**
+     * sum_i (c(x_i) + b - y_i)^2 over the points (x_i, y_i), c(x) = ((x + a) x + a) x + a by an inner
+     * loop, a = w0 and b = w1 read into scalars before the loop: the body uses active scalars.
+     */
+    @Differentiable
+    public static double scalarParameters(double[] w) {
+        double a = w[0];
+        double b = w[1];
+        int n = POINTS.length / 2;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double x = POINTS[2 * i];
+            double c = 1;
+            for (int k = 0; k < 3; k++) {
+                c = c * x + a;
+            }
+            double r = c + b - POINTS[2 * i + 1];
+            s += r * r;
+        }
+        return s;
+    }
+
+    public static double[] scalarParametersGradient(double[] w) {
+        double[] g = new double[2];
+        for (int i = 0; i < POINTS.length / 2; i++) {
+            double x = POINTS[2 * i];
+            double c = x * x * x + w[0] * (x * x + x + 1);
+            double r = c + w[1] - POINTS[2 * i + 1];
+            g[0] += 2 * r * (x * x + x + 1);
+            g[1] += 2 * r;
+        }
+        return g;
+    }
+
     /** w0 + sum_i (sum_a sin(w_a p_ia))^2, with a scratch array allocated in every iteration. */
     @Differentiable
     public static double scratchPerIteration(double[] w) {

@@ -24,7 +24,7 @@ class IndependentIterationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pointTerms", "pointTermsByLength", "scratchPerIteration", "negatedTwice", "scaledSum",
-            "meanOverPoints", "scaledByAWeight"})
+            "meanOverPoints", "scaledByAWeight", "scalarParameters"})
     void aSumOverPointsIsReversedOneIterationAtATime(String name) {
         assertEquals(List.of("fluxion$adjoint$" + name + "$iteration0"), bodies(name));
     }

@@ -59,7 +59,11 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private record Shadow(Value primal) {
     }
 
-    /** The adjoint of a tail call's scalar argument, which its callee's adjoint gave in the forward sweep. */
+    /**
+     * The adjoint of a scalar argument of a call the forward sweep differentiates, which the callee's
+     * adjoint gave there: summed over the calls (an outlined loop body runs once per iteration), taken
+     * by the reverse sweep where it first gets to the call.
+     */
     private record TailBar(Instruction call, int operand) {
     }
 
@@ -270,6 +274,9 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     }
 
     private void fillForward(Block b, Block fwd) {
+        if (b == primal.entry()) {
+            startForwardSweepBars(fwd);
+        }
         for (Instruction phi : b.phis()) {
             Instruction copy = fwd.addPhi(new Instruction(Op.PHI, -1, phi.type()));
             forward.put(phi, copy);
@@ -334,7 +341,12 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             if (rules.calls().isForwardSweepCall(insn)) {
                 Map<Integer, Value> bars = new LinkedHashMap<>();
                 copy = rules.calls().tailCall(insn, this::forward, this::forwardShadow, seed, ir, tape, bars);
-                bars.forEach((j, bar) -> ssa.write(new TailBar(insn, j), fwd, bar));
+                bars.forEach((j, bar) -> {
+                    if (activity.isActive(insn.operand(j))) {
+                        TailBar key = new TailBar(insn, j);
+                        ssa.write(key, fwd, ir.add(ssa.read(key, bar.type(), fwd), bar));
+                    }
+                });
             } else {
                 copy = copyOf(insn);
                 for (Value v : insn.operands()) {
@@ -449,6 +461,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                     Value operand = insn.operand(j);
                     if (Types.isFloating(operand.type()) && activity.isActive(operand)) {
                         accumulate(operand, ssa.read(new TailBar(insn, j), operand.type(), ir.block()));
+                        ssa.write(new TailBar(insn, j), ir.block(), zero(operand.type())); // the sum is taken
                     }
                 }
                 continue;
@@ -585,6 +598,22 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             if (edge != null) {
                 for (Block pred : fwd.predecessors()) {
                     edge.addOperand(Constant.ofInt(b.predecessors().indexOf(primalOf.get(pred))));
+                }
+            }
+        }
+    }
+
+    /** The sums of the scalar arguments' adjoints of the calls the forward sweep differentiates start at zero. */
+    private void startForwardSweepBars(Block fwd) {
+        for (Block b : primal.blocks()) {
+            for (Instruction insn : b.body()) {
+                if (activity.isActive(insn) && rules.calls().isForwardSweepCall(insn)) {
+                    for (int j = 0; j < insn.operands().size(); j++) {
+                        Value operand = insn.operand(j);
+                        if (Types.isFloating(operand.type()) && activity.isActive(operand)) {
+                            ssa.write(new TailBar(insn, j), fwd, zero(operand.type()));
+                        }
+                    }
                 }
             }
         }

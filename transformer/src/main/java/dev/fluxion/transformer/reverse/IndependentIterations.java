@@ -51,7 +51,8 @@ import org.objectweb.asm.Type;
  *       used once, on a chain of additions, subtractions, negations, and products with or
  *       quotients by values known before the loop ({@code s / n}), to the method's one
  *       {@code return};
- *   <li>the body uses no active scalar from outside (its adjoint would sum over the iterations);
+ *   <li>an active scalar the body uses from outside is defined before the loop (its adjoints from
+ *       the iterations are summed in the forward sweep, and added to its own in the reverse sweep);
  *   <li>each active array the body uses from outside is either only read, and written nowhere
  *       after the loop (the shadow it is given adjoints early must not be consumed by a later
  *       store's reverse), or private to an iteration: a {@code new double[n]} used only in the body
@@ -408,7 +409,9 @@ public final class IndependentIterations {
     /** Whether the body may use {@code v}, defined outside it, as an argument; collects private arrays. */
     private boolean isUsable(Value v, ForLoop loop, Set<Block> body, Set<Value> privates) {
         if (Types.isFloating(v.type())) {
-            return !activity.isActive(v);
+            // an active scalar from before the loop: the body's adjoint gives its adjoint per iteration,
+            // which the caller's forward sweep sums (not one the header computes: it is per iteration)
+            return !activity.isActive(v) || !(v instanceof Instruction i) || !loop.body().contains(i.block());
         }
         if (!ArrayFamilies.isMember(v) || !activity.isActive(v)) {
             return true;
