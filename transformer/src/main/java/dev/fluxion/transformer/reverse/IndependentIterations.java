@@ -34,8 +34,8 @@ import org.objectweb.asm.Type;
  * <p>The common shape of an objective is a sum over data points, {@code for (i...) s += term(i)},
  * whose result reaches the method's result by additions: {@code return prior + s;}. The adjoint of
  * every term is then the caller's seed (negated where the sum is subtracted, scaled where it is
- * scaled by a value known before the loop, {@code s / n}), known before the
- * forward sweep starts, as a tail call's is. If no iteration hands an active value to a later one,
+ * scaled by a value known before the loop, {@code s / n}), known before the forward sweep starts,
+ * as a tail call's is. If no iteration hands an active value to a later one,
  * except through the sum, each iteration's adjoint can run as soon as its forward sweep has: the
  * body is outlined into a method of its own, and the caller's forward sweep calls that method's
  * adjoint, with the seed, in place of the body. An iteration's recordings then live and die within
