@@ -26,8 +26,9 @@ import java.util.Set;
  * a derivative ({@code double}/{@code float} values) and the {@linkplain ArrayFamilies families} of
  * floating-point arrays; an edge {@code u -> v} says that {@code v} depends on {@code u}. Arithmetic,
  * floating conversions, phis, {@code Math} functions and {@code @Differentiable} calls link operands
- * to results (not an operand whose partial is zero everywhere: {@code floor(x)} is a constant); an element read links the array's family to the value; an element store, fill or
- * copy links the stored value or the source to the written family; a {@code @Differentiable} call
+ * to results (not an operand whose partial is zero everywhere: {@code floor(x)} is a constant); an
+ * element read links the array's family to the value; an element store, fill or copy links the
+ * stored value or the source to the written family; a {@code @Differentiable} call
  * also links its arguments to every array it is passed and may write into. Integer
  * results cut dependence: {@code (int) x} has derivative zero.
  *

@@ -1,6 +1,8 @@
 package dev.fluxion.transformer.analysis;
 
 import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Value;
+import java.util.List;
 
 /** Tells the passes which called methods are themselves {@code @Differentiable}, and what they may write. */
 @FunctionalInterface
@@ -71,10 +73,10 @@ public interface Callees {
      * sum's way to the caller's result, from the result back ({@code seed * c}, {@code seed / c},
      * {@code -seed}; {@code c} a value the caller has before the loop).
      */
-    record IterationBody(String adjoint, java.util.List<SeedStep> seed) {
+    record IterationBody(String adjoint, List<SeedStep> seed) {
     }
 
     /** One step from a seed to the next: {@code DMUL} or {@code DDIV} by {@code operand}, or {@code DNEG}. */
-    record SeedStep(int opcode, dev.fluxion.transformer.ir.Value operand) {
+    record SeedStep(int opcode, Value operand) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.fluxion.transformer.reverse;
 
+import static org.objectweb.asm.Opcodes.DDIV;
+import static org.objectweb.asm.Opcodes.DMUL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 
 import dev.fluxion.internal.Naming;
@@ -63,8 +65,9 @@ final class CallAdjoints {
      */
     private String adjointName(Instruction insn, Type[] params) {
         MemberRef callee = insn.member();
-        if (iterationBody.apply(callee) != null) {
-            return iterationBody.apply(callee).adjoint();
+        Callees.IterationBody body = iterationBody.apply(callee);
+        if (body != null) {
+            return body.adjoint();
         }
         if (insn.opcode() == INVOKESTATIC) {
             Set<Integer> inputs = new java.util.TreeSet<>();
@@ -160,8 +163,8 @@ final class CallAdjoints {
             Callees.IterationBody body = iterationBody.apply(callee);
             for (Callees.SeedStep step : body != null ? body.seed() : List.<Callees.SeedStep>of()) {
                 bodySeed = switch (step.opcode()) {
-                    case org.objectweb.asm.Opcodes.DMUL -> ir.mul(bodySeed, forward.apply(step.operand()));
-                    case org.objectweb.asm.Opcodes.DDIV -> ir.div(bodySeed, forward.apply(step.operand()));
+                    case DMUL -> ir.mul(bodySeed, forward.apply(step.operand()));
+                    case DDIV -> ir.div(bodySeed, forward.apply(step.operand()));
                     default -> ir.neg(bodySeed);
                 };
             }
