@@ -209,18 +209,28 @@ public final class Fluxion {
                 forwardColumns(x, jOut);
                 return;
             }
-            // one reverse sweep per row, on buffers allocated once for all rows
-            double[] in = new double[x.length];
-            double[] out = new double[outputs];
-            double[] seed = new double[outputs];
             for (int row = 0; row < outputs; row++) {
                 if (jOut[row].length != x.length) {
                     throw new IllegalArgumentException("row " + row + " of jOut has length " + jOut[row].length
                             + ", x has length " + x.length);
                 }
-                Arrays.fill(seed, 0.0);
-                seed[row] = 1.0;
-                reverseSweep(x, seed, jOut[row], in, out);
+            }
+            // one reverse sweep per row, on the tape's work arrays and within one mark
+            Tape tape = Tape.current();
+            double[] in = tape.workArray(0, x.length);
+            double[] out = tape.workArray(1, outputs);
+            double[] seed = tape.workArray(2, outputs);
+            tape.enter();
+            try {
+                for (int row = 0; row < outputs; row++) {
+                    Arrays.fill(seed, 0.0);
+                    seed[row] = 1.0;
+                    reverseSweep(x, seed, jOut[row], in, out, tape);
+                }
+            } catch (RuntimeException | Error e) {
+                throw abandoned(tape, e);
+            } finally {
+                tape.leave();
             }
         }
 
@@ -232,22 +242,14 @@ public final class Fluxion {
             if (vjpOut.length != x.length) {
                 throw new IllegalArgumentException("vjpOut has length " + vjpOut.length + ", x has length " + x.length);
             }
-            reverseSweep(x, seed.clone(), vjpOut, new double[x.length], new double[outputs]);
-        }
-
-        /**
-         * {@code J^T seed} into {@code vjpOut} by one reverse sweep, on a copy of {@code x} in
-         * {@code in} (the function may write its input; x stays as it was) and a zeroed {@code out};
-         * {@code seed} is consumed.
-         */
-        private void reverseSweep(double[] x, double[] seed, double[] vjpOut, double[] in, double[] out) {
-            System.arraycopy(x, 0, in, 0, x.length);
-            Arrays.fill(out, 0.0); // the function sees a fresh output array, as in a call of its own
-            Arrays.fill(vjpOut, 0.0);
             Tape tape = Tape.current();
+            double[] in = tape.workArray(0, x.length);
+            double[] out = tape.workArray(1, outputs);
+            double[] seedCopy = tape.workArray(2, outputs);
+            System.arraycopy(seed, 0, seedCopy, 0, outputs);
             tape.enter();
             try {
-                adjoint.adjoint(in, out, vjpOut, seed, tape);
+                reverseSweep(x, seedCopy, vjpOut, in, out, tape);
             } catch (RuntimeException | Error e) {
                 throw abandoned(tape, e);
             } finally {
@@ -255,12 +257,30 @@ public final class Fluxion {
             }
         }
 
+        /**
+         * {@code J^T seed} into {@code vjpOut} by one reverse sweep, on a copy of {@code x} in
+         * {@code in} (the function may write its input; x stays as it was) and a zeroed {@code out};
+         * {@code seed} is consumed.
+         */
+        private void reverseSweep(double[] x, double[] seed, double[] vjpOut, double[] in, double[] out, Tape tape) {
+            System.arraycopy(x, 0, in, 0, x.length);
+            Arrays.fill(out, 0.0); // the function sees a fresh output array, as in a call of its own
+            Arrays.fill(vjpOut, 0.0);
+            adjoint.adjoint(in, out, vjpOut, seed, tape);
+        }
+
         /** Vector forward mode: each sweep carries four unit directions and gives four columns. */
         private void forwardColumns(double[] x, double[][] jOut) {
             int n = x.length;
-            double[][] in = new double[4][n];
-            double[][] out = new double[4][outputs];
             Tape tape = Tape.current();
+            double[] xCopy = tape.workArray(0, n);
+            double[] value = tape.workArray(1, outputs);
+            double[][] in = new double[4][];
+            double[][] out = new double[4][];
+            for (int k = 0; k < 4; k++) {
+                in[k] = tape.workArray(2 + k, n);
+                out[k] = tape.workArray(6 + k, outputs);
+            }
             tape.enter();
             try {
                 for (int j = 0; j < n; j += 4) {
@@ -271,8 +291,9 @@ public final class Fluxion {
                             in[k][j + k] = 1.0;
                         }
                     }
-                    tangent4.tangent(x.clone(), new double[outputs], in[0], out[0], in[1], out[1], in[2], out[2], in[3],
-                            out[3], tape);
+                    System.arraycopy(x, 0, xCopy, 0, n); // the function may write its input
+                    Arrays.fill(value, 0.0);
+                    tangent4.tangent(xCopy, value, in[0], out[0], in[1], out[1], in[2], out[2], in[3], out[3], tape);
                     for (int k = 0; k < 4 && j + k < n; k++) {
                         for (int row = 0; row < outputs; row++) {
                             jOut[row][j + k] = out[k][row];
@@ -297,9 +318,15 @@ public final class Fluxion {
             }
             Arrays.fill(jvpOut, 0.0);
             Tape tape = Tape.current();
+            double[] xCopy = tape.workArray(0, x.length);
+            double[] value = tape.workArray(1, outputs);
+            double[] vCopy = tape.workArray(2, x.length);
+            System.arraycopy(x, 0, xCopy, 0, x.length);
+            Arrays.fill(value, 0.0);
+            System.arraycopy(v, 0, vCopy, 0, x.length);
             tape.enter();
             try {
-                tangent.tangent(x.clone(), new double[outputs], v.clone(), jvpOut, tape);
+                tangent.tangent(xCopy, value, vCopy, jvpOut, tape);
             } catch (RuntimeException | Error e) {
                 throw abandoned(tape, e);
             } finally {

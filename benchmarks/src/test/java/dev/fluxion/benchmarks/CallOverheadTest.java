@@ -7,6 +7,7 @@ import com.sun.management.ThreadMXBean;
 import dev.fluxion.Differentiable;
 import dev.fluxion.Fluxion;
 import dev.fluxion.GradientFunction;
+import dev.fluxion.Jacobian;
 import dev.fluxion.TangentFunction;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
@@ -98,5 +99,38 @@ class CallOverheadTest {
         double[] w = {1, 2, 3};
         long bytes = bytesPerGradient(Fluxion.gradient(new Model()::loss), w, new double[3]);
         assertTrue(bytes < 10_000, bytes + " bytes allocated per gradient");
+    }
+
+    /** A small vector function: its adjoint allocates nothing of its own. */
+    @Differentiable
+    static void polar(double[] in, double[] out) {
+        out[0] = in[1] * Math.cos(in[0]);
+        out[1] = in[1] * Math.sin(in[0]);
+    }
+
+    /**
+     * Many small Jacobians (bundle adjustment's blocks): each call copied its input and allocated
+     * its output and seed, 96 bytes here and 216 a BA block, as costly as a sweep of the function.
+     * They are now the thread's work arrays, reused from call to call.
+     */
+    @Test
+    void smallJacobiansAllocateNothingPerCall() {
+        Jacobian j = Fluxion.jacobian(CallOverheadTest::polar, 2);
+        double[] x = {0.3, 2};
+        double[][] rows = new double[2][2];
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 200; i++) {
+            j.at(x, rows);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1000; i++) {
+            j.at(x, rows);
+        }
+        long bytes = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        assertTrue(bytes < 8, bytes + " bytes allocated per Jacobian");
+        assertEquals(-2 * Math.sin(0.3), rows[0][0], 1e-15);
+        assertEquals(Math.cos(0.3), rows[0][1], 1e-15);
+        assertEquals(2 * Math.cos(0.3), rows[1][0], 1e-15);
+        assertEquals(Math.sin(0.3), rows[1][1], 1e-15);
     }
 }

@@ -233,6 +233,30 @@ public final class Tape {
         marks[markTop++] = refTop;
     }
 
+    // Work arrays of the entry point that is running alone on this thread: a Jacobian's copy of its
+    // input, its output, its seed or its four directions' tangents, reused from call to call. Solving many small Jacobians (a
+    // bundle adjustment's blocks) would otherwise allocate three arrays a block, which costs as
+    // much as a reverse sweep of a small function.
+    private final double[][] work = new double[10][];
+
+    /**
+     * Work array {@code which} (0 to 9) of {@code length}, with arbitrary contents: the same array
+     * from call to call while no entry point is running on this thread (no mark is held, so call
+     * it before {@link #enter}); a fresh one for an entry point nested in another, which must not
+     * share its caller's.
+     */
+    public double[] workArray(int which, int length) {
+        if (markTop > 0) {
+            return new double[length];
+        }
+        double[] a = work[which];
+        if (a == null || a.length != length) {
+            a = new double[length];
+            work[which] = a;
+        }
+        return a;
+    }
+
     /** Forgets the innermost mark. */
     public void leave() {
         markTop -= 4;

@@ -73,6 +73,11 @@ public final class Corpus {
         return VectorCorpus.cases();
     }
 
+    /** A vector-valued function whose primal takes a Jacobian itself: only for transformed classes. */
+    public static JacobianCase nestedJacobian() {
+        return VectorCorpus.nestedEntryPoint();
+    }
+
     /** The functions whose second derivatives are checked (Hessians, Hessian-vector products, f''). */
     public static List<HessianCase> hessians() {
         return SecondOrderCases.cases();

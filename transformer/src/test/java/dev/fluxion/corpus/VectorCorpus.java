@@ -105,4 +105,13 @@ final class VectorCorpus {
                     return j;
                 }, p(0.5, -1.5, 2.0), p(1.1, 0.9, -0.7)));
     }
+
+    /**
+     * A function whose primal takes a Jacobian of its own: checked only transformed, since plain
+     * Java cannot run its helper.
+     */
+    static JacobianCase nestedEntryPoint() {
+        return of("VectorFunctions.scaledByANestedJacobian", VectorFunctions::scaledByANestedJacobian, 2,
+                x -> new double[][] {{80 * x[0], -40}, {-1, 0}}, p(-1.2, 1), p(0.5, 2));
+    }
 }

@@ -147,4 +147,23 @@ public final class VectorFunctions {
             f[i] += f[n] * 0.5;
         }
     }
+
+    /**
+     * Rosenbrock's residuals scaled by a constant that a plain helper computes with a Jacobian of
+     * its own, of the same shape, while this function's Jacobian is being taken: the inner entry
+     * point must not work in the outer one's buffers (its copy of the input, its seed).
+     */
+    @Differentiable
+    public static void scaledByANestedJacobian(double[] x, double[] f) {
+        double c = slopeFromAJacobian(x.length);
+        f[0] = c * (x[1] - x[0] * x[0]);
+        f[1] = 1 - x[0];
+    }
+
+    /** d f0 / d x0 of {@link #rosenbrock} at (2, 2, ...): -40. Not differentiable; data to its caller. */
+    static double slopeFromAJacobian(int n) {
+        double[] at = new double[n];
+        java.util.Arrays.fill(at, 2.0);
+        return dev.fluxion.Fluxion.jacobian(VectorFunctions::rosenbrock, 2).at(at)[0][0];
+    }
 }

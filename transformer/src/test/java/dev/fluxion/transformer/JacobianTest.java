@@ -4,6 +4,7 @@ import dev.fluxion.testing.JacobianCase;
 import dev.fluxion.testing.JacobianRunner;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,5 +26,16 @@ class JacobianTest {
     @MethodSource("cases")
     void jacobianMatchesReferences(JacobianCase c) {
         JacobianRunner.check(c);
+    }
+
+    /**
+     * Entry points reuse their work arrays from call to call; one nested in another (here in the
+     * primal of the function being differentiated) must get its own. Seen to fail when it shares
+     * them: J[0][0] came out 0.
+     */
+    @Test
+    void entryPointNestedInAnotherHasItsOwnWorkArrays() throws Exception {
+        JacobianRunner.check((JacobianCase) LOADER.loadClass("dev.fluxion.corpus.Corpus").getMethod("nestedJacobian")
+                .invoke(null));
     }
 }
