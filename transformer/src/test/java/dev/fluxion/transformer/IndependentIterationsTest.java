@@ -42,6 +42,14 @@ class IndependentIterationsTest {
         assertTrue(methods.contains("fluxion$adjoint$runningMeanLoss$iteration0"), methods.toString());
     }
 
+    @org.junit.jupiter.api.Test
+    void aBodyWithoutALoopOfItsOwnIsOutlinedToo() {
+        // i < x.length - 1 and i + 1 < x.length: both for loops whose few operations the JIT inlines as a call
+        List<String> methods = transformedMethods("dev/fluxion/corpus/Arithmetic");
+        assertTrue(methods.contains("fluxion$adjoint$rosenbrock$iteration0"), methods.toString());
+        assertTrue(methods.contains("fluxion$adjoint$differences$iteration0"), methods.toString());
+    }
+
     private static List<String> bodies(String name) {
         return METHODS.stream().filter(m -> m.startsWith("fluxion$adjoint$" + name + "$iteration")).toList();
     }
