@@ -43,7 +43,8 @@ class ClassDirectoryTransformerTest {
     private static long adjoints(Path classFile) throws IOException {
         ClassNode node = new ClassNode();
         new ClassReader(Files.readAllBytes(classFile)).accept(node, ClassReader.SKIP_CODE);
-        return node.methods.stream() // one a method, beside the adjoints of loop bodies reversed one iteration at a time
+        // one a method, beside the adjoints of loop bodies reversed one iteration at a time
+        return node.methods.stream()
                 .filter(m -> m.name.startsWith("fluxion$adjoint$") && !m.name.matches(".*\\$iteration\\d+")).count();
     }
 

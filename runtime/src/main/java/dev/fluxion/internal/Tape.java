@@ -234,9 +234,9 @@ public final class Tape {
     }
 
     // Work arrays of the entry point that is running alone on this thread: a Jacobian's copy of its
-    // input, its output, its seed or its four directions' tangents, reused from call to call. Solving many small Jacobians (a
-    // bundle adjustment's blocks) would otherwise allocate three arrays a block, which costs as
-    // much as a reverse sweep of a small function.
+    // input, its output, its seed or its four directions' tangents, reused from call to call.
+    // Solving many small Jacobians (a bundle adjustment's blocks) would otherwise allocate three
+    // arrays a block, which costs as much as a reverse sweep of a small function.
     private final double[][] work = new double[10][];
 
     /**

@@ -92,7 +92,8 @@ final class InvariantLoopBounds {
         Integer start = nonNegative(i.operand(entering));
         if (start == null || (long) start + offset > Integer.MAX_VALUE
                 || !(i.operand(1 - entering) instanceof Instruction next) || next.op() != Op.ARITHMETIC
-                || next.opcode() != Opcodes.IADD || next.operand(0) != i || !Integer.valueOf(1).equals(nonNegative(next.operand(1)))) {
+                || next.opcode() != Opcodes.IADD || next.operand(0) != i
+                || !Integer.valueOf(1).equals(nonNegative(next.operand(1)))) {
             return false;
         }
         Instruction limit = pre.append(new Instruction(Op.ARITHMETIC, Opcodes.ISUB, Type.INT_TYPE, length,

@@ -62,6 +62,9 @@ import org.objectweb.asm.Type;
  * </ul>
  */
 public final class IndependentIterations {
+    /** The outlined bodies' names begin so. */
+    private static final String BODY_PREFIX = "fluxion$body$";
+
     /** A loop to outline, with what the rewrite needs. */
     private record Candidate(ForLoop loop, Instruction sum, Instruction next, Value term, List<Callees.SeedStep> seed,
             List<Value> liveIns, Set<Value> privates) {
@@ -106,7 +109,7 @@ public final class IndependentIterations {
             }
             List<Callees.SeedStep> seed = pass.hoistConversions(c);
             String adjointName = name + "$iteration" + bodies.size();
-            IrFunction body = outlineBody(caller, c, "fluxion$body$" + adjointName);
+            IrFunction body = outlineBody(caller, c, BODY_PREFIX + adjointName);
             Set<Integer> bodyInputs = new HashSet<>();
             Set<Integer> bodyWrites = new HashSet<>();
             for (int j = 0; j < c.liveIns().size(); j++) {
@@ -289,7 +292,7 @@ public final class IndependentIterations {
     private static boolean callsAnOutlinedBody(Set<Block> body) {
         for (Block b : body) {
             for (Instruction insn : b.body()) {
-                if (insn.op() == Op.INVOKE && insn.member().name().startsWith("fluxion$body$")) {
+                if (insn.op() == Op.INVOKE && insn.member().name().startsWith(BODY_PREFIX)) {
                     return true;
                 }
             }
