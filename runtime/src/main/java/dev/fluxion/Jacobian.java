@@ -5,6 +5,10 @@ package dev.fluxion;
  * one reverse sweep, a Jacobian-vector product one forward (tangent) sweep; the dense Jacobian is
  * {@code m} reverse sweeps (one per output) or {@code n} forward sweeps (one per input), whichever
  * is fewer. Immutable and thread-safe; {@code f}'s input is never modified.
+ *
+ * <p>{@code f} runs on a copy of {@code x} and a fresh-looking output array that are per-thread
+ * buffers, reused from call to call (so that many small Jacobians allocate nothing): {@code f}
+ * should not keep a reference to either beyond its call.
  */
 public interface Jacobian {
     /** The number of outputs {@code m}. */
