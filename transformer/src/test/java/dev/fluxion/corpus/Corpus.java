@@ -416,6 +416,8 @@ public final class Corpus {
                 }, p(1, 2, 3), p(-0.5, 0.25, 4, -3), p(10, 9.5), p(0.3)),
                 scalar("Loops.boundChangedInTheLoop", Loops::boundChangedInTheLoop, Loops::boundChangedInTheLoopGradient,
                         p(0.3, -1.2), p(1.1, 0.4, 0.7)),
+                scalar("Loops.offsetFromAComputedStart", Loops::offsetFromAComputedStart,
+                        Loops::offsetFromAComputedStartGradient, p(0.5, -1.2, 0.7, 2), p(1.5, 0.4, 0.7, -0.3)),
                 scalar("Loops.truncatedTripCount", Loops::truncatedTripCount, x -> {
                     int n = (int) (x[0] * 3) + 2;
                     double d0 = 1;

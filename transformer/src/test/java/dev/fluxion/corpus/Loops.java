@@ -199,6 +199,29 @@ public final class Loops {
         return g;
     }
 
+    /**
+     * {@code i + 1 < x.length} counted from a start computed at run time: tested as javac wrote it,
+     * since for a start near {@code Integer.MAX_VALUE} {@code i + 1} would overflow where
+     * {@code x.length - 1} does not.
+     */
+    @Differentiable
+    public static double offsetFromAComputedStart(double[] x) {
+        double s = 0;
+        for (int i = (int) (x[0] * x[0]); i + 1 < x.length; i++) {
+            s += x[i] * x[i + 1];
+        }
+        return s;
+    }
+
+    public static double[] offsetFromAComputedStartGradient(double[] x) {
+        double[] g = new double[x.length];
+        for (int i = (int) (x[0] * x[0]); i + 1 < x.length; i++) {
+            g[i] += x[i + 1];
+            g[i + 1] += x[i];
+        }
+        return g;
+    }
+
     /** A loop running backwards with stride 2. */
     @Differentiable
     public static double strideBackwards(double[] x) {

@@ -120,6 +120,8 @@ class PrimalOptimizerTest {
         // k + 1 < n for n = x.length / 2, not a length: n - 1 could overflow, so the test stays
         // (its two loops over i and the one over the rounds are for loops, the one over k is not)
         assertEquals(3, forLoops(parse(classNode("dev/fluxion/corpus/ArrayShapes"), "rowRotation", true)));
+        // i + 1 < x.length from a start computed at run time: i + 1 could overflow, so the test stays
+        assertEquals(0, forLoops(parse(classNode("dev/fluxion/corpus/Loops"), "offsetFromAComputedStart", true)));
     }
 
     @Test
