@@ -148,8 +148,9 @@ final class CallAdjoints {
     /**
      * A call the forward sweep differentiates (see {@link #isForwardSweepCall}): the callee's adjoint,
      * given the arguments, their shadows and the caller's seed (for an outlined loop body, the seed
-     * of the sum: negated where the caller subtracts the sum, scaled where it scales it). Returns the primal result; the adjoints of
-     * the callee's scalar parameters, popped at once, go into {@code scalarBars} by operand index.
+     * of the sum: negated where the caller subtracts the sum, scaled where it scales it). Returns the
+     * primal result; the adjoints of the callee's scalar parameters, popped at once, go into
+     * {@code scalarBars} by operand index.
      */
     Instruction tailCall(Instruction insn, Function<Value, Value> forward, Function<Value, Value> shadow, Value seed,
             IrBuilder ir, TapeAccess tape, Map<Integer, Value> scalarBars) {
