@@ -849,6 +849,8 @@ public final class Corpus {
                         p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
                 scalar("Iterations.pointTermsByLength", Iterations::pointTermsByLength, Iterations::pointTermsGradient,
                         p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
+                scalar("Iterations.pointsPassedIn", Iterations::pointsPassedIn, Iterations::pointTermsGradient,
+                        p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
                 scalar("Iterations.scalarParameters", Iterations::scalarParameters,
                         Iterations::scalarParametersGradient, p(0.3, -1.2), p(1.1, 0.4), p(-0.6, 0.8)),
                 scalar("Iterations.scratchPerIteration", Iterations::scratchPerIteration,

@@ -78,6 +78,31 @@ public final class Iterations {
     }
 
     /**
+     * {@link #pointTerms} with the points passed to a helper: data there, so the helper's adjoint,
+     * specialised to w, gives the outlined body a shadow of the points that nobody reads.
+     */
+    @Differentiable
+    public static double pointsPassedIn(double[] w) {
+        return w[0] * w[1] - logTerms(w, POINTS);
+    }
+
+    @Differentiable
+    static double logTerms(double[] w, double[] points) {
+        int d = w.length;
+        int n = points.length / d;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double q = 0;
+            for (int a = 0; a < d; a++) {
+                double r = points[i * d + a] - w[a];
+                q += (1 + w[a] * w[a]) * r * r;
+            }
+            s += Math.log(1 + q);
+        }
+        return s;
+    }
+
+    /**
      * sum_i (c(x_i) + b - y_i)^2 over the points (x_i, y_i), c(x) = ((x + a) x + a) x + a by an inner
      * loop, a = w0 and b = w1 read into scalars before the loop: the body uses active scalars.
      */

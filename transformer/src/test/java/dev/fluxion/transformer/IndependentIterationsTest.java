@@ -7,11 +7,16 @@ import dev.fluxion.transformer.backend.ClassFileLocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Which loops of {@code corpus.Iterations} the reverse mode reverses one iteration at a time: an
@@ -24,7 +29,7 @@ class IndependentIterationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pointTerms", "pointTermsByLength", "scratchPerIteration", "negatedTwice", "scaledSum",
-            "meanOverPoints", "scaledByAWeight", "scalarParameters"})
+            "meanOverPoints", "scaledByAWeight", "scalarParameters", "pointsPassedIn"})
     void aSumOverPointsIsReversedOneIterationAtATime(String name) {
         assertEquals(List.of("fluxion$adjoint$" + name + "$iteration0"), bodies(name));
     }
@@ -50,18 +55,44 @@ class IndependentIterationsTest {
         assertTrue(methods.contains("fluxion$adjoint$differences$iteration0"), methods.toString());
     }
 
+    @org.junit.jupiter.api.Test
+    void theShadowOfDataPassedToTheBodyIsTakenOnceBeforeTheLoop() {
+        // logTerms, inlined, passes the body tape.sink(points): taken once, not once per point
+        MethodNode adjoint = transformedClass("dev/fluxion/corpus/Iterations").methods.stream()
+                .filter(m -> m.name.equals("fluxion$adjoint$pointsPassedIn")).findFirst().orElseThrow();
+        List<AbstractInsnNode> code = List.of(adjoint.instructions.toArray());
+        List<Integer> sinks = new ArrayList<>();
+        for (int at = 0; at < code.size(); at++) {
+            if (code.get(at) instanceof MethodInsnNode call && call.name.equals("sink")) {
+                sinks.add(at);
+            }
+        }
+        assertEquals(1, sinks.size(), "one sink, for the points");
+        for (int at = 0; at < code.size(); at++) {
+            if (code.get(at) instanceof JumpInsnNode jump && code.indexOf(jump.label) < at) { // a back edge
+                int from = code.indexOf(jump.label);
+                int to = at;
+                assertTrue(sinks.stream().noneMatch(s -> s > from && s < to), "a sink inside the loop " + from + ".." + to);
+            }
+        }
+    }
+
     private static List<String> bodies(String name) {
         return METHODS.stream().filter(m -> m.startsWith("fluxion$adjoint$" + name + "$iteration")).toList();
     }
 
     private static List<String> transformedMethods(String internalName) {
+        return transformedClass(internalName).methods.stream().map(m -> m.name).toList();
+    }
+
+    private static ClassNode transformedClass(String internalName) {
         try (InputStream in = IndependentIterationsTest.class.getResourceAsStream("/" + internalName + ".class")) {
             byte[] out = new Transformer(ClassFileLocator.ofClassLoader(IndependentIterationsTest.class.getClassLoader()),
                     null).transform(in.readAllBytes());
             TransformingClassLoader.verify(internalName, out);
             ClassNode node = new ClassNode();
             new ClassReader(out).accept(node, 0);
-            return node.methods.stream().map(m -> m.name).toList();
+            return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
