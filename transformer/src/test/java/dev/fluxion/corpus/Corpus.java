@@ -827,6 +827,14 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.3, -1.2, 2.0), p(1.1, 0.4)),
+                scalar("FusedLoops.lowerTriangleThenNorm", FusedLoops::lowerTriangleThenNorm,
+                        x -> FusedLoops.normGradient(x, true), p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5, 0.9)),
+                scalar("FusedLoops.upperTriangleThenNorm", FusedLoops::upperTriangleThenNorm,
+                        x -> FusedLoops.normGradient(x, false), p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5, 0.9)),
+                scalar("FusedLoops.readsWhatWasWritten", FusedLoops::readsWhatWasWritten,
+                        FusedLoops::readsWhatWasWrittenGradient, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5, 0.9)),
+                scalar("FusedLoops.readsAheadOfTheWrites", FusedLoops::readsAheadOfTheWrites,
+                        FusedLoops::readsAheadOfTheWritesGradient, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5, 0.9)),
                 scalar("Increments.increments", Increments::increments, Increments::incrementsGradient,
                         p(0.3, -1.2, 2.0), p(1.1, 0.4), p(0.7, -0.2, 0.5, 1.3)),
                 scalar("Temporaries.unreadButMayThrow", Temporaries::unreadButMayThrow,

@@ -133,6 +133,22 @@ class PrimalOptimizerTest {
                 .anyMatch(i -> i.op() == Op.ARITHMETIC && i.opcode() == org.objectweb.asm.Opcodes.IDIV)).count());
     }
 
+    @Test
+    void fusesAReadingLoopIntoTheLoopBeforeWhereNoLaterIterationWritesWhatItReads() {
+        ClassNode fused = classNode("dev/fluxion/corpus/FusedLoops");
+        // the diagonal, the triangle's two loops, the norm: the norm runs at the end of the triangle's columns
+        assertEquals(4, forLoops(parse(fused, "lowerTriangleThenNorm", false)));
+        assertEquals(3, forLoops(parse(fused, "lowerTriangleThenNorm", true)));
+        // t[a + 1] and t[a] read after t[b + 1] is written, in the same iteration or the one before
+        assertEquals(1, forLoops(parse(fused, "readsWhatWasWritten", true)));
+        // the upper triangle's column b writes z[row] for row < b, and t[b] is written after t[a + 1] is read
+        assertEquals(4, forLoops(parse(fused, "upperTriangleThenNorm", true)));
+        assertEquals(2, forLoops(parse(fused, "readsAheadOfTheWrites", true)));
+        // pointTerms fills r[a] and reads it in the next loop: one loop per point
+        assertEquals(3, forLoops(parse(classNode("dev/fluxion/corpus/Iterations"), "pointTerms", false)));
+        assertEquals(2, forLoops(parse(classNode("dev/fluxion/corpus/Iterations"), "pointTerms", true)));
+    }
+
     private static long forLoops(IrFunction f) {
         ForLoops loops = new ForLoops(f);
         return f.blocks().stream().filter(b -> loops.ofHeader(b) != null).count();

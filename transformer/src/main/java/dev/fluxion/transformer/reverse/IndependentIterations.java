@@ -441,7 +441,7 @@ public final class IndependentIterations {
     /**
      * Whether {@code v} is a {@code new double[n]} used only in the body, by element reads, writes
      * and its length, and written there at every index by a loop from 0 to {@code n} that has
-     * completed before any read.
+     * completed before any read, or that reads each element it wrote in the same iteration.
      */
     private boolean isPrivate(Value v, ForLoop loop, Set<Block> body) {
         if (!(v instanceof Instruction array) || array.op() != Op.NEW_ARRAY || array.opcode() != Opcodes.NEWARRAY
@@ -475,11 +475,25 @@ public final class IndependentIterations {
                     && Integer.valueOf(0).equals(c.value()) && isLengthOf(fill.limit(), array)
                     && fill.leftOnlyByHeader() && fill.body().contains(w.block())
                     && loops.dominates(w.block(), fill.latch())
-                    && reads.stream().allMatch(r -> loops.dominates(fill.exit(), r.block()))) {
+                    && reads.stream().allMatch(r -> loops.dominates(fill.exit(), r.block()) || readAfterIn(fill, w, r))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code read} gets the element {@code write} stored in the same iteration of {@code
+     * fill}: it reads at the loop's index, after the store (a loop fused into the filling one reads so).
+     */
+    private boolean readAfterIn(ForLoop fill, Instruction write, Instruction read) {
+        if (read.operand(1) != fill.iv() || !fill.body().contains(read.block()) || read.block() == fill.header()) {
+            return false;
+        }
+        if (read.block() == write.block()) {
+            return read.block().body().indexOf(write) < read.block().body().indexOf(read);
+        }
+        return loops.dominates(write.block(), read.block());
     }
 
     /** Whether {@code v} is the length of {@code array}: the length it was created with, or {@code array.length}. */
