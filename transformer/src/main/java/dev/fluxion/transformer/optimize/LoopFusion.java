@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -149,7 +148,7 @@ final class LoopFusion {
             }
             Integer cA = offset(load.operand(1), reading.iv());
             if (cA == null) {
-                return false;
+                return false; // kept narrow: an index of another shape, on arrays the loop before never writes, would do
             }
             for (Instruction w : families.writers(load.operand(0))) {
                 if (before.body().contains(w.block()) && !writesAbove(w, load.operand(0), before, cA)) {
@@ -225,8 +224,7 @@ final class LoopFusion {
                 phis.add(new Instruction[] {phi, copy});
             }
         }
-        List<Instruction> moved = new ArrayList<>(); // to the end of the latch: after all of B's iteration
-        for (Instruction insn : reading.latch().body()) {
+        for (Instruction insn : reading.latch().body()) { // to the end of the latch: after all of B's iteration
             if (insn == reading.iv().operand(readingFromLatch) && insn.users().stream().allMatch(u -> u == reading.iv())) {
                 continue; // the reading loop's increment: the loop it joins has its own
             }
@@ -236,7 +234,6 @@ final class LoopFusion {
             }
             before.latch().append(copy);
             copies.put(insn, copy);
-            moved.add(insn);
         }
         for (Instruction[] pair : phis) { // operands in the header's predecessor order
             Value initial = pair[0].operand(1 - readingFromLatch);
