@@ -38,12 +38,13 @@ import org.objectweb.asm.Opcodes;
  */
 final class LoopFusion {
     private final IrFunction f;
-    private final ArrayFamilies families;
+    private final Callees callees;
     private final ForLoops loops;
+    private ArrayFamilies families; // only once a pair of loops is found: most functions have none
 
     private LoopFusion(IrFunction f, Callees callees) {
         this.f = f;
-        this.families = new ArrayFamilies(f, callees);
+        this.callees = callees;
         this.loops = new ForLoops(f);
     }
 
@@ -80,17 +81,20 @@ final class LoopFusion {
             return false;
         }
         for (Instruction insn : loop.latch().body()) {
-            boolean reads = switch (insn.op()) {
-                case ARITHMETIC, CONVERT, ARRAY_LENGTH -> true;
-                case ARRAY_LOAD -> ArrayFamilies.isMember(insn.operand(0));
-                case INVOKE -> RedundantLoads.isPureMath(insn);
-                default -> false;
-            };
-            if (!reads) {
+            if (!computesOrReads(insn) || insn.op() == Op.ARRAY_LOAD && !ArrayFamilies.isMember(insn.operand(0))) {
                 return false;
             }
         }
         return loop.header().body().isEmpty();
+    }
+
+    /** Arithmetic, conversions, array lengths, element reads and {@code Math}'s functions: nothing that writes. */
+    private static boolean computesOrReads(Instruction insn) {
+        return switch (insn.op()) {
+            case ARITHMETIC, CONVERT, ARRAY_LENGTH, ARRAY_LOAD -> true;
+            case INVOKE -> RedundantLoads.isPureMath(insn);
+            default -> false;
+        };
     }
 
     /**
@@ -135,12 +139,12 @@ final class LoopFusion {
     /** Whether no later iteration of {@code before}, nor the blocks between, write what {@code reading} reads. */
     private boolean independent(ForLoop reading, ForLoop before, List<Block> between) {
         for (Block b : between) {
-            for (Instruction insn : b.body()) {
-                if (insn.op() != Op.ARITHMETIC && insn.op() != Op.CONVERT && insn.op() != Op.ARRAY_LENGTH
-                        && insn.op() != Op.ARRAY_LOAD && !(insn.op() == Op.INVOKE && RedundantLoads.isPureMath(insn))) {
-                    return false;
-                }
+            if (!b.body().stream().allMatch(LoopFusion::computesOrReads)) {
+                return false;
             }
+        }
+        if (families == null) {
+            families = new ArrayFamilies(f, callees);
         }
         for (Instruction load : reading.latch().body()) {
             if (load.op() != Op.ARRAY_LOAD) {
