@@ -129,6 +129,59 @@ public final class Tape {
         return (float) popDouble();
     }
 
+    // The double and int stacks as generated code holds them: an adjoint keeps a stack's array, top
+    // and peak in locals while it runs (the JIT can then keep the top in a register instead of
+    // storing and reloading a field at every push and pop), and writes them back here before any
+    // call that may use the tape and before it returns.
+
+    public double[] doubleStack() {
+        return doubles;
+    }
+
+    public int doubleTop() {
+        return doubleTop;
+    }
+
+    public int doublePeak() {
+        return doublePeak;
+    }
+
+    /** Doubles the double stack's capacity, keeping its contents; returns the new array. */
+    public double[] growDoubles() {
+        doubles = Arrays.copyOf(doubles, doubles.length * 2);
+        return doubles;
+    }
+
+    /** Writes back a double stack held in locals: its top and its peak. */
+    public void doubleTop(int top, int peak) {
+        doubleTop = top;
+        doublePeak = peak;
+    }
+
+    public int[] intStack() {
+        return ints;
+    }
+
+    public int intTop() {
+        return intTop;
+    }
+
+    public int intPeak() {
+        return intPeak;
+    }
+
+    /** Doubles the int stack's capacity, keeping its contents; returns the new array. */
+    public int[] growInts() {
+        ints = Arrays.copyOf(ints, ints.length * 2);
+        return ints;
+    }
+
+    /** Writes back an int stack held in locals: its top and its peak. */
+    public void intTop(int top, int peak) {
+        intTop = top;
+        intPeak = peak;
+    }
+
     public void pushInt(int v) {
         if (intTop == ints.length) {
             ints = Arrays.copyOf(ints, intTop * 2);

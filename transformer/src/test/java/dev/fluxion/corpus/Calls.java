@@ -87,6 +87,49 @@ public final class Calls {
         return even(x[0], 4) * x[1];
     }
 
+    /**
+     * A running product recorded factor by factor, then a plain helper that takes a gradient of its
+     * own, recording on the same thread's tape more than it held, then a second product recorded
+     * likewise: the inner gradient must record above what this one recorded, and this one must go on
+     * in the grown stacks (adjoints hold the tape's top in a local while they run).
+     */
+    @Differentiable
+    public static double productAroundANestedGradient(double[] x) {
+        double p = 1;
+        for (int i = 0; i < x.length; i++) {
+            p = p * x[i];
+        }
+        double c = slopeOfALongProduct(300);
+        double q = p;
+        for (int i = 0; i < x.length; i++) {
+            q = q * x[i];
+        }
+        return c * q;
+    }
+
+    /**
+     * d product / d x0 at x_j = (j + 2) / (j + 1): the product of the other factors, which
+     * telescopes to (n + 1) / 2. Not differentiable; data to its caller.
+     */
+    static double slopeOfALongProduct(int n) {
+        double[] at = new double[n];
+        for (int j = 0; j < n; j++) {
+            at[j] = (j + 2.0) / (j + 1);
+        }
+        double[] g = new double[n];
+        dev.fluxion.Fluxion.gradient(Calls::product).valueAndGradient(at, g);
+        return g[0];
+    }
+
+    @Differentiable
+    public static double product(double[] x) {
+        double p = 1;
+        for (int i = 0; i < x.length; i++) {
+            p = p * x[i];
+        }
+        return p;
+    }
+
     /** A unary function built from calls. */
     @Differentiable
     public static double unaryViaCalls(double x) {

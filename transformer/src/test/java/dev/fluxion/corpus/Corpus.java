@@ -73,6 +73,25 @@ public final class Corpus {
         return VectorCorpus.cases();
     }
 
+    /**
+     * A gradient taken in the primal of a function whose own gradient is being taken, between two
+     * loops that record; not in {@link #all()}, whose closed forms are checked on the untransformed
+     * classes, where the inner gradient cannot run.
+     */
+    public static CorpusCase nestedGradient() {
+        return scalar("Calls.productAroundANestedGradient", Calls::productAroundANestedGradient, x -> {
+            double product = 1;
+            for (double v : x) {
+                product *= v;
+            }
+            double[] g = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                g[i] = 2 * 150.5 * product * product / x[i]; // f = 150.5 prod(x)^2
+            }
+            return g;
+        }, p(0.9, -1.1, 1.2), p(1.3, 0.7, -0.8, 1.05), p(-1.5));
+    }
+
     /** A vector-valued function whose primal takes a Jacobian itself: only for transformed classes. */
     public static JacobianCase nestedJacobian() {
         return VectorCorpus.nestedEntryPoint();
@@ -837,6 +856,15 @@ public final class Corpus {
                         FusedLoops::readsAheadOfTheWritesGradient, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5, 0.9)),
                 scalar("Increments.increments", Increments::increments, Increments::incrementsGradient,
                         p(0.3, -1.2, 2.0), p(1.1, 0.4), p(0.7, -0.2, 0.5, 1.3)),
+                scalar("Temporaries.differencesThenScaled", Temporaries::differencesThenScaled,
+                        x -> Temporaries.scaledDifferencesGradient(x, 0, x.length / 2, false), p(0.3, -1.2, 2.0, 0.7),
+                        p(1.1, 0.4, -0.5, 0.9, 1.3)),
+                scalar("Temporaries.differencesWithAStoreBetween", Temporaries::differencesWithAStoreBetween,
+                        x -> Temporaries.scaledDifferencesGradient(x, 0, x.length / 2, true), p(0.3, -1.2, 2.0, 0.7),
+                        p(1.1, 0.4, -0.5, 0.9, 1.3, -0.2)),
+                scalar("Temporaries.differencesOfACount", Temporaries::differencesOfACount,
+                        x -> Temporaries.scaledDifferencesGradient(x, 1, (int) x[0], false), p(2.5, 0.3, -1.2, 2.0, 0.7),
+                        p(1.5, 1.1, 0.4, -0.5)),
                 scalar("Temporaries.unreadButMayThrow", Temporaries::unreadButMayThrow,
                         x -> new double[] {2 * x[0], 0}, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("Temporaries.reloadAfterStore", Temporaries::reloadAfterStore,

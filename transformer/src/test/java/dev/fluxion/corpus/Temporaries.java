@@ -165,6 +165,95 @@ public final class Temporaries {
     }
 
     /**
+     * Differences forwarded into the loop that scales them, and the scaled values into the norm, in
+     * each of two passes: what is left of the two filling loops reads x[a] and x[n + a], which the
+     * loop after each reads again in the same iterations, so both go (SubsumedLoops) and one loop
+     * per pass remains. For n = length / 2, f = sum_{j < 2} sum_{a < n} ((a + 2) (x[a] - x[n + a] -
+     * j))^2.
+     */
+    @Differentiable
+    public static double differencesThenScaled(double[] x) {
+        int n = x.length / 2;
+        double[] c = new double[n];
+        double[] z = new double[n];
+        double s = 0;
+        for (int j = 0; j < 2; j++) {
+            for (int a = 0; a < n; a++) {
+                c[a] = x[a] - x[n + a] - j;
+            }
+            for (int a = 0; a < n; a++) {
+                z[a] = (a + 2) * c[a];
+            }
+            for (int a = 0; a < n; a++) {
+                s += z[a] * z[a];
+            }
+        }
+        return s;
+    }
+
+    /**
+     * As {@link #differencesThenScaled}, with a store between the differences and the loop that
+     * reads them: only blocks that compute may lie between, so what is left of the filling loop
+     * stays. f = sum_{j < 2} (j + 1) sum_{a < n} ((a + 2) (x[a] - x[n + a] - j))^2.
+     */
+    @Differentiable
+    public static double differencesWithAStoreBetween(double[] x) {
+        int n = x.length / 2;
+        double[] c = new double[n];
+        double[] weights = new double[2];
+        double s = 0;
+        for (int j = 0; j < 2; j++) {
+            for (int a = 0; a < n; a++) {
+                c[a] = x[a] - x[n + a] - j;
+            }
+            weights[j] = j + 1;
+            for (int a = 0; a < n; a++) {
+                double z = (a + 2) * c[a];
+                s += weights[j] * z * z;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * As {@link #differencesThenScaled}, over n = (int) x[0] differences of the elements after it:
+     * an n too large for x throws, in the primal and, at the same element, in the derivative code,
+     * although the loop whose read threw first is gone there.
+     */
+    @Differentiable
+    public static double differencesOfACount(double[] x) {
+        int n = (int) x[0];
+        double[] c = new double[n];
+        double[] z = new double[n];
+        double s = 0;
+        for (int j = 0; j < 2; j++) {
+            for (int a = 0; a < n; a++) {
+                c[a] = x[1 + a] - x[1 + n + a] - j;
+            }
+            for (int a = 0; a < n; a++) {
+                z[a] = (a + 2) * c[a];
+            }
+            for (int a = 0; a < n; a++) {
+                s += z[a] * z[a];
+            }
+        }
+        return s;
+    }
+
+    /** d/dx of sum_{j < 2} w_j sum_{a < n} ((a + 2) (x[at + a] - x[at + n + a] - j))^2, w_j = j + 1 if weighted, else 1. */
+    static double[] scaledDifferencesGradient(double[] x, int at, int n, boolean weighted) {
+        double[] g = new double[x.length];
+        for (int j = 0; j < 2; j++) {
+            for (int a = 0; a < n; a++) {
+                double d = (weighted ? j + 1 : 1) * 2 * (a + 2) * (a + 2) * (x[at + a] - x[at + n + a] - j);
+                g[at + a] += d;
+                g[at + n + a] -= d;
+            }
+        }
+        return g;
+    }
+
+    /**
      * t is never read, but its loop runs to x.length, not to t's length: for a longer x the store
      * throws, in the primal and so in the derivative code, so it stays. f = x0^2 for x of length 2.
      */

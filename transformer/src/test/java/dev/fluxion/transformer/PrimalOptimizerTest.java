@@ -1,7 +1,10 @@
 package dev.fluxion.transformer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.fluxion.Fluxion;
+import dev.fluxion.testing.CorpusCase;
 import dev.fluxion.transformer.analysis.ForLoops;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.frontend.BytecodeParser;
@@ -147,6 +150,41 @@ class PrimalOptimizerTest {
         // pointTerms fills r[a] and reads it in the next loop: one loop per point
         assertEquals(3, forLoops(parse(classNode("dev/fluxion/corpus/Iterations"), "pointTerms", false)));
         assertEquals(2, forLoops(parse(classNode("dev/fluxion/corpus/Iterations"), "pointTerms", true)));
+    }
+
+    @Test
+    void removesALoopLeftReadingWhatTheNextLoopReadsAgain() {
+        // the two filling loops, forwarded away, only read x[a] and x[n + a]: the norm's loop reads both
+        // again (with the loop over the passes, four loops as written, two left)
+        assertEquals(4, forLoops(parse(TEMPORARIES, "differencesThenScaled", false)));
+        assertEquals(2, forLoops(parse(TEMPORARIES, "differencesThenScaled", true)));
+        assertEquals(0, idleLoops(parse(TEMPORARIES, "differencesThenScaled", true)));
+        // a store between the differences and the loop after: the idle loop stays
+        IrFunction storeBetween = parse(TEMPORARIES, "differencesWithAStoreBetween", true);
+        assertEquals(3, forLoops(storeBetween));
+        assertEquals(1, idleLoops(storeBetween));
+    }
+
+    /** Where the removed loop's read would have thrown, the gradient throws: the same exception, at the same element. */
+    @Test
+    void theGradientThrowsWhereThePrimalThrewAfterTheLoopIsRemoved() throws Exception {
+        CorpusCase c = CorpusTest.cases().filter(k -> k.name().equals("Temporaries.differencesOfACount")).findFirst()
+                .orElseThrow();
+        double[] x = {3.5, 1, 2, 3, 4}; // n = 3: x[1 + n + 1] is out of range
+        assertEquals(2, forLoops(parse(TEMPORARIES, "differencesOfACount", true)));
+        Exception primal = assertThrows(ArrayIndexOutOfBoundsException.class, () -> c.value(x.clone()));
+        Exception derivative = assertThrows(ArrayIndexOutOfBoundsException.class,
+                () -> Fluxion.gradient(c.f()).gradient(x.clone()));
+        assertEquals(primal.getMessage(), derivative.getMessage());
+    }
+
+    /** Loops of one block whose only phi is the index and whose values no one outside uses. */
+    private static long idleLoops(IrFunction f) {
+        ForLoops loops = new ForLoops(f);
+        return f.blocks().stream().map(loops::ofHeader).filter(l -> l != null && l.body().size() == 2
+                && l.header().phis().size() == 1
+                && l.latch().body().stream().allMatch(i -> i.users().stream().allMatch(u -> l.body().contains(u.block()))))
+                .count();
     }
 
     private static long forLoops(IrFunction f) {

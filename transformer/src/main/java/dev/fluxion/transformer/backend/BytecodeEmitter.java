@@ -38,6 +38,7 @@ public final class BytecodeEmitter {
     private final Map<Block, Label> labels = new HashMap<>();
     private int nextSlot;
     private int line = -1;
+    private TapeRegisters tape;
 
     private BytecodeEmitter(IrFunction function, int access) {
         this.function = function;
@@ -84,7 +85,11 @@ public final class BytecodeEmitter {
                 }
             }
         }
+        tape = TapeRegisters.of(function, method, slot::get, this::allocate);
         method.visitCode();
+        if (tape != null) {
+            tape.reload();
+        }
         List<Block> blocks = function.blocks();
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
@@ -134,6 +139,19 @@ public final class BytecodeEmitter {
     }
 
     private void emitInstruction(Instruction insn) {
+        if (tape != null && tape.lowers(insn)) {
+            if (insn.type().getSort() == Type.VOID) {
+                tape.push(insn, () -> load(insn.operand(1)));
+            } else {
+                tape.pop(insn);
+            }
+            storeResult(insn);
+            return;
+        }
+        boolean writeBack = tape != null && tape.mayUseTape(insn);
+        if (writeBack) {
+            tape.writeBack();
+        }
         switch (insn.op()) {
             case NEW_OBJECT -> {
                 method.visitTypeInsn(NEW, insn.typeOperand().getInternalName());
@@ -146,6 +164,13 @@ public final class BytecodeEmitter {
                 emitOperation(insn);
             }
         }
+        storeResult(insn);
+        if (writeBack) {
+            tape.reload();
+        }
+    }
+
+    private void storeResult(Instruction insn) {
         if (insn.hasValue()) {
             Integer s = slot.get(insn);
             if (s != null) {
@@ -216,6 +241,9 @@ public final class BytecodeEmitter {
                 }
             }
             case RETURN -> {
+                if (tape != null) {
+                    tape.writeBack();
+                }
                 loadOperands(t);
                 method.visitInsn(t.opcode());
             }

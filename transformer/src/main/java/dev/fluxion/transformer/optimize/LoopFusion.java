@@ -89,7 +89,7 @@ final class LoopFusion {
     }
 
     /** Arithmetic, conversions, array lengths, element reads and {@code Math}'s functions: nothing that writes. */
-    private static boolean computesOrReads(Instruction insn) {
+    static boolean computesOrReads(Instruction insn) {
         return switch (insn.op()) {
             case ARITHMETIC, CONVERT, ARRAY_LENGTH, ARRAY_LOAD -> true;
             case INVOKE -> RedundantLoads.isPureMath(insn);

@@ -22,6 +22,7 @@ public final class PrimalOptimizer {
         changed |= RedundantLoads.eliminate(f);
         changed |= LoopForwarding.forward(f, callees);
         changed |= DeadTemporaries.remove(f);
+        changed |= SubsumedLoops.remove(f);
         changed |= LoopFusion.fuse(f, callees);
         changed |= MinMaxSelectors.rewrite(f);
         changed |= ShiftedLogSumExp.rewrite(f);

@@ -1,0 +1,225 @@
+package dev.fluxion.transformer.backend;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Param;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Register promotion of the tape: lowers an adjoint's pushes onto and pops off the double and int
+ * stacks of its {@code Tape} parameter to array accesses through locals that hold each stack's
+ * array, top and peak.
+ *
+ * <p>As calls, every push and pop reads and writes the tape's fields; in a loop the JIT keeps
+ * neither the top nor the array in a register, so each recording is a chain of loads and stores
+ * through memory, each waiting for the one before. GMM's loop over components at d = 2 records
+ * five values per iteration and reads them back in the reverse sweep, about as much work as its
+ * arithmetic. In locals the top lives in a register and a push is a compare and a store.
+ *
+ * <p>The locals are loaded from the tape on entry. Before anything that may run other code (a
+ * call other than {@code Math}'s and Fluxion's derivative helpers, an allocation of an object, a
+ * static field of another class, whose class initialiser may run) they are written back, and
+ * reloaded after it: the callee may be another adjoint recording on the same tape, or an entry
+ * point that grows the stacks. They are written back before every return. If the function
+ * throws, nothing is written back; the entry point unwinds the stacks to its mark anyway.
+ */
+final class TapeRegisters {
+    private static final String TAPE = Naming.TAPE_INTERNAL_NAME;
+    /** Tape methods that touch neither the double nor the int stack. */
+    private static final Set<String> OTHER_STACKS = Set.of("sink", "zeros", "pushRef", "popRef", "pushLong",
+            "popLong");
+    private static final Set<String> PURE_OWNERS = Set.of("java/lang/Math", "java/lang/StrictMath",
+            dev.fluxion.transformer.rules.MathRules.HELPERS);
+
+    private final MethodNode method;
+    private final String owner;
+    private final Param tape;
+    private final int tapeSlot;
+    private final Stack doubles;
+    private final Stack ints;
+
+    /** One stack held in locals: its array, top and peak, and the {@code Tape} methods that move it. */
+    private record Stack(String element, int array, int top, int peak) {
+        String arrayDescriptor() {
+            return "[" + element;
+        }
+
+        String name() {
+            return element.equals("D") ? "double" : "int";
+        }
+
+        String grow() {
+            return element.equals("D") ? "growDoubles" : "growInts";
+        }
+    }
+
+    private TapeRegisters(MethodNode method, String owner, Param tape, int tapeSlot, boolean doubles, boolean ints,
+            Function<Type, Integer> allocate) {
+        this.method = method;
+        this.owner = owner;
+        this.tape = tape;
+        this.tapeSlot = tapeSlot;
+        this.doubles = doubles ? stack("D", allocate) : null;
+        this.ints = ints ? stack("I", allocate) : null;
+    }
+
+    /**
+     * The tape registers of {@code function}, or null if it has no {@code Tape} parameter or does not
+     * push or pop on it. {@code slotOf} gives a parameter's local, {@code allocate} hands out a new
+     * local of a type.
+     */
+    static TapeRegisters of(IrFunction function, MethodNode method, ToIntFunction<Param> slotOf,
+            Function<Type, Integer> allocate) {
+        Param tape = function.params().stream()
+                .filter(p -> p.type().getSort() == Type.OBJECT && p.type().getInternalName().equals(TAPE))
+                .findFirst().orElse(null);
+        if (tape == null) {
+            return null;
+        }
+        boolean doubles = false;
+        boolean ints = false;
+        for (Block b : function.blocks()) {
+            for (Instruction insn : b.body()) {
+                if (isRecording(insn) && insn.operand(0) == tape) {
+                    if (element(insn).equals("D")) {
+                        doubles = true;
+                    } else {
+                        ints = true;
+                    }
+                }
+            }
+        }
+        if (!doubles && !ints) {
+            return null;
+        }
+        return new TapeRegisters(method, function.owner(), tape, slotOf.applyAsInt(tape), doubles, ints, allocate);
+    }
+
+    private static Stack stack(String element, Function<Type, Integer> allocate) {
+        return new Stack(element, allocate.apply(Type.getType("[" + element)), allocate.apply(Type.INT_TYPE),
+                allocate.apply(Type.INT_TYPE));
+    }
+
+    /** Whether {@code insn} is a push or pop this class lowers (on any tape). */
+    private static boolean isRecording(Instruction insn) {
+        if (insn.op() != Op.INVOKE || !insn.member().owner().equals(TAPE)) {
+            return false;
+        }
+        return switch (insn.member().name()) {
+            case "pushDouble", "popDouble", "pushFloat", "popFloat", "pushInt", "popInt" -> true;
+            default -> false;
+        };
+    }
+
+    /** The stack a recording uses: "D" (doubles and floats) or "I". */
+    private static String element(Instruction insn) {
+        return insn.member().name().endsWith("Int") ? "I" : "D";
+    }
+
+    /** Whether {@code insn} is a push or pop on the tape held in locals. */
+    boolean lowers(Instruction insn) {
+        return isRecording(insn) && insn.operand(0) == tape;
+    }
+
+    private Stack stack(Instruction insn) {
+        return element(insn).equals("D") ? doubles : ints;
+    }
+
+    /**
+     * Emits a push; {@code loadValue} pushes the value onto the operand stack. Grows the stack when
+     * full, as {@code Tape.pushDouble} does.
+     */
+    void push(Instruction insn, Runnable loadValue) {
+        Stack s = stack(insn);
+        Label room = new Label();
+        method.visitVarInsn(ILOAD, s.top());
+        method.visitVarInsn(ALOAD, s.array());
+        method.visitInsn(ARRAYLENGTH);
+        method.visitJumpInsn(IF_ICMPLT, room);
+        method.visitVarInsn(ALOAD, tapeSlot);
+        method.visitMethodInsn(INVOKEVIRTUAL, TAPE, s.grow(), "()" + s.arrayDescriptor(), false);
+        method.visitVarInsn(ASTORE, s.array());
+        method.visitLabel(room);
+        method.visitVarInsn(ALOAD, s.array());
+        method.visitVarInsn(ILOAD, s.top());
+        loadValue.run();
+        if (insn.member().name().equals("pushFloat")) {
+            method.visitInsn(F2D); // exact, as Tape.pushFloat
+        }
+        method.visitInsn(s.element().equals("D") ? DASTORE : IASTORE);
+        method.visitIincInsn(s.top(), 1);
+    }
+
+    /** Emits a pop, leaving the value on the operand stack; the peak is kept as {@code Tape.popDouble} does. */
+    void pop(Instruction insn) {
+        Stack s = stack(insn);
+        Label below = new Label();
+        method.visitVarInsn(ILOAD, s.top());
+        method.visitVarInsn(ILOAD, s.peak());
+        method.visitJumpInsn(IF_ICMPLE, below);
+        method.visitVarInsn(ILOAD, s.top());
+        method.visitVarInsn(ISTORE, s.peak());
+        method.visitLabel(below);
+        method.visitIincInsn(s.top(), -1);
+        method.visitVarInsn(ALOAD, s.array());
+        method.visitVarInsn(ILOAD, s.top());
+        method.visitInsn(s.element().equals("D") ? DALOAD : IALOAD);
+        if (insn.member().name().equals("popFloat")) {
+            method.visitInsn(D2F);
+        }
+    }
+
+    /** Whether {@code insn} may run code that uses the tape, so the locals must be written back around it. */
+    boolean mayUseTape(Instruction insn) {
+        return switch (insn.op()) {
+            case INVOKE -> insn.member().owner().equals(TAPE) ? !OTHER_STACKS.contains(insn.member().name())
+                    : !(insn.opcode() == INVOKESTATIC && PURE_OWNERS.contains(insn.member().owner()));
+            case INVOKE_DYNAMIC, NEW_OBJECT -> true;
+            case FIELD_GET, FIELD_PUT -> (insn.opcode() == GETSTATIC || insn.opcode() == PUTSTATIC)
+                    && !insn.member().owner().equals(owner);
+            default -> false;
+        };
+    }
+
+    /** Loads the locals from the tape. */
+    void reload() {
+        for (Stack s : stacks()) {
+            method.visitVarInsn(ALOAD, tapeSlot);
+            method.visitMethodInsn(INVOKEVIRTUAL, TAPE, s.name() + "Stack", "()" + s.arrayDescriptor(), false);
+            method.visitVarInsn(ASTORE, s.array());
+            method.visitVarInsn(ALOAD, tapeSlot);
+            method.visitMethodInsn(INVOKEVIRTUAL, TAPE, s.name() + "Top", "()I", false);
+            method.visitVarInsn(ISTORE, s.top());
+            method.visitVarInsn(ALOAD, tapeSlot);
+            method.visitMethodInsn(INVOKEVIRTUAL, TAPE, s.name() + "Peak", "()I", false);
+            method.visitVarInsn(ISTORE, s.peak());
+        }
+    }
+
+    /** Writes the tops and peaks back to the tape (the arrays are the tape's own, grown in place). */
+    void writeBack() {
+        for (Stack s : stacks()) {
+            method.visitVarInsn(ALOAD, tapeSlot);
+            method.visitVarInsn(ILOAD, s.top());
+            method.visitVarInsn(ILOAD, s.peak());
+            method.visitMethodInsn(INVOKEVIRTUAL, TAPE, s.name() + "Top", "(II)V", false);
+        }
+    }
+
+    private List<Stack> stacks() {
+        return Stream.of(doubles, ints).filter(Objects::nonNull).toList();
+    }
+}
