@@ -129,10 +129,11 @@ public final class Tape {
         return (float) popDouble();
     }
 
-    // The double and int stacks as generated code holds them: an adjoint keeps a stack's array, top
-    // and peak in locals while it runs (the JIT can then keep the top in a register instead of
-    // storing and reloading a field at every push and pop), and writes them back here before any
-    // call that may use the tape and before it returns.
+    // The double and int stacks as generated code holds them: an adjoint keeps a stack's array and
+    // top in locals while it runs (the JIT can then keep the top in a register instead of storing
+    // and reloading a field at every push and pop), and writes the top back here before any call
+    // that may use the tape and before it returns. Its pops do not track the peak; it calls
+    // markPeak where its forward sweep ends, and writing a top back raises the peak to it.
 
     public double[] doubleStack() {
         return doubles;
@@ -142,20 +143,16 @@ public final class Tape {
         return doubleTop;
     }
 
-    public int doublePeak() {
-        return doublePeak;
-    }
-
     /** Doubles the double stack's capacity, keeping its contents; returns the new array. */
     public double[] growDoubles() {
         doubles = Arrays.copyOf(doubles, doubles.length * 2);
         return doubles;
     }
 
-    /** Writes back a double stack held in locals: its top and its peak. */
-    public void doubleTop(int top, int peak) {
+    /** Writes back the top of a double stack held in locals. */
+    public void doubleTop(int top) {
         doubleTop = top;
-        doublePeak = peak;
+        doublePeak = Math.max(doublePeak, top);
     }
 
     public int[] intStack() {
@@ -166,20 +163,24 @@ public final class Tape {
         return intTop;
     }
 
-    public int intPeak() {
-        return intPeak;
-    }
-
     /** Doubles the int stack's capacity, keeping its contents; returns the new array. */
     public int[] growInts() {
         ints = Arrays.copyOf(ints, ints.length * 2);
         return ints;
     }
 
-    /** Writes back an int stack held in locals: its top and its peak. */
-    public void intTop(int top, int peak) {
+    /** Writes back the top of an int stack held in locals. */
+    public void intTop(int top) {
         intTop = top;
-        intPeak = peak;
+        intPeak = Math.max(intPeak, top);
+    }
+
+    /** Raises each stack's peak to its height: called where an adjoint's forward sweep ends, the stacks at their highest. */
+    public void markPeak() {
+        doublePeak = Math.max(doublePeak, doubleTop);
+        intPeak = Math.max(intPeak, intTop);
+        longPeak = Math.max(longPeak, longTop);
+        refPeak = Math.max(refPeak, refTop);
     }
 
     public void pushInt(int v) {

@@ -21,7 +21,7 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Register promotion of the tape: lowers an adjoint's pushes onto and pops off the double and int
  * stacks of its {@code Tape} parameter to array accesses through locals that hold each stack's
- * array, top and peak.
+ * array and top.
  *
  * <p>As calls, every push and pop reads and writes the tape's fields; in a loop the JIT keeps
  * neither the top nor the array in a register, so each recording is a chain of loads and stores
@@ -51,8 +51,8 @@ final class TapeRegisters {
     private final Stack doubles;
     private final Stack ints;
 
-    /** One stack held in locals: its array, top and peak, and the {@code Tape} methods that move it. */
-    private record Stack(String element, int array, int top, int peak) {
+    /** One stack held in locals: its array and top, and the {@code Tape} methods that move it. */
+    private record Stack(String element, int array, int top) {
         String arrayDescriptor() {
             return "[" + element;
         }
@@ -109,8 +109,7 @@ final class TapeRegisters {
     }
 
     private static Stack stack(String element, Function<Type, Integer> allocate) {
-        return new Stack(element, allocate.apply(Type.getType("[" + element)), allocate.apply(Type.INT_TYPE),
-                allocate.apply(Type.INT_TYPE));
+        return new Stack(element, allocate.apply(Type.getType("[" + element)), allocate.apply(Type.INT_TYPE));
     }
 
     /** Whether {@code insn} is a push or pop this class lowers (on any tape). */
@@ -163,16 +162,13 @@ final class TapeRegisters {
         method.visitIincInsn(s.top(), 1);
     }
 
-    /** Emits a pop, leaving the value on the operand stack; the peak is kept as {@code Tape.popDouble} does. */
+    /**
+     * Emits a pop, leaving the value on the operand stack. Unlike {@code Tape.popDouble} it does not
+     * track the peak: the adjoint marks it where its forward sweep ends ({@code Tape.markPeak}, a
+     * call like any other here), and writing the top back raises the peak to it.
+     */
     void pop(Instruction insn) {
         Stack s = stack(insn);
-        Label below = new Label();
-        method.visitVarInsn(ILOAD, s.top());
-        method.visitVarInsn(ILOAD, s.peak());
-        method.visitJumpInsn(IF_ICMPLE, below);
-        method.visitVarInsn(ILOAD, s.top());
-        method.visitVarInsn(ISTORE, s.peak());
-        method.visitLabel(below);
         method.visitIincInsn(s.top(), -1);
         method.visitVarInsn(ALOAD, s.array());
         method.visitVarInsn(ILOAD, s.top());
@@ -203,19 +199,15 @@ final class TapeRegisters {
             method.visitVarInsn(ALOAD, tapeSlot);
             method.visitMethodInsn(INVOKEVIRTUAL, TAPE, s.name() + "Top", "()I", false);
             method.visitVarInsn(ISTORE, s.top());
-            method.visitVarInsn(ALOAD, tapeSlot);
-            method.visitMethodInsn(INVOKEVIRTUAL, TAPE, s.name() + "Peak", "()I", false);
-            method.visitVarInsn(ISTORE, s.peak());
         }
     }
 
-    /** Writes the tops and peaks back to the tape (the arrays are the tape's own, grown in place). */
+    /** Writes the tops back to the tape (the arrays are the tape's own, grown in place). */
     void writeBack() {
         for (Stack s : stacks()) {
             method.visitVarInsn(ALOAD, tapeSlot);
             method.visitVarInsn(ILOAD, s.top());
-            method.visitVarInsn(ILOAD, s.peak());
-            method.visitMethodInsn(INVOKEVIRTUAL, TAPE, s.name() + "Top", "(II)V", false);
+            method.visitMethodInsn(INVOKEVIRTUAL, TAPE, s.name() + "Top", "(I)V", false);
         }
     }
 

@@ -413,6 +413,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         Instruction t = b.terminator();
         ir.setLine(t.line());
         if (t.op() == Op.RETURN) {
+            tape.markPeak(); // the forward sweep's end: the stacks at their highest
             for (Value v : activeValues()) {
                 ssa.write(new Adjoint(v), ir.block(), zero(v.type()));
             }

@@ -33,6 +33,11 @@ final class TapeAccess {
         return ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "pop" + suffix, "()" + type.getDescriptor(), tape);
     }
 
+    /** Marks the stacks' heights as their peak ({@code Tape.peakBytes}): where the forward sweep ends. */
+    void markPeak() {
+        ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "markPeak", "()V", tape);
+    }
+
     Value tape() {
         return tape;
     }
