@@ -7,8 +7,10 @@
 #   bash benchmarks/run.sh                 # build, run everything, write BENCHMARKS.md
 #   bash benchmarks/run.sh 'Gmm.*'         # only the benchmarks matching a JMH regex
 #   FLUXION_NO_BUILD=1 bash benchmarks/run.sh   # reuse benchmarks/target/benchmarks.jar
-#   FLUXION_FORKS=3 bash benchmarks/run.sh      # three JVMs per benchmark, each time the fastest
-#                                               # iteration of any: steadier, three times as long
+#   FLUXION_ROUNDS=3 bash benchmarks/run.sh     # the whole suite three times over, each time the
+#                                               # fastest iteration of any round: steadier on a shared
+#                                               # machine, three times as long
+#   FLUXION_FORKS=3 bash benchmarks/run.sh      # three JVMs per benchmark, one after another
 #
 # The benchmark classes are transformed at build time by fluxion-maven-plugin, so the forked JVMs
 # run without the agent. ADBench's data is read from -Dfluxion.adbench=DIR or the nearest
@@ -22,7 +24,14 @@ if [[ -z "${FLUXION_NO_BUILD:-}" ]]; then
   mvn -B -q clean package -DskipTests -pl benchmarks -am
 fi
 JAR=benchmarks/target/benchmarks.jar
-RESULT=benchmarks/target/jmh-result.json
-# short: 2 warm-up iterations and 3 measured ones of 1 s each, one fork unless FLUXION_FORKS says
-java -jar "$JAR" -wi 2 -i 3 -w 1 -r 1 -f "${FLUXION_FORKS:-1}" -prof gc -rf json -rff "$RESULT" "$@"
-java -cp "$JAR" dev.fluxion.benchmarks.BenchmarkReport "$RESULT" BENCHMARKS.md benchmarks/BENCHMARKS-notes.md
+# short: 2 warm-up iterations and 3 measured ones of 1 s each, one fork unless FLUXION_FORKS says.
+# Rounds rather than forks resist a shared machine's load that comes and goes: the forks of one
+# benchmark run back to back, so a disturbance can last all of them, while the rounds of one
+# benchmark are a whole suite apart.
+RESULTS=()
+for round in $(seq "${FLUXION_ROUNDS:-1}"); do
+  RESULT=benchmarks/target/jmh-result-$round.json
+  java -jar "$JAR" -wi 2 -i 3 -w 1 -r 1 -f "${FLUXION_FORKS:-1}" -prof gc -rf json -rff "$RESULT" "$@"
+  RESULTS+=("$RESULT")
+done
+java -cp "$JAR" dev.fluxion.benchmarks.BenchmarkReport BENCHMARKS.md benchmarks/BENCHMARKS-notes.md "${RESULTS[@]}"

@@ -23,8 +23,9 @@ import java.util.Map;
  * fluxionGradientOf (a declared {@code @GradientOf} gradient), fluxionJvp (one forward-mode directional
  * derivative, {@code Fluxion.tangent}), manual, hipparchus and finiteDifferences.
  *
- * <p>Usage: {@code BenchmarkReport result.json BENCHMARKS.md [notes.md]}: the notes, hand-written
- * observations, are appended.
+ * <p>Usage: {@code BenchmarkReport BENCHMARKS.md notes.md result.json [result.json...]}: the notes,
+ * hand-written observations, are appended (a missing file is none). Several results are rounds, runs
+ * of the whole suite one after another; each benchmark's time is its fastest iteration of all.
  */
 public final class BenchmarkReport {
     static final String[] METHODS = {"objective", "fluxion", "fluxionGradientOf", "fluxionJvp", "manual", "hipparchus",
@@ -43,15 +44,18 @@ public final class BenchmarkReport {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: BenchmarkReport result.json BENCHMARKS.md [notes.md]");
+        if (args.length < 3) {
+            System.err.println("usage: BenchmarkReport BENCHMARKS.md notes.md result.json [result.json...]");
             System.exit(2);
         }
-        Object json = Json.parse(Files.readString(Paths.get(args[0])));
-        String notes = args.length > 2 && Files.isRegularFile(Paths.get(args[2])) ? Files.readString(Paths.get(args[2])) : "";
-        String markdown = render(json, Machine.current(), notes);
-        Files.writeString(Paths.get(args[1]), markdown);
-        System.out.println("wrote " + Path.of(args[1]).toAbsolutePath());
+        List<Object> results = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            results.addAll((List<?>) Json.parse(Files.readString(Paths.get(args[i]))));
+        }
+        String notes = Files.isRegularFile(Paths.get(args[1])) ? Files.readString(Paths.get(args[1])) : "";
+        String markdown = render(results, Machine.current(), notes);
+        Files.writeString(Paths.get(args[0]), markdown);
+        System.out.println("wrote " + Path.of(args[0]).toAbsolutePath());
     }
 
     /** The machine the suite ran on. */
@@ -76,11 +80,12 @@ public final class BenchmarkReport {
             Row row = rows.computeIfAbsent(problem + "|" + input,
                     k -> new Row(problem, input, new LinkedHashMap<>(), new LinkedHashMap<>()));
             Map<String, Object> primary = (Map<String, Object>) r.get("primaryMetric");
-            row.micros().put(method, toMicros(score(primary), (String) primary.get("scoreUnit")));
+            // a benchmark of several rounds: its fastest of all
+            row.micros().merge(method, toMicros(score(primary), (String) primary.get("scoreUnit")), Math::min);
             Map<String, Object> secondary = (Map<String, Object>) r.getOrDefault("secondaryMetrics", Map.of());
             for (Map.Entry<String, Object> e : secondary.entrySet()) {
                 if (e.getKey().endsWith("gc.alloc.rate.norm")) {
-                    row.bytes().put(method, (Double) ((Map<String, Object>) e.getValue()).get("score"));
+                    row.bytes().merge(method, (Double) ((Map<String, Object>) e.getValue()).get("score"), Math::min);
                 }
             }
         }
@@ -145,8 +150,10 @@ public final class BenchmarkReport {
                 .append(plain(first.getOrDefault("warmupIterations", "?"))).append(" warm-up iterations of ")
                 .append(first.getOrDefault("warmupTime", "?")).append(", ")
                 .append(plain(first.getOrDefault("measurementIterations", "?"))).append(" measured of ")
-                .append(first.getOrDefault("measurementTime", "?")).append(", ").append(forks(first)).append(", `-prof gc`). ")
-                .append("Each time is the fastest measured iteration, of all forks: ADBench takes the fastest of its samples. ")
+                .append(first.getOrDefault("measurementTime", "?")).append(", ").append(forks(first)).append(", `-prof gc`")
+                .append(rounds(json) > 1 ? "; the whole suite run " + rounds(json) + " times, one round after another" : "")
+                .append("). Each time is the fastest measured iteration, of all forks")
+                .append(rounds(json) > 1 ? " and rounds" : "").append(": ADBench takes the fastest of its samples. ")
                 .append("The classes were transformed at build time by fluxion-maven-plugin; the forks run without the agent.\n\n");
         md.append("Machine: ").append(machine.cores()).append(" cores, ").append(machine.os()).append(", JDK ")
                 .append(first.getOrDefault("jdkVersion", "?")).append(" (").append(first.getOrDefault("vmName", "?"))
@@ -209,6 +216,18 @@ public final class BenchmarkReport {
             return "—";
         }
         return r.problem().equals("Gmm") && !GmmInput.isInDataSet(r.input()) ? r.input() + " (random)" : r.input();
+    }
+
+    /** How many times the first benchmark (with its parameters) is in the results: the rounds of the suite. */
+    @SuppressWarnings("unchecked")
+    static int rounds(Object json) {
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) json;
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> first = entries.get(0);
+        return (int) entries.stream().filter(e -> e.get("benchmark").equals(first.get("benchmark"))
+                && java.util.Objects.equals(e.get("params"), first.get("params"))).count();
     }
 
     static String forks(Map<String, Object> first) {

@@ -59,6 +59,29 @@ class BenchmarkReportTest {
         assertTrue(md.contains("| 1.2 µs | 5.00 |"), md);
     }
 
+    /**
+     * Rounds (the suite run again after the first) are merged: each time is the fastest of all rounds,
+     * so a disturbance that lasted one round's run of a benchmark does not decide its row.
+     */
+    @Test
+    void roundsOfTheSuiteAreMergedFastestFirst() {
+        String slow = RESULT.replace("\"rawData\": [[2.0e3, 2.5e3]]", "\"rawData\": [[3.0e3, 3.5e3]]");
+        String merged = "[" + strip(slow) + ", " + strip(RESULT) + "]";
+        List<BenchmarkReport.Row> rows = BenchmarkReport.rows(Json.parse(merged));
+        assertEquals(1, rows.size());
+        assertEquals(2.0, rows.get(0).micros().get("objective"), 1e-12);
+        assertEquals(2, BenchmarkReport.rounds(Json.parse(merged)));
+        String md = BenchmarkReport.render(Json.parse(merged), new BenchmarkReport.Machine(2, "Linux amd64", "2026-12-01"), "");
+        assertTrue(md.contains("the whole suite run 2 times, one round after another). Each time is the fastest measured "
+                + "iteration, of all forks and rounds"), md);
+    }
+
+    /** The entries of a JSON result, without the brackets of its list. */
+    private static String strip(String result) {
+        String t = result.trim();
+        return t.substring(1, t.length() - 1);
+    }
+
     /** ADBench's 10k rows whose data it does not publish are run on random data of their shape, and say so. */
     @Test
     void shapesMissingFromTheDataSetAreLabelledRandomWithTheirPublishedFigures() {
