@@ -140,11 +140,7 @@ public final class BytecodeEmitter {
 
     private void emitInstruction(Instruction insn) {
         if (tape != null && tape.lowers(insn)) {
-            if (insn.type().getSort() == Type.VOID) {
-                tape.push(insn, () -> load(insn.operand(1)));
-            } else {
-                tape.pop(insn);
-            }
+            tape.lower(insn, () -> load(insn.operand(1)));
             storeResult(insn);
             return;
         }

@@ -3,11 +3,13 @@ package dev.fluxion.transformer.backend;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Param;
+import dev.fluxion.transformer.rules.MathRules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -23,26 +25,28 @@ import org.objectweb.asm.tree.MethodNode;
  * stacks of its {@code Tape} parameter to array accesses through locals that hold each stack's
  * array and top.
  *
- * <p>As calls, every push and pop reads and writes the tape's fields; in a loop the JIT keeps
- * neither the top nor the array in a register, so each recording is a chain of loads and stores
- * through memory, each waiting for the one before. GMM's loop over components at d = 2 records
- * five values per iteration and reads them back in the reverse sweep, about as much work as its
- * arithmetic. In locals the top lives in a register and a push is a compare and a store.
+ * <p>As inlined calls, every push and pop loads and stores the tape's fields: the JIT does not keep
+ * a field in a register across a loop's iterations, so each recording waits for the store of the
+ * one before. In locals the top lives in a register, and a push is a compare and a store. The
+ * gradients of RK4 and LSTM, which record in every step, are 7-9% faster so; GMM's, which records
+ * a few values per component, within the noise.
  *
  * <p>The locals are loaded from the tape on entry. Before anything that may run other code (a
  * call other than {@code Math}'s and Fluxion's derivative helpers, an allocation of an object, a
  * static field of another class, whose class initialiser may run) they are written back, and
  * reloaded after it: the callee may be another adjoint recording on the same tape, or an entry
  * point that grows the stacks. They are written back before every return. If the function
- * throws, nothing is written back; the entry point unwinds the stacks to its mark anyway.
+ * throws, nothing is written back; the entry point unwinds the stacks to its mark anyway. A
+ * function that would write back and reload in a loop keeps its calls to the tape: GMM's loop over
+ * points calls each point's adjoint, and the round trip per point cost more than it saved.
  */
 final class TapeRegisters {
     private static final String TAPE = Naming.TAPE_INTERNAL_NAME;
     /** Tape methods that touch neither the double nor the int stack. */
     private static final Set<String> OTHER_STACKS = Set.of("sink", "zeros", "pushRef", "popRef", "pushLong",
             "popLong");
-    private static final Set<String> PURE_OWNERS = Set.of("java/lang/Math", "java/lang/StrictMath",
-            dev.fluxion.transformer.rules.MathRules.HELPERS);
+    /** Owners of static methods that never run code that could use the tape. */
+    private static final Set<String> PURE_OWNERS = Set.of("java/lang/Math", "java/lang/StrictMath", MathRules.HELPERS);
 
     private final MethodNode method;
     private final String owner;
@@ -77,9 +81,9 @@ final class TapeRegisters {
     }
 
     /**
-     * The tape registers of {@code function}, or null if it has no {@code Tape} parameter or does not
-     * push or pop on it. {@code slotOf} gives a parameter's local, {@code allocate} hands out a new
-     * local of a type.
+     * The tape registers of {@code function}, or null if it has no {@code Tape} parameter, does not
+     * push or pop on it, or would write them back in a loop. {@code slotOf} gives a parameter's
+     * local, {@code allocate} hands out a new local of a type.
      */
     static TapeRegisters of(IrFunction function, MethodNode method, ToIntFunction<Param> slotOf,
             Function<Type, Integer> allocate) {
@@ -105,6 +109,14 @@ final class TapeRegisters {
         if (!doubles && !ints) {
             return null;
         }
+        ControlFlow cfg = new ControlFlow(function);
+        for (Block b : function.blocks()) {
+            for (Instruction insn : b.body()) {
+                if (mayUseTape(insn, function.owner()) && !isRecording(insn) && cfg.inLoop(b)) {
+                    return null; // written back and reloaded in every iteration: the calls cost less
+                }
+            }
+        }
         return new TapeRegisters(method, function.owner(), tape, slotOf.applyAsInt(tape), doubles, ints, allocate);
     }
 
@@ -128,20 +140,36 @@ final class TapeRegisters {
         return insn.member().name().endsWith("Int") ? "I" : "D";
     }
 
-    /** Whether {@code insn} is a push or pop on the tape held in locals. */
+    /** Whether {@code insn} is a push, a pop or the mark of the peak on the tape held in locals. */
     boolean lowers(Instruction insn) {
-        return isRecording(insn) && insn.operand(0) == tape;
+        return (isRecording(insn) || isPeakMark(insn)) && insn.operand(0) == tape;
+    }
+
+    private static boolean isPeakMark(Instruction insn) {
+        return insn.op() == Op.INVOKE && insn.member().owner().equals(TAPE) && insn.member().name().equals("markPeak");
+    }
+
+    /**
+     * Emits {@code insn}, which {@link #lowers}; {@code loadValue} pushes a push's value onto the
+     * operand stack. The mark of the peak is a write-back, which raises each held stack's peak to its
+     * top (the other stacks' pops mark theirs).
+     */
+    void lower(Instruction insn, Runnable loadValue) {
+        if (isPeakMark(insn)) {
+            writeBack();
+        } else if (insn.type().getSort() == Type.VOID) {
+            push(insn, loadValue);
+        } else {
+            pop(insn);
+        }
     }
 
     private Stack stack(Instruction insn) {
         return element(insn).equals("D") ? doubles : ints;
     }
 
-    /**
-     * Emits a push; {@code loadValue} pushes the value onto the operand stack. Grows the stack when
-     * full, as {@code Tape.pushDouble} does.
-     */
-    void push(Instruction insn, Runnable loadValue) {
+    /** Emits a push. Grows the stack when full, as {@code Tape.pushDouble} does. */
+    private void push(Instruction insn, Runnable loadValue) {
         Stack s = stack(insn);
         Label room = new Label();
         method.visitVarInsn(ILOAD, s.top());
@@ -164,10 +192,10 @@ final class TapeRegisters {
 
     /**
      * Emits a pop, leaving the value on the operand stack. Unlike {@code Tape.popDouble} it does not
-     * track the peak: the adjoint marks it where its forward sweep ends ({@code Tape.markPeak}, a
-     * call like any other here), and writing the top back raises the peak to it.
+     * track the peak: the adjoint marks it where its forward sweep ends, and writing the top back
+     * raises the peak to it.
      */
-    void pop(Instruction insn) {
+    private void pop(Instruction insn) {
         Stack s = stack(insn);
         method.visitIincInsn(s.top(), -1);
         method.visitVarInsn(ALOAD, s.array());
@@ -180,6 +208,10 @@ final class TapeRegisters {
 
     /** Whether {@code insn} may run code that uses the tape, so the locals must be written back around it. */
     boolean mayUseTape(Instruction insn) {
+        return mayUseTape(insn, owner);
+    }
+
+    private static boolean mayUseTape(Instruction insn, String owner) {
         return switch (insn.op()) {
             case INVOKE -> insn.member().owner().equals(TAPE) ? !OTHER_STACKS.contains(insn.member().name())
                     : !(insn.opcode() == INVOKESTATIC && PURE_OWNERS.contains(insn.member().owner()));

@@ -17,8 +17,9 @@ import java.util.List;
  * <p>Such loops are what {@link LoopForwarding} and {@link DeadTemporaries} leave of a loop that
  * filled a temporary, {@code for (a...) centered[a] = x[i * d + a] - mu[a]}, once its reads are
  * recomputed where they are used: the element reads stay, because the derivative code must fail
- * where the primal fails. GMM's forward sweep ran that empty loop once per point and component,
- * about a twentieth of its gradient at d = 2; the JIT does not remove it, for the same reason.
+ * where the primal fails. GMM's forward sweep ran one per point and component. It cost little
+ * (the JIT hoists its range checks; removing it did not measure beyond the noise), but it is a
+ * loop in every sweep that computes nothing.
  *
  * <p>The next loop {@code M} must be reached through blocks that only compute, have the same start
  * and limit, be left only by its test, read in its first block, for every read {@code v[e(a)]} of
