@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns JMH's JSON result into BENCHMARKS.md: for each problem and input, the ratios of gradient
@@ -227,7 +228,7 @@ public final class BenchmarkReport {
         }
         Map<String, Object> first = entries.get(0);
         return (int) entries.stream().filter(e -> e.get("benchmark").equals(first.get("benchmark"))
-                && java.util.Objects.equals(e.get("params"), first.get("params"))).count();
+                && Objects.equals(e.get("params"), first.get("params"))).count();
     }
 
     static String forks(Map<String, Object> first) {

@@ -175,7 +175,10 @@ public final class Tape {
         intPeak = Math.max(intPeak, top);
     }
 
-    /** Raises each stack's peak to its height: called where an adjoint's forward sweep ends, the stacks at their highest. */
+    /**
+     * Raises each stack's peak to its height: called where an adjoint's forward sweep ends, with the
+     * stacks at their highest.
+     */
     public void markPeak() {
         doublePeak = Math.max(doublePeak, doubleTop);
         intPeak = Math.max(intPeak, intTop);
