@@ -40,7 +40,7 @@ class TapeRegistersTest {
 
     /**
      * A term of a sum reversed one at a time that records nothing calls the tape for nothing, not
-     * even to mark the peak: Rosenbrock's gradient was 40% slower with a mark per term.
+     * even to mark the peak: Rosenbrock's gradient was 37% slower with a mark per term.
      */
     @Test
     void anAdjointThatRecordsNothingLeavesTheTapeAlone() {

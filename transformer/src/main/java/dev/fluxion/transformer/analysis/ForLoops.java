@@ -24,6 +24,11 @@ import org.objectweb.asm.Opcodes;
 public final class ForLoops {
     /** A loop whose header's test is {@code if_icmpge iv, limit -> exit}, entered once, closed by one back edge. */
     public record ForLoop(Block header, Instruction iv, Value start, Value limit, Block exit, Block latch, Set<Block> body) {
+        /** Whether the loop is its header, which only tests, and one block that goes straight back to it. */
+        public boolean isOneBlock() {
+            return body.size() == 2 && latch.successors().size() == 1 && header.body().isEmpty();
+        }
+
         /** Whether only the header's test leaves the loop (no break). */
         public boolean leftOnlyByHeader() {
             for (Block x : body) {

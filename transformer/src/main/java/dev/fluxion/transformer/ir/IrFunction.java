@@ -80,6 +80,17 @@ public final class IrFunction {
         return b;
     }
 
+    /**
+     * Removes {@code b}, which no block may still enter, and detaches its instructions from the values
+     * they use, so that no use of a value remains in a block that is gone.
+     */
+    public void removeBlock(Block b) {
+        for (Instruction insn : b.instructions()) {
+            insn.clearOperands();
+        }
+        blocks.remove(b);
+    }
+
     /** Gives every instruction a number in layout order, for the text form. */
     public void renumber() {
         int next = 0;

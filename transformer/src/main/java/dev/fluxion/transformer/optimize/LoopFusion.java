@@ -77,7 +77,7 @@ final class LoopFusion {
 
     /** A loop of a header and one block, left only by its test, that reads and computes but writes nothing. */
     private static boolean isReadingLoop(ForLoop loop) {
-        if (loop.body().size() != 2 || loop.latch().successors().size() != 1 || !loop.exit().phis().isEmpty()) {
+        if (!loop.isOneBlock() || !loop.exit().phis().isEmpty()) {
             return false;
         }
         for (Instruction insn : loop.latch().body()) {
@@ -85,7 +85,7 @@ final class LoopFusion {
                 return false;
             }
         }
-        return loop.header().body().isEmpty();
+        return true;
     }
 
     /** Arithmetic, conversions, array lengths, element reads and {@code Math}'s functions: nothing that writes. */
@@ -253,11 +253,7 @@ final class LoopFusion {
         List<Block> targets = last.terminator().targets();
         targets.set(targets.indexOf(reading.header()), exit);
         exit.predecessors().set(exit.predecessors().indexOf(reading.header()), last);
-        for (Block gone : List.of(reading.header(), reading.latch())) {
-            for (Instruction insn : gone.instructions()) {
-                insn.clearOperands();
-            }
-            f.blocks().remove(gone);
-        }
+        f.removeBlock(reading.header());
+        f.removeBlock(reading.latch());
     }
 }

@@ -56,8 +56,7 @@ final class SubsumedLoops {
 
     /** A loop of a header and one block, whose only phi is its index, that reads and computes for no one. */
     private static boolean isIdle(ForLoop loop) {
-        if (loop.body().size() != 2 || loop.latch().successors().size() != 1 || !loop.header().body().isEmpty()
-                || loop.header().phis().size() != 1 || !loop.exit().phis().isEmpty()
+        if (!loop.isOneBlock() || loop.header().phis().size() != 1 || !loop.exit().phis().isEmpty()
                 || loop.iv().users().stream().anyMatch(u -> !loop.body().contains(u.block()))) {
             return false;
         }
@@ -143,11 +142,7 @@ final class SubsumedLoops {
         List<Block> targets = entering.terminator().targets();
         targets.set(targets.indexOf(header), loop.exit());
         loop.exit().predecessors().set(0, entering);
-        for (Block gone : List.of(header, loop.latch())) {
-            for (Instruction insn : gone.instructions()) {
-                insn.clearOperands();
-            }
-            f.blocks().remove(gone);
-        }
+        f.removeBlock(header);
+        f.removeBlock(loop.latch());
     }
 }

@@ -563,10 +563,7 @@ public final class IndependentIterations {
         call.predecessors().add(h);
         for (Block b : List.copyOf(caller.blocks())) {
             if (body.contains(b)) {
-                for (Instruction insn : b.instructions()) {
-                    insn.clearOperands();
-                }
-                caller.blocks().remove(b);
+                caller.removeBlock(b);
             }
         }
     }
