@@ -253,6 +253,39 @@ public final class Tape {
         }
     }
 
+    /**
+     * {@link #saveContents} of an array of rows and of its shadow: beside each row, the shadow's row.
+     * Code after a call may replace rows ({@code m[1] = m[0]}, a swap), and the forward sweep repeats
+     * every such store on the shadow; the callee's adjoint must see both as they were at the call,
+     * or it reads one row's values and sends their adjoints to another row's shadow.
+     */
+    public void saveContents(Object array, Object shadow) {
+        if (array instanceof Object[] rows && shadow instanceof Object[] shadowRows) {
+            for (int k = 0; k < rows.length; k++) {
+                saveContents(rows[k], shadowRows[k]);
+                pushRef(rows[k]);
+                pushRef(shadowRows[k]);
+            }
+        } else {
+            saveContents(array);
+        }
+    }
+
+    /** Restores what {@link #saveContents(Object, Object)} saved of the same array and shadow. */
+    public void restoreContents(Object array, Object shadow) {
+        if (array instanceof Object[] rows && shadow instanceof Object[] shadowRows) {
+            for (int k = rows.length - 1; k >= 0; k--) {
+                Object shadowRow = popRef();
+                Object row = popRef();
+                rows[k] = row;
+                shadowRows[k] = shadowRow;
+                restoreContents(row, shadowRow);
+            }
+        } else {
+            restoreContents(array);
+        }
+    }
+
     /** Restores what {@link #saveContents} saved of the same array. */
     public void restoreContents(Object array) {
         if (array instanceof double[] a) {

@@ -65,7 +65,23 @@ public final class Corpus {
             return g;
         }, p(0.3, -1.2, 2.0), p(1.1, 0.4)));
         cases.addAll(ArrayCorpus.cases());
+        cases.addAll(rowMoves());
         return Collections.unmodifiableList(cases);
+    }
+
+    private static List<CorpusCase> rowMoves() {
+        return List.of(
+                scalar("RowMoves.rowReplacedAfterTheCall", RowMoves::rowReplacedAfterTheCall,
+                        x -> p(x[1], x[0], 2 * x[3], 2 * x[2]), p(0.5, -1.25, 0.75, 2.0), p(1.5, 0.3, -0.7, 1.1)),
+                scalar("RowMoves.rowsSwappedInALoop", RowMoves::rowsSwappedInALoop,
+                        x -> p(8 * x[1], 8 * x[0], 10 * x[3], 10 * x[2]), p(0.5, -1.25, 0.75, 2.0), p(1.5, 0.3, -0.7, 1.1)),
+                scalar("RowMoves.rowsShiftedAndReplaced", RowMoves::rowsShiftedAndReplaced,
+                        x -> p(9 * x[1] + 3 * x[3], 9 * x[0] + 6 * x[1], 11 * x[3], 11 * x[2] + 3 * x[0]),
+                        p(0.5, -1.25, 0.75, 2.0), p(1.5, 0.3, -0.7, 1.1)),
+                scalar("RowMoves.slicesMoved", RowMoves::slicesMoved,
+                        x -> p(7 * x[1] + 12 * x[3] + 20 * x[0], 7 * x[0] + 22 * x[2], 2 * x[3] + 22 * x[1],
+                                2 * x[2] + 12 * x[0]),
+                        p(0.5, -1.25, 0.75, 2.0), p(1.5, 0.3, -0.7, 1.1)));
     }
 
     /** The vector-valued functions ({@code void f(double[] in, double[] out)}), for Jacobians. */

@@ -333,8 +333,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             }
             if (reversed) {
                 for (Value array : rules.snapshotsBefore(insn)) {
-                    ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "saveContents", "(Ljava/lang/Object;)V", tape.tape(),
-                            forward(array));
+                    rules.calls().contents("saveContents", array, forward(array), this::forwardShadow, ir, tape.tape());
                 }
             }
             Instruction copy;

@@ -240,8 +240,24 @@ final class CallAdjoints {
     private void restoreWrittenArrays(Instruction insn, List<Value> args, Sweep s) {
         List<Value> saved = snapshotsBefore(insn);
         for (int k = saved.size() - 1; k >= 0; k--) {
-            s.ir().invokeVirtual(Naming.TAPE_INTERNAL_NAME, "restoreContents", "(Ljava/lang/Object;)V",
-                    s.tape().tape(), args.get(insn.operands().indexOf(saved.get(k))));
+            Value array = saved.get(k);
+            contents("restoreContents", array, args.get(insn.operands().indexOf(array)), s::shadow, s.ir(),
+                    s.tape().tape());
+        }
+    }
+
+    /**
+     * Emits {@code Tape.saveContents} or {@code restoreContents} ({@code method}) of an array the
+     * forward sweep saves before a call ({@link #snapshotsBefore}), whose value in the sweep is
+     * {@code value}. An active array of rows is saved with its shadow, whose rows later code may
+     * replace as it replaces the array's.
+     */
+    void contents(String method, Value array, Value value, Function<Value, Value> shadow, IrBuilder ir, Value tape) {
+        if (array.type().getDimensions() > 1 && activity.isActive(array)) {
+            ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, method, "(Ljava/lang/Object;Ljava/lang/Object;)V", tape, value,
+                    shadow.apply(array));
+        } else {
+            ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, method, "(Ljava/lang/Object;)V", tape, value);
         }
     }
 
