@@ -4,7 +4,6 @@ import dev.fluxion.internal.TransformationLog;
 import dev.fluxion.transformer.Transformer;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
-import dev.fluxion.transformer.diagnostics.DifferentiationException;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
@@ -20,8 +19,8 @@ import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Plugs the transformer core into Byte Buddy's class-writing pipeline: buffers the class, runs
- * {@link Transformer#transform} on its bytes, and replays the result (or, if a method cannot be
- * differentiated, the original class untouched, after reporting every diagnostic).
+ * {@link Transformer#transformEach} on its bytes, and replays the result: the class with the
+ * derivatives of every method that can be differentiated, after reporting the others' diagnostics.
  */
 final class ClassTransformation extends AsmVisitorWrapper.AbstractBase {
     private final ClassLoader loader;
@@ -50,15 +49,19 @@ final class ClassTransformation extends AsmVisitorWrapper.AbstractBase {
         };
     }
 
+    /**
+     * The class with the derivatives of every method that can be differentiated; each method that
+     * cannot is reported, and its diagnostic recorded for {@code Fluxion.gradient} to repeat.
+     */
     private byte[] transform(byte[] original) {
         try {
-            return Transformer.withSystemProperties(ClassFileLocator.ofClassLoader(loader)).transform(original);
-        } catch (DifferentiationException e) {
-            for (Diagnostic d : e.diagnostics()) {
+            Transformer.Result result = Transformer.withSystemProperties(ClassFileLocator.ofClassLoader(loader))
+                    .transformEach(original);
+            for (Diagnostic d : result.problems()) {
                 System.err.println(d.message());
                 TransformationLog.failed(d.owner(), d.method(), d.descriptor(), d.message());
             }
-            return null;
+            return result.bytes();
         } catch (RuntimeException | LinkageError e) {
             System.err.println("fluxion: internal error while transforming a class, left untouched: " + e);
             return null;

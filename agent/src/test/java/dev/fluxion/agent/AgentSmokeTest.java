@@ -1,5 +1,6 @@
 package dev.fluxion.agent;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,12 +78,33 @@ class AgentSmokeTest {
     }
 
     @Test
-    void aCalleeThatFailedToTransformIsExplainedNotACrash() {
-        GradientFunction g = Fluxion.gradient(CallsBadCallee::f);
-        FluxionException e = assertThrows(FluxionException.class, () -> g.gradient(new double[] {1, 2}));
-        assertTrue(e.getMessage().startsWith("fluxion: cannot differentiate through dev.fluxion.agent.BadCallee.g, whose "
-                + "class could not be transformed:\nfluxion: dev.fluxion.agent.BadCallee.g(BadCallee.java:10): active value "
-                + "written to field dev.fluxion.agent.BadCallee.scratch."), e.getMessage());
+    void aCallerOfACalleeThatCannotBeDifferentiatedFailsWithItsOwnMessage() {
+        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(CallsBadCallee::f));
+        assertEquals("fluxion: dev.fluxion.agent.CallsBadCallee.f(CallsBadCallee.java:9): active value passed to "
+                + "dev.fluxion.agent.BadCallee.g(double), which cannot be differentiated (dev.fluxion.agent.BadCallee.g("
+                + "BadCallee.java:10): active value written to field dev.fluxion.agent.BadCallee.scratch). Fix that "
+                + "method first: its own message says how.", e.getMessage());
+    }
+
+    @Test
+    void oneMethodsFailureIsItsOwn() {
+        double[] x = {0.5, -1.5};
+        assertArrayEquals(new double[] {-1.5, 0.5}, Fluxion.gradient(PartlyDifferentiable::good).gradient(x));
+        assertArrayEquals(new double[] {-1.5 + Math.cos(0.5), 0.5},
+                Fluxion.gradient(PartlyDifferentiable::callsAGoodOne).gradient(x), 1e-15);
+        assertEquals(-1.5 + Math.cos(0.5), Fluxion.tangent(PartlyDifferentiable::callsAGoodOne).jvp(x, new double[] {1, 0}),
+                1e-15);
+        String cls = "dev.fluxion.agent.PartlyDifferentiable";
+        String field = "active value written to field " + cls + ".last";
+        FluxionException bad = assertThrows(FluxionException.class,
+                () -> Fluxion.gradient(PartlyDifferentiable::keepsInAField));
+        assertTrue(bad.getMessage().startsWith("fluxion: " + cls + ".keepsInAField(PartlyDifferentiable.java:19): "
+                + field + ". "), bad.getMessage());
+        FluxionException caller = assertThrows(FluxionException.class,
+                () -> Fluxion.tangent(PartlyDifferentiable::callsTheOneThatFails));
+        assertTrue(caller.getMessage().startsWith("fluxion: " + cls + ".callsTheOneThatFails(PartlyDifferentiable.java:"
+                + "25): active value passed to " + cls + ".keepsInAField(double[]), which cannot be differentiated (" + cls
+                + ".keepsInAField(PartlyDifferentiable.java:19): " + field + ")"), caller.getMessage());
     }
 
     @Test

@@ -3,9 +3,11 @@ package dev.fluxion.transformer;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.backend.ClassFileLocator;
+import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.ir.MemberRef;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.AnnotationVisitor;
@@ -35,6 +37,9 @@ final class DifferentiableMethods implements Callees {
 
     private final Map<MemberRef, ArraySummary> summaries = new ConcurrentHashMap<>();
     private final Set<MemberRef> inProgress = ConcurrentHashMap.newKeySet();
+    /** Each checked callee's diagnostic ({@link #problem}), empty if it has none. */
+    private final Map<MemberRef, Optional<String>> problems = new ConcurrentHashMap<>();
+    private final Set<MemberRef> checking = ConcurrentHashMap.newKeySet();
 
     private final AdjointRules rules;
     /** The class being transformed, whose static methods get specialised adjoints on request. */
@@ -177,6 +182,52 @@ final class DifferentiableMethods implements Callees {
         return known;
     }
 
+    /**
+     * Runs a callee's own checks ({@link MethodChecks}) once. A callee still being checked further up
+     * a recursion counts as sound here; its own transformation reports its problem.
+     */
+    @Override
+    public String problem(MemberRef method) {
+        if (!isDifferentiable(method)) {
+            return null;
+        }
+        Optional<String> known = problems.get(method);
+        if (known == null) {
+            if (!checking.add(method)) {
+                return null;
+            }
+            try {
+                known = Optional.ofNullable(check(method));
+            } finally {
+                checking.remove(method);
+            }
+            problems.put(method, known);
+        }
+        return known.orElse(null);
+    }
+
+    private String check(MemberRef method) {
+        ClassNode node = classNode(method.owner());
+        for (MethodNode m : node.methods) {
+            if (m.name.equals(method.name()) && m.desc.equals(method.descriptor())) {
+                Diagnostic d = MethodChecks.problem(node, m, this);
+                return d == null ? null : d.located();
+            }
+        }
+        return null;
+    }
+
+    private ClassNode classNode(String owner) {
+        return bodies.computeIfAbsent(owner, name -> {
+            byte[] bytes = locator.locate(name);
+            ClassNode n = new ClassNode();
+            if (bytes != null) {
+                new ClassReader(bytes).accept(n, ClassReader.SKIP_FRAMES);
+            }
+            return n;
+        });
+    }
+
     private static boolean isKnownReader(MemberRef m) {
         return m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")
                 || m.owner().equals("java/util/Arrays") && Set.of("toString", "deepToString", "hashCode", "equals",
@@ -185,14 +236,7 @@ final class DifferentiableMethods implements Callees {
     }
 
     private ArraySummary analyse(MemberRef method) {
-        ClassNode node = bodies.computeIfAbsent(method.owner(), owner -> {
-            byte[] bytes = locator.locate(owner);
-            ClassNode n = new ClassNode();
-            if (bytes != null) {
-                new ClassReader(bytes).accept(n, ClassReader.SKIP_FRAMES);
-            }
-            return n;
-        });
+        ClassNode node = classNode(method.owner());
         for (MethodNode m : node.methods) {
             if (m.name.equals(method.name()) && m.desc.equals(method.descriptor())) {
                 try {

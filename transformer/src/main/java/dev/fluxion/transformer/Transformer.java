@@ -14,7 +14,6 @@ import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.frontend.Inliner;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
-import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.optimize.PrimalOptimizer;
 import dev.fluxion.transformer.reverse.AdjointGenerator;
 import dev.fluxion.transformer.reverse.IndependentIterations;
@@ -32,7 +31,6 @@ import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -55,9 +53,10 @@ import org.objectweb.asm.tree.MethodNode;
  * after all methods, the same way, until no new variant is asked for.
  *
  * <p>The original methods are copied untouched; the derivative methods are added beside them, named
- * by {@link Naming}. A class is transformed completely or not at all: if any method cannot be
- * differentiated, {@link #transform} throws a {@link DifferentiationException} listing every
- * problem, and the caller keeps the original bytes.
+ * by {@link Naming}. A method that cannot be differentiated fails alone ({@link #transformEach}, the
+ * agent's way: the others get their derivatives, and callers that need its derivatives fail with
+ * it); {@link #transform} (the plugin's way) throws a {@link DifferentiationException} listing
+ * every problem of the class instead.
  */
 public final class Transformer {
     private final ClassFileLocator locator;
@@ -98,22 +97,39 @@ public final class Transformer {
 
     /**
      * Returns the class with derivative methods added, or {@code null} if there is nothing to do
-     * (no {@code @Differentiable} method, or the class was already transformed).
+     * (no {@code @Differentiable} method, or the class was already transformed). All or nothing: the
+     * build-time plugin writes no class of a build that has a problem.
      *
      * @throws DifferentiationException if some {@code @Differentiable} method cannot be differentiated
      */
     public byte[] transform(byte[] classBytes) {
+        Result result = transformEach(classBytes);
+        if (!result.problems().isEmpty()) {
+            throw new DifferentiationException(result.problems());
+        }
+        return result.bytes();
+    }
+
+    /**
+     * The class with the derivatives of every method that can be differentiated, and the diagnostics
+     * of the others: one method's failure is its own. A method whose derivatives would call those of
+     * a method that failed fails too, with its own diagnostic. {@code bytes} is {@code null} if
+     * nothing was added.
+     */
+    public record Result(byte[] bytes, List<Diagnostic> problems) {
+    }
+
+    /** Like {@link #transform}, but every method that can be differentiated gets its derivatives (the agent's way). */
+    public Result transformEach(byte[] classBytes) {
         ClassReader reader = new ClassReader(classBytes);
         ClassNode node = new ClassNode();
         reader.accept(node, 0);
         if (!hasDifferentiableMethods(node) || isTransformed(node)) {
-            return null;
+            return new Result(null, List.of());
         }
         DifferentiableMethods callees = new DifferentiableMethods(locator);
         callees.register(node);
-        List<MethodNode> generated = new ArrayList<>();
-        List<MethodNode> replaced = new ArrayList<>();
-        List<Diagnostic> problems = new ArrayList<>();
+        ClassDerivatives out = new ClassDerivatives(node);
         for (MethodNode m : node.methods) {
             if (DeclaredGradients.annotation(m) == null) {
                 continue;
@@ -121,13 +137,13 @@ public final class Transformer {
             try {
                 DeclaredGradients.Declaration g = DeclaredGradients.resolve(node, m);
                 Derivative d = differentiate(node, g.primal(), callees, g.wrt(), Naming.gradientAdjointName(m.name));
-                generated.add(d.adjoint());
-                generated.addAll(d.iterationBodies());
                 Set<Integer> activeData = new java.util.TreeSet<>(d.activeParams());
                 activeData.removeAll(g.wrt());
-                replaced.add(DeclaredGradients.body(node, g, d.writtenParams(), activeData));
+                out.add(m, d.adjoint());
+                out.addAll(m, d.iterationBodies());
+                out.replace(m, DeclaredGradients.body(node, g, d.writtenParams(), activeData));
             } catch (Unsupported u) {
-                problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, u.line(), u.problem(), u.advice()));
+                out.fail(m, u.line(), u.problem(), u.advice());
             }
         }
         for (MethodNode m : node.methods) {
@@ -136,23 +152,22 @@ public final class Transformer {
             }
             try {
                 Derivative d = differentiate(node, m, callees, null, Naming.adjointName(m.name));
-                generated.add(d.adjoint());
-                generated.addAll(d.iterationBodies());
-                generated.add(d.tangent());
-                generated.add(d.vectorTangent());
+                out.add(m, d.adjoint());
+                out.addAll(m, d.iterationBodies());
+                out.add(m, d.tangent());
+                out.add(m, d.vectorTangent());
                 if (d.hvp() != null) {
-                    generated.add(d.hvp());
+                    out.add(m, d.hvp());
                 }
-                generated.addAll(Binders.entryPoints(node, m, d.writtenParams(), d.hvp() != null));
+                out.addAll(m, Binders.entryPoints(node, m, d.writtenParams(), d.hvp() != null));
             } catch (Unsupported u) {
-                problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, u.line(), u.problem(), u.advice()));
+                out.fail(m, u.line(), u.problem(), u.advice());
             } catch (RuntimeException e) {
                 java.io.StringWriter trace = new java.io.StringWriter();
                 e.printStackTrace(new java.io.PrintWriter(trace));
                 dump(node, m, "internal-error", trace.toString()); // for the bug report the message asks for
-                problems.add(new Diagnostic(node.name, m.name, m.desc, node.sourceFile, -1,
-                        "internal error (" + e + ")", "Please report this as a Fluxion bug, with the output of "
-                                + "-Dfluxion.dump=DIR attached. The class was left untouched."));
+                out.fail(m, -1, "internal error (" + e + ")", "Please report this as a Fluxion bug, with the output of "
+                        + "-Dfluxion.dump=DIR attached. The method's derivatives were not generated.");
             }
         }
         // adjoints specialised to the arguments their callers differentiate (which may request more)
@@ -160,34 +175,48 @@ public final class Transformer {
             for (DifferentiableMethods.Specialization s : todo) {
                 try {
                     Derivative d = differentiate(node, s.method(), callees, s.inputs(), s.name());
-                    generated.add(d.adjoint());
-                    generated.addAll(d.iterationBodies());
+                    out.add(s.method(), d.adjoint());
+                    out.addAll(s.method(), d.iterationBodies());
                 } catch (RuntimeException e) { // Unsupported included
                     // cannot happen where the general adjoint exists (fewer inputs, less to do); if
                     // it does, the variant is the general adjoint, which serves every caller
-                    generated.add(Binders.copyingBridge(node, s.name(), Naming.adjointName(s.method().name),
+                    out.add(s.method(), Binders.copyingBridge(node, s.name(), Naming.adjointName(s.method().name),
                             Naming.adjointDescriptor(s.method().desc), List.of()));
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new DifferentiationException(problems);
-        }
-        try {
-            generated.addAll(replaced);
-            return addMethods(reader, node, withFrames(node, generated), replaced);
-        } catch (MethodTooLargeException e) {
-            if (inline) {
-                return new Transformer(locator, dumpDirectory, false).transform(classBytes); // inlined code made it too large
+        out.failCallersOfMissingMembers();
+        return write(reader, node, out, classBytes);
+    }
+
+    /**
+     * Writes the class with every derivative that fits. A derivative over 64 KB of bytecode is first
+     * tried again without inlining (for the whole class, as it was generated); then a member the
+     * method's adjoint does not need (its tangents, its Hessian-vector product) becomes a stub that
+     * throws why, and an adjoint that does not fit fails its method alone.
+     */
+    private Result write(ClassReader reader, ClassNode node, ClassDerivatives out, byte[] classBytes) {
+        while (true) {
+            try {
+                List<MethodNode> members = out.members();
+                if (members.isEmpty()) {
+                    return new Result(null, out.problems());
+                }
+                return new Result(addMethods(reader, node, withFrames(node, members), out.replaced()), out.problems());
+            } catch (MethodTooLargeException e) {
+                if (inline) {
+                    return new Transformer(locator, dumpDirectory, false).transformEach(classBytes); // inlined code made it too large
+                }
+                if (out.tooLarge(e.getMethodName(), e.getDescriptor()) == null) {
+                    throw new IllegalStateException("no generated member " + e.getMethodName() + e.getDescriptor(), e);
+                }
+            } catch (RuntimeException e) {
+                List<Diagnostic> problems = new ArrayList<>(out.problems());
+                problems.add(new Diagnostic(node.name, "<class>", "", node.sourceFile, -1, "internal error while writing "
+                        + "the derivative methods (" + e + ")", "Please report this as a Fluxion bug, with the output "
+                                + "of -Dfluxion.dump=DIR attached. The class was left untouched."));
+                return new Result(null, problems);
             }
-            String primalName = e.getMethodName().substring(e.getMethodName().lastIndexOf('$') + 1);
-            throw new DifferentiationException(new Diagnostic(node.name, primalName, "", node.sourceFile, -1,
-                    "its derivative needs more than the 64 KB of bytecode a JVM method may have",
-                    "Split the method into smaller @Differentiable methods that call each other."));
-        } catch (RuntimeException e) {
-            throw new DifferentiationException(new Diagnostic(node.name, "<class>", "", node.sourceFile, -1,
-                    "internal error while writing the derivative methods (" + e + ")", "Please report this as a Fluxion "
-                            + "bug, with the output of -Dfluxion.dump=DIR attached. The class was left untouched."));
         }
     }
 
@@ -212,19 +241,9 @@ public final class Transformer {
      */
     private Derivative differentiate(ClassNode owner, MethodNode m, DifferentiableMethods callees, Set<Integer> inputs,
             String name) {
-        if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-            throw new Unsupported(-1, "@Differentiable method without a body", "Annotate a method that has Java code.");
-        }
-        Type ret = Type.getReturnType(m.desc);
-        if (!Types.isFloating(ret) && ret.getSort() != Type.VOID && !Types.isFloatingArray(ret)) {
-            throw new Unsupported(firstLine(m), "the method returns " + ret.getClassName()
-                    + "; only methods returning double or float, double[] or float[] (or void methods that write their "
-                    + "results into array parameters) can be differentiated",
-                    "Return the scalar to differentiate, or write the results into a double[] parameter.");
-        }
-        IrFunction source = BytecodeParser.parse(owner.name, m);
-        ActivityAnalysis sourceActivity = ActivityAnalysis.of(source, callees, inputs);
-        DifferentiabilityCheck.check(source, sourceActivity, callees); // diagnostics speak of the code as written
+        MethodChecks.Checked checked = MethodChecks.check(owner.name, m, callees, inputs);
+        IrFunction source = checked.source();
+        ActivityAnalysis sourceActivity = checked.activity();
         IrFunction primal = source;
         ActivityAnalysis activity = sourceActivity;
         IrFunction inlined = BytecodeParser.parse(owner.name, m);
@@ -296,15 +315,6 @@ public final class Transformer {
             out.add(BytecodeEmitter.emit(f, access));
         }
         return out;
-    }
-
-    private static int firstLine(MethodNode m) {
-        for (var insn : m.instructions) {
-            if (insn instanceof LineNumberNode ln) {
-                return ln.line;
-            }
-        }
-        return -1;
     }
 
     /**

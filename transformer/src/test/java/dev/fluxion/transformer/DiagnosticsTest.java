@@ -12,6 +12,8 @@ import dev.fluxion.fixtures.bad.ActiveArrayInField;
 import dev.fluxion.fixtures.bad.ActiveArraySortedInPlace;
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
+import dev.fluxion.fixtures.bad.CallsAFailingCallee;
+import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
 import dev.fluxion.fixtures.bad.AliasedArguments;
 import dev.fluxion.fixtures.bad.ActiveStaticFieldWrite;
@@ -30,6 +32,7 @@ import dev.fluxion.fixtures.bad.TryCatch;
 import dev.fluxion.fixtures.bad.TwoBadMethods;
 import dev.fluxion.fixtures.ok.BesideComputation;
 import dev.fluxion.fixtures.ok.NotAnnotated;
+import dev.fluxion.fixtures.ok.ShownNotComputed;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.DifferentiationException;
@@ -171,8 +174,47 @@ class DiagnosticsTest {
     @Test
     void activeArraySortedByLibrary() {
         expectOne(ActiveArraySortedInPlace.class, "f",
-                "active value passed to java.util.Arrays.sort([D)V, which is not @Differentiable",
-                NOT_DIFFERENTIABLE_ADVICE);
+                "active value passed to java.util.Arrays.sort(double[]), a JDK method Fluxion does not differentiate",
+                "Compute the value in a @Differentiable method of your own, or give a static method a derivative "
+                        + "with @AdjointOf.");
+    }
+
+    // static final class Box { double v; void put(double x) { v = x; } }
+    // @Differentiable static double f(double[] p) {
+    //     Box b = new Box();
+    //     b.put(p[0] * p[0]);                  // ERROR: put may keep the value, and b.v reads it back
+    //     return b.v + p[1];
+    // }
+    @Test
+    void activeValueKeptByAPlainMethod() {
+        expectOne(ValueKeptByAPlainMethod.class, "f",
+                "active value passed to dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod.Box.put(double), which is not "
+                        + "@Differentiable: it may keep the value where later code reads it, and that dependence "
+                        + "would be lost",
+                "Annotate it @Differentiable (differentiated values must stay in local variables and arrays: objects "
+                        + "and fields are not differentiated yet), or compute the value in a @Differentiable method of "
+                        + "your own.");
+    }
+
+    // @Differentiable static void keep(double v) { kept = v * v; }      // ERROR: a field
+    // @Differentiable static double f(double[] x) {
+    //     keep(x[0]);                          // ERROR: keep cannot be differentiated
+    //     return kept + x[1];
+    // }
+    @Test
+    void callerOfACalleeThatCannotBeDifferentiated() {
+        Class<?> fixture = CallsAFailingCallee.class;
+        DifferentiationException e = assertThrows(DifferentiationException.class, () -> transform(fixture));
+        List<Integer> lines = errorLines(fixture);
+        String cls = fixture.getName();
+        List<String> messages = e.diagnostics().stream().map(Diagnostic::message).toList();
+        String keep = cls + ".keep(CallsAFailingCallee.java:" + lines.get(0) + "): active value written to field "
+                + cls + ".kept";
+        assertEquals(List.of("fluxion: " + keep + ". Keep differentiated values in local variables and return them; "
+                + "fields are not differentiated.",
+                "fluxion: " + cls + ".f(CallsAFailingCallee.java:" + lines.get(1) + "): active value passed to " + cls
+                        + ".keep(double), which cannot be differentiated (" + keep + "). Fix that method first: its "
+                        + "own message says how."), messages);
     }
 
     // static double[] last;
@@ -343,6 +385,21 @@ class DiagnosticsTest {
         assertEquals(ds.stream().map(Diagnostic::message).collect(Collectors.joining("\n")), e.getMessage());
     }
 
+    /** The agent's way: the class keeps the derivatives of the method that can be differentiated. */
+    @Test
+    void oneMethodsFailureIsItsOwn() throws Exception {
+        Transformer.Result r = transformer().transformEach(classBytes(TwoBadMethods.class));
+        assertEquals(List.of("storesField", "callsLibrary"), r.problems().stream().map(Diagnostic::method).toList());
+        assertNotNull(r.bytes());
+        TransformingClassLoader.verify(TwoBadMethods.class.getName(), r.bytes());
+        var names = new org.objectweb.asm.tree.ClassNode();
+        new org.objectweb.asm.ClassReader(r.bytes()).accept(names, 0);
+        List<String> generated = names.methods.stream().map(m -> m.name).filter(n -> n.startsWith("fluxion$")).toList();
+        assertTrue(generated.contains("fluxion$adjoint$good") && generated.contains("fluxion$tangent$good"), generated.toString());
+        assertTrue(generated.stream().noneMatch(n -> n.endsWith("$storesField") || n.endsWith("$callsLibrary")),
+                generated.toString());
+    }
+
     // @Differentiable static double f(double[] x) {
     //     int evaluations = 0;
     //     double s = 0;
@@ -357,6 +414,15 @@ class DiagnosticsTest {
         byte[] out = transform(BesideComputation.class);
         assertNotNull(out, "BesideComputation should have been transformed");
         TransformingClassLoader.verify(BesideComputation.class.getName(), out);
+    }
+
+    // String.format("s = %.3f, x0 = %s", s, x[0]); System.out.printf(...); new StringBuilder().append(s);
+    // Arrays.toString(x); LOG.fine(line); LOG.fine(() -> ...); Double.isNaN(s); Double.toString(s)
+    @Test
+    void valuesShownBesideTheComputationAreAccepted() {
+        byte[] out = transform(ShownNotComputed.class);
+        assertNotNull(out, "ShownNotComputed should have been transformed");
+        TransformingClassLoader.verify(ShownNotComputed.class.getName(), out);
     }
 
     @Test

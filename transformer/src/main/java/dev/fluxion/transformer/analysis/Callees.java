@@ -31,6 +31,16 @@ public interface Callees {
         return null;
     }
 
+    /**
+     * Why the {@code @Differentiable} method {@code method} cannot be differentiated itself (its
+     * diagnostic), or {@code null}. A caller that passes it differentiated values is then rejected
+     * too: it would call a derivative that was never generated, or, where the call looks inactive,
+     * miss what the callee does with the values.
+     */
+    default String problem(MemberRef method) {
+        return null;
+    }
+
     /** Why an {@code @AdjointOf} rule declared for this method's name cannot serve it, or {@code null}. */
     default String adjointRuleMismatch(MemberRef method) {
         return null;

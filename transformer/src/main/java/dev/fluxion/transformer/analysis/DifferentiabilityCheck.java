@@ -119,6 +119,12 @@ public final class DifferentiabilityCheck {
             return;
         }
         if (callees.isDifferentiable(m)) {
+            String calleeProblem = callees.problem(m);
+            if (calleeProblem != null) {
+                throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m)
+                        + ", which cannot be differentiated (" + calleeProblem + ")", "Fix that method first: its own "
+                                + "message says how.");
+            }
             if (insn.hasValue() && !Types.isFloating(insn.type()) && !isIntegral(insn.type())
                     && !ArrayFamilies.isMember(insn)) {
                 throw new Unsupported(insn.line(), "active value passed to " + m + ", which returns "
@@ -135,21 +141,39 @@ public final class DifferentiabilityCheck {
             checkRowMoves(insn);
             return;
         }
-        boolean variedArray = false;
-        for (Value v : insn.operands()) {
-            variedArray |= activity.isVaried(v) && Types.isReference(v.type());
+        if (SideChannels.isDisplay(insn) || SideChannels.isBoxForDisplay(insn)) {
+            return; // printed, logged or formatted: nothing comes back as a number
         }
-        boolean losesDerivative = insn.hasValue() && (Types.isFloating(insn.type()) && activity.isUseful(insn)
-                || Types.isReference(insn.type()) && !isStringResult(insn));
-        if (variedArray || losesDerivative) {
-            if (m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")) {
-                throw new Unsupported(insn.line(), "active value passed to " + m + ", for which Fluxion has no "
-                        + "derivative rule", "Write the function in a @Differentiable method of your own, or keep its "
-                                + "argument independent of the differentiated inputs.");
-            }
+        if (m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")) {
+            throw new Unsupported(insn.line(), "active value passed to " + m + ", for which Fluxion has no "
+                    + "derivative rule", "Write the function in a @Differentiable method of your own, or keep its "
+                            + "argument independent of the differentiated inputs.");
+        }
+        // whatever the call returns, it may keep the value (in its receiver, a field, an array it can
+        // reach) where later code reads it back: Fluxion would lose that dependence
+        if (isJdk(m)) {
+            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", a JDK method "
+                    + "Fluxion does not differentiate", "Compute the value in a @Differentiable method of your own, or "
+                            + "give a static method a derivative with @AdjointOf.");
+        }
+        if (insn.opcode() == Opcodes.INVOKEINTERFACE || insn.member().isInterface()) {
+            throw new Unsupported(insn.line(), "active value passed to the interface method " + JavaSyntax.method(m)
+                    + ", which is not differentiated", "Call a static @Differentiable method instead: calls through "
+                            + "interfaces are not differentiated yet.");
+        }
+        if (Types.isFloating(insn.type()) || Types.isFloatingArray(insn.type())) {
             throw new Unsupported(insn.line(), "active value passed to " + m + ", which is not @Differentiable",
                     "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.");
         }
+        throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", which is not "
+                + "@Differentiable: it may keep the value where later code reads it, and that dependence would be lost",
+                "Annotate it @Differentiable (differentiated values must stay in local variables and arrays: objects and "
+                        + "fields are not differentiated yet), or compute the value in a @Differentiable method of your own.");
+    }
+
+    private static boolean isJdk(MemberRef m) {
+        return m.owner().startsWith("java/") || m.owner().startsWith("javax/") || m.owner().startsWith("jdk/")
+                || m.owner().startsWith("sun/");
     }
 
     /**

@@ -20,8 +20,16 @@ public record Diagnostic(String owner, String method, String descriptor, String 
         String problem, String advice) {
 
     public String message() {
-        String where = sourceFile == null ? "Unknown Source" : line >= 0 ? sourceFile + ":" + line : sourceFile;
-        return "fluxion: " + owner.replace('/', '.') + "." + method + "(" + where + "): " + problem + ". " + advice;
+        return "fluxion: " + located() + ". " + advice;
+    }
+
+    /** Where and what, without the advice: {@code com.acme.Lib.g(Lib.java:12): active value written to field ...}. */
+    public String located() {
+        return owner.replace('/', '.') + "." + method + "(" + where() + "): " + problem;
+    }
+
+    private String where() {
+        return sourceFile == null ? "Unknown Source" : line >= 0 ? sourceFile + ":" + line : sourceFile;
     }
 
     @Override

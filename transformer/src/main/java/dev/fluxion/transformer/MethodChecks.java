@@ -1,0 +1,71 @@
+package dev.fluxion.transformer;
+
+import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.DifferentiabilityCheck;
+import dev.fluxion.transformer.diagnostics.Diagnostic;
+import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.frontend.BytecodeParser;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Types;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * What every {@code @Differentiable} method must pass before a derivative is generated: a body, a
+ * return type Fluxion differentiates, bytecode the parser reads, and no flow the
+ * {@link DifferentiabilityCheck} rejects. The same checks judge a callee for its callers
+ * ({@link Callees#problem}), so a caller never relies on a derivative that will not exist.
+ */
+final class MethodChecks {
+    private MethodChecks() {
+    }
+
+    /** A method as parsed, with the activity its checks saw. */
+    record Checked(IrFunction source, ActivityAnalysis activity) {
+    }
+
+    /**
+     * @param inputs the parameters differentiated with respect to ({@code null}: all)
+     * @throws Unsupported at the first problem found
+     */
+    static Checked check(String owner, MethodNode m, Callees callees, Set<Integer> inputs) {
+        if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            throw new Unsupported(-1, "@Differentiable method without a body", "Annotate a method that has Java code.");
+        }
+        Type ret = Type.getReturnType(m.desc);
+        if (!Types.isFloating(ret) && ret.getSort() != Type.VOID && !Types.isFloatingArray(ret)) {
+            throw new Unsupported(firstLine(m), "the method returns " + ret.getClassName()
+                    + "; only methods returning double or float, double[] or float[] (or void methods that write their "
+                    + "results into array parameters) can be differentiated",
+                    "Return the scalar to differentiate, or write the results into a double[] parameter.");
+        }
+        IrFunction source = BytecodeParser.parse(owner, m);
+        ActivityAnalysis activity = ActivityAnalysis.of(source, callees, inputs);
+        DifferentiabilityCheck.check(source, activity, callees); // diagnostics speak of the code as written
+        return new Checked(source, activity);
+    }
+
+    /** Why {@code m} of {@code owner} cannot be differentiated, or {@code null}. */
+    static Diagnostic problem(ClassNode owner, MethodNode m, Callees callees) {
+        try {
+            check(owner.name, m, callees, null);
+            return null;
+        } catch (Unsupported u) {
+            return new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile, u.line(), u.problem(), u.advice());
+        }
+    }
+
+    static int firstLine(MethodNode m) {
+        for (var insn : m.instructions) {
+            if (insn instanceof LineNumberNode ln) {
+                return ln.line;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.fluxion.transformer.analysis;
+
+import dev.fluxion.transformer.ir.MemberRef;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.objectweb.asm.Type;
+
+/** Methods as a Java developer writes them in messages: {@code com.acme.Box.put(double)}, not {@code (D)V}. */
+public final class JavaSyntax {
+    private JavaSyntax() {
+    }
+
+    /** {@code owner.name(parameter types)}, nested classes with a dot. */
+    public static String method(MemberRef m) {
+        return type(Type.getObjectType(m.owner())) + "." + m.name() + "("
+                + Arrays.stream(Type.getArgumentTypes(m.descriptor())).map(JavaSyntax::type).collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    /** A type's name in Java source: {@code double[]}, {@code java.util.List}, {@code Outer.Inner}. */
+    public static String type(Type t) {
+        return t.getClassName().replace('$', '.');
+    }
+}

@@ -1,0 +1,83 @@
+package dev.fluxion.transformer.analysis;
+
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Value;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Calls that take a differentiated value only to show it: building and formatting text, printing,
+ * logging, and the JDK's queries on a double's bits and class ({@code Double.isNaN}). Their effects
+ * never come back as a number, so the differentiated computation may pass them anything.
+ *
+ * <p>Every other call that Fluxion does not differentiate may keep the value somewhere (in its
+ * receiver, a field, an array it can reach) where later code reads it back, so the
+ * {@link DifferentiabilityCheck} rejects an active argument to it: the dependence would be lost.
+ * A box ({@code Double.valueOf(x)}, as {@code String.format("%.3f", x)} makes one) is a side
+ * channel when every use of it is: an argument of such a call, or an element of a varargs array
+ * that only such calls read.
+ */
+final class SideChannels {
+    /** Classes all of whose methods only show values: text, printing, logging. */
+    private static final Set<String> DISPLAY_CLASSES = Set.of("java/lang/String", "java/lang/StringBuilder",
+            "java/lang/StringBuffer", "java/io/PrintStream", "java/io/PrintWriter", "java/util/Formatter",
+            "java/util/logging/Logger", "java/lang/System$Logger", "org/slf4j/Logger",
+            "org/apache/logging/log4j/Logger");
+    /** Boxes, whose static queries on a value ({@code isNaN}, {@code compare}, {@code toString}) return no number. */
+    private static final Set<String> BOXES = Set.of("java/lang/Double", "java/lang/Float");
+
+    private SideChannels() {
+    }
+
+    /** Whether {@code call} only shows its arguments (a box's uses are judged by {@link #isBoxForDisplay}). */
+    static boolean isDisplay(Instruction call) {
+        MemberRef m = call.member();
+        if (DISPLAY_CLASSES.contains(m.owner())) {
+            return true;
+        }
+        if (m.owner().equals("java/util/Arrays") || m.owner().equals("java/util/Objects")) {
+            return m.name().equals("toString") || m.name().equals("deepToString");
+        }
+        if (BOXES.contains(m.owner()) && call.opcode() == Opcodes.INVOKESTATIC && !m.name().equals("valueOf")) {
+            Type result = Type.getReturnType(m.descriptor());
+            return result.getSort() != Type.DOUBLE && result.getSort() != Type.FLOAT && result.getSort() != Type.OBJECT
+                    || result.getInternalName().equals("java/lang/String");
+        }
+        return false;
+    }
+
+    /** Whether {@code call} boxes a value ({@code Double.valueOf(double)}) whose every use only shows it. */
+    static boolean isBoxForDisplay(Instruction call) {
+        MemberRef m = call.member();
+        if (!BOXES.contains(m.owner()) || !m.name().equals("valueOf")
+                || Type.getArgumentTypes(m.descriptor())[0].getSort() == Type.OBJECT) {
+            return false;
+        }
+        return onlyShown(call, 0);
+    }
+
+    /** Whether every use of {@code v} passes it to a display call or stores it into an array only display calls read. */
+    private static boolean onlyShown(Value v, int depth) {
+        if (depth > 4) {
+            return false;
+        }
+        for (Instruction user : v.users()) {
+            boolean shown = switch (user.op()) {
+                case INVOKE -> isDisplay(user);
+                case INVOKE_DYNAMIC -> user.type().getSort() == Type.OBJECT
+                        && user.type().getInternalName().equals("java/lang/String"); // string concatenation
+                // filling the varargs array v, or storing v into one
+                case ARRAY_STORE -> user.operand(0) == v || user.operand(0) instanceof Instruction array
+                        && array.op() == Op.NEW_ARRAY && onlyShown(array, depth + 1);
+                default -> false;
+            };
+            if (!shown) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
