@@ -33,10 +33,23 @@ final class DifferentiableMethods implements Callees {
     private final Map<String, ClassNode> bodies = new ConcurrentHashMap<>();
     /** What a callee does with the arrays it is given, by parameter index. */
     private record ArraySummary(Set<Integer> written, Set<Integer> returned, Set<Integer> rowsMoved) {
+        ArraySummary union(ArraySummary o) {
+            return new ArraySummary(joined(written, o.written), joined(returned, o.returned), joined(rowsMoved, o.rowsMoved));
+        }
+
+        private static Set<Integer> joined(Set<Integer> a, Set<Integer> b) {
+            Set<Integer> out = new java.util.TreeSet<>(a);
+            out.addAll(b);
+            return out;
+        }
     }
 
     private final Map<MemberRef, ArraySummary> summaries = new ConcurrentHashMap<>();
     private final Set<MemberRef> inProgress = ConcurrentHashMap.newKeySet();
+    /** The methods whose summaries are being computed, innermost first. */
+    private final java.util.Deque<MemberRef> analysing = new java.util.ArrayDeque<>();
+    /** What a self-recursive method's own recursive calls are assumed to do while it is analysed. */
+    private final Map<MemberRef, ArraySummary> assumed = new java.util.HashMap<>();
     /** Each checked callee's diagnostic ({@link #problem}), empty if it has none. */
     private final Map<MemberRef, Optional<String>> problems = new ConcurrentHashMap<>();
     private final Set<MemberRef> checking = ConcurrentHashMap.newKeySet();
@@ -160,19 +173,36 @@ final class DifferentiableMethods implements Callees {
         return summary == null || summary.returned().contains(index);
     }
 
-    /** The callee's summary, or {@code null} (assume the worst) if it is not known or still being analysed. */
-    private ArraySummary summary(MemberRef method) {
+    /**
+     * The callee's summary, or {@code null} (assume the worst) if it is not known or still being
+     * analysed further up a mutual recursion. A method that calls itself is analysed to a fixed point
+     * instead: its recursive calls are first assumed to write, return and move nothing, then what the
+     * analysis found, until that no longer grows (a recursive function that only reads its data
+     * table keeps it data).
+     */
+    private synchronized ArraySummary summary(MemberRef method) {
         if (!isDifferentiable(method)) {
             return null;
         }
         ArraySummary known = summaries.get(method);
         if (known == null) {
             if (!inProgress.add(method)) {
-                return null;
+                return method.equals(analysing.peek()) ? assumed.get(method) : null;
             }
+            analysing.push(method);
             try {
-                known = analyse(method);
+                ArraySummary guess = new ArraySummary(Set.of(), Set.of(), Set.of());
+                while (true) {
+                    assumed.put(method, guess);
+                    known = analyse(method);
+                    if (known == null || known.union(guess).equals(guess)) {
+                        break; // what it does, its recursive calls doing what was assumed, is within the assumption
+                    }
+                    guess = known.union(guess);
+                }
             } finally {
+                analysing.pop();
+                assumed.remove(method);
                 inProgress.remove(method);
             }
             if (known != null) {

@@ -66,7 +66,57 @@ public final class Corpus {
         }, p(0.3, -1.2, 2.0), p(1.1, 0.4)));
         cases.addAll(ArrayCorpus.cases());
         cases.addAll(rowMoves());
+        cases.addAll(dataTables());
         return Collections.unmodifiableList(cases);
+    }
+
+    private static List<CorpusCase> dataTables() {
+        return List.of(
+                scalar("DataTables.rowsOfATable", DataTables::rowsOfATable, x -> {
+                    // twoLayers(x, w) + twoLayers(t, x): forward-mode recurrences, one direction at a time
+                    double[] w = {0.5, -1, 2};
+                    double[] t = {1, 2, 3};
+                    double[] g = new double[x.length];
+                    for (int d = 0; d < x.length; d++) {
+                        double[] h = x.clone();
+                        double[] dh = new double[x.length];
+                        dh[d] = 1;
+                        double[] u = t.clone();
+                        double[] du = new double[t.length];
+                        for (int k = 0; k < 2; k++) {
+                            double[] nh = new double[h.length];
+                            double[] ndh = new double[h.length];
+                            for (int i = 0; i < h.length; i++) {
+                                double a = Math.tanh(h[i] * w[i % 3]);
+                                nh[i] = a;
+                                ndh[i] = (1 - a * a) * dh[i] * w[i % 3];
+                            }
+                            double[] nu = new double[u.length];
+                            double[] ndu = new double[u.length];
+                            for (int i = 0; i < u.length; i++) {
+                                double a = Math.tanh(u[i] * x[i % x.length]);
+                                nu[i] = a;
+                                ndu[i] = (1 - a * a) * (du[i] * x[i % x.length] + u[i] * (i % x.length == d ? 1 : 0));
+                            }
+                            h = nh;
+                            dh = ndh;
+                            u = nu;
+                            du = ndu;
+                        }
+                        for (int i = 0; i < h.length; i++) {
+                            g[d] += dh[i];
+                        }
+                        for (int i = 0; i < u.length; i++) {
+                            g[d] += du[i];
+                        }
+                    }
+                    return g;
+                }, p(0.3, -0.7, 1.1), p(-0.4, 0.9, 0.2)),
+                scalar("DataTables.tableDownARecursion", DataTables::tableDownARecursion,
+                        x -> p(2 * x[0] + 2 * x[1] + 3 * x[2], 2 * x[0], 3 * x[0]), p(0.3, -0.7, 1.1), p(1.5, 0.2, -2)),
+                scalar("DataTables.copiesOfATable", DataTables::copiesOfATable,
+                        x -> p(2 * x[1] + 3 * x[1] * x[2], 2 * x[0] + 3 * x[0] * x[2], 3 * x[0] * x[1]),
+                        p(0.3, -0.7, 1.1), p(1.5, 0.2, -2)));
     }
 
     private static List<CorpusCase> rowMoves() {

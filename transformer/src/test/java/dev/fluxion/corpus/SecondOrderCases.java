@@ -17,6 +17,9 @@ public final class SecondOrderCases {
 
     static List<HessianCase> cases() {
         return List.of(
+                of("DataTables.copiesOfATable", DataTables::copiesOfATable, x -> new double[][] {
+                    {0, 2 + 3 * x[2], 3 * x[1]}, {2 + 3 * x[2], 0, 3 * x[0]}, {3 * x[1], 3 * x[0], 0}},
+                        new double[] {0.3, -0.7, 1.1}, new double[] {1.5, 0.2, -2}),
                 of("SecondOrder.rosenbrock", SecondOrder::rosenbrock, SecondOrderCases::rosenbrock,
                         new double[] {-1.2, 1.0, 0.8, 1.5}, new double[] {0.3, -0.7, 2.0}),
                 of("SecondOrder.quadraticForm", SecondOrder::quadraticForm, x -> {

@@ -81,8 +81,8 @@ public final class ArrayFamilies {
      * arrays it was given (see {@link #unite}).
      */
     private boolean isFromOutside(Instruction insn) {
-        return insn.op() == Op.FIELD_GET
-                || insn.op() == Op.INVOKE && ArrayOps.of(insn) == null && !callees.isDifferentiable(insn.member());
+        return insn.op() == Op.FIELD_GET || insn.op() == Op.INVOKE && ArrayOps.of(insn) == null
+                && !callees.isDifferentiable(insn.member()) && !ArrayOps.isFreshZeros(insn);
     }
 
     private void unite(Instruction insn) {
@@ -185,15 +185,76 @@ public final class ArrayFamilies {
         return writers.containsKey(find(v));
     }
 
-    /** The indices of the parameters whose arrays may be written (by the method or by its callees). */
+    /**
+     * The indices of the parameters whose arrays (or rows) the method may write, itself or through
+     * its callees: what a caller must assume the call changes. Finer than {@link #isWritten}, which
+     * joins a family both ways: {@code double[] h = x; ... h = next; next[i] = v} writes {@code next}
+     * and never {@code x}, and a row of a caller's data table passed as {@code x} stays data.
+     */
     public Set<Integer> writtenParameters(IrFunction f) {
+        Set<Value> written = new java.util.HashSet<>();
+        for (List<Instruction> ws : writers.values()) {
+            for (Instruction w : ws) {
+                written.addAll(writtenBy(w, callees));
+            }
+        }
         Set<Integer> out = new java.util.TreeSet<>();
         for (var p : f.params()) {
-            if (isMember(p) && isWritten(p)) {
+            if (isMember(p) && !java.util.Collections.disjoint(written, referringTo(p))) {
                 out.add(p.index());
             }
         }
         return out;
+    }
+
+    /**
+     * The values that may refer to {@code array} or to one of its rows (at any depth), or hold it
+     * as a row: following phis, casts, row loads, row stores both ways, copies of arrays of rows
+     * (which share the rows) and calls that may return their argument.
+     */
+    private Set<Value> referringTo(Value array) {
+        Set<Value> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(array));
+        while (!work.isEmpty()) {
+            Value v = work.pop();
+            if (!seen.add(v)) {
+                continue;
+            }
+            for (Instruction user : v.users()) {
+                switch (user.op()) {
+                    case PHI, CHECKCAST -> work.add(user);
+                    case ARRAY_LOAD -> {
+                        if (isMember(user)) {
+                            work.add(user);
+                        }
+                    }
+                    case ARRAY_STORE -> {
+                        if (isMember(user.operand(0)) && isMember(user.operand(2))) {
+                            work.add(user.operand(0));
+                            work.add(user.operand(2));
+                        }
+                    }
+                    case INVOKE -> {
+                        ArrayOps op = ArrayOps.of(user);
+                        if (op != null && op.creates() && isMultiDimensional(v)) {
+                            work.add(user);
+                        } else if (op == ArrayOps.ARRAYCOPY && isMultiDimensional(v)) {
+                            work.add(user.operand(0));
+                            work.add(user.operand(2));
+                        } else if (op == null && isMember(user) && callees.isDifferentiable(user.member())) {
+                            for (int j = 0; j < user.operands().size(); j++) {
+                                if (user.operand(j) == v && callees.mayReturnArgument(user.member(), j)) {
+                                    work.add(user);
+                                }
+                            }
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return seen;
     }
 
     /**

@@ -65,6 +65,17 @@ public enum ArrayOps {
         return array.type();
     }
 
+    /**
+     * Whether {@code insn} is one of Fluxion's own helpers that return a new array of zeros shaped
+     * like their argument ({@code zerosLike}): in a tangent that reverse mode differentiates once more
+     * (Hessian-vector products), the tangent of a copy of constant data. A new array, like {@code new}.
+     */
+    public static boolean isFreshZeros(Instruction insn) {
+        return insn.op() == Op.INVOKE && insn.member().name().equals("zerosLike")
+                && (insn.member().owner().equals("dev/fluxion/internal/ArrayTangents")
+                        || insn.member().owner().equals("dev/fluxion/internal/ArrayAdjoints"));
+    }
+
     /** Whether this operation creates a new array (its result) from operand 0. */
     public boolean creates() {
         return this == CLONE || this == COPY_OF || this == COPY_OF_RANGE;

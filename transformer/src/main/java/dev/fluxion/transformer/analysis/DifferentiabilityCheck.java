@@ -87,7 +87,7 @@ public final class DifferentiabilityCheck {
                     + array.member().owner().replace('/', '.') + "." + array.member().name(), "Copy the array into a "
                             + "local first (" + array.member().name() + ".clone()) and write into the copy.");
             case INVOKE -> {
-                if (ArrayOps.of(array) == null && !activity.isDifferentiableCall(array)) {
+                if (ArrayOps.of(array) == null && !activity.isDifferentiableCall(array) && !ArrayOps.isFreshZeros(array)) {
                     throw new Unsupported(array.line(), "differentiated values in the array returned by "
                             + array.member() + ", which is not @Differentiable", "Annotate it @Differentiable, or allocate "
                                     + "the array in the caller and pass it to a @Differentiable method that fills it.");
@@ -103,8 +103,8 @@ public final class DifferentiabilityCheck {
         if (!anyVariedOperand(insn)) {
             return; // executed as is: its result does not depend on the inputs
         }
-        if (MathRules.ruleFor(m) != null || ArrayOps.of(insn) != null) {
-            return;
+        if (MathRules.ruleFor(m) != null || ArrayOps.of(insn) != null || ArrayOps.isFreshZeros(insn)) {
+            return; // zerosLike reads only the shape
         }
         String mismatch = callees.adjointRuleMismatch(m);
         if (mismatch != null) {

@@ -265,6 +265,13 @@ final class LocalTangents {
                     if (activity.isActive(a)) {
                         ir.invokeStatic(insn.member(), tangent(a, lane), copy.operand(1), dstDot, copy.operand(3),
                                 copy.operand(4));
+                    } else if (Types.isFloatingArray(dstDot.type()) && dstDot.type().getDimensions() == 1) {
+                        // Arrays.fill, which reverse mode differentiates again (Hessian-vector products)
+                        Type t = dstDot.type();
+                        Value zero = Constant.zero(t.getElementType());
+                        Value end = ir.add(copy.operand(3), copy.operand(4));
+                        ir.invokeStatic(new MemberRef("java/util/Arrays", "fill", "(" + t.getDescriptor() + "II"
+                                + t.getElementType().getDescriptor() + ")V"), dstDot, copy.operand(3), end, zero);
                     } else {
                         ir.invokeStatic(ARRAY_TANGENTS, "copyZeros", "(" + OBJECT + "I" + OBJECT + "II)V", copy.operand(0),
                                 copy.operand(1), dstDot, copy.operand(3), copy.operand(4));

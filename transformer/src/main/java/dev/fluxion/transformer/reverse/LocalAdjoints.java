@@ -283,6 +283,8 @@ final class LocalAdjoints {
                 ArrayOps op = ArrayOps.of(insn);
                 if (op != null) {
                     arrayOperation(insn, op, s);
+                } else if (ArrayOps.isFreshZeros(insn)) {
+                    return; // new zeros: nothing flows back to the array they are shaped like
                 } else if (rule != null) {
                     mathCall(insn, rule, rBar, s);
                 } else if (callees.adjointRule(insn.member()) != null) {

@@ -48,6 +48,10 @@ final class ShadowAllocation {
                 return ir.checkcast(shadow.apply(array.operand(0)), array.type());
             }
             case INVOKE -> {
+                if (ArrayOps.isFreshZeros(array)) { // new zeros: their shadow is new zeros too
+                    return ir.append(new Instruction(Op.INVOKE, array.opcode(), array.type(), copy.operand(0))
+                            .withMember(array.member()));
+                }
                 if (ArrayOps.of(array) == null) {
                     return resultShadow(array, copy, activity, shadow, ir);
                 }
