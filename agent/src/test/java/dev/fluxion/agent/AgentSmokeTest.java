@@ -51,7 +51,7 @@ class AgentSmokeTest {
     void failedTransformationResurfacesWithTheSameText() {
         FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(BadModel::loss));
         assertTrue(e.getMessage().startsWith("fluxion: dev.fluxion.agent.BadModel.loss(BadModel.java:"), e.getMessage());
-        assertTrue(e.getMessage().contains("active value passed to dev.fluxion.agent.BadModel.unknown(D)D, which is not "
+        assertTrue(e.getMessage().contains("active value passed to dev.fluxion.agent.BadModel.unknown(double), which is not "
                 + "@Differentiable"), e.getMessage());
     }
 

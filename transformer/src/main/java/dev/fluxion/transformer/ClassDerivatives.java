@@ -2,6 +2,7 @@ package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
+import dev.fluxion.transformer.diagnostics.Unsupported;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ final class ClassDerivatives {
     private final Map<MethodNode, List<MethodNode>> members = new LinkedHashMap<>();
     /** New bodies of {@code @GradientOf} methods, by method. */
     private final Map<MethodNode, MethodNode> replaced = new LinkedHashMap<>();
-    private final Map<MethodNode, Diagnostic> failed = new LinkedHashMap<>();
+    private final Map<MethodNode, List<Diagnostic>> failed = new LinkedHashMap<>();
 
     ClassDerivatives(ClassNode node) {
         this.node = node;
@@ -53,7 +54,20 @@ final class ClassDerivatives {
 
     /** Drops what was generated for {@code method}, which cannot be differentiated for this reason. */
     void fail(MethodNode method, int line, String problem, String advice) {
-        failed.putIfAbsent(method, new Diagnostic(node.name, method.name, method.desc, node.sourceFile, line, problem, advice));
+        if (!failed.containsKey(method)) {
+            failed.put(method, List.of(new Diagnostic(node.name, method.name, method.desc, node.sourceFile, line, problem,
+                    advice)));
+        }
+        members.remove(method);
+        replaced.remove(method);
+    }
+
+    /** Drops what was generated for {@code method}, which cannot be differentiated for these reasons. */
+    void fail(MethodNode method, Unsupported problems) {
+        if (!failed.containsKey(method)) {
+            failed.put(method, problems.each().stream().map(u -> new Diagnostic(node.name, method.name, method.desc,
+                    node.sourceFile, u.line(), u.problem(), u.advice())).toList());
+        }
         members.remove(method);
         replaced.remove(method);
     }
@@ -71,9 +85,9 @@ final class ClassDerivatives {
         return List.copyOf(replaced.values());
     }
 
-    /** The diagnostics of the methods that failed, in the order they failed. */
+    /** The diagnostics of the methods that failed, in the order they failed (a method's own in the order of its code). */
     List<Diagnostic> problems() {
-        return List.copyOf(failed.values());
+        return failed.values().stream().flatMap(List::stream).toList();
     }
 
     /**

@@ -143,7 +143,7 @@ public final class Transformer {
                 out.addAll(m, d.iterationBodies());
                 out.replace(m, DeclaredGradients.body(node, g, d.writtenParams(), activeData));
             } catch (Unsupported u) {
-                out.fail(m, u.line(), u.problem(), u.advice());
+                out.fail(m, u);
             }
         }
         for (MethodNode m : node.methods) {
@@ -161,7 +161,7 @@ public final class Transformer {
                 }
                 out.addAll(m, Binders.entryPoints(node, m, d.writtenParams(), d.hvp() != null));
             } catch (Unsupported u) {
-                out.fail(m, u.line(), u.problem(), u.advice());
+                out.fail(m, u);
             } catch (RuntimeException e) {
                 java.io.StringWriter trace = new java.io.StringWriter();
                 e.printStackTrace(new java.io.PrintWriter(trace));

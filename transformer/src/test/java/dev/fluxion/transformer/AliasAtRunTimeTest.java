@@ -16,7 +16,7 @@ class AliasAtRunTimeTest {
                 .getMethod("sameRowTwice").invoke(null);
         FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(f).gradient(new double[] {1, 2}));
         assertEquals("fluxion: dev.fluxion.corpus.RowsOfOneMatrix.sameRowTwice (line 31): arguments 0 and 1 of "
-                + "dev.fluxion.corpus.ArrayHelpers.addSquares([D[D)V are the same array (or one is a row of the other), "
+                + "dev.fluxion.corpus.ArrayHelpers.addSquares(double[], double[]) are the same array (or one is a row of the other), "
                 + "and the callee writes into one of them. Pass a copy (a.clone()) as one of them, so the callee's writes "
                 + "cannot change what it reads.", e.getMessage());
     }

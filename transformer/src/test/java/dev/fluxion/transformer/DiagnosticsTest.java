@@ -24,6 +24,7 @@ import dev.fluxion.fixtures.bad.MismatchedRule;
 import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
 import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
 import dev.fluxion.fixtures.bad.ReturnsArray;
+import dev.fluxion.fixtures.bad.SeveralProblems;
 import dev.fluxion.fixtures.bad.ReturnsInt;
 import dev.fluxion.fixtures.bad.WriteIntoReturnedArray;
 import dev.fluxion.fixtures.bad.SynchronizedBlock;
@@ -70,7 +71,7 @@ class DiagnosticsTest {
     @Test
     void activeValuePassedToNonDifferentiableMethod() {
         Diagnostic d = expectOne(NonDifferentiableCallee.class, "f",
-                "active value passed to dev.fluxion.fixtures.bad.NonDifferentiableCallee.lib(D)D, which is not "
+                "active value passed to dev.fluxion.fixtures.bad.NonDifferentiableCallee.lib(double), which is not "
                         + "@Differentiable",
                 NOT_DIFFERENTIABLE_ADVICE);
         assertTrue(d.message().contains("which is not @Differentiable"), d.message());
@@ -83,7 +84,7 @@ class DiagnosticsTest {
     @Test
     void mathFunctionWithoutDerivativeRule() {
         Diagnostic d = expectOne(MathWithoutRule.class, "f",
-                "active value passed to java.lang.Math.IEEEremainder(DD)D, for which Fluxion has no derivative rule",
+                "active value passed to java.lang.Math.IEEEremainder(double, double), for which Fluxion has no derivative rule",
                 "Write the function in a @Differentiable method of your own, or keep its argument independent of the "
                         + "differentiated inputs.");
         assertTrue(d.message().contains("no derivative rule"), d.message());
@@ -109,7 +110,7 @@ class DiagnosticsTest {
     @Test
     void activeValuesWrittenIntoReturnedArray() {
         expectOne(WriteIntoReturnedArray.class, "f",
-                "differentiated values in the array returned by dev.fluxion.fixtures.bad.WriteIntoReturnedArray.make(I)[D"
+                "differentiated values in the array returned by dev.fluxion.fixtures.bad.WriteIntoReturnedArray.make(int)"
                         + ", which is not @Differentiable",
                 "Annotate it @Differentiable, or allocate the array in the caller and pass it to a @Differentiable "
                         + "method that fills it.");
@@ -135,7 +136,7 @@ class DiagnosticsTest {
     // }
     @Test
     void sameArrayPassedTwiceToACalleeThatWritesIt() {
-        expectOne(AliasedArguments.class, "f", "arguments 0 and 1 of dev.fluxion.fixtures.bad.AliasedArguments.shift([D[D)D "
+        expectOne(AliasedArguments.class, "f", "arguments 0 and 1 of dev.fluxion.fixtures.bad.AliasedArguments.shift(double[], double[]) "
                 + "are the same array, and the callee writes into one of them",
                 "Pass a copy (a.clone()) as one of them, so the callee's writes cannot change what it reads.");
     }
@@ -251,7 +252,7 @@ class DiagnosticsTest {
     @Test
     void calleeMovingRowsOfActiveArray() {
         expectOne(CalleeMovesRows.class, "f",
-                "differentiated double[][] passed to dev.fluxion.fixtures.bad.CalleeMovesRows.swapRows([[DII)V, which "
+                "differentiated double[][] passed to dev.fluxion.fixtures.bad.CalleeMovesRows.swapRows(double[][], int, int), which "
                         + "may replace or move its rows",
                 "Replace or move rows (m[i] = row, arraycopy of rows) in this method; a @Differentiable callee may "
                         + "write the elements of the rows.");
@@ -315,7 +316,7 @@ class DiagnosticsTest {
     // }
     @Test
     void overridableInstanceMethod() {
-        expectOne(InstanceMethod.class, "f", "active value passed to dev.fluxion.fixtures.bad.InstanceMethod.scaled(D)D, "
+        expectOne(InstanceMethod.class, "f", "active value passed to dev.fluxion.fixtures.bad.InstanceMethod.scaled(double), "
                 + "which a subclass may override", "Make the method private, final or static (or its class final), so "
                         + "the call runs the code Fluxion differentiated.");
     }
@@ -380,9 +381,29 @@ class DiagnosticsTest {
                 + "to field " + cls + ".last. Keep differentiated values in local variables and return them; fields "
                 + "are not differentiated.", ds.get(0).message());
         assertEquals("fluxion: " + cls + ".callsLibrary(TwoBadMethods.java:" + lines.get(1) + "): active value passed "
-                + "to " + cls + ".plain(D)D, which is not @Differentiable. " + NOT_DIFFERENTIABLE_ADVICE,
+                + "to " + cls + ".plain(double), which is not @Differentiable. " + NOT_DIFFERENTIABLE_ADVICE,
                 ds.get(1).message());
         assertEquals(ds.stream().map(Diagnostic::message).collect(Collectors.joining("\n")), e.getMessage());
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     last = x[0];                         // ERROR: a field
+    //     double y = plain(x[1]);              // ERROR: not @Differentiable
+    //     double k = x[0] * y;
+    //     DoubleUnaryOperator scale = v -> k * v;   // ERROR: a lambda capturing k
+    //     return scale.applyAsDouble(y) + y;
+    // }
+    @Test
+    void everyProblemOfAMethodInOneReport() {
+        Class<?> fixture = SeveralProblems.class;
+        DifferentiationException e = assertThrows(DifferentiationException.class, () -> transform(fixture));
+        List<Integer> lines = errorLines(fixture);
+        assertEquals(lines, e.diagnostics().stream().map(Diagnostic::line).toList(), e.getMessage());
+        List<String> problems = e.diagnostics().stream().map(Diagnostic::problem).toList();
+        String cls = fixture.getName();
+        assertEquals(List.of("active value written to field " + cls + ".last",
+                "active value passed to " + cls + ".plain(double), which is not @Differentiable",
+                "active value passed to a lambda or dynamic call site"), problems);
     }
 
     /** The agent's way: the class keeps the derivatives of the method that can be differentiated. */

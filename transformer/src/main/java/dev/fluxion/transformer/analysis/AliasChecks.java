@@ -38,7 +38,7 @@ public final class AliasChecks {
 
     /** The problem, for the same value passed twice ({@code certain}) or for an alias found when the call runs. */
     public static String problem(Instruction call, int[] pair, boolean certain) {
-        return "arguments " + pair[0] + " and " + pair[1] + " of " + call.member() + " are the same array"
+        return "arguments " + pair[0] + " and " + pair[1] + " of " + JavaSyntax.method(call.member()) + " are the same array"
                 + (certain ? "" : " (or one is a row of the other)") + ", and the callee writes into one of them";
     }
 }

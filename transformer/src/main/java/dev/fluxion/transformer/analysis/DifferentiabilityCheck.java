@@ -9,6 +9,8 @@ import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.rules.MathRules;
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -27,12 +29,26 @@ public final class DifferentiabilityCheck {
         this.callees = callees;
     }
 
+    /**
+     * @throws Unsupported listing every problem of the method (the first, then {@link Unsupported#more()}),
+     *     so that a user fixes them in one round, not one per run
+     */
     public static void check(IrFunction f, ActivityAnalysis activity, Callees callees) {
         DifferentiabilityCheck c = new DifferentiabilityCheck(activity, callees);
+        List<Unsupported> problems = new ArrayList<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
-                c.check(insn);
+                try {
+                    c.check(insn);
+                } catch (Unsupported u) {
+                    if (problems.stream().noneMatch(p -> p.problem().equals(u.problem()))) { // once, at its first line
+                        problems.add(u);
+                    }
+                }
             }
+        }
+        if (!problems.isEmpty()) {
+            throw Unsupported.all(problems);
         }
     }
 
@@ -48,8 +64,7 @@ public final class DifferentiabilityCheck {
             case FIELD_PUT -> {
                 Value v = insn.operand(insn.operands().size() - 1);
                 if (activity.isVaried(v)) {
-                    throw new Unsupported(insn.line(), "active value written to field " + insn.member().owner().replace('/', '.')
-                            + "." + insn.member().name(), "Keep differentiated values in local variables and return them; "
+                    throw new Unsupported(insn.line(), "active value written to field " + JavaSyntax.field(insn.member()), "Keep differentiated values in local variables and return them; "
                                     + "fields are not differentiated.");
                 }
             }
@@ -84,12 +99,13 @@ public final class DifferentiabilityCheck {
             case PHI, CHECKCAST, ARRAY_LOAD, NEW_ARRAY -> {
             }
             case FIELD_GET -> throw new Unsupported(array.line(), "differentiated values written into the array in field "
-                    + array.member().owner().replace('/', '.') + "." + array.member().name(), "Copy the array into a "
+                    + JavaSyntax.field(array.member()), "Copy the array into a "
                             + "local first (" + array.member().name() + ".clone()) and write into the copy.");
             case INVOKE -> {
                 if (ArrayOps.of(array) == null && !activity.isDifferentiableCall(array) && !ArrayOps.isFreshZeros(array)) {
                     throw new Unsupported(array.line(), "differentiated values in the array returned by "
-                            + array.member() + ", which is not @Differentiable", "Annotate it @Differentiable, or allocate "
+                            + JavaSyntax.method(array.member()) + ", which is not @Differentiable", (annotatable(array)
+                                    ? "Annotate it @Differentiable, or allocate " : "Allocate ")
                                     + "the array in the caller and pass it to a @Differentiable method that fills it.");
                 }
             }
@@ -113,7 +129,7 @@ public final class DifferentiabilityCheck {
         }
         if (callees.adjointRule(m) != null) {
             if (insn.opcode() != Opcodes.INVOKESTATIC) {
-                throw new Unsupported(insn.line(), "active value passed to the instance method " + m,
+                throw new Unsupported(insn.line(), "active value passed to the instance method " + JavaSyntax.method(m),
                         "@AdjointOf rules can be given for static methods only; call a static method.");
             }
             return;
@@ -127,13 +143,13 @@ public final class DifferentiabilityCheck {
             }
             if (insn.hasValue() && !Types.isFloating(insn.type()) && !isIntegral(insn.type())
                     && !ArrayFamilies.isMember(insn)) {
-                throw new Unsupported(insn.line(), "active value passed to " + m + ", which returns "
-                        + insn.type().getClassName(), "Only @Differentiable callees returning double or float can be "
-                                + "differentiated through so far.");
+                throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", which returns "
+                        + insn.type().getClassName(), "Return double or float, double[] or float[] from it (or "
+                                + "make it void and write the results into an array parameter).");
             }
             if ((insn.opcode() == Opcodes.INVOKEVIRTUAL || insn.opcode() == Opcodes.INVOKEINTERFACE)
                     && callees.isOverridable(m)) {
-                throw new Unsupported(insn.line(), "active value passed to " + m + ", which a subclass may override",
+                throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", which a subclass may override",
                         "Make the method private, final or static (or its class final), so the call runs the code "
                                 + "Fluxion differentiated.");
             }
@@ -145,7 +161,7 @@ public final class DifferentiabilityCheck {
             return; // printed, logged or formatted: nothing comes back as a number
         }
         if (m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")) {
-            throw new Unsupported(insn.line(), "active value passed to " + m + ", for which Fluxion has no "
+            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", for which Fluxion has no "
                     + "derivative rule", "Write the function in a @Differentiable method of your own, or keep its "
                             + "argument independent of the differentiated inputs.");
         }
@@ -161,14 +177,32 @@ public final class DifferentiabilityCheck {
                     + ", which is not differentiated", "Call a static @Differentiable method instead: calls through "
                             + "interfaces are not differentiated yet.");
         }
+        if (!annotatable(insn)) {
+            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", "
+                    + (isFluxion(m) ? "Fluxion's own helper" : "code the compiler generated (a lambda's body or an "
+                            + "accessor)"), isFluxion(m) ? "Fluxion's generated code should never pass it differentiated "
+                                    + "values: please report this as a Fluxion bug, with the output of -Dfluxion.dump=DIR."
+                                    : "Call a @Differentiable method directly instead.");
+        }
         if (Types.isFloating(insn.type()) || Types.isFloatingArray(insn.type())) {
-            throw new Unsupported(insn.line(), "active value passed to " + m + ", which is not @Differentiable",
-                    "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.");
+            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", which is not "
+                    + "@Differentiable", "Annotate it @Differentiable, or compute the value in a @Differentiable method of "
+                            + "your own.");
         }
         throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", which is not "
                 + "@Differentiable: it may keep the value where later code reads it, and that dependence would be lost",
                 "Annotate it @Differentiable (differentiated values must stay in local variables and arrays: objects and "
                         + "fields are not differentiated yet), or compute the value in a @Differentiable method of your own.");
+    }
+
+    /** Whether annotating the called method would help: user code, not the JDK's, Fluxion's or the compiler's. */
+    private static boolean annotatable(Instruction call) {
+        MemberRef m = call.member();
+        return !isJdk(m) && !isFluxion(m) && !m.name().startsWith("lambda$") && !m.name().startsWith("access$");
+    }
+
+    private static boolean isFluxion(MemberRef m) {
+        return m.owner().startsWith("dev/fluxion/internal/");
     }
 
     private static boolean isJdk(MemberRef m) {
@@ -187,7 +221,7 @@ public final class DifferentiabilityCheck {
             if (ArrayFamilies.isMember(v) && v.type().getSort() == Type.ARRAY && v.type().getDimensions() > 1
                     && activity.isActive(v) && callees.mayMoveRows(call.member(), j)) {
                 throw new Unsupported(call.line(), "differentiated " + v.type().getClassName() + " passed to "
-                        + call.member() + ", which may replace or move its rows", "Replace or move rows (m[i] = row, "
+                        + JavaSyntax.method(call.member()) + ", which may replace or move its rows", "Replace or move rows (m[i] = row, "
                                 + "arraycopy of rows) in this method; a @Differentiable callee may write the elements "
                                 + "of the rows.");
             }

@@ -17,6 +17,11 @@ public final class JavaSyntax {
                 + ")";
     }
 
+    /** {@code owner.name} of a field. */
+    public static String field(MemberRef f) {
+        return type(Type.getObjectType(f.owner())) + "." + f.name();
+    }
+
     /** A type's name in Java source: {@code double[]}, {@code java.util.List}, {@code Outer.Inner}. */
     public static String type(Type t) {
         return t.getClassName().replace('$', '.');
