@@ -148,8 +148,9 @@ class DiagnosticsTest {
     // }
     @Test
     void adjointRuleWithTheWrongSignature() {
-        expectOne(MismatchedRule.class, "f", "the @AdjointOf rule dev.fluxion.fixtures.bad.MismatchedRule.scaleAdjoint([DD[D)D "
-                + "does not fit dev.fluxion.fixtures.bad.MismatchedRule.scale([DD)D: its descriptor must be ([DD[DD[D)D",
+        expectOne(MismatchedRule.class, "f", "the @AdjointOf rule dev.fluxion.fixtures.bad.MismatchedRule.scaleAdjoint(double[], "
+                + "double, double[]) does not fit dev.fluxion.fixtures.bad.MismatchedRule.scale(double[], double): it must "
+                + "be declared double scaleAdjoint(double[], double, double[], double, double[])",
                 "Declare the rule with exactly that signature (see dev.fluxion.AdjointOf), or remove its @AdjointOf "
                         + "annotation.");
     }
@@ -161,8 +162,9 @@ class DiagnosticsTest {
     // }
     @Test
     void gradientDeclarationThatDoesNotFit() {
-        expectOne(MismatchedGradientOf.class, "fGradient", "@GradientOf method fGradient([DD[D)D does not fit f([DD)D "
-                + "differentiated with respect to parameters [0, 1]: its descriptor must be ([DD[D[D)D",
+        expectOne(MismatchedGradientOf.class, "fGradient", "@GradientOf method double fGradient(double[], double, double[]) "
+                + "does not fit double f(double[], double) differentiated with respect to parameters [0, 1]: it must be "
+                + "declared double fGradient(double[], double, double[], double[])",
                 "Declare the method with that signature: the parameters of f, then one output per differentiated "
                         + "parameter (an array of the same type for an array, a double[] for a double); it returns the value.");
     }
