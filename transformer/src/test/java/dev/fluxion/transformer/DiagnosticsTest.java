@@ -13,6 +13,7 @@ import dev.fluxion.fixtures.bad.ActiveArraySortedInPlace;
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.CallsAFailingCallee;
+import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
 import dev.fluxion.fixtures.bad.AliasedArguments;
@@ -349,15 +350,31 @@ class DiagnosticsTest {
 
     // @Differentiable static double f(double[] x) {
     //     double y = x[0] * x[1];
-    //     Holder h = new Holder(y);            // ERROR
+    //     Holder h = new Holder(y);            // ERROR: Holder's field is not final
     //     return h.value;
     // }
     @Test
     void activeValuePassedToConstructor() {
         expectOne(ActiveConstructorArgument.class, "f",
-                "active value passed to the constructor of dev.fluxion.fixtures.bad.ActiveConstructorArgument$Holder",
-                "Objects holding differentiated values are not supported yet; pass the numbers as double arguments "
-                        + "or double[] arrays.");
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ActiveConstructorArgument.Holder",
+                "Fluxion differentiates value objects (records, and final classes whose fields are all final) that "
+                        + "stay in the differentiated code; this one is mutable, or escapes (passed to a method that is "
+                        + "not inlined, returned or stored). Pass the numbers as double arguments or double[] arrays.");
+    }
+
+    // record Point(double v) {}
+    // @Differentiable static double f(double[] x) {
+    //     List<Point> points = new ArrayList<>();
+    //     points.add(new Point(x[0] * x[1]));  // ERROR: the record escapes into the list
+    //     return points.get(0).v();
+    // }
+    @Test
+    void valueObjectThatEscapes() {
+        expectOne(EscapingValueObject.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.EscapingValueObject.Point",
+                "Fluxion differentiates value objects (records, and final classes whose fields are all final) that "
+                        + "stay in the differentiated code; this one is mutable, or escapes (passed to a method that is "
+                        + "not inlined, returned or stored). Pass the numbers as double arguments or double[] arrays.");
     }
 
     // @Differentiable static double good(double[] x) { return x[0] * x[1]; }

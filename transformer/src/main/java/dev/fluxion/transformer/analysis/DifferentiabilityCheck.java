@@ -78,8 +78,10 @@ public final class DifferentiabilityCheck {
             case NEW_OBJECT -> {
                 if (anyVariedOperand(insn) && !insn.type().getInternalName().equals("java/lang/StringBuilder")) {
                     throw new Unsupported(insn.line(), "active value passed to the constructor of "
-                            + insn.type().getClassName(), "Objects holding differentiated values are not supported yet; "
-                                    + "pass the numbers as double arguments or double[] arrays.");
+                            + JavaSyntax.type(insn.type()), "Fluxion differentiates value objects (records, and final classes "
+                                    + "whose fields are all final) that stay in the differentiated code; this one is "
+                                    + "mutable, or escapes (passed to a method that is not inlined, returned or stored). "
+                                    + "Pass the numbers as double arguments or double[] arrays.");
                 }
             }
             default -> {
