@@ -14,6 +14,7 @@ import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.CallsAFailingCallee;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
+import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
 import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
 import dev.fluxion.fixtures.bad.AliasedArguments;
@@ -372,6 +373,20 @@ class DiagnosticsTest {
     void valueObjectThatEscapes() {
         expectOne(EscapingValueObject.class, "f",
                 "active value passed to the constructor of dev.fluxion.fixtures.bad.EscapingValueObject.Point",
+                "Fluxion differentiates value objects (records, and final classes whose fields are all final) that "
+                        + "stay in the differentiated code; this one is mutable, or escapes (passed to a method that is "
+                        + "not inlined, returned or stored). Pass the numbers as double arguments or double[] arrays.");
+    }
+
+    // Odd(double x) { b = twiceA(); a = x; }   // twiceA() reads a before it is assigned: b is 0
+    // @Differentiable static double f(double[] x) {
+    //     Odd o = new Odd(x[0]);               // ERROR: not replaced by its numbers, so reported
+    //     return o.a * o.b + x[0];
+    // }
+    @Test
+    void valueObjectWhoseConstructorReadsAFieldBeforeAssigningIt() {
+        expectOne(FieldReadBeforeAssigned.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.FieldReadBeforeAssigned.Odd",
                 "Fluxion differentiates value objects (records, and final classes whose fields are all final) that "
                         + "stay in the differentiated code; this one is mutable, or escapes (passed to a method that is "
                         + "not inlined, returned or stored). Pass the numbers as double arguments or double[] arrays.");

@@ -297,6 +297,9 @@ public final class ValueObjects {
                 }
             }
         }
+        for (Map.Entry<Instruction, Map<String, Value>> e : stores.entrySet()) {
+            checkReadsAfterStores(f, e.getKey());
+        }
         Map<Value, Fields> fields = new HashMap<>();
         List<Instruction> phis = new ArrayList<>();
         for (Instruction v : objects) {
@@ -354,6 +357,43 @@ public final class ValueObjects {
                 v.block().remove(v);
             }
         }
+    }
+
+    /**
+     * A field read of a new object must come after the constructor's store to the field (on every
+     * path): a constructor that calls a method reading a field it has not assigned yet reads the
+     * default, not the value stored later.
+     */
+    private static void checkReadsAfterStores(IrFunction f, Instruction object) {
+        for (Instruction read : object.users()) {
+            if (read.op() != Op.FIELD_GET) {
+                continue;
+            }
+            Instruction store = object.users().stream().filter(u -> u.op() == Op.FIELD_PUT && u.operand(0) == object
+                    && u.member().name().equals(read.member().name())).findFirst().orElse(null);
+            if (store == null || !dominates(f, store, read)) {
+                throw new Abandon("field " + read.member().name() + " read before it is assigned");
+            }
+        }
+    }
+
+    /** Whether {@code a} runs before {@code b} on every path to {@code b}. */
+    private static boolean dominates(IrFunction f, Instruction a, Instruction b) {
+        if (a.block() == b.block()) {
+            return a.block().body().indexOf(a) < a.block().body().indexOf(b);
+        }
+        java.util.Set<Block> seen = new java.util.HashSet<>(List.of(a.block()));
+        java.util.ArrayDeque<Block> work = new java.util.ArrayDeque<>(List.of(f.entry()));
+        while (!work.isEmpty()) {
+            Block x = work.pop();
+            if (x == b.block()) {
+                return false; // reached without passing a's block
+            }
+            if (seen.add(x)) {
+                work.addAll(x.successors());
+            }
+        }
+        return true;
     }
 
     /** Every use of a value object must be one that scalar replacement removes. */
