@@ -146,6 +146,8 @@ public final class Corpus {
                     }
                     return p(2 * re * dre[0] + 2 * im * dim[0], 2 * re * dre[1] + 2 * im * dim[1]);
                 }, p(0.3, -0.4), p(-0.5, 0.25)),
+                scalar("ValueObjectCases.sceneAsData", ValueObjectCases::sceneAsData, null,
+                        p(0.1, -0.2, 1.5), p(-0.3, 0.4, 2.5)),
                 scalar("ValueObjectCases.marchAlongARay", ValueObjectCases::marchAlongARay, null,
                         p(0.3, -0.7, 1.1), p(-0.2, 0.4, 2.5)),
                 scalar("ValueObjectCases.springEuler", ValueObjectCases::springEuler, x -> {

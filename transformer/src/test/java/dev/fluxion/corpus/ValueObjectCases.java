@@ -12,6 +12,15 @@ public final class ValueObjectCases {
     private ValueObjectCases() {
     }
 
+    /** A sphere of a scene. */
+    record Sphere(Vec3 center, double radius) {
+    }
+
+    /** Data: objects from outside, read and never differentiated. */
+    static final Vec3 ORIGIN = new Vec3(0, 0, 0);
+    static final Sphere[] SPHERES = {new Sphere(new Vec3(0, 0, 3), 1), new Sphere(new Vec3(1, 0.5, 4), 0.5)};
+    static final java.util.List<Sphere> MORE_SPHERES = java.util.List.of(new Sphere(new Vec3(-1, 0, 5), 2));
+
     /** A ray: an origin and a direction. */
     record Ray(Vec3 origin, Vec3 dir) {
         Vec3 at(double t) {
@@ -72,6 +81,28 @@ public final class ValueObjectCases {
 
     private static State step(State s, Vec3 force, double dt) {
         return new State(s.pos().plus(s.vel().times(dt)), s.vel().plus(force.times(dt)));
+    }
+
+    /**
+     * A scene held as data (an array and a list of records, a constant origin), probed along a
+     * direction that depends on p: {@code sum exp(b^2 - c)} over the array's spheres, plus the
+     * distances from the list's centres to {@code p2 d}.
+     */
+    @Differentiable
+    public static double sceneAsData(double[] p) {
+        Vec3 dir = new Vec3(p[0], p[1], 1).normalized();
+        double s = 0;
+        for (int i = 0; i < SPHERES.length; i++) {
+            Sphere sphere = SPHERES[i];
+            Vec3 oc = ORIGIN.minus(sphere.center());
+            double b = oc.dot(dir);
+            double c = oc.dot(oc) - sphere.radius() * sphere.radius();
+            s += Math.exp(0.1 * (b * b - c));
+        }
+        for (Sphere sphere : MORE_SPHERES) {
+            s += sphere.center().minus(dir.times(p[2])).length();
+        }
+        return s;
     }
 
     /** The nearer of two points to p, by a branch on p: a phi of objects. */

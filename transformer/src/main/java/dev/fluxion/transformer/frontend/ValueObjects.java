@@ -94,15 +94,32 @@ public final class ValueObjects {
     private boolean lower(IrFunction f) {
         inlineAll(f);
         ReferenceTypes.refine(f);
-        replaceObjects(f);
+        java.util.Set<Instruction> data = replaceObjects(f);
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
-                if (isValueType(insn.type()) || insn.member() != null && isValueClass(insn.member().owner())) {
+                boolean objectCode = isValueType(insn.type()) || insn.member() != null && isValueClass(insn.member().owner());
+                if (objectCode && !data.contains(insn)) {
                     return false;
+                }
+                if (insn.member() != null && !insn.member().owner().equals(f.owner()) && isPrivate(insn.member())) {
+                    return false; // inlined from a nestmate: the derivative, in f's class, could not reach it
                 }
             }
         }
         return true;
+    }
+
+    private boolean isPrivate(MemberRef m) {
+        ClassNode c = classes.apply(m.owner());
+        if (c == null || c.name == null) {
+            return false; // a class the JVM resolves elsewhere (the JDK's): public API only reaches here
+        }
+        boolean method = m.descriptor().startsWith("(");
+        int access = method
+                ? c.methods.stream().filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor()))
+                        .mapToInt(n -> n.access).findFirst().orElse(0)
+                : c.fields.stream().filter(n -> n.name.equals(m.name())).mapToInt(n -> n.access).findFirst().orElse(0);
+        return (access & Opcodes.ACC_PRIVATE) != 0;
     }
 
     // ---- inlining -------------------------------------------------------------------------------
@@ -273,22 +290,32 @@ public final class ValueObjects {
         }
     }
 
-    private void replaceObjects(IrFunction f) {
-        List<Instruction> objects = new ArrayList<>();
-        Map<Instruction, Map<String, Value>> stores = new HashMap<>();
+    /**
+     * Replaces the objects created here by their numbers; returns the instructions that stay: value
+     * objects that come from outside (data: a static constant, an element of an array of records, a
+     * parameter of the model), which are read, never differentiated, and the reads of their fields.
+     */
+    private java.util.Set<Instruction> replaceObjects(IrFunction f) {
+        List<Instruction> all = new ArrayList<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
                 if (insn.hasValue() && isValueType(insn.type())) {
-                    objects.add(insn);
+                    all.add(insn);
                 }
             }
         }
+        java.util.Set<Instruction> created = createdHere(all);
+        List<Instruction> objects = all.stream().filter(created::contains).toList();
+        java.util.Set<Instruction> data = new java.util.HashSet<>(all);
+        data.removeAll(created);
         for (Instruction v : objects) {
             checkUses(v);
         }
+        data.addAll(readsOfData(f, data));
+        Map<Instruction, Map<String, Value>> stores = new HashMap<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.body()) {
-                if (insn.op() == Op.FIELD_PUT) {
+                if (insn.op() == Op.FIELD_PUT && insn.operands().size() == 2 && created.contains(insn.operand(0))) {
                     Instruction object = (Instruction) insn.operand(0);
                     if (stores.computeIfAbsent(object, k -> new LinkedHashMap<>()).put(insn.member().name(), insn.operand(1))
                             != null) {
@@ -357,6 +384,89 @@ public final class ValueObjects {
                 v.block().remove(v);
             }
         }
+        return data;
+    }
+
+    /**
+     * The value objects created in this code: allocations, and the phis, casts and nested fields of
+     * them. A phi that mixes them with objects from outside cannot be replaced.
+     */
+    private static java.util.Set<Instruction> createdHere(List<Instruction> objects) {
+        java.util.Set<Instruction> created = new java.util.HashSet<>();
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (Instruction v : objects) {
+                boolean isCreated = switch (v.op()) {
+                    case NEW_OBJECT -> true;
+                    case PHI, CHECKCAST -> v.operands().stream().anyMatch(created::contains);
+                    case FIELD_GET -> v.operands().size() == 1 && created.contains(v.operand(0));
+                    default -> false;
+                };
+                if (isCreated && created.add(v)) {
+                    changed = true;
+                }
+            }
+        }
+        for (Instruction v : created) {
+            if (v.isPhi() && !v.operands().stream().allMatch(created::contains)) {
+                throw new Abandon("a phi of a new object and one from outside");
+            }
+        }
+        return created;
+    }
+
+    /**
+     * The field reads of objects from outside, which stay: a record's field is read through its
+     * accessor (the field itself is private to the record), another class's through the field if
+     * the caller may read it.
+     */
+    private java.util.Set<Instruction> readsOfData(IrFunction f, java.util.Set<Instruction> data) {
+        java.util.Set<Instruction> reads = new java.util.HashSet<>();
+        for (Block b : f.blocks()) {
+            for (Instruction read : List.copyOf(b.body())) {
+                if (read.op() != Op.FIELD_GET || read.operands().size() != 1 || !data.contains(read.operand(0))) {
+                    continue;
+                }
+                MethodNode accessor = trivialAccessor(read.member());
+                if (accessor != null) {
+                    Instruction call = new Instruction(Op.INVOKE, Opcodes.INVOKEVIRTUAL, read.type(), read.operand(0))
+                            .withMember(new MemberRef(read.member().owner(), accessor.name, accessor.desc))
+                            .withLine(read.line());
+                    b.insertBefore(read, call);
+                    read.replaceAllUsesWith(call);
+                    b.remove(read);
+                    reads.add(call);
+                    data.remove(read);
+                    if (isValueType(call.type())) {
+                        data.add(call); // a nested object from outside is data too
+                    }
+                } else if (isPrivate(read.member()) && !read.member().owner().equals(f.owner())) {
+                    throw new Abandon("a private field of an object from outside");
+                } else {
+                    reads.add(read);
+                }
+            }
+        }
+        return reads;
+    }
+
+    /** A record's accessor for the field {@code field}, if it only returns the field (as javac writes it). */
+    private MethodNode trivialAccessor(MemberRef field) {
+        ClassNode c = classes.apply(field.owner());
+        if (c == null || !"java/lang/Record".equals(c.superName)) {
+            return null;
+        }
+        String desc = "()" + field.descriptor();
+        for (MethodNode m : c.methods) {
+            if (m.name.equals(field.name()) && m.desc.equals(desc) && (m.access & Opcodes.ACC_PUBLIC) != 0) {
+                int[] ops = java.util.stream.StreamSupport.stream(m.instructions.spliterator(), false)
+                        .mapToInt(org.objectweb.asm.tree.AbstractInsnNode::getOpcode).filter(op -> op >= 0).toArray();
+                boolean trivial = ops.length == 3 && ops[0] == Opcodes.ALOAD && ops[1] == Opcodes.GETFIELD
+                        && ops[2] >= Opcodes.IRETURN && ops[2] <= Opcodes.ARETURN;
+                return trivial ? m : null;
+            }
+        }
+        return null;
     }
 
     /**
