@@ -32,7 +32,7 @@ final class MethodChecks {
 
     /**
      * @param inputs the parameters differentiated with respect to ({@code null}: all)
-     * @throws Unsupported at the first problem found
+     * @throws Unsupported with every problem the checks found ({@link Unsupported#more})
      */
     static Checked check(String owner, MethodNode m, DifferentiableMethods callees, Set<Integer> inputs) {
         if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
