@@ -148,6 +148,8 @@ public final class Corpus {
                 }, p(0.3, -0.4), p(-0.5, 0.25)),
                 scalar("ValueObjectCases.sceneAsData", ValueObjectCases::sceneAsData, null,
                         p(0.1, -0.2, 1.5), p(-0.3, 0.4, 2.5)),
+                scalar("ValueObjectCases.helpersOfAnotherClass", ValueObjectCases::helpersOfAnotherClass, null,
+                        p(0.1, -0.2, 0.3), p(-0.5, 0.4, -0.25)),
                 scalar("ValueObjectCases.marchAlongARay", ValueObjectCases::marchAlongARay, null,
                         p(0.3, -0.7, 1.1), p(-0.2, 0.4, 2.5)),
                 scalar("ValueObjectCases.springEuler", ValueObjectCases::springEuler, x -> {

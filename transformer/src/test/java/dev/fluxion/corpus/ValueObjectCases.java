@@ -105,6 +105,18 @@ public final class ValueObjectCases {
         return s;
     }
 
+    /** A ray built from p, its soft distances to the scene's spheres and a reflection, through another class's helpers. */
+    @Differentiable
+    public static double helpersOfAnotherClass(double[] p) {
+        Ray ray = new Ray(new Vec3(p[0], 0, 0), new Vec3(p[1], p[2], 1).normalized());
+        double s = 0;
+        for (Sphere sphere : SPHERES) {
+            s += Geometry.softDistance(ray, sphere);
+        }
+        Vec3 r = Geometry.reflect(ray.dir(), new Vec3(0, 1, 0));
+        return s + r.y() * p[0];
+    }
+
     /** The nearer of two points to p, by a branch on p: a phi of objects. */
     @Differentiable
     public static double nearerOfTwo(double[] p) {

@@ -26,16 +26,18 @@ import org.objectweb.asm.tree.MethodNode;
  * becomes the numbers it holds, so that what is differentiated is plain scalar code, as C2's escape
  * analysis makes the same objects cost nothing in the primal.
  *
- * <p>First the constructors and methods of value classes are inlined (and the static and private
- * methods of the method's own class that take or return value objects), then every value object is
- * replaced by its fields, flattened through nested value objects ({@code Ray(Vec3 origin, Vec3
- * dir)} is six numbers): a field read becomes the value the constructor stored, a phi of objects a
- * phi per field. Immutability is what makes this sound without tracking identity: an object's
- * fields are the values its constructor stored, wherever and however often it is read.
+ * <p>First the constructors and methods of value classes are inlined (and the static methods of any
+ * class, and the private ones of the method's own, that take or return value objects), then every
+ * value object is replaced by its fields, flattened through nested value objects ({@code Ray(Vec3
+ * origin, Vec3 dir)} is six numbers): a field read becomes the value the constructor stored, a phi
+ * of objects a phi per field. Immutability is what makes this sound without tracking identity: an
+ * object's fields are the values its constructor stored, wherever and however often it is read.
+ * Value objects from outside (a static constant, an element of an array of records) are data: they
+ * stay, and their fields are read where the code reads them.
  *
- * <p>All or nothing: if any value object escapes (is passed to a method that is not inlined,
- * returned, stored in an array or a field, compared by reference, or is a parameter), the method is
- * left as parsed, and the checks report the object as before.
+ * <p>All or nothing: if any object created here escapes (is passed to a method that is not inlined,
+ * returned, stored in an array or a field, compared by reference), the method is left as parsed,
+ * and the checks report the object as before.
  */
 public final class ValueObjects {
     /** Instructions the inlining may add; an adjoint takes some 50 bytes of bytecode per instruction. */
@@ -191,9 +193,11 @@ public final class ValueObjects {
         }
         MemberRef m = call.member();
         boolean ofValueClass = isValueClass(m.owner());
-        boolean ownHelper = m.owner().equals(f.owner()) && takesOrGivesValueObjects(m)
-                && (call.opcode() == Opcodes.INVOKESTATIC || call.opcode() == Opcodes.INVOKESPECIAL);
-        if (!ofValueClass && !ownHelper) {
+        // a helper that takes or returns value objects: a static method of any class whose code can be
+        // read (what it reaches must then be reachable from f's class), or a private one of f's class
+        boolean helper = takesOrGivesValueObjects(m) && !isJdk(m.owner()) && (call.opcode() == Opcodes.INVOKESTATIC
+                || call.opcode() == Opcodes.INVOKESPECIAL && m.owner().equals(f.owner()));
+        if (!ofValueClass && !helper) {
             return null;
         }
         ClassNode owner = classes.apply(m.owner());
@@ -209,6 +213,10 @@ public final class ValueObjects {
             }
         }
         return body;
+    }
+
+    private static boolean isJdk(String owner) {
+        return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/");
     }
 
     private boolean takesOrGivesValueObjects(MemberRef m) {
@@ -243,7 +251,7 @@ public final class ValueObjects {
      */
     private boolean isValueClass(String internalName) {
         return valueClasses.computeIfAbsent(internalName, name -> {
-            if (name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/")) {
+            if (isJdk(name)) {
                 return false;
             }
             ClassNode c = classes.apply(name);
