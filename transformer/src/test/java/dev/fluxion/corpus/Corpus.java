@@ -150,6 +150,21 @@ public final class Corpus {
                         p(0.1, -0.2, 1.5), p(-0.3, 0.4, 2.5)),
                 scalar("ValueObjectCases.helpersOfAnotherClass", ValueObjectCases::helpersOfAnotherClass, null,
                         p(0.1, -0.2, 0.3), p(-0.5, 0.4, -0.25)),
+                scalar("LocalObjectCases.dampedOscillator", LocalObjectCases::dampedOscillator, null,
+                        p(0.7, -0.3, 2.0), p(-0.4, 0.9, 1.3)).nonSmooth(),
+                scalar("LocalObjectCases.valueKeptInABox", LocalObjectCases::valueKeptInABox, x -> p(2 * x[0], 1),
+                        p(3, 2), p(-0.5, 1.25)),
+                scalar("LocalObjectCases.runningSums", LocalObjectCases::runningSums, x -> {
+                    double s = 0;
+                    for (double v : x) {
+                        s += v;
+                    }
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = 2 * s + 2 * x[i];
+                    }
+                    return g;
+                }, p(0.7, -0.3, 2.0), p(1.5), p(-0.4, 0.9, 1.3, 0.25)),
                 scalar("ValueObjectCases.marchAlongARay", ValueObjectCases::marchAlongARay, null,
                         p(0.3, -0.7, 1.1), p(-0.2, 0.4, 2.5)),
                 scalar("ValueObjectCases.springEuler", ValueObjectCases::springEuler, x -> {

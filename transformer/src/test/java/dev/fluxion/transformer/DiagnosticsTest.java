@@ -15,6 +15,7 @@ import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.CallsAFailingCallee;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
+import dev.fluxion.fixtures.bad.OneOfTwoObjects;
 import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
 import dev.fluxion.fixtures.bad.AliasedArguments;
@@ -62,6 +63,10 @@ import org.junit.jupiter.api.Test;
 class DiagnosticsTest {
     private static final String NOT_DIFFERENTIABLE_ADVICE =
             "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.";
+    private static final String OBJECT_ADVICE = "Fluxion differentiates objects that stay in the differentiated code: "
+            + "records and final classes of final fields, and mutable objects whose every reference is one object; this "
+            + "one escapes (passed to a method that is not inlined, returned or stored) or is one of several a reference "
+            + "may be. Pass the numbers as double arguments or double[] arrays.";
     private static final String RETURN_TYPE_ADVICE =
             "Return the scalar to differentiate, or write the results into a double[] parameter.";
 
@@ -185,10 +190,10 @@ class DiagnosticsTest {
     }
 
     // static final class Box { double v; void put(double x) { v = x; } }
+    // static final Box SHARED = new Box();
     // @Differentiable static double f(double[] p) {
-    //     Box b = new Box();
-    //     b.put(p[0] * p[0]);                  // ERROR: put may keep the value, and b.v reads it back
-    //     return b.v + p[1];
+    //     SHARED.put(p[0] * p[0]);             // ERROR: put keeps the value, and SHARED.v reads it back
+    //     return SHARED.v + p[1];
     // }
     @Test
     void activeValueKeptByAPlainMethod() {
@@ -351,16 +356,15 @@ class DiagnosticsTest {
 
     // @Differentiable static double f(double[] x) {
     //     double y = x[0] * x[1];
-    //     Holder h = new Holder(y);            // ERROR: Holder's field is not final
+    //     Holder h = new Holder(y);            // ERROR: it escapes into a static field
+    //     last = h;
     //     return h.value;
     // }
     @Test
     void activeValuePassedToConstructor() {
         expectOne(ActiveConstructorArgument.class, "f",
                 "active value passed to the constructor of dev.fluxion.fixtures.bad.ActiveConstructorArgument.Holder",
-                "Fluxion differentiates value objects (records, and final classes whose fields are all final) that "
-                        + "stay in the differentiated code; this one is mutable, or escapes (passed to a method that is "
-                        + "not inlined, returned or stored). Pass the numbers as double arguments or double[] arrays.");
+                OBJECT_ADVICE);
     }
 
     // record Point(double v) {}
@@ -373,9 +377,19 @@ class DiagnosticsTest {
     void valueObjectThatEscapes() {
         expectOne(EscapingValueObject.class, "f",
                 "active value passed to the constructor of dev.fluxion.fixtures.bad.EscapingValueObject.Point",
-                "Fluxion differentiates value objects (records, and final classes whose fields are all final) that "
-                        + "stay in the differentiated code; this one is mutable, or escapes (passed to a method that is "
-                        + "not inlined, returned or stored). Pass the numbers as double arguments or double[] arrays.");
+                OBJECT_ADVICE);
+    }
+
+    // Cell a = new Cell(x[0]);                // ERROR
+    // Cell b = new Cell(x[1]);
+    // Cell chosen = x[2] > 0 ? a : b;        // one reference, two objects
+    // chosen.value *= 3;
+    // return a.value + b.value;
+    @Test
+    void mutableObjectChosenByABranch() {
+        expectOne(OneOfTwoObjects.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.OneOfTwoObjects.Cell",
+                OBJECT_ADVICE);
     }
 
     // Odd(double x) { b = twiceA(); a = x; }   // twiceA() reads a before it is assigned: b is 0
@@ -387,9 +401,7 @@ class DiagnosticsTest {
     void valueObjectWhoseConstructorReadsAFieldBeforeAssigningIt() {
         expectOne(FieldReadBeforeAssigned.class, "f",
                 "active value passed to the constructor of dev.fluxion.fixtures.bad.FieldReadBeforeAssigned.Odd",
-                "Fluxion differentiates value objects (records, and final classes whose fields are all final) that "
-                        + "stay in the differentiated code; this one is mutable, or escapes (passed to a method that is "
-                        + "not inlined, returned or stored). Pass the numbers as double arguments or double[] arrays.");
+                OBJECT_ADVICE);
     }
 
     // @Differentiable static double good(double[] x) { return x[0] * x[1]; }

@@ -47,6 +47,7 @@ public final class ValueObjects {
 
     private final Function<String, ClassNode> classes;
     private final Map<String, Boolean> valueClasses = new HashMap<>();
+    private final Map<String, Boolean> localClasses = new HashMap<>();
 
     /** @param classes a class's parsed class file by internal name, or {@code null} if it cannot be read */
     private ValueObjects(Function<String, ClassNode> classes) {
@@ -85,7 +86,7 @@ public final class ValueObjects {
     private boolean mentionsValueClasses(IrFunction f) {
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
-                if (isValueType(insn.type())) {
+                if (isObjectType(insn.type())) {
                     return true;
                 }
             }
@@ -99,7 +100,8 @@ public final class ValueObjects {
         java.util.Set<Instruction> data = replaceObjects(f);
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
-                boolean objectCode = isValueType(insn.type()) || insn.member() != null && isValueClass(insn.member().owner());
+                boolean objectCode = isObjectType(insn.type())
+                        || insn.member() != null && (isValueClass(insn.member().owner()) || isLocalClass(insn.member().owner()));
                 if (objectCode && !data.contains(insn)) {
                     return false;
                 }
@@ -136,7 +138,7 @@ public final class ValueObjects {
             for (int i = 0; i < f.blocks().size() && !changed; i++) {
                 Block b = f.blocks().get(i);
                 for (Instruction insn : List.copyOf(b.body())) {
-                    if (insn.op() == Op.NEW_OBJECT && isValueType(insn.type()) && allocations.add(insn)) {
+                    if (insn.op() == Op.NEW_OBJECT && isObjectType(insn.type()) && allocations.add(insn)) {
                         insn = constructorCall(b, insn);
                     }
                     if (isTrivialSuperConstructor(insn)) {
@@ -183,7 +185,7 @@ public final class ValueObjects {
     private boolean isTrivialSuperConstructor(Instruction insn) {
         return insn.op() == Op.INVOKE && insn.member().name().equals("<init>")
                 && (insn.member().owner().equals("java/lang/Object") || insn.member().owner().equals("java/lang/Record"))
-                && isValueType(insn.operand(0).type());
+                && isObjectType(insn.operand(0).type());
     }
 
     /** The body to inline for {@code call}, its lines set to the call's, or {@code null} if it stays a call. */
@@ -192,7 +194,7 @@ public final class ValueObjects {
             return null;
         }
         MemberRef m = call.member();
-        boolean ofValueClass = isValueClass(m.owner());
+        boolean ofValueClass = isValueClass(m.owner()) || isLocalClass(m.owner()) && dispatchesTo(call, m.owner());
         // a helper that takes or returns value objects: a static method of any class whose code can be
         // read (what it reaches must then be reachable from f's class), or a private one of f's class
         boolean helper = takesOrGivesValueObjects(m) && !isJdk(m.owner()) && (call.opcode() == Opcodes.INVOKESTATIC
@@ -219,6 +221,27 @@ public final class ValueObjects {
         return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/");
     }
 
+    /**
+     * Whether an instance call on a mutable class runs that class's method: its receiver is an object
+     * of exactly that class created here (a subclass could override it). Static calls do.
+     */
+    private static boolean dispatchesTo(Instruction call, String owner) {
+        if (call.opcode() == Opcodes.INVOKESTATIC) {
+            return true;
+        }
+        Value receiver = call.operand(0);
+        for (int depth = 0; depth < 8 && receiver instanceof Instruction r; depth++) {
+            if (r.op() == Op.NEW_OBJECT) {
+                return r.type().getInternalName().equals(owner);
+            }
+            if (r.op() != Op.CHECKCAST && r.op() != Op.PHI) {
+                return false;
+            }
+            receiver = r.operand(0);
+        }
+        return false;
+    }
+
     private boolean takesOrGivesValueObjects(MemberRef m) {
         if (isValueType(Type.getReturnType(m.descriptor()))) {
             return true;
@@ -243,6 +266,46 @@ public final class ValueObjects {
 
     private boolean isValueType(Type t) {
         return t.getSort() == Type.OBJECT && isValueClass(t.getInternalName());
+    }
+
+    private boolean isLocalType(Type t) {
+        return t.getSort() == Type.OBJECT && isLocalClass(t.getInternalName());
+    }
+
+    /** The objects this pass replaces: value objects, and mutable objects created here. */
+    private boolean isObjectType(Type t) {
+        return isValueType(t) || isLocalType(t);
+    }
+
+    /**
+     * A class of mutable objects ({@link LocalObjects}): a concrete class extending {@code Object}
+     * with a field that is not final, every field a number, an array of numbers or a value object.
+     */
+    private boolean isLocalClass(String internalName) {
+        return localClasses.computeIfAbsent(internalName, name -> {
+            if (isJdk(name) || isValueClass(name)) {
+                return false;
+            }
+            ClassNode c = classes.apply(name);
+            if (c == null || c.name == null || (c.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT
+                    | Opcodes.ACC_ENUM)) != 0 || !"java/lang/Object".equals(c.superName)) {
+                return false;
+            }
+            boolean mutable = false;
+            for (FieldNode field : c.fields) {
+                if ((field.access & Opcodes.ACC_STATIC) != 0) {
+                    continue;
+                }
+                Type t = Type.getType(field.desc);
+                boolean number = t.getSort() != Type.OBJECT && t.getSort() != Type.ARRAY
+                        || t.getSort() == Type.ARRAY && t.getElementType().getSort() != Type.OBJECT;
+                if (!number && !isValueType(t)) {
+                    return false;
+                }
+                mutable |= (field.access & Opcodes.ACC_FINAL) == 0;
+            }
+            return mutable;
+        });
     }
 
     /**
@@ -304,6 +367,7 @@ public final class ValueObjects {
      * parameter of the model), which are read, never differentiated, and the reads of their fields.
      */
     private java.util.Set<Instruction> replaceObjects(IrFunction f) {
+        LocalObjects.replace(f, this::isLocalType, this::fields); // their fields may hold value objects, replaced next
         List<Instruction> all = new ArrayList<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
