@@ -61,7 +61,8 @@ final class AdjointRules {
                     + ", but rules can only be given for methods returning double";
         }
         return "the @AdjointOf rule " + JavaSyntax.method(rule) + " does not fit " + JavaSyntax.method(method)
-                + ": it must be declared " + JavaSyntax.declaration(rule.name(), Naming.adjointRuleDescriptor(method.descriptor()));
+                + ": it must be declared "
+                + JavaSyntax.declaration(rule.name(), Naming.adjointRuleDescriptor(method.descriptor()));
     }
 
     private List<Declared> candidates(MemberRef method) {

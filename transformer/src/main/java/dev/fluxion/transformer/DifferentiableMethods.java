@@ -34,7 +34,8 @@ final class DifferentiableMethods implements Callees {
     /** What a callee does with the arrays it is given, by parameter index. */
     private record ArraySummary(Set<Integer> written, Set<Integer> returned, Set<Integer> rowsMoved) {
         ArraySummary union(ArraySummary o) {
-            return new ArraySummary(joined(written, o.written), joined(returned, o.returned), joined(rowsMoved, o.rowsMoved));
+            return new ArraySummary(joined(written, o.written), joined(returned, o.returned),
+                    joined(rowsMoved, o.rowsMoved));
         }
 
         private static Set<Integer> joined(Set<Integer> a, Set<Integer> b) {

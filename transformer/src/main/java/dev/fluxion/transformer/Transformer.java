@@ -206,8 +206,8 @@ public final class Transformer {
                 }
                 return new Result(addMethods(reader, node, withFrames(node, members), out.replaced()), out.problems());
             } catch (MethodTooLargeException e) {
-                if (inline) {
-                    return new Transformer(locator, dumpDirectory, false).transformEach(classBytes); // inlined code made it too large
+                if (inline) { // inlined code made it too large
+                    return new Transformer(locator, dumpDirectory, false).transformEach(classBytes);
                 }
                 if (out.tooLarge(e.getMethodName(), e.getDescriptor()) == null) {
                     throw new IllegalStateException("no generated member " + e.getMethodName() + e.getDescriptor(), e);

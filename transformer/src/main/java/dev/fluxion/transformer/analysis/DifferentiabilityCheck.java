@@ -65,8 +65,8 @@ public final class DifferentiabilityCheck {
             case FIELD_PUT -> {
                 Value v = insn.operand(insn.operands().size() - 1);
                 if (activity.isVaried(v)) {
-                    throw new Unsupported(insn.line(), "active value written to field " + JavaSyntax.field(insn.member()), "Keep differentiated values in local variables and return them; "
-                                    + "fields are not differentiated.");
+                    throw new Unsupported(insn.line(), "active value written to field " + JavaSyntax.field(insn.member()),
+                            "Keep differentiated values in local variables and return them; fields are not differentiated.");
                 }
             }
             case INVOKE -> checkCall(insn);
