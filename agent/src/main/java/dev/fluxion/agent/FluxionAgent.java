@@ -14,8 +14,8 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * The Java agent: {@code java -javaagent:fluxion-agent.jar ...}. Adds derivative methods to every
- * class that declares a {@code @Differentiable} method, when the class is first loaded (the JVM
- * allows adding methods only then, not on retransformation).
+ * class that declares a {@code @Differentiable} method, and links the lambdas that stand for one,
+ * when the class is first loaded (the JVM allows adding methods only then, not on retransformation).
  *
  * <p>Byte Buddy does the matching and the plumbing; the rewriting is {@link ClassTransformation},
  * the same transformer core that the build-time plugin runs. Failures are never swallowed: they are
@@ -54,7 +54,10 @@ public final class FluxionAgent {
                 .with(new ErrorReporter())
                 .ignore(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
                         .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("dev.fluxion.shaded.")))
-                .type(declaresMethod(isAnnotatedWith(named("dev.fluxion.Differentiable"))))
+                // and classes with serializable lambdas, which may stand for a @Differentiable method:
+                // Fluxion.gradient(x -> f(x)), Kotlin's Fluxion.gradient { f(it) } (transformer.Forwarders)
+                .type(declaresMethod(isAnnotatedWith(named("dev.fluxion.Differentiable")))
+                        .or(declaresMethod(named("$deserializeLambda$"))))
                 .transform(FluxionAgent::transform)
                 .installOn(instrumentation);
         TransformationLog.agentInstalled("fluxion-agent");

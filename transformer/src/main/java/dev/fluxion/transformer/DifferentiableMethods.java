@@ -2,6 +2,7 @@ package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.SideChannels;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.ir.MemberRef;
@@ -259,7 +260,7 @@ final class DifferentiableMethods implements Callees {
     }
 
     private static boolean isKnownReader(MemberRef m) {
-        return m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")
+        return SideChannels.isCheck(m) || m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")
                 || m.owner().equals("java/util/Arrays") && Set.of("toString", "deepToString", "hashCode", "equals",
                         "copyOf", "copyOfRange", "stream").contains(m.name())
                 || m.owner().startsWith("[") && m.name().equals("clone");
