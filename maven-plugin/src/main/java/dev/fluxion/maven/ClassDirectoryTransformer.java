@@ -154,8 +154,7 @@ public final class ClassDirectoryTransformer {
      */
     static boolean hasFluxionLambdas(byte[] classBytes) {
         ClassNode node = classNode(classBytes, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return node.methods.stream().anyMatch(m -> m.name.equals("$deserializeLambda$"))
-                && Forwarders.hasFluxionLambdas(classNode(classBytes, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES));
+        return node.methods.stream().anyMatch(m -> m.name.equals("$deserializeLambda$")) && Forwarders.hasFluxionLambdas(classBytes);
     }
 
     private static ClassNode classNode(byte[] classBytes, int flags) {

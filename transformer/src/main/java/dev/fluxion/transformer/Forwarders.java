@@ -48,8 +48,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * captured object: {@code { model.loss(it) }}); or an instance method on the object in a
  * {@code static final} field (a Kotlin {@code object}: {@code { Models.loss(it) }}), read once, when
  * the reference is linked. Only serializable lambdas of Fluxion's own functional interfaces
- * ({@code dev.fluxion.ScalarFunction} ...) are considered: nothing else is ever given to the
- * runtime, and classes without them are not touched. Forwarders are never added twice.
+ * ({@code dev.fluxion.ScalarFunction} ...) are considered, whose implementation is not itself
+ * {@code @Differentiable} ({@code Model::f} stands for {@code f}, even if {@code f} only calls
+ * another method): nothing else is ever given to the runtime, and classes without them are not
+ * touched. Forwarders are never added twice.
  */
 public final class Forwarders {
     private static final String METAFACTORY = "java/lang/invoke/LambdaMetafactory";
@@ -62,6 +64,16 @@ public final class Forwarders {
     /** Whether the class creates a serializable lambda of one of Fluxion's functional interfaces (a cheap pre-check). */
     public static boolean hasFluxionLambdas(ClassNode node) {
         return !sites(node).isEmpty();
+    }
+
+    /**
+     * The same for a class file: the agent's question before Byte Buddy touches a class with
+     * serializable lambdas (its signature names no ASM type, which the agent jar relocates).
+     */
+    public static boolean hasFluxionLambdas(byte[] classBytes) {
+        ClassNode node = new ClassNode();
+        new ClassReader(classBytes).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return hasFluxionLambdas(node);
     }
 
     /** The number of forwarders a class has (after a transformation: the lambdas linked to the methods they call). */
@@ -115,7 +127,10 @@ public final class Forwarders {
                 if (insn instanceof InvokeDynamicInsnNode indy && isFluxionLambda(indy)
                         && indy.bsmArgs[1] instanceof Handle impl && impl.getOwner().equals(node.name)) {
                     MethodNode body = method(node, impl.getName(), impl.getDesc());
-                    if (body != null && !body.name.startsWith(Naming.FORWARDER_PREFIX)) {
+                    // a reference to a @Differentiable method (Model::f) stands for that method itself,
+                    // even when its body only calls another (f(x) = Math.abs(x[0]))
+                    if (body != null && !body.name.startsWith(Naming.FORWARDER_PREFIX)
+                            && !DifferentiableMethods.isAnnotated(body)) {
                         out.putIfAbsent(body, indy);
                     }
                 }

@@ -46,6 +46,12 @@ public final class Lambdas {
         }
     }
 
+    /** Only calls another method: a reference to it stands for it, not for Math.abs (KinksTest's abs). */
+    @Differentiable
+    static double absolute(double x) {
+        return Math.abs(x);
+    }
+
     static double plain(double[] x) {
         return x[0];
     }
@@ -75,6 +81,10 @@ public final class Lambdas {
     /** The receiver in a static final field, read when the lambda is linked. */
     public static ScalarFunction viaConstant() {
         return x -> DOUBLED.scaled(x);
+    }
+
+    public static UnaryFunction reference() {
+        return Lambdas::absolute;
     }
 
     // lambdas that do more than forward

@@ -56,6 +56,8 @@ class LambdaForwardingTest {
         UnaryFunction u = (UnaryFunction) call("unary");
         assertEquals(3 * 0.49, Fluxion.derivative(u).applyAsDouble(0.7), 1e-12);
         assertEquals(6 * 0.7, Fluxion.secondDerivative(u).applyAsDouble(0.7), 1e-12);
+        UnaryFunction reference = (UnaryFunction) call("reference"); // Lambdas::absolute, not Math::abs
+        assertEquals(-1.0, Fluxion.derivative(reference).applyAsDouble(-2), 0.0);
         VectorFunction v = (VectorFunction) call("vector");
         assertArrayEquals(new double[] {-3.0, 0}, Fluxion.jacobian(v, 2).at(new double[] {-1.5, 4})[0], 1e-12);
     }
