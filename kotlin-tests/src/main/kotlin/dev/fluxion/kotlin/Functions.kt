@@ -91,6 +91,24 @@ val PENALTY = Penalty(weight = 0.5, center = 1.0)
 @Differentiable
 fun penalised(x: DoubleArray): Double = rosenbrock(x) + PENALTY.weight * x.sumOf { (it - PENALTY.center).pow(2) }
 
+/** A 2 x 2 matrix as an `Array<DoubleArray>` (a double[][]), built by `Array(n) { ... }`. */
+@Differentiable
+fun frobeniusPlusDeterminant(x: DoubleArray): Double {
+    val m = Array(2) { i -> DoubleArray(2) { j -> x[2 * i + j] } }
+    return frobenius(m) + m[0][0] * m[1][1] - m[0][1] * m[1][0]
+}
+
+@Differentiable
+fun frobenius(m: Array<DoubleArray>): Double {
+    var s = 0.0
+    for (row in m) {
+        for (v in row) {
+            s += v * v
+        }
+    }
+    return s
+}
+
 /** A vector-valued function: writes its three results into `out`. */
 @Differentiable
 fun residuals(p: DoubleArray, out: DoubleArray) {

@@ -102,6 +102,9 @@ fun penalisedGradient(x: DoubleArray): DoubleArray {
     return g
 }
 
+fun frobeniusPlusDeterminantGradient(x: DoubleArray): DoubleArray =
+    doubleArrayOf(2 * x[0] + x[3], 2 * x[1] - x[2], 2 * x[2] - x[1], 2 * x[3] + x[0])
+
 fun residualsJacobian(p: DoubleArray): Array<DoubleArray> = arrayOf(
     doubleArrayOf(-20 * p[0], 10.0),
     doubleArrayOf(-1.0, 0.0),

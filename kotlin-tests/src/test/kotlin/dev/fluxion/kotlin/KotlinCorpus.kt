@@ -1,6 +1,9 @@
 // The Kotlin functions as corpus cases, each passed to Fluxion twice: as a lambda that calls it
-// ({ f(it) }, the transformer links the lambda to f) and as a function reference (::f). The
-// checks are the Java corpus's (transformer/src/test/java/dev/fluxion/testing).
+// ({ f(it) }: kotlinc compiles its body into a method of this class, cases$lambda$N, which the
+// transformer links to f) and as a function reference (::f: kotlinc makes it a serializable
+// invokedynamic whose implementation is f itself, FunctionsKt.f, as javac does for Model::f;
+// Springs::tension and MODEL::loss are bound to their object). The checks are the Java corpus's
+// (transformer/src/test/java/dev/fluxion/testing).
 package dev.fluxion.kotlin
 
 import dev.fluxion.ScalarFunction
@@ -46,6 +49,10 @@ object KotlinCorpus {
         CorpusCase.scalar("::smoothed", ::smoothed, ::smoothedGradient, *SMOOTH_POINTS),
         CorpusCase.scalar("penalised { }", ScalarFunction { penalised(it) }, ::penalisedGradient, *ROSENBROCK_POINTS),
         CorpusCase.scalar("::penalised", ::penalised, ::penalisedGradient, *ROSENBROCK_POINTS),
+        CorpusCase.scalar("frobeniusPlusDeterminant { }", ScalarFunction { frobeniusPlusDeterminant(it) },
+            ::frobeniusPlusDeterminantGradient, doubleArrayOf(0.5, -1.0, 2.0, 0.3), doubleArrayOf(-1.5, 0.2, 0.7, 1.1)),
+        CorpusCase.scalar("::frobeniusPlusDeterminant", ::frobeniusPlusDeterminant, ::frobeniusPlusDeterminantGradient,
+            doubleArrayOf(0.5, -1.0, 2.0, 0.3), doubleArrayOf(-1.5, 0.2, 0.7, 1.1)),
         CorpusCase.scalar("Springs.energy { } (@JvmStatic)", ScalarFunction { Springs.energy(it) }, ::energyGradient,
             *CHAIN_POINTS),
         CorpusCase.scalar("Springs::energy (@JvmStatic)", Springs::energy, ::energyGradient, *CHAIN_POINTS),

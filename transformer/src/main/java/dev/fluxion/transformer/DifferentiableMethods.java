@@ -164,6 +164,9 @@ final class DifferentiableMethods implements Callees {
 
     @Override
     public boolean mayMoveRows(MemberRef method, int index) {
+        if (isKnownReader(method)) {
+            return false; // moving rows writes references into the array
+        }
         ArraySummary summary = summary(method);
         return summary == null || summary.rowsMoved().contains(index);
     }
