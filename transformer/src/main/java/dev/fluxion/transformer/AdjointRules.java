@@ -1,6 +1,7 @@
 package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.analysis.JavaSyntax;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.ir.MemberRef;
 import java.util.ArrayList;
@@ -56,11 +57,11 @@ final class AdjointRules {
         }
         MemberRef rule = named.get(0).rule();
         if (Type.getReturnType(method.descriptor()) != Type.DOUBLE_TYPE) {
-            return "the @AdjointOf rule " + rule + " is for " + method + ", but rules can only be given for methods "
-                    + "returning double";
+            return "the @AdjointOf rule " + JavaSyntax.method(rule) + " is for " + JavaSyntax.method(method)
+                    + ", but rules can only be given for methods returning double";
         }
-        return "the @AdjointOf rule " + rule + " does not fit " + method + ": its descriptor must be "
-                + Naming.adjointRuleDescriptor(method.descriptor());
+        return "the @AdjointOf rule " + JavaSyntax.method(rule) + " does not fit " + JavaSyntax.method(method)
+                + ": it must be declared " + JavaSyntax.declaration(rule.name(), Naming.adjointRuleDescriptor(method.descriptor()));
     }
 
     private List<Declared> candidates(MemberRef method) {

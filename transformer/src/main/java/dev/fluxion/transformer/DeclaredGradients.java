@@ -3,6 +3,7 @@ package dev.fluxion.transformer;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.analysis.JavaSyntax;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,9 +90,10 @@ final class DeclaredGradients {
         }
         String expected = expectedDescriptor(primal.desc, indices);
         if (!declared.desc.equals(expected)) {
-            throw new Unsupported(line, "@GradientOf method " + declared.name + declared.desc + " does not fit "
-                    + target + primal.desc + " differentiated with respect to parameters " + indices
-                    + ": its descriptor must be " + expected, "Declare the method with that signature: the parameters of "
+            throw new Unsupported(line, "@GradientOf method " + JavaSyntax.declaration(declared.name, declared.desc)
+                    + " does not fit " + JavaSyntax.declaration(target, primal.desc) + " differentiated with respect to "
+                    + "parameters " + indices + ": it must be declared " + JavaSyntax.declaration(declared.name, expected),
+                    "Declare the method with that signature: the parameters of "
                             + target + ", then one output per differentiated parameter (an array of the same type for "
                             + "an array, a double[] for a double); it returns the value.");
         }

@@ -251,7 +251,8 @@ final class DifferentiableMethods implements Callees {
         return null;
     }
 
-    private ClassNode classNode(String owner) {
+    /** The parsed class file of {@code owner}, the class being transformed included; empty if it cannot be read. */
+    ClassNode classNode(String owner) {
         return bodies.computeIfAbsent(owner, name -> {
             byte[] bytes = locator.locate(name);
             ClassNode n = new ClassNode();

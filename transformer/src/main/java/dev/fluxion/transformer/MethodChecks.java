@@ -6,6 +6,7 @@ import dev.fluxion.transformer.analysis.DifferentiabilityCheck;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.BytecodeParser;
+import dev.fluxion.transformer.frontend.ValueObjects;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Types;
 import java.util.Set;
@@ -31,9 +32,9 @@ final class MethodChecks {
 
     /**
      * @param inputs the parameters differentiated with respect to ({@code null}: all)
-     * @throws Unsupported at the first problem found
+     * @throws Unsupported with every problem the checks found ({@link Unsupported#more})
      */
-    static Checked check(String owner, MethodNode m, Callees callees, Set<Integer> inputs) {
+    static Checked check(String owner, MethodNode m, DifferentiableMethods callees, Set<Integer> inputs) {
         if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             throw new Unsupported(-1, "@Differentiable method without a body", "Annotate a method that has Java code.");
         }
@@ -44,20 +45,25 @@ final class MethodChecks {
                     + "results into array parameters) can be differentiated",
                     "Return the scalar to differentiate, or write the results into a double[] parameter.");
         }
-        IrFunction source = BytecodeParser.parse(owner, m);
+        IrFunction source = parse(owner, m, callees);
         ActivityAnalysis activity = ActivityAnalysis.of(source, callees, inputs);
         DifferentiabilityCheck.check(source, activity, callees); // diagnostics speak of the code as written
         return new Checked(source, activity);
     }
 
     /** Why {@code m} of {@code owner} cannot be differentiated, or {@code null}. */
-    static Diagnostic problem(ClassNode owner, MethodNode m, Callees callees) {
+    static Diagnostic problem(ClassNode owner, MethodNode m, DifferentiableMethods callees) {
         try {
             check(owner.name, m, callees, null);
             return null;
         } catch (Unsupported u) {
             return new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile, u.line(), u.problem(), u.advice());
         }
+    }
+
+    /** {@code m} in SSA form, its value objects replaced by the numbers they hold ({@link ValueObjects}). */
+    static IrFunction parse(String owner, MethodNode m, DifferentiableMethods callees) {
+        return ValueObjects.lowered(() -> BytecodeParser.parse(owner, m), callees::classNode);
     }
 
     static int firstLine(MethodNode m) {

@@ -39,7 +39,9 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <p>For each {@code @Differentiable} method the pipeline is:
  * <pre>
- *   bytecode --{@link BytecodeParser}--> SSA (--{@link Inliner}--> small same-class callees inlined,
+ *   bytecode --{@link BytecodeParser}--> SSA --{@link dev.fluxion.transformer.frontend.ValueObjects}--> value
+ *       objects (records, final classes of final fields) replaced by their numbers
+ *     (--{@link Inliner}--> small same-class callees inlined,
  *       --{@link PrimalOptimizer}--> fewer values for the reverse sweep to record)
  *     --{@link ActivityAnalysis}, {@link DifferentiabilityCheck}--> active values, or diagnostics
  *     --{@link AdjointGenerator}--> adjoint in SSA ({@link IndependentIterations}: and a sum over
@@ -247,7 +249,7 @@ public final class Transformer {
         ActivityAnalysis sourceActivity = checked.activity();
         IrFunction primal = source;
         ActivityAnalysis activity = sourceActivity;
-        IrFunction inlined = BytecodeParser.parse(owner.name, m);
+        IrFunction inlined = MethodChecks.parse(owner.name, m, callees);
         boolean rewritten = inline && Inliner.inline(inlined, owner);
         rewritten |= PrimalOptimizer.optimize(inlined, callees);
         if (rewritten) {

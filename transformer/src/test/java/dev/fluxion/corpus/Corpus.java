@@ -67,6 +67,7 @@ public final class Corpus {
         cases.addAll(ArrayCorpus.cases());
         cases.addAll(rowMoves());
         cases.addAll(dataTables());
+        cases.addAll(valueObjects());
         return Collections.unmodifiableList(cases);
     }
 
@@ -117,6 +118,81 @@ public final class Corpus {
                 scalar("DataTables.copiesOfATable", DataTables::copiesOfATable,
                         x -> p(2 * x[1] + 3 * x[1] * x[2], 2 * x[0] + 3 * x[0] * x[2], 3 * x[0] * x[1]),
                         p(0.3, -0.7, 1.1), p(1.5, 0.2, -2)));
+    }
+
+    private static List<CorpusCase> valueObjects() {
+        return List.of(
+                scalar("ValueObjectCases.crossAndNormalize", ValueObjectCases::crossAndNormalize, null,
+                        p(0.3, -0.7, 1.1, 0.4), p(-1.2, 0.5, 0.8, 2.0)),
+                scalar("ValueObjectCases.complexIteration", ValueObjectCases::complexIteration, x -> {
+                    // z <- z^2 + c in doubles, carrying dz/dp0 and dz/dp1 alongside (forward mode by hand)
+                    double re = x[0];
+                    double im = x[1];
+                    double[] dre = {1, 0};
+                    double[] dim = {0, 1};
+                    for (int k = 0; k < 3; k++) {
+                        double nre = re * re - im * im + x[0];
+                        double nim = 2 * re * im + x[1];
+                        double[] ndre = new double[2];
+                        double[] ndim = new double[2];
+                        for (int d = 0; d < 2; d++) {
+                            ndre[d] = 2 * re * dre[d] - 2 * im * dim[d] + (d == 0 ? 1 : 0);
+                            ndim[d] = 2 * (dre[d] * im + re * dim[d]) + (d == 1 ? 1 : 0);
+                        }
+                        re = nre;
+                        im = nim;
+                        dre = ndre;
+                        dim = ndim;
+                    }
+                    return p(2 * re * dre[0] + 2 * im * dim[0], 2 * re * dre[1] + 2 * im * dim[1]);
+                }, p(0.3, -0.4), p(-0.5, 0.25)),
+                scalar("ValueObjectCases.sceneAsData", ValueObjectCases::sceneAsData, null,
+                        p(0.1, -0.2, 1.5), p(-0.3, 0.4, 2.5)),
+                scalar("ValueObjectCases.helpersOfAnotherClass", ValueObjectCases::helpersOfAnotherClass, null,
+                        p(0.1, -0.2, 0.3), p(-0.5, 0.4, -0.25)),
+                scalar("LocalObjectCases.dampedOscillator", LocalObjectCases::dampedOscillator, null,
+                        p(0.7, -0.3, 2.0), p(-0.4, 0.9, 1.3)).nonSmooth(),
+                scalar("LocalObjectCases.valueKeptInABox", LocalObjectCases::valueKeptInABox, x -> p(2 * x[0], 1),
+                        p(3, 2), p(-0.5, 1.25)),
+                scalar("LocalObjectCases.runningSums", LocalObjectCases::runningSums, x -> {
+                    double s = 0;
+                    for (double v : x) {
+                        s += v;
+                    }
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = 2 * s + 2 * x[i];
+                    }
+                    return g;
+                }, p(0.7, -0.3, 2.0), p(1.5), p(-0.4, 0.9, 1.3, 0.25)),
+                scalar("ValueObjectCases.marchAlongARay", ValueObjectCases::marchAlongARay, null,
+                        p(0.3, -0.7, 1.1), p(-0.2, 0.4, 2.5)),
+                scalar("ValueObjectCases.springEuler", ValueObjectCases::springEuler, x -> {
+                    // the same Euler steps on (x, z) positions and y velocity, each linear in p: d/dp by the same recurrence
+                    double[] g = new double[3];
+                    for (int d = 0; d < 3; d++) {
+                        double[] pos = {d == 0 ? 1 : 0, 0, d == 1 ? 1 : 0};
+                        double[] vel = {0, d == 2 ? 1 : 0, 0};
+                        for (int step = 0; step < 20; step++) {
+                            double[] force = new double[3];
+                            for (int i = 0; i < 3; i++) {
+                                force[i] = -4.0 * pos[i] - 0.3 * vel[i];
+                            }
+                            for (int i = 0; i < 3; i++) {
+                                pos[i] += 0.05 * vel[i];
+                                vel[i] += 0.05 * force[i];
+                            }
+                        }
+                        g[d] = pos[0] + pos[2];
+                    }
+                    return g;
+                }, p(0.3, -0.7, 1.1), p(1.5, 0.2, -2)),
+                scalar("ValueObjectCases.nearerOfTwo", ValueObjectCases::nearerOfTwo, x -> {
+                    double da = Math.sqrt((x[0] - 1) * (x[0] - 1) + x[1] * x[1] + x[2] * x[2]);
+                    double db = Math.sqrt(x[0] * x[0] + (x[1] - 2) * (x[1] - 2) + x[2] * x[2]);
+                    double[] n = da < db ? p(1, 0, 0) : p(0, 2, 0);
+                    return p(2 * (x[0] - n[0]) * n[1], 2 * (x[1] - n[1]) * n[1], 2 * x[2] * n[1] + n[0]);
+                }, p(0.9, 0.3, -0.5), p(0.1, 1.7, 0.4), p(-0.3, 0.2, 1.2)).nonSmooth());
     }
 
     private static List<CorpusCase> rowMoves() {

@@ -13,6 +13,9 @@ import dev.fluxion.fixtures.bad.ActiveArraySortedInPlace;
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.CallsAFailingCallee;
+import dev.fluxion.fixtures.bad.EscapingValueObject;
+import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
+import dev.fluxion.fixtures.bad.OneOfTwoObjects;
 import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
 import dev.fluxion.fixtures.bad.AliasedArguments;
@@ -60,6 +63,10 @@ import org.junit.jupiter.api.Test;
 class DiagnosticsTest {
     private static final String NOT_DIFFERENTIABLE_ADVICE =
             "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.";
+    private static final String OBJECT_ADVICE = "Fluxion differentiates objects that stay in the differentiated code: "
+            + "records and final classes of final fields, and mutable objects whose every reference is one object; this "
+            + "one escapes (passed to a method that is not inlined, returned or stored) or is one of several a reference "
+            + "may be. Pass the numbers as double arguments or double[] arrays.";
     private static final String RETURN_TYPE_ADVICE =
             "Return the scalar to differentiate, or write the results into a double[] parameter.";
 
@@ -148,8 +155,9 @@ class DiagnosticsTest {
     // }
     @Test
     void adjointRuleWithTheWrongSignature() {
-        expectOne(MismatchedRule.class, "f", "the @AdjointOf rule dev.fluxion.fixtures.bad.MismatchedRule.scaleAdjoint([DD[D)D "
-                + "does not fit dev.fluxion.fixtures.bad.MismatchedRule.scale([DD)D: its descriptor must be ([DD[DD[D)D",
+        expectOne(MismatchedRule.class, "f", "the @AdjointOf rule dev.fluxion.fixtures.bad.MismatchedRule.scaleAdjoint(double[], "
+                + "double, double[]) does not fit dev.fluxion.fixtures.bad.MismatchedRule.scale(double[], double): it must "
+                + "be declared double scaleAdjoint(double[], double, double[], double, double[])",
                 "Declare the rule with exactly that signature (see dev.fluxion.AdjointOf), or remove its @AdjointOf "
                         + "annotation.");
     }
@@ -161,8 +169,9 @@ class DiagnosticsTest {
     // }
     @Test
     void gradientDeclarationThatDoesNotFit() {
-        expectOne(MismatchedGradientOf.class, "fGradient", "@GradientOf method fGradient([DD[D)D does not fit f([DD)D "
-                + "differentiated with respect to parameters [0, 1]: its descriptor must be ([DD[D[D)D",
+        expectOne(MismatchedGradientOf.class, "fGradient", "@GradientOf method double fGradient(double[], double, double[]) "
+                + "does not fit double f(double[], double) differentiated with respect to parameters [0, 1]: it must be "
+                + "declared double fGradient(double[], double, double[], double[])",
                 "Declare the method with that signature: the parameters of f, then one output per differentiated "
                         + "parameter (an array of the same type for an array, a double[] for a double); it returns the value.");
     }
@@ -181,10 +190,10 @@ class DiagnosticsTest {
     }
 
     // static final class Box { double v; void put(double x) { v = x; } }
+    // static final Box SHARED = new Box();
     // @Differentiable static double f(double[] p) {
-    //     Box b = new Box();
-    //     b.put(p[0] * p[0]);                  // ERROR: put may keep the value, and b.v reads it back
-    //     return b.v + p[1];
+    //     SHARED.put(p[0] * p[0]);             // ERROR: put keeps the value, and SHARED.v reads it back
+    //     return SHARED.v + p[1];
     // }
     @Test
     void activeValueKeptByAPlainMethod() {
@@ -347,15 +356,52 @@ class DiagnosticsTest {
 
     // @Differentiable static double f(double[] x) {
     //     double y = x[0] * x[1];
-    //     Holder h = new Holder(y);            // ERROR
+    //     Holder h = new Holder(y);            // ERROR: it escapes into a static field
+    //     last = h;
     //     return h.value;
     // }
     @Test
     void activeValuePassedToConstructor() {
         expectOne(ActiveConstructorArgument.class, "f",
-                "active value passed to the constructor of dev.fluxion.fixtures.bad.ActiveConstructorArgument$Holder",
-                "Objects holding differentiated values are not supported yet; pass the numbers as double arguments "
-                        + "or double[] arrays.");
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ActiveConstructorArgument.Holder",
+                OBJECT_ADVICE);
+    }
+
+    // record Point(double v) {}
+    // @Differentiable static double f(double[] x) {
+    //     List<Point> points = new ArrayList<>();
+    //     points.add(new Point(x[0] * x[1]));  // ERROR: the record escapes into the list
+    //     return points.get(0).v();
+    // }
+    @Test
+    void valueObjectThatEscapes() {
+        expectOne(EscapingValueObject.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.EscapingValueObject.Point",
+                OBJECT_ADVICE);
+    }
+
+    // Cell a = new Cell(x[0]);                // ERROR
+    // Cell b = new Cell(x[1]);
+    // Cell chosen = x[2] > 0 ? a : b;        // one reference, two objects
+    // chosen.value *= 3;
+    // return a.value + b.value;
+    @Test
+    void mutableObjectChosenByABranch() {
+        expectOne(OneOfTwoObjects.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.OneOfTwoObjects.Cell",
+                OBJECT_ADVICE);
+    }
+
+    // Odd(double x) { b = twiceA(); a = x; }   // twiceA() reads a before it is assigned: b is 0
+    // @Differentiable static double f(double[] x) {
+    //     Odd o = new Odd(x[0]);               // ERROR: not replaced by its numbers, so reported
+    //     return o.a * o.b + x[0];
+    // }
+    @Test
+    void valueObjectWhoseConstructorReadsAFieldBeforeAssigningIt() {
+        expectOne(FieldReadBeforeAssigned.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.FieldReadBeforeAssigned.Odd",
+                OBJECT_ADVICE);
     }
 
     // @Differentiable static double good(double[] x) { return x[0] * x[1]; }

@@ -78,8 +78,11 @@ public final class DifferentiabilityCheck {
             case NEW_OBJECT -> {
                 if (anyVariedOperand(insn) && !insn.type().getInternalName().equals("java/lang/StringBuilder")) {
                     throw new Unsupported(insn.line(), "active value passed to the constructor of "
-                            + insn.type().getClassName(), "Objects holding differentiated values are not supported yet; "
-                                    + "pass the numbers as double arguments or double[] arrays.");
+                            + JavaSyntax.type(insn.type()), "Fluxion differentiates objects that stay in the differentiated "
+                                    + "code: records and final classes of final fields, and mutable objects whose every "
+                                    + "reference is one object; this one escapes (passed to a method that is not inlined, "
+                                    + "returned or stored) or is one of several a reference may be. Pass the numbers as "
+                                    + "double arguments or double[] arrays.");
                 }
             }
             default -> {

@@ -17,6 +17,13 @@ public final class JavaSyntax {
                 + ")";
     }
 
+    /** A method's declaration without modifiers: {@code double name(double[], double)}. */
+    public static String declaration(String name, String descriptor) {
+        return type(Type.getReturnType(descriptor)) + " " + name + "("
+                + Arrays.stream(Type.getArgumentTypes(descriptor)).map(JavaSyntax::type).collect(Collectors.joining(", "))
+                + ")";
+    }
+
     /** {@code owner.name} of a field. */
     public static String field(MemberRef f) {
         return type(Type.getObjectType(f.owner())) + "." + f.name();

@@ -141,7 +141,7 @@ public final class Inliner {
     }
 
     /** Replaces {@code call} in {@code b} by a copy of {@code g}'s blocks. */
-    private static void inlineCall(IrFunction f, Block b, Instruction call, IrFunction g) {
+    static void inlineCall(IrFunction f, Block b, Instruction call, IrFunction g) {
         Block rest = f.splitAfter(b, call);
         Map<Value, Value> values = new HashMap<>();
         for (Param p : g.params()) {

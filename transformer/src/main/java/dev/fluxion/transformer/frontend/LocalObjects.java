@@ -1,0 +1,181 @@
+package dev.fluxion.transformer.frontend;
+
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.SsaBuilder;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.FieldNode;
+
+/**
+ * Mutable objects created in the method and never escaping it ({@code Particle p = new
+ * Particle(x, v); for (...) { p.v += a * dt; p.x += p.v * dt; }}) become SSA variables, one per
+ * field: a store to {@code p.v} is a definition of the variable {@code (p, v)}, a read a use, and
+ * the SSA construction that lifts local variables (Braun et al., {@link SsaBuilder}) places the phis.
+ * Sound because every reference is known to be one allocation (each phi of references merges one
+ * allocation with itself, around a loop), so a store through any of them is a store to that
+ * object; and because nothing else can see the object, no call in between can change it.
+ */
+final class LocalObjects {
+    private LocalObjects() {
+    }
+
+    private record FieldOf(Instruction allocation, String field) {
+    }
+
+    /**
+     * Replaces the objects of the classes {@code isLocal} accepts by their fields' variables;
+     * {@code fields} lists a class's instance fields.
+     *
+     * @throws RuntimeException if a reference is not one allocation, or an object escapes
+     */
+    static void replace(IrFunction f, Predicate<Type> isLocal, Function<String, List<FieldNode>> fields) {
+        List<Instruction> objects = new ArrayList<>();
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                if (insn.hasValue() && isLocal.test(insn.type())) {
+                    objects.add(insn);
+                }
+            }
+        }
+        if (objects.isEmpty()) {
+            return;
+        }
+        Map<Instruction, Instruction> allocation = allocations(objects);
+        for (Instruction v : objects) {
+            for (Instruction user : v.users()) {
+                boolean replaced = switch (user.op()) {
+                    case FIELD_GET -> user.operands().size() == 1;
+                    case FIELD_PUT -> user.operand(0) == v && user.operand(1) != v;
+                    case PHI, CHECKCAST -> allocation.containsKey(user);
+                    default -> false;
+                };
+                if (!replaced) {
+                    throw new IllegalStateException("a local object used by " + user.op());
+                }
+            }
+        }
+        SsaBuilder ssa = new SsaBuilder();
+        List<Block> order = reversePostOrder(f);
+        Set<Block> filled = new HashSet<>();
+        for (Block b : order) {
+            for (Instruction insn : List.copyOf(b.body())) {
+                if (insn.op() == Op.NEW_OBJECT && allocation.containsKey(insn)) {
+                    for (FieldNode field : fields.apply(insn.type().getInternalName())) {
+                        ssa.write(new FieldOf(insn, field.name), b, Constant.zero(Types.computational(Type.getType(field.desc))));
+                    }
+                } else if (insn.op() == Op.FIELD_PUT && insn.operands().size() == 2 && allocation.containsKey(insn.operand(0))) {
+                    ssa.write(new FieldOf(allocation.get(insn.operand(0)), insn.member().name()), b, insn.operand(1));
+                    b.remove(insn);
+                } else if (insn.op() == Op.FIELD_GET && insn.operands().size() == 1
+                        && allocation.containsKey(insn.operand(0))) {
+                    Value value = ssa.read(new FieldOf(allocation.get(insn.operand(0)), insn.member().name()), insn.type(), b);
+                    insn.replaceAllUsesWith(value);
+                    b.remove(insn);
+                }
+            }
+            filled.add(b);
+            for (Block s : order) {
+                if (!ssa.isSealed(s) && filled.containsAll(s.predecessors())) {
+                    ssa.seal(s);
+                }
+            }
+        }
+        for (Block b : f.blocks()) {
+            ssa.seal(b); // blocks the entry does not reach
+        }
+        for (Instruction v : objects) {
+            for (Instruction user : List.copyOf(v.users())) {
+                user.clearOperands();
+            }
+        }
+        for (Instruction v : objects) {
+            if (v.isPhi()) {
+                v.block().removePhi(v);
+            } else {
+                v.block().remove(v);
+            }
+        }
+    }
+
+    /** The one allocation each reference is, through casts and phis; fails if a reference may be two. */
+    private static Map<Instruction, Instruction> allocations(List<Instruction> objects) {
+        Map<Instruction, Instruction> out = new HashMap<>();
+        for (Instruction v : objects) {
+            if (v.op() == Op.NEW_OBJECT) {
+                out.put(v, v);
+            }
+        }
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (Instruction v : objects) {
+                if (out.containsKey(v) || v.op() != Op.PHI && v.op() != Op.CHECKCAST) {
+                    continue;
+                }
+                // optimistic through phis not resolved yet (loops); checked below
+                Instruction found = null;
+                for (Value op : v.operands()) {
+                    Instruction a = op instanceof Instruction i ? out.get(i) : null;
+                    if (a != null) {
+                        found = a;
+                        break;
+                    }
+                }
+                if (found != null) {
+                    out.put(v, found);
+                    changed = true;
+                }
+            }
+        }
+        for (Instruction v : objects) {
+            if (!out.containsKey(v)) {
+                throw new IllegalStateException("a reference that is not an object created here");
+            }
+            for (Value op : v.operands()) {
+                if (v.op() != Op.NEW_OBJECT && out.get(op instanceof Instruction i ? i : null) != out.get(v)) {
+                    throw new IllegalStateException("a reference that may be two objects");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Block> reversePostOrder(IrFunction f) {
+        List<Block> post = new ArrayList<>();
+        Set<Block> seen = new HashSet<>();
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {f.entry(), 0});
+        seen.add(f.entry());
+        while (!stack.isEmpty()) {
+            Object[] top = stack.peek();
+            Block b = (Block) top[0];
+            int next = (Integer) top[1];
+            List<Block> succ = b.successors();
+            if (next < succ.size()) {
+                top[1] = next + 1;
+                Block s = succ.get(next);
+                if (seen.add(s)) {
+                    stack.push(new Object[] {s, 0});
+                }
+            } else {
+                post.add(b);
+                stack.pop();
+            }
+        }
+        java.util.Collections.reverse(post);
+        return post;
+    }
+}

@@ -1,0 +1,670 @@
+package dev.fluxion.transformer.frontend;
+
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Scalar replacement of value objects: a {@code record Vec3(double x, double y, double z)}, or a
+ * final class whose fields are all final, created in the method to differentiate and used there,
+ * becomes the numbers it holds, so that what is differentiated is plain scalar code, as C2's escape
+ * analysis makes the same objects cost nothing in the primal.
+ *
+ * <p>First the constructors and methods of value classes are inlined (and the static methods of any
+ * class, and the private ones of the method's own, that take or return value objects), then every
+ * value object is replaced by its fields, flattened through nested value objects ({@code Ray(Vec3
+ * origin, Vec3 dir)} is six numbers): a field read becomes the value the constructor stored, a phi
+ * of objects a phi per field. Immutability is what makes this sound without tracking identity: an
+ * object's fields are the values its constructor stored, wherever and however often it is read.
+ * Value objects from outside (a static constant, an element of an array of records) are data: they
+ * stay, and their fields are read where the code reads them.
+ *
+ * <p>All or nothing: if any object created here escapes (is passed to a method that is not inlined,
+ * returned, stored in an array or a field, compared by reference), the method is left as parsed,
+ * and the checks report the object as before.
+ */
+public final class ValueObjects {
+    /** Instructions the inlining may add; an adjoint takes some 50 bytes of bytecode per instruction. */
+    private static final int MAX_GROWTH = 1200;
+    /** Inlined calls at most (recursion stops here). */
+    private static final int MAX_INLINED = 400;
+
+    private final Function<String, ClassNode> classes;
+    private final Map<String, Boolean> valueClasses = new HashMap<>();
+    private final Map<String, Boolean> localClasses = new HashMap<>();
+
+    /** @param classes a class's parsed class file by internal name, or {@code null} if it cannot be read */
+    private ValueObjects(Function<String, ClassNode> classes) {
+        this.classes = classes;
+    }
+
+    /**
+     * The method {@code parse} gives, with its value objects replaced by their fields, or as parsed
+     * if it has none or one escapes.
+     */
+    public static IrFunction lowered(Supplier<IrFunction> parse, Function<String, ClassNode> classes) {
+        IrFunction f = parse.get();
+        ValueObjects v = new ValueObjects(classes);
+        if (!v.mentionsValueClasses(f)) {
+            return f;
+        }
+        try {
+            if (v.lower(f)) {
+                return f;
+            }
+        } catch (RuntimeException e) { // Abandon: some object escapes, or some code cannot be inlined
+            // as parsed: the checks then report the objects as they are
+        }
+        return parse.get();
+    }
+
+    /** Thrown where the rewriting meets something it cannot replace. */
+    private static final class Abandon extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Abandon(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private boolean mentionsValueClasses(IrFunction f) {
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                if (isObjectType(insn.type())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean lower(IrFunction f) {
+        inlineAll(f);
+        ReferenceTypes.refine(f);
+        java.util.Set<Instruction> data = replaceObjects(f);
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                boolean objectCode = isObjectType(insn.type())
+                        || insn.member() != null && (isValueClass(insn.member().owner()) || isLocalClass(insn.member().owner()));
+                if (objectCode && !data.contains(insn)) {
+                    return false;
+                }
+                if (insn.member() != null && !insn.member().owner().equals(f.owner()) && isPrivate(insn.member())) {
+                    return false; // inlined from a nestmate: the derivative, in f's class, could not reach it
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean isPrivate(MemberRef m) {
+        ClassNode c = classes.apply(m.owner());
+        if (c == null || c.name == null) {
+            return false; // a class the JVM resolves elsewhere (the JDK's): public API only reaches here
+        }
+        boolean method = m.descriptor().startsWith("(");
+        int access = method
+                ? c.methods.stream().filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor()))
+                        .mapToInt(n -> n.access).findFirst().orElse(0)
+                : c.fields.stream().filter(n -> n.name.equals(m.name())).mapToInt(n -> n.access).findFirst().orElse(0);
+        return (access & Opcodes.ACC_PRIVATE) != 0;
+    }
+
+    // ---- inlining -------------------------------------------------------------------------------
+
+    private void inlineAll(IrFunction f) {
+        java.util.Set<Instruction> allocations = new java.util.HashSet<>();
+        int growth = 0;
+        int inlined = 0;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < f.blocks().size() && !changed; i++) {
+                Block b = f.blocks().get(i);
+                for (Instruction insn : List.copyOf(b.body())) {
+                    if (insn.op() == Op.NEW_OBJECT && isObjectType(insn.type()) && allocations.add(insn)) {
+                        insn = constructorCall(b, insn);
+                    }
+                    if (isTrivialSuperConstructor(insn)) {
+                        b.remove(insn);
+                        continue;
+                    }
+                    IrFunction callee = inlinable(f, insn);
+                    if (callee != null) {
+                        growth += size(callee);
+                        if (growth > MAX_GROWTH || ++inlined > MAX_INLINED) {
+                            throw new Abandon("too much code to inline");
+                        }
+                        Inliner.inlineCall(f, b, insn, callee);
+                        changed = true;
+                        break; // the rest of b moved to a new block
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Splits {@code new C(args)} into the allocation, which keeps no operands, and a call of the
+     * constructor on it, which inlining then replaces by the constructor's body.
+     */
+    private static Instruction constructorCall(Block b, Instruction created) {
+        Value[] operands = new Value[created.operands().size() + 1];
+        operands[0] = created;
+        for (int k = 0; k < created.operands().size(); k++) {
+            operands[k + 1] = created.operand(k);
+        }
+        Instruction init = new Instruction(Op.INVOKE, Opcodes.INVOKESPECIAL, Type.VOID_TYPE, operands)
+                .withMember(created.member()).withLine(created.line());
+        int at = b.body().indexOf(created);
+        if (at + 1 < b.body().size()) {
+            b.insertBefore(b.body().get(at + 1), init);
+        } else {
+            b.append(init);
+        }
+        created.clearOperands();
+        return init;
+    }
+
+    private boolean isTrivialSuperConstructor(Instruction insn) {
+        return insn.op() == Op.INVOKE && insn.member().name().equals("<init>")
+                && (insn.member().owner().equals("java/lang/Object") || insn.member().owner().equals("java/lang/Record"))
+                && isObjectType(insn.operand(0).type());
+    }
+
+    /** The body to inline for {@code call}, its lines set to the call's, or {@code null} if it stays a call. */
+    private IrFunction inlinable(IrFunction f, Instruction call) {
+        if (call.op() != Op.INVOKE) {
+            return null;
+        }
+        MemberRef m = call.member();
+        boolean ofValueClass = isValueClass(m.owner()) || isLocalClass(m.owner()) && dispatchesTo(call, m.owner());
+        // a helper that takes or returns value objects: a static method of any class whose code can be
+        // read (what it reaches must then be reachable from f's class), or a private one of f's class
+        boolean helper = takesOrGivesValueObjects(m) && !isJdk(m.owner()) && (call.opcode() == Opcodes.INVOKESTATIC
+                || call.opcode() == Opcodes.INVOKESPECIAL && m.owner().equals(f.owner()));
+        if (!ofValueClass && !helper) {
+            return null;
+        }
+        ClassNode owner = classes.apply(m.owner());
+        MethodNode method = owner == null ? null : owner.methods.stream()
+                .filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
+        if (method == null || method.instructions.size() == 0) {
+            throw new Abandon("no code for " + m);
+        }
+        IrFunction body = BytecodeParser.parse(m.owner(), method);
+        for (Block b : body.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                insn.withLine(call.line()); // diagnostics speak of the caller's line
+            }
+        }
+        return body;
+    }
+
+    private static boolean isJdk(String owner) {
+        return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/");
+    }
+
+    /**
+     * Whether an instance call on a mutable class runs that class's method: its receiver is an object
+     * of exactly that class created here (a subclass could override it). Static calls do.
+     */
+    private static boolean dispatchesTo(Instruction call, String owner) {
+        if (call.opcode() == Opcodes.INVOKESTATIC) {
+            return true;
+        }
+        Value receiver = call.operand(0);
+        for (int depth = 0; depth < 8 && receiver instanceof Instruction r; depth++) {
+            if (r.op() == Op.NEW_OBJECT) {
+                return r.type().getInternalName().equals(owner);
+            }
+            if (r.op() != Op.CHECKCAST && r.op() != Op.PHI) {
+                return false;
+            }
+            receiver = r.operand(0);
+        }
+        return false;
+    }
+
+    private boolean takesOrGivesValueObjects(MemberRef m) {
+        if (isValueType(Type.getReturnType(m.descriptor()))) {
+            return true;
+        }
+        for (Type t : Type.getArgumentTypes(m.descriptor())) {
+            if (isValueType(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int size(IrFunction g) {
+        int n = 0;
+        for (Block b : g.blocks()) {
+            n += b.instructions().size();
+        }
+        return n;
+    }
+
+    // ---- value classes --------------------------------------------------------------------------
+
+    private boolean isValueType(Type t) {
+        return t.getSort() == Type.OBJECT && isValueClass(t.getInternalName());
+    }
+
+    private boolean isLocalType(Type t) {
+        return t.getSort() == Type.OBJECT && isLocalClass(t.getInternalName());
+    }
+
+    /** The objects this pass replaces: value objects, and mutable objects created here. */
+    private boolean isObjectType(Type t) {
+        return isValueType(t) || isLocalType(t);
+    }
+
+    /**
+     * A class of mutable objects ({@link LocalObjects}): a concrete class extending {@code Object}
+     * with a field that is not final, every field a number, an array of numbers or a value object.
+     */
+    private boolean isLocalClass(String internalName) {
+        return localClasses.computeIfAbsent(internalName, name -> {
+            if (isJdk(name) || isValueClass(name)) {
+                return false;
+            }
+            ClassNode c = classes.apply(name);
+            if (c == null || c.name == null || (c.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT
+                    | Opcodes.ACC_ENUM)) != 0 || !"java/lang/Object".equals(c.superName)) {
+                return false;
+            }
+            boolean mutable = false;
+            for (FieldNode field : c.fields) {
+                if ((field.access & Opcodes.ACC_STATIC) != 0) {
+                    continue;
+                }
+                Type t = Type.getType(field.desc);
+                boolean number = t.getSort() != Type.OBJECT && t.getSort() != Type.ARRAY
+                        || t.getSort() == Type.ARRAY && t.getElementType().getSort() != Type.OBJECT;
+                if (!number && !isValueType(t)) {
+                    return false;
+                }
+                mutable |= (field.access & Opcodes.ACC_FINAL) == 0;
+            }
+            return mutable;
+        });
+    }
+
+    /**
+     * A record, or a final class whose instance fields are all final, extending {@code Object}:
+     * its objects are values, equal to the numbers they hold.
+     */
+    private boolean isValueClass(String internalName) {
+        return valueClasses.computeIfAbsent(internalName, name -> {
+            if (isJdk(name)) {
+                return false;
+            }
+            ClassNode c = classes.apply(name);
+            if (c == null || c.name == null || (c.access & Opcodes.ACC_FINAL) == 0
+                    || (c.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ENUM)) != 0
+                    || !(c.superName.equals("java/lang/Object") || c.superName.equals("java/lang/Record"))) {
+                return false;
+            }
+            boolean anyField = false;
+            for (FieldNode field : c.fields) {
+                if ((field.access & Opcodes.ACC_STATIC) == 0) {
+                    anyField = true;
+                    if ((field.access & Opcodes.ACC_FINAL) == 0) {
+                        return false;
+                    }
+                }
+            }
+            return anyField;
+        });
+    }
+
+    /** The instance fields of a value class, in declaration order. */
+    private List<FieldNode> fields(String internalName) {
+        List<FieldNode> out = new ArrayList<>();
+        for (FieldNode field : classes.apply(internalName).fields) {
+            if ((field.access & Opcodes.ACC_STATIC) == 0) {
+                out.add(field);
+            }
+        }
+        return out;
+    }
+
+    // ---- scalar replacement ---------------------------------------------------------------------
+
+    /** A value object as the numbers it holds: its fields, nested value objects flattened to theirs. */
+    private record Fields(Map<String, Object> byName) {
+        /** A field's number ({@link Value}) or nested object ({@link Fields}). */
+        Object get(String name) {
+            Object v = byName.get(name);
+            if (v == null) {
+                throw new Abandon("field " + name + " never assigned");
+            }
+            return v;
+        }
+    }
+
+    /**
+     * Replaces the objects created here by their numbers; returns the instructions that stay: value
+     * objects that come from outside (data: a static constant, an element of an array of records, a
+     * parameter of the model), which are read, never differentiated, and the reads of their fields.
+     */
+    private java.util.Set<Instruction> replaceObjects(IrFunction f) {
+        LocalObjects.replace(f, this::isLocalType, this::fields); // their fields may hold value objects, replaced next
+        List<Instruction> all = new ArrayList<>();
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                if (insn.hasValue() && isValueType(insn.type())) {
+                    all.add(insn);
+                }
+            }
+        }
+        java.util.Set<Instruction> created = createdHere(all);
+        List<Instruction> objects = all.stream().filter(created::contains).toList();
+        java.util.Set<Instruction> data = new java.util.HashSet<>(all);
+        data.removeAll(created);
+        for (Instruction v : objects) {
+            checkUses(v);
+        }
+        data.addAll(readsOfData(f, data));
+        Map<Instruction, Map<String, Value>> stores = new HashMap<>();
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.body()) {
+                if (insn.op() == Op.FIELD_PUT && insn.operands().size() == 2 && created.contains(insn.operand(0))) {
+                    Instruction object = (Instruction) insn.operand(0);
+                    if (stores.computeIfAbsent(object, k -> new LinkedHashMap<>()).put(insn.member().name(), insn.operand(1))
+                            != null) {
+                        throw new Abandon("a field assigned twice");
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Instruction, Map<String, Value>> e : stores.entrySet()) {
+            checkReadsAfterStores(f, e.getKey());
+        }
+        Map<Value, Fields> fields = new HashMap<>();
+        List<Instruction> phis = new ArrayList<>();
+        for (Instruction v : objects) {
+            if (v.op() == Op.PHI) {
+                fields.put(v, phiFields(v, v.type().getInternalName()));
+                phis.add(v);
+            }
+        }
+        for (Instruction v : objects) {
+            fieldsOf(v, fields, stores);
+        }
+        for (Instruction phi : phis) {
+            for (Value operand : phi.operands()) {
+                fieldsOf(operand, fields, stores);
+            }
+            fillPhi(fields.get(phi), phi, fields, List.of());
+        }
+        // field reads become the numbers; then every object instruction goes
+        for (Block b : f.blocks()) {
+            for (Instruction insn : List.copyOf(b.body())) {
+                if (insn.op() == Op.FIELD_GET && insn.operands().size() == 1 && fields.containsKey(insn.operand(0))
+                        && !isValueType(insn.type())) {
+                    insn.replaceAllUsesWith((Value) fields.get(insn.operand(0)).get(insn.member().name()));
+                }
+            }
+        }
+        for (Block b : f.blocks()) {
+            for (Instruction insn : List.copyOf(b.body())) {
+                if (insn.op() == Op.FIELD_PUT && fields.containsKey(insn.operand(0))) {
+                    b.remove(insn);
+                }
+            }
+        }
+        for (Block b : f.blocks()) {
+            for (Instruction insn : List.copyOf(b.body())) {
+                if (insn.op() == Op.FIELD_GET && insn.operands().size() == 1 && fields.containsKey(insn.operand(0))) {
+                    b.remove(insn);
+                }
+            }
+        }
+        for (Instruction v : objects) {
+            for (Instruction user : List.copyOf(v.users())) {
+                if (objects.contains(user)) {
+                    user.clearOperands();
+                }
+            }
+        }
+        for (Instruction v : objects) {
+            if (!v.users().isEmpty()) {
+                throw new Abandon("an object still used by " + v.users().get(0).op());
+            }
+            if (v.isPhi()) {
+                v.block().removePhi(v);
+            } else {
+                v.block().remove(v);
+            }
+        }
+        return data;
+    }
+
+    /**
+     * The value objects created in this code: allocations, and the phis, casts and nested fields of
+     * them. A phi that mixes them with objects from outside cannot be replaced.
+     */
+    private static java.util.Set<Instruction> createdHere(List<Instruction> objects) {
+        java.util.Set<Instruction> created = new java.util.HashSet<>();
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (Instruction v : objects) {
+                boolean isCreated = switch (v.op()) {
+                    case NEW_OBJECT -> true;
+                    case PHI, CHECKCAST -> v.operands().stream().anyMatch(created::contains);
+                    case FIELD_GET -> v.operands().size() == 1 && created.contains(v.operand(0));
+                    default -> false;
+                };
+                if (isCreated && created.add(v)) {
+                    changed = true;
+                }
+            }
+        }
+        for (Instruction v : created) {
+            if (v.isPhi() && !v.operands().stream().allMatch(created::contains)) {
+                throw new Abandon("a phi of a new object and one from outside");
+            }
+        }
+        return created;
+    }
+
+    /**
+     * The field reads of objects from outside, which stay: a record's field is read through its
+     * accessor (the field itself is private to the record), another class's through the field if
+     * the caller may read it.
+     */
+    private java.util.Set<Instruction> readsOfData(IrFunction f, java.util.Set<Instruction> data) {
+        java.util.Set<Instruction> reads = new java.util.HashSet<>();
+        for (Block b : f.blocks()) {
+            for (Instruction read : List.copyOf(b.body())) {
+                if (read.op() != Op.FIELD_GET || read.operands().size() != 1 || !data.contains(read.operand(0))) {
+                    continue;
+                }
+                MethodNode accessor = trivialAccessor(read.member());
+                if (accessor != null) {
+                    Instruction call = new Instruction(Op.INVOKE, Opcodes.INVOKEVIRTUAL, read.type(), read.operand(0))
+                            .withMember(new MemberRef(read.member().owner(), accessor.name, accessor.desc))
+                            .withLine(read.line());
+                    b.insertBefore(read, call);
+                    read.replaceAllUsesWith(call);
+                    b.remove(read);
+                    reads.add(call);
+                    data.remove(read);
+                    if (isValueType(call.type())) {
+                        data.add(call); // a nested object from outside is data too
+                    }
+                } else if (isPrivate(read.member()) && !read.member().owner().equals(f.owner())) {
+                    throw new Abandon("a private field of an object from outside");
+                } else {
+                    reads.add(read);
+                }
+            }
+        }
+        return reads;
+    }
+
+    /** A record's accessor for the field {@code field}, if it only returns the field (as javac writes it). */
+    private MethodNode trivialAccessor(MemberRef field) {
+        ClassNode c = classes.apply(field.owner());
+        if (c == null || !"java/lang/Record".equals(c.superName)) {
+            return null;
+        }
+        String desc = "()" + field.descriptor();
+        for (MethodNode m : c.methods) {
+            if (m.name.equals(field.name()) && m.desc.equals(desc) && (m.access & Opcodes.ACC_PUBLIC) != 0) {
+                int[] ops = java.util.stream.StreamSupport.stream(m.instructions.spliterator(), false)
+                        .mapToInt(org.objectweb.asm.tree.AbstractInsnNode::getOpcode).filter(op -> op >= 0).toArray();
+                boolean trivial = ops.length == 3 && ops[0] == Opcodes.ALOAD && ops[1] == Opcodes.GETFIELD
+                        && ops[2] >= Opcodes.IRETURN && ops[2] <= Opcodes.ARETURN;
+                return trivial ? m : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A field read of a new object must come after the constructor's store to the field (on every
+     * path): a constructor that calls a method reading a field it has not assigned yet reads the
+     * default, not the value stored later.
+     */
+    private static void checkReadsAfterStores(IrFunction f, Instruction object) {
+        for (Instruction read : object.users()) {
+            if (read.op() != Op.FIELD_GET) {
+                continue;
+            }
+            Instruction store = object.users().stream().filter(u -> u.op() == Op.FIELD_PUT && u.operand(0) == object
+                    && u.member().name().equals(read.member().name())).findFirst().orElse(null);
+            if (store == null || !dominates(f, store, read)) {
+                throw new Abandon("field " + read.member().name() + " read before it is assigned");
+            }
+        }
+    }
+
+    /** Whether {@code a} runs before {@code b} on every path to {@code b}. */
+    private static boolean dominates(IrFunction f, Instruction a, Instruction b) {
+        if (a.block() == b.block()) {
+            return a.block().body().indexOf(a) < a.block().body().indexOf(b);
+        }
+        java.util.Set<Block> seen = new java.util.HashSet<>(List.of(a.block()));
+        java.util.ArrayDeque<Block> work = new java.util.ArrayDeque<>(List.of(f.entry()));
+        while (!work.isEmpty()) {
+            Block x = work.pop();
+            if (x == b.block()) {
+                return false; // reached without passing a's block
+            }
+            if (seen.add(x)) {
+                work.addAll(x.successors());
+            }
+        }
+        return true;
+    }
+
+    /** Every use of a value object must be one that scalar replacement removes. */
+    private void checkUses(Instruction v) {
+        for (Instruction user : v.users()) {
+            boolean removable = switch (user.op()) {
+                case FIELD_GET -> user.operands().size() == 1;
+                // the constructor's stores into the new object, or an object stored into a new object's field
+                case FIELD_PUT -> user.operand(0) == v && v.op() == Op.NEW_OBJECT
+                        || user.operand(1) == v && user.operand(0) instanceof Instruction o && o.op() == Op.NEW_OBJECT
+                                && isValueType(o.type());
+                case PHI, CHECKCAST -> isValueType(user.type());
+                default -> false;
+            };
+            if (!removable) {
+                throw new Abandon("a value object used by " + user.op() + (user.member() == null ? "" : " " + user.member()));
+            }
+        }
+    }
+
+    /** The fields of {@code v}: stored by its constructor, or its phi's, its cast's or the field it was read from. */
+    private Fields fieldsOf(Value v, Map<Value, Fields> fields, Map<Instruction, Map<String, Value>> stores) {
+        Fields known = fields.get(v);
+        if (known != null) {
+            return known;
+        }
+        if (!(v instanceof Instruction insn)) {
+            throw new Abandon("a value object that is a parameter or a constant");
+        }
+        Fields out = switch (insn.op()) {
+            case NEW_OBJECT -> {
+                Map<String, Object> byName = new LinkedHashMap<>();
+                Map<String, Value> stored = stores.getOrDefault(insn, Map.of());
+                for (FieldNode field : fields(insn.type().getInternalName())) {
+                    Value value = stored.get(field.name);
+                    if (value == null) {
+                        throw new Abandon("field " + field.name + " never assigned");
+                    }
+                    byName.put(field.name, isValueType(Type.getType(field.desc)) ? fieldsOf(value, fields, stores) : value);
+                }
+                yield new Fields(byName);
+            }
+            case CHECKCAST -> fieldsOf(insn.operand(0), fields, stores);
+            case FIELD_GET -> {
+                Object nested = fieldsOf(insn.operand(0), fields, stores).get(insn.member().name());
+                if (!(nested instanceof Fields n)) {
+                    throw new Abandon("a value object read as a number");
+                }
+                yield n;
+            }
+            default -> throw new Abandon("a value object made by " + insn.op());
+        };
+        fields.put(v, out);
+        return out;
+    }
+
+    /** A phi per number of a value object of class {@code owner}, at {@code phi}'s block, operands to come. */
+    private Fields phiFields(Instruction phi, String owner) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        for (FieldNode field : fields(owner)) {
+            Type t = Type.getType(field.desc);
+            if (isValueType(t)) {
+                byName.put(field.name, phiFields(phi, t.getInternalName()));
+            } else {
+                Instruction p = new Instruction(Op.PHI, -1, Types.computational(t)).withLine(phi.line());
+                phi.block().addPhi(p);
+                byName.put(field.name, p);
+            }
+        }
+        return new Fields(byName);
+    }
+
+    /** Gives each number's phi the matching number of each of {@code phi}'s operands ({@code path}: the nested fields so far). */
+    private static void fillPhi(Fields target, Instruction phi, Map<Value, Fields> fields, List<String> path) {
+        for (Map.Entry<String, Object> e : target.byName().entrySet()) {
+            List<String> at = new ArrayList<>(path);
+            at.add(e.getKey());
+            if (e.getValue() instanceof Fields nested) {
+                fillPhi(nested, phi, fields, at);
+                continue;
+            }
+            Instruction p = (Instruction) e.getValue();
+            for (Value operand : phi.operands()) {
+                Object number = fields.get(operand);
+                for (String name : at) {
+                    number = ((Fields) number).get(name);
+                }
+                p.addOperand((Value) number);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.fluxion.corpus;
+
+import dev.fluxion.Differentiable;
+
+/**
+ * Value objects in differentiated code, written as a Java developer writes them: records of
+ * records, a final class with a validating constructor, objects chosen by a branch, objects carried
+ * around a loop, static and instance methods of the value classes and helpers of this class that
+ * take and return them. Each becomes the numbers it holds before differentiation.
+ */
+public final class ValueObjectCases {
+    private ValueObjectCases() {
+    }
+
+    /** A sphere of a scene. */
+    record Sphere(Vec3 center, double radius) {
+    }
+
+    /** Data: objects from outside, read and never differentiated. */
+    static final Vec3 ORIGIN = new Vec3(0, 0, 0);
+    static final Sphere[] SPHERES = {new Sphere(new Vec3(0, 0, 3), 1), new Sphere(new Vec3(1, 0.5, 4), 0.5)};
+    static final java.util.List<Sphere> MORE_SPHERES = java.util.List.of(new Sphere(new Vec3(-1, 0, 5), 2));
+
+    /** A ray: an origin and a direction. */
+    record Ray(Vec3 origin, Vec3 dir) {
+        Vec3 at(double t) {
+            return origin.plus(dir.times(t));
+        }
+    }
+
+    /** A particle's state: nested records, replaced by six numbers. */
+    record State(Vec3 pos, Vec3 vel) {
+    }
+
+    /** {@code |a x b + a / 2|^2 + (a / |a|) . b} for {@code a = (p0, p1, p2)}, {@code b = (p3, 1, -p0)}. */
+    @Differentiable
+    public static double crossAndNormalize(double[] p) {
+        Vec3 a = new Vec3(p[0], p[1], p[2]);
+        Vec3 b = new Vec3(p[3], 1.0, -p[0]);
+        Vec3 c = Vec3.cross(a, b).plus(a.times(0.5));
+        return c.dot(c) + a.normalized().dot(b);
+    }
+
+    /** {@code |z_n|^2} for {@code z <- z^2 + c}, {@code z_0 = c = p0 + i p1}, three steps. */
+    @Differentiable
+    public static double complexIteration(double[] p) {
+        Complex c = new Complex(p[0], p[1]);
+        Complex z = c;
+        for (int k = 0; k < 3; k++) {
+            z = z.times(z).plus(c);
+        }
+        return z.abs2();
+    }
+
+    /** Gaussian bumps sampled along a ray whose direction depends on p; the last point's x. */
+    @Differentiable
+    public static double marchAlongARay(double[] p) {
+        Ray r = new Ray(new Vec3(0, 0, 0), new Vec3(p[0], p[1], 1).normalized());
+        Vec3 pos = r.origin();
+        double s = 0;
+        for (int i = 0; i < 10; i++) {
+            pos = r.at(0.1 * i * p[2]);
+            Vec3 d = pos.minus(new Vec3(0.3, 0.2, 1.5));
+            s += Math.exp(-d.dot(d));
+        }
+        return s + pos.x();
+    }
+
+    /** A damped spring integrated by explicit Euler in a {@code State} record: the final position's x and z. */
+    @Differentiable
+    public static double springEuler(double[] p) {
+        State s = new State(new Vec3(p[0], 0, p[1]), new Vec3(0, p[2], 0));
+        double k = 4.0;
+        double dt = 0.05;
+        for (int step = 0; step < 20; step++) {
+            Vec3 force = s.pos().times(-k).minus(s.vel().times(0.3));
+            s = step(s, force, dt);
+        }
+        return s.pos().x() + s.pos().z();
+    }
+
+    private static State step(State s, Vec3 force, double dt) {
+        return new State(s.pos().plus(s.vel().times(dt)), s.vel().plus(force.times(dt)));
+    }
+
+    /**
+     * A scene held as data (an array and a list of records, a constant origin), probed along a
+     * direction that depends on p: {@code sum exp(b^2 - c)} over the array's spheres, plus the
+     * distances from the list's centres to {@code p2 d}.
+     */
+    @Differentiable
+    public static double sceneAsData(double[] p) {
+        Vec3 dir = new Vec3(p[0], p[1], 1).normalized();
+        double s = 0;
+        for (int i = 0; i < SPHERES.length; i++) {
+            Sphere sphere = SPHERES[i];
+            Vec3 oc = ORIGIN.minus(sphere.center());
+            double b = oc.dot(dir);
+            double c = oc.dot(oc) - sphere.radius() * sphere.radius();
+            s += Math.exp(0.1 * (b * b - c));
+        }
+        for (Sphere sphere : MORE_SPHERES) {
+            s += sphere.center().minus(dir.times(p[2])).length();
+        }
+        return s;
+    }
+
+    /** A ray built from p, its soft distances to the scene's spheres and a reflection, through another class's helpers. */
+    @Differentiable
+    public static double helpersOfAnotherClass(double[] p) {
+        Ray ray = new Ray(new Vec3(p[0], 0, 0), new Vec3(p[1], p[2], 1).normalized());
+        double s = 0;
+        for (Sphere sphere : SPHERES) {
+            s += Geometry.softDistance(ray, sphere);
+        }
+        Vec3 r = Geometry.reflect(ray.dir(), new Vec3(0, 1, 0));
+        return s + r.y() * p[0];
+    }
+
+    /** The nearer of two points to p, by a branch on p: a phi of objects. */
+    @Differentiable
+    public static double nearerOfTwo(double[] p) {
+        Vec3 q = new Vec3(p[0], p[1], p[2]);
+        Vec3 a = new Vec3(1, 0, 0);
+        Vec3 b = new Vec3(0, 2, 0);
+        Vec3 nearer = q.minus(a).length() < q.minus(b).length() ? a : b;
+        return q.minus(nearer).dot(q.minus(nearer)) * nearer.y() + nearer.x() * q.z();
+    }
+}
