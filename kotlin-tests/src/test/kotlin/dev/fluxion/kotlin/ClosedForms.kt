@@ -146,3 +146,26 @@ fun regressionGradient(xs: Array<DoubleArray>, ys: DoubleArray, w: DoubleArray):
     }
     return g
 }
+
+/** sum |p_i - p_(i-1)|^2 + |p_last / 2|^2 over the points (x[2i], x[2i + 1]). */
+fun pathEnergyGradient(x: DoubleArray): DoubleArray {
+    val g = DoubleArray(x.size)
+    val n = x.size / 2
+    for (i in 1 until n) {
+        for (c in 0..1) {
+            val d = x[2 * i + c] - x[2 * (i - 1) + c]
+            g[2 * i + c] += 2 * d
+            g[2 * (i - 1) + c] -= 2 * d
+        }
+    }
+    for (c in 0..1) {
+        g[2 * (n - 1) + c] += 0.5 * x[2 * (n - 1) + c]
+    }
+    return g
+}
+
+/** x[0] + dt^2 sum_j f_j (m - j + 1): force j acts on the velocity in steps j..m. */
+fun finalPositionGradient(x: DoubleArray): DoubleArray {
+    val m = x.size - 1
+    return DoubleArray(x.size) { i -> if (i == 0) 1.0 else 0.01 * (m - i + 1) }
+}

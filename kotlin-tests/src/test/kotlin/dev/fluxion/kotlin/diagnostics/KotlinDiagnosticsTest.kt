@@ -32,8 +32,11 @@ class KotlinDiagnosticsTest {
         "listOfValues" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
         "arraySum" to "active value passed to kotlin.collections.ArraysKt.sum(double[]), $library",
         "asList" to "active value passed to kotlin.collections.ArraysKt.toList(double[]), $library",
-        "dataClass" to "active value passed to the constructor of dev.fluxion.kotlin.diagnostics.Point. Objects " +
-            "holding differentiated values are not supported yet; pass the numbers as double arguments or double[] arrays.",
+        "dataClassInAList" to "active value passed to the constructor of dev.fluxion.kotlin.diagnostics.Point. " +
+            "Fluxion differentiates objects that stay in the differentiated code: records and final classes of final " +
+            "fields, and mutable objects whose every reference is one object; this one escapes (passed to a method " +
+            "that is not inlined, returned or stored) or is one of several a reference may be. Pass the numbers as " +
+            "double arguments or double[] arrays.",
         "nullable" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
         "localLambda" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
     )
@@ -63,7 +66,7 @@ class KotlinDiagnosticsTest {
             "listOfValues" to ScalarFunction(::listOfValues),
             "arraySum" to ScalarFunction(::arraySum),
             "asList" to ScalarFunction(::asList),
-            "dataClass" to ScalarFunction(::dataClass),
+            "dataClassInAList" to ScalarFunction(::dataClassInAList),
             "nullable" to ScalarFunction(::nullable),
             "localLambda" to ScalarFunction(::localLambda),
         )

@@ -30,11 +30,12 @@ data class Point(val x: Double, val y: Double) {
     fun norm2(): Double = x * x + y * y
 }
 
-/** A data class holding differentiated values. */
+/** A data class holding differentiated values, kept in a list: it escapes the function's code. */
 @Differentiable
-fun dataClass(x: DoubleArray): Double {
-    val p = Point(x[0], x[1]) // ERROR: dataClass
-    return p.norm2()
+fun dataClassInAList(x: DoubleArray): Double {
+    val points = ArrayList<Point>()
+    points.add(Point(x[0], x[1])) // ERROR: dataClassInAList
+    return points[0].norm2()
 }
 
 /** A nullable Double is a box. */
