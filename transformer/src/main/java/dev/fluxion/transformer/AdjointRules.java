@@ -1,7 +1,7 @@
 package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
-import dev.fluxion.transformer.analysis.JavaSyntax;
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.ir.MemberRef;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.fluxion.transformer;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.fluxion.internal.Naming;
-import dev.fluxion.transformer.analysis.JavaSyntax;
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import java.util.ArrayList;
 import java.util.List;

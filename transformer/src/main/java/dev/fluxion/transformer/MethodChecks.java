@@ -9,6 +9,8 @@ import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.frontend.ValueObjects;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -45,9 +47,14 @@ final class MethodChecks {
                     + "results into array parameters) can be differentiated",
                     "Return the scalar to differentiate, or write the results into a double[] parameter.");
         }
-        IrFunction source = parse(owner, m, callees);
+        ValueObjects.Lowered lowered = lower(owner, m, callees);
+        IrFunction source = lowered.function();
         ActivityAnalysis activity = ActivityAnalysis.of(source, callees, inputs);
-        DifferentiabilityCheck.check(source, activity, callees); // diagnostics speak of the code as written
+        try {
+            DifferentiabilityCheck.check(source, activity, callees); // diagnostics speak of the code as written
+        } catch (Unsupported u) {
+            throw lowered.kept() == null ? u : withObjectsKept(u, lowered.kept());
+        }
         return new Checked(source, activity);
     }
 
@@ -61,9 +68,32 @@ final class MethodChecks {
         }
     }
 
-    /** {@code m} in SSA form, its value objects replaced by the numbers they hold ({@link ValueObjects}). */
+    /** {@code m} in SSA form, its objects replaced by the numbers they hold ({@link ValueObjects}) where they can be. */
     static IrFunction parse(String owner, MethodNode m, DifferentiableMethods callees) {
+        return lower(owner, m, callees).function();
+    }
+
+    private static ValueObjects.Lowered lower(String owner, MethodNode m, DifferentiableMethods callees) {
         return ValueObjects.lowered(() -> BytecodeParser.parse(owner, m), callees::classNode);
+    }
+
+    /**
+     * The problems, the one about an object (else the first) saying why the method's objects were
+     * kept as they are: the rest of its message cannot know.
+     */
+    private static Unsupported withObjectsKept(Unsupported u, String why) {
+        List<Unsupported> each = new ArrayList<>(u.each());
+        int at = 0;
+        for (int k = 0; k < each.size(); k++) {
+            if (each.get(k).problem().contains("constructor of")) {
+                at = k;
+                break;
+            }
+        }
+        Unsupported p = each.get(at);
+        each.set(at, new Unsupported(p.line(), p.problem() + " (Fluxion kept this method's objects as they are: " + why
+                + ")", p.advice()));
+        return Unsupported.all(each);
     }
 
     static int firstLine(MethodNode m) {

@@ -200,7 +200,8 @@ class DiagnosticsTest {
         expectOne(ValueKeptByAPlainMethod.class, "f",
                 "active value passed to dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod.Box.put(double), which is not "
                         + "@Differentiable: it may keep the value where later code reads it, and that dependence "
-                        + "would be lost",
+                        + "would be lost (Fluxion kept this method's objects as they are: a mutable object from "
+                        + "outside (a field, an array, a call's result) is used)",
                 "Annotate it @Differentiable (differentiated values must stay in local variables and arrays: objects "
                         + "and fields are not differentiated yet), or compute the value in a @Differentiable method of "
                         + "your own.");
@@ -363,7 +364,9 @@ class DiagnosticsTest {
     @Test
     void activeValuePassedToConstructor() {
         expectOne(ActiveConstructorArgument.class, "f",
-                "active value passed to the constructor of dev.fluxion.fixtures.bad.ActiveConstructorArgument.Holder",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ActiveConstructorArgument.Holder "
+                        + "(Fluxion kept this method's objects as they are: an object is stored in the field "
+                        + "dev.fluxion.fixtures.bad.ActiveConstructorArgument.last)",
                 OBJECT_ADVICE);
     }
 
@@ -376,7 +379,9 @@ class DiagnosticsTest {
     @Test
     void valueObjectThatEscapes() {
         expectOne(EscapingValueObject.class, "f",
-                "active value passed to the constructor of dev.fluxion.fixtures.bad.EscapingValueObject.Point",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.EscapingValueObject.Point (Fluxion "
+                        + "kept this method's objects as they are: an object is passed to java.util.List.add("
+                        + "java.lang.Object), which is not inlined)",
                 OBJECT_ADVICE);
     }
 
@@ -388,7 +393,8 @@ class DiagnosticsTest {
     @Test
     void mutableObjectChosenByABranch() {
         expectOne(OneOfTwoObjects.class, "f",
-                "active value passed to the constructor of dev.fluxion.fixtures.bad.OneOfTwoObjects.Cell",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.OneOfTwoObjects.Cell (Fluxion kept "
+                        + "this method's objects as they are: a variable holds one of several mutable objects)",
                 OBJECT_ADVICE);
     }
 
@@ -400,7 +406,8 @@ class DiagnosticsTest {
     @Test
     void valueObjectWhoseConstructorReadsAFieldBeforeAssigningIt() {
         expectOne(FieldReadBeforeAssigned.class, "f",
-                "active value passed to the constructor of dev.fluxion.fixtures.bad.FieldReadBeforeAssigned.Odd",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.FieldReadBeforeAssigned.Odd (Fluxion "
+                        + "kept this method's objects as they are: field a read before it is assigned)",
                 OBJECT_ADVICE);
     }
 

@@ -40,7 +40,7 @@ final class LocalObjects {
      * Replaces the objects of the classes {@code isLocal} accepts by their fields' variables;
      * {@code fields} lists a class's instance fields.
      *
-     * @throws RuntimeException if a reference is not one allocation, or an object escapes
+     * @throws ValueObjects.Abandon if a reference is not one allocation, or an object escapes
      */
     static void replace(IrFunction f, Predicate<Type> isLocal, Function<String, List<FieldNode>> fields) {
         List<Instruction> objects = new ArrayList<>();
@@ -59,12 +59,12 @@ final class LocalObjects {
             for (Instruction user : v.users()) {
                 boolean replaced = switch (user.op()) {
                     case FIELD_GET -> user.operands().size() == 1;
-                    case FIELD_PUT -> user.operand(0) == v && user.operand(1) != v;
+                    case FIELD_PUT -> user.operands().size() == 2 && user.operand(0) == v && user.operand(1) != v;
                     case PHI, CHECKCAST -> allocation.containsKey(user);
                     default -> false;
                 };
                 if (!replaced) {
-                    throw new IllegalStateException("a local object used by " + user.op());
+                    throw new ValueObjects.Abandon(ValueObjects.describeUse(user));
                 }
             }
         }
@@ -142,11 +142,13 @@ final class LocalObjects {
         }
         for (Instruction v : objects) {
             if (!out.containsKey(v)) {
-                throw new IllegalStateException("a reference that is not an object created here");
+                throw new ValueObjects.Abandon(v.op() == Op.PHI || v.op() == Op.CHECKCAST
+                        ? "a variable holds either a new object or one from outside"
+                        : "a mutable object from outside (a field, an array, a call's result) is used");
             }
             for (Value op : v.operands()) {
                 if (v.op() != Op.NEW_OBJECT && out.get(op instanceof Instruction i ? i : null) != out.get(v)) {
-                    throw new IllegalStateException("a reference that may be two objects");
+                    throw new ValueObjects.Abandon("a variable holds one of several mutable objects");
                 }
             }
         }

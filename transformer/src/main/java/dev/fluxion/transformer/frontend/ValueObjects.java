@@ -1,5 +1,6 @@
 package dev.fluxion.transformer.frontend;
 
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
@@ -55,32 +56,56 @@ public final class ValueObjects {
     }
 
     /**
-     * The method {@code parse} gives, with its value objects replaced by their fields, or as parsed
-     * if it has none or one escapes.
+     * A method in SSA form, with its objects replaced by their numbers, or as parsed; then
+     * {@code kept} says why its objects were kept (for the diagnostics), else it is {@code null}.
      */
-    public static IrFunction lowered(Supplier<IrFunction> parse, Function<String, ClassNode> classes) {
+    public record Lowered(IrFunction function, String kept) {
+    }
+
+    /**
+     * The method {@code parse} gives, with its objects replaced by their fields, or as parsed if it
+     * has none or one escapes.
+     */
+    public static Lowered lowered(Supplier<IrFunction> parse, Function<String, ClassNode> classes) {
         IrFunction f = parse.get();
         ValueObjects v = new ValueObjects(classes);
         if (!v.mentionsValueClasses(f)) {
-            return f;
+            return new Lowered(f, null);
         }
+        String why;
         try {
             if (v.lower(f)) {
-                return f;
+                return new Lowered(f, null);
             }
-        } catch (RuntimeException e) { // Abandon: some object escapes, or some code cannot be inlined
-            // as parsed: the checks then report the objects as they are
+            why = "code on objects is left that cannot be replaced";
+        } catch (Abandon e) {
+            why = e.getMessage();
+        } catch (RuntimeException e) { // as parsed: the checks then report the objects as they are
+            why = "an internal error replacing them (" + e + ")";
         }
-        return parse.get();
+        return new Lowered(parse.get(), why);
     }
 
-    /** Thrown where the rewriting meets something it cannot replace. */
-    private static final class Abandon extends RuntimeException {
+    /** Thrown where the rewriting meets something it cannot replace; its message says what, for the user. */
+    static final class Abandon extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Abandon(String why) {
             super(why, null, false, false);
         }
+    }
+
+    /** What a use of an object that keeps it does, in a user's words. */
+    static String describeUse(Instruction user) {
+        return switch (user.op()) {
+            case INVOKE -> "an object is passed to " + JavaSyntax.method(user.member()) + ", which is not inlined";
+            case FIELD_PUT -> "an object is stored in the field " + JavaSyntax.field(user.member());
+            case ARRAY_STORE -> "an object is stored in an array";
+            case RETURN -> "an object is returned";
+            case IF -> "an object is compared by reference";
+            case INVOKE_DYNAMIC -> "an object is captured by a lambda or a string concatenation";
+            default -> "an object is used by " + user.op().name().toLowerCase();
+        };
     }
 
     private boolean mentionsValueClasses(IrFunction f) {
@@ -150,7 +175,7 @@ public final class ValueObjects {
                     if (callee != null) {
                         growth += size(callee);
                         if (growth > MAX_GROWTH || ++inlined > MAX_INLINED) {
-                            throw new Abandon("too much code to inline");
+                            throw new Abandon("its objects' methods are too much code to inline");
                         }
                         Inliner.inlineCall(f, b, insn, callee);
                         changed = true;
@@ -207,7 +232,7 @@ public final class ValueObjects {
         MethodNode method = owner == null ? null : owner.methods.stream()
                 .filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
         if (method == null || method.instructions.size() == 0) {
-            throw new Abandon("no code for " + m);
+            throw new Abandon("no code of " + JavaSyntax.method(m) + " to inline");
         }
         IrFunction body = BytecodeParser.parse(m.owner(), method);
         for (Block b : body.blocks()) {
@@ -482,7 +507,7 @@ public final class ValueObjects {
         }
         for (Instruction v : created) {
             if (v.isPhi() && !v.operands().stream().allMatch(created::contains)) {
-                throw new Abandon("a phi of a new object and one from outside");
+                throw new Abandon("a variable holds either a new object or one from outside");
             }
         }
         return created;
@@ -514,7 +539,7 @@ public final class ValueObjects {
                         data.add(call); // a nested object from outside is data too
                     }
                 } else if (isPrivate(read.member()) && !read.member().owner().equals(f.owner())) {
-                    throw new Abandon("a private field of an object from outside");
+                    throw new Abandon("a private field of an object from outside is read");
                 } else {
                     reads.add(read);
                 }
@@ -585,14 +610,14 @@ public final class ValueObjects {
             boolean removable = switch (user.op()) {
                 case FIELD_GET -> user.operands().size() == 1;
                 // the constructor's stores into the new object, or an object stored into a new object's field
-                case FIELD_PUT -> user.operand(0) == v && v.op() == Op.NEW_OBJECT
+                case FIELD_PUT -> user.operands().size() == 2 && user.operand(0) == v && v.op() == Op.NEW_OBJECT
                         || user.operand(1) == v && user.operand(0) instanceof Instruction o && o.op() == Op.NEW_OBJECT
                                 && isValueType(o.type());
                 case PHI, CHECKCAST -> isValueType(user.type());
                 default -> false;
             };
             if (!removable) {
-                throw new Abandon("a value object used by " + user.op() + (user.member() == null ? "" : " " + user.member()));
+                throw new Abandon(describeUse(user));
             }
         }
     }
@@ -604,7 +629,7 @@ public final class ValueObjects {
             return known;
         }
         if (!(v instanceof Instruction insn)) {
-            throw new Abandon("a value object that is a parameter or a constant");
+            throw new Abandon("a variable holds either a new object or null");
         }
         Fields out = switch (insn.op()) {
             case NEW_OBJECT -> {

@@ -1,4 +1,4 @@
-package dev.fluxion.transformer.analysis;
+package dev.fluxion.transformer.diagnostics;
 
 import dev.fluxion.transformer.ir.MemberRef;
 import java.util.Arrays;
