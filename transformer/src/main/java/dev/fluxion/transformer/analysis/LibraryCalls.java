@@ -1,5 +1,6 @@
 package dev.fluxion.transformer.analysis;
 
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.MemberRef;
