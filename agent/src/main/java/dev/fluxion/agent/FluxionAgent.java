@@ -6,16 +6,18 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.fluxion.internal.TransformationLog;
+import dev.fluxion.transformer.Forwarders;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /**
  * The Java agent: {@code java -javaagent:fluxion-agent.jar ...}. Adds derivative methods to every
- * class that declares a {@code @Differentiable} method, when the class is first loaded (the JVM
- * allows adding methods only then, not on retransformation).
+ * class that declares a {@code @Differentiable} method, and links the lambdas that stand for one,
+ * when the class is first loaded (the JVM allows adding methods only then, not on retransformation).
  *
  * <p>Byte Buddy does the matching and the plumbing; the rewriting is {@link ClassTransformation},
  * the same transformer core that the build-time plugin runs. Failures are never swallowed: they are
@@ -54,12 +56,35 @@ public final class FluxionAgent {
                 .with(new ErrorReporter())
                 .ignore(nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
                         .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(nameStartsWith("dev.fluxion.shaded.")))
-                .type(declaresMethod(isAnnotatedWith(named("dev.fluxion.Differentiable"))))
+                .type(FluxionAgent::needsTransformation)
                 .transform(FluxionAgent::transform)
                 .installOn(instrumentation);
         TransformationLog.agentInstalled("fluxion-agent");
         installed = true;
     }
+
+    /**
+     * Classes that declare a {@code @Differentiable} method, and classes whose lambdas may stand for
+     * one ({@code Fluxion.gradient(x -> f(x))}, Kotlin's {@code Fluxion.gradient { f(it) }}: see
+     * {@code transformer.Forwarders}): those with serializable lambdas of Fluxion's interfaces, which
+     * the class file tells (read only for classes with serializable lambdas, which javac and kotlinc
+     * give a {@code $deserializeLambda$}). Any other class is left to the JVM as it is.
+     */
+    private static boolean needsTransformation(TypeDescription type, ClassLoader loader, JavaModule module,
+            Class<?> redefined, java.security.ProtectionDomain domain) {
+        if (DIFFERENTIABLE.matches(type)) {
+            return true;
+        }
+        if (!SERIALIZABLE_LAMBDAS.matches(type)) {
+            return false;
+        }
+        byte[] bytes = dev.fluxion.transformer.backend.ClassFileLocator.ofClassLoader(loader).locate(type.getInternalName());
+        return bytes != null && Forwarders.hasFluxionLambdas(bytes);
+    }
+
+    private static final ElementMatcher<TypeDescription> DIFFERENTIABLE =
+            declaresMethod(isAnnotatedWith(named("dev.fluxion.Differentiable")));
+    private static final ElementMatcher<TypeDescription> SERIALIZABLE_LAMBDAS = declaresMethod(named("$deserializeLambda$"));
 
     private static DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
             ClassLoader loader, JavaModule module, java.security.ProtectionDomain domain) {

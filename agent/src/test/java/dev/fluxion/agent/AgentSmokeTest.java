@@ -110,6 +110,7 @@ class AgentSmokeTest {
     @Test
     void lambdaIsRejected() {
         FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(x -> x[0]));
-        assertTrue(e.getMessage().contains("is not a reference to a static method"), e.getMessage());
+        assertTrue(e.getMessage().contains(" is a lambda that does more than pass its parameters to one method, so "
+                + "Fluxion cannot tell which method to differentiate."), e.getMessage());
     }
 }

@@ -67,8 +67,11 @@ abstract class AbstractTransformMojo extends AbstractMojo {
             throw new MojoExecutionException("fluxion: cannot transform the classes in " + dir + ": " + e, e);
         }
         if (result.classes() > 0) {
-            getLog().info("fluxion: " + plural(result.methods(), "method") + " in " + plural(result.classes(), "class")
-                    + " differentiated" + (result.alreadyTransformed() > 0
+            String linked = plural(result.lambdas(), "lambda") + " linked to the methods they call";
+            getLog().info("fluxion: " + (result.methods() > 0 || result.lambdas() == 0
+                    ? plural(result.methods(), "method") + " in " + plural(result.classes(), "class") + " differentiated"
+                            + (result.lambdas() > 0 ? ", " + linked : "")
+                    : linked + " (" + plural(result.classes(), "class") + ")") + (result.alreadyTransformed() > 0
                             ? " (" + plural(result.alreadyTransformed(), "class") + " already transformed)" : ""));
         } else if (result.alreadyTransformed() > 0) {
             getLog().info("fluxion: nothing to do, " + plural(result.alreadyTransformed(), "class")

@@ -1,6 +1,7 @@
 package dev.fluxion.maven;
 
 import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.Forwarders;
 import dev.fluxion.transformer.Transformer;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
@@ -34,7 +35,7 @@ import org.objectweb.asm.tree.MethodNode;
 public final class ClassDirectoryTransformer {
 
     /** What a run did. */
-    public record Result(int methods, int classes, int alreadyTransformed, List<Path> written) {
+    public record Result(int methods, int classes, int alreadyTransformed, List<Path> written, int lambdas) {
     }
 
     /** Some classes cannot be differentiated; nothing was written. */
@@ -70,7 +71,7 @@ public final class ClassDirectoryTransformer {
 
     public Result run() throws Failure, IOException {
         if (!Files.isDirectory(classesDirectory)) {
-            return new Result(0, 0, 0, List.of());
+            return new Result(0, 0, 0, List.of(), 0);
         }
         List<Path> classFiles;
         try (Stream<Path> s = Files.walk(classesDirectory)) {
@@ -81,22 +82,27 @@ public final class ClassDirectoryTransformer {
         List<Diagnostic> problems = new ArrayList<>();
         int methods = 0;
         int already = 0;
+        int lambdas = 0;
         // resources only: the loader never defines a class, its parent sees the JDK's class files
         try (URLClassLoader loader = new URLClassLoader(urls(), ClassLoader.getPlatformClassLoader())) {
             Transformer transformer = new Transformer(ClassFileLocator.ofClassLoader(loader), dumpDirectory);
             for (Path file : classFiles) {
                 byte[] bytes = Files.readAllBytes(file);
                 int annotated = countDifferentiable(bytes);
-                if (annotated == 0) {
+                if (annotated == 0 && !hasFluxionLambdas(bytes)) {
                     continue;
                 }
                 try {
                     byte[] transformed = transformer.transform(bytes);
                     if (transformed == null) {
-                        already++;
+                        if (annotated > 0 || Forwarders.count(classNode(bytes, ClassReader.SKIP_CODE)) > 0) {
+                            already++; // (a class with lambdas alone whose lambdas were linked before)
+                        }
                     } else {
                         output.put(file, transformed);
                         methods += annotated;
+                        lambdas += Forwarders.count(classNode(transformed, ClassReader.SKIP_CODE))
+                                - Forwarders.count(classNode(bytes, ClassReader.SKIP_CODE));
                     }
                 } catch (DifferentiationException e) {
                     problems.addAll(e.diagnostics());
@@ -111,7 +117,7 @@ public final class ClassDirectoryTransformer {
             writeAtomically(e.getKey(), e.getValue());
             written.add(e.getKey());
         }
-        return new Result(methods, output.size(), already, written);
+        return new Result(methods, output.size(), already, written, lambdas);
     }
 
     private URL[] urls() {
@@ -140,6 +146,21 @@ public final class ClassDirectoryTransformer {
             }
         }
         return n;
+    }
+
+    /**
+     * Whether a class file creates serializable lambdas of Fluxion's interfaces, which the
+     * transformer links to the methods they call ({@code Fluxion.gradient { f(it) }}).
+     */
+    static boolean hasFluxionLambdas(byte[] classBytes) {
+        ClassNode node = classNode(classBytes, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return node.methods.stream().anyMatch(m -> m.name.equals("$deserializeLambda$")) && Forwarders.hasFluxionLambdas(classBytes);
+    }
+
+    private static ClassNode classNode(byte[] classBytes, int flags) {
+        ClassNode node = new ClassNode();
+        new ClassReader(classBytes).accept(node, flags);
+        return node;
     }
 
     private static boolean isAnnotated(List<AnnotationNode> annotations) {

@@ -23,6 +23,7 @@ class ClassDirectoryTransformerTest {
     private static final String GOOD = "dev/fluxion/corpus/Arithmetic";
     private static final String BAD = "dev/fluxion/fixtures/bad/NonDifferentiableCallee";
     private static final String PLAIN = "dev/fluxion/maven/ClassDirectoryTransformerTest";
+    private static final String LAMBDAS_ONLY = "dev/fluxion/lambdas/Callers";
 
     @TempDir
     Path dir;
@@ -82,6 +83,23 @@ class ClassDirectoryTransformerTest {
         assertEquals(0, r.classes());
         assertEquals(1, r.alreadyTransformed());
         assertArrayEquals(once, Files.readAllBytes(good));
+    }
+
+    @Test
+    void aClassWithLambdasAloneGetsTheirForwardersOnce() throws Exception {
+        Path callers = copy(LAMBDAS_ONLY); // x -> Lambdas.sumOfCubes(x), and no @Differentiable method
+
+        ClassDirectoryTransformer.Result r = transformer().run();
+
+        assertEquals(1, r.classes());
+        assertEquals(0, r.methods());
+        assertEquals(1, r.lambdas());
+        assertEquals(List.of(callers), r.written());
+        byte[] once = Files.readAllBytes(callers);
+        ClassDirectoryTransformer.Result again = transformer().run();
+        assertEquals(0, again.classes());
+        assertEquals(1, again.alreadyTransformed());
+        assertArrayEquals(once, Files.readAllBytes(callers));
     }
 
     @Test

@@ -48,10 +48,13 @@ public final class AdjointLinker {
 
     private static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface,
             java.util.function.UnaryOperator<String> binderName) {
+        function = resolve(function);
         SerializedLambda lambda = serializedForm(function);
         boolean bound = isBoundInstanceMethod(lambda);
-        if (lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic && !bound
-                || lambda.getImplMethodName().startsWith("lambda$")) {
+        if (isLambdaBody(lambda.getImplMethodName())) {
+            throw new FluxionException(explainLambda(lambda, function.getClass().getClassLoader()));
+        }
+        if (lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic && !bound) {
             throw new FluxionException("fluxion: " + describe(lambda) + " is not a reference to a static method or to a "
                     + "method of an object. Pass a method reference to a @Differentiable method, e.g. "
                     + "Fluxion.gradient(MyModel::loss) or Fluxion.gradient(model::loss).");
@@ -81,8 +84,63 @@ public final class AdjointLinker {
      * reference to a static method.
      */
     public static Object receiver(Serializable function) {
-        SerializedLambda lambda = serializedForm(function);
+        SerializedLambda lambda = serializedForm(resolve(function));
         return isBoundInstanceMethod(lambda) ? lambda.getCapturedArg(0) : null;
+    }
+
+    /**
+     * The method reference {@code function} stands for: itself, or, for a lambda whose body only
+     * passes its parameters on to one method ({@code x -> f(x)}, Kotlin's {@code { f(it) }}), the
+     * reference to that method ({@code Model::f}, or {@code model::loss} for a lambda that captured
+     * {@code model}), which the transformer's forwarder beside the lambda's body returns (see
+     * {@link Naming#forwarderName}). The runtime reads no bytecode: the transformer, which does,
+     * decides which lambdas forward.
+     */
+    private static Serializable resolve(Serializable function) {
+        SerializedLambda lambda = serializedForm(function);
+        Class<?> owner = load(lambda, function.getClass().getClassLoader());
+        String name = Naming.forwarderName(lambda.getImplMethodName());
+        for (Method m : owner.getDeclaredMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == lambda.getCapturedArgCount()) {
+                Object[] captured = new Object[lambda.getCapturedArgCount()];
+                for (int i = 0; i < captured.length; i++) {
+                    captured[i] = lambda.getCapturedArg(i);
+                }
+                try {
+                    m.setAccessible(true);
+                    return (Serializable) m.invoke(null, captured);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new FluxionException("fluxion: cannot link the lambda " + describe(lambda) + " to the method it "
+                            + "calls: " + e + ". If the class is in a named module, open its package to dev.fluxion.", e);
+                }
+            }
+        }
+        return function;
+    }
+
+    /** Whether a method is the body of a lambda, as javac ({@code lambda$main$0}) and kotlinc ({@code main$lambda$0}) name them. */
+    private static boolean isLambdaBody(String name) {
+        return name.startsWith("lambda$") || name.contains("$lambda$") || name.contains("$lambda-");
+    }
+
+    /** Why a lambda was not linked to a method: it does more than call one, or its class was not transformed. */
+    private static String explainLambda(SerializedLambda lambda, ClassLoader loader) {
+        Class<?> owner = load(lambda, loader);
+        boolean transformed = false;
+        for (Method m : owner.getDeclaredMethods()) {
+            transformed |= m.getName().startsWith("fluxion$");
+        }
+        String what = "fluxion: " + describe(lambda) + " is a lambda";
+        String advice = "Pass a reference to a @Differentiable method (Fluxion.gradient(::f) in Kotlin, "
+                + "Fluxion.gradient(Model::f) in Java), or a lambda that only passes its parameters to one "
+                + "({ f(it) } in Kotlin, x -> f(x) in Java); to differentiate a combination of methods, write it as a "
+                + "@Differentiable method of its own.";
+        if (!transformed && !TransformationLog.isAgentInstalled()) {
+            return what + ", and its class was not transformed: a lambda that only passes its parameters to one method "
+                    + "is linked to that method when its class is transformed. " + AGENT_HINT + " " + advice;
+        }
+        return what + " that does more than pass its parameters to one method, so Fluxion cannot tell which method "
+                + "to differentiate. " + advice;
     }
 
     private static boolean isBoundInstanceMethod(SerializedLambda lambda) {
@@ -138,8 +196,26 @@ public final class AdjointLinker {
         } catch (ReflectiveOperationException | RuntimeException e) {
             // fall through: not a lambda or method reference
         }
+        if (isKotlin(function.getClass())) {
+            throw new FluxionException("fluxion: " + function.getClass().getName() + " is a Kotlin lambda, function "
+                    + "reference or object compiled to a class of its own, which is not serializable: Fluxion finds the "
+                    + "function to differentiate in the serialized form that kotlinc gives the lambdas and references it "
+                    + "compiles with invokedynamic, its default. Pass a function reference (Fluxion.gradient(::f)) or a "
+                    + "lambda that calls a @Differentiable function (Fluxion.gradient { f(it) }), and compile without "
+                    + "-Xsam-conversions=class and -Xlambdas=class.");
+        }
         throw new FluxionException("fluxion: " + function.getClass().getName() + " is not a method reference. Pass a "
                 + "method reference to a @Differentiable static method, e.g. Fluxion.gradient(MyModel::loss).");
+    }
+
+    /** Whether kotlinc compiled the class (it carries {@code @kotlin.Metadata}; read by name, Fluxion does not depend on Kotlin). */
+    private static boolean isKotlin(Class<?> c) {
+        for (java.lang.annotation.Annotation a : c.getDeclaredAnnotations()) {
+            if (a.annotationType().getName().equals("kotlin.Metadata")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Class<?> load(SerializedLambda lambda, ClassLoader loader) {

@@ -36,6 +36,19 @@ public final class Naming {
     private Naming() {
     }
 
+    public static final String FORWARDER_PREFIX = "fluxion$forward$";
+
+    /**
+     * For a lambda whose body only passes its parameters on to one method ({@code x -> f(x)} in
+     * Java, {@code ScalarFunction { f(it) }} in Kotlin), the transformer adds
+     * {@code static ScalarFunction fluxion$forward$<lambda method>(captured values)}: it returns
+     * the method reference the lambda stands for ({@code Model::f}, or {@code model::loss} for a
+     * lambda that captured {@code model}), which the runtime links instead of the lambda.
+     */
+    public static String forwarderName(String lambdaMethodName) {
+        return FORWARDER_PREFIX + lambdaMethodName;
+    }
+
     public static String adjointName(String primalName) {
         return ADJOINT_PREFIX + primalName;
     }

@@ -2,6 +2,7 @@ package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.SideChannels;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.ir.MemberRef;
@@ -164,6 +165,9 @@ final class DifferentiableMethods implements Callees {
 
     @Override
     public boolean mayMoveRows(MemberRef method, int index) {
+        if (isKnownReader(method)) {
+            return false; // moving rows writes references into the array
+        }
         ArraySummary summary = summary(method);
         return summary == null || summary.rowsMoved().contains(index);
     }
@@ -261,7 +265,7 @@ final class DifferentiableMethods implements Callees {
     }
 
     private static boolean isKnownReader(MemberRef m) {
-        return m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")
+        return SideChannels.isCheck(m) || m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")
                 || m.owner().equals("java/util/Arrays") && Set.of("toString", "deepToString", "hashCode", "equals",
                         "copyOf", "copyOfRange", "stream").contains(m.name())
                 || m.owner().startsWith("[") && m.name().equals("clone");

@@ -126,7 +126,7 @@ public final class Transformer {
         ClassReader reader = new ClassReader(classBytes);
         ClassNode node = new ClassNode();
         reader.accept(node, 0);
-        if (!hasDifferentiableMethods(node) || isTransformed(node)) {
+        if (!hasDifferentiableMethods(node) && !Forwarders.hasFluxionLambdas(node) || isTransformed(node)) {
             return new Result(null, List.of());
         }
         DifferentiableMethods callees = new DifferentiableMethods(locator);
@@ -187,6 +187,7 @@ public final class Transformer {
                 }
             }
         }
+        Forwarders.addTo(node, out, locator); // lambdas such as x -> f(x), linked as f
         out.failCallersOfMissingMembers();
         return write(reader, node, out, classBytes);
     }

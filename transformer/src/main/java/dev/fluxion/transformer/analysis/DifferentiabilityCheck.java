@@ -164,6 +164,10 @@ public final class DifferentiabilityCheck {
         if (SideChannels.isDisplay(insn) || SideChannels.isBoxForDisplay(insn)) {
             return; // printed, logged or formatted: nothing comes back as a number
         }
+        Unsupported library = LibraryCalls.unsupported(insn); // a box, Kotlin's standard library
+        if (library != null) {
+            throw library;
+        }
         if (m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")) {
             throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", for which Fluxion has no "
                     + "derivative rule", "Write the function in a @Differentiable method of your own, or keep its "
@@ -202,7 +206,8 @@ public final class DifferentiabilityCheck {
     /** Whether annotating the called method would help: user code, not the JDK's, Fluxion's or the compiler's. */
     private static boolean annotatable(Instruction call) {
         MemberRef m = call.member();
-        return !isJdk(m) && !isFluxion(m) && !m.name().startsWith("lambda$") && !m.name().startsWith("access$");
+        return !isJdk(m) && !isFluxion(m) && !LibraryCalls.isKotlinLibrary(m) && !m.name().startsWith("lambda$")
+                && !m.name().startsWith("access$");
     }
 
     private static boolean isFluxion(MemberRef m) {

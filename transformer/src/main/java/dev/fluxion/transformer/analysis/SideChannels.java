@@ -19,8 +19,13 @@ import org.objectweb.asm.Type;
  * A box ({@code Double.valueOf(x)}, as {@code String.format("%.3f", x)} makes one) is a side
  * channel when every use of it is: an argument of such a call, or an element of a varargs array
  * that only such calls read.
+ *
+ * <p>Checks are side channels too: Kotlin's null checks ({@code Intrinsics.checkNotNullParameter(x, "x")}
+ * at the entry of every function with a {@code DoubleArray} parameter, {@code checkNotNull(x)} for
+ * {@code x!!} and in lambdas, {@code checkNotNullExpressionValue} after a Java call) take the value only
+ * to throw if it is null, and return nothing ({@link #isCheck}).
  */
-final class SideChannels {
+public final class SideChannels {
     /** Classes all of whose methods only show values: text, printing, logging. */
     private static final Set<String> DISPLAY_CLASSES = Set.of("java/lang/String", "java/lang/StringBuilder",
             "java/lang/StringBuffer", "java/io/PrintStream", "java/io/PrintWriter", "java/util/Formatter",
@@ -32,10 +37,19 @@ final class SideChannels {
     private SideChannels() {
     }
 
-    /** Whether {@code call} only shows its arguments (a box's uses are judged by {@link #isBoxForDisplay}). */
+    /**
+     * Whether a method only checks its arguments, reading nothing in them and returning nothing:
+     * Kotlin's {@code kotlin.jvm.internal.Intrinsics.checkNotNull*} and {@code check*IsNotNull}.
+     */
+    public static boolean isCheck(MemberRef m) {
+        return m.owner().equals("kotlin/jvm/internal/Intrinsics") && m.name().startsWith("check")
+                && (m.descriptor().equals("(Ljava/lang/Object;)V") || m.descriptor().equals("(Ljava/lang/Object;Ljava/lang/String;)V"));
+    }
+
+    /** Whether {@code call} only shows or checks its arguments (a box's uses are judged by {@link #isBoxForDisplay}). */
     static boolean isDisplay(Instruction call) {
         MemberRef m = call.member();
-        if (DISPLAY_CLASSES.contains(m.owner())) {
+        if (DISPLAY_CLASSES.contains(m.owner()) || isCheck(m)) {
             return true;
         }
         if (m.owner().equals("java/util/Arrays") || m.owner().equals("java/util/Objects")) {

@@ -121,6 +121,7 @@ public final class ValueObjects {
 
     private boolean lower(IrFunction f) {
         inlineAll(f);
+        NullChecks.removeOfNewObjects(f); // Kotlin's checks of parameters, inlined: no escape
         ReferenceTypes.refine(f);
         java.util.Set<Instruction> data = replaceObjects(f);
         for (Block b : f.blocks()) {

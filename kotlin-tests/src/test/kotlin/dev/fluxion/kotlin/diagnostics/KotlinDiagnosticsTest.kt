@@ -1,0 +1,79 @@
+package dev.fluxion.kotlin.diagnostics
+
+import dev.fluxion.Fluxion
+import dev.fluxion.FluxionException
+import dev.fluxion.ScalarFunction
+import dev.fluxion.internal.TransformationLog
+import dev.fluxion.transformer.Transformer
+import dev.fluxion.transformer.backend.ClassFileLocator
+import java.io.File
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertThrows
+import org.junit.jupiter.api.Assumptions.assumeTrue
+import org.junit.jupiter.api.Test
+
+/**
+ * Each Kotlin construct of Unsupported.kt gets its message, the whole message asserted, source line
+ * included: from the transformer (what the plugin prints when it fails the build), and, under the
+ * agent, from Fluxion.gradient (what the agent recorded). Runs in the agent run only: the plugin's
+ * run leaves these classes out (pom.xml).
+ */
+class KotlinDiagnosticsTest {
+    private val boxed = "boxes are objects, which are not differentiated. Keep differentiated values in double and " +
+        "double[] (Kotlin: Double and DoubleArray). A List<Double>, a Double? (nullable), a value of a generic type " +
+        "and the parameters of a lambda that is not inlined are boxes: use a DoubleArray, a non-null Double, or a " +
+        "@Differentiable function."
+    private val library = "a function of Kotlin's standard library that Fluxion does not differentiate. Write the " +
+        "loop in a @Differentiable function (for (i in x.indices) s += x[i]), or use an inline function of the " +
+        "standard library, which kotlinc compiles into your function (x.sumOf { it }, DoubleArray(n) { i -> ... }, " +
+        "repeat(n) { ... }); lists of values hold boxes, which are not differentiated."
+
+    private val expected = mapOf(
+        "listOfValues" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
+        "arraySum" to "active value passed to kotlin.collections.ArraysKt.sum(double[]), $library",
+        "asList" to "active value passed to kotlin.collections.ArraysKt.toList(double[]), $library",
+        "dataClassInAList" to "active value passed to the constructor of dev.fluxion.kotlin.diagnostics.Point " +
+            "(Fluxion kept this method's objects as they are: an object is passed to " +
+            "java.util.ArrayList.add(java.lang.Object), which is not inlined). Fluxion differentiates objects that stay in the differentiated code: records and final classes of final " +
+            "fields, and mutable objects whose every reference is one object; this one escapes (passed to a method " +
+            "that is not inlined, returned or stored) or is one of several a reference may be. Pass the numbers as " +
+            "double arguments or double[] arrays.",
+        "nullable" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
+        "localLambda" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
+    )
+
+    private fun message(function: String) =
+        "fluxion: dev.fluxion.kotlin.diagnostics.UnsupportedKt.$function(Unsupported.kt:${line(function)}): " +
+            expected.getValue(function)
+
+    /** The line of Unsupported.kt marked `// ERROR: function`. */
+    private fun line(function: String): Int {
+        val lines = File("src/test/kotlin/dev/fluxion/kotlin/diagnostics/Unsupported.kt").readLines()
+        return lines.indexOfFirst { it.endsWith("// ERROR: $function") } + 1
+    }
+
+    @Test
+    fun theTransformerSaysWhatIsWrongAndWhatToDo() {
+        val bytes = javaClass.classLoader.getResourceAsStream("dev/fluxion/kotlin/diagnostics/UnsupportedKt.class")!!
+            .use { it.readAllBytes() }
+        val result = Transformer(ClassFileLocator.ofClassLoader(javaClass.classLoader), null).transformEach(bytes)
+        assertEquals(expected.keys.map(::message), result.problems().map { it.message() })
+    }
+
+    @Test
+    fun fluxionGradientRepeatsTheAgentsMessage() {
+        assumeTrue(TransformationLog.isAgentInstalled(), "the agent run")
+        val functions = mapOf<String, ScalarFunction>(
+            "listOfValues" to ScalarFunction(::listOfValues),
+            "arraySum" to ScalarFunction(::arraySum),
+            "asList" to ScalarFunction(::asList),
+            "dataClassInAList" to ScalarFunction(::dataClassInAList),
+            "nullable" to ScalarFunction(::nullable),
+            "localLambda" to ScalarFunction(::localLambda),
+        )
+        for ((name, f) in functions) {
+            val e = assertThrows(FluxionException::class.java) { Fluxion.gradient(f) }
+            assertEquals(message(name), e.message)
+        }
+    }
+}

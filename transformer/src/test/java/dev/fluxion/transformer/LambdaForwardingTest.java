@@ -1,0 +1,191 @@
+package dev.fluxion.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fluxion.Fluxion;
+import dev.fluxion.FluxionException;
+import dev.fluxion.ScalarFunction;
+import dev.fluxion.UnaryFunction;
+import dev.fluxion.VectorFunction;
+import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.backend.ClassFileLocator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Lambdas in place of method references ({@link Forwarders}): a lambda that only passes its
+ * parameters to one method is linked to that method, with everything it has (gradient, tangent,
+ * Hessian, an object's bound method); other lambdas are explained.
+ */
+class LambdaForwardingTest {
+    private static final String LAMBDAS = "dev.fluxion.lambdas.Lambdas";
+    private final TransformingClassLoader loader = new TransformingClassLoader(getClass().getClassLoader(),
+            "dev.fluxion.lambdas");
+
+    private Object call(String method, Object... args) throws Exception {
+        Class<?> c = loader.loadClass(LAMBDAS);
+        for (var m : c.getMethods()) {
+            if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                return m.invoke(null, args);
+            }
+        }
+        throw new NoSuchMethodException(method);
+    }
+
+    private Object model(double scale) throws Exception {
+        return loader.loadClass(LAMBDAS).getConstructor(double.class).newInstance(scale);
+    }
+
+    @Test
+    void aLambdaThatForwardsHasTheMethodsDerivatives() throws Exception {
+        ScalarFunction f = (ScalarFunction) call("forwarding");
+        double[] x = {0.5, -1.5, 2.0};
+        assertArrayEquals(new double[] {0.75, 6.75, 12.0}, Fluxion.gradient(f).gradient(x), 1e-12);
+        assertEquals(3 * 0.25 * 1 + 3 * 2.25 * 2, Fluxion.tangent(f).jvp(x, new double[] {1, 2, 0}), 1e-12);
+        assertArrayEquals(new double[] {3.0, -9.0 * 2, 0}, Fluxion.hessian(f).hvp(x, new double[] {1, 2, 0}), 1e-12);
+        UnaryFunction u = (UnaryFunction) call("unary");
+        assertEquals(3 * 0.49, Fluxion.derivative(u).applyAsDouble(0.7), 1e-12);
+        assertEquals(6 * 0.7, Fluxion.secondDerivative(u).applyAsDouble(0.7), 1e-12);
+        UnaryFunction reference = (UnaryFunction) call("reference"); // Lambdas::absolute, not Math::abs
+        assertEquals(-1.0, Fluxion.derivative(reference).applyAsDouble(-2), 0.0);
+        VectorFunction v = (VectorFunction) call("vector");
+        assertArrayEquals(new double[] {-3.0, 0}, Fluxion.jacobian(v, 2).at(new double[] {-1.5, 4})[0], 1e-12);
+    }
+
+    @Test
+    void aLambdaOnAnObjectIsLinkedToTheObjectsMethod() throws Exception {
+        double[] x = {0.5, -1.5};
+        ScalarFunction captured = (ScalarFunction) call("capturing", model(3));
+        assertArrayEquals(new double[] {-4.5, 1.5}, Fluxion.gradient(captured).gradient(x), 1e-12);
+        Object model = model(4);
+        ScalarFunction viaThis = (ScalarFunction) model.getClass().getMethod("capturingThis").invoke(model);
+        assertArrayEquals(new double[] {-6.0, 2.0}, Fluxion.gradient(viaThis).gradient(x), 1e-12);
+        assertEquals(-6.0, Fluxion.tangent(viaThis).jvp(x, new double[] {1, 0}), 1e-12);
+        ScalarFunction constant = (ScalarFunction) call("viaConstant");
+        assertArrayEquals(new double[] {-3.0, 1.0}, Fluxion.gradient(constant).gradient(x), 1e-12);
+    }
+
+    @Test
+    void aClassWhoseLambdasCallAnotherClassIsTransformedForThem() throws Exception {
+        ScalarFunction f = (ScalarFunction) loader.loadClass("dev.fluxion.lambdas.Callers").getMethod("cubes").invoke(null);
+        assertArrayEquals(new double[] {3.0, 12.0}, Fluxion.gradient(f).gradient(new double[] {1, -2}), 1e-12);
+        assertEquals(List.of("dev.fluxion.lambdas.Callers"), loader.transformed().stream()
+                .filter(c -> c.endsWith("Callers")).collect(Collectors.toList()));
+        byte[] callers = bytes("dev.fluxion.lambdas.Callers");
+        assertEquals(1, forwarders(new Transformer(ClassFileLocator.ofClassLoader(getClass().getClassLoader()), null)
+                .transform(callers)).size(), "the ScalarFunction's lambda, not the DoubleSupplier's");
+    }
+
+    @Test
+    void aLambdaThatComputesIsExplained() throws Exception {
+        for (String lambda : List.of("computing", "viaVariable", "swapped")) {
+            Object f = call(lambda);
+            FluxionException e = assertThrows(FluxionException.class, () -> {
+                if (f instanceof ScalarFunction s) {
+                    Fluxion.gradient(s);
+                } else {
+                    Fluxion.jacobian((VectorFunction) f, 2);
+                }
+            });
+            assertEquals("fluxion: dev.fluxion.lambdas.Lambdas." + body(lambda)
+                    + " is a lambda that does more than pass its parameters to one method, so Fluxion cannot tell which "
+                    + "method to differentiate. Pass a reference to a @Differentiable method (Fluxion.gradient(::f) in "
+                    + "Kotlin, Fluxion.gradient(Model::f) in Java), or a lambda that only passes its parameters to one "
+                    + "({ f(it) } in Kotlin, x -> f(x) in Java); to differentiate a combination of methods, write it as a "
+                    + "@Differentiable method of its own.", e.getMessage());
+        }
+    }
+
+    @Test
+    void aLambdaThatForwardsToAPlainMethodSaysItIsNotAnnotated() throws Exception {
+        ScalarFunction f = (ScalarFunction) call("notAnnotated");
+        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(f));
+        assertEquals("fluxion: dev.fluxion.lambdas.Lambdas.plain is not annotated @Differentiable. Add "
+                + "@dev.fluxion.Differentiable to the method so Fluxion generates its derivative.", e.getMessage());
+    }
+
+    @Test
+    void aLambdaOfAClassThatWasNotTransformedSaysSo() throws Exception {
+        ClassLoader untransformed = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (!name.equals(LAMBDAS)) {
+                    return super.loadClass(name, resolve);
+                }
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> c = findLoadedClass(name);
+                    if (c == null) {
+                        byte[] bytes = bytes();
+                        c = defineClass(name, bytes, 0, bytes.length);
+                    }
+                    return c;
+                }
+            }
+        };
+        ScalarFunction f = (ScalarFunction) untransformed.loadClass(LAMBDAS).getMethod("forwarding").invoke(null);
+        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(f));
+        assertEquals("fluxion: dev.fluxion.lambdas.Lambdas." + body("forwarding") + " is a lambda, and its class was not "
+                + "transformed: a lambda that only passes its parameters to one method is linked to that method when its "
+                + "class is transformed. Run with -javaagent:agent/target/fluxion-agent.jar (the Fluxion agent), or "
+                + "transform the classes at build time with the fluxion-maven-plugin. Pass a reference to a "
+                + "@Differentiable method (Fluxion.gradient(::f) in Kotlin, Fluxion.gradient(Model::f) in Java), or a "
+                + "lambda that only passes its parameters to one ({ f(it) } in Kotlin, x -> f(x) in Java); to "
+                + "differentiate a combination of methods, write it as a @Differentiable method of its own.",
+                e.getMessage());
+    }
+
+    @Test
+    void forwardersAreAddedForTheLambdasThatForwardAndOnlyOnce() {
+        Transformer transformer = new Transformer(ClassFileLocator.ofClassLoader(getClass().getClassLoader()), null);
+        byte[] once = transformer.transform(bytes());
+        assertEquals(List.of("capturing", "capturingThis", "forwarding", "notAnnotated", "unary", "vector", "viaConstant")
+                .stream().map(m -> Naming.forwarderName(body(m))).sorted()
+                .collect(Collectors.toList()), forwarders(once));
+        assertNull(transformer.transform(once), "transformed again");
+        assertTrue(Forwarders.hasFluxionLambdas(node(bytes())));
+    }
+
+    private static List<String> forwarders(byte[] classBytes) {
+        return node(classBytes).methods.stream().map(m -> m.name).filter(n -> n.startsWith(Naming.FORWARDER_PREFIX))
+                .sorted().collect(Collectors.toList());
+    }
+
+    private static ClassNode node(byte[] classBytes) {
+        ClassNode node = new ClassNode();
+        new ClassReader(classBytes).accept(node, 0);
+        return node;
+    }
+
+    /** The body of the lambda in {@code method}: javac names a serializable lambda's lambda$method$hash$N. */
+    private static String body(String method) {
+        for (MethodNode m : node(bytes()).methods) {
+            if (m.name.startsWith("lambda$" + method + "$")) {
+                return m.name;
+            }
+        }
+        throw new AssertionError("no lambda in " + method);
+    }
+
+    private static byte[] bytes() {
+        return bytes(LAMBDAS);
+    }
+
+    private static byte[] bytes(String className) {
+        try (InputStream in = LambdaForwardingTest.class.getClassLoader()
+                .getResourceAsStream(className.replace('.', '/') + ".class")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
