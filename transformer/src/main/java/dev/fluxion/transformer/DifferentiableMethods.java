@@ -18,7 +18,6 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
-import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.ir.IrFunction;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -276,7 +275,9 @@ final class DifferentiableMethods implements Callees {
         for (MethodNode m : node.methods) {
             if (m.name.equals(method.name()) && m.desc.equals(method.descriptor())) {
                 try {
-                    IrFunction f = BytecodeParser.parse(method.owner(), m);
+                    // the code as differentiated: an argument written or returned through an object
+                    // (new Holder(x).a[0] = ...) is written or returned
+                    IrFunction f = MethodChecks.parse(method.owner(), m, this);
                     ArrayFamilies families = new ArrayFamilies(f, this);
                     return new ArraySummary(families.writtenParameters(f), families.returnedParameters(f),
                             families.rowsMovedParameters(f, this));

@@ -250,7 +250,7 @@ public final class Transformer {
         IrFunction primal = source;
         ActivityAnalysis activity = sourceActivity;
         IrFunction inlined = MethodChecks.parse(owner.name, m, callees);
-        boolean rewritten = inline && Inliner.inline(inlined, owner);
+        boolean rewritten = inline && Inliner.inline(inlined, owner, callee -> MethodChecks.parse(owner.name, callee, callees));
         rewritten |= PrimalOptimizer.optimize(inlined, callees);
         if (rewritten) {
             try {

@@ -154,6 +154,8 @@ public final class Corpus {
                         p(0.7, -0.3, 2.0), p(-0.4, 0.9, 1.3)).nonSmooth(),
                 scalar("LocalObjectCases.valueKeptInABox", LocalObjectCases::valueKeptInABox, x -> p(2 * x[0], 1),
                         p(3, 2), p(-0.5, 1.25)),
+                scalar("LocalObjectCases.arraysThroughObjectsInCallees", LocalObjectCases::arraysThroughObjectsInCallees,
+                        x -> p(2 * x[0], 1 + 2 * x[1]), p(3, 5), p(-0.5, 1.25)),
                 scalar("LocalObjectCases.runningSums", LocalObjectCases::runningSums, x -> {
                     double s = 0;
                     for (double v : x) {
@@ -165,6 +167,9 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.7, -0.3, 2.0), p(1.5), p(-0.4, 0.9, 1.3, 0.25)),
+                scalar("ValueObjectCases.callsARecordHelper", ValueObjectCases::callsARecordHelper,
+                        x -> p(2 * x[0] + 2 * x[0] * x[1] * x[1] + 1, 2 * x[1] + 2 * x[0] * x[0] * x[1]),
+                        p(0.3, -0.7), p(1.5, 0.2)),
                 scalar("ValueObjectCases.marchAlongARay", ValueObjectCases::marchAlongARay, null,
                         p(0.3, -0.7, 1.1), p(-0.2, 0.4, 2.5)),
                 scalar("ValueObjectCases.springEuler", ValueObjectCases::springEuler, x -> {

@@ -77,6 +77,42 @@ public final class LocalObjectCases {
         return b.v + p[1];
     }
 
+    static final class Holder {
+        double[] a;
+    }
+
+    record Wrapper(double[] a) {
+    }
+
+    /** Squares x[0] in place, through an object that holds the array. */
+    @Differentiable
+    static void squareFirstThroughAHolder(double[] x) {
+        Holder h = new Holder();
+        h.a = x;
+        h.a[0] = h.a[0] * h.a[0];
+    }
+
+    /** Returns its argument, through a record. */
+    @Differentiable
+    static double[] throughARecord(double[] a) {
+        return new Wrapper(a).a();
+    }
+
+    /**
+     * Callees that write and return an argument through objects they create (the review found both
+     * came back wrong: the callees' summaries were taken from the code before its objects were
+     * replaced): {@code x0^2 + x1 + x1^2}.
+     */
+    @Differentiable
+    public static double arraysThroughObjectsInCallees(double[] x) {
+        double[] y = x.clone();
+        squareFirstThroughAHolder(y);
+        double[] z = x.clone();
+        double[] r = throughARecord(z);
+        r[1] = r[1] * r[1];
+        return y[0] + x[1] + z[1];
+    }
+
     /** A mutable pair of running sums, updated in place: {@code (sum x_i)^2 + sum x_i^2}. */
     @Differentiable
     public static double runningSums(double[] x) {

@@ -17,6 +17,9 @@ public final class SecondOrderCases {
 
     static List<HessianCase> cases() {
         return List.of(
+                of("ValueObjectCases.callsARecordHelper", ValueObjectCases::callsARecordHelper, x -> new double[][] {
+                    {2 + 2 * x[1] * x[1], 4 * x[0] * x[1]}, {4 * x[0] * x[1], 2 + 2 * x[0] * x[0]}},
+                        new double[] {0.3, -0.7}, new double[] {1.5, 0.2}),
                 of("DataTables.copiesOfATable", DataTables::copiesOfATable, x -> new double[][] {
                     {0, 2 + 3 * x[2], 3 * x[1]}, {2 + 3 * x[2], 0, 3 * x[0]}, {3 * x[1], 3 * x[0], 0}},
                         new double[] {0.3, -0.7, 1.1}, new double[] {1.5, 0.2, -2}),

@@ -117,6 +117,19 @@ public final class ValueObjectCases {
         return s + r.y() * p[0];
     }
 
+    /** A small callee of this class that computes with a record: inlined for second derivatives too. */
+    @Differentiable
+    static double normSquared(double a, double b) {
+        Vec3 v = new Vec3(a, b, a * b);
+        return v.dot(v);
+    }
+
+    /** {@code p0^2 + p1^2 + p0^2 p1^2 + p0}. */
+    @Differentiable
+    public static double callsARecordHelper(double[] p) {
+        return normSquared(p[0], p[1]) + p[0];
+    }
+
     /** The nearer of two points to p, by a branch on p: a phi of objects. */
     @Differentiable
     public static double nearerOfTwo(double[] p) {

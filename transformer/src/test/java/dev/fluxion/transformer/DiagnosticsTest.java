@@ -12,9 +12,11 @@ import dev.fluxion.fixtures.bad.ActiveArrayInField;
 import dev.fluxion.fixtures.bad.ActiveArraySortedInPlace;
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
+import dev.fluxion.fixtures.bad.BitsOfADouble;
 import dev.fluxion.fixtures.bad.CallsAFailingCallee;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
+import dev.fluxion.fixtures.bad.NumberReadBackFromText;
 import dev.fluxion.fixtures.bad.OneOfTwoObjects;
 import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
@@ -383,6 +385,25 @@ class DiagnosticsTest {
                         + "kept this method's objects as they are: an object is passed to java.util.List.add("
                         + "java.lang.Object), which is not inlined)",
                 OBJECT_ADVICE);
+    }
+
+    // StringBuilder sb = new StringBuilder();
+    // sb.append(x[0] * x[0]);
+    // return Double.parseDouble(sb.toString()) + x[1];   // ERROR: the value comes back through text
+    @Test
+    void numberReadBackFromText() {
+        expectOne(NumberReadBackFromText.class, "f", "a number read from text (java.lang.Double.parseDouble("
+                + "java.lang.String)) in a method that turns differentiated values into text", "Fluxion does not follow "
+                        + "derivatives through text: compute with the numbers themselves, and read your input outside "
+                        + "the @Differentiable method.");
+    }
+
+    // return Double.longBitsToDouble(Double.doubleToRawLongBits(x[0]) & 0x7fff...L) * x[1];   // ERROR
+    @Test
+    void bitsOfADouble() {
+        expectOne(BitsOfADouble.class, "f", "active value passed to java.lang.Double.doubleToRawLongBits(double), a JDK "
+                + "method Fluxion does not differentiate", "Compute the value in a @Differentiable method of your own, or "
+                        + "give a static method a derivative with @AdjointOf.");
     }
 
     // Cell a = new Cell(x[0]);                // ERROR

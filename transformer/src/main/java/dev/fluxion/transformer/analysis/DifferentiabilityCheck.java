@@ -3,9 +3,11 @@ package dev.fluxion.transformer.analysis;
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
@@ -36,6 +38,7 @@ public final class DifferentiabilityCheck {
      */
     public static void check(IrFunction f, ActivityAnalysis activity, Callees callees) {
         DifferentiabilityCheck c = new DifferentiabilityCheck(activity, callees);
+        c.showsDifferentiatedValues = showsDifferentiatedValues(f, activity);
         List<Unsupported> problems = new ArrayList<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
@@ -53,7 +56,29 @@ public final class DifferentiabilityCheck {
         }
     }
 
+    /** Whether the method turns a differentiated value into text (prints, logs or formats it). */
+    private boolean showsDifferentiatedValues;
+
+    private static boolean showsDifferentiatedValues(IrFunction f, ActivityAnalysis activity) {
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.body()) {
+                boolean text = insn.op() == Op.INVOKE_DYNAMIC || insn.op() == Op.INVOKE && ArrayOps.of(insn) == null
+                        && MathRules.ruleFor(insn.member()) == null;
+                if (text && insn.operands().stream().anyMatch(activity::isVaried)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void check(Instruction insn) {
+        if ((insn.op() == Op.INVOKE || insn.op() == Op.NEW_OBJECT) && SideChannels.isParse(insn) && showsDifferentiatedValues
+                && !insn.operands().stream().allMatch(v -> v instanceof Constant)) { // a literal is data
+            throw new Unsupported(insn.line(), "a number read from text (" + JavaSyntax.method(insn.member()) + ") in a method "
+                    + "that turns differentiated values into text", "Fluxion does not follow derivatives through text: "
+                            + "compute with the numbers themselves, and read your input outside the @Differentiable method.");
+        }
         switch (insn.op()) {
             case ARRAY_STORE -> {
                 if (activity.isVaried(insn.operand(2)) && !ArrayFamilies.isMember(insn.operand(0))) {

@@ -31,7 +31,7 @@ public final class SideChannels {
             "java/lang/StringBuffer", "java/io/PrintStream", "java/io/PrintWriter", "java/util/Formatter",
             "java/util/logging/Logger", "java/lang/System$Logger", "org/slf4j/Logger",
             "org/apache/logging/log4j/Logger");
-    /** Boxes, whose static queries on a value ({@code isNaN}, {@code compare}, {@code toString}) return no number. */
+    /** Boxes, some of whose static queries on a value ({@link #QUERIES}) return no number. */
     private static final Set<String> BOXES = Set.of("java/lang/Double", "java/lang/Float");
 
     private SideChannels() {
@@ -55,12 +55,33 @@ public final class SideChannels {
         if (m.owner().equals("java/util/Arrays") || m.owner().equals("java/util/Objects")) {
             return m.name().equals("toString") || m.name().equals("deepToString");
         }
-        if (BOXES.contains(m.owner()) && call.opcode() == Opcodes.INVOKESTATIC && !m.name().equals("valueOf")) {
-            Type result = Type.getReturnType(m.descriptor());
-            return result.getSort() != Type.DOUBLE && result.getSort() != Type.FLOAT && result.getSort() != Type.OBJECT
-                    || result.getInternalName().equals("java/lang/String");
+        // not doubleToLongBits and its kind: the bits are the number again (longBitsToDouble)
+        return BOXES.contains(m.owner()) && call.opcode() == Opcodes.INVOKESTATIC && QUERIES.contains(m.name());
+    }
+
+    /** A box's static queries that give no number back: a test, an order, text, a hash. */
+    private static final Set<String> QUERIES = Set.of("isNaN", "isInfinite", "isFinite", "compare", "toString",
+            "toHexString", "hashCode");
+
+    /**
+     * Whether {@code call} reads a number from text ({@code Double.parseDouble}, a box's
+     * {@code valueOf(String)}, {@code new BigDecimal(String)}, a {@code Scanner}): text that a method
+     * made from differentiated values gives them back, and Fluxion does not follow derivatives
+     * through text.
+     */
+    static boolean isParse(Instruction call) {
+        MemberRef m = call.member();
+        if (m == null) {
+            return false;
         }
-        return false;
+        boolean fromString = m.descriptor().startsWith("(Ljava/lang/String;") || m.descriptor().startsWith("(Ljava/lang/CharSequence;");
+        return switch (m.owner()) {
+            case "java/lang/Double", "java/lang/Float", "java/lang/Integer", "java/lang/Long" ->
+                    fromString && (m.name().startsWith("parse") || m.name().equals("valueOf") || m.name().equals("decode"));
+            case "java/math/BigDecimal", "java/math/BigInteger" -> fromString && m.name().equals("<init>");
+            case "java/util/Scanner" -> m.name().startsWith("next");
+            default -> false;
+        };
     }
 
     /** Whether {@code call} boxes a value ({@code Double.valueOf(double)}) whose every use only shows it. */

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
@@ -40,22 +41,28 @@ public final class Inliner {
     static final int MAX_GROWTH = 400;
 
     private final ClassNode owner;
+    private final Function<MethodNode, IrFunction> parse;
     private final Set<String> inProgress;
     /** Callee bodies, inlined themselves, by name and descriptor; absent if not inlinable. */
     private final Map<String, IrFunction> bodies;
     private int growth;
 
-    private Inliner(ClassNode owner, Set<String> inProgress, Map<String, IrFunction> bodies) {
+    private Inliner(ClassNode owner, Function<MethodNode, IrFunction> parse, Set<String> inProgress,
+            Map<String, IrFunction> bodies) {
         this.owner = owner;
+        this.parse = parse;
         this.inProgress = inProgress;
         this.bodies = bodies;
     }
 
-    /** Inlines into {@code f}, a method of {@code owner}; returns whether anything was inlined. */
-    public static boolean inline(IrFunction f, ClassNode owner) {
+    /**
+     * Inlines into {@code f}, a method of {@code owner}; returns whether anything was inlined.
+     * {@code parse} gives a callee's SSA as the caller's was made (its objects replaced by their numbers).
+     */
+    public static boolean inline(IrFunction f, ClassNode owner, Function<MethodNode, IrFunction> parse) {
         Set<String> inProgress = new HashSet<>();
         inProgress.add(f.name() + f.descriptor());
-        return new Inliner(owner, inProgress, new HashMap<>()).inlineCalls(f);
+        return new Inliner(owner, parse, inProgress, new HashMap<>()).inlineCalls(f);
     }
 
     private boolean inlineCalls(IrFunction f) {
@@ -95,13 +102,13 @@ public final class Inliner {
             if ((m.name + m.desc).equals(key) && isDifferentiable(m) && (m.access & Opcodes.ACC_STATIC) != 0) {
                 IrFunction g;
                 try {
-                    g = BytecodeParser.parse(owner.name, m);
+                    g = parse.apply(m);
                 } catch (RuntimeException e) {
                     return null; // reported when the callee itself is transformed
                 }
                 inProgress.add(key);
                 try {
-                    new Inliner(owner, inProgress, bodies).inlineCalls(g);
+                    new Inliner(owner, parse, inProgress, bodies).inlineCalls(g);
                 } finally {
                     inProgress.remove(key);
                 }

@@ -131,25 +131,52 @@ public final class ValueObjects {
                 if (objectCode && !data.contains(insn)) {
                     return false;
                 }
-                if (insn.member() != null && !insn.member().owner().equals(f.owner()) && isPrivate(insn.member())) {
-                    return false; // inlined from a nestmate: the derivative, in f's class, could not reach it
+                if (insn.member() != null && !insn.member().owner().equals(f.owner())
+                        && !isAccessible(insn.member(), f.owner())) {
+                    String what = insn.member().descriptor().startsWith("(")
+                            ? "inlined code calls " + JavaSyntax.method(insn.member())
+                            : "the code reads the field " + JavaSyntax.field(insn.member());
+                    throw new Abandon(what + ", which " + JavaSyntax.type(Type.getObjectType(f.owner())) + " may not reach");
                 }
             }
         }
         return true;
     }
 
-    private boolean isPrivate(MemberRef m) {
+    /**
+     * Whether code in class {@code from} may use {@code m}: the derivatives live in {@code from}, and
+     * inlined code, or a field of an object from outside, may reach members only its own class could
+     * (private, package-private or protected ones of another package, or of a class that is not public).
+     */
+    private boolean isAccessible(MemberRef m, String from) {
+        if (m.owner().startsWith("[")) {
+            return true; // clone() of an array
+        }
         ClassNode c = classes.apply(m.owner());
         if (c == null || c.name == null) {
-            return false; // a class the JVM resolves elsewhere (the JDK's): public API only reaches here
+            return isJdk(m.owner()); // the JDK's, reached from inlined code only through its public API
         }
         boolean method = m.descriptor().startsWith("(");
         int access = method
                 ? c.methods.stream().filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor()))
-                        .mapToInt(n -> n.access).findFirst().orElse(0)
-                : c.fields.stream().filter(n -> n.name.equals(m.name())).mapToInt(n -> n.access).findFirst().orElse(0);
-        return (access & Opcodes.ACC_PRIVATE) != 0;
+                        .mapToInt(n -> n.access).findFirst().orElse(-1)
+                : c.fields.stream().filter(n -> n.name.equals(m.name())).mapToInt(n -> n.access).findFirst().orElse(-1);
+        if (access == -1) {
+            return false; // inherited: not worth resolving
+        }
+        boolean samePackage = packageOf(m.owner()).equals(packageOf(from));
+        if ((access & Opcodes.ACC_PRIVATE) != 0) {
+            return false;
+        }
+        if ((access & Opcodes.ACC_PUBLIC) != 0 && (c.access & Opcodes.ACC_PUBLIC) != 0) {
+            return true;
+        }
+        return samePackage;
+    }
+
+    private static String packageOf(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash < 0 ? "" : internalName.substring(0, slash);
     }
 
     // ---- inlining -------------------------------------------------------------------------------
@@ -538,10 +565,8 @@ public final class ValueObjects {
                     if (isValueType(call.type())) {
                         data.add(call); // a nested object from outside is data too
                     }
-                } else if (isPrivate(read.member()) && !read.member().owner().equals(f.owner())) {
-                    throw new Abandon("a private field of an object from outside is read");
                 } else {
-                    reads.add(read);
+                    reads.add(read); // if f's class may read it: checked with all the code left
                 }
             }
         }
