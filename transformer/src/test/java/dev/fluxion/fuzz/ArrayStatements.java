@@ -45,6 +45,17 @@ final class ArrayStatements {
 
     // ------------------------------------------------------------------ declarations
 
+    /** A declaration of a {@code double[]} (or, if {@code matrix}, a {@code double[][]}), or {@code null}. */
+    Node declaration(boolean matrix) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Node n = matrix ? declareMatrix() : declareArray();
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     private Node declareArray() {
         String name = s.fresh("a");
         List<Var> arrays = s.visible(Var.Type.ARRAY);
@@ -67,10 +78,18 @@ final class ArrayStatements {
             init = Node.of(Sort.ARRAY, t.append('}').toString(), elements).mark(LOCAL_ARRAY);
         } else if (kind == 2 && s.on(CLONE) && !arrays.isEmpty()) {
             Var src = s.pick(arrays);
+            if (!s.mayCopy(src)) {
+                return null;
+            }
             length = src.minLength;
-            init = Node.of(Sort.ARRAY, src.name + ".clone()").mark(CLONE);
+            family = Family.copyOf(src.family);
+            init = s.copied(Node.of(Sort.ARRAY, src.name + ".clone()").mark(CLONE), src);
         } else if (kind == 3 && s.on(ARRAYS_COPY_OF) && !arrays.isEmpty()) {
             Var src = s.pick(arrays);
+            if (!s.mayCopy(src)) {
+                return null;
+            }
+            family = Family.copyOf(src.family);
             if (s.chance(0.5)) {
                 length = s.between(2, Var.MAX_LENGTH);
                 init = Node.of(Sort.ARRAY, "Arrays.copyOf(" + src.name + ", " + length + ")").mark(ARRAYS_COPY_OF);
@@ -80,6 +99,7 @@ final class ArrayStatements {
                 init = Node.of(Sort.ARRAY, "Arrays.copyOfRange(" + src.name + ", " + from + ", " + (from + length) + ")")
                         .mark(ARRAYS_COPY_OF);
             }
+            init = s.copied(init, src);
         } else if (kind == 4 && s.on(ROW_ALIAS) && !matrices.isEmpty()) {
             Var m = s.pick(matrices);
             length = m.minColumns;
@@ -106,6 +126,52 @@ final class ArrayStatements {
         v.minLength = length;
         v.family = family;
         return Node.statement("double[] " + name + " = $0;", init);
+    }
+
+    /**
+     * A matrix that holds values depending on x: its rows x and copies of arrays, or an initialiser
+     * of elements read from x (a matrix of zeros handed to a helper would check nothing).
+     */
+    Node activeMatrix() {
+        List<Var> arrays = new ArrayList<>();
+        for (Var a : s.visible(Var.Type.ARRAY)) {
+            if (a.family.varied()) {
+                arrays.add(a);
+            }
+        }
+        String name = s.fresh("m");
+        int rows = s.between(2, 3);
+        int columns = 2;
+        StringBuilder t = new StringBuilder("{");
+        List<Node> kids = new ArrayList<>();
+        Family family = Family.fresh();
+        boolean distinct = true;
+        for (int r = 0; r < rows; r++) {
+            t.append(r == 0 ? "" : ", ");
+            if (!arrays.isEmpty() && s.on(CLONE) && s.chance(0.5)) {
+                Var a = s.pick(arrays);
+                t.append(a.name).append(".clone()");
+                family = Family.union(family, Family.copyOf(a.family));
+                continue;
+            }
+            t.append('$').append(kids.size());
+            List<Node> elements = new ArrayList<>();
+            StringBuilder rt = new StringBuilder("{");
+            for (int c = 0; c < columns; c++) {
+                rt.append(c == 0 ? "" : ", ").append('$').append(c);
+                Node read = Node.real(Var.ELEMENT_CAP, "x[" + s.between(0, 1) + "]");
+                elements.add(ex.fit(Node.real(read.bound + 1, "$0 * " + (0.5 + 0.25 * c) + " + " + (0.1 * r), read),
+                        Var.PLAIN_CAP));
+            }
+            kids.add(Node.of(Sort.OTHER, rt.append('}').toString(), elements));
+        }
+        Var m = s.declare(name, Var.Type.MATRIX);
+        m.minLength = rows;
+        m.minColumns = columns;
+        m.family = family;
+        m.permutationOnly = distinct && s.chance(0.5);
+        return Node.statement("double[][] " + name + " = $0;", Node.of(Sort.MATRIX, t.append('}').toString(), kids)
+                .mark(MATRIX));
     }
 
     private Node declareMatrix() {
@@ -144,13 +210,18 @@ final class ArrayStatements {
             StringBuilder t = new StringBuilder("{");
             List<Family> rowFamilies = new ArrayList<>();
             boolean fromArguments = false;
+            boolean unvariedCopy = false;
             for (int r = 0; r < rows; r++) {
                 Var a = s.pick(arrays);
-                boolean copy = s.on(CLONE) && s.chance(0.4);
+                boolean copy = s.on(CLONE) && s.chance(0.4) && s.mayCopy(a);
                 if (!copy && !s.isEntry() && a.family.fromParam()) { // an array the helper was given, as a row
                     copy = !s.on(HELPER_MATRIX_FROM_ARGUMENTS);
                     fromArguments = !copy;
+                    if (copy && !s.mayCopy(a)) {
+                        return null;
+                    }
                 }
+                unvariedCopy |= copy && !a.family.varied();
                 t.append(r == 0 ? "" : ", ").append(a.name).append(copy ? ".clone()" : "");
                 columns = Math.min(columns, a.minLength);
                 if (!copy) {
@@ -165,13 +236,19 @@ final class ArrayStatements {
             if (fromArguments) {
                 init = init.mark(HELPER_MATRIX_FROM_ARGUMENTS);
             }
+            if (unvariedCopy) {
+                init = init.mark(COPY_OF_UNVARIED_ARRAY);
+            }
         } else if (kind == 4 && s.on(MATRIX_CLONE) && !matrices.isEmpty()) {
             Var src = s.pick(matrices);
+            if (!s.mayCopy(src)) {
+                return null;
+            }
             rows = src.minLength;
             columns = src.minColumns;
             family = Family.union(family, src.family); // a new outer array, the same rows
             permutationOnly &= src.permutationOnly;
-            init = Node.of(Sort.MATRIX, src.name + ".clone()").mark(MATRIX_CLONE);
+            init = s.copied(Node.of(Sort.MATRIX, src.name + ".clone()").mark(MATRIX_CLONE), src);
         } else {
             return null;
         }
@@ -214,11 +291,15 @@ final class ArrayStatements {
     /** {@code m[r][c] = e}. */
     private Node matrixElementWrite() {
         List<Var> matrices = s.visible(Var.Type.MATRIX);
-        if (matrices.isEmpty() || !s.on(ELEMENT_WRITE)) {
+        if (matrices.isEmpty()) {
             return null;
         }
-        Var m = s.pick(matrices);
-        if (!s.writable(m)) {
+        return matrixElementWrite(s.pick(matrices));
+    }
+
+    /** {@code m[r][c] = e}, or {@code null} if element writes are off or {@code m} may not be written here. */
+    Node matrixElementWrite(Var m) {
+        if (!s.on(ELEMENT_WRITE) || !s.writable(m)) {
             return null;
         }
         Node r = ex.rowIndex(m);
@@ -259,7 +340,12 @@ final class ArrayStatements {
             return null;
         }
         Var src = s.pick(arrays);
-        Var dst = s.on(ARRAYCOPY_OVERLAPPING) && (s.chance(0.4) || !s.on(ARRAYCOPY)) ? src : s.pick(arrays);
+        List<Var> others = arrays.stream().filter(a -> a != src).toList();
+        boolean within = s.on(ARRAYCOPY_OVERLAPPING) && (s.chance(0.4) || !s.on(ARRAYCOPY) || others.isEmpty());
+        if (!within && others.isEmpty()) {
+            return null;
+        }
+        Var dst = within ? src : s.pick(others);
         if (dst.name.equals("x") && !s.on(WRITE_INPUT) || !s.writable(dst)) {
             return null;
         }
@@ -389,11 +475,13 @@ final class ArrayStatements {
                         Node n = Node.statement(m.name + "[$0] = " + a.name + ";", r).mark(ROW_FRESH, MATRIX_OF_ROWS);
                         return argument ? n.mark(HELPER_MATRIX_FROM_ARGUMENTS) : n;
                     }
-                    if (s.on(CLONE)) {
-                        return Node.statement(m.name + "[$0] = " + a.name + ".clone();", r).mark(ROW_FRESH, CLONE);
+                    if (s.on(CLONE) && s.mayCopy(a)) {
+                        return s.copied(Node.statement(m.name + "[$0] = " + a.name + ".clone();", r).mark(ROW_FRESH, CLONE),
+                                a);
                     }
                 }
-                int length = s.between(Math.max(2, m.minColumns), Math.max(2, Math.min(4, m.minColumns + 1)));
+                int shortest = Math.max(2, m.minColumns);
+                int length = s.between(shortest, Math.max(shortest, Math.min(4, shortest + 1)));
                 List<Node> elements = new ArrayList<>();
                 StringBuilder t = new StringBuilder(m.name + "[$0] = new double[] {");
                 for (int i = 0; i < length; i++) {
@@ -414,25 +502,40 @@ final class ArrayStatements {
     Node returnedArray() {
         List<Var> arrays = s.visible(Var.Type.ARRAY);
         List<Var> matrices = s.visible(Var.Type.MATRIX);
-        int kind = s.rng.nextInt(5);
-        if (kind <= 1 && !arrays.isEmpty()) {
-            Var a = s.pick(arrays);
-            noteReturn(a.family);
-            return Node.of(Sort.ARRAY, a.name);
+        List<java.util.function.Supplier<Node>> options = new ArrayList<>();
+        if (!arrays.isEmpty()) {
+            options.add(() -> {
+                Var a = s.pick(arrays);
+                noteReturn(a.family);
+                return Node.of(Sort.ARRAY, a.name);
+            });
         }
-        if (kind == 2 && !matrices.isEmpty()) {
-            Var m = s.pick(matrices);
-            noteReturn(m.family);
-            return Node.of(Sort.ARRAY, m.name + "[$0]", ex.rowIndex(m));
+        if (!matrices.isEmpty()) {
+            options.add(() -> {
+                Var m = s.pick(matrices);
+                noteReturn(m.family);
+                return Node.of(Sort.ARRAY, m.name + "[$0]", ex.rowIndex(m));
+            });
         }
-        if (kind == 3 && !arrays.isEmpty() && s.on(ARRAYS_COPY_OF)) {
-            Var a = s.pick(arrays);
-            return Node.of(Sort.ARRAY, "Arrays.copyOf(" + a.name + ", " + s.between(2, Var.MAX_LENGTH) + ")")
-                    .mark(ARRAYS_COPY_OF);
+        List<Var> copyable = arrays.stream().filter(s::mayCopy).toList();
+        if (!copyable.isEmpty() && s.on(ARRAYS_COPY_OF)) {
+            options.add(() -> {
+                Var a = s.pick(copyable);
+                return s.copied(Node.of(Sort.ARRAY, "Arrays.copyOf(" + a.name + ", " + s.between(2, Var.MAX_LENGTH) + ")")
+                        .mark(ARRAYS_COPY_OF), a);
+            });
         }
-        Node e0 = ex.fit(ex.real(1), Var.PLAIN_CAP);
-        Node e1 = ex.fit(ex.real(1), Var.PLAIN_CAP);
-        return Node.of(Sort.ARRAY, "new double[] {$0, $1}", e0, e1).mark(LOCAL_ARRAY);
+        if (s.on(LOCAL_ARRAY)) {
+            options.add(() -> {
+                Node e0 = ex.fit(ex.real(1), Var.PLAIN_CAP);
+                Node e1 = ex.fit(ex.real(1), Var.PLAIN_CAP);
+                return Node.of(Sort.ARRAY, "new double[] {$0, $1}", e0, e1).mark(LOCAL_ARRAY);
+            });
+        }
+        if (options.isEmpty()) {
+            throw new IllegalStateException("an ARRAY helper with neither arrays nor new ones (generator bug)");
+        }
+        return s.pick(options).get();
     }
 
     private void noteReturn(Family f) {

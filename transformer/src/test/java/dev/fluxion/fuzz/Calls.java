@@ -141,6 +141,12 @@ final class Calls {
             kids.add(args.get(i).node());
         }
         t.append(')');
+        boolean aliased = false; // before the result's family merges the arguments'
+        for (int i = 0; i < args.size() && h != s.self; i++) { // a recursive call passes on what it got
+            for (int j = i + 1; j < args.size(); j++) {
+                aliased |= args.get(i).conflicts(args.get(j));
+            }
+        }
         Family result = null;
         if (h.returns == Helper.Returns.ARRAY) {
             result = Family.fresh();
@@ -174,12 +180,8 @@ final class Calls {
         if (h.writesAnArray()) {
             node = node.mark(CALL_WRITES_ARGUMENT);
         }
-        for (int i = 0; i < args.size() && h != s.self; i++) { // a recursive call passes on what it got
-            for (int j = i + 1; j < args.size(); j++) {
-                if (args.get(i).conflicts(args.get(j))) {
-                    node = node.mark(aliasing);
-                }
-            }
+        if (aliased) {
+            node = node.mark(aliasing);
         }
         if (s.self != null && h != s.self) {
             node = node.mark(HELPER_CALLS_HELPER);
@@ -208,6 +210,14 @@ final class Calls {
         if (same != null) { // a recursive call passes its arrays on: they stay as distinct as its caller made them
             return new Arg(Node.of(Sort.ARRAY, same.name), same.family, null, -1).mark();
         }
+        for (Arg c : chosen) { // another row of a matrix whose row is an argument already: two rows, one call
+            if (c.rowOf() != null && c.rowOf().permutationOnly && s.on(CALL_TWO_ROWS) && s.chance(0.6)
+                    && (!writes || s.writable(c.rowOf()))) {
+                int r = (c.row() + 1) % c.rowOf().minLength;
+                return new Arg(Node.of(Sort.ARRAY, c.rowOf().name + "[" + r + "]"), c.rowOf().family, c.rowOf(), r)
+                        .mark(CALL_TWO_ROWS);
+            }
+        }
         List<Arg> options = new ArrayList<>();
         for (Var a : s.visible(Var.Type.ARRAY)) {
             if (!writes || s.writable(a)) {
@@ -222,9 +232,14 @@ final class Calls {
         }
         List<Arg> usable = new ArrayList<>();
         for (Arg o : options) {
-            if (!writes || chosen.stream().noneMatch(o::conflicts)) {
+            boolean secondRow = o.rowOf() != null && chosen.stream().anyMatch(c -> c.rowOf() == o.rowOf());
+            if ((!writes || chosen.stream().noneMatch(o::conflicts)) && (!secondRow || s.on(CALL_TWO_ROWS))) {
                 usable.add(o);
             }
+        }
+        List<Arg> distinctRows = usable.stream().filter(o -> o.rowOf() != null && o.rowOf().permutationOnly).toList();
+        if (!distinctRows.isEmpty() && s.chance(0.4)) {
+            usable = distinctRows; // rows of a matrix whose rows stay distinct: a second one may follow
         }
         if (usable.isEmpty() || s.chance(0.15)) {
             return fresh(ex);
@@ -241,7 +256,13 @@ final class Calls {
         List<Var> arrays = s.visible(Var.Type.ARRAY);
         if (!arrays.isEmpty() && s.on(CLONE) && s.chance(0.5)) {
             Var a = s.pick(arrays);
-            return new Arg(Node.of(Sort.ARRAY, a.name + ".clone()").mark(CLONE), Family.fresh(), null, -1).mark();
+            if (s.mayCopy(a)) {
+                return new Arg(s.copied(Node.of(Sort.ARRAY, a.name + ".clone()").mark(CLONE), a), Family.copyOf(a.family),
+                        null, -1).mark();
+            }
+        }
+        if (!s.on(LOCAL_ARRAY)) {
+            return null;
         }
         Node e0 = ex.fit(ex.real(1), Var.PLAIN_CAP);
         Node e1 = ex.fit(ex.real(1), Var.PLAIN_CAP);
@@ -263,7 +284,7 @@ final class Calls {
                 usable.add(a);
             }
         }
-        if (usable.isEmpty() || s.chance(0.1)) {
+        if ((usable.isEmpty() || s.chance(0.1)) && s.on(MATRIX)) {
             Node a = ex.fit(ex.real(1), Var.PLAIN_CAP);
             Node b = ex.fit(ex.real(1), Var.PLAIN_CAP);
             Node c = ex.fit(ex.real(1), Var.PLAIN_CAP);
@@ -271,6 +292,6 @@ final class Calls {
             return new Arg(Node.of(Sort.MATRIX, "new double[][] {{$0, $1}, {$2, $3}}", a, b, c, d)
                     .mark(CALL_MATRIX_ARG, MATRIX), Family.fresh(), null, -1);
         }
-        return s.pick(usable);
+        return usable.isEmpty() ? null : s.pick(usable);
     }
 }

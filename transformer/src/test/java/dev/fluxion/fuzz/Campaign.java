@@ -49,7 +49,10 @@ final class Campaign {
 
     private final Config config;
     private final ProgramGenerator generator;
+    /** Compiles the batches, one ahead of the checks, on a thread of its own. */
     private final InMemoryJavac javac = new InMemoryJavac();
+    /** Compiles the shrinker's candidates, on the campaign's thread. */
+    private final InMemoryJavac shrinkJavac = new InMemoryJavac();
     final FuzzStats stats = new FuzzStats();
     final List<Finding> findings = new ArrayList<>();
     /** Failures of the generator itself (sources that do not compile, programs that throw): bugs of the fuzzer. */
@@ -68,15 +71,18 @@ final class Campaign {
         for (int t = 0; t < threads; t++) {
             checks.add(new ProgramCheck(config.timeoutMillis()));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1, r -> {
             Thread t = new Thread(r, "fuzz-campaign");
             t.setDaemon(true);
             return t;
         });
         try {
+            CompletableFuture<Compiled> next = compile(config.first(), pool);
             for (int b = config.first(); b < config.first() + config.count(); b += config.batchSize()) {
-                int n = Math.min(config.batchSize(), config.first() + config.count() - b);
-                batch(b, n, checks, pool);
+                Compiled batch = next.join();
+                int following = b + config.batchSize();
+                next = following < config.first() + config.count() ? compile(following, pool) : null;
+                check(batch, checks, pool);
                 if (config.log() != null && (b - config.first()) / config.batchSize() % 20 == 19) {
                     config.log().printf("fuzz: %d programs, %d failed, %.0f s%n", stats.programs, stats.failed,
                             (System.nanoTime() - start) / 1e9);
@@ -89,17 +95,30 @@ final class Campaign {
         return this;
     }
 
-    private void batch(int first, int count, List<ProgramCheck> checks, ExecutorService pool) {
-        Map<String, Program> programs = new LinkedHashMap<>();
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (int i = first; i < first + count; i++) {
-            Program p = generator.generate(config.seed(), i);
-            programs.put(p.qualifiedName(p.className()), p);
-            sources.put(p.qualifiedName(p.className()), p.source());
-        }
-        long t0 = System.nanoTime();
-        InMemoryJavac.Result compiled = javac.compile(sources);
-        stats.javacNanos += System.nanoTime() - t0;
+    /** A batch of programs and their class files. */
+    private record Compiled(Map<String, Program> programs, InMemoryJavac.Result result, long nanos) {
+    }
+
+    /** Generates and compiles the batch starting at program {@code first}, on the pool. */
+    private CompletableFuture<Compiled> compile(int first, ExecutorService pool) {
+        int count = Math.min(config.batchSize(), config.first() + config.count() - first);
+        return CompletableFuture.supplyAsync(() -> {
+            long t0 = System.nanoTime();
+            Map<String, Program> programs = new LinkedHashMap<>();
+            Map<String, String> sources = new LinkedHashMap<>();
+            for (int i = first; i < first + count; i++) {
+                Program p = generator.generate(config.seed(), i);
+                programs.put(p.qualifiedName(p.className()), p);
+                sources.put(p.qualifiedName(p.className()), p.source());
+            }
+            return new Compiled(programs, javac.compile(sources), System.nanoTime() - t0);
+        }, pool);
+    }
+
+    private void check(Compiled batch, List<ProgramCheck> checks, ExecutorService pool) {
+        Map<String, Program> programs = batch.programs();
+        InMemoryJavac.Result compiled = batch.result();
+        stats.javacNanos += batch.nanos();
         // one share of the batch per thread, each with loaders (and so transformers) of its own
         int threads = checks.size();
         List<List<Program>> shares = new ArrayList<>();
@@ -184,7 +203,7 @@ final class Campaign {
             return;
         }
         log("fuzz: " + p.className() + " failed: " + f.kind() + "; shrinking");
-        Shrinker.Result r = new Shrinker(javac, check, config.maxShrinkChecks()).shrink(p, f);
+        Shrinker.Result r = new Shrinker(shrinkJavac, check, config.maxShrinkChecks()).shrink(p, f);
         Failure again = recheck(r.program(), check);
         Finding finding = new Finding(p, f, r.program(), again != null ? again : r.failure());
         findings.add(finding);
@@ -194,7 +213,7 @@ final class Campaign {
     /** The minimized program's failure once more, under the program's own class name (the messages name it). */
     private Failure recheck(Program p, ProgramCheck check) {
         String name = p.qualifiedName(p.className());
-        InMemoryJavac.Result compiled = javac.compile(Map.of(name, p.source()));
+        InMemoryJavac.Result compiled = shrinkJavac.compile(Map.of(name, p.source()));
         if (!compiled.classes().containsKey(name)) {
             return null;
         }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public enum Construct {
     // scalar code
-    ARITHMETIC("+ - * on doubles"),
+    ARITHMETIC("+ - * on doubles (always on: every program needs them)"),
     DIVISION("division by safe denominators (1 + a*a, 2 + sin a, constants)"),
     IF_ELSE("if / else"),
     TERNARY("?: on doubles"),
@@ -44,6 +44,8 @@ public enum Construct {
     ARRAYCOPY_OVERLAPPING("System.arraycopy within one array"),
     ARRAYS_FILL("Arrays.fill with an active value"),
     ARRAYS_COPY_OF("Arrays.copyOf and Arrays.copyOfRange"),
+    COPY_OF_UNVARIED_ARRAY("a copy (clone(), Arrays.copyOf) of an array that may not depend on x: zeros, constants, "
+            + "a helper's argument"),
     ARRAY_SWAP("two local arrays swapped (double[] t = a; a = b; b = t), phis of arrays"),
     ARRAY_PHI("double[] t = c ? a : b"),
     WRITE_INPUT("writes into the input x"),
@@ -99,6 +101,11 @@ public enum Construct {
 
     public String description() {
         return description;
+    }
+
+    /** Constructs that cannot be switched off. */
+    public static Set<Construct> alwaysOn() {
+        return EnumSet.of(ARITHMETIC);
     }
 
     /** Every construct. */

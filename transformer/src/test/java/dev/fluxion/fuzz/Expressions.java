@@ -28,7 +28,7 @@ final class Expressions {
 
     /** The right-hand side of a statement: usually two levels deep, sometimes three. */
     Node expression() {
-        return real(s.chance(0.25) ? 3 : 2);
+        return real(s.chance(0.1) ? 3 : 2);
     }
 
     /** A double expression of nesting at most {@code depth}. */
@@ -80,7 +80,13 @@ final class Expressions {
     private Node division(int depth) {
         Node a = real(depth - 1);
         Node b = calls.withoutCalls(() -> real(depth - 1)); // written twice in (1 + b * b)
-        Node d = switch (s.rng.nextInt(5)) {
+        int kind = s.rng.nextInt(5);
+        if (kind == 1 || kind == 2) {
+            kind = s.on(MATH_TRIG) ? kind : 0;
+        } else if (kind == 3) {
+            kind = s.on(MATH_EXP) ? kind : 4;
+        }
+        Node d = switch (kind) {
             case 0 -> Node.real(a.bound, "($0 / (1 + $1 * $1))", a, b);
             case 1 -> Node.real(a.bound, "($0 / (2 + Math.sin($1)))", a, fit(b, 6)).mark(MATH_TRIG);
             case 2 -> Node.real(2 * a.bound, "($0 / (1.5 + Math.cos($1)))", a, fit(b, 6)).mark(MATH_TRIG);
@@ -119,7 +125,7 @@ final class Expressions {
             };
             case MATH_SQRT -> s.chance(0.7) ? Node.real(Math.sqrt(1 + a.bound * a.bound), "Math.sqrt(1 + $0 * $0)", a)
                     : Node.real(Math.cbrt(1 + a.bound * a.bound), "Math.cbrt(1 + $0 * $0)", a);
-            case MATH_ATAN -> switch (s.rng.nextInt(4)) {
+            case MATH_ATAN -> switch (s.rng.nextInt(s.on(MATH_TANH) ? 4 : 2)) {
                 case 0 -> Node.real(Math.PI / 2, "Math.atan($0)", fit(a, 20));
                 case 1 -> Node.real(Math.PI / 2, "Math.atan2($0, 1 + $1 * $1)", fit(a, 20),
                         calls.withoutCalls(() -> real(depth - 1)));
@@ -161,7 +167,7 @@ final class Expressions {
                 ints.add(v);
             }
         }
-        if (!ints.isEmpty() && s.chance(0.4)) {
+        if (!ints.isEmpty() && s.on(INT_TO_DOUBLE) && s.chance(0.4)) {
             Node base = fit(a, 2);
             Var k = s.pick(ints);
             return Node.real(Math.pow(Math.max(1, base.bound), k.maxValue), "Math.pow($0, $1)", base,
@@ -274,8 +280,11 @@ final class Expressions {
         return Node.real(e.bound * factor, "(" + factor + " * $0)", e).mark(ARITHMETIC).alternatives("$0");
     }
 
-    /** The largest of 1, 2, 5 times a power of ten that is at most {@code x}. */
+    /** The largest of 1, 2, 5 times a power of ten that is at most {@code x} (positive). */
     private static double niceBelow(double x) {
+        if (!(x > 1e-9)) {
+            return 1e-9;
+        }
         double p = Math.pow(10, Math.floor(Math.log10(x)));
         for (double m : new double[] {5, 2, 1}) {
             if (m * p <= x) {
@@ -323,7 +332,7 @@ final class Expressions {
             if (v.maxValue <= max) {
                 options.add(Node.of(Sort.INT, v.name));
             } else if (max >= 2) {
-                options.add(Node.of(Sort.INT, "(" + v.name + " % " + Math.min(max + 1, 5) + ")").mark(INT_COUNTER));
+                options.add(Node.of(Sort.INT, "(" + v.name + " % " + Math.min(max + 1, 5) + ")"));
             }
         }
         if (max >= Var.MAX_LENGTH && (options.isEmpty() || s.chance(0.2))) {
@@ -355,10 +364,10 @@ final class Expressions {
                     options.add(Node.of(Sort.INT, lengthExpr + " - 1 - " + v.name));
                 }
             }
-            if (l.fits(-1, owner, minLength)) {
+            if (l.fits(-1, owner, minLength) && s.on(FOR_OFFSET)) {
                 options.add(Node.of(Sort.INT, v.name + " - 1").mark(FOR_OFFSET));
             }
-            if (l.fits(1, owner, minLength)) {
+            if (l.fits(1, owner, minLength) && s.on(FOR_OFFSET)) {
                 options.add(Node.of(Sort.INT, v.name + " + 1").mark(FOR_OFFSET));
             }
         }

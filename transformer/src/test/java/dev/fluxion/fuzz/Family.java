@@ -12,6 +12,11 @@ final class Family {
     private boolean fromParam;
     /** Increments ({@code a[i] += e}) may still add this much to any element. */
     private double incrementBudget;
+    /**
+     * An array of the family surely depends on x (x itself, a copy of x, ...), as Fluxion's
+     * activity analysis sees it, per family and regardless of where in the method: once true, true.
+     */
+    private boolean varied;
 
     private Family(boolean fromParam) {
         this.fromParam = fromParam;
@@ -24,6 +29,20 @@ final class Family {
 
     static Family parameter() {
         return new Family(true);
+    }
+
+    /** The family of the entry point's input x. */
+    static Family input() {
+        Family f = new Family(true);
+        f.varied = true;
+        return f;
+    }
+
+    /** The family of a new copy ({@code clone()}, {@code Arrays.copyOf}) of an array of {@code source}. */
+    static Family copyOf(Family source) {
+        Family f = new Family(false);
+        f.varied = source.varied();
+        return f;
     }
 
     Family root() {
@@ -41,6 +60,7 @@ final class Family {
         if (ra != rb) {
             rb.parent = ra;
             ra.fromParam |= rb.fromParam;
+            ra.varied |= rb.varied;
             ra.incrementBudget = Math.min(ra.incrementBudget, rb.incrementBudget);
         }
         return ra;
@@ -48,6 +68,10 @@ final class Family {
 
     boolean same(Family other) {
         return root() == other.root();
+    }
+
+    boolean varied() {
+        return root().varied;
     }
 
     boolean fromParam() {

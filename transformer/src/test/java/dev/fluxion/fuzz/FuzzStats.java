@@ -23,6 +23,8 @@ final class FuzzStats {
     long coordinates;
     /** Components skipped: the differences at two step sizes disagree (a kink or branch switch within a step). */
     long nonSmoothCoordinates;
+    /** Checked components where the gradient is exactly zero (x_i does not reach the result there). */
+    long zeroCoordinates;
     /** Forward-mode components (one lane per sweep) compared with reverse mode. */
     long forwardLanes;
     /** Four-lane forward gradients compared with reverse mode. */
@@ -54,6 +56,7 @@ final class FuzzStats {
         nonFinitePoints += o.nonFinitePoints;
         coordinates += o.coordinates;
         nonSmoothCoordinates += o.nonSmoothCoordinates;
+        zeroCoordinates += o.zeroCoordinates;
         forwardLanes += o.forwardLanes;
         vectorGradients += o.vectorGradients;
         dotProducts += o.dotProducts;
@@ -84,13 +87,14 @@ final class FuzzStats {
         StringBuilder s = new StringBuilder();
         s.append(String.format(java.util.Locale.ROOT,
                 "%d programs (%d compiled, %d transformed, %d passed, %d failed), %d points (%d non-finite candidates redrawn)%n"
-                        + "gradient components against Richardson: %d checked, %d skipped as non-smooth (%.1f%%)%n"
+                        + "gradient components against Richardson: %d checked (%d of them zero), %d skipped as non-smooth (%.1f%%)%n"
                         + "forward mode against reverse: %d one-lane components, %d four-lane gradients, %d dot products%n"
                         + "Hessian-vector products: %d checked (%d components, %d skipped as non-smooth); "
                         + "%d programs without one (a call not inlined)%n"
                         + "gradients compared with Fluxion's without inlining: %d programs%n"
                 + "time: javac %.1f s, transformation %.1f s, checks %.1f s (transformation included)",
-                programs, compiled, transformed, passed, failed, points, nonFinitePoints, coordinates, nonSmoothCoordinates,
+                programs, compiled, transformed, passed, failed, points, nonFinitePoints, coordinates, zeroCoordinates,
+                nonSmoothCoordinates,
                 100.0 * nonSmoothCoordinates / Math.max(1, coordinates + nonSmoothCoordinates), forwardLanes,
                 vectorGradients, dotProducts, hvps, hvpComponents, hvpNonSmooth, hvpUnavailable, noInliningTwins,
                 javacNanos / 1e9, transformNanos / 1e9, checkNanos / 1e9));

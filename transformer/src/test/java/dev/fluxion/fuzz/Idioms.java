@@ -26,9 +26,10 @@ final class Idioms {
     }
 
     Node statement() {
-        return switch (s.rng.nextInt(4)) {
+        return switch (s.rng.nextInt(5)) {
             case 0 -> s.on(RUNNING_MAX) ? runningMax() : null;
             case 1 -> s.on(LOG_SUM_EXP) ? logSumExp() : null;
+            case 2 -> s.on(ARRAY_SWAP) ? doubleBuffer() : null;
             default -> s.on(ROWS_MOVED_AROUND_CALLS) ? rowsMovedAroundCalls() : null;
         };
     }
@@ -83,7 +84,75 @@ final class Idioms {
                 + "for (int " + k + " = 0; " + k + " < " + a.name + ".length; " + k + "++) {\n"
                 + "    " + se + " += " + term + ";\n"
                 + "}\n"
-                + "double " + lse + " = Math.log(" + se + ") + " + shift + ";").mark(LOG_SUM_EXP, RUNNING_MAX);
+                + "double " + lse + " = Math.log(" + se + ") + " + shift + ";").mark(LOG_SUM_EXP);
+    }
+
+    /**
+     * Two buffers that swap roles every step, as in an explicit time-stepping scheme (the heat
+     * equation of Fluxion's corpus): after the first step each name may be either array.
+     * <pre>
+     * double[] u = a.clone();
+     * double[] w = new double[u.length];
+     * for (int t = 0; t < K; t++) {
+     *     for (int i = 0; i < u.length; i++) {
+     *         w[i] = g(u[i], u[(i + 1) % u.length], ...);
+     *     }
+     *     double[] tmp = u; u = w; w = tmp;
+     * }
+     * </pre>
+     */
+    private Node doubleBuffer() {
+        if (s.inLoop() || !s.on(NESTED_LOOPS) || !s.on(FOR_CONSTANT) || !s.on(LOCAL_ARRAY) || !s.on(ELEMENT_WRITE)
+                || !s.on(CLONE)) {
+            return null;
+        }
+        List<Var> sources = new ArrayList<>();
+        for (Var a : s.visible(Var.Type.ARRAY)) {
+            if (a.family.varied()) {
+                sources.add(a);
+            }
+        }
+        if (sources.isEmpty()) {
+            return null;
+        }
+        Var src = s.pick(sources);
+        String u = s.fresh("u");
+        String w = s.fresh("w");
+        String t = s.fresh("t");
+        String step = s.fresh("t");
+        String i = s.fresh("i");
+        int steps = s.between(2, 4);
+        Family family = Family.copyOf(src.family);
+        Var uv = s.declare(u, Var.Type.ARRAY);
+        uv.family = family;
+        uv.minLength = src.minLength;
+        Var wv = s.declare(w, Var.Type.ARRAY);
+        wv.family = family;
+        wv.minLength = src.minLength;
+        s.enterLoop(steps, FOR_CONSTANT);
+        s.push();
+        Var index = s.declare(i, Var.Type.INT);
+        index.loop = new Var.LoopIndex(0, 0, uv, false);
+        index.maxValue = index.loop.max();
+        index.readOnly = true;
+        s.enterLoop(Var.MAX_LENGTH, FOR_CONSTANT);
+        Node e = ex.fit(ex.real(1), 1);
+        Node update = ex.fit(Node.real(0.75 * Var.ELEMENT_CAP + e.bound,
+                "0.5 * " + u + "[" + i + "] + 0.25 * " + u + "[(" + i + " + 1) % " + u + ".length] + $0", e), Var.PLAIN_CAP);
+        s.exitLoop();
+        s.pop();
+        s.exitLoop();
+        s.noteWrite(family);
+        return Node.statement("double[] " + u + " = " + src.name + ".clone();\n"
+                + "double[] " + w + " = new double[" + u + ".length];\n"
+                + "for (int " + step + " = 0; " + step + " < " + steps + "; " + step + "++) {\n"
+                + "    for (int " + i + " = 0; " + i + " < " + u + ".length; " + i + "++) {\n"
+                + "        " + w + "[" + i + "] = $0;\n"
+                + "    }\n"
+                + "    double[] " + t + " = " + u + ";\n"
+                + "    " + u + " = " + w + ";\n"
+                + "    " + w + " = " + t + ";\n"
+                + "}", update).mark(ARRAY_SWAP, CLONE, LOCAL_ARRAY, ELEMENT_WRITE, FOR_CONSTANT, NESTED_LOOPS);
     }
 
     /**
@@ -96,8 +165,8 @@ final class Idioms {
      * }
      * </pre>
      */
-    private Node rowsMovedAroundCalls() {
-        if (s.nesting >= 3 || s.inLoop() && !s.on(NESTED_LOOPS) || s.loopDepth() >= 2) {
+    Node rowsMovedAroundCalls() {
+        if (s.nesting >= 3 || s.inLoop() && !s.on(NESTED_LOOPS) || s.loopDepth() >= 2 || !s.on(FOR_CONSTANT)) {
             return null;
         }
         List<Var> matrices = new ArrayList<>();
@@ -118,7 +187,8 @@ final class Idioms {
             return null;
         }
         Var m = s.pick(matrices);
-        Helper h = s.pick(helpers);
+        List<Helper> jointly = helpers.stream().filter(h -> h.kind != Helper.Kind.SMALL).toList();
+        Helper h = s.pick(!jointly.isEmpty() && s.chance(0.8) ? jointly : helpers); // not inlined, mostly
         String acc = s.fresh("acc");
         Var accumulator = s.declare(acc, Var.Type.DOUBLE).accumulate();
         String r = s.fresh("r");
@@ -150,6 +220,12 @@ final class Idioms {
         Node move = statements.arrays.rowMove(m);
         if (move != null) {
             body.add(move);
+        }
+        if (s.chance(0.6)) {
+            Node write = statements.arrays.matrixElementWrite(m);
+            if (write != null) {
+                body.add(write);
+            }
         }
         body.addAll(statements.statements(s.between(0, 2)));
         if (h.returns == Helper.Returns.VOID) {

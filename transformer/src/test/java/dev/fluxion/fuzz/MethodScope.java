@@ -154,8 +154,21 @@ final class MethodScope {
         return !inLoop() || a.same(b);
     }
 
+    /** Whether a copy of {@code a} ({@code clone()}, {@code Arrays.copyOf}) may be made. */
+    boolean mayCopy(Var a) {
+        return a.family.varied() || on(Construct.COPY_OF_UNVARIED_ARRAY);
+    }
+
+    /** {@code copy}, a copy of {@code a}, marked if {@code a} may not depend on x. */
+    Node copied(Node copy, Var a) {
+        return a.family.varied() ? copy : copy.mark(Construct.COPY_OF_UNVARIED_ARRAY);
+    }
+
     /** Whether statements may assign {@code v} (or write into its array) here. */
     boolean writable(Var v) {
+        if (self != null && v.family != null && v.family.fromParam() && !on(Construct.CALL_WRITES_ARGUMENT)) {
+            return false; // a helper that writes into arrays it is given
+        }
         return !v.readOnly && v.loopDepth >= frozenDepth;
     }
 

@@ -224,6 +224,9 @@ final class Oracle {
                 continue;
             }
             stats.coordinates++;
+            if (g[i] == 0) {
+                stats.zeroCoordinates++;
+            }
             if (!(Math.abs(g[i] - estimate) <= DIFFERENCE_TOLERANCE * scale)) {
                 return new Failure(Failure.Kind.RICHARDSON, "component " + i + ": reverse mode " + g[i]
                         + ", Richardson " + estimate + " (step " + STEP + ": " + r[0][i] + ")\nreverse gradient "

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * Checks one compiled program end to end: its class defined through the real transformer (a
@@ -21,11 +22,19 @@ import java.util.concurrent.TimeoutException;
  */
 final class ProgramCheck implements AutoCloseable {
     private final long timeoutMillis;
+    /** Applied to each program's derivatives before they are checked: the identity, or a test's mutant. */
+    private final UnaryOperator<Derivatives> mutant;
     private ExecutorService worker;
     private Thread workerThread;
 
     ProgramCheck(long timeoutMillis) {
+        this(timeoutMillis, UnaryOperator.identity());
+    }
+
+    /** A check of deliberately wrong derivatives, {@code mutant} applied to Fluxion's ({@link OracleMutantTest}). */
+    ProgramCheck(long timeoutMillis, UnaryOperator<Derivatives> mutant) {
         this.timeoutMillis = timeoutMillis;
+        this.mutant = mutant;
         newWorker();
     }
 
@@ -81,7 +90,7 @@ final class ProgramCheck implements AutoCloseable {
     private Failure checkNow(Program p, String className, BatchLoader loader, BatchLoader twin, FuzzStats stats) {
         Derivatives d;
         try {
-            d = Derivatives.of(entry(loader, p.qualifiedName(className)));
+            d = mutant.apply(Derivatives.of(entry(loader, p.qualifiedName(className))));
         } catch (BatchLoader.LoadFailure e) {
             return e.failure;
         }

@@ -25,7 +25,8 @@ final class ProgramGenerator {
     private final Set<Construct> enabled;
 
     ProgramGenerator(Set<Construct> enabled) {
-        this.enabled = EnumSet.copyOf(enabled.isEmpty() ? EnumSet.of(ARITHMETIC) : enabled);
+        this.enabled = EnumSet.copyOf(Construct.alwaysOn());
+        this.enabled.addAll(enabled);
     }
 
     Set<Construct> enabled() {
@@ -96,7 +97,7 @@ final class ProgramGenerator {
             boolean hasArray = params.contains(Var.Type.ARRAY) || params.contains(Var.Type.MATRIX);
             double r = rng.nextDouble();
             Helper.Returns returns = Helper.Returns.DOUBLE;
-            if (r < 0.25 && enabled.contains(CALL_RETURNS_ARRAY)) {
+            if (r < 0.25 && enabled.contains(CALL_RETURNS_ARRAY) && (hasArray || enabled.contains(LOCAL_ARRAY))) {
                 returns = Helper.Returns.ARRAY;
             } else if (r < 0.45 && hasArray && enabled.contains(CALL_WRITES_ARGUMENT)) {
                 returns = Helper.Returns.VOID;
@@ -113,13 +114,14 @@ final class ProgramGenerator {
 
     private Node helper(SplittableRandom rng, List<Helper> helpers, int i) {
         Helper h = helpers.get(i);
-        List<Helper> callees = new ArrayList<>(helpers.subList(i + 1, helpers.size()));
+        List<Helper> callees = new ArrayList<>(enabled.contains(HELPER_CALLS_HELPER)
+                ? helpers.subList(i + 1, helpers.size()) : List.of());
         if (h.kind == Helper.Kind.RECURSIVE) {
             callees.add(h);
         }
         int statements = switch (h.kind) {
             case SMALL -> 1 + rng.nextInt(3);
-            case LARGE -> 8 + rng.nextInt(6);
+            case LARGE -> 6 + rng.nextInt(4);
             case RECURSIVE -> 2 + rng.nextInt(3);
         };
         MethodScope s = new MethodScope(rng, enabled, h, callees, statements);
@@ -155,7 +157,8 @@ final class ProgramGenerator {
                     : Node.statement("if (d <= 0) {\n    return $0;\n}", base)).pin());
         }
         body.addAll(st.statements(statements));
-        if (h.returns == Helper.Returns.VOID || s.chance(0.4)) {
+        if ((h.returns == Helper.Returns.VOID || s.chance(0.4)) && s.on(FOR_CONSTANT) && s.on(ELEMENT_WRITE)
+                && s.on(ELEMENT_OVERWRITE) && s.on(CALL_WRITES_ARGUMENT)) {
             Node writeBack = writeIntoArgument(s, st);
             if (writeBack != null) {
                 body.add(writeBack);
@@ -237,21 +240,23 @@ final class ProgramGenerator {
     // ------------------------------------------------------------------ the entry point
 
     private Node entry(SplittableRandom rng, List<Helper> helpers, int n) {
-        boolean sum = enabled.contains(SUM_OVER_POINTS) && rng.nextDouble() < 0.25;
-        int statements = sum ? 2 + rng.nextInt(4) : 4 + rng.nextInt(8);
+        boolean sum = enabled.contains(SUM_OVER_POINTS) && enabled.contains(FOR_CONSTANT) && rng.nextDouble() < 0.25;
+        int statements = sum ? 1 + rng.nextInt(3) : 2 + rng.nextInt(6);
         MethodScope s = new MethodScope(rng, enabled, null, helpers, statements + (sum ? 4 : 0));
         Var x = s.declare("x", Var.Type.ARRAY);
-        x.family = Family.parameter();
+        x.family = Family.input();
         x.minLength = n;
         s.params.add(x);
         Statements st = new Statements(s);
-        List<Node> body = new ArrayList<>(st.statements(statements));
+        List<Node> body = new ArrayList<>(preamble(s, st));
+        body.addAll(st.statements(statements));
         List<Node> uses = new ArrayList<>();
         body.addAll(callTheUncalled(s, st, helpers, uses));
         if (sum) {
             body.addAll(sumOverPoints(s, st, x, uses));
         } else {
-            Node value = st.summary(3 + rng.nextInt(2));
+            body.addAll(checksums(s));
+            Node value = st.result();
             for (Node u : uses) {
                 value = Node.real(value.bound + u.bound, "$0 + $1", value, u).alternatives("$0");
             }
@@ -272,6 +277,59 @@ final class ProgramGenerator {
      * A sum over data points that Fluxion reverses one point at a time when no point hands a
      * value to the next; a third of the bodies may write outer variables (reversed as a whole).
      */
+    /**
+     * Local arrays and a matrix for the array statements to work on (the entry point has only
+     * {@code x} otherwise), and often a matrix handed to a helper in a loop with its rows moved
+     * between the calls.
+     */
+    private static List<Node> preamble(MethodScope s, Statements st) {
+        List<Node> out = new ArrayList<>();
+        for (double p : new double[] {0.6, 0.3}) {
+            if (s.chance(p)) {
+                Node a = st.arrays.declaration(false);
+                if (a != null) {
+                    out.add(a);
+                }
+            }
+        }
+        boolean rows = s.on(ROWS_MOVED_AROUND_CALLS)
+                && s.callees.stream().anyMatch(h -> h.params.contains(Var.Type.MATRIX)) && s.chance(0.6);
+        if (rows || s.chance(0.35)) {
+            Node m = rows && s.on(MATRIX) ? st.arrays.activeMatrix() : st.arrays.declaration(true);
+            if (m != null) {
+                out.add(m);
+                Node loop = rows ? st.idioms.rowsMovedAroundCalls() : null;
+                if (loop != null) {
+                    out.add(loop);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code double c = 0; for (double e : a) c += 0.5 * e;} over the latest arrays, so that every
+     * element written reaches the result.
+     */
+    private static List<Node> checksums(MethodScope s) {
+        List<Node> out = new ArrayList<>();
+        List<Var> arrays = s.visible(Var.Type.ARRAY);
+        for (Var a : arrays.subList(Math.max(0, arrays.size() - 2), arrays.size())) {
+            if (!s.on(FOR_EACH) || !s.chance(0.7)) {
+                continue;
+            }
+            String c = s.fresh("c");
+            String e = s.fresh("e");
+            double coefficient = s.pick(List.of(0.5, 0.25, -0.5, 1.0));
+            out.add(Node.statement("double " + c + " = 0;\nfor (double " + e + " : " + a.name + ") {\n    " + c + " += "
+                    + coefficient + " * " + e + ";\n}").mark(FOR_EACH));
+            Var v = s.declare(c, Var.Type.DOUBLE);
+            v.bound = Var.MAX_LENGTH * Var.ELEMENT_CAP * Math.abs(coefficient);
+            v.readOnly = true;
+        }
+        return out;
+    }
+
     /**
      * Calls, from the entry point, each helper that nothing reachable from it calls yet, so that
      * every helper is run and differentiated; {@code uses} receives a term for the return value
@@ -323,7 +381,8 @@ final class ProgramGenerator {
     private static List<Node> sumOverPoints(MethodScope s, Statements st, Var x, List<Node> uses) {
         Expressions ex = st.expressions();
         List<Var> outer = s.visible(Var.Type.DOUBLE);
-        Var sum = s.declare("sum", Var.Type.DOUBLE).accumulate();
+        // not in scope until after the loop: a term that read the sum would make it a recurrence (0 forever)
+        Var sum = new Var("sum", Var.Type.DOUBLE, s.loopDepth()).accumulate();
         boolean minusOne = s.on(FOR_OFFSET) && s.chance(0.3);
         s.push();
         Var i = s.declare("i", Var.Type.INT);

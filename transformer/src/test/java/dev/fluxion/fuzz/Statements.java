@@ -84,9 +84,12 @@ final class Statements {
     }
 
     private Node attempt(int kind) {
-        boolean compound = s.nesting < 3 && s.statementsLeft > 0;
+        boolean compound = s.nesting < 2 && s.statementsLeft > 0;
+        // a variable declared in a nested block dies with it: there, update the method's variables instead
+        boolean nested = s.nesting > 0;
         return switch (kind) {
-            case 0, 1, 2 -> declareDouble();
+            case 0 -> declareDouble();
+            case 1, 2 -> nested ? assign() : declareDouble();
             case 3, 4 -> assign();
             case 5, 6 -> increment();
             case 7, 8 -> compound && s.on(IF_ELSE) ? ifElse() : null;
@@ -163,6 +166,11 @@ final class Statements {
     /** {@code acc += e} (or {@code -=}), {@code e} fitted to the budget left per trip. */
     Node accumulate(Var acc, Node e) {
         int trips = s.tripsSince(acc.loopDepth);
+        if (acc.budget / trips < 1e-3) { // the budget is spent: a reset that keeps some of the sum instead
+            Node self = Node.real(acc.readBound(), acc.name);
+            return Node.statement(acc.name + " = $0;", ex.fit(Node.real(0.05 * self.bound + e.bound, "0.05 * $0 + $1", self, e),
+                    Var.PLAIN_CAP));
+        }
         Node term = ex.fit(e, acc.budget / trips);
         acc.budget -= trips * term.bound;
         return Node.statement(acc.name + (s.chance(0.8) ? " += $0;" : " -= $0;"), term).mark(ARITHMETIC);
@@ -283,7 +291,8 @@ final class Statements {
         List<Node> body = statements(s.between(1, 3));
         Node step;
         if (v.accumulator && v.budget / s.tripsSince(v.loopDepth) >= 0.05) {
-            step = accumulate(v, Node.real(0.5 + 1, "(0.5 + Math.sin($0))", ex.fit(ex.real(1), 6)).mark(MATH_TRIG));
+            step = accumulate(v, s.on(MATH_TRIG) ? Node.real(0.5 + 1, "(0.5 + Math.sin($0))", ex.fit(ex.real(1), 6)).mark(MATH_TRIG)
+                    : Node.real(0.5 + 0.4, "(0.5 + 0.1 * $0)", ex.fit(ex.real(1), Var.PLAIN_CAP)));
         } else {
             Node e = ex.fit(ex.real(2), 1);
             step = Node.statement(v.name + " = $0;", ex.fit(Node.real(v.readBound() + 0.5 + e.bound,
@@ -389,6 +398,36 @@ final class Statements {
         for (int i = 1; i < terms; i++) {
             Node t = term();
             sum = Node.real(sum.bound + t.bound, "$0 + $1", sum, t).alternatives("$0", "$1");
+        }
+        return sum;
+    }
+
+    /**
+     * The entry point's result: its latest variables, an element of its latest arrays and matrix,
+     * and a random term, so that as much of what the method computed as possible reaches the value
+     * (a component of the gradient that is zero because nothing reaches it checks little).
+     */
+    Node result() {
+        List<Node> terms = new ArrayList<>();
+        List<Var> ds = s.visible(Var.Type.DOUBLE);
+        for (Var v : ds.subList(Math.max(0, ds.size() - 4), ds.size())) {
+            terms.add(s.chance(0.5) ? Node.real(v.readBound(), v.name)
+                    : Node.real(v.readBound(), "$0 * " + v.name, ex.constant()).alternatives(v.name));
+        }
+        List<Var> arrays = s.visible(Var.Type.ARRAY);
+        for (Var a : arrays.subList(Math.max(0, arrays.size() - 2), arrays.size())) {
+            terms.add(Node.real(Var.ELEMENT_CAP, a.name + "[$0]", ex.index(a.name + ".length", a, a.minLength)));
+        }
+        List<Var> matrices = s.visible(Var.Type.MATRIX);
+        if (!matrices.isEmpty()) {
+            Var m = matrices.get(matrices.size() - 1);
+            Node r = ex.rowIndex(m);
+            terms.add(Node.real(Var.ELEMENT_CAP, m.name + "[$0][$1]", r, ex.columnIndex(m, r)));
+        }
+        terms.add(term());
+        Node sum = terms.get(0);
+        for (Node t : terms.subList(1, terms.size())) {
+            sum = Node.real(sum.bound + t.bound, s.chance(0.8) ? "$0 + $1" : "$0 - $1", sum, t).alternatives("$0", "$1");
         }
         return sum;
     }
