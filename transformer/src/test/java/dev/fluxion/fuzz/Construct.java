@@ -33,6 +33,10 @@ public enum Construct {
     WHILE_BREAK_CONTINUE("while loops with break and continue"),
     BREAK_IN_FOR("break out of a for loop"),
     NESTED_LOOPS("a loop inside a loop"),
+    TRIANGULAR_LOOPS("an inner loop whose start or bound is the outer index (j = i + 1 .. n, j < i)"),
+    COMPUTED_LOOP_START("for (int i = c % 2; i < a.length; i++): a start computed at run time"),
+    LOOPS_OVER_ONE_RANGE("a temporary filled by one loop and read by the next over the same range (forwarding, "
+            + "fusion, subsumed loops), also refilled in an outer loop, and near misses"),
     EARLY_RETURN("return from inside a branch or loop"),
     // 1-D arrays
     LOCAL_ARRAY("new double[n] and array initialisers"),
@@ -89,7 +93,9 @@ public enum Construct {
     MATH_HYPERBOLIC("sinh, cosh of bounded values"),
     MATH_STEP("floor, ceil, rint, signum (derivative 0, jumps)"),
     // idioms
-    SUM_OVER_POINTS("for (i...) s += term; return s / n (independent iterations)"),
+    SUM_OVER_POINTS("for (i...) s += term; return s / n (independent iterations), and near misses (a store after "
+            + "the loop into an array it read)"),
+    TAIL_CALL("return h(...): the entry point returns a helper's result as it is"),
     RUNNING_MAX("a running maximum"),
     LOG_SUM_EXP("log(sum exp(a_i - m)) + m with a running max m");
 

@@ -26,10 +26,11 @@ final class Idioms {
     }
 
     Node statement() {
-        return switch (s.rng.nextInt(5)) {
+        return switch (s.rng.nextInt(6)) {
             case 0 -> s.on(RUNNING_MAX) ? runningMax() : null;
             case 1 -> s.on(LOG_SUM_EXP) ? logSumExp() : null;
             case 2 -> s.on(ARRAY_SWAP) ? doubleBuffer() : null;
+            case 3 -> statements.loops.temporaryOverOneRange();
             default -> s.on(ROWS_MOVED_AROUND_CALLS) ? rowsMovedAroundCalls() : null;
         };
     }

@@ -252,8 +252,11 @@ final class ProgramGenerator {
         body.addAll(st.statements(statements));
         List<Node> uses = new ArrayList<>();
         body.addAll(callTheUncalled(s, st, helpers, uses));
+        Node tail;
         if (sum) {
             body.addAll(sumOverPoints(s, st, x, uses));
+        } else if (s.on(TAIL_CALL) && s.chance(0.12) && (tail = tailCall(s, st)) != null) {
+            body.add(Node.statement("return $0;", tail).pin().mark(TAIL_CALL));
         } else {
             body.addAll(checksums(s));
             Node value = st.result();
@@ -292,6 +295,12 @@ final class ProgramGenerator {
                 }
             }
         }
+        if (s.chance(0.3)) {
+            Node loops = st.loops.temporaryOverOneRange();
+            if (loops != null) {
+                out.add(loops);
+            }
+        }
         boolean rows = s.on(ROWS_MOVED_AROUND_CALLS)
                 && s.callees.stream().anyMatch(h -> h.params.contains(Var.Type.MATRIX)) && s.chance(0.6);
         if (rows || s.chance(0.35)) {
@@ -305,6 +314,19 @@ final class ProgramGenerator {
             }
         }
         return out;
+    }
+
+    /** A call to a helper returning double, to be returned as it is; {@code null} if there is none. */
+    private static Node tailCall(MethodScope s, Statements st) {
+        for (Helper h : s.callees) {
+            if (h.returns == Helper.Returns.DOUBLE && s.callSites.getOrDefault(h, 0) < Calls.MAX_CALL_SITES) {
+                Calls.Call c = st.calls().call(h, st.expressions());
+                if (c != null) {
+                    return c.node();
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -419,6 +441,16 @@ final class ProgramGenerator {
             default -> "0.5 * sum";
         };
         Node value = Node.real(Var.ELEMENT_CAP, ret);
+        if (s.chance(0.3) && s.on(ELEMENT_WRITE) && (s.on(WRITE_INPUT) || s.visible(Var.Type.ARRAY).size() > 1)) {
+            // near miss: an array the loop read is written after it, and the value read again
+            List<Var> arrays = s.visible(Var.Type.ARRAY).stream()
+                    .filter(a -> s.on(WRITE_INPUT) || !a.name.equals("x")).toList();
+            Var a = s.pick(arrays);
+            int k = s.between(0, a.minLength - 1);
+            Node e = st.expressions().fit(st.expressions().real(1), Var.PLAIN_CAP);
+            out.add(Node.statement(a.name + "[" + k + "] = $0;", e).mark(ELEMENT_WRITE));
+            value = Node.real(value.bound + Var.ELEMENT_CAP, "$0 + " + a.name + "[" + k + "]", value).alternatives("$0");
+        }
         for (Node u : uses) {
             value = Node.real(value.bound + u.bound, "$0 + $1", value, u).alternatives("$0");
         }

@@ -22,6 +22,7 @@ final class Statements {
     private final Calls calls;
     final ArrayStatements arrays;
     final Idioms idioms;
+    final LoopIdioms loops;
 
     Statements(MethodScope s) {
         this.s = s;
@@ -29,6 +30,7 @@ final class Statements {
         this.ex = new Expressions(s, calls);
         this.arrays = new ArrayStatements(s, ex, calls);
         this.idioms = new Idioms(s, ex, calls, this);
+        this.loops = new LoopIdioms(s, ex, this);
     }
 
     Expressions expressions() {
@@ -215,7 +217,9 @@ final class Statements {
         Var lengthOf = null;
         boolean minusOne = false;
         String header;
-        int form = s.rng.nextInt(6);
+        Construct triangular = null;
+        Node computedStart = null;
+        int form = s.on(TRIANGULAR_LOOPS) && outerArrayIndex() != null && s.chance(0.5) ? 4 : s.rng.nextInt(8);
         if (form <= 1 && !arrays.isEmpty()) {
             lengthOf = s.pick(arrays);
             header = "for (int " + i + " = " + start + "; " + i + " < " + lengthOf.name + ".length; " + i + "++) $0";
@@ -228,6 +232,34 @@ final class Statements {
         } else if (form == 3 && !matrices.isEmpty()) {
             lengthOf = s.pick(matrices);
             header = "for (int " + i + " = " + start + "; " + i + " < " + lengthOf.name + ".length; " + i + "++) $0";
+        } else if (form == 4 && s.on(TRIANGULAR_LOOPS) && outerArrayIndex() != null) {
+            Var outer = outerArrayIndex();
+            lengthOf = outer.loop.lengthOf();
+            Construct mark = TRIANGULAR_LOOPS;
+            switch (s.rng.nextInt(3)) {
+                case 0 -> { // the upper triangle, without the diagonal: j >= 1
+                    start = 1;
+                    header = "for (int " + i + " = " + outer.name + " + 1; " + i + " < " + lengthOf.name + ".length; " + i
+                            + "++) $0";
+                }
+                case 1 -> { // the lower triangle: j < i <= length - 1
+                    start = 0;
+                    minusOne = true;
+                    header = "for (int " + i + " = 0; " + i + " < " + outer.name + "; " + i + "++) $0";
+                }
+                default -> {
+                    start = 0;
+                    header = "for (int " + i + " = " + outer.name + "; " + i + " < " + lengthOf.name + ".length; " + i
+                            + "++) $0";
+                }
+            }
+            triangular = mark;
+        } else if (form == 5 && s.on(COMPUTED_LOOP_START) && !arrays.isEmpty() && ex.intVariable(3) != null) {
+            lengthOf = s.pick(arrays);
+            start = 0;
+            Node first = ex.intVariable(Helper.MAX_INT_ARG);
+            computedStart = first;
+            header = "for (int " + i + " = $1 % 2; " + i + " < " + lengthOf.name + ".length; " + i + "++) $0";
         } else {
             lengthOf = null;
             header = null;
@@ -252,7 +284,9 @@ final class Statements {
         }
         s.pop();
         String declared = "{\nint " + i + " = " + start + ";\n$0\n}";
-        if (header != null) {
+        if (computedStart != null) {
+            loopNode = Node.statement(header, body, computedStart).alternatives("$0", declared).mark(COMPUTED_LOOP_START);
+        } else if (header != null) {
             loopNode = Node.statement(header, body).alternatives("$0", declared);
         } else {
             loopNode = Node.statement("for (int " + i + " = " + start + "; " + i + " < $0; " + i + "++) $1", bound, body)
@@ -262,10 +296,21 @@ final class Statements {
         if (s.inLoop()) {
             loopNode = loopNode.mark(NESTED_LOOPS);
         }
-        if (start == 1 || minusOne) {
+        if ((start == 1 || minusOne) && triangular == null) {
             loopNode = loopNode.mark(FOR_OFFSET);
         }
-        return loopNode;
+        return triangular != null ? loopNode.mark(triangular) : loopNode;
+    }
+
+    /** The index of an enclosing loop over an array's length ({@code i < a.length}), or {@code null}. */
+    private Var outerArrayIndex() {
+        for (Var v : s.visible(Var.Type.INT)) {
+            if (v.loop != null && v.loop.lengthOf() != null && v.loop.lengthOf().type == Var.Type.ARRAY
+                    && !v.loop.minusOne()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** {@code for (int k = 0; k < 8 && v < c; k++) { ...; v += step; }}: the data decide the trip count. */
