@@ -146,12 +146,13 @@ final class MethodScope {
 
     /**
      * Whether a statement here may make a variable of family {@code a} refer to an array of family
-     * {@code b} (a swap of two arrays, a local array stored as a row). In a loop, only if they are
-     * one family already: the code before the statement, in the loop, was written assuming the
-     * families distinct, and runs again after it.
+     * {@code b} (a swap of two arrays, a local array stored as a row): not in a loop. The code
+     * before the statement, in the loop, was written assuming the arrays distinct, and runs again
+     * after it; and families that look the same may be distinct arrays that a call's result merged
+     * (an array a helper returns may be any of its arguments), so "already one family" proves nothing.
      */
     boolean mayMerge(Family a, Family b) {
-        return !inLoop() || a.same(b);
+        return !inLoop();
     }
 
     /** Whether a copy of {@code a} ({@code clone()}, {@code Arrays.copyOf}) may be made. */

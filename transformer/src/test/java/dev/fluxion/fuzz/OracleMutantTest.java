@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * all modes share, would be): only the comparison with differences of the primal can see it.
  */
 class OracleMutantTest {
-    private static final int PROGRAMS = 25;
+    private static final int PROGRAMS = 16;
     private static final List<Program> programs = new ArrayList<>();
     private static final List<ScalarFunction> functions = new ArrayList<>();
 
