@@ -1,0 +1,243 @@
+package dev.fluxion.fuzz;
+
+import static dev.fluxion.fuzz.Construct.*;
+
+import dev.fluxion.fuzz.Node.Sort;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Patterns that Fluxion treats specially, written the way people write them: a running maximum
+ * (its loop records only which operand won), the log-sum-exp trick (the shift's derivatives cancel
+ * and Fluxion detaches it), and a matrix handed to a helper in a loop while its rows are moved
+ * between the calls (the callee's adjoint must see the rows as they were at its call).
+ */
+final class Idioms {
+    private final MethodScope s;
+    private final Expressions ex;
+    private final Calls calls;
+    private final Statements statements;
+
+    Idioms(MethodScope s, Expressions ex, Calls calls, Statements statements) {
+        this.s = s;
+        this.ex = ex;
+        this.calls = calls;
+        this.statements = statements;
+    }
+
+    Node statement() {
+        return switch (s.rng.nextInt(6)) {
+            case 0 -> s.on(RUNNING_MAX) ? runningMax() : null;
+            case 1 -> s.on(LOG_SUM_EXP) ? logSumExp() : null;
+            case 2 -> s.on(ARRAY_SWAP) ? doubleBuffer() : null;
+            case 3 -> statements.loops.temporaryOverOneRange();
+            default -> s.on(ROWS_MOVED_AROUND_CALLS) ? rowsMovedAroundCalls() : null;
+        };
+    }
+
+    /** {@code double mx = a[0]; for (j = 1; j < a.length; j++) mx = Math.max(mx, a[j]);} (or with an if). */
+    private Node runningMax() {
+        List<Var> arrays = s.visible(Var.Type.ARRAY);
+        if (arrays.isEmpty()) {
+            return null;
+        }
+        Var a = s.pick(arrays);
+        String mx = s.fresh("mx");
+        String j = s.fresh("j");
+        String update = s.chance(0.5) ? mx + " = Math.max(" + mx + ", " + a.name + "[" + j + "]);"
+                : "if (" + a.name + "[" + j + "] > " + mx + ") {\n        " + mx + " = " + a.name + "[" + j + "];\n    }";
+        Var v = s.declare(mx, Var.Type.DOUBLE);
+        v.bound = Var.ELEMENT_CAP;
+        v.readOnly = true;
+        return Node.statement("double " + mx + " = " + a.name + "[0];\nfor (int " + j + " = 1; " + j + " < " + a.name
+                + ".length; " + j + "++) {\n    " + update + "\n}").mark(RUNNING_MAX);
+    }
+
+    /**
+     * {@code lse = log(sum_j exp(a[j] - mx)) + mx} with {@code mx} a running maximum; sometimes one
+     * of the near misses that keep the shift's derivative (a sum not starting at zero, the shift
+     * taken per term).
+     */
+    private Node logSumExp() {
+        List<Var> arrays = s.visible(Var.Type.ARRAY);
+        if (arrays.isEmpty()) {
+            return null;
+        }
+        Var a = s.pick(arrays);
+        String mx = s.fresh("mx");
+        String se = s.fresh("se");
+        String lse = s.fresh("lse");
+        String j = s.fresh("j");
+        String k = s.fresh("j");
+        int variant = s.rng.nextInt(4);
+        String start = variant == 1 ? "0.5" : "0";
+        String term = variant == 2 ? "Math.exp(" + a.name + "[" + k + "] - " + a.name + "[0])"
+                : "Math.exp(" + a.name + "[" + k + "] - " + mx + ")";
+        String shift = variant == 2 ? a.name + "[0]" : mx;
+        Var v = s.declare(lse, Var.Type.DOUBLE);
+        v.bound = Var.ELEMENT_CAP + Math.log(Var.MAX_LENGTH) + 2 * Var.ELEMENT_CAP;
+        v.readOnly = true;
+        return Node.statement("double " + mx + " = " + a.name + "[0];\n"
+                + "for (int " + j + " = 1; " + j + " < " + a.name + ".length; " + j + "++) {\n"
+                + "    " + mx + " = Math.max(" + mx + ", " + a.name + "[" + j + "]);\n"
+                + "}\n"
+                + "double " + se + " = " + start + ";\n"
+                + "for (int " + k + " = 0; " + k + " < " + a.name + ".length; " + k + "++) {\n"
+                + "    " + se + " += " + term + ";\n"
+                + "}\n"
+                + "double " + lse + " = Math.log(" + se + ") + " + shift + ";").mark(LOG_SUM_EXP);
+    }
+
+    /**
+     * Two buffers that swap roles every step, as in an explicit time-stepping scheme (the heat
+     * equation of Fluxion's corpus): after the first step each name may be either array.
+     * <pre>
+     * double[] u = a.clone();
+     * double[] w = new double[u.length];
+     * for (int t = 0; t < K; t++) {
+     *     for (int i = 0; i < u.length; i++) {
+     *         w[i] = g(u[i], u[(i + 1) % u.length], ...);
+     *     }
+     *     double[] tmp = u; u = w; w = tmp;
+     * }
+     * </pre>
+     */
+    private Node doubleBuffer() {
+        if (s.inLoop() || !s.on(NESTED_LOOPS) || !s.on(FOR_CONSTANT) || !s.on(LOCAL_ARRAY) || !s.on(ELEMENT_WRITE)
+                || !s.on(CLONE)) {
+            return null;
+        }
+        List<Var> sources = new ArrayList<>();
+        for (Var a : s.visible(Var.Type.ARRAY)) {
+            if (a.family.varied()) {
+                sources.add(a);
+            }
+        }
+        if (sources.isEmpty()) {
+            return null;
+        }
+        Var src = s.pick(sources);
+        String u = s.fresh("u");
+        String w = s.fresh("w");
+        String t = s.fresh("t");
+        String step = s.fresh("t");
+        String i = s.fresh("i");
+        int steps = s.between(2, 4);
+        Family family = Family.copyOf(src.family);
+        Var uv = s.declare(u, Var.Type.ARRAY);
+        uv.family = family;
+        uv.minLength = src.minLength;
+        Var wv = s.declare(w, Var.Type.ARRAY);
+        wv.family = family;
+        wv.minLength = src.minLength;
+        s.enterLoop(steps, FOR_CONSTANT);
+        s.push();
+        Var index = s.declare(i, Var.Type.INT);
+        index.loop = new Var.LoopIndex(0, 0, uv, false);
+        index.maxValue = index.loop.max();
+        index.readOnly = true;
+        s.enterLoop(Var.MAX_LENGTH, FOR_CONSTANT);
+        Node e = ex.fit(ex.real(1), 1);
+        Node update = ex.fit(Node.real(0.75 * Var.ELEMENT_CAP + e.bound,
+                "0.5 * " + u + "[" + i + "] + 0.25 * " + u + "[(" + i + " + 1) % " + u + ".length] + $0", e), Var.PLAIN_CAP);
+        s.exitLoop();
+        s.pop();
+        s.exitLoop();
+        s.noteWrite(family);
+        return Node.statement("double[] " + u + " = " + src.name + ".clone();\n"
+                + "double[] " + w + " = new double[" + u + ".length];\n"
+                + "for (int " + step + " = 0; " + step + " < " + steps + "; " + step + "++) {\n"
+                + "    for (int " + i + " = 0; " + i + " < " + u + ".length; " + i + "++) {\n"
+                + "        " + w + "[" + i + "] = $0;\n"
+                + "    }\n"
+                + "    double[] " + t + " = " + u + ";\n"
+                + "    " + u + " = " + w + ";\n"
+                + "    " + w + " = " + t + ";\n"
+                + "}", update).mark(ARRAY_SWAP, CLONE, LOCAL_ARRAY, ELEMENT_WRITE, FOR_CONSTANT, NESTED_LOOPS);
+    }
+
+    /**
+     * <pre>
+     * double acc = 0;
+     * for (int r = 0; r < K; r++) {
+     *     acc += c * helper(m, ...);      // a helper taking the matrix (not inlined, if it is large or recursive)
+     *     double[] t = m[i]; m[i] = m[j]; m[j] = t;   // or another row move
+     *     ...                             // other statements, element writes into m
+     * }
+     * </pre>
+     */
+    Node rowsMovedAroundCalls() {
+        if (s.nesting >= 3 || s.inLoop() && !s.on(NESTED_LOOPS) || s.loopDepth() >= 2 || !s.on(FOR_CONSTANT)) {
+            return null;
+        }
+        List<Var> matrices = new ArrayList<>();
+        for (Var m : s.visible(Var.Type.MATRIX)) {
+            if (!m.outerFromParam) {
+                matrices.add(m);
+            }
+        }
+        int trips = s.between(2, 4);
+        List<Helper> helpers = new ArrayList<>();
+        for (Helper h : s.callees) {
+            if (h != s.self && h.params.contains(Var.Type.MATRIX)
+                    && s.work + (long) s.tripsSince(0) * trips * h.work <= Calls.WORK_LIMIT) {
+                helpers.add(h);
+            }
+        }
+        if (matrices.isEmpty() || helpers.isEmpty()) {
+            return null;
+        }
+        Var m = s.pick(matrices);
+        List<Helper> jointly = helpers.stream().filter(h -> h.kind != Helper.Kind.SMALL).toList();
+        Helper h = s.pick(!jointly.isEmpty() && s.chance(0.8) ? jointly : helpers); // not inlined, mostly
+        String acc = s.fresh("acc");
+        Var accumulator = s.declare(acc, Var.Type.DOUBLE).accumulate();
+        String r = s.fresh("r");
+        s.push();
+        Var index = s.declare(r, Var.Type.INT);
+        index.loop = new Var.LoopIndex(0, trips, null, false);
+        index.maxValue = trips - 1;
+        index.readOnly = true;
+        s.enterLoop(trips, FOR_CONSTANT);
+        s.push();
+        s.nesting++;
+        List<Node> body = new ArrayList<>();
+        calls.prefer(m);
+        Calls.Call call = calls.call(h, ex);
+        calls.prefer(null);
+        if (call == null) {
+            s.nesting--;
+            s.pop();
+            s.exitLoop();
+            s.pop();
+            return null;
+        }
+        switch (h.returns) {
+            case DOUBLE -> body.add(statements.accumulate(accumulator, call.node()));
+            case ARRAY -> body.add(statements.accumulate(accumulator,
+                    Node.real(Var.ELEMENT_CAP, "$0[0]", call.node())));
+            default -> body.add(Node.statement("$0;", call.node()));
+        }
+        Node move = statements.arrays.rowMove(m);
+        if (move != null) {
+            body.add(move);
+        }
+        if (s.chance(0.6)) {
+            Node write = statements.arrays.matrixElementWrite(m);
+            if (write != null) {
+                body.add(write);
+            }
+        }
+        body.addAll(statements.statements(s.between(0, 2)));
+        if (h.returns == Helper.Returns.VOID) {
+            body.add(statements.accumulate(accumulator, Node.real(Var.ELEMENT_CAP, m.name + "[0][1]")));
+        }
+        s.nesting--;
+        s.pop();
+        s.exitLoop();
+        s.pop();
+        Node loop = Node.statement("double " + acc + " = 0;\nfor (int " + r + " = 0; " + r + " < $0; " + r + "++) $1",
+                Node.of(Sort.INT, Integer.toString(trips)), Node.block(body)).mark(ROWS_MOVED_AROUND_CALLS, FOR_CONSTANT);
+        return s.inLoop() ? loop.mark(NESTED_LOOPS) : loop;
+    }
+}

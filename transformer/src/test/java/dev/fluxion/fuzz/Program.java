@@ -1,0 +1,87 @@
+package dev.fluxion.fuzz;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One generated program: a class with the entry point {@code public static double f(double[] x)}
+ * (x of length {@link #dimension}) and its {@code @Differentiable} helpers, as syntax trees. Program
+ * {@code index} of {@code seed} is always the same program ({@link ProgramGenerator}).
+ */
+final class Program {
+    static final String PACKAGE = "dev.fluxion.fuzz.gen";
+
+    final long seed;
+    final int index;
+    final int dimension;
+    /** The entry method first, then the helpers. */
+    final List<Node> methods;
+
+    Program(long seed, int index, int dimension, List<Node> methods) {
+        this.seed = seed;
+        this.index = index;
+        this.dimension = dimension;
+        this.methods = List.copyOf(methods);
+    }
+
+    Program withMethods(List<Node> newMethods) {
+        return new Program(seed, index, dimension, newMethods);
+    }
+
+    /** A class name unique to the program, so that its diagnostics name it. */
+    String className() {
+        return "Fuzz_" + Long.toUnsignedString(seed) + "_" + index;
+    }
+
+    String qualifiedName(String simpleName) {
+        return PACKAGE + "." + simpleName;
+    }
+
+    /** The Java source of the program as class {@code simpleName} in {@link #PACKAGE}. */
+    String source(String simpleName) {
+        StringBuilder s = new StringBuilder();
+        s.append("package ").append(PACKAGE).append(";\n\n");
+        s.append("import dev.fluxion.Differentiable;\n");
+        s.append("import dev.fluxion.ScalarFunction;\n");
+        s.append("import java.util.Arrays;\n\n");
+        s.append("/** Program ").append(index).append(" of seed ").append(Long.toUnsignedString(seed))
+                .append(": x has length ").append(dimension).append(". */\n");
+        s.append("@SuppressWarnings(\"all\")\n");
+        s.append("public final class ").append(simpleName).append(" {\n");
+        s.append("    public static ScalarFunction entry() {\n");
+        s.append("        return ").append(simpleName).append("::f;\n");
+        s.append("    }\n");
+        for (Node m : methods) {
+            s.append('\n').append("    ").append(m.render(1)).append('\n');
+        }
+        s.append("}\n");
+        return s.toString();
+    }
+
+    String source() {
+        return source(className());
+    }
+
+    /** How often each construct occurs in the program. */
+    Map<Construct, Integer> constructs() {
+        Map<Construct, Integer> counts = new EnumMap<>(Construct.class);
+        for (Node m : methods) {
+            m.walk(n -> n.marks.forEach(c -> counts.merge(c, 1, Integer::sum)));
+        }
+        return counts;
+    }
+
+    int size() {
+        int n = 0;
+        for (Node m : methods) {
+            n += m.size();
+        }
+        return n;
+    }
+
+    List<Node> helpers() {
+        return new ArrayList<>(methods.subList(1, methods.size()));
+    }
+}

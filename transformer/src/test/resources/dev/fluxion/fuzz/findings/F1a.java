@@ -1,0 +1,25 @@
+package dev.fluxion.fuzz.gen;
+
+import dev.fluxion.Differentiable;
+import dev.fluxion.ScalarFunction;
+
+/** x has length 3. */
+public final class F1a {
+    public static ScalarFunction entry() {
+        return F1a::f;
+    }
+
+    @Differentiable
+    public static double f(double[] x) {
+        return h(x, x, 2);
+    }
+
+    /** Recursive, reads its arrays and writes neither. */
+    @Differentiable
+    static double h(double[] p, double[] q, int d) {
+        if (d <= 0) {
+            return p[0] * q[1];
+        }
+        return h(p, q, d - 1);
+    }
+}
