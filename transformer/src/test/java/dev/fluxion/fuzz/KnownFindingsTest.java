@@ -25,10 +25,19 @@ class KnownFindingsTest {
         return Findings.ALL.stream().flatMap(f -> f.reproductions().stream().map(r -> Arguments.of(f.id(), r)));
     }
 
-    @ParameterizedTest(name = "{1}")
-    @MethodSource("reproductions")
-    void stillFails(String id, String name) throws IOException {
-        Findings.Finding finding = Findings.ALL.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    static Stream<String> fixed() {
+        return Findings.FIXED.stream();
+    }
+
+    /** The reproductions of findings fixed since pass every check: each is a regression test. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixed")
+    void fixedFindingPasses(String name) throws IOException {
+        Failure f = check(name);
+        assertTrue(f == null, () -> name + " fails again: " + f);
+    }
+
+    private Failure check(String name) throws IOException {
         String source;
         try (InputStream in = getClass().getResourceAsStream("findings/" + name + ".java")) {
             assertNotNull(in, "reproduction " + name + " not found");
@@ -38,11 +47,17 @@ class KnownFindingsTest {
         InMemoryJavac.Result compiled = new InMemoryJavac().compile(Map.of(p.qualifiedName(name), source));
         assertEquals(Map.of(), compiled.errors());
         ClassLoader parent = getClass().getClassLoader();
-        Failure f;
         try (ProgramCheck check = new ProgramCheck(60_000)) {
-            f = check.check(p, name, new BatchLoader(parent, compiled.classes(), true),
+            return check.check(p, name, new BatchLoader(parent, compiled.classes(), true),
                     new BatchLoader(parent, compiled.classes(), false), new FuzzStats());
         }
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("reproductions")
+    void stillFails(String id, String name) throws IOException {
+        Findings.Finding finding = Findings.ALL.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+        Failure f = check(name);
         assertNotNull(f, () -> "finding " + id + " (" + finding.summary() + ") no longer reproduces with " + name
                 + ": remove it from Findings.ALL, so that " + finding.disables() + " is fuzzed again, and update "
                 + "FUZZ-FINDINGS.md");
