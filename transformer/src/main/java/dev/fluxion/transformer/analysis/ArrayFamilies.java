@@ -258,36 +258,109 @@ public final class ArrayFamilies {
     }
 
     /**
-     * The indices of the multi-dimensional parameters whose rows the method may replace or move:
-     * a row stored into, or {@code arraycopy} into, a member of their family, or a call that may
-     * do so to an argument of their family (mutual recursion counts as may, direct recursion not).
+     * The indices of the multi-dimensional parameters whose rows the method may replace or move: a
+     * row stored into, or {@code arraycopy} into, the parameter or one of its rows (at any depth), or
+     * a call that may do so to one of them (mutual recursion counts as may, direct recursion not).
+     * A new matrix made of the parameter's rows ({@code m.clone()}, {@code {m[0], m[1]}}) is not the
+     * parameter: moving its rows moves none of the parameter's.
      */
     public Set<Integer> rowsMovedParameters(IrFunction f, Callees callees) {
-        Set<Value> moved = new java.util.HashSet<>();
+        Set<Integer> out = new java.util.TreeSet<>();
+        for (var p : f.params()) {
+            if (isMember(p) && isMultiDimensional(p) && movesRowsOf(f, sameOrRowOf(p), callees)) {
+                out.add(p.index());
+            }
+        }
+        return out;
+    }
+
+    private boolean movesRowsOf(IrFunction f, Set<Value> structure, Callees callees) {
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
-                if (insn.op() == Op.ARRAY_STORE && isMember(insn.operand(0)) && isMultiDimensional(insn.operand(0))) {
-                    moved.add(find(insn.operand(0)));
-                } else if (ArrayOps.of(insn) == ArrayOps.ARRAYCOPY && isMember(insn.operand(2))
+                if (insn.op() == Op.ARRAY_STORE && structure.contains(insn.operand(0)) && isMultiDimensional(insn.operand(0))) {
+                    return true;
+                }
+                if (ArrayOps.of(insn) == ArrayOps.ARRAYCOPY && structure.contains(insn.operand(2))
                         && isMultiDimensional(insn.operand(2))) {
-                    moved.add(find(insn.operand(2)));
-                } else if (insn.op() == Op.INVOKE && ArrayOps.of(insn) == null && !isRecursive(f, insn)) {
+                    return true;
+                }
+                if (insn.op() == Op.INVOKE && ArrayOps.of(insn) == null && !isRecursive(f, insn)) {
                     for (int j = 0; j < insn.operands().size(); j++) {
                         Value v = insn.operand(j);
-                        if (isMember(v) && isMultiDimensional(v) && callees.mayMoveRows(insn.member(), j)) {
-                            moved.add(find(v));
+                        if (structure.contains(v) && isMultiDimensional(v) && callees.mayMoveRows(insn.member(), j)) {
+                            return true;
                         }
                     }
                 }
             }
         }
-        Set<Integer> out = new java.util.TreeSet<>();
-        for (var p : f.params()) {
-            if (isMember(p) && isMultiDimensional(p) && moved.contains(find(p))) {
-                out.add(p.index());
+        return false;
+    }
+
+    /**
+     * The values that may be {@code array} itself or one of its rows at any depth (whose row stores
+     * change {@code array}'s structure), following phis, casts, row loads (also from arrays that hold
+     * its rows: copies of it, or arrays its rows were stored into) and calls that may return an
+     * argument.
+     */
+    private Set<Value> sameOrRowOf(Value array) {
+        Set<Value> same = new java.util.HashSet<>();
+        Set<Value> holders = new java.util.HashSet<>(); // arrays holding its rows, not it
+        java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(array));
+        java.util.ArrayDeque<Value> holderWork = new java.util.ArrayDeque<>();
+        while (!work.isEmpty() || !holderWork.isEmpty()) {
+            if (!holderWork.isEmpty()) {
+                Value h = holderWork.pop();
+                if (holders.add(h)) {
+                    for (Instruction user : h.users()) {
+                        if (user.op() == Op.ARRAY_LOAD && user.operand(0) == h && isMember(user)) {
+                            work.add(user); // a row of the holder may be one of array's rows
+                        } else if (user.op() == Op.PHI || user.op() == Op.CHECKCAST) {
+                            holderWork.add(user);
+                        } else if (ArrayOps.of(user) != null && ArrayOps.of(user).creates() && user.operand(0) == h) {
+                            holderWork.add(user);
+                        }
+                    }
+                }
+                continue;
+            }
+            Value v = work.pop();
+            if (!same.add(v)) {
+                continue;
+            }
+            for (Instruction user : v.users()) {
+                switch (user.op()) {
+                    case PHI, CHECKCAST -> work.add(user);
+                    case ARRAY_LOAD -> {
+                        if (user.operand(0) == v && isMember(user)) {
+                            work.add(user);
+                        }
+                    }
+                    case ARRAY_STORE -> {
+                        if (user.operand(2) == v && isMember(user.operand(0))) {
+                            holderWork.add(user.operand(0)); // v stored as a row of another array
+                        }
+                    }
+                    case INVOKE -> {
+                        ArrayOps op = ArrayOps.of(user);
+                        if (op != null && op.creates() && user.operand(0) == v && isMultiDimensional(v)) {
+                            holderWork.add(user); // a copy shares v's rows
+                        } else if (op == ArrayOps.ARRAYCOPY && user.operand(0) == v && isMember(user.operand(2))) {
+                            holderWork.add(user.operand(2));
+                        } else if (op == null && isMember(user) && callees.isDifferentiable(user.member())) {
+                            for (int j = 0; j < user.operands().size(); j++) {
+                                if (user.operand(j) == v && callees.mayReturnArgument(user.member(), j)) {
+                                    work.add(user);
+                                }
+                            }
+                        }
+                    }
+                    default -> {
+                    }
+                }
             }
         }
-        return out;
+        return same;
     }
 
     /** A call of {@code f} to itself moves no rows unless {@code f} does elsewhere. */
