@@ -211,11 +211,14 @@ final class Calls {
             return new Arg(Node.of(Sort.ARRAY, same.name), same.family, null, -1).mark();
         }
         for (Arg c : chosen) { // another row of a matrix whose row is an argument already: two rows, one call
-            if (c.rowOf() != null && c.rowOf().permutationOnly && s.on(CALL_TWO_ROWS) && s.chance(0.6)
-                    && (!writes || s.writable(c.rowOf()))) {
-                int r = (c.row() + 1) % c.rowOf().minLength;
-                return new Arg(Node.of(Sort.ARRAY, c.rowOf().name + "[" + r + "]"), c.rowOf().family, c.rowOf(), r)
-                        .mark(CALL_TWO_ROWS);
+            Var m = c.rowOf();
+            if (m != null && m.permutationOnly && s.on(CALL_TWO_ROWS) && s.chance(0.6) && (!writes || s.writable(m))) {
+                for (int r = 0; r < m.minLength; r++) {
+                    Arg row = new Arg(Node.of(Sort.ARRAY, m.name + "[" + r + "]"), m.family, m, r);
+                    if (!writes || chosen.stream().noneMatch(row::conflicts)) {
+                        return row.mark(CALL_TWO_ROWS);
+                    }
+                }
             }
         }
         List<Arg> options = new ArrayList<>();

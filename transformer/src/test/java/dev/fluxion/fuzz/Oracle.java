@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  *   <li>reverse mode against forward mode, one lane per sweep (a sweep per unit vector) and four
  *       lanes per sweep, and against a tangent along a random direction (the dot-product test),
  *       to {@value #MODE_TOLERANCE} relative: the same derivatives summed in other orders;
- *   <li>each gradient component against Richardson-extrapolated central differences of the primal
- *       ({@link GradientCheck#richardson}). Generated programs branch, so a component whose
+ *   <li>each gradient component, of each mode, against Richardson-extrapolated central differences
+ *       of the primal ({@link GradientCheck#richardson}). Generated programs branch, so a component whose
  *       extrapolations from two step sizes disagree (a kink or a branch switch within a step) is
  *       skipped and counted, not failed;
  *   <li>{@code H(x) v} against Richardson differences of the reverse-mode gradient along v, where
@@ -203,11 +203,13 @@ final class Oracle {
             return new Failure(Failure.Kind.DOT_PRODUCT, "tangent along u = " + Arrays.toString(u) + " gave " + out[0]
                     + ", grad . u = " + dot + " (grad " + Arrays.toString(g) + ")", x);
         }
-        return richardson(d, x, g);
+        return richardson(d, x, new double[][] {g, forward, four[0]});
     }
 
-    /** Each component of {@code g} against two Richardson extrapolations of the primal. */
-    private Failure richardson(Derivatives d, double[] x, double[] g) {
+    /** The modes' gradients (reverse, forward one lane, four lanes) against two Richardson extrapolations of the primal. */
+    private static final String[] MODES = {"reverse mode", "forward mode (one lane)", "forward mode (four lanes)"};
+
+    private Failure richardson(Derivatives d, double[] x, double[][] gradients) {
         double[][] r = new double[2][];
         Failure f = call("the primal", x, () -> {
             r[0] = GradientCheck.richardson(d::primal, x, STEP);
@@ -216,6 +218,7 @@ final class Oracle {
         if (f != null) {
             return new Failure(Failure.Kind.PRIMAL_THREW, f.detail(), x);
         }
+        double[] g = gradients[0];
         for (int i = 0; i < x.length; i++) {
             double estimate = r[1][i];
             double scale = Math.max(1, Math.abs(estimate));
@@ -227,10 +230,13 @@ final class Oracle {
             if (g[i] == 0) {
                 stats.zeroCoordinates++;
             }
-            if (!(Math.abs(g[i] - estimate) <= DIFFERENCE_TOLERANCE * scale)) {
-                return new Failure(Failure.Kind.RICHARDSON, "component " + i + ": reverse mode " + g[i]
-                        + ", Richardson " + estimate + " (step " + STEP + ": " + r[0][i] + ")\nreverse gradient "
-                        + Arrays.toString(g) + "\nRichardson       " + Arrays.toString(r[1]), x);
+            for (int m = 0; m < gradients.length; m++) {
+                double gi = gradients[m][i];
+                if (!(Math.abs(gi - estimate) <= DIFFERENCE_TOLERANCE * scale)) {
+                    return new Failure(Failure.Kind.RICHARDSON, "component " + i + ": " + MODES[m] + " " + gi
+                            + ", Richardson " + estimate + " (step " + STEP + ": " + r[0][i] + ")\n" + MODES[m] + " "
+                            + Arrays.toString(gradients[m]) + "\nRichardson " + Arrays.toString(r[1]), x);
+                }
             }
         }
         return null;

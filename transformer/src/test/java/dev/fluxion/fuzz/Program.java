@@ -1,6 +1,5 @@
 package dev.fluxion.fuzz;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +78,5 @@ final class Program {
             n += m.size();
         }
         return n;
-    }
-
-    List<Node> helpers() {
-        return new ArrayList<>(methods.subList(1, methods.size()));
     }
 }
