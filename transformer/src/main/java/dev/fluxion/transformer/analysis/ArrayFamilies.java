@@ -192,15 +192,9 @@ public final class ArrayFamilies {
      * and never {@code x}, and a row of a caller's data table passed as {@code x} stays data.
      */
     public Set<Integer> writtenParameters(IrFunction f) {
-        Set<Value> written = new java.util.HashSet<>();
-        for (List<Instruction> ws : writers.values()) {
-            for (Instruction w : ws) {
-                written.addAll(writtenBy(w, callees));
-            }
-        }
         Set<Integer> out = new java.util.TreeSet<>();
         for (var p : f.params()) {
-            if (isMember(p) && !java.util.Collections.disjoint(written, referringTo(p))) {
+            if (isMember(p) && writes(sameOrRowOf(p))) {
                 out.add(p.index());
             }
         }
@@ -208,53 +202,23 @@ public final class ArrayFamilies {
     }
 
     /**
-     * The values that may refer to {@code array} or to one of its rows (at any depth), or hold it
-     * as a row: following phis, casts, row loads, row stores both ways, copies of arrays of rows
-     * (which share the rows) and calls that may return their argument.
+     * Whether some instruction may write elements of the array or its rows: a store, copy or fill
+     * into one of them, or a call that may write one of them or an array that holds its rows. A
+     * store into an array that merely holds its rows ({@code double[][] m = {p}; m[0] = q}) moves
+     * references, and writes none of its numbers.
      */
-    private Set<Value> referringTo(Value array) {
-        Set<Value> seen = new java.util.HashSet<>();
-        java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(array));
-        while (!work.isEmpty()) {
-            Value v = work.pop();
-            if (!seen.add(v)) {
-                continue;
-            }
-            for (Instruction user : v.users()) {
-                switch (user.op()) {
-                    case PHI, CHECKCAST -> work.add(user);
-                    case ARRAY_LOAD -> {
-                        if (isMember(user)) {
-                            work.add(user);
-                        }
-                    }
-                    case ARRAY_STORE -> {
-                        if (isMember(user.operand(0)) && isMember(user.operand(2))) {
-                            work.add(user.operand(0));
-                            work.add(user.operand(2));
-                        }
-                    }
-                    case INVOKE -> {
-                        ArrayOps op = ArrayOps.of(user);
-                        if (op != null && op.creates() && isMultiDimensional(v)) {
-                            work.add(user);
-                        } else if (op == ArrayOps.ARRAYCOPY && isMultiDimensional(v)) {
-                            work.add(user.operand(0));
-                            work.add(user.operand(2));
-                        } else if (op == null && isMember(user) && callees.isDifferentiable(user.member())) {
-                            for (int j = 0; j < user.operands().size(); j++) {
-                                if (user.operand(j) == v && callees.mayReturnArgument(user.member(), j)) {
-                                    work.add(user);
-                                }
-                            }
-                        }
-                    }
-                    default -> {
+    private boolean writes(Structure s) {
+        for (List<Instruction> ws : writers.values()) {
+            for (Instruction w : ws) {
+                for (Value target : writtenBy(w, callees)) {
+                    boolean call = w.op() == Op.INVOKE && ArrayOps.of(w) == null;
+                    if (s.same().contains(target) || call && s.holders().contains(target)) {
+                        return true;
                     }
                 }
             }
         }
-        return seen;
+        return false;
     }
 
     /**
@@ -267,7 +231,7 @@ public final class ArrayFamilies {
     public Set<Integer> rowsMovedParameters(IrFunction f, Callees callees) {
         Set<Integer> out = new java.util.TreeSet<>();
         for (var p : f.params()) {
-            if (isMember(p) && isMultiDimensional(p) && movesRowsOf(f, sameOrRowOf(p), callees)) {
+            if (isMember(p) && isMultiDimensional(p) && movesRowsOf(f, sameOrRowOf(p).same(), callees)) {
                 out.add(p.index());
             }
         }
@@ -303,7 +267,7 @@ public final class ArrayFamilies {
      * its rows: copies of it, or arrays its rows were stored into) and calls that may return an
      * argument.
      */
-    private Set<Value> sameOrRowOf(Value array) {
+    private Structure sameOrRowOf(Value array) {
         Set<Value> same = new java.util.HashSet<>();
         Set<Value> holders = new java.util.HashSet<>(); // arrays holding its rows, not it
         java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(array));
@@ -360,7 +324,11 @@ public final class ArrayFamilies {
                 }
             }
         }
-        return same;
+        return new Structure(same, holders);
+    }
+
+    /** An array's structure: the values that may be it or one of its rows, and the arrays that may hold its rows. */
+    private record Structure(Set<Value> same, Set<Value> holders) {
     }
 
     /** A call of {@code f} to itself moves no rows unless {@code f} does elsewhere. */
