@@ -25,11 +25,11 @@ final class Findings {
      * summarising a self-recursive callee to a fixed point); F3, no second derivative of a copy of
      * an array without derivatives ({@code zerosLike} is now a fresh allocation); F2, a callee that
      * builds a matrix of its argument's rows taken to move the argument's rows (the rows moved are
-     * now those of the parameter itself, {@code ArrayFamilies.rowsMovedParameters}); F4 (programs 847,
+     * now those of the parameter itself, {@code ArrayFamilies.rowsMovedParameters}); F5 (programs 847,
      * 1173 and 1260 of seed 7), a callee that stores its argument as a row of a new matrix taken to
      * write it (a row store into a matrix that holds an array's rows writes none of its numbers).
      */
-    static final List<String> FIXED = List.of("F1a", "F1b", "F1d", "F2a", "F2b", "F3a", "F3b", "F4a", "F4b", "F4c");
+    static final List<String> FIXED = List.of("F1a", "F1b", "F1d", "F2a", "F2b", "F3a", "F3b", "F5a", "F5b", "F5c");
 
     /** Construct -> the finding that switched it off. */
     static final Map<Construct, String> DISABLED = disabled();

@@ -6,9 +6,9 @@ import java.util.Arrays;
 
 /** Program 847 of seed 7: x has length 4. */
 @SuppressWarnings("all")
-public final class F4a {
+public final class F5a {
     public static ScalarFunction entry() {
-        return F4a::f;
+        return F5a::f;
     }
 
     @Differentiable

@@ -6,9 +6,9 @@ import java.util.Arrays;
 
 /** Program 1173 of seed 7: x has length 2. */
 @SuppressWarnings("all")
-public final class F4b {
+public final class F5b {
     public static ScalarFunction entry() {
-        return F4b::f;
+        return F5b::f;
     }
 
     @Differentiable

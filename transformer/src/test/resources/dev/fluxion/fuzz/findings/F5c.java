@@ -6,9 +6,9 @@ import java.util.Arrays;
 
 /** Program 1260 of seed 7: x has length 2. */
 @SuppressWarnings("all")
-public final class F4c {
+public final class F5c {
     public static ScalarFunction entry() {
-        return F4c::f;
+        return F5c::f;
     }
 
     @Differentiable
