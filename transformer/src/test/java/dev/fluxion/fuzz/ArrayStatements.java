@@ -350,15 +350,15 @@ final class ArrayStatements {
             return null;
         }
         Construct mark = dst == src ? ARRAYCOPY_OVERLAPPING : ARRAYCOPY;
-        if (!s.on(mark)) {
+        if (!s.on(mark) || !s.mayCopy(src)) {
             return null;
         }
         int len = s.between(1, Math.min(src.minLength, dst.minLength) - (dst == src ? 1 : 0));
         int from = s.between(0, src.minLength - len);
         int to = s.between(0, dst.minLength - len);
         s.noteWrite(dst.family);
-        return Node.statement("System.arraycopy(" + src.name + ", " + from + ", " + dst.name + ", " + to + ", " + len + ");")
-                .mark(mark);
+        return s.copied(Node.statement("System.arraycopy(" + src.name + ", " + from + ", " + dst.name + ", " + to + ", "
+                + len + ");").mark(mark), src);
     }
 
     /** {@code Arrays.fill(a, e)} or {@code Arrays.fill(a, from, to, e)}, with an active e. */
@@ -454,10 +454,14 @@ final class ArrayStatements {
             case ROW_REPLACE:
                 return Node.statement(m.name + "[$0] = " + m.name + "[$1];", r, ex.rowIndex(m)).mark(ROW_REPLACE);
             case ROW_SHIFT: {
+                if (!s.mayCopy(m)) {
+                    return null;
+                }
                 int len = s.between(1, m.minLength - 1);
-                return s.chance(0.5)
+                return s.copied(s.chance(0.5)
                         ? Node.statement("System.arraycopy(" + m.name + ", 0, " + m.name + ", 1, " + len + ");").mark(ROW_SHIFT)
-                        : Node.statement("System.arraycopy(" + m.name + ", 1, " + m.name + ", 0, " + len + ");").mark(ROW_SHIFT);
+                        : Node.statement("System.arraycopy(" + m.name + ", 1, " + m.name + ", 0, " + len + ");").mark(ROW_SHIFT),
+                        m);
             }
             default: { // ROW_FRESH, or a local array as the row
                 List<Var> arrays = new ArrayList<>();

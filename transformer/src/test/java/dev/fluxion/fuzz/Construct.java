@@ -38,6 +38,8 @@ public enum Construct {
     LOOPS_OVER_ONE_RANGE("a temporary filled by one loop and read by the next over the same range (forwarding, "
             + "fusion, subsumed loops), also refilled in an outer loop, and near misses"),
     EARLY_RETURN("return from inside a branch or loop"),
+    EXIT_FROM_NESTED_LOOPS("in a helper, a return from inside a loop in a loop (inlined into a loop of its caller: "
+            + "an exit from two loops into a third)"),
     // 1-D arrays
     LOCAL_ARRAY("new double[n] and array initialisers"),
     ELEMENT_WRITE("a[i] = ... (a reset of an element)"),
@@ -48,8 +50,8 @@ public enum Construct {
     ARRAYCOPY_OVERLAPPING("System.arraycopy within one array"),
     ARRAYS_FILL("Arrays.fill with an active value"),
     ARRAYS_COPY_OF("Arrays.copyOf and Arrays.copyOfRange"),
-    COPY_OF_UNVARIED_ARRAY("a copy (clone(), Arrays.copyOf) of an array that may not depend on x: zeros, constants, "
-            + "a helper's argument"),
+    COPY_OF_UNVARIED_ARRAY("a copy (clone(), Arrays.copyOf, System.arraycopy from it) of an array that may not "
+            + "depend on x: zeros, constants, a helper's argument"),
     ARRAY_SWAP("two local arrays swapped (double[] t = a; a = b; b = t), phis of arrays"),
     ARRAY_PHI("double[] t = c ? a : b"),
     WRITE_INPUT("writes into the input x"),

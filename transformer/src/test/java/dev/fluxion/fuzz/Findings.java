@@ -14,22 +14,31 @@ import java.util.TreeMap;
  */
 final class Findings {
     /** A finding: the construct it disables, its reproductions, and how they fail today. */
-    record Finding(String id, Construct disables, Failure.Kind kind, String summary, List<String> reproductions) {
+    record Finding(String id, Construct disables, java.util.Set<Failure.Kind> kinds, String summary,
+            List<String> reproductions) {
     }
 
-    static final List<Finding> ALL = List.of();
+    static final List<Finding> ALL = List.of(
+            new Finding("F4", Construct.EXIT_FROM_NESTED_LOOPS,
+                    java.util.Set.of(Failure.Kind.FORWARD, Failure.Kind.RICHARDSON, Failure.Kind.HVP),
+                    "a jump out of two nested loops inside a third loop (a labelled break, or a return from an "
+                            + "inlined callee's nested loops called in a loop): reverse mode, and Hessian-vector "
+                            + "products, use index 0 for the inner loop's index at the exit: wrong gradients",
+                    List.of("F4a", "F4b", "F4c", "F4d")));
 
     /**
      * Findings fixed since, whose reproductions must now pass every check ({@link KnownFindingsTest}):
      * F1, a read-only recursive callee taken to write the arrays it passes to itself (fixed by
      * summarising a self-recursive callee to a fixed point); F3, no second derivative of a copy of
-     * an array without derivatives ({@code zerosLike} is now a fresh allocation); F2, a callee that
-     * builds a matrix of its argument's rows taken to move the argument's rows (the rows moved are
-     * now those of the parameter itself, {@code ArrayFamilies.rowsMovedParameters}); F5 (programs 847,
-     * 1173 and 1260 of seed 7), a callee that stores its argument as a row of a new matrix taken to
-     * write it (a row store into a matrix that holds an array's rows writes none of its numbers).
+     * an array without derivatives ({@code zerosLike} is now a fresh allocation, the tangent of an
+     * arraycopy from one {@code Arrays.fill}); F2, a callee that builds a matrix of its argument's
+     * rows taken to move the argument's rows (the rows moved are now those of the parameter itself,
+     * {@code ArrayFamilies.rowsMovedParameters}); F5 (programs 847, 1173 and 1260 of seed 7), a callee
+     * that stores its argument as a row of a new matrix taken to write it (a row store into a matrix
+     * that holds an array's rows writes none of its numbers).
      */
-    static final List<String> FIXED = List.of("F1a", "F1b", "F1d", "F2a", "F2b", "F3a", "F3b", "F5a", "F5b", "F5c");
+    static final List<String> FIXED = List.of("F1a", "F1b", "F1d", "F2a", "F2b", "F3a", "F3b", "F3c", "F5a", "F5b",
+            "F5c");
 
     /** Construct -> the finding that switched it off. */
     static final Map<Construct, String> DISABLED = disabled();

@@ -41,6 +41,12 @@ final class Oracle {
     static final double SMOOTH_TOLERANCE = 1e-6;
     /** A derivative further from a smooth estimate than this (relative to {@code max(1, |estimate|)}) is wrong. */
     static final double DIFFERENCE_TOLERANCE = 1e-5;
+    /**
+     * Points where the primal is larger than this are not used: the generator keeps values far
+     * below it, and differences of such values carry round-off that hides derivatives (a shrunk
+     * program that lost the squashing its generator put in must not pass for the same failure).
+     */
+    static final double MAX_VALUE = 1e6;
 
     private final FuzzStats stats;
     private final List<double[]> points = new ArrayList<>();
@@ -83,7 +89,7 @@ final class Oracle {
             } catch (RuntimeException | StackOverflowError e) {
                 return Failure.error(Failure.Kind.PRIMAL_THREW, Exceptions.gist(e), Exceptions.trace(e), x);
             }
-            if (!Double.isFinite(value)) {
+            if (!Double.isFinite(value) || Math.abs(value) > MAX_VALUE) {
                 stats.nonFinitePoints++;
                 continue;
             }
@@ -109,7 +115,7 @@ final class Oracle {
                 } catch (RuntimeException | Error e) {
                     return thrown("Hessian-vector product", e, x);
                 }
-                f = hvp(d, x, v, hv);
+                f = hvp(d, x, v, hv, gradients.get(gradients.size() - 1));
                 if (f != null) {
                     return f;
                 }
@@ -203,13 +209,13 @@ final class Oracle {
             return new Failure(Failure.Kind.DOT_PRODUCT, "tangent along u = " + Arrays.toString(u) + " gave " + out[0]
                     + ", grad . u = " + dot + " (grad " + Arrays.toString(g) + ")", x);
         }
-        return richardson(d, x, new double[][] {g, forward, four[0]});
+        return richardson(d, x, value, new double[][] {g, forward, four[0]});
     }
 
     /** The modes' gradients (reverse, forward one lane, four lanes) against two Richardson extrapolations of the primal. */
     private static final String[] MODES = {"reverse mode", "forward mode (one lane)", "forward mode (four lanes)"};
 
-    private Failure richardson(Derivatives d, double[] x, double[][] gradients) {
+    private Failure richardson(Derivatives d, double[] x, double value, double[][] gradients) {
         double[][] r = new double[2][];
         Failure f = call("the primal", x, () -> {
             r[0] = GradientCheck.richardson(d::primal, x, STEP);
@@ -222,7 +228,8 @@ final class Oracle {
         for (int i = 0; i < x.length; i++) {
             double estimate = r[1][i];
             double scale = Math.max(1, Math.abs(estimate));
-            if (!(Math.abs(r[0][i] - estimate) <= SMOOTH_TOLERANCE * scale)) {
+            if (!(Math.abs(r[0][i] - estimate) <= SMOOTH_TOLERANCE * scale)
+                    || roundOff(value, x[i]) > 0.1 * DIFFERENCE_TOLERANCE * scale) {
                 stats.nonSmoothCoordinates++;
                 continue;
             }
@@ -242,8 +249,13 @@ final class Oracle {
         return null;
     }
 
+    /** The round-off in the smallest-step differences of values of magnitude {@code |value|}, generously. */
+    private static double roundOff(double value, double xi) {
+        return 1e-15 * Math.abs(value) / (SMALL_STEP / 4 * Math.max(1, Math.abs(xi)));
+    }
+
     /** {@code hv} against Richardson differences of the reverse-mode gradient along {@code v}. */
-    private Failure hvp(Derivatives d, double[] x, double[] v, double[] hv) {
+    private Failure hvp(Derivatives d, double[] x, double[] v, double[] hv, double[] g) {
         double[][] r = new double[2][];
         Failure f = call("reverse mode (along v)", x, () -> {
             r[0] = Richardson.derivative(t -> gradientAt(d, shifted(x, v, t)), x.length, STEP);
@@ -256,7 +268,8 @@ final class Oracle {
         for (int i = 0; i < x.length; i++) {
             double estimate = r[1][i];
             double scale = Math.max(1, Math.abs(estimate));
-            if (!(Math.abs(r[0][i] - estimate) <= SMOOTH_TOLERANCE * scale)) {
+            if (!(Math.abs(r[0][i] - estimate) <= SMOOTH_TOLERANCE * scale)
+                    || roundOff(g[i], 0) > 0.1 * DIFFERENCE_TOLERANCE * scale) {
                 stats.hvpNonSmooth++;
                 continue;
             }

@@ -417,12 +417,14 @@ final class Statements {
 
     /** {@code if (c) return e;} (or the array, or nothing, that the method returns). */
     private Node earlyReturn() {
+        if (!s.isEntry() && s.loopDepth() >= 2 && !s.on(EXIT_FROM_NESTED_LOOPS)) {
+            return null;
+        }
         Node c = ex.condition(1);
         Node value = returnValue(1);
-        if (value == null) {
-            return Node.statement("if ($0) return;", c).mark(EARLY_RETURN);
-        }
-        return Node.statement("if ($0) return $1;", c, value).mark(EARLY_RETURN);
+        Node r = value == null ? Node.statement("if ($0) return;", c).mark(EARLY_RETURN)
+                : Node.statement("if ($0) return $1;", c, value).mark(EARLY_RETURN);
+        return !s.isEntry() && s.loopDepth() >= 2 ? r.mark(EXIT_FROM_NESTED_LOOPS) : r;
     }
 
     /** What a return statement returns: a double (fitted, in helpers), an array, or {@code null} for void. */
