@@ -10,8 +10,10 @@ import org.objectweb.asm.Type;
 
 /**
  * Calls that take a differentiated value only to show it: building and formatting text, printing,
- * logging, and the JDK's queries on a double's bits and class ({@code Double.isNaN}). Their effects
- * never come back as a number, so the differentiated computation may pass them anything.
+ * logging, and the JDK's tests of a double ({@code Double.isNaN}, {@code compare}; not its bits,
+ * which are the number again). Their effects come back as a number only if the text is read back,
+ * which the {@link DifferentiabilityCheck} rejects in a method that shows differentiated values
+ * ({@link #isParse}); so the differentiated computation may pass them anything.
  *
  * <p>Every other call that Fluxion does not differentiate may keep the value somewhere (in its
  * receiver, a field, an array it can reach) where later code reads it back, so the
