@@ -528,6 +528,60 @@ public final class Corpus {
                     }
                     return g;
                 }, p(1, 2, 3), p(0.5, -1, 2, 1.5), p(2.5, 1, 4)).nonSmooth(),
+                scalar("Loops.quartileLookups", Loops::quartileLookups, x -> {
+                    double total = 0;
+                    for (double v : x) {
+                        total += v * v;
+                    }
+                    double[] g = new double[x.length];
+                    for (int q = 1; q <= 3; q++) {
+                        double running = 0;
+                        int i = 0;
+                        while (i < x.length - 1 && (running += x[i] * x[i]) < total * q / 4) {
+                            i++;
+                        }
+                        g[i] += q; // the bin chosen is locally constant
+                    }
+                    return g;
+                }, p(1, 2, 3, 0.5), p(0.5, -1, 2, 1.5, 0.3), p(2.5, 1, 0.2), p(0.1, 0.2, 3)).nonSmooth(),
+                scalar("Loops.interpolatedSum", Loops::interpolatedSum, y -> {
+                    double[] weights = new double[y.length]; // s is linear in y: s = weights . y
+                    for (double t : Loops.SAMPLES) {
+                        for (int i = 0; i + 1 < Loops.KNOTS.length; i++) {
+                            if (Loops.KNOTS[i] <= t && t <= Loops.KNOTS[i + 1]) {
+                                double w = (t - Loops.KNOTS[i]) / (Loops.KNOTS[i + 1] - Loops.KNOTS[i]);
+                                weights[i] += 1 - w;
+                                weights[i + 1] += w;
+                                break;
+                            }
+                        }
+                    }
+                    double s = 0;
+                    for (int i = 0; i < y.length; i++) {
+                        s += weights[i] * y[i];
+                    }
+                    double[] g = new double[y.length];
+                    for (int i = 0; i < y.length; i++) {
+                        g[i] = 2 * s * weights[i];
+                    }
+                    return g;
+                }, p(1, 2, 3, 0.5, -1), p(0.5, -1, 2, 1.5, 0.3), p(2.5, 1, 0.2, 4, 1)),
+                scalar("Loops.firstPairsAbove", Loops::firstPairsAbove, x -> {
+                    double[] g = new double[x.length];
+                    for (int t = 1; t <= 3; t++) {
+                        search:
+                        for (int i = 0; i < x.length; i++) {
+                            for (int j = i + 1; j < x.length; j++) {
+                                if (x[i] * x[j] > t) {
+                                    g[i] += x[j] * t;
+                                    g[j] += x[i] * t;
+                                    break search;
+                                }
+                            }
+                        }
+                    }
+                    return g;
+                }, p(1.1, 2, 3), p(0.6, -1, 2, 1.7), p(2.5, 1, 0.3), p(0.9, 0.8, 1.7, 0.2)).nonSmooth(),
                 scalar("Loops.earlyReturn", Loops::earlyReturn, x -> {
                     double s = 0;
                     double[] ds = new double[x.length];

@@ -103,6 +103,79 @@ public final class Loops {
         return s;
     }
 
+    /**
+     * Inverse-CDF lookups: for each quartile, the first bin whose running total of squares reaches
+     * it; the search loop's index is read after the loop (left by its break or by its condition),
+     * inside a loop over the quartiles. Reverse mode once read that index as the previous pass's.
+     */
+    @Differentiable
+    public static double quartileLookups(double[] x) {
+        double total = 0;
+        for (double v : x) {
+            total += v * v;
+        }
+        double s = 0;
+        for (int q = 1; q <= 3; q++) {
+            double target = total * q / 4;
+            double running = 0;
+            int i;
+            for (i = 0; i < x.length - 1; i++) {
+                running += x[i] * x[i];
+                if (running >= target) {
+                    break;
+                }
+            }
+            s += x[i] * q;
+        }
+        return s;
+    }
+
+    /** Knots of a piecewise-linear curve, and the points it is sampled at. */
+    static final double[] KNOTS = {0, 1, 2.5, 4, 6};
+    static final double[] SAMPLES = {0.5, 1.7, 3.1, 5.2};
+
+    /**
+     * The square of the sum of a piecewise-linear curve through (KNOTS[i], y[i]) at SAMPLES: a search
+     * loop left only by its condition finds each sample's interval, and its index is read after it.
+     * Reverse mode once took that index from the previous sample's search.
+     */
+    @Differentiable
+    public static double interpolatedSum(double[] y) {
+        double s = 0;
+        for (double t : SAMPLES) {
+            int i = 0;
+            while (KNOTS[i + 1] < t) {
+                i++;
+            }
+            double w = (t - KNOTS[i]) / (KNOTS[i + 1] - KNOTS[i]);
+            s += (1 - w) * y[i] + w * y[i + 1];
+        }
+        return s * s;
+    }
+
+    /**
+     * For each threshold, the first pair whose product exceeds it, found by a labelled break out of
+     * two nested loops inside a third (fuzzer finding F4).
+     */
+    @Differentiable
+    public static double firstPairsAbove(double[] x) {
+        double s = 0;
+        for (int t = 1; t <= 3; t++) {
+            double found = 0;
+            search:
+            for (int i = 0; i < x.length; i++) {
+                for (int j = i + 1; j < x.length; j++) {
+                    if (x[i] * x[j] > t) {
+                        found = x[i] * x[j];
+                        break search;
+                    }
+                }
+            }
+            s += found * t;
+        }
+        return s;
+    }
+
     /** An early return inside a loop. */
     @Differentiable
     public static double earlyReturn(double[] x) {

@@ -37,6 +37,7 @@ public enum Construct {
     COMPUTED_LOOP_START("for (int i = c % 2; i < a.length; i++): a start computed at run time"),
     LOOPS_OVER_ONE_RANGE("a temporary filled by one loop and read by the next over the same range (forwarding, "
             + "fusion, subsumed loops), also refilled in an outer loop, and near misses"),
+    INDEX_AFTER_LOOP("int i; for (i = 0; i < n; i++) { ... } then a[i]: a loop's index read after the loop"),
     EARLY_RETURN("return from inside a branch or loop"),
     EXIT_FROM_NESTED_LOOPS("in a helper, a return from inside a loop in a loop (inlined into a loop of its caller: "
             + "an exit from two loops into a third)"),

@@ -268,8 +268,11 @@ final class Statements {
         Var.LoopIndex loop = new Var.LoopIndex(start, n, lengthOf, minusOne);
         Node bound = Node.of(Sort.INT, Integer.toString(n));
         Node loopNode;
+        // the index declared before the loop, and read after it (a search loop's result): start <= i <= n
+        boolean indexOutlives = header == null && s.on(INDEX_AFTER_LOOP) && s.chance(0.3);
+        Var outliving = indexOutlives ? s.declare(i, Var.Type.INT) : null;
         s.push();
-        Var index = s.declare(i, Var.Type.INT);
+        Var index = indexOutlives ? outliving : s.declare(i, Var.Type.INT);
         index.loop = loop;
         index.maxValue = loop.max();
         index.readOnly = true;
@@ -284,7 +287,12 @@ final class Statements {
         }
         s.pop();
         String declared = "{\nint " + i + " = " + start + ";\n$0\n}";
-        if (computedStart != null) {
+        if (indexOutlives) {
+            outliving.loop = new Var.LoopIndex(start, n + 1, null, false);
+            outliving.maxValue = n;
+            loopNode = Node.statement("int " + i + ";\nfor (" + i + " = " + start + "; " + i + " < $0; " + i + "++) $1",
+                    bound, body).alternatives("int " + i + " = " + start + ";\n$1").mark(INDEX_AFTER_LOOP);
+        } else if (computedStart != null) {
             loopNode = Node.statement(header, body, computedStart).alternatives("$0", declared).mark(COMPUTED_LOOP_START);
         } else if (header != null) {
             loopNode = Node.statement(header, body).alternatives("$0", declared);

@@ -40,10 +40,6 @@ public final class DifferentiabilityCheck {
         DifferentiabilityCheck c = new DifferentiabilityCheck(activity, callees);
         c.showsDifferentiatedValues = showsDifferentiatedValues(f, activity);
         List<Unsupported> problems = new ArrayList<>();
-        Unsupported exit = exitFromNestedLoopsInALoop(f);
-        if (exit != null) {
-            problems.add(exit);
-        }
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
                 try {
@@ -58,55 +54,6 @@ public final class DifferentiabilityCheck {
         if (!problems.isEmpty()) {
             throw Unsupported.all(problems);
         }
-    }
-
-    /**
-     * A jump out of two nested loops at once inside a third loop ({@code break outer;} from an inner
-     * loop, or a {@code return} from an inlined callee's nested loops called in a loop): the reverse
-     * sweep gets its derivative wrong today (fuzzer finding F4: it restores the inner index as 0 at
-     * the exit), so it is rejected rather than differentiated wrongly. Inlined code that does it
-     * keeps its call, reversed through the callee's own adjoint, which is right.
-     */
-    private static Unsupported exitFromNestedLoopsInALoop(IrFunction f) {
-        List<java.util.Set<Block>> loops = new ArrayList<>();
-        for (Block p : f.blocks()) {
-            for (Block h : p.successors()) {
-                java.util.Set<Block> body = ControlFlow.naturalLoop(f, h, p);
-                if (body != null) {
-                    loops.add(body);
-                }
-            }
-        }
-        for (Block u : f.blocks()) {
-            for (Block v : u.successors()) {
-                java.util.Set<Block> left = new java.util.HashSet<>();
-                boolean enclosed = false;
-                for (java.util.Set<Block> loop : loops) {
-                    if (loop.contains(u) && !loop.contains(v)) {
-                        left.add(headerOf(loop, f));
-                    } else if (loop.contains(u) && loop.contains(v)) {
-                        enclosed = true;
-                    }
-                }
-                if (left.size() >= 2 && enclosed) {
-                    return new Unsupported(u.terminator().line(), "a jump out of two nested loops at once inside a "
-                            + "third loop (a labelled break, or a return from nested loops)", "Fluxion's reverse mode "
-                                    + "gets this wrong today: leave the inner loop and then the middle one (a flag and "
-                                    + "two breaks), or move the two loops into a method of their own.");
-                }
-            }
-        }
-        return null;
-    }
-
-    /** A loop's header: its block whose predecessors are not all in it (the one block a natural loop is entered by). */
-    private static Block headerOf(java.util.Set<Block> loop, IrFunction f) {
-        for (Block b : loop) {
-            if (b == f.entry() || !loop.containsAll(b.predecessors())) {
-                return b;
-            }
-        }
-        return loop.iterator().next();
     }
 
     /** Whether the method turns a differentiated value into text (prints, logs or formats it). */

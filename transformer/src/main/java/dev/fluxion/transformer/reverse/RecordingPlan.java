@@ -225,11 +225,16 @@ final class RecordingPlan {
      * the trip count the loop's reversal keeps anyway, so the loop records no index at all; a start
      * that itself needs recording (an inner loop's, computed by the outer loop) is recorded once per
      * execution of the loop, or recomputed, like any value the reverse sweep needs.
+     *
+     * <p>Only inside the loop ({@code b} in its body): the reverse of a block the loop exits to
+     * (and of any block after it, in a loop around both) runs before that block pops the count, so
+     * there the trip count is still the previous execution's (fuzzer finding F4: an index read after
+     * {@code break outer;}, or {@code x[i]} after {@code for (i = 0; i < 3; i++)}, taken as 0). There
+     * the index is recorded like any other value.
      */
     private Value inductionStart(Block b, Instruction v) {
         Block h = v.block();
-        if (!v.isPhi() || v.type().getSort() != Type.INT || !countedLoops.isCounted(h)
-                || !(b == h || cfg.reaches(h, b) && cfg.reaches(b, h))) {
+        if (!v.isPhi() || v.type().getSort() != Type.INT || !countedLoops.isCounted(h) || !countedLoops.contains(h, b)) {
             return null;
         }
         int fromLatch = h.predecessors().indexOf(countedLoops.latch(h));
