@@ -96,12 +96,29 @@ public final class Derivatives {
 
     public static double atan2First(double y, double x) {
         double d = x * x + y * y;
-        return d == 0.0 ? 0.0 : x / d;
+        return isSafeSquare(d) ? x / d : overHypotSquared(x, y, x);
     }
 
     public static double atan2Second(double y, double x) {
         double d = x * x + y * y;
-        return d == 0.0 ? 0.0 : -y / d;
+        return isSafeSquare(d) ? -y / d : -overHypotSquared(y, x, y);
+    }
+
+    /**
+     * Whether {@code d = x^2 + y^2} was computed without underflow or overflow, so that formulas
+     * over it are accurate. Outside (arguments below about 1e-150 or above 1e150), they are
+     * computed from {@code hypot(x, y)} instead: {@code x / d} as {@code (x / h) / h}, never 0/0 or
+     * 0 where the true value is finite (a Hessian-vector product of a tiny {@code hypot} was NaN:
+     * fuzzer finding F6).
+     */
+    private static boolean isSafeSquare(double d) {
+        return d > 0x1p-900 && d < 0x1p900;
+    }
+
+    /** {@code a / (x^2 + y^2)} from {@code h = hypot(x, y)}: 0 at the origin (the convention above). */
+    private static double overHypotSquared(double x, double y, double a) {
+        double h = Math.hypot(x, y);
+        return h == 0.0 ? 0.0 : a / h / h;
     }
 
     public static double hypotFirst(double a, double r) { return r == 0.0 ? 0.0 : a / r; }
@@ -143,26 +160,29 @@ public final class Derivatives {
     /** d atan2First(y, x) / dy = -2xy / d^2, with d = x^2 + y^2. */
     public static double atan2FirstFirst(double y, double x) {
         double d = x * x + y * y;
-        return d == 0.0 ? 0.0 : -2.0 * x * y / (d * d);
+        return isSafeSquare(d) ? -2.0 * x * y / (d * d) : -2.0 * overHypotSquared(x, y, x) * overHypotSquared(x, y, y);
     }
 
     /** d atan2First(y, x) / dx = d atan2Second(y, x) / dy = (y^2 - x^2) / d^2. */
     public static double atan2Mixed(double y, double x) {
         double d = x * x + y * y;
-        return d == 0.0 ? 0.0 : (y * y - x * x) / (d * d);
+        if (isSafeSquare(d)) {
+            return (y * y - x * x) / (d * d);
+        }
+        double h = Math.hypot(x, y);
+        return h == 0.0 ? 0.0 : (y / h - x / h) * (y / h + x / h) / h / h;
     }
 
     /** d atan2Second(y, x) / dx = 2xy / d^2. */
     public static double atan2SecondSecond(double y, double x) {
-        double d = x * x + y * y;
-        return d == 0.0 ? 0.0 : 2.0 * x * y / (d * d);
+        return -atan2FirstFirst(y, x);
     }
 
     /** d (a / r) / da = 1 / r, for hypot's partials a / r. */
     public static double hypotPartialArg(double a, double r) { return r == 0.0 ? 0.0 : 1.0 / r; }
 
-    /** d (a / r) / dr = -a / r^2. */
-    public static double hypotPartialResult(double a, double r) { return r == 0.0 ? 0.0 : -a / (r * r); }
+    /** d (a / r) / dr = -a / r^2, as -(a / r) / r: r * r underflows for a tiny r (fuzzer finding F6). */
+    public static double hypotPartialResult(double a, double r) { return r == 0.0 ? 0.0 : -(a / r) / r; }
 
     /** The quotient a % b subtracts b times: d(a % b)/db = -trunc(a / b). */
     public static double remDivisor(double a, double b, double r) { return -Math.rint((a - r) / b); }
