@@ -248,6 +248,10 @@ final class LoopFusion {
         for (Instruction[] pair : phis) {
             pair[0].replaceAllUsesWith(pair[1]); // the value after the loop: the fused header's on exit
         }
+        // the index read after the loop (a counter, int k = 0; while (k < n) k++;): both loops leave at
+        // the same limit, so the fused loop's index on exit is the value (fuzzer finding F7: it was left
+        // referring to the removed header)
+        reading.iv().replaceAllUsesWith(before.iv());
         // control: the block that entered the reading loop now goes to its exit
         Block exit = reading.exit();
         List<Block> targets = last.terminator().targets();
