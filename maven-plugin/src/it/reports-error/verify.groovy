@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-def expected = 'fluxion: com.acme.Model.loss(Model.java:12): active value passed to com.acme.Model.unknown(double), which is not @Differentiable.'
+def expected = 'fluxion: com.acme.Model.loss(Model.java:12): active value passed to com.acme.Model.unknown(double), which is not @Differentiable, and not a helper Fluxion differentiates through'
 assert log.contains(expected)
 assert log.contains('[ERROR] ' + expected)
 assert log.contains('fluxion: 1 method cannot be differentiated; no class in')

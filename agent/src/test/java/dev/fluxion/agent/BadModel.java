@@ -2,7 +2,10 @@ package dev.fluxion.agent;
 
 import dev.fluxion.Differentiable;
 
-/** A class the agent must leave untouched: its method calls code Fluxion cannot see. */
+/**
+ * A class the agent must leave untouched: its method calls a helper Fluxion neither has derivatives
+ * for nor differentiates through (it is recursive).
+ */
 public class BadModel {
     @Differentiable
     static double loss(double[] x) {
@@ -10,6 +13,6 @@ public class BadModel {
     }
 
     static double unknown(double v) {
-        return Math.sqrt(v);
+        return v < 1 ? Math.sqrt(v) : unknown(v / 2);
     }
 }

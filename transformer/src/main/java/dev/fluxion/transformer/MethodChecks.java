@@ -6,6 +6,7 @@ import dev.fluxion.transformer.analysis.DifferentiabilityCheck;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.BytecodeParser;
+import dev.fluxion.transformer.frontend.ReadableCallees;
 import dev.fluxion.transformer.frontend.ValueObjects;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Types;
@@ -74,7 +75,8 @@ final class MethodChecks {
     }
 
     private static ValueObjects.Lowered lower(String owner, MethodNode m, DifferentiableMethods callees) {
-        return ValueObjects.lowered(() -> BytecodeParser.parse(owner, m), callees::classNode);
+        return ValueObjects.lowered(() -> ReadableCallees.inline(BytecodeParser.parse(owner, m), callees, callees::classNode),
+                callees::classNode);
     }
 
     /**

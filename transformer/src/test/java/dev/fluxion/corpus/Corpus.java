@@ -68,7 +68,59 @@ public final class Corpus {
         cases.addAll(rowMoves());
         cases.addAll(dataTables());
         cases.addAll(valueObjects());
+        cases.addAll(plainHelpers());
         return Collections.unmodifiableList(cases);
+    }
+
+    private static List<CorpusCase> plainHelpers() {
+        return List.of(
+                scalar("PlainHelpers.spreadAndLevel", PlainHelpers::spreadAndLevel, x -> {
+                    int n = x.length;
+                    double m = 0;
+                    for (double v : x) {
+                        m += v / n;
+                    }
+                    double var = 0;
+                    for (double v : x) {
+                        var += (v - m) * (v - m) / n;
+                    }
+                    double sigmoid = 1 / (1 + Math.exp(-m));
+                    double[] g = new double[n];
+                    for (int i = 0; i < n; i++) { // d var / d x_i = 2 (x_i - m) / n: the deviations sum to 0
+                        g[i] = (x[i] - m) / (n * Math.sqrt(var)) + sigmoid / n;
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5, 0.25)),
+                scalar("PlainHelpers.projectedEnergy", PlainHelpers::projectedEnergy, x -> {
+                    double r = Math.sqrt(x[0] * x[0] + x[1] * x[1] + x[2] * x[2]);
+                    double xw = 0;
+                    for (int i = 0; i < 3; i++) {
+                        xw += x[i] * PlainHelpers.WEIGHTS[i];
+                    }
+                    double[] g = new double[3]; // f = (x . w) r
+                    for (int i = 0; i < 3; i++) {
+                        g[i] = PlainHelpers.WEIGHTS[i] * r + xw * x[i] / r;
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5)),
+                scalar("PlainHelpers.smoothSteps", PlainHelpers::smoothSteps, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = x[i] > 0 && x[i] < 1 ? 6 * x[i] * (1 - x[i]) : 0;
+                    }
+                    return g;
+                }, p(0.3, -1.2, 0.8), p(1.1, 0.4, 0.55, 0.25)).nonSmooth(),
+                scalar("PlainHelpers.pairKernelSum", PlainHelpers::pairKernelSum, x -> {
+                    double w2 = 0.7 * 0.7;
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        for (int j = 0; j < x.length; j++) {
+                            double d = x[i] - x[j];
+                            g[i] += j == i ? 0 : -d / w2 * Math.exp(-d * d / (2 * w2));
+                        }
+                    }
+                    return g;
+                }, p(0.3, -1.2, 0.8), p(1.1, 0.4, 0.55, 0.25)));
     }
 
     private static List<CorpusCase> dataTables() {

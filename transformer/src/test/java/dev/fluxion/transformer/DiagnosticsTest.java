@@ -27,6 +27,7 @@ import dev.fluxion.fixtures.bad.MathWithoutRule;
 import dev.fluxion.fixtures.bad.MismatchedGradientOf;
 import dev.fluxion.fixtures.bad.MismatchedRule;
 import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
+import dev.fluxion.fixtures.bad.OverridableHelper;
 import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
 import dev.fluxion.fixtures.bad.ReturnsArray;
 import dev.fluxion.fixtures.bad.SeveralProblems;
@@ -76,14 +77,28 @@ class DiagnosticsTest {
     //     double y = x[0] * 2;
     //     return lib(y);                       // ERROR: lib is not @Differentiable
     // }
-    // static double lib(double v) { return v * v; }
+    // static double lib(double v) { return v > 10 ? v : lib(v * v + 1); }   // recursive: not differentiated through
     @Test
     void activeValuePassedToNonDifferentiableMethod() {
         Diagnostic d = expectOne(NonDifferentiableCallee.class, "f",
                 "active value passed to dev.fluxion.fixtures.bad.NonDifferentiableCallee.lib(double), which is not "
-                        + "@Differentiable",
+                        + "@Differentiable, and not a helper Fluxion differentiates through (one it can read, that no "
+                        + "subclass overrides, not recursive, at most 150 instructions)",
                 NOT_DIFFERENTIABLE_ADVICE);
         assertTrue(d.message().contains("which is not @Differentiable"), d.message());
+    }
+
+    // static class Shape { double scale(double v) { return 2 * v; } }   // neither final nor private
+    // @Differentiable static double f(double[] x) {
+    //     return SHAPE.scale(x[0]) * x[1];     // ERROR: a subclass of Shape may override scale
+    // }
+    @Test
+    void activeValuePassedToAnOverridableHelper() {
+        expectOne(OverridableHelper.class, "f",
+                "active value passed to dev.fluxion.fixtures.bad.OverridableHelper.Shape.scale(double), which a "
+                        + "subclass may override",
+                "Make the method private, final or static (or its class final): Fluxion differentiates through a "
+                        + "helper when it knows the code the call runs.");
     }
 
     // @Differentiable static double f(double[] x) {
@@ -112,7 +127,7 @@ class DiagnosticsTest {
     }
 
     // @Differentiable static double f(double[] x) {
-    //     double[] t = make(2);                // ERROR: make is not @Differentiable
+    //     double[] t = make(2);                // ERROR: make is not @Differentiable, and recursive
     //     t[0] = x[0] * x[1];
     //     return t[0] + t[1];
     // }
@@ -194,19 +209,16 @@ class DiagnosticsTest {
     // static final class Box { double v; void put(double x) { v = x; } }
     // static final Box SHARED = new Box();
     // @Differentiable static double f(double[] p) {
-    //     SHARED.put(p[0] * p[0]);             // ERROR: put keeps the value, and SHARED.v reads it back
-    //     return SHARED.v + p[1];
+    //     SHARED.put(p[0] * p[0]);             // ERROR: put, differentiated through, stores the value in a
+    //     return SHARED.v + p[1];              //        field of a shared object, and SHARED.v reads it back
     // }
     @Test
     void activeValueKeptByAPlainMethod() {
         expectOne(ValueKeptByAPlainMethod.class, "f",
-                "active value passed to dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod.Box.put(double), which is not "
-                        + "@Differentiable: it may keep the value where later code reads it, and that dependence "
-                        + "would be lost (Fluxion kept this method's objects as they are: a mutable object from "
-                        + "outside (a field, an array, a call's result) is used)",
-                "Annotate it @Differentiable (differentiated values must stay in local variables and arrays: objects "
-                        + "and fields are not differentiated yet), or compute the value in a @Differentiable method of "
-                        + "your own.");
+                "active value written to field dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod.Box.v (Fluxion kept "
+                        + "this method's objects as they are: a mutable object from outside (a field, an array, a "
+                        + "call's result) is used)",
+                "Keep differentiated values in local variables and return them; fields are not differentiated.");
     }
 
     // @Differentiable static void keep(double v) { kept = v * v; }      // ERROR: a field
@@ -440,7 +452,7 @@ class DiagnosticsTest {
     // }
     // @Differentiable static double callsLibrary(double[] x) {
     //     double y = x[0] + x[1];
-    //     return plain(y);                     // ERROR
+    //     return plain(y);                     // ERROR: plain is recursive, not differentiated through
     // }
     @Test
     void allDiagnosticsOfAClassAtOnce() {
@@ -455,7 +467,8 @@ class DiagnosticsTest {
                 + "to field " + cls + ".last. Keep differentiated values in local variables and return them; fields "
                 + "are not differentiated.", ds.get(0).message());
         assertEquals("fluxion: " + cls + ".callsLibrary(TwoBadMethods.java:" + lines.get(1) + "): active value passed "
-                + "to " + cls + ".plain(double), which is not @Differentiable. " + NOT_DIFFERENTIABLE_ADVICE,
+                + "to " + cls + ".plain(double), which is not @Differentiable, and not a helper Fluxion differentiates through (one it can read, that no "
+                + "subclass overrides, not recursive, at most 150 instructions). " + NOT_DIFFERENTIABLE_ADVICE,
                 ds.get(1).message());
         assertEquals(ds.stream().map(Diagnostic::message).collect(Collectors.joining("\n")), e.getMessage());
     }
@@ -476,7 +489,8 @@ class DiagnosticsTest {
         List<String> problems = e.diagnostics().stream().map(Diagnostic::problem).toList();
         String cls = fixture.getName();
         assertEquals(List.of("active value written to field " + cls + ".last",
-                "active value passed to " + cls + ".plain(double), which is not @Differentiable",
+                "active value passed to " + cls + ".plain(double), which is not @Differentiable, and not a helper Fluxion differentiates through (one it can read, that no "
+                + "subclass overrides, not recursive, at most 150 instructions)",
                 "active value passed to a lambda or dynamic call site"), problems);
     }
 

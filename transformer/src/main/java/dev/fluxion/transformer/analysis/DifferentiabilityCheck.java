@@ -2,6 +2,7 @@ package dev.fluxion.transformer.analysis;
 
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.frontend.ReadableCallees;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
@@ -210,6 +211,11 @@ public final class DifferentiabilityCheck {
                     + ", which is not differentiated", "Call a static @Differentiable method instead: calls through "
                             + "interfaces are not differentiated yet.");
         }
+        if (insn.opcode() == Opcodes.INVOKEVIRTUAL && annotatable(insn) && callees.isOverridable(m)) {
+            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", which a subclass may "
+                    + "override", "Make the method private, final or static (or its class final): Fluxion differentiates "
+                            + "through a helper when it knows the code the call runs.");
+        }
         if (!annotatable(insn)) {
             throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", "
                     + (isFluxion(m) ? "Fluxion's own helper" : "code the compiler generated (a lambda's body or an "
@@ -218,9 +224,12 @@ public final class DifferentiabilityCheck {
                                     : "Call a @Differentiable method directly instead.");
         }
         if (Types.isFloating(insn.type()) || Types.isFloatingArray(insn.type())) {
+            // ReadableCallees differentiates through small helpers: this one is not (recursive, large,
+            // overridable, or its code is out of reach), so it needs derivatives of its own
             throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", which is not "
-                    + "@Differentiable", "Annotate it @Differentiable, or compute the value in a @Differentiable method of "
-                            + "your own.");
+                    + "@Differentiable, and not a helper Fluxion differentiates through (one it can read, that no "
+                    + "subclass overrides, not recursive, at most " + ReadableCallees.MAX_CALLEE_SIZE + " instructions)",
+                    "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.");
         }
         throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", which is not "
                 + "@Differentiable: it may keep the value where later code reads it, and that dependence would be lost",

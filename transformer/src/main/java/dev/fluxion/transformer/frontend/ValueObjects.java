@@ -132,7 +132,7 @@ public final class ValueObjects {
                     return false;
                 }
                 if (insn.member() != null && !insn.member().owner().equals(f.owner())
-                        && !isAccessible(insn.member(), f.owner())) {
+                        && !Access.isAccessible(insn.member(), f.owner(), classes)) {
                     String what = insn.member().descriptor().startsWith("(")
                             ? "inlined code calls " + JavaSyntax.method(insn.member())
                             : "the code reads the field " + JavaSyntax.field(insn.member());
@@ -141,42 +141,6 @@ public final class ValueObjects {
             }
         }
         return true;
-    }
-
-    /**
-     * Whether code in class {@code from} may use {@code m}: the derivatives live in {@code from}, and
-     * inlined code, or a field of an object from outside, may reach members only its own class could
-     * (private, package-private or protected ones of another package, or of a class that is not public).
-     */
-    private boolean isAccessible(MemberRef m, String from) {
-        if (m.owner().startsWith("[")) {
-            return true; // clone() of an array
-        }
-        ClassNode c = classes.apply(m.owner());
-        if (c == null || c.name == null) {
-            return isJdk(m.owner()); // the JDK's, reached from inlined code only through its public API
-        }
-        boolean method = m.descriptor().startsWith("(");
-        int access = method
-                ? c.methods.stream().filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor()))
-                        .mapToInt(n -> n.access).findFirst().orElse(-1)
-                : c.fields.stream().filter(n -> n.name.equals(m.name())).mapToInt(n -> n.access).findFirst().orElse(-1);
-        if (access == -1) {
-            return false; // inherited: not worth resolving
-        }
-        boolean samePackage = packageOf(m.owner()).equals(packageOf(from));
-        if ((access & Opcodes.ACC_PRIVATE) != 0) {
-            return false;
-        }
-        if ((access & Opcodes.ACC_PUBLIC) != 0 && (c.access & Opcodes.ACC_PUBLIC) != 0) {
-            return true;
-        }
-        return samePackage;
-    }
-
-    private static String packageOf(String internalName) {
-        int slash = internalName.lastIndexOf('/');
-        return slash < 0 ? "" : internalName.substring(0, slash);
     }
 
     // ---- inlining -------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ public final class Model {
         return unknown(y);
     }
 
-    static double unknown(double v) {
-        return v * v;
+    static double unknown(double v) { // recursive: Fluxion does not differentiate through it
+        return v > 10 ? v : unknown(v * v + 1);
     }
 }

@@ -1,0 +1,199 @@
+package dev.fluxion.transformer.frontend;
+
+import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Param;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import java.util.List;
+import java.util.function.Function;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Differentiates through helpers nobody annotated: a call to a method whose bytecode Fluxion can
+ * read, given numbers ({@code double}, {@code float}, arrays of them), is replaced
+ * by the method's body, so the helper is differentiated as part of its caller, as Enzyme
+ * differentiates any function whose IR it sees. {@code @Differentiable} then marks entry points,
+ * not every helper on the way ({@code static double sq(double v)}, {@code Geometry.dot(a, b)}, a
+ * private method of the model class).
+ *
+ * <p>Qualify: static methods of any class outside the JDK, and instance methods that no subclass
+ * can override (private, final, or of a final class), whose code references nothing the caller's
+ * class may not reach (the derivatives live there). Not: {@code @Differentiable} methods (they have
+ * derivatives of their own, inlined or called by {@link Inliner}), methods with an {@code @AdjointOf}
+ * rule, recursion, and bodies larger than {@link #MAX_CALLEE_SIZE} instructions. A call that stays
+ * is judged by the checks as before: with differentiated arguments it is rejected with a message,
+ * and annotating the callee is then the fix. The inlined code is checked like the caller's own, so
+ * a helper that stores a differentiated value in a field is rejected, not trusted.
+ */
+public final class ReadableCallees {
+    /** Instructions of one callee (after its own helpers are inlined) beyond which it stays a call. */
+    public static final int MAX_CALLEE_SIZE = 150;
+    /** Instructions the inlining may add to one method. */
+    private static final int MAX_GROWTH = 1200;
+    /** Helpers inlined into one method at most (nested helpers included). */
+    private static final int MAX_INLINED = 200;
+
+    private final Callees callees;
+    private final Function<String, ClassNode> classes;
+    private int growth;
+    private int inlined;
+
+    private ReadableCallees(Callees callees, Function<String, ClassNode> classes) {
+        this.callees = callees;
+        this.classes = classes;
+    }
+
+    /** Inlines into {@code f} the helpers it calls; returns {@code f}. */
+    public static IrFunction inline(IrFunction f, Callees callees, Function<String, ClassNode> classes) {
+        new ReadableCallees(callees, classes).inlineCalls(f, List.of(f.owner() + "." + f.name() + f.descriptor()));
+        return f;
+    }
+
+    private void inlineCalls(IrFunction f, List<String> inProgress) {
+        for (int i = 0; i < f.blocks().size(); i++) {
+            Block b = f.blocks().get(i);
+            for (Instruction insn : List.copyOf(b.body())) {
+                IrFunction body = helperBody(f, insn, inProgress);
+                if (body != null) {
+                    guardReceiver(b, insn);
+                    Inliner.inlineCall(f, b, insn, body);
+                    break; // the rest of b moved to a new block, visited later in the list
+                }
+            }
+        }
+    }
+
+    /** The helper's body (its own helpers inlined, lines set to the call's), or {@code null} if the call stays. */
+    private IrFunction helperBody(IrFunction f, Instruction call, List<String> inProgress) {
+        if (call.op() != Op.INVOKE || inlined >= MAX_INLINED) {
+            return null;
+        }
+        MemberRef m = call.member();
+        String key = m.owner() + "." + m.name() + m.descriptor();
+        if (isJdk(m.owner()) || m.owner().startsWith("dev/fluxion/internal/") || m.name().startsWith("<")
+                || !takesNumbers(call) || inProgress.contains(key) || callees.isDifferentiable(m)
+                || callees.adjointRule(m) != null || callees.adjointRuleMismatch(m) != null) {
+            return null;
+        }
+        ClassNode owner = classes.apply(m.owner());
+        MethodNode method = owner == null ? null : owner.methods.stream()
+                .filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
+        if (method == null || method.instructions.size() == 0 || !runsThisCode(call, owner, method)
+                || (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0) {
+            return null; // inherited, abstract, overridable, or compiler-generated: the checks say what to do
+        }
+        IrFunction body;
+        try {
+            body = BytecodeParser.parse(m.owner(), method);
+        } catch (RuntimeException e) {
+            return null; // code the parser does not take (try/catch, ...): the call stays, and is judged
+        }
+        List<String> deeper = new java.util.ArrayList<>(inProgress);
+        deeper.add(key);
+        inlineCalls(body, deeper);
+        int size = size(body);
+        if (size > MAX_CALLEE_SIZE || growth + size > MAX_GROWTH || !reachable(body, f.owner()) || recurses(body, deeper)) {
+            return null;
+        }
+        growth += size;
+        inlined++;
+        for (Block b : body.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                insn.withLine(call.line()); // diagnostics speak of the caller's line
+            }
+        }
+        return body;
+    }
+
+    /** Whether the body still calls a method being inlined: a recursion, which inlining would only unroll. */
+    private static boolean recurses(IrFunction body, List<String> inProgress) {
+        for (Block b : body.blocks()) {
+            for (Instruction insn : b.body()) {
+                if (insn.op() == Op.INVOKE && inProgress.contains(insn.member().owner() + "." + insn.member().name()
+                        + insn.member().descriptor())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the call runs {@code method} itself: static, or an instance method no subclass can override. */
+    private static boolean runsThisCode(Instruction call, ClassNode owner, MethodNode method) {
+        if (call.opcode() == Opcodes.INVOKESTATIC) {
+            return (method.access & Opcodes.ACC_STATIC) != 0;
+        }
+        if (call.opcode() == Opcodes.INVOKEINTERFACE || (method.access & Opcodes.ACC_STATIC) != 0) {
+            return false;
+        }
+        return (method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) != 0 || (owner.access & Opcodes.ACC_FINAL) != 0
+                || call.opcode() == Opcodes.INVOKESPECIAL;
+    }
+
+    /**
+     * Before an instance helper's body: {@code Objects.requireNonNull(receiver)}, so the derivative
+     * throws where the call did, for a null receiver, even if the body never touches {@code this}.
+     */
+    private static void guardReceiver(Block b, Instruction call) {
+        if (call.opcode() == Opcodes.INVOKESTATIC || call.operand(0) instanceof Param p && p.index() == 0
+                || call.operand(0) instanceof Instruction r && r.op() == Op.NEW_OBJECT) {
+            return; // this, or a new object: never null
+        }
+        Instruction check = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.getType(Object.class), call.operand(0))
+                .withMember(new MemberRef("java/util/Objects", "requireNonNull", "(Ljava/lang/Object;)Ljava/lang/Object;", false))
+                .withLine(call.line());
+        b.insertBefore(call, check);
+    }
+
+    /**
+     * A numeric helper given numbers: an argument is a {@code double}, a {@code float} or an array of
+     * them, not a literal. Only through such an argument can a differentiated value reach it (objects
+     * and fields hold none here), so helpers called with data alone ({@code weight(i)}) stay calls.
+     */
+    private static boolean takesNumbers(Instruction call) {
+        for (Value v : call.operands()) {
+            if (isNumeric(v.type()) && !(v instanceof dev.fluxion.transformer.ir.Constant)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNumeric(Type t) {
+        return Types.isFloating(t) || Types.isFloatingArray(t);
+    }
+
+    /** Whether every member the body uses may be used from {@code from}, where its copy will live. */
+    private boolean reachable(IrFunction body, String from) {
+        for (Block b : body.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                if (insn.member() != null && !insn.member().owner().equals(from)
+                        && !Access.isAccessible(insn.member(), from, classes)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isJdk(String owner) {
+        return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/") || owner.startsWith("sun/")
+                || owner.startsWith("kotlin/");
+    }
+
+    private static int size(IrFunction g) {
+        int n = 0;
+        for (Block b : g.blocks()) {
+            n += b.instructions().size();
+        }
+        return n;
+    }
+}
