@@ -203,6 +203,10 @@ final class ProgramGenerator {
             case LARGE -> HELPER_LARGE;
             case RECURSIVE -> HELPER_RECURSIVE;
         };
+        if (h.kind == Helper.Kind.SMALL && s.on(PLAIN_HELPER) && s.chance(0.4)) {
+            return Node.of(Sort.METHOD, "/** Small, not annotated: Fluxion differentiates through it. */\nstatic "
+                    + h.signature() + " $0", Node.block(body)).mark(kindMark).mark(PLAIN_HELPER);
+        }
         return Node.of(Sort.METHOD, comment + "\n@Differentiable\nstatic " + h.signature() + " $0", Node.block(body))
                 .mark(kindMark);
     }
