@@ -7,8 +7,8 @@ import dev.fluxion.hipparchus.samples.NistDataset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parser reads the lines NIST's headers name. The expected values were typed from other copies of the
- * same datasets than the files were (see the README beside the files).
+ * The parser reads the lines NIST's headers name. The expected values come from other copies of the
+ * datasets than the files do (see the README beside the files).
  */
 class NistDatasetTest {
 
