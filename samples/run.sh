@@ -3,7 +3,10 @@
 #  1. as built: fluxion-maven-plugin added the derivative methods to samples/target/classes during
 #     the build, so plain `java` with the runtime on the class path is enough (no agent);
 #  2. with the agent: Demo compiled afresh by javac (classes the plugin never saw), differentiated
-#     by the agent when the JVM loads it. Both print the same numbers.
+#     by the agent when the JVM loads it. Both print the same numbers;
+#  3. with the agent, NistFit of the hipparchus module: NIST's Misra1a and Thurber fitted by
+#     Hipparchus's Levenberg-Marquardt with Fluxion's Jacobian (Hipparchus's jars are on the class
+#     path the build wrote to hipparchus/target/runtime-classpath.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=samples/target/classes:runtime/target/classes
@@ -17,3 +20,8 @@ trap 'rm -rf "$PLAIN"' EXIT
 javac -d "$PLAIN" -cp runtime/target/classes samples/src/main/java/dev/fluxion/samples/Demo.java
 echo "== dev.fluxion.samples.Demo (compiled by javac, not transformed; -javaagent)"
 java -javaagent:agent/target/fluxion-agent.jar -cp "$PLAIN:runtime/target/classes" dev.fluxion.samples.Demo
+
+echo "== dev.fluxion.hipparchus.samples.NistFit (Hipparchus's Levenberg-Marquardt, Fluxion's Jacobian; -javaagent)"
+java -javaagent:agent/target/fluxion-agent.jar \
+  -cp "hipparchus/target/test-classes:hipparchus/target/classes:$(cat hipparchus/target/runtime-classpath.txt)" \
+  dev.fluxion.hipparchus.samples.NistFit
