@@ -69,7 +69,55 @@ public final class Corpus {
         cases.addAll(dataTables());
         cases.addAll(valueObjects());
         cases.addAll(plainHelpers());
+        cases.addAll(functionsAsValues());
         return Collections.unmodifiableList(cases);
+    }
+
+    private static List<CorpusCase> functionsAsValues() {
+        return List.of(
+                scalar("FunctionsAsValues.oscillatorAfterTwoSeconds", FunctionsAsValues::oscillatorAfterTwoSeconds, null,
+                        p(0.7, 0.3), p(2.0, 0.1), p(1.2, 0.8)),
+                scalar("FunctionsAsValues.activations", FunctionsAsValues::activations, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 1; i < x.length; i++) {
+                        double t = Math.tanh(x[i]);
+                        g[0] += Math.sin(x[i]);
+                        g[i] = 1 - t * t + x[0] * Math.cos(x[i]);
+                    }
+                    return g;
+                }, p(0.7, 0.3, 1.1), p(-1.2, 0.5, 2.0, -0.4)),
+                scalar("FunctionsAsValues.folds", FunctionsAsValues::folds, x -> {
+                    int n = x.length;
+                    double norm = 0;
+                    for (double v : x) {
+                        norm += v * v;
+                    }
+                    norm = Math.sqrt(norm);
+                    double[] g = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        g[i] = 2 * x[i] * Math.pow(0.5, n - 1 - i) + x[i] / norm;
+                    }
+                    return g;
+                }, p(0.7, 0.3, 1.1), p(-1.2, 0.5, 2.0, -0.4)),
+                scalar("FunctionsAsValues.logCoshFit", FunctionsAsValues::logCoshFit, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = Math.tanh(x[i] - FunctionsAsValues.TARGETS[i]);
+                    }
+                    return g;
+                }, p(0.7, 0.3, 1.1, -2.0), p(-1.2, 0.5, 2.0)),
+                scalar("FunctionsAsValues.gaussianIntegral", FunctionsAsValues::gaussianIntegral, p -> {
+                    double h = 1.0 / 16;
+                    double d0 = 0;
+                    double d1 = 0;
+                    for (int i = 0; i <= 16; i++) {
+                        double t = i * h;
+                        double w = i == 0 || i == 16 ? 0.5 * h : h;
+                        d0 += w * -t * t * Math.exp(-p[0] * t * t);
+                        d1 += w * t;
+                    }
+                    return p(d0, d1);
+                }, p(0.7, 0.3), p(2.0, -1.0)));
     }
 
     private static List<CorpusCase> plainHelpers() {

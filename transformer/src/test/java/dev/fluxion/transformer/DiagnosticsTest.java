@@ -26,6 +26,7 @@ import dev.fluxion.fixtures.bad.InstanceMethod;
 import dev.fluxion.fixtures.bad.MathWithoutRule;
 import dev.fluxion.fixtures.bad.MismatchedGradientOf;
 import dev.fluxion.fixtures.bad.MismatchedRule;
+import dev.fluxion.fixtures.bad.FunctionParameter;
 import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
 import dev.fluxion.fixtures.bad.OverridableHelper;
 import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
@@ -86,6 +87,18 @@ class DiagnosticsTest {
                         + "subclass overrides, not recursive, at most 150 instructions)",
                 NOT_DIFFERENTIABLE_ADVICE);
         assertTrue(d.message().contains("which is not @Differentiable"), d.message());
+    }
+
+    // @Differentiable static double scaled(DoubleUnaryOperator f, double[] x) {
+    //     return f.applyAsDouble(x[0]) * x[1];   // ERROR: which code f runs is known only at the callers
+    // }
+    @Test
+    void functionGivenToADifferentiableMethod() {
+        expectOne(FunctionParameter.class, "scaled",
+                "active value passed to java.util.function.DoubleUnaryOperator.applyAsDouble(double) of parameter 0, a "
+                        + "function this method is given: the code it runs is known only at its callers",
+                "Leave this method without @Differentiable: Fluxion differentiates through it where a @Differentiable "
+                        + "method calls it with a lambda or a method reference.");
     }
 
     // static class Shape { double scale(double v) { return 2 * v; } }   // neither final nor private
@@ -258,13 +271,15 @@ class DiagnosticsTest {
 
     // @Differentiable static double f(double[] x) {
     //     double[] a = x.clone();
-    //     DoubleSupplier first = () -> a[0];   // ERROR
+    //     DoubleSupplier first = x[2] > 0 ? () -> a[0] : () -> a[1];   // ERROR: chosen at run time
     //     return first.getAsDouble() * a[1];
     // }
     @Test
     void activeArrayCapturedByLambda() {
-        expectOne(ActiveArrayCapturedByLambda.class, "f", "active value passed to a lambda or dynamic call site",
-                "Call a @Differentiable static method directly instead.");
+        expectOne(ActiveArrayCapturedByLambda.class, "f", "active value captured by a lambda that Fluxion cannot follow to its calls (it is stored, returned, chosen by a "
+                        + "branch, or passed to a method that is not inlined)",
+                "Call the lambda in the method that makes it, or pass it to a small helper Fluxion inlines (one that "
+                        + "is not recursive), so each call runs its body in view.");
     }
 
     // @Differentiable static void swapRows(double[][] m, int i, int j) { ... m[i] = m[j]; m[j] = t; }
@@ -477,7 +492,7 @@ class DiagnosticsTest {
     //     last = x[0];                         // ERROR: a field
     //     double y = plain(x[1]);              // ERROR: not @Differentiable
     //     double k = x[0] * y;
-    //     DoubleUnaryOperator scale = v -> k * v;   // ERROR: a lambda capturing k
+    //     DoubleUnaryOperator scale = x[2] > 0 ? v -> k * v : v -> v / k;   // ERROR: lambdas chosen at run time
     //     return scale.applyAsDouble(y) + y;
     // }
     @Test
@@ -491,7 +506,8 @@ class DiagnosticsTest {
         assertEquals(List.of("active value written to field " + cls + ".last",
                 "active value passed to " + cls + ".plain(double), which is not @Differentiable, and not a helper Fluxion differentiates through (one it can read, that no "
                 + "subclass overrides, not recursive, at most 150 instructions)",
-                "active value passed to a lambda or dynamic call site"), problems);
+                "active value captured by a lambda that Fluxion cannot follow to its calls (it is stored, returned, chosen by a "
+                        + "branch, or passed to a method that is not inlined)"), problems);
     }
 
     /** The agent's way: the class keeps the derivatives of the method that can be differentiated. */

@@ -98,8 +98,10 @@ public final class DifferentiabilityCheck {
             case INVOKE -> checkCall(insn);
             case INVOKE_DYNAMIC -> {
                 if (anyVariedOperand(insn) && !isStringResult(insn) && insn.hasValue() && !isIntegral(insn.type())) {
-                    throw new Unsupported(insn.line(), "active value passed to a lambda or dynamic call site",
-                            "Call a @Differentiable static method directly instead.");
+                    throw new Unsupported(insn.line(), "active value captured by a lambda that Fluxion cannot follow "
+                            + "to its calls (it is stored, returned, chosen by a branch, or passed to a method that is "
+                            + "not inlined)", "Call the lambda in the method that makes it, or pass it to a small helper "
+                                    + "Fluxion inlines (one that is not recursive), so each call runs its body in view.");
                 }
             }
             case NEW_OBJECT -> {
@@ -198,6 +200,12 @@ public final class DifferentiabilityCheck {
             throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", for which Fluxion has no "
                     + "derivative rule", "Write the function in a @Differentiable method of your own, or keep its "
                             + "argument independent of the differentiated inputs.");
+        }
+        if (insn.opcode() == Opcodes.INVOKEINTERFACE && insn.operand(0) instanceof Param function) {
+            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + " of parameter "
+                    + function.index() + ", a function this method is given: the code it runs is known only at "
+                    + "its callers", "Leave this method without @Differentiable: Fluxion differentiates through it "
+                            + "where a @Differentiable method calls it with a lambda or a method reference.");
         }
         // whatever the call returns, it may keep the value (in its receiver, a field, an array it can
         // reach) where later code reads it back: Fluxion would lose that dependence

@@ -24,6 +24,11 @@ import org.objectweb.asm.tree.MethodNode;
  * not every helper on the way ({@code static double sq(double v)}, {@code Geometry.dot(a, b)}, a
  * private method of the model class).
  *
+ * <p>Calls through a lambda made here are first turned into calls of its body ({@link LocalLambdas}),
+ * and a helper given such a lambda is inlined: {@code rk4((t, y, dy) -> ..., y0, h, n)} becomes the
+ * integrator's loop with the right-hand side written into it. (A {@code @Differentiable} method that
+ * calls a function it is given cannot be differentiated on its own, and the checks say so.)
+ *
  * <p>Qualify: static methods of any class outside the JDK, and instance methods that no subclass
  * can override (private, final, or of a final class), whose code references nothing the caller's
  * class may not reach (the derivatives live there). Not: {@code @Differentiable} methods (they have
@@ -61,6 +66,10 @@ public final class ReadableCallees {
         for (int i = 0; i < f.blocks().size(); i++) {
             Block b = f.blocks().get(i);
             for (Instruction insn : List.copyOf(b.body())) {
+                Instruction direct = LocalLambdas.devirtualize(b, insn);
+                if (direct != null) {
+                    insn = direct; // a call through a lambda made here: now a call of its body
+                }
                 IrFunction body = helperBody(f, insn, inProgress);
                 if (body != null) {
                     guardReceiver(b, insn);
@@ -79,15 +88,16 @@ public final class ReadableCallees {
         MemberRef m = call.member();
         String key = m.owner() + "." + m.name() + m.descriptor();
         if (isJdk(m.owner()) || m.owner().startsWith("dev/fluxion/internal/") || m.name().startsWith("<")
-                || !takesNumbers(call) || inProgress.contains(key) || callees.isDifferentiable(m)
+                || !takesNumbers(call) && !passesALambda(call) || inProgress.contains(key) || callees.isDifferentiable(m)
                 || callees.adjointRule(m) != null || callees.adjointRuleMismatch(m) != null) {
             return null;
         }
         ClassNode owner = classes.apply(m.owner());
         MethodNode method = owner == null ? null : owner.methods.stream()
                 .filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
+        boolean lambdaBody = m.name().startsWith("lambda$");
         if (method == null || method.instructions.size() == 0 || !runsThisCode(call, owner, method)
-                || (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0) {
+                || (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0 && !lambdaBody) {
             return null; // inherited, abstract, overridable, or compiler-generated: the checks say what to do
         }
         IrFunction body;
@@ -111,6 +121,16 @@ public final class ReadableCallees {
             }
         }
         return body;
+    }
+
+    /** Whether the call is given a lambda this function made ({@link LocalLambdas}): inlined, its calls of it can be devirtualised. */
+    private static boolean passesALambda(Instruction call) {
+        for (Value v : call.operands()) {
+            if (LocalLambdas.lambda(v) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the body still calls a method being inlined: a recursion, which inlining would only unroll. */

@@ -1,0 +1,97 @@
+package dev.fluxion.corpus;
+
+import dev.fluxion.Differentiable;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Functions as values: lambdas and method references made in the differentiated code and called
+ * there, or passed to helpers (an ODE integrator written for any right-hand side, a fold, a
+ * quadrature rule); lambdas that capture differentiated values; the user's own functional
+ * interfaces and {@code java.util.function}'s primitive ones.
+ */
+public final class FunctionsAsValues {
+    /** Targets of the residuals in {@link #logCoshFit}. */
+    static final double[] TARGETS = {0.5, -0.25, 1.0, 0.0};
+
+    private FunctionsAsValues() {
+    }
+
+    /** A loss of one residual: the user's own functional interface. */
+    interface Loss {
+        double of(double residual);
+    }
+
+    static double logCosh(double r) {
+        return Math.log(Math.cosh(r));
+    }
+
+    /** The position after 2 s of y'' = -k y - c y', k = p[0], c = p[1], by RK4: a lambda capturing k and c. */
+    @Differentiable
+    public static double oscillatorAfterTwoSeconds(double[] p) {
+        double k = p[0];
+        double c = p[1];
+        double[] y = {1.0, 0.0};
+        Ode.rk4((t, s, ds) -> {
+            ds[0] = s[1];
+            ds[1] = -k * s[0] - c * s[1];
+        }, y, 0.1, 20);
+        return y[0];
+    }
+
+    /** tanh through a method reference, and a lambda capturing x[0]. */
+    @Differentiable
+    public static double activations(double[] x) {
+        DoubleUnaryOperator act = Math::tanh;
+        double scale = x[0];
+        DoubleUnaryOperator wave = v -> scale * Math.sin(v);
+        double s = 0;
+        for (int i = 1; i < x.length; i++) {
+            s += act.applyAsDouble(x[i]) + wave.applyAsDouble(x[i]);
+        }
+        return s;
+    }
+
+    static double fold(double[] a, DoubleBinaryOperator op, double initial) {
+        double acc = initial;
+        for (double v : a) {
+            acc = op.applyAsDouble(acc, v);
+        }
+        return acc;
+    }
+
+    /** A decaying sum of squares and a norm, both folds: a lambda and {@code Math::hypot}. */
+    @Differentiable
+    public static double folds(double[] x) {
+        double decayed = fold(x, (acc, v) -> 0.5 * acc + v * v, 0);
+        double norm = fold(x, Math::hypot, 0);
+        return decayed + norm;
+    }
+
+    /** Residuals against TARGETS under a loss given as a method reference. */
+    @Differentiable
+    public static double logCoshFit(double[] x) {
+        Loss loss = FunctionsAsValues::logCosh;
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += loss.of(x[i] - TARGETS[i]);
+        }
+        return s;
+    }
+
+    /** The trapezoid rule over [a, b] with n intervals, for any integrand. */
+    static double trapezoid(DoubleUnaryOperator f, double a, double b, int n) {
+        double h = (b - a) / n;
+        double s = 0.5 * (f.applyAsDouble(a) + f.applyAsDouble(b));
+        for (int i = 1; i < n; i++) {
+            s += f.applyAsDouble(a + i * h);
+        }
+        return s * h;
+    }
+
+    /** The integral of exp(-p0 t^2) + p1 t over [0, 1], by the trapezoid rule (16 intervals). */
+    @Differentiable
+    public static double gaussianIntegral(double[] p) {
+        return trapezoid(t -> Math.exp(-p[0] * t * t) + p[1] * t, 0, 1, 16);
+    }
+}
