@@ -76,6 +76,7 @@ public enum Construct {
     CALL_RETURNS_ARRAY("a helper returning double[] (new, or one it was given)"),
     CALL_WRITES_ARGUMENT("a helper writing into an array it is given (output buffers, in-place updates)"),
     HELPER_SMALL("small helpers (inlined)"),
+    LAMBDA("a lambda called where it is made ((DoubleUnaryOperator) v -> ...).applyAsDouble(e), capturing x[0] in the entry"),
     PLAIN_HELPER("a small helper without @Differentiable, differentiated through (ReadableCallees)"),
     HELPER_LARGE("large helpers (not inlined)"),
     HELPER_RECURSIVE("recursive helpers with a depth counter (not inlined)"),

@@ -61,6 +61,11 @@ final class Expressions {
                     return switchExpression(depth);
                 }
                 return math(depth);
+            case 9:
+                if (s.on(LAMBDA) && s.chance(0.5)) {
+                    return lambda(depth);
+                }
+                return leaf();
             default:
                 return leaf();
         }
@@ -254,6 +259,25 @@ final class Expressions {
      * {@code e} if its bound is at most {@code cap}, else {@code e} scaled down by a constant, or
      * squashed by a bounded function (whichever the enabled constructs allow).
      */
+    /**
+     * A lambda called where it is made: {@code ((DoubleUnaryOperator) v -> ...).applyAsDouble(e)},
+     * in the entry point also capturing {@code x[0]}, or a binary one over two expressions.
+     */
+    private Node lambda(int depth) {
+        Node a = fit(real(depth - 1), 6);
+        return switch (s.rng.nextInt(s.isEntry() ? 3 : 2)) {
+            case 0 -> Node.real(0.5 + 0.25 * a.bound, "((java.util.function.DoubleUnaryOperator) v -> 0.5 * Math.sin(v) + 0.25 * v)"
+                    + ".applyAsDouble($0)", a).mark(LAMBDA).alternatives("$0");
+            case 1 -> {
+                Node b = fit(real(depth - 1), 6);
+                yield Node.real(a.bound + 0.5, "((java.util.function.DoubleBinaryOperator) (u, v) -> u * (0.5 + 0.5 * Math.cos(v)))"
+                        + ".applyAsDouble($0, $1)", a, b).mark(LAMBDA).alternatives("$0", "$1");
+            }
+            default -> Node.real(a.bound * Var.ELEMENT_CAP, "((java.util.function.DoubleUnaryOperator) v -> v * x[0])"
+                    + ".applyAsDouble($0)", a).mark(LAMBDA).alternatives("$0");
+        };
+    }
+
     Node fit(Node e, double cap) {
         if (e.bound <= cap) {
             return e;
