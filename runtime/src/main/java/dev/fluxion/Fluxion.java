@@ -59,6 +59,22 @@ public final class Fluxion {
     }
 
     /**
+     * The gradient of {@code f} with respect to a model object's numbers, in the model's structure:
+     * {@code f} is {@code Model::loss} for a {@code @Differentiable double loss()} of the model's
+     * class, or for a {@code @Differentiable static double loss(Model m)}. The loss reads the
+     * model's {@code double}, {@code double[]} and {@code double[][]} fields, and those of objects
+     * the model holds in fields, directly or in helpers Fluxion inlines.
+     *
+     * <pre>{@code
+     * ModelGradient<Mlp> g = Fluxion.modelGradient(Mlp::loss);
+     * Mlp grad = g.gradient(net);              // grad.hidden.w[i][j] = d loss / d net.hidden.w[i][j]
+     * }</pre>
+     */
+    public static <M> ModelGradient<M> modelGradient(ModelFunction<M> f) {
+        return new ModelGradient<>(AdjointLinker.linkModel(f));
+    }
+
+    /**
      * The derivative of {@code f}, a reference to a {@code @Differentiable static double f(double)},
      * in forward mode: one tangent sweep per evaluation.
      */

@@ -46,6 +46,40 @@ public final class AdjointLinker {
         return link(function, primalDescriptor, hvpInterface, Naming::hvpBinderName);
     }
 
+    /**
+     * Binds the adjoint with respect to a model object of {@code function}: a reference to an
+     * instance method {@code double loss()} of the model's class ({@code Model::loss}), or to a
+     * {@code static double loss(Model m)}.
+     */
+    public static ModelAdjoint linkModel(Serializable function) {
+        function = resolve(function);
+        SerializedLambda lambda = serializedForm(function);
+        int kind = lambda.getImplMethodKind();
+        boolean unbound = (kind == MethodHandleInfo.REF_invokeVirtual || kind == MethodHandleInfo.REF_invokeSpecial)
+                && lambda.getCapturedArgCount() == 0 && lambda.getImplMethodSignature().equals("()D");
+        boolean staticOfModel = kind == MethodHandleInfo.REF_invokeStatic
+                && lambda.getImplMethodSignature().matches("\\(L[^;]+;\\)D");
+        if (isLambdaBody(lambda.getImplMethodName()) || !unbound && !staticOfModel) {
+            throw new FluxionException("fluxion: " + describe(lambda) + " is not a reference to a method double loss() of "
+                    + "the model's class, nor to a static double loss(Model). Pass Model::loss for one of those, "
+                    + "annotated @Differentiable.");
+        }
+        Class<?> owner = load(lambda, function.getClass().getClassLoader());
+        Method binder;
+        try {
+            binder = owner.getDeclaredMethod(Naming.modelBinderName(lambda.getImplMethodName()));
+        } catch (NoSuchMethodException e) {
+            throw new FluxionException(explainMissing(owner, lambda), e);
+        }
+        try {
+            binder.setAccessible(true);
+            return (ModelAdjoint) binder.invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new FluxionException("fluxion: cannot bind the derivative of " + describe(lambda) + ": " + e
+                    + ". If the class is in a named module, open its package to dev.fluxion.", e);
+        }
+    }
+
     private static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface,
             java.util.function.UnaryOperator<String> binderName) {
         function = resolve(function);

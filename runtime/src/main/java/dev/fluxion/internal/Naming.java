@@ -73,6 +73,22 @@ public final class Naming {
     }
 
     /**
+     * Gradients with respect to a model object ({@code double loss()} of the model's class, or
+     * {@code static double loss(Model m)}): the function of the model's leaves is
+     * {@code fluxion$leaves$loss}, with an ordinary adjoint; {@code fluxion$model$loss(Object model,
+     * Object gradOut, double seed, Tape tape)} gathers the leaves and their shadows and calls it;
+     * {@code fluxion$bindmodel$loss()} binds that bridge to {@link ModelAdjoint}.
+     */
+    public static final String LEAVES_PREFIX = "fluxion$leaves$";
+    public static final String MODEL_BRIDGE_PREFIX = "fluxion$model$";
+    public static final String MODEL_BINDER_PREFIX = "fluxion$bindmodel$";
+    public static final String MODEL_BRIDGE_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Object;D" + TAPE_DESCRIPTOR + ")D";
+
+    public static String modelBinderName(String primalName) {
+        return MODEL_BINDER_PREFIX + primalName;
+    }
+
+    /**
      * The tangent (forward mode) of {@code R f(P1 .. Pn)} is
      * {@code static R fluxion$tangent$f(P1 .. Pn, T1 .. Tk, Tape tape)}: the primal parameters, then
      * one tangent per parameter that can carry a derivative ({@code double}/{@code float} scalars

@@ -12,6 +12,8 @@ import dev.fluxion.transformer.diagnostics.DifferentiationException;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.frontend.Inliner;
+import dev.fluxion.transformer.frontend.ModelLeaves;
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
 import dev.fluxion.transformer.optimize.PrimalOptimizer;
@@ -150,6 +152,15 @@ public final class Transformer {
         }
         for (MethodNode m : node.methods) {
             if (!DifferentiableMethods.isAnnotated(m)) {
+                continue;
+            }
+            Type model = modelOf(node, m);
+            if (model != null) { // double loss() of the model, or static double loss(Model m)
+                try {
+                    out.addAll(m, differentiateModel(node, m, callees, model));
+                } catch (Unsupported u) {
+                    out.fail(m, u);
+                }
                 continue;
             }
             try {
@@ -304,6 +315,73 @@ public final class Transformer {
         boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null : Naming.boundHvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? forward.hessianVectorProduct(primal, activity) : null;
         return new Derivative(emitted, bodies, tangent, vectorTangent, hvp, written, active);
+    }
+
+    /**
+     * The model a loss is differentiated with respect to: the class itself for an instance method
+     * {@code double loss()}, the parameter's class for a {@code static double loss(Model m)}; else
+     * {@code null} (an ordinary function of numbers).
+     */
+    private static Type modelOf(ClassNode owner, MethodNode m) {
+        if ((m.access & Opcodes.ACC_STATIC) == 0) {
+            return m.desc.equals("()D") ? Type.getObjectType(owner.name) : null;
+        }
+        Type[] params = Type.getArgumentTypes(m.desc);
+        return params.length == 1 && Type.getReturnType(m.desc).equals(Type.DOUBLE_TYPE)
+                && ModelLeaves.isModelClass(params[0]) ? params[0] : null;
+    }
+
+    /**
+     * The derivative members of a loss over a model ({@link ModelLeaves}): the adjoint of its
+     * function of leaves (and of the loop bodies that adjoint outlines), the bridge from the model
+     * to it ({@link ModelBridge}), and the binder the API calls.
+     */
+    private List<MethodNode> differentiateModel(ClassNode owner, MethodNode m, DifferentiableMethods callees, Type model) {
+        String leavesName = Naming.LEAVES_PREFIX + m.name;
+        if (m.instructions.size() == 0) {
+            throw new Unsupported(-1, "@Differentiable method without a body", "Annotate a method that has Java code.");
+        }
+        ModelLeaves.Lowered lowered = ModelLeaves.lower(MethodChecks.parse(owner.name, m, callees), 0, leavesName, callees::classNode);
+        if (lowered.leaves().isEmpty()) {
+            throw new Unsupported(MethodChecks.firstLine(m), "the loss reads no double, double[] or double[][] field of "
+                    + JavaSyntax.type(model) + ": there is nothing to differentiate with respect to",
+                    "Read the model's numbers in the method (or in helpers Fluxion inlines).");
+        }
+        IrFunction primal = lowered.function();
+        ActivityAnalysis activity = ActivityAnalysis.of(primal, callees, null);
+        DifferentiabilityCheck.check(primal, activity, callees);
+        IrFunction inlined = ModelLeaves.lower(MethodChecks.parse(owner.name, m, callees), 0, leavesName, callees::classNode).function();
+        boolean rewritten = inline && Inliner.inline(inlined, owner, callee -> MethodChecks.parse(owner.name, callee, callees));
+        rewritten |= PrimalOptimizer.optimize(inlined, callees);
+        if (rewritten) {
+            try {
+                ActivityAnalysis inlinedActivity = ActivityAnalysis.of(inlined, callees, null);
+                DifferentiabilityCheck.check(inlined, inlinedActivity, callees);
+                primal = inlined;
+                activity = inlinedActivity;
+            } catch (Unsupported e) {
+                // a callee's problem, reported when the callee itself is transformed: keep the call
+            }
+        }
+        ActivityAnalysis shown = activity;
+        dump(owner, m, "model-ssa", IrPrinter.print(primal, v -> shown.isActive(v) ? "   [active]" : ""));
+        Set<Integer> written = new java.util.TreeSet<>();
+        int first = primal.params().size() - lowered.leaves().size();
+        for (var p : primal.params()) {
+            if (p.index() >= first && ArrayFamilies.isMember(p) && activity.families().isWritten(p)) {
+                written.add(p.index() - first);
+            }
+        }
+        int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
+        String adjointName = Naming.adjointName(leavesName);
+        List<MethodNode> members = new ArrayList<>(emitAdjoints(owner, m, "model-adjoint",
+                IndependentIterations.adjoints(primal, activity, callees, null, adjointName), access));
+        MethodNode bridge = ModelBridge.bridge(owner, m.name, model, lowered.leaves(), written, adjointName,
+                Naming.adjointDescriptor(primal.descriptor()));
+        members.add(bridge);
+        members.add(Binders.binderNamed(owner, Naming.modelBinderName(m.name), "dev/fluxion/internal/ModelAdjoint",
+                "adjoint", bridge.name, bridge.desc, false));
+        return members;
     }
 
     /** Dumps and emits an adjoint and the adjoints of the loop bodies it outlined. */

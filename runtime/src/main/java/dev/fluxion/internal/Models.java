@@ -1,0 +1,190 @@
+package dev.fluxion.internal;
+
+import dev.fluxion.FluxionException;
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+
+/**
+ * Support for gradients with respect to model objects: checks and zeroes the gradient object's
+ * arrays before the generated bridge accumulates into them, and makes a gradient object of the
+ * model's shape by reflection (once per {@code ModelGradient.gradient(model)} call, never per
+ * operation). Public because generated code calls it; not part of the API.
+ */
+public final class Models {
+    private Models() {
+    }
+
+    /**
+     * The array of the gradient object at {@code path}, checked to have the shape of the model's
+     * array there and to be another array, and zeroed.
+     */
+    public static Object shadow(Object primal, Object shadow, String path) {
+        if (shadow == null) {
+            throw new FluxionException("fluxion: the gradient object's " + path + " is null; it needs an array of the "
+                    + "model's shape there (ModelGradient.gradient(model) makes one)");
+        }
+        if (shadow == primal) {
+            throw new FluxionException("fluxion: the gradient object's " + path + " is the model's own array; give the "
+                    + "gradient object arrays of its own (ModelGradient.gradient(model) makes them)");
+        }
+        requireShape(primal, shadow, path);
+        zero(shadow);
+        return shadow;
+    }
+
+    private static void requireShape(Object primal, Object shadow, String path) {
+        if (primal == null) {
+            return; // the loss fails on it as the primal would
+        }
+        int n = Array.getLength(primal);
+        if (Array.getLength(shadow) != n) {
+            throw new FluxionException("fluxion: the gradient object's " + path + " has length " + Array.getLength(shadow)
+                    + ", the model's " + n);
+        }
+        if (primal instanceof Object[] rows) {
+            for (int i = 0; i < n; i++) {
+                requireShape(rows[i], ((Object[]) shadow)[i], path + "[" + i + "]");
+            }
+        }
+    }
+
+    private static void zero(Object array) {
+        if (array instanceof double[] d) {
+            java.util.Arrays.fill(d, 0.0);
+        } else if (array instanceof float[] f) {
+            java.util.Arrays.fill(f, 0.0f);
+        } else if (array instanceof Object[] rows) {
+            for (Object row : rows) {
+                if (row != null) {
+                    zero(row);
+                }
+            }
+        }
+    }
+
+    /** A copy of a floating array of any depth, for a loss that writes into the model's arrays. */
+    public static Object copy(Object array) {
+        if (array instanceof double[] d) {
+            return d.clone();
+        }
+        if (array instanceof float[] f) {
+            return f.clone();
+        }
+        if (array instanceof Object[] rows) {
+            Object[] out = rows.clone();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = out[i] == null ? null : copy(out[i]);
+            }
+            return out;
+        }
+        return array;
+    }
+
+    /**
+     * An object of the model's class and shape whose floating-point state is zero: {@code double}
+     * and {@code float} fields 0, floating arrays new zero arrays of the same lengths, nested objects
+     * (of classes outside the JDK) copied the same way, other fields (counts, names, data) shared.
+     * A record is made by its canonical constructor; another class by its no-argument constructor
+     * (which may be private), or without one, and then its fields set.
+     */
+    @SuppressWarnings("unchecked")
+    public static <M> M zeroCopy(M model) {
+        try {
+            return (M) zeroCopyOf(model, 0);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new FluxionException("fluxion: cannot make a gradient object of " + model.getClass().getName() + " ("
+                    + e + "). Pass a gradient object of the model's shape to valueAndGradient(model, gradOut).", e);
+        }
+    }
+
+    private static Object zeroCopyOf(Object v, int depth) throws ReflectiveOperationException {
+        if (v == null) {
+            return null;
+        }
+        if (depth > 32) {
+            throw new IllegalStateException("objects nested more than 32 deep, or a cycle");
+        }
+        Class<?> c = v.getClass();
+        if (c.isArray()) {
+            Class<?> e = c.getComponentType();
+            if (e == double.class || e == float.class) {
+                return Array.newInstance(e, Array.getLength(v));
+            }
+            if (e.isPrimitive()) {
+                return v;
+            }
+            Object[] src = (Object[]) v;
+            Object[] out = (Object[]) Array.newInstance(e, src.length);
+            for (int i = 0; i < src.length; i++) {
+                out[i] = zeroCopyOf(src[i], depth + 1);
+            }
+            return out;
+        }
+        if (!isModelClass(c)) {
+            return v; // data: shared
+        }
+        if (c.isRecord()) {
+            RecordComponent[] parts = c.getRecordComponents();
+            Class<?>[] types = new Class<?>[parts.length];
+            Object[] values = new Object[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                types[i] = parts[i].getType();
+                java.lang.reflect.Method accessor = parts[i].getAccessor();
+                accessor.setAccessible(true);
+                values[i] = zeroValue(types[i], accessor.invoke(v), depth);
+            }
+            Constructor<?> canonical = c.getDeclaredConstructor(types);
+            canonical.setAccessible(true);
+            return canonical.newInstance(values);
+        }
+        Object out = blank(c);
+        for (Class<?> k = c; k != null && isModelClass(k); k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                f.set(out, zeroValue(f.getType(), f.get(v), depth));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A new instance of {@code c} whose fields are then all set: by its no-argument constructor if it
+     * has one, else without running a constructor, as deserialisation does (the JDK's
+     * {@code sun.reflect.ReflectionFactory}, in module jdk.unsupported, read reflectively).
+     */
+    private static Object blank(Class<?> c) throws ReflectiveOperationException {
+        try {
+            Constructor<?> empty = c.getDeclaredConstructor();
+            empty.setAccessible(true);
+            return empty.newInstance();
+        } catch (NoSuchMethodException e) {
+            Class<?> factoryClass = Class.forName("sun.reflect.ReflectionFactory");
+            Object factory = factoryClass.getMethod("getReflectionFactory").invoke(null);
+            Constructor<?> blank = (Constructor<?>) factoryClass.getMethod("newConstructorForSerialization", Class.class,
+                    Constructor.class).invoke(factory, c, Object.class.getDeclaredConstructor());
+            return blank.newInstance();
+        }
+    }
+
+    private static Object zeroValue(Class<?> type, Object value, int depth) throws ReflectiveOperationException {
+        if (type == double.class) {
+            return 0.0;
+        }
+        if (type == float.class) {
+            return 0.0f;
+        }
+        return type.isPrimitive() ? value : zeroCopyOf(value, depth + 1);
+    }
+
+    private static boolean isModelClass(Class<?> c) {
+        String n = c.getName();
+        return !c.isPrimitive() && !n.startsWith("java.") && !n.startsWith("javax.") && !n.startsWith("jdk.")
+                && !n.startsWith("kotlin.");
+    }
+}

@@ -1,0 +1,222 @@
+package dev.fluxion.transformer.frontend;
+
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
+import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Param;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+
+/**
+ * Gradients with respect to an object: a loss over a model object ({@code double loss()} of class
+ * {@code Model}, or {@code static double loss(Model m)}) becomes a function of the model's numbers,
+ * one parameter per <em>leaf</em> it reads: a {@code double[]} or {@code double[][]} field (the
+ * array itself, so its elements are read in place), or a {@code double} field (a one-element
+ * array), reached from the model directly or through nested objects ({@code m.hidden.w}). Like
+ * JAX's flattening of a pytree into its leaves; the generated bridge gathers the leaves from the
+ * model and from the gradient object, whose same fields receive the derivatives, and then every
+ * derivative is the ordinary one of arrays and scalars.
+ *
+ * <p>The model stays a parameter for what is data: {@code int}s, {@code String}s and the like.
+ * Every other use of it or of its nested objects (passed to a method Fluxion does not inline,
+ * written into, stored, an array or list of objects, a field of interface type) is rejected with a
+ * message: a number Fluxion cannot see would be taken as a constant, a silently wrong gradient.
+ */
+public final class ModelLeaves {
+    private ModelLeaves() {
+    }
+
+    /** A leaf: the chain of fields from the model to it, and its type ({@code D}, {@code [D}, {@code [[D}...). */
+    public record Leaf(List<MemberRef> path, Type type) {
+        /** Whether the leaf is a scalar, passed to the lowered function in a one-element array. */
+        public boolean isScalar() {
+            return Types.isFloating(type);
+        }
+
+        /** The lowered function's parameter type: the array itself, or a one-element array of the scalar. */
+        public Type parameterType() {
+            return isScalar() ? Type.getType("[" + type.getDescriptor()) : type;
+        }
+
+        /** The path in Java, {@code hidden.w}. */
+        public String describe() {
+            StringBuilder s = new StringBuilder();
+            for (MemberRef f : path) {
+                s.append(s.length() == 0 ? "" : ".").append(f.name());
+            }
+            return s.toString();
+        }
+    }
+
+    /** The function of the leaves, and the leaves in its parameter order (after the original parameters). */
+    public record Lowered(IrFunction function, List<Leaf> leaves) {
+    }
+
+    /**
+     * @param f the loss, its helpers inlined ({@link ReadableCallees}); not modified
+     * @param model the index of the model parameter ({@code this} is 0)
+     * @param name the lowered function's name
+     * @throws Unsupported if some number of the model is read where Fluxion cannot follow it
+     */
+    public static Lowered lower(IrFunction f, int model, String name, Function<String, ClassNode> classes) {
+        // first pass over a copy: which leaves, in order of first read
+        Map<List<MemberRef>, Leaf> leaves = new LinkedHashMap<>();
+        Map<Value, List<MemberRef>> paths = new java.util.HashMap<>();
+        paths.put(f.params().get(model), List.of());
+        List<Unsupported> problems = new ArrayList<>();
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                for (Value v : insn.operands()) {
+                    if (paths.containsKey(v)) {
+                        classify(insn, v, paths, leaves, problems, classes);
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Unsupported.all(problems);
+        }
+        List<Leaf> order = new ArrayList<>(leaves.values());
+        StringBuilder desc = new StringBuilder("(");
+        for (Param p : f.params()) {
+            desc.append(p.type().getDescriptor());
+        }
+        for (Leaf l : order) {
+            desc.append(l.parameterType().getDescriptor());
+        }
+        desc.append(")").append(f.returnType().getDescriptor());
+        // the lowered function: a call of f's body (copied in by the inliner), then its leaf reads replaced
+        IrFunction g = new IrFunction(f.owner(), name, desc.toString());
+        Block entry = g.newBlock();
+        Value[] args = new Value[f.params().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = g.params().get(i);
+        }
+        Instruction call = entry.append(new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, f.returnType(), args)
+                .withMember(new MemberRef(f.owner(), f.name(), f.descriptor())));
+        Instruction ret = new Instruction(Op.RETURN, f.returnType().getOpcode(Opcodes.IRETURN), Type.VOID_TYPE);
+        if (!f.returnType().equals(Type.VOID_TYPE)) {
+            ret.addOperand(call);
+        }
+        entry.terminate(ret);
+        Inliner.inlineCall(g, entry, call, f);
+        Map<Value, List<MemberRef>> gPaths = new java.util.HashMap<>();
+        gPaths.put(g.params().get(model), List.of());
+        for (Block b : g.blocks()) {
+            for (Instruction insn : List.copyOf(b.body())) {
+                if (insn.op() != Op.FIELD_GET || insn.opcode() != Opcodes.GETFIELD || !gPaths.containsKey(insn.operand(0))) {
+                    continue;
+                }
+                List<MemberRef> path = append(gPaths.get(insn.operand(0)), insn.member());
+                Leaf leaf = leaves.get(path);
+                if (leaf == null) {
+                    if (isModelClass(insn.type())) {
+                        gPaths.put(insn, path); // a nested object: its reads are replaced in turn
+                    }
+                    continue; // data
+                }
+                Param p = g.params().get(f.params().size() + order.indexOf(leaf));
+                if (leaf.isScalar()) {
+                    Instruction read = new Instruction(Op.ARRAY_LOAD, leaf.type().getOpcode(Opcodes.IALOAD), insn.type(), p,
+                            Constant.ofInt(0)).withLine(insn.line());
+                    b.insertBefore(insn, read);
+                    insn.replaceAllUsesWith(read);
+                } else {
+                    insn.replaceAllUsesWith(p);
+                }
+                b.remove(insn);
+            }
+        }
+        return new Lowered(g, order);
+    }
+
+    /** Records what {@code user} does with {@code v}, a model object: a leaf read, a nested object, data, or a problem. */
+    private static void classify(Instruction user, Value v, Map<Value, List<MemberRef>> paths,
+            Map<List<MemberRef>, Leaf> leaves, List<Unsupported> problems, Function<String, ClassNode> classes) {
+        String owner = JavaSyntax.type(v.type());
+        if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD) {
+            List<MemberRef> path = append(paths.get(v), user.member());
+            Type t = Type.getType(user.member().descriptor());
+            if (Types.isFloating(t) && isFinal(user.member(), classes)) {
+                problems.add(new Unsupported(user.line(), "the gradient with respect to " + owner + " reads its final field "
+                        + JavaSyntax.field(user.member()) + ", into which a gradient object cannot receive the derivative",
+                        "Make the field non-final (a record's components are final: hold its numbers in a double[]), "
+                                + "or differentiate a function of double[] instead."));
+            } else if (Types.isFloating(t) || Types.isFloatingArray(t)) {
+                leaves.putIfAbsent(path, new Leaf(path, t));
+            } else if (isModelClass(t)) {
+                paths.put(user, path);
+            } else if (holdsNumbers(t)) {
+                problems.add(new Unsupported(user.line(), "the gradient with respect to " + owner
+                        + " reads the field " + JavaSyntax.field(user.member()) + " (" + JavaSyntax.type(t) + "), whose "
+                        + "numbers Fluxion does not differentiate yet", "Keep the model's numbers in double, double[] or "
+                                + "double[][] fields, of the model or of objects it holds in fields (arrays and lists of "
+                                + "objects are not supported yet)."));
+            }
+            return;
+        }
+        if (user.op() == Op.INVOKE && user.member().owner().equals("java/util/Objects")
+                && user.member().name().equals("requireNonNull") && user.users().isEmpty()) {
+            return; // the null check before an inlined method of a nested object
+        }
+        String what = switch (user.op()) {
+            case INVOKE -> "passed to " + JavaSyntax.method(user.member()) + ", which Fluxion does not inline (overridable, "
+                    + "recursive, larger than " + ReadableCallees.MAX_CALLEE_SIZE + " instructions, or not readable)";
+            case FIELD_PUT -> user.operand(0) == v && user.opcode() == Opcodes.PUTFIELD
+                    ? "written: its field " + JavaSyntax.field(user.member()) + " is assigned" : "stored in a field";
+            case RETURN -> "returned";
+            case ARRAY_STORE -> "stored in an array";
+            default -> "used by " + user.op().name().toLowerCase();
+        };
+        problems.add(new Unsupported(user.line(), "the object " + owner + ", whose numbers the gradient is taken with "
+                + "respect to, is " + what, "Read the model's fields in the differentiated method and in helpers Fluxion "
+                        + "inlines (private, final or static, not recursive); do not write them there."));
+    }
+
+    private static boolean isFinal(MemberRef field, Function<String, ClassNode> classes) {
+        ClassNode c = classes.apply(field.owner());
+        if (c == null) {
+            return true; // cannot tell: cannot write it either
+        }
+        return c.fields.stream().filter(n -> n.name.equals(field.name())).anyMatch(n -> (n.access & Opcodes.ACC_FINAL) != 0)
+                || (c.access & Opcodes.ACC_RECORD) != 0;
+    }
+
+    private static List<MemberRef> append(List<MemberRef> path, MemberRef field) {
+        List<MemberRef> out = new ArrayList<>(path);
+        out.add(field);
+        return List.copyOf(out);
+    }
+
+    /** A class of the user's that may hold numbers: not the JDK's, not an array. */
+    public static boolean isModelClass(Type t) {
+        if (t.getSort() != Type.OBJECT) {
+            return false;
+        }
+        String n = t.getInternalName();
+        return !n.startsWith("java/") && !n.startsWith("javax/") && !n.startsWith("jdk/") && !n.startsWith("kotlin/");
+    }
+
+    /** Whether a field of this type may hold numbers the loss depends on: anything but primitives, strings, int arrays and the like. */
+    private static boolean holdsNumbers(Type t) {
+        return switch (t.getSort()) {
+            case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT, Type.LONG -> false;
+            case Type.ARRAY -> t.getElementType().getSort() == Type.OBJECT;
+            case Type.OBJECT -> !t.getInternalName().equals("java/lang/String");
+            default -> true;
+        };
+    }
+}
