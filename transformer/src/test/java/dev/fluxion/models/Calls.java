@@ -1,0 +1,57 @@
+package dev.fluxion.models;
+
+import dev.fluxion.Fluxion;
+import java.util.Random;
+
+/** What {@code ModelGradientTest} runs inside the transforming class loader, as a user's code would. */
+final class Calls {
+    private Calls() {
+    }
+
+    static Quadratic newQuadratic() {
+        return new Quadratic();
+    }
+
+    static Quadratic quadraticGradient(Quadratic q) {
+        return Fluxion.modelGradient(Quadratic.Losses::loss).gradient(q);
+    }
+
+    static void quadraticIntoShortGradient() {
+        Quadratic q = new Quadratic();
+        Quadratic g = new Quadratic();
+        g.center = new double[2];
+        Fluxion.modelGradient(Quadratic.Losses::loss).valueAndGradient(q, g);
+    }
+
+    static Mlp newMlp() {
+        return new Mlp(new Random(7));
+    }
+
+    static Mlp mlpGradient(Mlp net) {
+        return Fluxion.modelGradient(Mlp::loss).gradient(net);
+    }
+
+    static double mlpLoss(Mlp net) {
+        return net.loss();
+    }
+
+    static SpringChain newSpringChain() {
+        return new SpringChain();
+    }
+
+    static SpringChain springGradient(SpringChain c) {
+        return Fluxion.modelGradient(SpringChain::loss).gradient(c);
+    }
+
+    static double springLoss(SpringChain c) {
+        return SpringChain.loss(c);
+    }
+
+    static Line newLine() {
+        return new Line(new double[] {0.5, 1.5}, "fit");
+    }
+
+    static Line lineGradient(Line line) {
+        return Fluxion.modelGradient(Line::loss).gradient(line);
+    }
+}

@@ -1,0 +1,222 @@
+package dev.fluxion.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fluxion.FluxionException;
+import dev.fluxion.testing.GradientCheck;
+import dev.fluxion.transformer.backend.ClassFileLocator;
+import dev.fluxion.transformer.diagnostics.DifferentiationException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gradients with respect to model objects ({@code Fluxion.modelGradient}), for models written as a
+ * Java developer would (in {@code dev.fluxion.models}, loaded through the transformer): each
+ * derivative against a closed form or Richardson-extrapolated differences of the loss in the field
+ * perturbed, the gradient object in the model's structure, the model left unchanged.
+ */
+class ModelGradientTest {
+    private static final TransformingClassLoader LOADER =
+            new TransformingClassLoader(ModelGradientTest.class.getClassLoader(), "dev.fluxion.models");
+
+    /** Runs {@code ModelGradientTest.Calls.name} inside the loader, where the models are transformed. */
+    private static Object call(String name, Object... args) throws Exception {
+        Class<?> calls = LOADER.loadClass("dev.fluxion.models.Calls");
+        for (Method m : calls.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                m.setAccessible(true);
+                return m.invoke(null, args);
+            }
+        }
+        throw new AssertionError(name);
+    }
+
+    @Test
+    void aQuadraticBowlAgainstItsClosedForm() throws Exception {
+        Object model = call("newQuadratic");
+        Object grad = call("quadraticGradient", model);
+        double[] c = (double[]) get(model, "center");
+        double scale = (double) get(model, "scale");
+        double[] target = {1.0, -2.0, 0.5};
+        double[] dc = (double[]) get(grad, "center");
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            assertEquals(2 * scale * (c[i] - target[i]), dc[i], 1e-12);
+            sum += (c[i] - target[i]) * (c[i] - target[i]);
+        }
+        assertEquals(sum, (double) get(grad, "scale"), 1e-12);
+        assertSame(get(model, "name"), get(grad, "name"), "data is shared, not differentiated");
+        assertNotSame(c, dc);
+        assertEquals(List.of(0.3, 0.4, -1.1), List.of(c[0], c[1], c[2]), "the model is unchanged");
+    }
+
+    @Test
+    void aPerceptronOfLayerObjects() throws Exception {
+        Object net = call("newMlp");
+        Object grad = call("mlpGradient", net);
+        DoubleSupplier loss = () -> {
+            try {
+                return (double) call("mlpLoss", net);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (String layer : List.of("hidden", "output")) {
+            double[][] w = (double[][]) get(get(net, layer), "w");
+            double[][] dw = (double[][]) get(get(grad, layer), "w");
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < w[i].length; j++) {
+                    int row = i;
+                    int col = j;
+                    checkAgainstDifferences(layer + ".w[" + i + "][" + j + "]", w[i][j], dw[i][j], v -> w[row][col] = v, loss);
+                }
+            }
+            double[] b = (double[]) get(get(net, layer), "b");
+            double[] db = (double[]) get(get(grad, layer), "b");
+            for (int i = 0; i < b.length; i++) {
+                int k = i;
+                checkAgainstDifferences(layer + ".b[" + i + "]", b[i], db[i], v -> b[k] = v, loss);
+            }
+        }
+        checkAgainstDifferences("temperature", (double) get(net, "temperature"), (double) get(grad, "temperature"),
+                v -> set(net, "temperature", v), loss);
+        assertEquals(get(net, "classes"), get(grad, "classes"));
+    }
+
+    @Test
+    void aSpringChainThroughAStaticLossAndANestedObject() throws Exception {
+        Object chain = call("newSpringChain");
+        Object grad = call("springGradient", chain);
+        DoubleSupplier loss = () -> {
+            try {
+                return (double) call("springLoss", chain);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        double[] rest = (double[]) get(chain, "rest");
+        double[] drest = (double[]) get(grad, "rest");
+        for (int i = 0; i < rest.length; i++) {
+            int k = i;
+            checkAgainstDifferences("rest[" + i + "]", rest[i], drest[i], v -> rest[k] = v, loss);
+        }
+        checkAgainstDifferences("stiffness", (double) get(chain, "stiffness"), (double) get(grad, "stiffness"),
+                v -> set(chain, "stiffness", v), loss);
+        double[] damping = (double[]) get(get(chain, "damping"), "coefficients");
+        double[] ddamping = (double[]) get(get(grad, "damping"), "coefficients");
+        for (int i = 1; i < damping.length; i++) {
+            int k = i;
+            checkAgainstDifferences("damping.coefficients[" + i + "]", damping[i], ddamping[i], v -> damping[k] = v, loss);
+        }
+        assertEquals(0.0, ddamping[0], "mass 0 is fixed: its damping has no effect");
+    }
+
+    @Test
+    void aRecordOfParametersGetsARecordOfDerivatives() throws Exception {
+        Object line = call("newLine");
+        Object grad = call("lineGradient", line);
+        assertEquals(line.getClass(), grad.getClass());
+        double[] c = (double[]) get(line, "coefficients");
+        double[] xs = {0, 1, 2, 3};
+        double[] ys = {1.1, 2.9, 5.2, 6.8};
+        double d0 = 0;
+        double d1 = 0;
+        for (int i = 0; i < 4; i++) {
+            double r = c[0] + c[1] * xs[i] - ys[i];
+            d0 += 2 * r;
+            d1 += 2 * r * xs[i];
+        }
+        double[] dc = (double[]) get(grad, "coefficients");
+        assertEquals(d0, dc[0], 1e-12);
+        assertEquals(d1, dc[1], 1e-12);
+    }
+
+    @Test
+    void aGradientObjectOfTheWrongShapeIsAnError() throws Exception {
+        FluxionException e = assertThrows(FluxionException.class, () -> {
+            try {
+                call("quadraticIntoShortGradient");
+            } catch (java.lang.reflect.InvocationTargetException ite) {
+                throw ite.getCause();
+            }
+        });
+        assertEquals("fluxion: the gradient object's center has length 2, the model's 3", e.getMessage());
+    }
+
+    // double loss() { double s = bias; for (Layer l : layers) { s += l.w[0] * l.w[1]; } return s; }
+    @Test
+    void numbersInAnArrayOfObjectsAreAnErrorNotConstants() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithLayerArray");
+        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithLayerArray.loss(ModelWithLayerArray.java:"
+                + errorLine("ModelWithLayerArray") + "): the gradient with respect to "
+                + "dev.fluxion.fixtures.bad.ModelWithLayerArray reads the field "
+                + "dev.fluxion.fixtures.bad.ModelWithLayerArray.layers (dev.fluxion.fixtures.bad.ModelWithLayerArray.Layer[]), "
+                + "whose numbers Fluxion does not differentiate yet. Keep the model's numbers in double, double[] or "
+                + "double[][] fields, of the model or of objects it holds in fields (arrays and lists of objects are not "
+                + "supported yet).", e.getMessage());
+    }
+
+    // final double scale;  (set by the constructor)  double loss() { return scale * (w[0] * w[0] + w[1]); }
+    @Test
+    void aFinalScalarFieldIsAnError() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithFinalScale");
+        assertTrue(e.getMessage().startsWith("fluxion: dev.fluxion.fixtures.bad.ModelWithFinalScale.loss(ModelWithFinalScale.java:"
+                + errorLine("ModelWithFinalScale") + "): the gradient with respect to "
+                + "dev.fluxion.fixtures.bad.ModelWithFinalScale reads its final field "
+                + "dev.fluxion.fixtures.bad.ModelWithFinalScale.scale, into which a gradient object cannot receive the "
+                + "derivative. Make the field non-final"), e.getMessage());
+    }
+
+    private static DifferentiationException transformFixture(String name) throws Exception {
+        byte[] bytes;
+        try (InputStream in = ModelGradientTest.class.getClassLoader()
+                .getResourceAsStream("dev/fluxion/fixtures/bad/" + name + ".class")) {
+            bytes = in.readAllBytes();
+        }
+        Transformer t = new Transformer(ClassFileLocator.ofClassLoader(ModelGradientTest.class.getClassLoader()), null);
+        return assertThrows(DifferentiationException.class, () -> t.transform(bytes));
+    }
+
+    private static int errorLine(String fixture) throws Exception {
+        List<String> source = Files.readAllLines(Path.of("src/test/java/dev/fluxion/fixtures/bad/" + fixture + ".java"));
+        return source.indexOf(source.stream().filter(l -> l.contains("// ERROR")).findFirst().orElseThrow()) + 1;
+    }
+
+    /** Fluxion's derivative against Richardson differences of the loss in one field (restored after). */
+    private static void checkAgainstDifferences(String what, double value, double fluxion, DoubleConsumer setField,
+            DoubleSupplier loss) {
+        double reference = GradientCheck.richardson(v -> {
+            setField.accept(v);
+            return loss.getAsDouble();
+        }, value);
+        setField.accept(value);
+        assertEquals(reference, fluxion, 1e-7 * Math.max(1, Math.abs(reference)), what);
+    }
+
+    private static Object get(Object o, String field) throws Exception {
+        Field f = o.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        return f.get(o);
+    }
+
+    private static void set(Object o, String field, double v) {
+        try {
+            Field f = o.getClass().getDeclaredField(field);
+            f.setAccessible(true);
+            f.setDouble(o, v);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
