@@ -84,7 +84,7 @@ class DiagnosticsTest {
         Diagnostic d = expectOne(NonDifferentiableCallee.class, "f",
                 "active value passed to dev.fluxion.fixtures.bad.NonDifferentiableCallee.lib(double), which is not "
                         + "@Differentiable, and not a helper Fluxion differentiates through (one it can read, that no "
-                        + "subclass overrides, not recursive, at most 150 instructions)",
+                        + "subclass overrides, not recursive, at most 500 instructions)",
                 NOT_DIFFERENTIABLE_ADVICE);
         assertTrue(d.message().contains("which is not @Differentiable"), d.message());
     }
@@ -483,7 +483,7 @@ class DiagnosticsTest {
                 + "are not differentiated.", ds.get(0).message());
         assertEquals("fluxion: " + cls + ".callsLibrary(TwoBadMethods.java:" + lines.get(1) + "): active value passed "
                 + "to " + cls + ".plain(double), which is not @Differentiable, and not a helper Fluxion differentiates through (one it can read, that no "
-                + "subclass overrides, not recursive, at most 150 instructions). " + NOT_DIFFERENTIABLE_ADVICE,
+                + "subclass overrides, not recursive, at most 500 instructions). " + NOT_DIFFERENTIABLE_ADVICE,
                 ds.get(1).message());
         assertEquals(ds.stream().map(Diagnostic::message).collect(Collectors.joining("\n")), e.getMessage());
     }
@@ -505,7 +505,7 @@ class DiagnosticsTest {
         String cls = fixture.getName();
         assertEquals(List.of("active value written to field " + cls + ".last",
                 "active value passed to " + cls + ".plain(double), which is not @Differentiable, and not a helper Fluxion differentiates through (one it can read, that no "
-                + "subclass overrides, not recursive, at most 150 instructions)",
+                + "subclass overrides, not recursive, at most 500 instructions)",
                 "active value captured by a lambda that Fluxion cannot follow to its calls (it is stored, returned, chosen by a "
                         + "branch, or passed to a method that is not inlined)"), problems);
     }

@@ -39,10 +39,14 @@ import org.objectweb.asm.tree.MethodNode;
  * a helper that stores a differentiated value in a field is rejected, not trusted.
  */
 public final class ReadableCallees {
-    /** Instructions of one callee (after its own helpers are inlined) beyond which it stays a call. */
-    public static final int MAX_CALLEE_SIZE = 150;
+    /**
+     * Instructions of one callee (after its own helpers are inlined) beyond which it stays a call.
+     * Generous: a helper that stays a call is rejected (it has no derivatives of its own), which is
+     * worse than a larger derivative; a derivative over the JVM's 64 KB fails its method alone.
+     */
+    public static final int MAX_CALLEE_SIZE = 500;
     /** Instructions the inlining may add to one method. */
-    private static final int MAX_GROWTH = 1200;
+    private static final int MAX_GROWTH = 3000;
     /** Helpers inlined into one method at most (nested helpers included). */
     private static final int MAX_INLINED = 200;
 
