@@ -35,6 +35,16 @@ public final class Models {
         return shadow;
     }
 
+    /** {@code objects}, checked to have one element per value (the gradient object's array of objects at {@code path}). */
+    public static Object[] sameLength(Object[] objects, Object values, String path) {
+        if (objects == null || objects.length != Array.getLength(values)) {
+            throw new FluxionException("fluxion: the gradient object's " + path.substring(0, path.indexOf("[]")) + " has "
+                    + (objects == null ? "no array" : objects.length + " objects") + ", the model's "
+                    + Array.getLength(values));
+        }
+        return objects;
+    }
+
     private static void requireShape(Object primal, Object shadow, String path) {
         if (primal == null) {
             return; // the loss fails on it as the primal would

@@ -44,11 +44,32 @@ final class ModelBridge {
         m.visitTypeInsn(Opcodes.CHECKCAST, modelType.getInternalName());
         m.visitVarInsn(Opcodes.ASTORE, grad);
         int n = leaves.size();
+        int scratch = firstLeaf + 2 * n + 2; // after the result (a double)
         for (int k = 0; k < n; k++) {
             Leaf leaf = leaves.get(k);
             int primal = firstLeaf + k;
             int shadow = firstLeaf + n + k;
-            if (leaf.isScalar()) {
+            if (leaf.isPerElement()) {
+                gather(m, model, leaf, scratch);
+                if (written.contains(k)) {
+                    m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "copy", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                    m.visitTypeInsn(Opcodes.CHECKCAST, leaf.parameterType().getInternalName());
+                }
+                m.visitVarInsn(Opcodes.ASTORE, primal);
+                if (leaf.isScalar()) { // one derivative per object, stored into the gradient's objects after
+                    m.visitVarInsn(Opcodes.ALOAD, primal);
+                    m.visitInsn(Opcodes.ARRAYLENGTH);
+                    m.visitIntInsn(Opcodes.NEWARRAY, leaf.type().getSort() == Type.DOUBLE ? Opcodes.T_DOUBLE : Opcodes.T_FLOAT);
+                } else { // the gradient objects' own arrays, checked and zeroed
+                    gather(m, model, leaf, scratch);
+                    gather(m, grad, leaf, scratch);
+                    m.visitLdcInsn(leaf.describe());
+                    m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "shadow",
+                            "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;", false);
+                    m.visitTypeInsn(Opcodes.CHECKCAST, leaf.parameterType().getInternalName());
+                }
+                m.visitVarInsn(Opcodes.ASTORE, shadow);
+            } else if (leaf.isScalar()) {
                 m.visitInsn(Opcodes.ICONST_1);
                 m.visitIntInsn(Opcodes.NEWARRAY, leaf.type().getSort() == Type.DOUBLE ? Opcodes.T_DOUBLE : Opcodes.T_FLOAT);
                 m.visitInsn(Opcodes.DUP);
@@ -91,7 +112,9 @@ final class ModelBridge {
         m.visitVarInsn(Opcodes.DSTORE, result);
         for (int k = 0; k < n; k++) {
             Leaf leaf = leaves.get(k);
-            if (leaf.isScalar()) { // gradOut.path = shadow[0]
+            if (leaf.isPerElement() && leaf.isScalar()) { // gradOut.layers[i].b = shadow[i]
+                scatter(m, grad, leaf, firstLeaf + n + k, scratch);
+            } else if (leaf.isScalar()) { // gradOut.path = shadow[0]
                 readPath(m, grad, leaf.path(), leaf.path().size() - 1);
                 m.visitVarInsn(Opcodes.ALOAD, firstLeaf + n + k);
                 m.visitInsn(Opcodes.ICONST_0);
@@ -105,6 +128,79 @@ final class ModelBridge {
         m.visitMaxs(0, 0);
         m.visitEnd();
         return m;
+    }
+
+    /**
+     * Pushes a new array of the leaf's field read from every object of the array of objects at the
+     * leaf's path from {@code root}: {@code out[i] = root.layers[i].w}. Uses locals from {@code scratch}.
+     */
+    private static void gather(MethodNode m, int root, Leaf leaf, int scratch) {
+        int objects = scratch;
+        int out = scratch + 1;
+        int i = scratch + 2;
+        MemberRef f = leaf.field();
+        readPath(m, root, leaf.toArray(), leaf.toArray().size());
+        m.visitVarInsn(Opcodes.ASTORE, objects);
+        m.visitVarInsn(Opcodes.ALOAD, objects);
+        m.visitInsn(Opcodes.ARRAYLENGTH);
+        Type element = leaf.type();
+        if (leaf.isScalar()) {
+            m.visitIntInsn(Opcodes.NEWARRAY, element.getSort() == Type.DOUBLE ? Opcodes.T_DOUBLE : Opcodes.T_FLOAT);
+        } else {
+            m.visitTypeInsn(Opcodes.ANEWARRAY, element.getInternalName());
+        }
+        m.visitVarInsn(Opcodes.ASTORE, out);
+        loop(m, objects, i, () -> {
+            m.visitVarInsn(Opcodes.ALOAD, out);
+            m.visitVarInsn(Opcodes.ILOAD, i);
+            m.visitVarInsn(Opcodes.ALOAD, objects);
+            m.visitVarInsn(Opcodes.ILOAD, i);
+            m.visitInsn(Opcodes.AALOAD);
+            m.visitTypeInsn(Opcodes.CHECKCAST, f.owner());
+            m.visitFieldInsn(Opcodes.GETFIELD, f.owner(), f.name(), f.descriptor());
+            m.visitInsn(element.getOpcode(Opcodes.IASTORE));
+        });
+        m.visitVarInsn(Opcodes.ALOAD, out);
+    }
+
+    /** {@code root.layers[i].b = values[i]} for every object, after checking the two arrays' lengths agree. */
+    private static void scatter(MethodNode m, int root, Leaf leaf, int values, int scratch) {
+        int objects = scratch;
+        int i = scratch + 2;
+        MemberRef f = leaf.field();
+        readPath(m, root, leaf.toArray(), leaf.toArray().size());
+        m.visitVarInsn(Opcodes.ALOAD, values);
+        m.visitLdcInsn(leaf.describe());
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "sameLength", "([Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)"
+                + "[Ljava/lang/Object;", false);
+        m.visitVarInsn(Opcodes.ASTORE, objects);
+        loop(m, objects, i, () -> {
+            m.visitVarInsn(Opcodes.ALOAD, objects);
+            m.visitVarInsn(Opcodes.ILOAD, i);
+            m.visitInsn(Opcodes.AALOAD);
+            m.visitTypeInsn(Opcodes.CHECKCAST, f.owner());
+            m.visitVarInsn(Opcodes.ALOAD, values);
+            m.visitVarInsn(Opcodes.ILOAD, i);
+            m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
+            m.visitFieldInsn(Opcodes.PUTFIELD, f.owner(), f.name(), f.descriptor());
+        });
+    }
+
+    /** {@code for (i = 0; i < objects.length; i++) body}. */
+    private static void loop(MethodNode m, int objects, int i, Runnable body) {
+        org.objectweb.asm.Label test = new org.objectweb.asm.Label();
+        org.objectweb.asm.Label done = new org.objectweb.asm.Label();
+        m.visitInsn(Opcodes.ICONST_0);
+        m.visitVarInsn(Opcodes.ISTORE, i);
+        m.visitLabel(test);
+        m.visitVarInsn(Opcodes.ILOAD, i);
+        m.visitVarInsn(Opcodes.ALOAD, objects);
+        m.visitInsn(Opcodes.ARRAYLENGTH);
+        m.visitJumpInsn(Opcodes.IF_ICMPGE, done);
+        body.run();
+        m.visitIincInsn(i, 1);
+        m.visitJumpInsn(Opcodes.GOTO, test);
+        m.visitLabel(done);
     }
 
     /** Pushes the value at the first {@code length} fields of {@code path}, starting from the object in {@code local}. */

@@ -54,4 +54,16 @@ final class Calls {
     static Line lineGradient(Line line) {
         return Fluxion.modelGradient(Line::loss).gradient(line);
     }
+
+    static DeepNet newDeepNet() {
+        return new DeepNet(new Random(3), 3);
+    }
+
+    static DeepNet deepNetGradient(DeepNet net) {
+        return Fluxion.modelGradient(DeepNet::loss).gradient(net);
+    }
+
+    static double deepNetLoss(DeepNet net) {
+        return net.loss();
+    }
 }

@@ -154,17 +154,48 @@ class ModelGradientTest {
         assertEquals("fluxion: the gradient object's center has length 2, the model's 3", e.getMessage());
     }
 
-    // double loss() { double s = bias; for (Layer l : layers) { s += l.w[0] * l.w[1]; } return s; }
+    // List<Layer> layers;  double loss() { double s = bias; for (Layer l : layers) { s += l.w[0] * l.w[1]; } return s; }
     @Test
-    void numbersInAnArrayOfObjectsAreAnErrorNotConstants() throws Exception {
-        DifferentiationException e = transformFixture("ModelWithLayerArray");
-        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithLayerArray.loss(ModelWithLayerArray.java:"
-                + errorLine("ModelWithLayerArray") + "): the gradient with respect to "
-                + "dev.fluxion.fixtures.bad.ModelWithLayerArray reads the field "
-                + "dev.fluxion.fixtures.bad.ModelWithLayerArray.layers (dev.fluxion.fixtures.bad.ModelWithLayerArray.Layer[]), "
-                + "whose numbers Fluxion does not differentiate yet. Keep the model's numbers in double, double[] or "
-                + "double[][] fields, of the model or of objects it holds in fields (arrays and lists of objects are not "
+    void numbersInAListOfObjectsAreAnErrorNotConstants() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithLayerList");
+        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithLayerList.loss(ModelWithLayerList.java:"
+                + errorLine("ModelWithLayerList") + "): the gradient with respect to "
+                + "dev.fluxion.fixtures.bad.ModelWithLayerList reads the field "
+                + "dev.fluxion.fixtures.bad.ModelWithLayerList.layers (java.util.List), whose numbers Fluxion does not "
+                + "differentiate yet. Keep the model's numbers in double, double[] or double[][] fields, of the model, of "
+                + "objects it holds in fields or in arrays (lists of objects, and arrays of arrays of objects, are not "
                 + "supported yet).", e.getMessage());
+    }
+
+    @Test
+    void aNetworkOfAnArrayOfLayers() throws Exception {
+        Object net = call("newDeepNet");
+        Object grad = call("deepNetGradient", net);
+        DoubleSupplier loss = () -> {
+            try {
+                return (double) call("deepNetLoss", net);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        Object[] layers = (Object[]) get(net, "layers");
+        Object[] dlayers = (Object[]) get(grad, "layers");
+        assertEquals(layers.length, dlayers.length);
+        for (int l = 0; l < layers.length; l++) {
+            double[][] w = (double[][]) get(layers[l], "w");
+            double[][] dw = (double[][]) get(dlayers[l], "w");
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < w[i].length; j++) {
+                    int row = i;
+                    int col = j;
+                    checkAgainstDifferences("layers[" + l + "].w[" + i + "][" + j + "]", w[i][j], dw[i][j],
+                            v -> w[row][col] = v, loss);
+                }
+            }
+            Object layer = layers[l];
+            checkAgainstDifferences("layers[" + l + "].gain", (double) get(layer, "gain"), (double) get(dlayers[l], "gain"),
+                    v -> set(layer, "gain", v), loss);
+        }
     }
 
     // final double scale;  (set by the constructor)  double loss() { return scale * (w[0] * w[0] + w[1]); }

@@ -39,23 +39,48 @@ public final class ModelLeaves {
     private ModelLeaves() {
     }
 
-    /** A leaf: the chain of fields from the model to it, and its type ({@code D}, {@code [D}, {@code [[D}...). */
+    /** In a path, the step from an array of objects to each of its elements ({@code layers[i]}). */
+    public static final MemberRef ELEMENT = new MemberRef("[]", "[]", "");
+
+    /**
+     * A leaf: the chain of fields from the model to it, with at most one {@link #ELEMENT} step (a
+     * field of each object of an array of objects, {@code layers[].w}), and the field's type
+     * ({@code D}, {@code [D}, {@code [[D}...).
+     */
     public record Leaf(List<MemberRef> path, Type type) {
-        /** Whether the leaf is a scalar, passed to the lowered function in a one-element array. */
+        /** Whether the field is a scalar. */
         public boolean isScalar() {
             return Types.isFloating(type);
         }
 
-        /** The lowered function's parameter type: the array itself, or a one-element array of the scalar. */
-        public Type parameterType() {
-            return isScalar() ? Type.getType("[" + type.getDescriptor()) : type;
+        /** Whether the leaf is a field of each element of an array of objects. */
+        public boolean isPerElement() {
+            return path.contains(ELEMENT);
         }
 
-        /** The path in Java, {@code hidden.w}. */
+        /** The fields to the array of objects, for a leaf {@link #isPerElement}. */
+        public List<MemberRef> toArray() {
+            return path.subList(0, path.indexOf(ELEMENT));
+        }
+
+        /** The field itself: the last step. */
+        public MemberRef field() {
+            return path.get(path.size() - 1);
+        }
+
+        /**
+         * The lowered function's parameter type: the array itself, a one-element array of a scalar,
+         * or, per element of an array of objects, an array of the field's values (one per object).
+         */
+        public Type parameterType() {
+            return isScalar() || isPerElement() ? Type.getType("[" + type.getDescriptor()) : type;
+        }
+
+        /** The path in Java, {@code hidden.w}, {@code layers[].b}. */
         public String describe() {
             StringBuilder s = new StringBuilder();
             for (MemberRef f : path) {
-                s.append(s.length() == 0 ? "" : ".").append(f.name());
+                s.append(f == ELEMENT ? "[]" : (s.length() == 0 ? "" : ".") + f.name());
             }
             return s.toString();
         }
@@ -117,19 +142,29 @@ public final class ModelLeaves {
         gPaths.put(g.params().get(model), List.of());
         for (Block b : g.blocks()) {
             for (Instruction insn : List.copyOf(b.body())) {
+                if (insn.op() == Op.ARRAY_LOAD && gPaths.containsKey(insn.operand(0))) {
+                    gPaths.put(insn, append(gPaths.get(insn.operand(0)), ELEMENT)); // layers[i]
+                    continue;
+                }
                 if (insn.op() != Op.FIELD_GET || insn.opcode() != Opcodes.GETFIELD || !gPaths.containsKey(insn.operand(0))) {
                     continue;
                 }
                 List<MemberRef> path = append(gPaths.get(insn.operand(0)), insn.member());
                 Leaf leaf = leaves.get(path);
                 if (leaf == null) {
-                    if (isModelClass(insn.type())) {
-                        gPaths.put(insn, path); // a nested object: its reads are replaced in turn
+                    if (isModelClass(insn.type()) || isArrayOfModelObjects(insn.type())) {
+                        gPaths.put(insn, path); // a nested object or array of them: its reads are replaced in turn
                     }
                     continue; // data
                 }
                 Param p = g.params().get(f.params().size() + order.indexOf(leaf));
-                if (leaf.isScalar()) {
+                if (leaf.isPerElement()) { // layers[i].w -> leaf[i]: the element's index is the read's
+                    Value index = ((Instruction) insn.operand(0)).operand(1);
+                    Instruction read = new Instruction(Op.ARRAY_LOAD, insn.type().getOpcode(Opcodes.IALOAD), insn.type(), p,
+                            index).withLine(insn.line());
+                    b.insertBefore(insn, read);
+                    insn.replaceAllUsesWith(read);
+                } else if (leaf.isScalar()) {
                     Instruction read = new Instruction(Op.ARRAY_LOAD, leaf.type().getOpcode(Opcodes.IALOAD), insn.type(), p,
                             Constant.ofInt(0)).withLine(insn.line());
                     b.insertBefore(insn, read);
@@ -147,9 +182,30 @@ public final class ModelLeaves {
     private static void classify(Instruction user, Value v, Map<Value, List<MemberRef>> paths,
             Map<List<MemberRef>, Leaf> leaves, List<Unsupported> problems, Function<String, ClassNode> classes) {
         String owner = JavaSyntax.type(v.type());
-        if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD) {
-            List<MemberRef> path = append(paths.get(v), user.member());
+        List<MemberRef> at = paths.get(v);
+        if (v.type().getSort() == Type.ARRAY) { // an array of the model's objects: its elements are read, its length
+            if (user.op() == Op.ARRAY_LOAD && user.operand(0) == v) {
+                paths.put(user, append(at, ELEMENT));
+                return;
+            }
+            if (user.op() == Op.ARRAY_LENGTH) {
+                return;
+            }
+        } else if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD) {
+            List<MemberRef> path = append(at, user.member());
             Type t = Type.getType(user.member().descriptor());
+            boolean element = at.contains(ELEMENT);
+            if (element && (isModelClass(t) || isArrayOfModelObjects(t))) {
+                problems.add(new Unsupported(user.line(), "the gradient with respect to the model reads "
+                        + JavaSyntax.field(user.member()) + " of the elements of an array of objects, an object in turn: "
+                        + "objects nested in the elements of an array are not differentiated yet", "Keep the numbers of "
+                                + "an array's objects in their own double, double[] or double[][] fields."));
+                return;
+            }
+            if (isArrayOfModelObjects(t) && !element) {
+                paths.put(user, path); // layers: its elements' fields are leaves
+                return;
+            }
             if (Types.isFloating(t) && isFinal(user.member(), classes)) {
                 problems.add(new Unsupported(user.line(), "the gradient with respect to " + owner + " reads its final field "
                         + JavaSyntax.field(user.member()) + ", into which a gradient object cannot receive the derivative",
@@ -163,8 +219,8 @@ public final class ModelLeaves {
                 problems.add(new Unsupported(user.line(), "the gradient with respect to " + owner
                         + " reads the field " + JavaSyntax.field(user.member()) + " (" + JavaSyntax.type(t) + "), whose "
                         + "numbers Fluxion does not differentiate yet", "Keep the model's numbers in double, double[] or "
-                                + "double[][] fields, of the model or of objects it holds in fields (arrays and lists of "
-                                + "objects are not supported yet)."));
+                                + "double[][] fields, of the model, of objects it holds in fields or in arrays (lists of "
+                                + "objects, and arrays of arrays of objects, are not supported yet)."));
             }
             return;
         }
@@ -199,6 +255,11 @@ public final class ModelLeaves {
         List<MemberRef> out = new ArrayList<>(path);
         out.add(field);
         return List.copyOf(out);
+    }
+
+    /** An array of the user's objects, {@code Layer[]}. */
+    static boolean isArrayOfModelObjects(Type t) {
+        return t.getSort() == Type.ARRAY && t.getDimensions() == 1 && isModelClass(t.getElementType());
     }
 
     /** A class of the user's that may hold numbers: not the JDK's, not an array. */
