@@ -173,6 +173,8 @@ public final class Corpus {
 
     private static List<CorpusCase> dataTables() {
         return List.of(
+                scalar("DataTables.feedForwardFromRows", DataTables::feedForwardFromRows, null,
+                        p(0.5, -1.2, 0.8, 0.3), p(-0.7, 0.4, 1.1, -0.9)),
                 scalar("DataTables.rowsOfATable", DataTables::rowsOfATable, x -> {
                     // twoLayers(x, w) + twoLayers(t, x): forward-mode recurrences, one direction at a time
                     double[] w = {0.5, -1, 2};

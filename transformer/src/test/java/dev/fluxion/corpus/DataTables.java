@@ -68,4 +68,29 @@ public final class DataTables {
         d[1] = c[0] * x[2];
         return c[0] * c[1] + d[1] * d[2];
     }
+
+    /** Inputs fed through {@link #feedForwardFromRows}' layers. */
+    static final double[][] INPUTS = {{0.2, -0.4}, {0.7, 0.1}, {-0.5, 0.9}};
+
+    /**
+     * Each data row fed through three layers of one 2 x 2 weight matrix w: the row starts a chain of
+     * computed arrays in one variable ({@code x = row; x = layer(x, w)}), so the table shares a family
+     * with them. Once rejected as writing into the table; its shadow is zeros, discarded.
+     */
+    @Differentiable
+    public static double feedForwardFromRows(double[] w) {
+        double s = 0;
+        for (double[] row : INPUTS) {
+            double[] x = row;
+            for (int l = 0; l < 3; l++) {
+                x = layer(x, w);
+            }
+            s += x[0] * x[1];
+        }
+        return s;
+    }
+
+    private static double[] layer(double[] x, double[] w) {
+        return new double[] {Math.tanh(w[0] * x[0] + w[1] * x[1]), Math.tanh(w[2] * x[0] + w[3] * x[1])};
+    }
 }

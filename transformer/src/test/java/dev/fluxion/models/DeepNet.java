@@ -50,9 +50,9 @@ public class DeepNet {
     public double loss() {
         double total = 0;
         for (int n = 0; n < INPUTS.length; n++) {
-            double[] x = layers[0].apply(INPUTS[n]);
-            for (int l = 1; l < layers.length; l++) {
-                x = layers[l].apply(x);
+            double[] x = INPUTS[n];
+            for (Layer layer : layers) {
+                x = layer.apply(x);
             }
             double r = x[0] + x[1] - TARGETS[n];
             total += r * r;

@@ -36,8 +36,11 @@ public final class ArrayFamilies {
     private final Map<Value, List<Instruction>> writers = new LinkedHashMap<>();
     private final Callees callees;
 
+    private final IrFunction function;
+
     public ArrayFamilies(IrFunction f, Callees callees) {
         this.callees = callees;
+        this.function = f;
         Value outside = null;
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
@@ -219,6 +222,17 @@ public final class ArrayFamilies {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code array} (an array read from a field, say) is data here: nothing writes its
+     * numbers or moves its rows, through any value that may be it or one of its rows. Such an array
+     * may share a family with computed arrays ({@code double[] x = TABLE[n]; x = layer(x);}) and
+     * so be active, but its adjoint is nobody's: a shadow of zeros, discarded, serves it.
+     */
+    public boolean isData(Value array) {
+        Structure s = sameOrRowOf(array);
+        return !writes(s) && !(isMultiDimensional(array) && movesRowsOf(function, s.same(), callees));
     }
 
     /**

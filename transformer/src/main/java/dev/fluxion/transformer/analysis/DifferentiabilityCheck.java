@@ -130,9 +130,13 @@ public final class DifferentiabilityCheck {
         switch (array.op()) {
             case PHI, CHECKCAST, ARRAY_LOAD, NEW_ARRAY -> {
             }
-            case FIELD_GET -> throw new Unsupported(array.line(), "differentiated values written into the array in field "
+            case FIELD_GET -> {
+                if (!activity.families().isData(array)) {
+                    throw new Unsupported(array.line(), "differentiated values written into the array in field "
                     + JavaSyntax.field(array.member()), "Copy the array into a "
                             + "local first (" + array.member().name() + ".clone()) and write into the copy.");
+                } // else data in a family with computed arrays: its shadow is zeros (ShadowAllocation)
+            }
             case INVOKE -> {
                 if (ArrayOps.of(array) == null && !activity.isDifferentiableCall(array) && !ArrayOps.isFreshZeros(array)) {
                     throw new Unsupported(array.line(), "differentiated values in the array returned by "

@@ -102,6 +102,7 @@ final class LocalTangents {
                 return ir.append(zeros);
             });
             case CHECKCAST -> perLane(lane -> ir.checkcast(tangent(insn.operand(0), lane), insn.type()));
+            case FIELD_GET -> perLane(lane -> zerosLike(copy, insn.type())); // data merged with computed arrays
             case INVOKE -> invoke(insn, copy);
             default -> throw new IllegalStateException("no tangent for " + insn.op() + " (the differentiability check "
                     + "should have rejected it)");
