@@ -106,6 +106,25 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.7, 0.3, 1.1, -2.0), p(-1.2, 0.5, 2.0)),
+                scalar("FunctionsAsValues.robustLossAsAStream", FunctionsAsValues::robustLossAsAStream, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = Math.tanh(x[i] - FunctionsAsValues.TARGETS[i]);
+                    }
+                    return g;
+                }, p(0.7, 0.3, 1.1, -2.0), p(-1.2, 0.5, 2.0)),
+                scalar("FunctionsAsValues.streamsOverTheArray", FunctionsAsValues::streamsOverTheArray, x -> {
+                    double squares = 0;
+                    for (double v : x) {
+                        squares += v * v;
+                    }
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = 2 * x[0] * x[i] + 1;
+                    }
+                    g[0] += squares;
+                    return g;
+                }, p(0.7, 0.3, 1.1), p(-1.2, 0.5, 2.0, 0.25)),
                 scalar("FunctionsAsValues.gaussianIntegral", FunctionsAsValues::gaussianIntegral, p -> {
                     double h = 1.0 / 16;
                     double d0 = 0;

@@ -94,4 +94,17 @@ public final class FunctionsAsValues {
     public static double gaussianIntegral(double[] p) {
         return trapezoid(t -> Math.exp(-p[0] * t * t) + p[1] * t, 0, 1, 16);
     }
+
+    /** A robust loss as a stream over indices: IntStream.range(..).mapToDouble(..).sum(). */
+    @Differentiable
+    public static double robustLossAsAStream(double[] x) {
+        return java.util.stream.IntStream.range(0, x.length).mapToDouble(i -> logCosh(x[i] - TARGETS[i])).sum();
+    }
+
+    /** Streams over the array itself, one mapped by a lambda capturing x[0]. */
+    @Differentiable
+    public static double streamsOverTheArray(double[] x) {
+        double k = x[0];
+        return java.util.Arrays.stream(x).map(v -> k * v * v).sum() + java.util.stream.DoubleStream.of(x).sum();
+    }
 }

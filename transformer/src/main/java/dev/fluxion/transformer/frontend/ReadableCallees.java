@@ -70,6 +70,10 @@ public final class ReadableCallees {
         for (int i = 0; i < f.blocks().size(); i++) {
             Block b = f.blocks().get(i);
             for (Instruction insn : List.copyOf(b.body())) {
+                Instruction loop = StreamLoops.lower(b, insn);
+                if (loop != null) {
+                    insn = loop; // a stream pipeline: now a call of the loop it stands for
+                }
                 Instruction direct = LocalLambdas.devirtualize(b, insn);
                 if (direct != null) {
                     insn = direct; // a call through a lambda made here: now a call of its body
@@ -91,7 +95,8 @@ public final class ReadableCallees {
         }
         MemberRef m = call.member();
         String key = m.owner() + "." + m.name() + m.descriptor();
-        if (isJdk(m.owner()) || m.owner().startsWith("dev/fluxion/internal/") || m.name().startsWith("<")
+        boolean internal = m.owner().startsWith("dev/fluxion/internal/") && !m.owner().equals(StreamLoops.HELPERS);
+        if (isJdk(m.owner()) || internal || m.name().startsWith("<")
                 || !takesNumbers(call) && !passesALambda(call) || inProgress.contains(key) || callees.isDifferentiable(m)
                 || callees.adjointRule(m) != null || callees.adjointRuleMismatch(m) != null) {
             return null;
