@@ -267,6 +267,13 @@ public final class Corpus {
                     }
                     return p(2 * re * dre[0] + 2 * im * dim[0], 2 * re * dre[1] + 2 * im * dim[1]);
                 }, p(0.3, -0.4), p(-0.5, 0.25)),
+                scalar("ValueObjectCases.softClamps", ValueObjectCases::softClamps, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = x[i] > 1 ? 2 + Math.log(x[i]) : 2 * x[i];
+                    }
+                    return g;
+                }, p(0.3, 1.7, -0.5), p(2.5, 0.9, 1.2, -1.1)).nonSmooth(),
                 scalar("ValueObjectCases.sceneAsData", ValueObjectCases::sceneAsData, null,
                         p(0.1, -0.2, 1.5), p(-0.3, 0.4, 2.5)),
                 scalar("ValueObjectCases.helpersOfAnotherClass", ValueObjectCases::helpersOfAnotherClass, null,

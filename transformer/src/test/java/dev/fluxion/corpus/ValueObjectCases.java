@@ -139,4 +139,27 @@ public final class ValueObjectCases {
         Vec3 nearer = q.minus(a).length() < q.minus(b).length() ? a : b;
         return q.minus(nearer).dot(q.minus(nearer)) * nearer.y() + nearer.x() * q.z();
     }
+
+    /** A value whose constructor assigns its field in one of two branches: soft-clamped above 1. */
+    static final class Clamped {
+        final double v;
+
+        Clamped(double a, double limit) {
+            if (a > limit) {
+                v = limit + Math.log(a - limit + 1);
+            } else {
+                v = a;
+            }
+        }
+    }
+
+    /** Sum of a * clamp(a): the field has a value per path through the constructor. */
+    @Differentiable
+    public static double softClamps(double[] x) {
+        double s = 0;
+        for (double a : x) {
+            s += new Clamped(a, 1.0).v * a;
+        }
+        return s;
+    }
 }

@@ -123,6 +123,7 @@ public final class ValueObjects {
         inlineAll(f);
         NullChecks.removeOfNewObjects(f); // Kotlin's checks of parameters, inlined: no escape
         ReferenceTypes.refine(f);
+        demoteFieldsAssignedInBranches(f);
         java.util.Set<Instruction> data = replaceObjects(f);
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
@@ -295,10 +296,48 @@ public final class ValueObjects {
     }
 
     /**
+     * Classes of value objects whose constructor assigns a field in two places ({@code if (sq) { v =
+     * a * a; } else { v = a; }}): a field is then not one stored value but a value per path, which
+     * {@link LocalObjects} gives it (an SSA variable per field, phis where the paths join), so they
+     * are lowered as mutable objects are. Only classes whose fields are all numbers or arrays of
+     * numbers (LocalObjects' own condition).
+     */
+    private final java.util.Set<String> demoted = new java.util.HashSet<>();
+
+    private void demoteFieldsAssignedInBranches(IrFunction f) {
+        Map<Instruction, java.util.Set<String>> stored = new HashMap<>();
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.body()) {
+                if (insn.op() == Op.FIELD_PUT && insn.operands().size() == 2 && insn.operand(0) instanceof Instruction o
+                        && o.op() == Op.NEW_OBJECT && isValueType(o.type())
+                        && !stored.computeIfAbsent(o, k -> new java.util.HashSet<>()).add(insn.member().name())
+                        && onlyNumbers(o.type().getInternalName())) {
+                    demoted.add(o.type().getInternalName());
+                    valueClasses.remove(o.type().getInternalName());
+                    localClasses.remove(o.type().getInternalName());
+                }
+            }
+        }
+    }
+
+    private boolean onlyNumbers(String internalName) {
+        for (FieldNode field : fields(internalName)) {
+            Type t = Type.getType(field.desc);
+            if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY && t.getElementType().getSort() == Type.OBJECT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * A class of mutable objects ({@link LocalObjects}): a concrete class extending {@code Object}
      * with a field that is not final, every field a number, an array of numbers or a value object.
      */
     private boolean isLocalClass(String internalName) {
+        if (demoted.contains(internalName)) {
+            return true;
+        }
         return localClasses.computeIfAbsent(internalName, name -> {
             if (isJdk(name) || isValueClass(name)) {
                 return false;
@@ -330,6 +369,9 @@ public final class ValueObjects {
      * its objects are values, equal to the numbers they hold.
      */
     private boolean isValueClass(String internalName) {
+        if (demoted.contains(internalName)) {
+            return false;
+        }
         return valueClasses.computeIfAbsent(internalName, name -> {
             if (isJdk(name)) {
                 return false;
