@@ -252,6 +252,13 @@ final class DifferentiableMethods implements Callees {
     }
 
     /** The parsed class file of {@code owner}, the class being transformed included; empty if it cannot be read. */
+    @Override
+    public MethodNode code(MemberRef method) {
+        ClassNode node = classNode(method.owner());
+        return node.methods == null ? null : node.methods.stream()
+                .filter(m -> m.name.equals(method.name()) && m.desc.equals(method.descriptor())).findFirst().orElse(null);
+    }
+
     ClassNode classNode(String owner) {
         return bodies.computeIfAbsent(owner, name -> {
             byte[] bytes = locator.locate(name);

@@ -125,6 +125,18 @@ public final class Corpus {
                     g[0] += squares;
                     return g;
                 }, p(0.7, 0.3, 1.1), p(-1.2, 0.5, 2.0, 0.25)),
+                scalar("FunctionsAsValues.loggedLazily", FunctionsAsValues::loggedLazily, x -> {
+                    double r = 0;
+                    for (double v : x) {
+                        r += v * v;
+                    }
+                    r = Math.sqrt(r);
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = x[i] / r;
+                    }
+                    return g;
+                }, p(0.7, 0.3, 1.1), p(-1.2, 0.5)),
                 scalar("FunctionsAsValues.gaussianIntegral", FunctionsAsValues::gaussianIntegral, p -> {
                     double h = 1.0 / 16;
                     double d0 = 0;

@@ -107,4 +107,19 @@ public final class FunctionsAsValues {
         double k = x[0];
         return java.util.Arrays.stream(x).map(v -> k * v * v).sum() + java.util.stream.DoubleStream.of(x).sum();
     }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(FunctionsAsValues.class.getName());
+
+    /** Logged lazily: the lambda only formats the value it captures, for the logger to call or not. */
+    @Differentiable
+    public static double loggedLazily(double[] x) {
+        double energy = 0;
+        for (double v : x) {
+            energy += v * v;
+        }
+        double e = energy;
+        LOG.fine(() -> String.format("energy %.3f", e));
+        LOG.finer(() -> "energy " + e + " of " + java.util.Arrays.toString(x));
+        return Math.sqrt(energy);
+    }
 }

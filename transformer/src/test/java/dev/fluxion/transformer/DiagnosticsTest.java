@@ -27,6 +27,7 @@ import dev.fluxion.fixtures.bad.MathWithoutRule;
 import dev.fluxion.fixtures.bad.MismatchedGradientOf;
 import dev.fluxion.fixtures.bad.MismatchedRule;
 import dev.fluxion.fixtures.bad.FunctionParameter;
+import dev.fluxion.fixtures.bad.LoggerLambdaWithSideEffect;
 import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
 import dev.fluxion.fixtures.bad.OverridableHelper;
 import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
@@ -87,6 +88,20 @@ class DiagnosticsTest {
                         + "subclass overrides, not recursive, at most 500 instructions)",
                 NOT_DIFFERENTIABLE_ADVICE);
         assertTrue(d.message().contains("which is not @Differentiable"), d.message());
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double[] a = x.clone();
+    //     LOG.fine(() -> { a[0] = a[1]; return "moved"; });   // ERROR: the lambda writes a, it does not only show it
+    //     return a[0] * a[1];
+    // }
+    @Test
+    void aLoggerLambdaThatWritesIsNotASideChannel() {
+        expectOne(LoggerLambdaWithSideEffect.class, "f",
+                "active value captured by a lambda that Fluxion cannot follow to its calls (it is stored, returned, chosen "
+                        + "by a branch, or passed to a method that is not inlined)",
+                "Call the lambda in the method that makes it, or pass it to a small helper Fluxion inlines (one that is "
+                        + "not recursive), so each call runs its body in view.");
     }
 
     // @Differentiable static double scaled(DoubleUnaryOperator f, double[] x) {

@@ -41,6 +41,11 @@ public interface Callees {
         return null;
     }
 
+    /** The bytecode of {@code method}, if Fluxion can read it, else {@code null}. */
+    default org.objectweb.asm.tree.MethodNode code(MemberRef method) {
+        return null;
+    }
+
     /** Why an {@code @AdjointOf} rule declared for this method's name cannot serve it, or {@code null}. */
     default String adjointRuleMismatch(MemberRef method) {
         return null;

@@ -97,7 +97,8 @@ public final class DifferentiabilityCheck {
             }
             case INVOKE -> checkCall(insn);
             case INVOKE_DYNAMIC -> {
-                if (anyVariedOperand(insn) && !isStringResult(insn) && insn.hasValue() && !isIntegral(insn.type())) {
+                if (anyVariedOperand(insn) && !isStringResult(insn) && insn.hasValue() && !isIntegral(insn.type())
+                        && !SideChannels.isShowingLambda(insn, callees)) {
                     throw new Unsupported(insn.line(), "active value captured by a lambda that Fluxion cannot follow "
                             + "to its calls (it is stored, returned, chosen by a branch, or passed to a method that is "
                             + "not inlined)", "Call the lambda in the method that makes it, or pass it to a small helper "

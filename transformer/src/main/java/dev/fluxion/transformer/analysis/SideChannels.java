@@ -86,6 +86,53 @@ public final class SideChannels {
         };
     }
 
+    /**
+     * Whether {@code indy} makes a lambda that only shows the values it captures, given only to
+     * display calls: {@code LOG.fine(() -> "y = " + y)}. Its body (read from its class) builds text
+     * and nothing else: string concatenation, formatting, a box's {@code toString}; no store into an
+     * array or a field, no other call. The logger may call it or not; either way no number comes back.
+     */
+    static boolean isShowingLambda(Instruction indy, Callees callees) {
+        if (indy.bootstrap() == null || !indy.bootstrap().bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")
+                || indy.bootstrap().bsmArgs.length < 2 || !(indy.bootstrap().bsmArgs[1] instanceof org.objectweb.asm.Handle impl)
+                || indy.users().isEmpty()) {
+            return false;
+        }
+        for (Instruction user : indy.users()) {
+            if (user.op() != Op.INVOKE || !isDisplay(user)) {
+                return false;
+            }
+        }
+        org.objectweb.asm.tree.MethodNode body = callees.code(new MemberRef(impl.getOwner(), impl.getName(), impl.getDesc()));
+        if (body == null || body.instructions.size() == 0) {
+            return false;
+        }
+        // a varargs array for String.format is built with aastore; it may store nothing into the
+        // lambda's captured arrays, so none of those may hold references (rows of a matrix)
+        boolean capturesArraysOfReferences = java.util.Arrays.stream(Type.getArgumentTypes(impl.getDesc()))
+                .anyMatch(t -> t.getSort() == Type.ARRAY && (t.getDimensions() > 1 || t.getElementType().getSort() == Type.OBJECT));
+        for (org.objectweb.asm.tree.AbstractInsnNode insn : body.instructions) {
+            int op = insn.getOpcode();
+            boolean varargs = op == Opcodes.AASTORE && !capturesArraysOfReferences;
+            if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE && !varargs || op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC) {
+                return false;
+            }
+            if (insn instanceof org.objectweb.asm.tree.MethodInsnNode call) {
+                boolean text = DISPLAY_CLASSES.contains(call.owner) || BOXES.contains(call.owner)
+                        && (call.name.equals("toString") || call.name.equals("valueOf") && !call.desc.startsWith("(Ljava/lang/String;"))
+                        || call.owner.equals("java/util/Arrays") && (call.name.equals("toString") || call.name.equals("deepToString"));
+                if (!text) {
+                    return false;
+                }
+            }
+            if (insn instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode d
+                    && !d.bsm.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code call} boxes a value ({@code Double.valueOf(double)}) whose every use only shows it. */
     static boolean isBoxForDisplay(Instruction call) {
         MemberRef m = call.member();
