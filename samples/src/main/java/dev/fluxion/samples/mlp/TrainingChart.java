@@ -24,12 +24,12 @@ final class TrainingChart {
 
         XYChart loss = new XYChartBuilder().width(640).height(420).title("Training loss")
                 .xAxisTitle("epoch").yAxisTitle("cross-entropy + weight decay").build();
-        style(loss).setLegendVisible(false);
+        style(loss, h.epochs()).setLegendVisible(false);
         line(loss.addSeries("loss", epochs, h.loss()), new Color(0x1f77b4));
 
         XYChart accuracy = new XYChartBuilder().width(640).height(420).title("Accuracy")
                 .xAxisTitle("epoch").yAxisTitle("fraction classified right").build();
-        XYStyler s = style(accuracy);
+        XYStyler s = style(accuracy, h.epochs());
         s.setYAxisMin(0.8);
         s.setYAxisMax(1.0);
         s.setLegendPosition(LegendPosition.InsideSE);
@@ -41,10 +41,11 @@ final class TrainingChart {
                 name.endsWith(".png") ? name.substring(0, name.length() - 4) : name, BitmapFormat.PNG);
     }
 
-    private static XYStyler style(XYChart chart) {
+    private static XYStyler style(XYChart chart, int epochs) {
         XYStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setXAxisMin(0.0);
+        s.setXAxisMax((double) epochs);
         s.setXAxisDecimalPattern("#");
         return s;
     }
