@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the sample programs both ways. Build first: mvn -B -q install -DskipTests
 #  1. as built: fluxion-maven-plugin added the derivative methods to samples/target/classes during
-#     the build, so plain `java` with the runtime on the class path is enough (no agent);
+#     the build, so plain `java` with the runtime on the class path is enough (no agent); XChart,
+#     which draws the MLP sample's picture (samples/target/pictures/mlp-wdbc.png), is on the class
+#     path the build wrote to samples/target/runtime-classpath.txt;
 #  2. with the agent: Demo compiled afresh by javac (classes the plugin never saw), differentiated
 #     by the agent when the JVM loads it. Both print the same numbers;
 #  3. with the agent, NistFit of the hipparchus module: NIST's Misra1a and Thurber fitted by
@@ -9,8 +11,8 @@
 #     path the build wrote to hipparchus/target/runtime-classpath.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CP=samples/target/classes:runtime/target/classes
-for main in Demo RosenbrockDescent NewtonRosenbrock CurveFit HeatInversion; do
+CP=samples/target/classes:runtime/target/classes:$(cat samples/target/runtime-classpath.txt)
+for main in Demo RosenbrockDescent NewtonRosenbrock CurveFit HeatInversion mlp.BreastCancerMlp; do
   echo "== dev.fluxion.samples.$main (built with fluxion-maven-plugin, no agent)"
   java -cp "$CP" "dev.fluxion.samples.$main"
 done
