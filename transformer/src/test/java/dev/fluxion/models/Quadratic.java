@@ -8,6 +8,9 @@ public final class Quadratic {
     public double[] center = {0.3, 0.4, -1.1};
     public double scale = 1.7;
     public String name = "bowl"; // data: shared with the gradient object
+    /** A hyper-parameter: read by the loss, not differentiated. */
+    @dev.fluxion.NoDerivative
+    public double[] weights = {1.0, 1.0, 2.0};
 
     public static final class Losses {
         private Losses() {
@@ -18,7 +21,7 @@ public final class Quadratic {
             double s = 0;
             for (int i = 0; i < q.center.length; i++) {
                 double d = q.center[i] - TARGET[i];
-                s += d * d;
+                s += q.weights[i] * d * d;
             }
             return q.scale * s;
         }

@@ -49,14 +49,17 @@ class ModelGradientTest {
         double[] c = (double[]) get(model, "center");
         double scale = (double) get(model, "scale");
         double[] target = {1.0, -2.0, 0.5};
+        double[] weights = {1.0, 1.0, 2.0};
         double[] dc = (double[]) get(grad, "center");
         double sum = 0;
         for (int i = 0; i < 3; i++) {
-            assertEquals(2 * scale * (c[i] - target[i]), dc[i], 1e-12);
-            sum += (c[i] - target[i]) * (c[i] - target[i]);
+            assertEquals(2 * scale * weights[i] * (c[i] - target[i]), dc[i], 1e-12);
+            sum += weights[i] * (c[i] - target[i]) * (c[i] - target[i]);
         }
         assertEquals(sum, (double) get(grad, "scale"), 1e-12);
         assertSame(get(model, "name"), get(grad, "name"), "data is shared, not differentiated");
+        assertEquals(List.of(0.0, 0.0, 0.0), java.util.Arrays.stream((double[]) get(grad, "weights")).boxed().toList(),
+                "a @NoDerivative field gets no derivative");
         assertNotSame(c, dc);
         assertEquals(List.of(0.3, 0.4, -1.1), List.of(c[0], c[1], c[2]), "the model is unchanged");
     }
@@ -161,10 +164,11 @@ class ModelGradientTest {
         assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithLayerList.loss(ModelWithLayerList.java:"
                 + errorLine("ModelWithLayerList") + "): the gradient with respect to "
                 + "dev.fluxion.fixtures.bad.ModelWithLayerList reads the field "
-                + "dev.fluxion.fixtures.bad.ModelWithLayerList.layers (java.util.List), whose numbers Fluxion does not "
-                + "differentiate yet. Keep the model's numbers in double, double[] or double[][] fields, of the model, of "
-                + "objects it holds in fields or in arrays (lists of objects, and arrays of arrays of objects, are not "
-                + "supported yet).", e.getMessage());
+                + "dev.fluxion.fixtures.bad.ModelWithLayerList.layers (java.util.List), which may hold numbers (or "
+                + "functions) Fluxion does not differentiate through yet. Keep the model's numbers in double, double[] or "
+                + "double[][] fields, of the model, of objects it holds in fields or in arrays (lists of objects, and "
+                + "arrays of arrays of objects, are not supported yet); mark a field that is data @NoDerivative.",
+                e.getMessage());
     }
 
     @Test

@@ -202,6 +202,9 @@ public final class ModelLeaves {
                                 + "an array's objects in their own double, double[] or double[][] fields."));
                 return;
             }
+            if (isMarkedData(user.member(), classes)) {
+                return; // @NoDerivative: data, read as it is
+            }
             if (isArrayOfModelObjects(t) && !element) {
                 paths.put(user, path); // layers: its elements' fields are leaves
                 return;
@@ -217,10 +220,11 @@ public final class ModelLeaves {
                 paths.put(user, path);
             } else if (holdsNumbers(t)) {
                 problems.add(new Unsupported(user.line(), "the gradient with respect to " + owner
-                        + " reads the field " + JavaSyntax.field(user.member()) + " (" + JavaSyntax.type(t) + "), whose "
-                        + "numbers Fluxion does not differentiate yet", "Keep the model's numbers in double, double[] or "
-                                + "double[][] fields, of the model, of objects it holds in fields or in arrays (lists of "
-                                + "objects, and arrays of arrays of objects, are not supported yet)."));
+                        + " reads the field " + JavaSyntax.field(user.member()) + " (" + JavaSyntax.type(t) + "), which "
+                        + "may hold numbers (or functions) Fluxion does not differentiate through yet", "Keep the model's "
+                                + "numbers in double, double[] or double[][] fields, of the model, of objects it holds in "
+                                + "fields or in arrays (lists of objects, and arrays of arrays of objects, are not supported "
+                                + "yet); mark a field that is data @NoDerivative."));
             }
             return;
         }
@@ -240,6 +244,14 @@ public final class ModelLeaves {
         problems.add(new Unsupported(user.line(), "the object " + owner + ", whose numbers the gradient is taken with "
                 + "respect to, is " + what, "Read the model's fields in the differentiated method and in helpers Fluxion "
                         + "inlines (private, final or static, not recursive); do not write them there."));
+    }
+
+    /** Whether the field carries {@code @dev.fluxion.NoDerivative}: data the gradient leaves alone. */
+    private static boolean isMarkedData(MemberRef field, Function<String, ClassNode> classes) {
+        ClassNode c = classes.apply(field.owner());
+        return c != null && c.fields != null && c.fields.stream().filter(n -> n.name.equals(field.name()))
+                .anyMatch(n -> n.visibleAnnotations != null && n.visibleAnnotations.stream()
+                        .anyMatch(a -> a.desc.equals("Ldev/fluxion/NoDerivative;")));
     }
 
     private static boolean isFinal(MemberRef field, Function<String, ClassNode> classes) {
