@@ -24,8 +24,10 @@ import java.util.Objects;
  * fluxionGradientOf (a declared {@code @GradientOf} gradient), fluxionJvp (one forward-mode directional
  * derivative, {@code Fluxion.tangent}), manual, hipparchus and finiteDifferences.
  *
- * <p>Usage: {@code BenchmarkReport BENCHMARKS.md notes.md result.json [result.json...]}: the notes,
- * hand-written observations, are appended (a missing file is none). Several results are rounds, runs
+ * <p>Usage: {@code BenchmarkReport [--jax=jax.json] [--realistic-notes=notes.md] [--section-only]
+ * BENCHMARKS.md notes.md result.json [result.json...]}: the notes, hand-written observations, are
+ * appended (a missing file is none); {@code --section-only} rewrites only the section on realistic
+ * programs ({@link RealisticReport}) of an existing BENCHMARKS.md. Several results are rounds, runs
  * of the whole suite one after another; each benchmark's time is its fastest iteration of all.
  */
 public final class BenchmarkReport {
@@ -33,7 +35,7 @@ public final class BenchmarkReport {
         "finiteDifferences"};
 
     /** One row: a problem at one input, with the time (us/op) and allocation (B/op) of each method. */
-    record Row(String problem, String input, Map<String, Double> micros, Map<String, Double> bytes) {
+    record Row(String problem, String input, Map<String, Double> micros, Map<String, Double> bytes, boolean realistic) {
         Double ratio(String numerator, String denominator) {
             Double a = micros.get(numerator);
             Double b = micros.get(denominator);
@@ -45,18 +47,46 @@ public final class BenchmarkReport {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 3) {
-            System.err.println("usage: BenchmarkReport BENCHMARKS.md notes.md result.json [result.json...]");
+        List<String> positional = new ArrayList<>();
+        Object jax = null;
+        String realisticNotes = "";
+        boolean sectionOnly = false;
+        for (String a : args) {
+            if (a.equals("--section-only")) {
+                sectionOnly = true;
+                continue;
+            }
+            if (a.startsWith("--jax=")) {
+                Path file = Paths.get(a.substring("--jax=".length()));
+                jax = Files.isRegularFile(file) ? Json.parse(Files.readString(file)) : null;
+            } else if (a.startsWith("--realistic-notes=")) {
+                Path file = Paths.get(a.substring("--realistic-notes=".length()));
+                realisticNotes = Files.isRegularFile(file) ? Files.readString(file) : "";
+            } else {
+                positional.add(a);
+            }
+        }
+        if (positional.size() < 3) {
+            System.err.println("usage: BenchmarkReport [--jax=jax.json] [--realistic-notes=notes.md] [--section-only] BENCHMARKS.md notes.md "
+                    + "result.json [result.json...]");
             System.exit(2);
         }
         List<Object> results = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            results.addAll((List<?>) Json.parse(Files.readString(Paths.get(args[i]))));
+        for (int i = 2; i < positional.size(); i++) {
+            results.addAll((List<?>) Json.parse(Files.readString(Paths.get(positional.get(i)))));
         }
-        String notes = Files.isRegularFile(Paths.get(args[1])) ? Files.readString(Paths.get(args[1])) : "";
-        String markdown = render(results, Machine.current(), notes);
-        Files.writeString(Paths.get(args[0]), markdown);
-        System.out.println("wrote " + Path.of(args[0]).toAbsolutePath());
+        String notes = Files.isRegularFile(Paths.get(positional.get(1))) ? Files.readString(Paths.get(positional.get(1))) : "";
+        String markdown;
+        if (sectionOnly) {
+            // a run of the realistic programs alone: their section replaces the one in the file, the rest stays
+            Path existing = Paths.get(positional.get(0));
+            markdown = RealisticReport.splice(Files.isRegularFile(existing) ? Files.readString(existing) : "",
+                    RealisticReport.section(rows(results), results, Machine.current(), jax, realisticNotes));
+        } else {
+            markdown = render(results, Machine.current(), notes, jax, realisticNotes);
+        }
+        Files.writeString(Paths.get(positional.get(0)), markdown);
+        System.out.println("wrote " + Path.of(positional.get(0)).toAbsolutePath());
     }
 
     /** The machine the suite ran on. */
@@ -79,7 +109,7 @@ public final class BenchmarkReport {
             Map<String, Object> params = (Map<String, Object>) r.getOrDefault("params", Map.of());
             String input = params.isEmpty() ? "" : String.join(", ", params.values().stream().map(String::valueOf).toList());
             Row row = rows.computeIfAbsent(problem + "|" + input,
-                    k -> new Row(problem, input, new LinkedHashMap<>(), new LinkedHashMap<>()));
+                    k -> new Row(problem, input, new LinkedHashMap<>(), new LinkedHashMap<>(), cls.contains(".realistic.")));
             Map<String, Object> primary = (Map<String, Object>) r.get("primaryMetric");
             // a benchmark of several rounds: its fastest of all
             row.micros().merge(method, toMicros(score(primary), (String) primary.get("scoreUnit")), Math::min);
@@ -141,9 +171,18 @@ public final class BenchmarkReport {
         return new String[] {"—", "—"};
     }
 
-    @SuppressWarnings("unchecked")
     static String render(Object json, Machine machine, String notes) {
-        List<Row> rows = rows(json);
+        return render(json, machine, notes, null, "");
+    }
+
+    /**
+     * The whole file: the ADBench-style tables, then the realistic programs ({@link RealisticReport},
+     * with the JAX measurements of the same run, or null), then the notes.
+     */
+    @SuppressWarnings("unchecked")
+    static String render(Object json, Machine machine, String notes, Object jax, String realisticNotes) {
+        List<Row> all = rows(json);
+        List<Row> rows = all.stream().filter(r -> !r.realistic()).toList();
         Map<String, Object> first = ((List<Map<String, Object>>) json).isEmpty() ? Map.of() : ((List<Map<String, Object>>) json).get(0);
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
@@ -197,13 +236,16 @@ public final class BenchmarkReport {
         md.append("\n|---|---|");
         md.append("---:|".repeat(METHODS.length));
         md.append('\n');
-        for (Row r : rows) {
+        for (Row r : all) {
             md.append("| ").append(r.problem()).append(" | ").append(inputLabel(r)).append(" |");
             for (String m : METHODS) {
                 Double b = r.bytes().get(m);
                 md.append(' ').append(b == null ? "—" : String.format(Locale.ROOT, "%,.0f", b)).append(" |");
             }
             md.append('\n');
+        }
+        if (all.stream().anyMatch(Row::realistic) || jax != null) {
+            md.append('\n').append(RealisticReport.section(all, json, machine, jax, realisticNotes));
         }
         if (!notes.isBlank()) {
             md.append('\n').append(notes.strip()).append('\n');

@@ -93,4 +93,47 @@ class BenchmarkReportTest {
         assertEquals("3.13", BenchmarkReport.adbench("Gmm", "10k/gmm_d10_K50")[0]);
         assertEquals("5.48", BenchmarkReport.adbench("Gmm", "10k/gmm_d64_K5")[0]);
     }
+
+    /** The realistic programs have their own section, with JAX's times of the same run beside them. */
+    @Test
+    void realisticProgramsHaveTheirOwnSectionWithJax() {
+        String realistic = """
+                [
+                  {"benchmark": "dev.fluxion.benchmarks.realistic.OdeFitBenchmark.objective",
+                   "primaryMetric": {"score": 10.0, "scoreUnit": "us/op"}, "secondaryMetrics": {}},
+                  {"benchmark": "dev.fluxion.benchmarks.realistic.OdeFitBenchmark.fluxion",
+                   "primaryMetric": {"score": 40.0, "scoreUnit": "us/op"}, "secondaryMetrics": {}},
+                  {"benchmark": "dev.fluxion.benchmarks.realistic.OdeFitBenchmark.manual",
+                   "primaryMetric": {"score": 20.0, "scoreUnit": "us/op"}, "secondaryMetrics": {}}
+                ]
+                """;
+        String merged = "[" + strip(RESULT) + ", " + strip(realistic) + "]";
+        String jax = """
+                {"jax": "0.10.2", "devices": ["TFRT_CPU_0"], "rows": [
+                  {"problem": "OdeFit", "input": "", "objectiveMicros": 5.0, "gradientMicros": 80.0,
+                   "valueDifference": 1e-15, "gradientDifference": 2e-13}]}
+                """;
+        String md = BenchmarkReport.render(Json.parse(merged), new BenchmarkReport.Machine(2, "Linux amd64", "2026-12-01"),
+                "", Json.parse(jax), "realistic notes.");
+        String tables = md.substring(0, md.indexOf("## Programs as people write them"));
+        assertTrue(!tables.contains("| OdeFit | — | 10.0 µs |"), "the ADBench table leaves the realistic rows out:\n" + md);
+        assertTrue(md.contains("| OdeFit | — | 10.0 µs | 40.0 µs | **4.00** | 2.00 | 2.00 | 5.0 µs | 80.0 µs | 16 | 0.50 |"), md);
+        assertTrue(md.contains("JAX 0.10.2"), md);
+        assertTrue(md.contains("realistic notes."), md);
+        String without = BenchmarkReport.render(Json.parse(merged), new BenchmarkReport.Machine(2, "Linux amd64", "2026-12-01"),
+                "", null, "");
+        assertTrue(without.contains("JAX: not measured in this run"), without);
+        assertTrue(without.contains("| OdeFit | — | 10.0 µs | 40.0 µs | **4.00** | 2.00 | 2.00 | — | — | — | — |"), without);
+    }
+
+    /** A run of the realistic programs alone replaces their section and leaves the rest of the file as it was. */
+    @Test
+    void theRealisticSectionIsSplicedIntoAnExistingFile() {
+        String file = "# Benchmarks\n\ntables\n\n" + RealisticReport.HEADING + "\n\nold\n\n## What the numbers say\n\nnotes\n";
+        String spliced = RealisticReport.splice(file, RealisticReport.HEADING + "\n\nnew\n");
+        assertEquals("# Benchmarks\n\ntables\n\n" + RealisticReport.HEADING + "\n\nnew\n\n## What the numbers say\n\nnotes\n", spliced);
+        String inserted = RealisticReport.splice("# Benchmarks\n\ntables\n\n## What the numbers say\n\nnotes\n",
+                RealisticReport.HEADING + "\n\nnew\n");
+        assertEquals("# Benchmarks\n\ntables\n\n" + RealisticReport.HEADING + "\n\nnew\n\n## What the numbers say\n\nnotes\n", inserted);
+    }
 }
