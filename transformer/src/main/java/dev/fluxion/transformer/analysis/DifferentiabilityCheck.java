@@ -245,7 +245,9 @@ public final class DifferentiabilityCheck {
                     "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.");
         }
         throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", which is not "
-                + "@Differentiable: it may keep the value where later code reads it, and that dependence would be lost",
+                + "@Differentiable, and not a helper Fluxion differentiates through (one it can read, that no subclass "
+                + "overrides, not recursive, at most " + ReadableCallees.MAX_CALLEE_SIZE + " instructions): it may keep "
+                + "the value where later code reads it, and that dependence would be lost",
                 "Annotate it @Differentiable (differentiated values must stay in local variables and arrays: objects and "
                         + "fields are not differentiated yet), or compute the value in a @Differentiable method of your own.");
     }
