@@ -253,6 +253,13 @@ final class DifferentiableMethods implements Callees {
 
     /** The parsed class file of {@code owner}, the class being transformed included; empty if it cannot be read. */
     @Override
+    public boolean isFinalField(MemberRef field) {
+        ClassNode node = classNode(field.owner());
+        return node.fields != null && node.fields.stream()
+                .anyMatch(f -> f.name.equals(field.name()) && (f.access & Opcodes.ACC_FINAL) != 0);
+    }
+
+    @Override
     public MethodNode code(MemberRef method) {
         ClassNode node = classNode(method.owner());
         return node.methods == null ? null : node.methods.stream()

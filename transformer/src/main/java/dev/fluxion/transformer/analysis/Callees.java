@@ -41,6 +41,11 @@ public interface Callees {
         return null;
     }
 
+    /** Whether {@code field} is declared {@code final} (an instance field cannot change after construction). */
+    default boolean isFinalField(MemberRef field) {
+        return false;
+    }
+
     /** The bytecode of {@code method}, if Fluxion can read it, else {@code null}. */
     default org.objectweb.asm.tree.MethodNode code(MemberRef method) {
         return null;

@@ -17,7 +17,8 @@ public final class PrimalOptimizer {
 
     /** Optimises {@code f} in place; returns whether anything changed. */
     public static boolean optimize(IrFunction f, Callees callees) {
-        boolean changed = InvariantLoopBounds.hoist(f);
+        boolean changed = ReceiverFields.hoist(f, callees);
+        changed |= InvariantLoopBounds.hoist(f);
         changed |= IntegerIdentities.fold(f);
         changed |= RedundantLoads.eliminate(f);
         changed |= LoopForwarding.forward(f, callees);
