@@ -279,6 +279,10 @@ public final class Corpus {
                     }
                     return p(2 * re * dre[0] + 2 * im * dim[0], 2 * re * dre[1] + 2 * im * dim[1]);
                 }, p(0.3, -0.4), p(-0.5, 0.25)),
+                scalar("ValueObjectCases.describedAndCompared", ValueObjectCases::describedAndCompared, x -> {
+                    double[] shift = {1, -1, 0.5}; // f = a . (a + shift)
+                    return p(2 * x[0] + shift[0], 2 * x[1] + shift[1], 2 * x[2] + shift[2]);
+                }, p(0.3, -0.7, 1.1), p(-1.2, 0.5, 0.8)),
                 scalar("ValueObjectCases.softClamps", ValueObjectCases::softClamps, x -> {
                     double[] g = new double[x.length];
                     for (int i = 0; i < x.length; i++) {

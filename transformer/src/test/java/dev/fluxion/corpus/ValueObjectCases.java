@@ -162,4 +162,21 @@ public final class ValueObjectCases {
         }
         return s;
     }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ValueObjectCases.class.getName());
+
+    /**
+     * Records shown and compared beside the computation: logged through string concatenation, turned
+     * into text, compared by equals, hashed. Each is made again from its numbers where it is shown.
+     */
+    @Differentiable
+    public static double describedAndCompared(double[] x) {
+        Vec3 a = new Vec3(x[0], x[1], x[2]);
+        Vec3 b = a.plus(new Vec3(1, -1, 0.5));
+        LOG.fine("a = " + a + ", b = " + b);
+        String text = String.valueOf(b);
+        boolean same = a.equals(b);
+        int hash = b.hashCode();
+        return (same ? 2 : 1) * a.dot(b) + (text.isEmpty() || hash == 7 ? 1 : 0);
+    }
 }

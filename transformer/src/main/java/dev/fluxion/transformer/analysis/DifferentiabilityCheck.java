@@ -106,7 +106,8 @@ public final class DifferentiabilityCheck {
                 }
             }
             case NEW_OBJECT -> {
-                if (anyVariedOperand(insn) && !insn.type().getInternalName().equals("java/lang/StringBuilder")) {
+                if (anyVariedOperand(insn) && !insn.type().getInternalName().equals("java/lang/StringBuilder")
+                        && !SideChannels.isShownObject(insn)) {
                     throw new Unsupported(insn.line(), "active value passed to the constructor of "
                             + JavaSyntax.type(insn.type()), "Fluxion differentiates objects that stay in the differentiated "
                                     + "code: records and final classes of final fields, and mutable objects whose every "
@@ -194,7 +195,7 @@ public final class DifferentiabilityCheck {
             checkRowMoves(insn);
             return;
         }
-        if (SideChannels.isDisplay(insn) || SideChannels.isBoxForDisplay(insn)) {
+        if (SideChannels.isDisplay(insn) || SideChannels.isBoxForDisplay(insn) || SideChannels.isCallOnShownObjects(insn)) {
             return; // printed, logged or formatted: nothing comes back as a number
         }
         Unsupported library = LibraryCalls.unsupported(insn); // a box, Kotlin's standard library

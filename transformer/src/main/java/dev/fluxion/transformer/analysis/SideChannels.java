@@ -133,6 +133,55 @@ public final class SideChannels {
         return true;
     }
 
+    /**
+     * Whether {@code created}, a new object, is only shown: printed, concatenated into a string, its
+     * {@code toString}, {@code equals} or {@code hashCode} taken ({@code ObjectMethods}), or held by
+     * another object only shown (a record made again to be printed, {@code ValueObjects}).
+     */
+    static boolean isShownObject(Instruction created) {
+        if (created.users().isEmpty()) {
+            return false;
+        }
+        for (Instruction user : created.users()) {
+            boolean shown = switch (user.op()) {
+                case INVOKE -> isObjectMethod(user.member())
+                        || isDisplay(user) && !(user.opcode() != Opcodes.INVOKESTATIC && user.operand(0) == created);
+                case INVOKE_DYNAMIC -> user.bootstrap() != null
+                        && (user.bootstrap().bsm.getOwner().equals("java/lang/invoke/StringConcatFactory")
+                                || user.bootstrap().bsm.getOwner().equals("java/lang/runtime/ObjectMethods"));
+                case NEW_OBJECT -> isShownObject(user);
+                default -> false;
+            };
+            if (!shown) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code toString()}, {@code equals(Object)} or {@code hashCode()}: text, a test, a hash; no number. */
+    static boolean isObjectMethod(MemberRef m) {
+        return m.name().equals("toString") && m.descriptor().equals("()Ljava/lang/String;")
+                || m.name().equals("hashCode") && m.descriptor().equals("()I")
+                || m.name().equals("equals") && m.descriptor().equals("(Ljava/lang/Object;)Z");
+    }
+
+    /**
+     * Whether {@code call} is {@code toString}, {@code equals} or {@code hashCode} on objects only
+     * shown ({@link #isShownObject}): a record made again to be compared or turned into text.
+     */
+    static boolean isCallOnShownObjects(Instruction call) {
+        if (call.op() != Op.INVOKE || !isObjectMethod(call.member())) {
+            return false;
+        }
+        for (Value v : call.operands()) {
+            if (!(v instanceof Instruction i && i.op() == Op.NEW_OBJECT && isShownObject(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code call} boxes a value ({@code Double.valueOf(double)}) whose every use only shows it. */
     static boolean isBoxForDisplay(Instruction call) {
         MemberRef m = call.member();

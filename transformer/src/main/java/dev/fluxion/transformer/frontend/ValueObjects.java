@@ -217,8 +217,8 @@ public final class ValueObjects {
         // read (what it reaches must then be reachable from f's class), or a private one of f's class
         boolean helper = takesOrGivesValueObjects(m) && !isJdk(m.owner()) && (call.opcode() == Opcodes.INVOKESTATIC
                 || call.opcode() == Opcodes.INVOKESPECIAL && m.owner().equals(f.owner()));
-        if (!ofValueClass && !helper) {
-            return null;
+        if (!ofValueClass && !helper || isObjectMethod(m)) {
+            return null; // a record's toString, equals, hashCode: kept as calls on a copy (isShownUse)
         }
         ClassNode owner = classes.apply(m.owner());
         MethodNode method = owner == null ? null : owner.methods.stream()
@@ -475,6 +475,19 @@ public final class ValueObjects {
             }
             fillPhi(fields.get(phi), phi, fields, List.of());
         }
+        // a record only shown (printed, concatenated, its toString, equals, hashCode) is made again
+        // where it is shown, from its numbers: immutable, a copy shows and compares the same
+        for (Instruction[] use : shownUses) {
+            Instruction user = use[0];
+            for (int k = 0; k < user.operands().size(); k++) {
+                if (user.operand(k) == use[1]) {
+                    user.setOperand(k, remade(user, use[1].type(), fieldsOf(use[1], fields, stores), data));
+                }
+            }
+            if (user.op() == Op.INVOKE && isObjectMethod(user.member())) {
+                data.add(user); // stays: a call of the record's own method, on copies
+            }
+        }
         // field reads become the numbers; then every object instruction goes
         for (Block b : f.blocks()) {
             for (Instruction insn : List.copyOf(b.body())) {
@@ -636,8 +649,15 @@ public final class ValueObjects {
     }
 
     /** Every use of a value object must be one that scalar replacement removes. */
+    /** Uses of records that only show them ({@link #isShownUse}): each gets a copy of the record, made there. */
+    private final List<Instruction[]> shownUses = new ArrayList<>();
+
     private void checkUses(Instruction v) {
         for (Instruction user : v.users()) {
+            if (isShownUse(user, v)) {
+                shownUses.add(new Instruction[] {user, v});
+                continue;
+            }
             boolean removable = switch (user.op()) {
                 case FIELD_GET -> user.operands().size() == 1;
                 // the constructor's stores into the new object, or an object stored into a new object's field
@@ -651,6 +671,62 @@ public final class ValueObjects {
                 throw new Abandon(describeUse(user));
             }
         }
+    }
+
+    /**
+     * Whether {@code user} only shows the record {@code v}: passes it to a display call (printing,
+     * a string builder, a logger, {@code String.valueOf}), concatenates it into a string, or is the
+     * record's own {@code toString}, {@code equals} or {@code hashCode} ({@code ObjectMethods}).
+     */
+    private boolean isShownUse(Instruction user, Instruction v) {
+        ClassNode c = classes.apply(v.type().getInternalName());
+        if (c == null || (c.access & Opcodes.ACC_RECORD) == 0) {
+            return false;
+        }
+        if (user.op() == Op.INVOKE_DYNAMIC) {
+            String bsm = user.bootstrap().bsm.getOwner();
+            return bsm.equals("java/lang/invoke/StringConcatFactory") || bsm.equals("java/lang/runtime/ObjectMethods");
+        }
+        if (user.op() == Op.INVOKE && isObjectMethod(user.member())) {
+            return true; // a.equals(b), a.hashCode(), a.toString(): generated from the record's fields
+        }
+        if (user.op() != Op.INVOKE || user.operand(0) == v && user.opcode() != Opcodes.INVOKESTATIC) {
+            return false;
+        }
+        String owner = user.member().owner();
+        return owner.equals("java/io/PrintStream") || owner.equals("java/io/PrintWriter")
+                || owner.equals("java/lang/StringBuilder") || owner.equals("java/util/logging/Logger")
+                || owner.equals("java/lang/String") && user.member().name().equals("valueOf")
+                || owner.equals("java/util/Objects") && user.member().name().equals("toString");
+    }
+
+    /**
+     * {@code toString()}, {@code equals(Object)}, {@code hashCode()}: the methods javac generates for
+     * a record through {@code ObjectMethods}, whose bootstrap reads the record's private fields and so
+     * cannot be inlined into another class.
+     */
+    static boolean isObjectMethod(MemberRef m) {
+        return m.name().equals("toString") && m.descriptor().equals("()Ljava/lang/String;")
+                || m.name().equals("hashCode") && m.descriptor().equals("()I")
+                || m.name().equals("equals") && m.descriptor().equals("(Ljava/lang/Object;)Z");
+    }
+
+    /** A new record of {@code type} holding {@code fields} (nested records made too), inserted before {@code at}. */
+    private Instruction remade(Instruction at, Type type, Fields fields, java.util.Set<Instruction> kept) {
+        List<Value> args = new ArrayList<>();
+        StringBuilder desc = new StringBuilder("(");
+        for (FieldNode field : fields(type.getInternalName())) {
+            Type t = Type.getType(field.desc);
+            Object value = fields.get(field.name);
+            args.add(value instanceof Fields nested ? remade(at, t, nested, kept) : (Value) value);
+            desc.append(field.desc);
+        }
+        Instruction made = new Instruction(Op.NEW_OBJECT, Opcodes.NEW, type, args.toArray(Value[]::new))
+                .withMember(new MemberRef(type.getInternalName(), "<init>", desc.append(")V").toString()))
+                .withTypeOperand(type).withLine(at.line());
+        at.block().insertBefore(at, made);
+        kept.add(made);
+        return made;
     }
 
     /** The fields of {@code v}: stored by its constructor, or its phi's, its cast's or the field it was read from. */
