@@ -102,12 +102,18 @@ public final class ModelLeaves {
         Map<Value, List<MemberRef>> paths = new java.util.HashMap<>();
         paths.put(f.params().get(model), List.of());
         List<Unsupported> problems = new ArrayList<>();
-        for (Block b : f.blocks()) {
-            for (Instruction insn : b.instructions()) {
-                for (Value v : insn.operands()) {
-                    if (paths.containsKey(v)) {
-                        classify(insn, v, paths, leaves, problems, classes);
-                    }
+        // along def-use edges from the model, so that no read is missed whatever the blocks' layout
+        java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(f.params().get(model)));
+        java.util.Set<Value> seen = new java.util.HashSet<>();
+        while (!work.isEmpty()) {
+            Value v = work.pop();
+            if (!seen.add(v)) {
+                continue;
+            }
+            for (Instruction user : List.copyOf(v.users())) {
+                classify(user, v, paths, leaves, problems, classes);
+                if (paths.containsKey(user)) {
+                    work.add(user); // a nested object, an array of objects, or an element: its uses next
                 }
             }
         }
@@ -138,42 +144,50 @@ public final class ModelLeaves {
         }
         entry.terminate(ret);
         Inliner.inlineCall(g, entry, call, f);
+        // the same walk over the copy, collecting the leaf reads, then replacing them
         Map<Value, List<MemberRef>> gPaths = new java.util.HashMap<>();
         gPaths.put(g.params().get(model), List.of());
-        for (Block b : g.blocks()) {
-            for (Instruction insn : List.copyOf(b.body())) {
-                if (insn.op() == Op.ARRAY_LOAD && gPaths.containsKey(insn.operand(0))) {
-                    gPaths.put(insn, append(gPaths.get(insn.operand(0)), ELEMENT)); // layers[i]
-                    continue;
-                }
-                if (insn.op() != Op.FIELD_GET || insn.opcode() != Opcodes.GETFIELD || !gPaths.containsKey(insn.operand(0))) {
-                    continue;
-                }
-                List<MemberRef> path = append(gPaths.get(insn.operand(0)), insn.member());
-                Leaf leaf = leaves.get(path);
-                if (leaf == null) {
-                    if (isModelClass(insn.type()) || isArrayOfModelObjects(insn.type())) {
+        Map<Instruction, Leaf> leafReads = new LinkedHashMap<>();
+        java.util.ArrayDeque<Value> gWork = new java.util.ArrayDeque<>(List.of(g.params().get(model)));
+        while (!gWork.isEmpty()) {
+            Value v = gWork.pop();
+            for (Instruction insn : List.copyOf(v.users())) {
+                if (insn.op() == Op.ARRAY_LOAD && insn.operand(0) == v && !gPaths.containsKey(insn)) {
+                    gPaths.put(insn, append(gPaths.get(v), ELEMENT)); // layers[i]
+                    gWork.add(insn);
+                } else if (insn.op() == Op.FIELD_GET && insn.opcode() == Opcodes.GETFIELD && !gPaths.containsKey(insn)
+                        && !leafReads.containsKey(insn)) {
+                    List<MemberRef> path = append(gPaths.get(v), insn.member());
+                    Leaf leaf = leaves.get(path);
+                    if (leaf != null) {
+                        leafReads.put(insn, leaf);
+                    } else if (isModelClass(insn.type()) || isArrayOfModelObjects(insn.type())) {
                         gPaths.put(insn, path); // a nested object or array of them: its reads are replaced in turn
-                    }
-                    continue; // data
+                        gWork.add(insn);
+                    } // else data
                 }
-                Param p = g.params().get(f.params().size() + order.indexOf(leaf));
-                if (leaf.isPerElement()) { // layers[i].w -> leaf[i]: the element's index is the read's
-                    Value index = ((Instruction) insn.operand(0)).operand(1);
-                    Instruction read = new Instruction(Op.ARRAY_LOAD, insn.type().getOpcode(Opcodes.IALOAD), insn.type(), p,
-                            index).withLine(insn.line());
-                    b.insertBefore(insn, read);
-                    insn.replaceAllUsesWith(read);
-                } else if (leaf.isScalar()) {
-                    Instruction read = new Instruction(Op.ARRAY_LOAD, leaf.type().getOpcode(Opcodes.IALOAD), insn.type(), p,
-                            Constant.ofInt(0)).withLine(insn.line());
-                    b.insertBefore(insn, read);
-                    insn.replaceAllUsesWith(read);
-                } else {
-                    insn.replaceAllUsesWith(p);
-                }
-                b.remove(insn);
             }
+        }
+        for (Map.Entry<Instruction, Leaf> e : leafReads.entrySet()) {
+            Instruction insn = e.getKey();
+            Leaf leaf = e.getValue();
+            Block b = insn.block();
+            Param p = g.params().get(f.params().size() + order.indexOf(leaf));
+            if (leaf.isPerElement()) { // layers[i].w -> leaf[i]: the element's index is the read's
+                Value index = ((Instruction) insn.operand(0)).operand(1);
+                Instruction read = new Instruction(Op.ARRAY_LOAD, insn.type().getOpcode(Opcodes.IALOAD), insn.type(), p,
+                        index).withLine(insn.line());
+                b.insertBefore(insn, read);
+                insn.replaceAllUsesWith(read);
+            } else if (leaf.isScalar()) {
+                Instruction read = new Instruction(Op.ARRAY_LOAD, leaf.type().getOpcode(Opcodes.IALOAD), insn.type(), p,
+                        Constant.ofInt(0)).withLine(insn.line());
+                b.insertBefore(insn, read);
+                insn.replaceAllUsesWith(read);
+            } else {
+                insn.replaceAllUsesWith(p);
+            }
+            b.remove(insn);
         }
         return new Lowered(g, order);
     }
