@@ -97,7 +97,8 @@ public final class ReadableCallees {
         String key = m.owner() + "." + m.name() + m.descriptor();
         boolean internal = m.owner().startsWith("dev/fluxion/internal/") && !m.owner().equals(StreamLoops.HELPERS);
         if (isJdk(m.owner()) || internal || m.name().startsWith("<")
-                || !takesNumbers(call) && !passesALambda(call) || inProgress.contains(key) || callees.isDifferentiable(m)
+                || !takesNumbers(call) && !passesALambda(call) && !returnsArray(call) || inProgress.contains(key)
+                || callees.isDifferentiable(m)
                 || callees.adjointRule(m) != null || callees.adjointRuleMismatch(m) != null) {
             return null;
         }
@@ -194,6 +195,15 @@ public final class ReadableCallees {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the helper returns a floating array: given only data, its array may still be written
+     * with differentiated values afterwards ({@code double[] a = make(2); a[0] = x[0]}), and needs
+     * a shadow, which only an allocation in view gets.
+     */
+    private static boolean returnsArray(Instruction call) {
+        return Types.isFloatingArray(call.type());
     }
 
     private static boolean isNumeric(Type t) {
