@@ -258,21 +258,10 @@ public final class Transformer {
         MethodChecks.Checked checked = MethodChecks.check(owner.name, m, callees, inputs);
         IrFunction source = checked.source();
         ActivityAnalysis sourceActivity = checked.activity();
-        IrFunction primal = source;
-        ActivityAnalysis activity = sourceActivity;
-        IrFunction inlined = MethodChecks.parse(owner.name, m, callees);
-        boolean rewritten = inline && Inliner.inline(inlined, owner, callee -> MethodChecks.parse(owner.name, callee, callees));
-        rewritten |= PrimalOptimizer.optimize(inlined, callees);
-        if (rewritten) {
-            try {
-                ActivityAnalysis inlinedActivity = ActivityAnalysis.of(inlined, callees, inputs);
-                DifferentiabilityCheck.check(inlined, inlinedActivity, callees);
-                primal = inlined;
-                activity = inlinedActivity;
-            } catch (Unsupported e) {
-                // a callee's problem, reported when the callee itself is transformed: keep the call
-            }
-        }
+        Optimized optimized = optimized(owner, MethodChecks.parse(owner.name, m, callees), source, sourceActivity, callees,
+                inputs);
+        IrFunction primal = optimized.primal();
+        ActivityAnalysis activity = optimized.activity();
         String kind = inputs == null ? "" : "." + name;
         ActivityAnalysis shown = activity;
         dump(owner, m, "ssa" + kind, IrPrinter.print(primal, v -> shown.isActive(v) ? "   [active]" : ""));
@@ -347,22 +336,12 @@ public final class Transformer {
                     + JavaSyntax.type(model) + ": there is nothing to differentiate with respect to",
                     "Read the model's numbers in the method (or in helpers Fluxion inlines).");
         }
-        IrFunction primal = lowered.function();
-        ActivityAnalysis activity = ActivityAnalysis.of(primal, callees, null);
-        DifferentiabilityCheck.check(primal, activity, callees);
-        IrFunction inlined = ModelLeaves.lower(MethodChecks.parse(owner.name, m, callees), 0, leavesName, callees::classNode).function();
-        boolean rewritten = inline && Inliner.inline(inlined, owner, callee -> MethodChecks.parse(owner.name, callee, callees));
-        rewritten |= PrimalOptimizer.optimize(inlined, callees);
-        if (rewritten) {
-            try {
-                ActivityAnalysis inlinedActivity = ActivityAnalysis.of(inlined, callees, null);
-                DifferentiabilityCheck.check(inlined, inlinedActivity, callees);
-                primal = inlined;
-                activity = inlinedActivity;
-            } catch (Unsupported e) {
-                // a callee's problem, reported when the callee itself is transformed: keep the call
-            }
-        }
+        ActivityAnalysis leavesActivity = ActivityAnalysis.of(lowered.function(), callees, null);
+        DifferentiabilityCheck.check(lowered.function(), leavesActivity, callees);
+        Optimized optimized = optimized(owner, ModelLeaves.lower(MethodChecks.parse(owner.name, m, callees), 0, leavesName,
+                callees::classNode).function(), lowered.function(), leavesActivity, callees, null);
+        IrFunction primal = optimized.primal();
+        ActivityAnalysis activity = optimized.activity();
         ActivityAnalysis shown = activity;
         dump(owner, m, "model-ssa", IrPrinter.print(primal, v -> shown.isActive(v) ? "   [active]" : ""));
         Set<Integer> written = new java.util.TreeSet<>();
@@ -382,6 +361,31 @@ public final class Transformer {
         members.add(Binders.binderNamed(owner, Naming.modelBinderName(m.name), "dev/fluxion/internal/ModelAdjoint",
                 "adjoint", bridge.name, bridge.desc, false));
         return members;
+    }
+
+    /** The function to differentiate, and its activity. */
+    private record Optimized(IrFunction primal, ActivityAnalysis activity) {
+    }
+
+    /**
+     * {@code copy} (a fresh parse of {@code source}) with its small {@code @Differentiable} callees
+     * inlined and the primal optimisations applied, if that changed anything and it still passes the
+     * checks; else {@code source} as it is.
+     */
+    private Optimized optimized(ClassNode owner, IrFunction copy, IrFunction source, ActivityAnalysis sourceActivity,
+            DifferentiableMethods callees, Set<Integer> inputs) {
+        boolean rewritten = inline && Inliner.inline(copy, owner, callee -> MethodChecks.parse(owner.name, callee, callees));
+        rewritten |= PrimalOptimizer.optimize(copy, callees);
+        if (rewritten) {
+            try {
+                ActivityAnalysis activity = ActivityAnalysis.of(copy, callees, inputs);
+                DifferentiabilityCheck.check(copy, activity, callees);
+                return new Optimized(copy, activity);
+            } catch (Unsupported e) {
+                // a callee's problem, reported when the callee itself is transformed: keep the call
+            }
+        }
+        return new Optimized(source, sourceActivity);
     }
 
     /** Dumps and emits an adjoint and the adjoints of the loop bodies it outlined. */
