@@ -160,7 +160,7 @@ public final class SideChannels {
     }
 
     /** {@code toString()}, {@code equals(Object)} or {@code hashCode()}: text, a test, a hash; no number. */
-    static boolean isObjectMethod(MemberRef m) {
+    public static boolean isObjectMethod(MemberRef m) {
         return m.name().equals("toString") && m.descriptor().equals("()Ljava/lang/String;")
                 || m.name().equals("hashCode") && m.descriptor().equals("()I")
                 || m.name().equals("equals") && m.descriptor().equals("(Ljava/lang/Object;)Z");

@@ -2,6 +2,7 @@ package dev.fluxion.transformer.frontend;
 
 import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.MemberRef;
@@ -119,7 +120,7 @@ public final class ReadableCallees {
         List<String> deeper = new java.util.ArrayList<>(inProgress);
         deeper.add(key);
         inlineCalls(body, deeper);
-        int size = size(body);
+        int size = Inliner.size(body);
         if (size > MAX_CALLEE_SIZE || growth + size > MAX_GROWTH || !reachable(body, f.owner()) || recurses(body, deeper)) {
             return null;
         }
@@ -190,7 +191,7 @@ public final class ReadableCallees {
      */
     private static boolean takesNumbers(Instruction call) {
         for (Value v : call.operands()) {
-            if (isNumeric(v.type()) && !(v instanceof dev.fluxion.transformer.ir.Constant)) {
+            if (isNumeric(v.type()) && !(v instanceof Constant)) {
                 return true;
             }
         }
@@ -228,11 +229,4 @@ public final class ReadableCallees {
                 || owner.startsWith("kotlin/");
     }
 
-    private static int size(IrFunction g) {
-        int n = 0;
-        for (Block b : g.blocks()) {
-            n += b.instructions().size();
-        }
-        return n;
-    }
 }

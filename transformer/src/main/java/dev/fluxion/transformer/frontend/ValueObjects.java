@@ -1,5 +1,6 @@
 package dev.fluxion.transformer.frontend;
 
+import dev.fluxion.transformer.analysis.SideChannels;
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
@@ -165,7 +166,7 @@ public final class ValueObjects {
                     }
                     IrFunction callee = inlinable(f, insn);
                     if (callee != null) {
-                        growth += size(callee);
+                        growth += Inliner.size(callee);
                         if (growth > MAX_GROWTH || ++inlined > MAX_INLINED) {
                             throw new Abandon("its objects' methods are too much code to inline");
                         }
@@ -217,8 +218,10 @@ public final class ValueObjects {
         // read (what it reaches must then be reachable from f's class), or a private one of f's class
         boolean helper = takesOrGivesValueObjects(m) && !isJdk(m.owner()) && (call.opcode() == Opcodes.INVOKESTATIC
                 || call.opcode() == Opcodes.INVOKESPECIAL && m.owner().equals(f.owner()));
-        if (!ofValueClass && !helper || isObjectMethod(m)) {
-            return null; // a record's toString, equals, hashCode: kept as calls on a copy (isShownUse)
+        // a record's toString, equals, hashCode are generated through ObjectMethods, whose bootstrap
+        // reads the record's private fields: not inlined into another class, kept as calls on a copy
+        if (!ofValueClass && !helper || SideChannels.isObjectMethod(m)) {
+            return null;
         }
         ClassNode owner = classes.apply(m.owner());
         MethodNode method = owner == null ? null : owner.methods.stream()
@@ -272,13 +275,6 @@ public final class ValueObjects {
         return false;
     }
 
-    private static int size(IrFunction g) {
-        int n = 0;
-        for (Block b : g.blocks()) {
-            n += b.instructions().size();
-        }
-        return n;
-    }
 
     // ---- value classes --------------------------------------------------------------------------
 
@@ -484,7 +480,7 @@ public final class ValueObjects {
                     user.setOperand(k, remade(user, use[1].type(), fieldsOf(use[1], fields, stores), data));
                 }
             }
-            if (user.op() == Op.INVOKE && isObjectMethod(user.member())) {
+            if (user.op() == Op.INVOKE && SideChannels.isObjectMethod(user.member())) {
                 data.add(user); // stays: a call of the record's own method, on copies
             }
         }
@@ -687,7 +683,7 @@ public final class ValueObjects {
             String bsm = user.bootstrap().bsm.getOwner();
             return bsm.equals("java/lang/invoke/StringConcatFactory") || bsm.equals("java/lang/runtime/ObjectMethods");
         }
-        if (user.op() == Op.INVOKE && isObjectMethod(user.member())) {
+        if (user.op() == Op.INVOKE && SideChannels.isObjectMethod(user.member())) {
             return true; // a.equals(b), a.hashCode(), a.toString(): generated from the record's fields
         }
         if (user.op() != Op.INVOKE || user.operand(0) == v && user.opcode() != Opcodes.INVOKESTATIC) {
@@ -698,17 +694,6 @@ public final class ValueObjects {
                 || owner.equals("java/lang/StringBuilder") || owner.equals("java/util/logging/Logger")
                 || owner.equals("java/lang/String") && user.member().name().equals("valueOf")
                 || owner.equals("java/util/Objects") && user.member().name().equals("toString");
-    }
-
-    /**
-     * {@code toString()}, {@code equals(Object)}, {@code hashCode()}: the methods javac generates for
-     * a record through {@code ObjectMethods}, whose bootstrap reads the record's private fields and so
-     * cannot be inlined into another class.
-     */
-    static boolean isObjectMethod(MemberRef m) {
-        return m.name().equals("toString") && m.descriptor().equals("()Ljava/lang/String;")
-                || m.name().equals("hashCode") && m.descriptor().equals("()I")
-                || m.name().equals("equals") && m.descriptor().equals("(Ljava/lang/Object;)Z");
     }
 
     /** A new record of {@code type} holding {@code fields} (nested records made too), inserted before {@code at}. */

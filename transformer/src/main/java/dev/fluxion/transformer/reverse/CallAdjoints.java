@@ -270,7 +270,8 @@ final class CallAdjoints {
         return zerosLike(ir, array, type);
     }
 
-    private static Value zerosLike(IrBuilder ir, Value array, Type type) {
+    /** A new array of zeros of {@code array}'s shape. */
+    static Value zerosLike(IrBuilder ir, Value array, Type type) {
         if (type.getDimensions() == 1) {
             return ir.newPrimitiveArray(type, ir.arrayLength(array));
         }

@@ -43,14 +43,14 @@ final class ShadowAllocation {
             }
             case ARRAY_LOAD -> {
                 if (array.operand(0) instanceof Instruction table && table.op() == Op.FIELD_GET) {
-                    return zeros(copy, array.type(), ir); // a row of data: its adjoint is nobody's
+                    return CallAdjoints.zerosLike(ir, copy, array.type()); // a row of data: its adjoint is nobody's
                 }
                 return ir.arrayLoad(shadow.apply(array.operand(0)), copy.operand(1));
             }
             case FIELD_GET -> { // data merged with computed arrays (DifferentiabilityCheck): zeros, discarded
                 boolean onlyRows = array.users().stream().allMatch(u -> u.op() == Op.ARRAY_LENGTH
                         || u.op() == Op.ARRAY_LOAD && u.operand(0) == array && !Types.isFloating(u.type()));
-                return onlyRows ? new Constant(array.type(), null) : zeros(copy, array.type(), ir); // rows: zeros each
+                return onlyRows ? new Constant(array.type(), null) : CallAdjoints.zerosLike(ir, copy, array.type()); // rows: zeros each
             }
             case CHECKCAST -> {
                 return ir.checkcast(shadow.apply(array.operand(0)), array.type());
@@ -77,15 +77,6 @@ final class ShadowAllocation {
             default -> throw new IllegalStateException("no shadow for " + array.op() + " (the differentiability check "
                     + "should have rejected it)");
         }
-    }
-
-    /** A new array of zeros of {@code array}'s shape. */
-    private static Value zeros(Value array, Type type, IrBuilder ir) {
-        if (type.getDimensions() == 1) {
-            return ir.newPrimitiveArray(type, ir.arrayLength(array));
-        }
-        return ir.checkcast(ir.invokeStatic(LocalAdjoints.ARRAY_ADJOINTS, "zerosLike", "(" + OBJECT + ")" + OBJECT, array),
-                type);
     }
 
     /**
