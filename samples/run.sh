@@ -5,8 +5,10 @@
 #     which draws the MLP sample's picture (samples/target/pictures/mlp-wdbc.png), is on the class
 #     path the build wrote to samples/target/runtime-classpath.txt;
 #  2. with the agent: Demo compiled afresh by javac (classes the plugin never saw), differentiated
-#     by the agent when the JVM loads it. Both print the same numbers;
-#  3. with the agent, NistFit of the hipparchus module: NIST's Misra1a and Thurber fitted by
+#     by the agent when the JVM loads it;
+#  3. on demand: the same javac output with ondemand/target/fluxion.jar on the class path, no agent
+#     and no plugin: derivatives generated when first asked for. All three print the same numbers;
+#  4. with the agent, NistFit of the hipparchus module: NIST's Misra1a and Thurber fitted by
 #     Hipparchus's Levenberg-Marquardt with Fluxion's Jacobian (Hipparchus's jars are on the class
 #     path the build wrote to hipparchus/target/runtime-classpath.txt).
 set -euo pipefail
@@ -22,6 +24,9 @@ trap 'rm -rf "$PLAIN"' EXIT
 javac -d "$PLAIN" -cp runtime/target/classes samples/src/main/java/dev/fluxion/samples/Demo.java
 echo "== dev.fluxion.samples.Demo (compiled by javac, not transformed; -javaagent)"
 java -javaagent:agent/target/fluxion-agent.jar -cp "$PLAIN:runtime/target/classes" dev.fluxion.samples.Demo
+
+echo "== dev.fluxion.samples.Demo (compiled by javac, not transformed; fluxion.jar on the class path: on demand)"
+java -cp "$PLAIN:ondemand/target/fluxion.jar" dev.fluxion.samples.Demo
 
 echo "== dev.fluxion.hipparchus.samples.NistFit (Hipparchus's Levenberg-Marquardt, Fluxion's Jacobian; -javaagent)"
 java -javaagent:agent/target/fluxion-agent.jar \

@@ -28,8 +28,9 @@ import java.util.function.DoubleUnaryOperator;
  * }</pre>
  *
  * The derivative code itself was generated from the method's bytecode when its class was
- * transformed (by the Java agent or the build-time plugin); these methods only find and bind it,
- * once. If it is missing, they throw a {@link FluxionException} that says why and what to do.
+ * transformed (by the Java agent or the build-time plugin), or is generated when first asked for if
+ * {@code fluxion.jar} is on the class path ({@link dev.fluxion.internal.OnDemand}); these methods
+ * only find and bind it, once. If it is missing, they throw a {@link FluxionException} that says why and what to do.
  */
 public final class Fluxion {
     private Fluxion() {
@@ -41,7 +42,10 @@ public final class Fluxion {
      */
     public static FluxionException notTransformed() {
         return new FluxionException("fluxion: this @GradientOf method has no body yet: its class was not transformed. "
-                + AdjointLinker.agentHint());
+                + "A @GradientOf method gets its body from the agent or the build-time plugin, which can replace a "
+                + "method's code; derivatives generated on demand cannot (ask for them with Fluxion.gradient instead). "
+                + "Run with -javaagent:fluxion-agent.jar, or transform the classes at build time with the "
+                + "fluxion-maven-plugin.");
     }
 
     /**

@@ -25,16 +25,18 @@ class NotTransformedTest {
     void gradientWithoutAgentSaysHowToFixIt() {
         FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(NotTransformedTest::square));
         assertEquals("fluxion: no derivative was generated for dev.fluxion.NotTransformedTest.square: the class was not "
-                + "transformed. Run with -javaagent:agent/target/fluxion-agent.jar (the Fluxion agent), or transform the "
-                + "classes at build time with the fluxion-maven-plugin.", e.getMessage());
+                + "transformed. Put fluxion.jar (the artifact fluxion-ondemand) on the class path to generate derivatives "
+                + "on demand, run with -javaagent:fluxion-agent.jar (the Fluxion agent), or transform the classes at build "
+                + "time with the fluxion-maven-plugin.", e.getMessage());
     }
 
     @Test
     void derivativeWithoutAgentSaysHowToFixIt() {
         FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.derivative(NotTransformedTest::cube));
         assertEquals("fluxion: no derivative was generated for dev.fluxion.NotTransformedTest.cube: the class was not "
-                + "transformed. Run with -javaagent:agent/target/fluxion-agent.jar (the Fluxion agent), or transform the "
-                + "classes at build time with the fluxion-maven-plugin.", e.getMessage());
+                + "transformed. Put fluxion.jar (the artifact fluxion-ondemand) on the class path to generate derivatives "
+                + "on demand, run with -javaagent:fluxion-agent.jar (the Fluxion agent), or transform the classes at build "
+                + "time with the fluxion-maven-plugin.", e.getMessage());
     }
 
     @Test

@@ -4,9 +4,6 @@ import dev.fluxion.internal.TransformationLog;
 import dev.fluxion.transformer.Transformer;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
@@ -60,12 +57,10 @@ final class ClassTransformation extends AsmVisitorWrapper.AbstractBase {
         try {
             Transformer.Result result = Transformer.withSystemProperties(ClassFileLocator.ofClassLoader(loader))
                     .transformEach(original);
-            Map<List<String>, String> byMethod = new LinkedHashMap<>(); // a method's problems, all of them
             for (Diagnostic d : result.problems()) {
                 System.err.println(d.message());
-                byMethod.merge(List.of(d.owner(), d.method(), d.descriptor()), d.message(), (a, b) -> a + "\n" + b);
             }
-            byMethod.forEach((m, text) -> TransformationLog.failed(m.get(0), m.get(1), m.get(2), text));
+            result.messagesByMethod().forEach((m, text) -> TransformationLog.failed(m.get(0), m.get(1), m.get(2), text));
             return result.bytes();
         } catch (RuntimeException | LinkageError e) {
             System.err.println("fluxion: internal error while transforming a class, left untouched: " + e);

@@ -9,6 +9,7 @@ import dev.fluxion.Fluxion;
 import dev.fluxion.corpus.Corpus;
 import dev.fluxion.maven.ClassDirectoryTransformer;
 import dev.fluxion.testing.CorpusClasses;
+import dev.fluxion.testing.CorpusValues;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import dev.fluxion.Differentiable;
 import dev.fluxion.FluxionException;
 import java.io.Serializable;
 import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
@@ -15,15 +16,11 @@ import java.lang.reflect.Method;
  * with no reflection after this one look-up.
  */
 public final class AdjointLinker {
-    static final String AGENT_HINT = "Run with -javaagent:agent/target/fluxion-agent.jar (the Fluxion agent), or transform "
-            + "the classes at build time with the fluxion-maven-plugin.";
+    static final String AGENT_HINT = "Put fluxion.jar (the artifact fluxion-ondemand) on the class path to generate "
+            + "derivatives on demand, run with -javaagent:fluxion-agent.jar (the Fluxion agent), or transform the classes "
+            + "at build time with the fluxion-maven-plugin.";
 
     private AdjointLinker() {
-    }
-
-    /** What to do when a class was not transformed. */
-    public static String agentHint() {
-        return AGENT_HINT;
     }
 
     /** Binds {@code target}'s adjoint to {@code adjointInterface}'s single method. */
@@ -65,19 +62,7 @@ public final class AdjointLinker {
                     + "annotated @Differentiable.");
         }
         Class<?> owner = load(lambda, function.getClass().getClassLoader());
-        Method binder;
-        try {
-            binder = owner.getDeclaredMethod(Naming.modelBinderName(lambda.getImplMethodName()));
-        } catch (NoSuchMethodException e) {
-            throw new FluxionException(explainMissing(owner, lambda), e);
-        }
-        try {
-            binder.setAccessible(true);
-            return (ModelAdjoint) binder.invoke(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new FluxionException("fluxion: cannot bind the derivative of " + describe(lambda) + ": " + e
-                    + ". If the class is in a named module, open its package to dev.fluxion.", e);
-        }
+        return (ModelAdjoint) bind(owner, Naming.modelBinderName(lambda.getImplMethodName()), lambda);
     }
 
     private static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface,
@@ -98,19 +83,42 @@ public final class AdjointLinker {
                     + "; this entry point needs " + primalDescriptor + ". Wrap the call in a @Differentiable method of that shape.");
         }
         Class<?> owner = load(lambda, function.getClass().getClassLoader());
-        Method binder;
+        return adjointInterface.cast(bind(owner, binderName.apply(lambda.getImplMethodName()), lambda));
+    }
+
+    /**
+     * Calls the binder {@code binderName} that the agent or plugin added to {@code owner}, or, if
+     * they did not transform it, the one in its derivatives generated on demand ({@link OnDemand}).
+     */
+    private static Object bind(Class<?> owner, String binderName, SerializedLambda lambda) {
+        Method binder = declared(owner, binderName);
         try {
-            binder = owner.getDeclaredMethod(binderName.apply(lambda.getImplMethodName()));
-        } catch (NoSuchMethodException e) {
-            throw new FluxionException(explainMissing(owner, lambda), e);
-        }
-        try {
-            binder.setAccessible(true);
-            return adjointInterface.cast(binder.invoke(null));
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            if (binder != null) {
+                binder.setAccessible(true);
+                return binder.invoke(null);
+            }
+            MethodHandles.Lookup generated = OnDemand.derivatives(owner);
+            binder = generated == null ? null : declared(generated.lookupClass(), binderName);
+            if (binder == null) {
+                throw new FluxionException(explainMissing(owner, lambda));
+            }
+            return generated.unreflect(binder).invoke();
+        } catch (FluxionException e) {
+            throw e;
+        } catch (Throwable e) {
             throw new FluxionException("fluxion: cannot bind the derivative of " + describe(lambda) + ": " + e
                     + ". If the class is in a named module, open its package to dev.fluxion.", e);
         }
+    }
+
+    /** {@code c}'s method {@code name} without parameters, or {@code null}. */
+    private static Method declared(Class<?> c, String name) {
+        for (Method m : c.getDeclaredMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == 0) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /**
@@ -134,22 +142,38 @@ public final class AdjointLinker {
         SerializedLambda lambda = serializedForm(function);
         Class<?> owner = load(lambda, function.getClass().getClassLoader());
         String name = Naming.forwarderName(lambda.getImplMethodName());
-        for (Method m : owner.getDeclaredMethods()) {
+        MethodHandles.Lookup generated = null;
+        Method forwarder = forwarder(owner, name, lambda);
+        if (forwarder == null && isLambdaBody(lambda.getImplMethodName())
+                && (generated = OnDemand.derivatives(owner)) != null) {
+            forwarder = forwarder(generated.lookupClass(), name, lambda);
+        }
+        if (forwarder == null) {
+            return function;
+        }
+        Object[] captured = new Object[lambda.getCapturedArgCount()];
+        for (int i = 0; i < captured.length; i++) {
+            captured[i] = lambda.getCapturedArg(i);
+        }
+        try {
+            if (generated != null) {
+                return (Serializable) generated.unreflect(forwarder).invokeWithArguments(captured);
+            }
+            forwarder.setAccessible(true);
+            return (Serializable) forwarder.invoke(null, captured);
+        } catch (Throwable e) {
+            throw new FluxionException("fluxion: cannot link the lambda " + describe(lambda) + " to the method it "
+                    + "calls: " + e + ". If the class is in a named module, open its package to dev.fluxion.", e);
+        }
+    }
+
+    private static Method forwarder(Class<?> c, String name, SerializedLambda lambda) {
+        for (Method m : c.getDeclaredMethods()) {
             if (m.getName().equals(name) && m.getParameterCount() == lambda.getCapturedArgCount()) {
-                Object[] captured = new Object[lambda.getCapturedArgCount()];
-                for (int i = 0; i < captured.length; i++) {
-                    captured[i] = lambda.getCapturedArg(i);
-                }
-                try {
-                    m.setAccessible(true);
-                    return (Serializable) m.invoke(null, captured);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new FluxionException("fluxion: cannot link the lambda " + describe(lambda) + " to the method it "
-                            + "calls: " + e + ". If the class is in a named module, open its package to dev.fluxion.", e);
-                }
+                return m;
             }
         }
-        return function;
+        return null;
     }
 
     /** Whether a method is the body of a lambda, as javac ({@code lambda$main$0}) and kotlinc ({@code main$lambda$0}) name them. */
@@ -160,10 +184,7 @@ public final class AdjointLinker {
     /** Why a lambda was not linked to a method: it does more than call one, or its class was not transformed. */
     private static String explainLambda(SerializedLambda lambda, ClassLoader loader) {
         Class<?> owner = load(lambda, loader);
-        boolean transformed = false;
-        for (Method m : owner.getDeclaredMethods()) {
-            transformed |= m.getName().startsWith("fluxion$");
-        }
+        boolean transformed = OnDemand.isTransformed(owner) || OnDemand.isAvailable();
         String what = "fluxion: " + describe(lambda) + " is a lambda";
         String advice = "Pass a reference to a @Differentiable method (Fluxion.gradient(::f) in Kotlin, "
                 + "Fluxion.gradient(Model::f) in Java), or a lambda that only passes its parameters to one "
@@ -194,6 +215,10 @@ public final class AdjointLinker {
         if (primal != null && !primal.isAnnotationPresent(Differentiable.class)) {
             return "fluxion: " + describe(lambda) + " is not annotated @Differentiable. Add @dev.fluxion.Differentiable "
                     + "to the method so Fluxion generates its derivative.";
+        }
+        if (OnDemand.isAvailable() && !OnDemand.isTransformed(owner)) {
+            return "fluxion: no derivative was generated on demand for " + describe(lambda) + ". Please report this as a "
+                    + "Fluxion bug, with the output of -Dfluxion.dump=DIR attached.";
         }
         if (!TransformationLog.isAgentInstalled()) {
             return "fluxion: no derivative was generated for " + describe(lambda) + ": the class was not transformed. "

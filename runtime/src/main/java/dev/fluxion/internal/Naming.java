@@ -22,6 +22,8 @@ package dev.fluxion.internal;
  * {@code ACC_SYNTHETIC}.
  */
 public final class Naming {
+    /** What every generated member's name starts with. */
+    public static final String GENERATED_PREFIX = "fluxion$";
     public static final String ADJOINT_PREFIX = "fluxion$adjoint$";
     public static final String BINDER_PREFIX = "fluxion$bind$";
     public static final String ENTRY_PREFIX = "fluxion$entry$";
@@ -47,6 +49,19 @@ public final class Naming {
      */
     public static String forwarderName(String lambdaMethodName) {
         return FORWARDER_PREFIX + lambdaMethodName;
+    }
+
+    /**
+     * The name of the method a generated member {@code fluxion$<kind>$f} (or a specialised adjoint
+     * {@code fluxion$adjoint$f$0_2}) was generated for: {@code f}.
+     */
+    public static String primalName(String generatedName) {
+        if (!generatedName.startsWith(GENERATED_PREFIX)) {
+            return generatedName;
+        }
+        int kindEnd = generatedName.indexOf('$', GENERATED_PREFIX.length());
+        String rest = kindEnd < 0 ? generatedName : generatedName.substring(kindEnd + 1);
+        return rest.replaceFirst("\\$[0-9_]+$", "");
     }
 
     public static String adjointName(String primalName) {

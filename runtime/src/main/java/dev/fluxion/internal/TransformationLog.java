@@ -33,6 +33,17 @@ public final class TransformationLog {
         return FAILURES.get(key(owner, name, descriptor));
     }
 
+    /** Every recorded diagnostic of a method {@code name} of {@code owner} (any descriptor), one per line, or {@code null}. */
+    public static String failuresOf(String owner, String name) {
+        StringBuilder out = new StringBuilder();
+        FAILURES.forEach((key, message) -> {
+            if (key.startsWith(owner + '.' + name + '(')) {
+                out.append(out.length() == 0 ? "" : "\n").append(message);
+            }
+        });
+        return out.length() == 0 ? null : out.toString();
+    }
+
     /**
      * Explains a {@link LinkageError} raised by generated code that calls the adjoint of a method
      * whose class could not be transformed, or returns {@code null} if the error is not that.
@@ -50,15 +61,10 @@ public final class TransformationLog {
         String method = text.substring(at + Naming.ADJOINT_PREFIX.length(), nameEnd);
         int ownerStart = text.lastIndexOf(' ', at) + 1;
         String owner = text.substring(ownerStart, Math.max(ownerStart, at - 1)).replace('.', '/');
-        StringBuilder out = new StringBuilder();
-        FAILURES.forEach((key, message) -> {
-            if (key.startsWith(owner + '.' + method + '(')) {
-                out.append(out.length() == 0 ? "" : "\n").append(message);
-            }
-        });
+        String failures = failuresOf(owner, method);
         String callee = owner.replace('/', '.') + "." + method;
-        return out.length() > 0
-                ? "fluxion: cannot differentiate through " + callee + ", whose class could not be transformed:\n" + out
+        return failures != null
+                ? "fluxion: cannot differentiate through " + callee + ", whose class could not be transformed:\n" + failures
                 : "fluxion: the derivative of " + callee + " is missing: its class was not transformed. "
                         + AdjointLinker.AGENT_HINT;
     }

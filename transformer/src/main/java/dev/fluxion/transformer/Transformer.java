@@ -121,6 +121,18 @@ public final class Transformer {
      * nothing was added.
      */
     public record Result(byte[] bytes, List<Diagnostic> problems) {
+        /**
+         * Every problem of each method that failed, as one message per method, keyed by its owner
+         * (internal form), name and descriptor: what the runtime repeats when the method's
+         * derivative is asked for.
+         */
+        public java.util.Map<List<String>, String> messagesByMethod() {
+            java.util.Map<List<String>, String> byMethod = new java.util.LinkedHashMap<>();
+            for (Diagnostic d : problems) {
+                byMethod.merge(List.of(d.owner(), d.method(), d.descriptor()), d.message(), (a, b) -> a + "\n" + b);
+            }
+            return byMethod;
+        }
     }
 
     /** Like {@link #transform}, but every method that can be differentiated gets its derivatives (the agent's way). */

@@ -136,8 +136,9 @@ class LambdaForwardingTest {
         FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(f));
         assertEquals("fluxion: dev.fluxion.lambdas.Lambdas." + body("forwarding") + " is a lambda, and its class was not "
                 + "transformed: a lambda that only passes its parameters to one method is linked to that method when its "
-                + "class is transformed. Run with -javaagent:agent/target/fluxion-agent.jar (the Fluxion agent), or "
-                + "transform the classes at build time with the fluxion-maven-plugin. Pass a reference to a "
+                + "class is transformed. Put fluxion.jar (the artifact fluxion-ondemand) on the class path to generate "
+                + "derivatives on demand, run with -javaagent:fluxion-agent.jar (the Fluxion agent), or transform the "
+                + "classes at build time with the fluxion-maven-plugin. Pass a reference to a "
                 + "@Differentiable method (Fluxion.gradient(::f) in Kotlin, Fluxion.gradient(Model::f) in Java), or a "
                 + "lambda that only passes its parameters to one ({ f(it) } in Kotlin, x -> f(x) in Java); to "
                 + "differentiate a combination of methods, write it as a @Differentiable method of its own.",

@@ -1,8 +1,7 @@
-package dev.fluxion.agent;
+package dev.fluxion.testing;
 
 import dev.fluxion.Fluxion;
 import dev.fluxion.corpus.Corpus;
-import dev.fluxion.testing.CorpusCase;
 
 /**
  * Prints the value and derivative of every corpus case at every test point, one line per point

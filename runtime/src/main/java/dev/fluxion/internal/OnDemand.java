@@ -1,0 +1,133 @@
+package dev.fluxion.internal;
+
+import dev.fluxion.FluxionException;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Derivatives generated when first asked for, with neither agent nor build-time plugin: the third
+ * way in. When a class's derivative is asked for and the class was not transformed, the
+ * {@link DerivativeGenerator} on the class path (from {@code fluxion.jar}) reads the class's bytes,
+ * runs the transformer and defines the derivative members in a hidden nestmate of the class, once
+ * per class. Generated code that calls the derivative of another class's method reaches it through
+ * {@link #derivative}, an {@code invokedynamic} bootstrap, because a hidden class cannot be named.
+ */
+public final class OnDemand {
+    private static final DerivativeGenerator GENERATOR = find();
+
+    private static final ClassValue<Optional<MethodHandles.Lookup>> DERIVATIVES = new ClassValue<>() {
+        @Override
+        protected Optional<MethodHandles.Lookup> computeValue(Class<?> host) {
+            return Optional.ofNullable(generate(host));
+        }
+    };
+
+    private OnDemand() {
+    }
+
+    /** Whether a generator is on the class path. */
+    public static boolean isAvailable() {
+        return GENERATOR != null;
+    }
+
+    /**
+     * A lookup into the hidden class that holds {@code host}'s derivatives, generated on first use;
+     * {@code null} if no generator is on the class path or the class has nothing to differentiate.
+     * The diagnostics of methods that cannot be differentiated go to {@link TransformationLog}.
+     */
+    public static MethodHandles.Lookup derivatives(Class<?> host) {
+        return GENERATOR == null || isTransformed(host) ? null : DERIVATIVES.get(host).orElse(null);
+    }
+
+    /** Whether the agent or the plugin added derivative members to {@code c} itself. */
+    public static boolean isTransformed(Class<?> c) {
+        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+            if (m.getName().startsWith(Naming.GENERATED_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Bootstrap of the {@code invokedynamic} through which on-demand derivatives call a derivative
+     * member {@code name} of another class {@code owner}: the member in {@code owner} itself if the
+     * agent or plugin put it there, else in {@code owner}'s on-demand hidden class.
+     */
+    public static CallSite derivative(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
+            throws ReflectiveOperationException {
+        MethodHandles.Lookup in = isTransformed(owner) ? MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
+                : derivatives(owner);
+        try {
+            if (in == null) {
+                throw new NoSuchMethodException(name);
+            }
+            return new ConstantCallSite(in.findStatic(in.lookupClass(), name, type));
+        } catch (NoSuchMethodException e) {
+            String primal = Naming.primalName(name);
+            String why = TransformationLog.failuresOf(owner.getName().replace('.', '/'), primal);
+            throw new FluxionException(why != null ? "fluxion: cannot differentiate through " + owner.getName() + "."
+                    + primal + ":\n" + why : "fluxion: the derivative " + name + " of " + owner.getName()
+                            + " could not be generated on demand.", e);
+        }
+    }
+
+    /**
+     * Bootstrap that stands for {@code LambdaMetafactory.metafactory} in the binders of on-demand
+     * derivatives (a lambda without captured values over a method of the hidden class, see
+     * {@link DerivativeGenerator#implement}): a call site that always returns one instance.
+     */
+    public static CallSite metafactory(MethodHandles.Lookup caller, String name, MethodType type, MethodType method,
+            java.lang.invoke.MethodHandle target, MethodType instantiated) {
+        Object instance = GENERATOR.implement(type, name, method, target);
+        return new ConstantCallSite(MethodHandles.constant(type.returnType(), instance));
+    }
+
+    /**
+     * Bootstrap that stands for {@code LambdaMetafactory.altMetafactory} in on-demand forwarders (see
+     * {@code Naming.forwarderName}), which return a serializable method reference: made from the
+     * class the hidden class is a nestmate of, since the JDK gives a lambda made in a hidden class
+     * no serialized form, and the serialized form is how Fluxion reads what a reference names.
+     */
+    public static CallSite altMetafactory(MethodHandles.Lookup caller, String name, MethodType type, Object... args)
+            throws java.lang.invoke.LambdaConversionException, IllegalAccessException {
+        MethodHandles.Lookup host = MethodHandles.privateLookupIn(caller.lookupClass().getNestHost(), caller);
+        return java.lang.invoke.LambdaMetafactory.altMetafactory(host, name, type, args);
+    }
+
+    private static MethodHandles.Lookup generate(Class<?> host) {
+        MethodHandles.Lookup lookup;
+        try {
+            lookup = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
+        } catch (IllegalAccessException | RuntimeException e) {
+            String pkg = host.getPackageName();
+            throw new FluxionException("fluxion: cannot generate the derivatives of " + host.getName() + " on demand: "
+                    + "module " + host.getModule().getName() + " does not open package " + pkg + " to Fluxion (" + e
+                    .getMessage() + "). Add `opens " + pkg + ";` (or `opens " + pkg + " to "
+                    + OnDemand.class.getModule().getName() + ";`) to its module-info.java, or use the agent or the "
+                    + "build-time plugin.", e);
+        }
+        DerivativeGenerator.Generated generated = GENERATOR.generate(lookup);
+        for (DerivativeGenerator.Problem p : generated.problems()) {
+            TransformationLog.failed(p.owner(), p.method(), p.descriptor(), p.message());
+        }
+        return generated.derivatives();
+    }
+
+    private static DerivativeGenerator find() {
+        try {
+            Iterator<DerivativeGenerator> found = ServiceLoader.load(DerivativeGenerator.class,
+                    DerivativeGenerator.class.getClassLoader()).iterator();
+            return found.hasNext() ? found.next() : null;
+        } catch (ServiceConfigurationError e) {
+            System.err.println("fluxion: the on-demand generator on the class path cannot be loaded: " + e);
+            return null;
+        }
+    }
+}

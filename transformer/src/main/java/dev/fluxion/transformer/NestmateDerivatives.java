@@ -1,0 +1,232 @@
+package dev.fluxion.transformer;
+
+import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.backend.ClassFileLocator;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The derivative members of a transformed class, moved into a class of their own that the runtime
+ * defines with {@code Lookup.defineHiddenClass(bytes, true, NESTMATE)} from a lookup into the class:
+ * derivatives generated on demand, when neither the agent nor the plugin could add them to the
+ * class itself. As a nestmate, the hidden class reaches the class's private members as the members
+ * would from inside it; three things change, and this class rewrites them:
+ * <ul>
+ *   <li>a call between generated members names the hidden class (which refers to itself by the
+ *       name it is written with);</li>
+ *   <li>a call to another class's generated member becomes an {@code invokedynamic} whose bootstrap,
+ *       {@code OnDemand.derivative}, finds that member where it is (a hidden class cannot be named);</li>
+ *   <li>a private instance method of the class, called with {@code invokespecial} from inside it, is
+ *       called with {@code invokevirtual} (or {@code invokeinterface}), as a nestmate calls it.</li>
+ * </ul>
+ * What a class of its own can never do, calling a superclass's method with {@code super.m()} or
+ * using a protected member inherited from another package, is reported instead.
+ */
+public final class NestmateDerivatives {
+    /** The name the hidden class is written with: the JVM appends a suffix of its own. */
+    public static final String SUFFIX = "$$FluxionDerivatives";
+
+    static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, "dev/fluxion/internal/OnDemand", "derivative",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;)"
+                    + "Ljava/lang/invoke/CallSite;", false);
+
+    private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, "dev/fluxion/internal/OnDemand",
+            "metafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                    + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
+                    + "Ljava/lang/invoke/CallSite;", false);
+
+    /** For a forwarder's serializable method reference ({@code Naming.forwarderName}): see {@code OnDemand.altMetafactory}. */
+    private static final Handle ALT_METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, "dev/fluxion/internal/OnDemand",
+            "altMetafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                    + "[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", false);
+
+    private NestmateDerivatives() {
+    }
+
+    /** What cannot be moved out of the class, as a user reads it. */
+    public static final class NotMovable extends RuntimeException {
+        NotMovable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The hidden class's bytes: the members {@link Transformer#transformEach} added to the class
+     * {@code transformed}.
+     *
+     * @param locator reads superclasses, to find protected members of another package
+     * @throws NotMovable if a member does what only code inside the class can
+     */
+    public static byte[] extract(byte[] transformed, ClassFileLocator locator) {
+        ClassNode host = new ClassNode();
+        new ClassReader(transformed).accept(host, 0);
+        ClassNode out = new ClassNode();
+        out.version = Math.max(host.version & 0xFFFF, Opcodes.V11);
+        out.access = Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC;
+        out.name = host.name + SUFFIX;
+        out.superName = "java/lang/Object";
+        out.sourceFile = host.sourceFile;
+        List<String> problems = new ArrayList<>();
+        for (MethodNode m : host.methods) {
+            if (m.name.startsWith(Naming.GENERATED_PREFIX)) {
+                rewrite(m, host, out.name, locator, problems);
+                out.methods.add(m);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new NotMovable("fluxion: the derivatives of " + host.name.replace('/', '.') + " cannot be generated "
+                    + "on demand: " + String.join("; ", problems) + ". Derivatives generated on demand live in a "
+                    + "class of their own, which cannot do that; run with the agent or transform the class at build "
+                    + "time with the plugin, which add them to the class itself.");
+        }
+        ClassWriter writer = new ClassWriter(0);
+        out.accept(writer);
+        return writer.toByteArray();
+    }
+
+    private static void rewrite(MethodNode m, ClassNode host, String hidden, ClassFileLocator locator,
+            List<String> problems) {
+        boolean hostIsInterface = (host.access & Opcodes.ACC_INTERFACE) != 0;
+        for (AbstractInsnNode insn : m.instructions.toArray()) {
+            if (insn instanceof MethodInsnNode call) {
+                boolean generated = call.name.startsWith(Naming.GENERATED_PREFIX);
+                if (call.owner.equals(host.name) && generated) {
+                    call.owner = hidden;
+                    call.itf = false;
+                } else if (generated) {
+                    m.instructions.set(call, new InvokeDynamicInsnNode(call.name, call.desc, BOOTSTRAP,
+                            Type.getObjectType(call.owner)));
+                } else if (call.getOpcode() == Opcodes.INVOKESPECIAL && !call.name.equals("<init>")) {
+                    if (call.owner.equals(host.name)) {
+                        call.setOpcode(hostIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL);
+                    } else {
+                        problems.add("it calls super." + call.name + "(...) of " + call.owner.replace('/', '.'));
+                    }
+                } else {
+                    checkInherited(host, call.owner, call.name, call.desc, false, locator, problems);
+                }
+            } else if (insn instanceof FieldInsnNode field) {
+                checkInherited(host, field.owner, field.name, field.desc, true, locator, problems);
+            } else if (insn instanceof InvokeDynamicInsnNode indy) {
+                if (isLambdaOverGenerated(indy, host.name)) {
+                    indy.bsm = METAFACTORY;
+                } else if (isLambdaFactory(indy, "altMetafactory")) {
+                    indy.bsm = ALT_METAFACTORY;
+                }
+                for (int i = 0; i < indy.bsmArgs.length; i++) {
+                    if (indy.bsmArgs[i] instanceof Handle h) {
+                        indy.bsmArgs[i] = rewrite(h, host.name, hidden, hostIsInterface);
+                    }
+                }
+            } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle h) {
+                ldc.cst = rewrite(h, host.name, hidden, hostIsInterface);
+            }
+        }
+    }
+
+    /**
+     * A binder's lambda: {@code LambdaMetafactory.metafactory} over a generated member, capturing
+     * nothing. On Java 17 the lambda class it spins names the method's class, which for a hidden
+     * class cannot be resolved; {@code OnDemand.metafactory} makes the object another way.
+     */
+    private static boolean isLambdaOverGenerated(InvokeDynamicInsnNode indy, String host) {
+        return isLambdaFactory(indy, "metafactory") && Type.getArgumentTypes(indy.desc).length == 0 && indy.bsmArgs[1] instanceof Handle impl
+                && impl.getOwner().equals(host) && impl.getName().startsWith(Naming.GENERATED_PREFIX);
+    }
+
+    private static boolean isLambdaFactory(InvokeDynamicInsnNode indy, String name) {
+        return indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") && indy.bsm.getName().equals(name);
+    }
+
+    private static Handle rewrite(Handle h, String host, String hidden, boolean hostIsInterface) {
+        if (!h.getOwner().equals(host)) {
+            return h;
+        }
+        if (h.getName().startsWith(Naming.GENERATED_PREFIX)) {
+            return new Handle(h.getTag(), hidden, h.getName(), h.getDesc(), false);
+        }
+        if (h.getTag() == Opcodes.H_INVOKESPECIAL) {
+            return new Handle(hostIsInterface ? Opcodes.H_INVOKEINTERFACE : Opcodes.H_INVOKEVIRTUAL, host, h.getName(),
+                    h.getDesc(), hostIsInterface);
+        }
+        return h;
+    }
+
+    /**
+     * Reports a member of a superclass in another package that is neither public nor reached
+     * through a public declaration: protected, which only subclasses may use.
+     */
+    private static void checkInherited(ClassNode host, String owner, String name, String desc, boolean field,
+            ClassFileLocator locator, List<String> problems) {
+        if (packageOf(owner).equals(packageOf(host.name)) || !isSuperclass(owner, host, locator)) {
+            return;
+        }
+        for (String c = owner; c != null; ) {
+            ClassNode node = read(c, locator);
+            if (node == null) {
+                return;
+            }
+            if (field) {
+                for (FieldNode f : node.fields) {
+                    if (f.name.equals(name) && f.desc.equals(desc)) {
+                        report(f.access, node.name, host, name, problems);
+                        return;
+                    }
+                }
+            } else {
+                for (MethodNode mm : node.methods) {
+                    if (mm.name.equals(name) && mm.desc.equals(desc)) {
+                        report(mm.access, node.name, host, name, problems);
+                        return;
+                    }
+                }
+            }
+            c = node.superName;
+        }
+    }
+
+    private static void report(int access, String declarer, ClassNode host, String name, List<String> problems) {
+        if ((access & Opcodes.ACC_PROTECTED) != 0 && !packageOf(declarer).equals(packageOf(host.name))) {
+            problems.add("it uses the protected member " + name + " of " + declarer.replace('/', '.'));
+        }
+    }
+
+    private static boolean isSuperclass(String owner, ClassNode host, ClassFileLocator locator) {
+        for (String c = host.superName; c != null; ) {
+            if (c.equals(owner)) {
+                return true;
+            }
+            ClassNode node = read(c, locator);
+            c = node == null ? null : node.superName;
+        }
+        return false;
+    }
+
+    private static ClassNode read(String internalName, ClassFileLocator locator) {
+        byte[] bytes = locator.locate(internalName);
+        if (bytes == null) {
+            return null;
+        }
+        ClassNode node = new ClassNode();
+        new ClassReader(bytes).accept(node, ClassReader.SKIP_CODE);
+        return node;
+    }
+
+    private static String packageOf(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash < 0 ? "" : internalName.substring(0, slash);
+    }
+}

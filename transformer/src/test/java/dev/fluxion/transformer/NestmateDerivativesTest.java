@@ -1,0 +1,140 @@
+package dev.fluxion.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fluxion.Differentiable;
+import dev.fluxion.transformer.backend.ClassFileLocator;
+import dev.fluxion.testing.CorpusClasses;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/** The derivative members moved into a class of their own, for on-demand generation. */
+class NestmateDerivativesTest {
+    private static final ClassFileLocator LOCATOR = ClassFileLocator.ofClassLoader(NestmateDerivativesTest.class
+            .getClassLoader());
+
+    @TempDir
+    Path dir;
+
+    /** Every corpus class's on-demand class passes ASM's CheckClassAdapter. */
+    @Test
+    void everyCorpusClassVerifies() throws Exception {
+        int classes = 0;
+        for (Path file : CorpusClasses.copyTo(dir)) {
+            Transformer.Result result = new Transformer(LOCATOR, null).transformEach(Files.readAllBytes(file));
+            if (result.bytes() == null) {
+                continue;
+            }
+            byte[] hidden = NestmateDerivatives.extract(result.bytes(), LOCATOR);
+            ClassNode node = read(hidden);
+            assertTrue(node.name.endsWith(NestmateDerivatives.SUFFIX));
+            assertFalse(node.methods.isEmpty());
+            node.methods.forEach(m -> assertTrue(m.name.startsWith("fluxion$"), m.name));
+            TransformingClassLoader.verify(node.name, hidden);
+            classes++;
+        }
+        assertTrue(classes > 10, classes + " classes");
+    }
+
+    static final class Box {
+        private double v;
+
+        private double scaled(double k) {
+            return k * v;
+        }
+
+        @Differentiable
+        double f(double[] x) {
+            return scaled(x[0]) + Callee.g(x[1]) + v;
+        }
+    }
+
+    static final class Callee {
+        @Differentiable
+        static double g(double y) {
+            return y * y;
+        }
+    }
+
+    @Test
+    void callsAreRewrittenForAClassOfItsOwn() throws Exception {
+        byte[] transformed = new Transformer(LOCATOR, null, false).transform(bytesOf(Box.class));
+        ClassNode hidden = read(NestmateDerivatives.extract(transformed, LOCATOR));
+        String host = Box.class.getName().replace('.', '/');
+        boolean indy = false;
+        for (MethodNode m : hidden.methods) {
+            for (AbstractInsnNode insn : m.instructions) {
+                if (insn instanceof MethodInsnNode call) {
+                    assertFalse(call.getOpcode() == Opcodes.INVOKESPECIAL && !call.name.equals("<init>"),
+                            "invokespecial " + call.owner + "." + call.name + " in " + m.name);
+                    if (call.name.startsWith("fluxion$")) {
+                        assertEquals(hidden.name, call.owner, "a generated member is called in the hidden class");
+                    }
+                }
+                if (insn instanceof InvokeDynamicInsnNode call && call.name.equals("fluxion$adjoint$g")) {
+                    assertEquals("dev/fluxion/internal/OnDemand", call.bsm.getOwner());
+                    assertEquals(org.objectweb.asm.Type.getObjectType(Callee.class.getName().replace('.', '/')),
+                            call.bsmArgs[0]);
+                    indy = true;
+                }
+            }
+        }
+        assertTrue(indy, "the call to Callee's adjoint goes through OnDemand.derivative");
+        assertTrue(hidden.name.startsWith(host));
+        TransformingClassLoader.verify(hidden.name, NestmateDerivatives.extract(transformed, LOCATOR));
+    }
+
+    /**
+     * A derivative member that calls a superclass's method with {@code super.m()} and reads a
+     * protected field of a superclass in another package: only code inside the class may do either.
+     * (Fluxion inlines such calls where it can, so the member is written by hand here.)
+     */
+    @Test
+    void whatOnlyTheClassItselfMayDoIsReported() {
+        org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
+        w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "p/Stream", null, "java/io/FilterInputStream", null);
+        org.objectweb.asm.MethodVisitor m = w.visitMethod(Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE, "fluxion$adjoint$f",
+                "(Lp/Stream;)I", null, null);
+        m.visitCode();
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/io/FilterInputStream", "available", "()I", false);
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitFieldInsn(Opcodes.GETFIELD, "java/io/FilterInputStream", "in", "Ljava/io/InputStream;");
+        m.visitInsn(Opcodes.POP);
+        m.visitInsn(Opcodes.IRETURN);
+        m.visitMaxs(2, 1);
+        m.visitEnd();
+        w.visitEnd();
+        NestmateDerivatives.NotMovable e = assertThrows(NestmateDerivatives.NotMovable.class,
+                () -> NestmateDerivatives.extract(w.toByteArray(), LOCATOR));
+        assertEquals("fluxion: the derivatives of p.Stream cannot be generated on demand: it calls super.available(...) "
+                + "of java.io.FilterInputStream; it uses the protected member in of java.io.FilterInputStream. "
+                + "Derivatives generated on demand live in a class of their own, which cannot do that; run with the "
+                + "agent or transform the class at build time with the plugin, which add them to the class itself.",
+                e.getMessage());
+    }
+
+    private static byte[] bytesOf(Class<?> c) {
+        return LOCATOR.locate(c.getName().replace('.', '/'));
+    }
+
+    private static ClassNode read(byte[] bytes) {
+        ClassNode node = new ClassNode();
+        new ClassReader(bytes).accept(node, 0);
+        return node;
+    }
+
+}
