@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent on the newest JDK installed beside the default one (JDK 25 on our machines), with a
- * class compiled for it: class-file version 69 must go through ASM, Byte Buddy and the transformer.
+ * class compiled for it: class-file version 69 must go through ASM and the transformer.
  */
 class NewerClassFilesTest {
     private static final String SOURCE = """

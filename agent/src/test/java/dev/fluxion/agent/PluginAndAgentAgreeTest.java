@@ -36,13 +36,11 @@ import org.objectweb.asm.util.TraceMethodVisitor;
 /**
  * The build-time path and the agent path make the same derivative methods. The corpus class files
  * are transformed by the plugin's directory transformation, and by the real agent jar in a JVM that
- * loads them; Byte Buddy's dump option (its property relocated with it in the shaded jar) writes the
- * classes the agent defined. The generated {@code fluxion$} methods must be the same instruction for
+ * loads them; the agent's {@code -Dfluxion.dump=DIR} writes the classes it defined. The generated {@code fluxion$} methods must be the same instruction for
  * instruction, and {@link CorpusValues} must print the same values and derivatives on both.
  */
 class PluginAndAgentAgreeTest {
     private static final Path AGENT = Path.of("target/fluxion-agent.jar").toAbsolutePath();
-    private static final String DUMP_PROPERTY = "dev.fluxion.shaded.bytebuddy.dump";
 
     @TempDir
     static Path dir;
@@ -56,7 +54,7 @@ class PluginAndAgentAgreeTest {
     @BeforeAll
     static void transformBothWays() throws Exception {
         // only what the corpus needs: the JVM appends the agent jar to the class path, so this module's
-        // classes and an unshaded Byte Buddy on it would be loaded instead of the jar's own
+        // classes and an unshaded ASM on it would be loaded instead of the jar's own
         List<Path> lookup = Stream.of(CorpusValues.class, CorpusClasses.class, Fluxion.class)
                 .map(PluginAndAgentAgreeTest::codeSource).distinct().collect(Collectors.toList());
         String classPath = lookup.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
@@ -69,14 +67,14 @@ class PluginAndAgentAgreeTest {
         List<String> load = byPlugin.keySet().stream().map(n -> n.replace('/', '.')).collect(Collectors.toList());
 
         Path dump = Files.createDirectory(dir.resolve("agent-dump"));
-        valuesWithAgent = java(load, "-javaagent:" + AGENT, "-D" + DUMP_PROPERTY + "=" + dump, "-cp", classPath);
+        valuesWithAgent = java(load, "-javaagent:" + AGENT, "-Dfluxion.dump=" + dump, "-cp", classPath);
         // no agent here: the plugin's output comes first on the class path and is used as it is
         valuesWithPluginClasses = java(load, "-cp", pluginOutput + File.pathSeparator + classPath);
         try (Stream<Path> files = Files.list(dump)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                // Byte Buddy writes <name>-original.<n>.class (what it was given) and <name>.<n>.class (what it defined)
+                // the agent writes <name>.class, the class as it defined it, beside a directory of SSA dumps
                 String fileName = file.getFileName().toString();
-                if (fileName.startsWith("dev.fluxion.corpus.") && !fileName.contains("-original.")) {
+                if (fileName.startsWith("dev.fluxion.corpus.") && fileName.endsWith(".class")) {
                     byte[] bytes = Files.readAllBytes(file);
                     assertNull(byAgent.put(new ClassReader(bytes).getClassName(), bytes), "defined twice: " + fileName);
                 }

@@ -37,10 +37,10 @@ final class ForwardMembers {
     private final MethodNode m;
     private final int access;
     private final DifferentiableMethods callees;
-    private final BiConsumer<String, String> dump;
+    private final BiConsumer<String, java.util.function.Supplier<String>> dump;
 
     /** @param dump writes a text form of the given kind ({@code -Dfluxion.dump}) */
-    ForwardMembers(ClassNode owner, MethodNode m, int access, DifferentiableMethods callees, BiConsumer<String, String> dump) {
+    ForwardMembers(ClassNode owner, MethodNode m, int access, DifferentiableMethods callees, BiConsumer<String, java.util.function.Supplier<String>> dump) {
         this.owner = owner;
         this.m = m;
         this.access = access;
@@ -54,7 +54,7 @@ final class ForwardMembers {
         String desc = Naming.tangentDescriptor(primal.descriptor(), lanes);
         return orStub(name, desc, "", "its tangent", () -> {
             IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes);
-            dump.accept(lanes == 1 ? "tangent" : "tangent" + lanes, IrPrinter.print(tangent));
+            dump.accept(lanes == 1 ? "tangent" : "tangent" + lanes, () -> IrPrinter.print(tangent));
             MethodNode emitted = BytecodeEmitter.emit(tangent, access);
             if (lanes > 1 && (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS
                     || BytecodeEmitter.codeLength(emitted) > BytecodeEmitter.HUGE_METHOD_LIMIT)) {
@@ -84,9 +84,9 @@ final class ForwardMembers {
                     int x = primal.params().size() - 1; // the differentiated parameter: after the receiver, if any
                     ActivityAnalysis second = ActivityAnalysis.of(pure, callees, Set.of(x));
                     DifferentiabilityCheck.check(pure, second, callees);
-                    dump.accept("pure-tangent", IrPrinter.print(pure, v -> second.isActive(v) ? "   [active]" : ""));
+                    dump.accept("pure-tangent", () -> IrPrinter.print(pure, v -> second.isActive(v) ? "   [active]" : ""));
                     IrFunction hvp = AdjointGenerator.generate(pure, second, callees, Naming.hvpName(m.name));
-                    dump.accept("hvp", IrPrinter.print(hvp));
+                    dump.accept("hvp", () -> IrPrinter.print(hvp));
                     return BytecodeEmitter.emit(hvp, access);
                 });
     }
@@ -101,7 +101,7 @@ final class ForwardMembers {
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            dump.accept(name + "-internal-error", trace.toString());
+            dump.accept(name + "-internal-error", trace::toString);
             return Binders.throwing(name, desc, access, new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile, -1,
                     "internal error generating " + what + " (" + e + ")", "Use reverse mode (Fluxion.gradient) "
                             + "meanwhile, and please report this as a Fluxion bug, with the output of -Dfluxion.dump=DIR "

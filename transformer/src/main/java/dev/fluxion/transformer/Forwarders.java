@@ -67,8 +67,8 @@ public final class Forwarders {
     }
 
     /**
-     * The same for a class file: the agent's question before Byte Buddy touches a class with
-     * serializable lambdas (its signature names no ASM type, which the agent jar relocates).
+     * The same for a class file: the agent's question about a class with serializable lambdas (its
+     * signature names no ASM type, which the agent jar relocates).
      */
     public static boolean hasFluxionLambdas(byte[] classBytes) {
         ClassNode node = new ClassNode();

@@ -190,7 +190,7 @@ public final class Transformer {
             } catch (RuntimeException e) {
                 java.io.StringWriter trace = new java.io.StringWriter();
                 e.printStackTrace(new java.io.PrintWriter(trace));
-                dump(node, m, "internal-error", trace.toString()); // for the bug report the message asks for
+                dump(node, m, "internal-error", trace::toString); // for the bug report the message asks for
                 out.fail(m, -1, "internal error (" + e + ")", "Please report this as a Fluxion bug, with the output of "
                         + "-Dfluxion.dump=DIR attached. The method's derivatives were not generated.");
             }
@@ -276,7 +276,7 @@ public final class Transformer {
         ActivityAnalysis activity = optimized.activity();
         String kind = inputs == null ? "" : "." + name;
         ActivityAnalysis shown = activity;
-        dump(owner, m, "ssa" + kind, IrPrinter.print(primal, v -> shown.isActive(v) ? "   [active]" : ""));
+        dump(owner, m, "ssa" + kind, () -> IrPrinter.print(primal, v -> shown.isActive(v) ? "   [active]" : ""));
         int access = (m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED))
                 | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
         List<Integer> written = new ArrayList<>();
@@ -355,7 +355,7 @@ public final class Transformer {
         IrFunction primal = optimized.primal();
         ActivityAnalysis activity = optimized.activity();
         ActivityAnalysis shown = activity;
-        dump(owner, m, "model-ssa", IrPrinter.print(primal, v -> shown.isActive(v) ? "   [active]" : ""));
+        dump(owner, m, "model-ssa", () -> IrPrinter.print(primal, v -> shown.isActive(v) ? "   [active]" : ""));
         Set<Integer> written = new java.util.TreeSet<>();
         int first = primal.params().size() - lowered.leaves().size();
         for (var p : primal.params()) {
@@ -403,9 +403,9 @@ public final class Transformer {
     /** Dumps and emits an adjoint and the adjoints of the loop bodies it outlined. */
     private List<MethodNode> emitAdjoints(ClassNode owner, MethodNode m, String kind, List<IrFunction> adjoints,
             int access) {
-        dump(owner, m, "adjoint" + kind, IrPrinter.print(adjoints.get(0)));
+        dump(owner, m, "adjoint" + kind, () -> IrPrinter.print(adjoints.get(0)));
         for (IrFunction body : adjoints.subList(1, adjoints.size())) {
-            dump(owner, m, "adjoint." + body.name(), IrPrinter.print(body));
+            dump(owner, m, "adjoint." + body.name(), () -> IrPrinter.print(body));
         }
         List<MethodNode> out = new ArrayList<>();
         for (IrFunction f : adjoints) {
@@ -460,7 +460,8 @@ public final class Transformer {
         return out.toByteArray();
     }
 
-    private void dump(ClassNode owner, MethodNode m, String kind, String text) {
+    /** Writes {@code text}, computed only when dumping, to {@code -Dfluxion.dump}'s directory. */
+    private void dump(ClassNode owner, MethodNode m, String kind, java.util.function.Supplier<String> text) {
         if (dumpDirectory == null) {
             return;
         }
@@ -468,7 +469,7 @@ public final class Transformer {
             Path dir = dumpDirectory.resolve(owner.name.replace('/', '.'));
             Files.createDirectories(dir);
             String file = m.name + m.desc.replaceAll("[^A-Za-z0-9]", "_") + "." + kind + ".txt";
-            Files.writeString(dir.resolve(file), text);
+            Files.writeString(dir.resolve(file), text.get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write -Dfluxion.dump output", e);
         }
