@@ -70,6 +70,7 @@ public final class Corpus {
         cases.addAll(valueObjects());
         cases.addAll(plainHelpers());
         cases.addAll(functionsAsValues());
+        cases.addAll(objectArrays());
         return Collections.unmodifiableList(cases);
     }
 
@@ -251,6 +252,38 @@ public final class Corpus {
                 scalar("DataTables.copiesOfATable", DataTables::copiesOfATable,
                         x -> p(2 * x[1] + 3 * x[1] * x[2], 2 * x[0] + 3 * x[0] * x[2], 3 * x[0] * x[1]),
                         p(0.3, -0.7, 1.1), p(1.5, 0.2, -2)));
+    }
+
+    private static List<CorpusCase> objectArrays() {
+        return List.of(
+                scalar("ObjectArrayCases.springChain", ObjectArrayCases::springChain, null,
+                        p(3.0, 0.1, 1.2), p(5.0, 0.4, 0.9)),
+                scalar("ObjectArrayCases.twoBodies", ObjectArrayCases::twoBodies, null,
+                        p(0.1, 0.3, -0.2, -0.6), p(0.0, 0.5, 0.1, -0.9)),
+                scalar("ObjectArrayCases.polygonArea", ObjectArrayCases::polygonArea, x -> {
+                    int n = x.length / 2; // d(area)/dx_i = (y_{i+1} - y_{i-1}) / 2, d/dy_i = (x_{i-1} - x_{i+1}) / 2
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < n; i++) {
+                        int next = (i + 1) % n;
+                        int prev = (i + n - 1) % n;
+                        g[2 * i] = 0.5 * (x[2 * next + 1] - x[2 * prev + 1]);
+                        g[2 * i + 1] = 0.5 * (x[2 * prev] - x[2 * next]);
+                    }
+                    return g;
+                }, p(0, 0, 2, 0, 2, 1, 0, 1.5), p(0.3, -0.2, 1.1, 0.4, -0.5, 0.9)),
+                scalar("ObjectArrayCases.weightedMean", ObjectArrayCases::weightedMean, x -> {
+                    double sum = 0;
+                    double total = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        sum += x[i] * (i + 1);
+                        total += i + 1;
+                    }
+                    double[] g = new double[x.length]; // f = sum^2 / total
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = 2 * sum * (i + 1) / total;
+                    }
+                    return g;
+                }, p(0.7, -0.3, 2.0), p(1.5), p(-0.4, 0.9, 1.3, 0.25)));
     }
 
     private static List<CorpusCase> valueObjects() {

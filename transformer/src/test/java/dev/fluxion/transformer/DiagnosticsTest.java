@@ -18,6 +18,8 @@ import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
 import dev.fluxion.fixtures.bad.NumberReadBackFromText;
 import dev.fluxion.fixtures.bad.OneOfTwoObjects;
+import dev.fluxion.fixtures.bad.ObjectChangedAfterStored;
+import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
 import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
 import dev.fluxion.fixtures.bad.AliasedArguments;
@@ -69,9 +71,9 @@ class DiagnosticsTest {
     private static final String NOT_DIFFERENTIABLE_ADVICE =
             "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.";
     private static final String OBJECT_ADVICE = "Fluxion differentiates objects that stay in the differentiated code: "
-            + "records and final classes of final fields, and mutable objects whose every reference is one object; this "
-            + "one escapes (passed to a method that is not inlined, returned or stored) or is one of several a reference "
-            + "may be. Pass the numbers as double arguments or double[] arrays.";
+            + "records and final classes of final fields, mutable objects whose every reference is one object, and arrays "
+            + "of such objects made in the method; this one escapes (passed to a method that is not inlined, returned or "
+            + "stored) or is one of several a reference may be. Pass the numbers as double arguments or double[] arrays.";
     private static final String RETURN_TYPE_ADVICE =
             "Return the scalar to differentiate, or write the results into a double[] parameter.";
 
@@ -458,6 +460,33 @@ class DiagnosticsTest {
         expectOne(OneOfTwoObjects.class, "f",
                 "active value passed to the constructor of dev.fluxion.fixtures.bad.OneOfTwoObjects.Cell (Fluxion kept "
                         + "this method's objects as they are: a variable holds one of several mutable objects)",
+                OBJECT_ADVICE);
+    }
+
+    // Cell[] cells = new Cell[2];
+    // Cell first = new Cell();
+    // cells[0] = first;
+    // cells[1] = new Cell();
+    // first.value = x[0] * x[1];              // ERROR: also cells[0].value
+    @Test
+    void objectChangedAfterItIsStoredInAnArray() {
+        expectOne(ObjectChangedAfterStored.class, "f",
+                "active value written to field dev.fluxion.fixtures.bad.ObjectChangedAfterStored.Cell.value (Fluxion "
+                        + "kept this method's objects as they are: an object stored in an array of "
+                        + "dev.fluxion.fixtures.bad.ObjectChangedAfterStored.Cell is used through another variable too)",
+                OBJECT_ADVICE);
+    }
+
+    // cells[i] = new Cell();
+    // cells[i].value = x[i] * x[i];          // ERROR
+    // SEEN.add(cells[0]);                    // an element given to a library: the array stays
+    @Test
+    void elementOfAnArrayOfObjectsPassedToALibrary() {
+        expectOne(ElementPassedToALibrary.class, "f",
+                "active value written to field dev.fluxion.fixtures.bad.ElementPassedToALibrary.Cell.value (Fluxion "
+                        + "kept this method's objects as they are: an element of an array of "
+                        + "dev.fluxion.fixtures.bad.ElementPassedToALibrary.Cell: an object is passed to "
+                        + "java.util.List.add(java.lang.Object), which is not inlined)",
                 OBJECT_ADVICE);
     }
 

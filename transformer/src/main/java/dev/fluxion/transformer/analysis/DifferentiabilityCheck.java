@@ -25,6 +25,25 @@ import org.objectweb.asm.Type;
  * accepted.
  */
 public final class DifferentiabilityCheck {
+    /** What to do about an object that holds differentiated values and was not replaced by its numbers. */
+    static final String OBJECT_ADVICE = "Fluxion differentiates objects that stay in the differentiated code: records "
+            + "and final classes of final fields, mutable objects whose every reference is one object, and arrays of such "
+            + "objects made in the method; this one escapes (passed to a method that is not inlined, returned or stored) "
+            + "or is one of several a reference may be. Pass the numbers as double arguments or double[] arrays.";
+
+    /** Whether {@code object} is an object the method makes, or an element of an array of objects it makes. */
+    private static boolean isMadeHere(Value object, int depth) {
+        if (!(object instanceof Instruction i) || depth > 8) {
+            return false;
+        }
+        return switch (i.op()) {
+            case NEW_OBJECT -> true;
+            case ARRAY_LOAD -> i.operand(0) instanceof Instruction a && a.op() == Op.NEW_ARRAY;
+            case PHI, CHECKCAST -> i.operands().stream().allMatch(o -> isMadeHere(o, depth + 1));
+            default -> false;
+        };
+    }
+
     private final ActivityAnalysis activity;
     private final Callees callees;
 
@@ -91,8 +110,11 @@ public final class DifferentiabilityCheck {
             case FIELD_PUT -> {
                 Value v = insn.operand(insn.operands().size() - 1);
                 if (activity.isVaried(v)) {
+                    boolean ofAnObjectHere = insn.operands().size() == 2 && isMadeHere(insn.operand(0), 0);
                     throw new Unsupported(insn.line(), "active value written to field " + JavaSyntax.field(insn.member()),
-                            "Keep differentiated values in local variables and return them; fields are not differentiated.");
+                            ofAnObjectHere ? OBJECT_ADVICE
+                                    : "Keep differentiated values in local variables and return them; fields are not "
+                                            + "differentiated.");
                 }
             }
             case INVOKE -> checkCall(insn);
@@ -109,11 +131,7 @@ public final class DifferentiabilityCheck {
                 if (anyVariedOperand(insn) && !insn.type().getInternalName().equals("java/lang/StringBuilder")
                         && !SideChannels.isShownObject(insn)) {
                     throw new Unsupported(insn.line(), "active value passed to the constructor of "
-                            + JavaSyntax.type(insn.type()), "Fluxion differentiates objects that stay in the differentiated "
-                                    + "code: records and final classes of final fields, and mutable objects whose every "
-                                    + "reference is one object; this one escapes (passed to a method that is not inlined, "
-                                    + "returned or stored) or is one of several a reference may be. Pass the numbers as "
-                                    + "double arguments or double[] arrays.");
+                            + JavaSyntax.type(insn.type()), OBJECT_ADVICE);
                 }
             }
             default -> {

@@ -244,7 +244,8 @@ public final class ValueObjects {
 
     /**
      * Whether an instance call on a mutable class runs that class's method: its receiver is an object
-     * of exactly that class created here (a subclass could override it). Static calls do.
+     * of exactly that class created here, or an element of an array that holds only such objects (a
+     * subclass could override it). Static calls do.
      */
     private static boolean dispatchesTo(Instruction call, String owner) {
         if (call.opcode() == Opcodes.INVOKESTATIC) {
@@ -254,6 +255,9 @@ public final class ValueObjects {
         for (int depth = 0; depth < 8 && receiver instanceof Instruction r; depth++) {
             if (r.op() == Op.NEW_OBJECT) {
                 return r.type().getInternalName().equals(owner);
+            }
+            if (r.op() == Op.ARRAY_LOAD) { // an element of an array of objects created here: ps[i].step(dt)
+                return ObjectArrays.holdsOnly(r.operand(0), owner);
             }
             if (r.op() != Op.CHECKCAST && r.op() != Op.PHI) {
                 return false;
@@ -422,6 +426,7 @@ public final class ValueObjects {
      * parameter of the model), which are read, never differentiated, and the reads of their fields.
      */
     private java.util.Set<Instruction> replaceObjects(IrFunction f) {
+        ObjectArrays.replace(f, this::isObjectType, this::fields); // their objects are then local objects
         LocalObjects.replace(f, this::isLocalType, this::fields); // their fields may hold value objects, replaced next
         List<Instruction> all = new ArrayList<>();
         for (Block b : f.blocks()) {

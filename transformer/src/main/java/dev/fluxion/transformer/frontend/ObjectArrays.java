@@ -1,0 +1,287 @@
+package dev.fluxion.transformer.frontend;
+
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.FieldNode;
+
+/**
+ * Arrays of objects created in the method ({@code Particle[] ps = new Particle[n]; ps[i] = new
+ * Particle(..); ps[i].v += f / ps[i].m * dt;}) become an array per field ({@code double[] ps$x,
+ * ps$v, ps$m}): the array of structures becomes a structure of arrays. A store of a new object
+ * into the array copies its fields into their arrays; a field of an element, read or written,
+ * is that field's array at the element's index. What is differentiated is then array code, which
+ * Fluxion reverses with its shadow arrays and tapes, and which the JIT vectorises better than the
+ * objects.
+ *
+ * <p>Sound because the array holds only objects made here, each stored once and not used after it
+ * is stored (so an object is its element), and because nothing else sees the array or its elements:
+ * an element is only read from or written to, the array only indexed and measured. Anything else
+ * (passing the array or an element to a call that was not inlined, storing either elsewhere,
+ * comparing elements by reference, a variable that holds elements of two arrays) keeps the objects,
+ * and the checks report them as before. One difference remains: an element never assigned reads
+ * as zeros, where reading the object's field would throw a {@code NullPointerException}.
+ */
+final class ObjectArrays {
+    private ObjectArrays() {
+    }
+
+    /**
+     * Replaces each array of objects of a class {@code isObject} accepts by one array per field;
+     * {@code fields} lists a class's instance fields.
+     *
+     * @throws ValueObjects.Abandon if such an array, or an object in it, is used in another way
+     */
+    static void replace(IrFunction f, Predicate<Type> isObject, Function<String, List<FieldNode>> fields) {
+        List<Instruction> arrays = new ArrayList<>();
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.body()) {
+                if (insn.op() == Op.NEW_ARRAY && insn.operands().size() == 1 && insn.type().getDimensions() == 1
+                        && isObject.test(insn.type().getElementType())) {
+                    arrays.add(insn);
+                }
+            }
+        }
+        for (Instruction array : arrays) {
+            if (holdsObjectsMadeHere(array)) {
+                List<FieldNode> own = fields.apply(array.type().getElementType().getInternalName());
+                check(f, array, own);
+                split(array, own);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code array} is an array created here that holds only objects of exactly the class
+     * {@code owner} created here, and is only indexed, measured and stored into: then a method called
+     * on an element is {@code owner}'s.
+     */
+    static boolean holdsOnly(Value array, String owner) {
+        if (!(array instanceof Instruction a) || a.op() != Op.NEW_ARRAY || a.operands().size() != 1) {
+            return false;
+        }
+        for (Instruction user : a.users()) {
+            boolean fine = switch (user.op()) {
+                case ARRAY_LOAD, ARRAY_LENGTH -> true;
+                case ARRAY_STORE -> user.operand(0) == a && user.operand(2) instanceof Instruction stored
+                        && stored.op() == Op.NEW_OBJECT && stored.type().getInternalName().equals(owner);
+                default -> false;
+            };
+            if (!fine) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Arrays that hold only objects from outside (data, read where the code reads them) are left as they are. */
+    private static boolean holdsObjectsMadeHere(Instruction array) {
+        for (Instruction user : array.users()) {
+            if (user.op() == Op.ARRAY_STORE && user.operand(0) == array && user.operand(2) instanceof Instruction stored
+                    && stored.op() == Op.NEW_OBJECT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void check(IrFunction f, Instruction array, List<FieldNode> fields) {
+        String what = "an array of " + JavaSyntax.type(array.type().getElementType());
+        for (FieldNode field : fields) {
+            Type t = Type.getType(field.desc);
+            if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY && t.getElementType().getSort() == Type.OBJECT) {
+                throw new ValueObjects.Abandon(what + " whose field " + field.name + " holds objects");
+            }
+        }
+        for (Instruction user : array.users()) {
+            switch (user.op()) {
+                case ARRAY_LENGTH -> {
+                }
+                case ARRAY_LOAD -> checkElement(user, what);
+                case ARRAY_STORE -> {
+                    if (user.operand(0) != array || user.operand(2) == array) {
+                        throw new ValueObjects.Abandon(what + " is stored in an array");
+                    }
+                    checkStored(f, user, array.type().getElementType(), what);
+                }
+                default -> throw new ValueObjects.Abandon(what + ": " + ValueObjects.describeUse(user));
+            }
+        }
+    }
+
+    /** An element read from the array is only read and written through (and checked for null, see {@link #isNullCheck}). */
+    private static void checkElement(Instruction element, String what) {
+        for (Instruction user : element.users()) {
+            boolean fieldAccess = user.op() == Op.FIELD_GET && user.operands().size() == 1
+                    || user.op() == Op.FIELD_PUT && user.operands().size() == 2 && user.operand(0) == element
+                            && user.operand(1) != element;
+            if (!fieldAccess && !isNullCheck(user)) {
+                throw new ValueObjects.Abandon("an element of " + what + ": " + ValueObjects.describeUse(user));
+            }
+        }
+    }
+
+    /**
+     * {@code Objects.requireNonNull(element)}, whose result is unused: what {@link ReadableCallees}
+     * puts before the body of a method it inlines. Every element of an array split here is an object
+     * made here, except one never assigned, whose fields read as zeros (where the objects would
+     * throw a {@code NullPointerException}).
+     */
+    private static boolean isNullCheck(Instruction user) {
+        return user.op() == Op.INVOKE && user.member().owner().equals("java/util/Objects")
+                && user.member().name().equals("requireNonNull") && user.operands().size() == 1 && user.users().isEmpty();
+    }
+
+    /**
+     * What is stored is a new object of the element class, stored nowhere else and not used once
+     * stored: from then on, the element is the object.
+     */
+    private static void checkStored(IrFunction f, Instruction store, Type elementClass, String what) {
+        if (!(store.operand(2) instanceof Instruction object) || object.op() != Op.NEW_OBJECT
+                || !object.type().equals(elementClass)) {
+            throw new ValueObjects.Abandon(what + " holds objects made elsewhere or of another class");
+        }
+        for (Instruction user : object.users()) {
+            boolean fieldAccess = user.op() == Op.FIELD_GET && user.operands().size() == 1
+                    || user.op() == Op.FIELD_PUT && user.operands().size() == 2 && user.operand(0) == object
+                            && user.operand(1) != object;
+            if (user != store && !fieldAccess) {
+                throw new ValueObjects.Abandon("an object stored in " + what + ": " + ValueObjects.describeUse(user));
+            }
+        }
+        if (isUsedAfter(object, store)) {
+            throw new ValueObjects.Abandon("an object stored in " + what + " is used through another variable too");
+        }
+    }
+
+    /** Whether a use of {@code object} other than {@code store} may run after {@code store}, before {@code object} is made anew. */
+    private static boolean isUsedAfter(Instruction object, Instruction store) {
+        Set<Instruction> uses = new HashSet<>(object.users());
+        uses.remove(store);
+        Block start = store.block();
+        List<Instruction> rest = start.body().subList(start.body().indexOf(store) + 1, start.body().size());
+        for (Instruction insn : rest) {
+            if (insn == object) {
+                return false;
+            }
+            if (uses.contains(insn)) {
+                return true;
+            }
+        }
+        Set<Block> seen = new HashSet<>();
+        ArrayDeque<Block> work = new ArrayDeque<>(start.successors());
+        while (!work.isEmpty()) {
+            Block b = work.poll();
+            if (!seen.add(b)) {
+                continue;
+            }
+            boolean remade = false;
+            for (Instruction insn : b.instructions()) {
+                if (insn == object) {
+                    remade = true;
+                    break;
+                }
+                if (uses.contains(insn)) {
+                    return true;
+                }
+            }
+            if (!remade) {
+                work.addAll(b.successors());
+            }
+        }
+        return false;
+    }
+
+    /** Rewrites {@code array}, whose uses {@link #check} accepted, into an array per field. */
+    private static void split(Instruction array, List<FieldNode> fields) {
+        Block home = array.block();
+        Value length = array.operand(0);
+        Map<String, Instruction> byField = new LinkedHashMap<>();
+        Instruction after = array;
+        for (FieldNode field : fields) {
+            Type t = Type.getType(field.desc);
+            Type arrayType = Type.getType("[" + field.desc);
+            int opcode = t.getSort() == Type.ARRAY ? Opcodes.ANEWARRAY : Opcodes.NEWARRAY;
+            Instruction split = new Instruction(Op.NEW_ARRAY, opcode, arrayType, length).withLine(array.line());
+            insertAfter(home, after, split);
+            after = split;
+            byField.put(field.name, split);
+        }
+        for (Instruction user : List.copyOf(array.users())) {
+            Block b = user.block();
+            switch (user.op()) {
+                case ARRAY_LENGTH -> {
+                    user.replaceAllUsesWith(length);
+                    b.remove(user);
+                }
+                case ARRAY_LOAD -> {
+                    Value index = user.operand(1);
+                    for (Instruction access : List.copyOf(user.users())) {
+                        if (isNullCheck(access)) {
+                            access.block().remove(access);
+                            continue;
+                        }
+                        Instruction fieldArray = byField.get(access.member().name());
+                        Type t = Type.getType(access.member().descriptor());
+                        if (access.op() == Op.FIELD_GET) {
+                            Instruction load = new Instruction(Op.ARRAY_LOAD, t.getOpcode(Opcodes.IALOAD),
+                                    Types.computational(t), fieldArray, index).withLine(access.line());
+                            access.block().insertBefore(access, load);
+                            access.replaceAllUsesWith(load);
+                        } else {
+                            access.block().insertBefore(access, new Instruction(Op.ARRAY_STORE, t.getOpcode(Opcodes.IASTORE),
+                                    Type.VOID_TYPE, fieldArray, index, access.operand(1)).withLine(access.line()));
+                        }
+                        access.clearOperands();
+                        access.block().remove(access);
+                    }
+                    user.clearOperands();
+                    b.remove(user);
+                }
+                case ARRAY_STORE -> {
+                    Value index = user.operand(1);
+                    Instruction object = (Instruction) user.operand(2);
+                    for (FieldNode field : fields) {
+                        Type t = Type.getType(field.desc);
+                        Instruction read = new Instruction(Op.FIELD_GET, Opcodes.GETFIELD, Types.computational(t), object)
+                                .withMember(new MemberRef(object.type().getInternalName(), field.name, field.desc))
+                                .withLine(user.line());
+                        b.insertBefore(user, read);
+                        b.insertBefore(user, new Instruction(Op.ARRAY_STORE, t.getOpcode(Opcodes.IASTORE), Type.VOID_TYPE,
+                                byField.get(field.name), index, read).withLine(user.line()));
+                    }
+                    user.clearOperands();
+                    b.remove(user);
+                }
+                default -> throw new IllegalStateException("checked: " + user.op());
+            }
+        }
+        array.clearOperands();
+        home.remove(array);
+    }
+
+    private static void insertAfter(Block b, Instruction anchor, Instruction insn) {
+        int at = b.body().indexOf(anchor);
+        if (at + 1 < b.body().size()) {
+            b.insertBefore(b.body().get(at + 1), insn);
+        } else {
+            b.append(insn);
+        }
+    }
+}
