@@ -77,6 +77,8 @@ public enum Construct {
     CALL_WRITES_ARGUMENT("a helper writing into an array it is given (output buffers, in-place updates)"),
     HELPER_SMALL("small helpers (inlined)"),
     LAMBDA("a lambda called where it is made ((DoubleUnaryOperator) v -> ...).applyAsDouble(e), capturing x[0] in the entry"),
+    OBJECT_ARRAY("an array of objects made here (Cell[] cs = new Cell[n]; cs[j] = new Cell(..); cs[j].relax(v); "
+            + "for (Cell c : cs) acc += c.mix()), or of records"),
     PLAIN_HELPER("a small helper without @Differentiable, differentiated through (ReadableCallees)"),
     HELPER_LARGE("large helpers (not inlined)"),
     HELPER_RECURSIVE("recursive helpers with a depth counter (not inlined)"),

@@ -26,8 +26,9 @@ final class Idioms {
     }
 
     Node statement() {
-        return switch (s.rng.nextInt(6)) {
+        return switch (s.rng.nextInt(7)) {
             case 0 -> s.on(RUNNING_MAX) ? runningMax() : null;
+            case 5 -> s.on(OBJECT_ARRAY) ? objectArray() : null;
             case 1 -> s.on(LOG_SUM_EXP) ? logSumExp() : null;
             case 2 -> s.on(ARRAY_SWAP) ? doubleBuffer() : null;
             case 3 -> statements.loops.temporaryOverOneRange();
@@ -51,6 +52,54 @@ final class Idioms {
         v.readOnly = true;
         return Node.statement("double " + mx + " = " + a.name + "[0];\nfor (int " + j + " = 1; " + j + " < " + a.name
                 + ".length; " + j + "++) {\n    " + update + "\n}").mark(RUNNING_MAX);
+    }
+
+    /**
+     * An array of objects made here, as a simulation keeps its particles: {@code Cell}s (mutable,
+     * {@link Program#OBJECT_CLASSES}) made by a constructor or field by field, updated through a
+     * method or their fields, and read back through a method, fields or a for-each loop; or {@code
+     * Pt} records. Every {@code b} stays within [-1, 1], so the sum is bounded by {@code n * |a|}.
+     */
+    private Node objectArray() {
+        List<Var> arrays = s.visible(Var.Type.ARRAY);
+        if (arrays.isEmpty()) {
+            return null;
+        }
+        Var a = s.pick(arrays);
+        String cs = s.fresh("cs");
+        String j = s.fresh("j");
+        String k = s.fresh("j");
+        String acc = s.fresh("acc");
+        Node b0 = ex.fit(ex.expression(), 1);
+        Node v = ex.fit(ex.expression(), 1);
+        String n = a.name + ".length";
+        String el = cs + "[" + j + "]";
+        String ek = cs + "[" + k + "]";
+        String fill = "for (int " + j + " = 0; " + j + " < " + cs + ".length; " + j + "++) {\n";
+        String overK = "for (int " + k + " = 0; " + k + " < " + cs + ".length; " + k + "++) {\n";
+        String code;
+        if (s.chance(0.25)) { // records
+            code = "Pt[] " + cs + " = new Pt[" + n + "];\n" + fill
+                    + "    " + el + " = new Pt(" + a.name + "[" + j + "], $0);\n}\n"
+                    + "double " + acc + " = 0;\n" + overK
+                    + "    " + acc + " += " + ek + ".x() * Math.tanh(" + ek + ".y() * $1);\n}";
+        } else {
+            String make = s.chance(0.5) ? "    " + el + " = new Cell(" + a.name + "[" + j + "], $0);\n"
+                    : "    " + el + " = new Cell();\n    " + el + ".a = " + a.name + "[" + j + "];\n    " + el + ".b = $0;\n";
+            String update = switch (s.rng.nextInt(3)) {
+                case 0 -> "for (Cell c : " + cs + ") {\n    c.relax($1);\n}\n";
+                case 1 -> overK + "    " + ek + ".relax($1);\n}\n";
+                default -> overK + "    " + ek + ".b = 0.5 * " + ek + ".b + 0.25 * Math.tanh(" + ek + ".a * $1);\n}\n";
+            };
+            String read = s.chance(0.5) ? "for (Cell c : " + cs + ") {\n    " + acc + " += c.mix();\n}"
+                    : overK + "    " + acc + " += " + ek + ".a * " + ek + ".b;\n}";
+            code = "Cell[] " + cs + " = new Cell[" + n + "];\n" + fill + make + "}\n" + update
+                    + "double " + acc + " = 0;\n" + read;
+        }
+        Var out = s.declare(acc, Var.Type.DOUBLE);
+        out.bound = Var.MAX_LENGTH * a.bound;
+        out.readOnly = true;
+        return Node.statement(code, b0, v).mark(OBJECT_ARRAY);
     }
 
     /**

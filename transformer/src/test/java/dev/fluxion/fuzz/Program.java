@@ -12,6 +12,38 @@ import java.util.Map;
 final class Program {
     static final String PACKAGE = "dev.fluxion.fuzz.gen";
 
+    /**
+     * The classes of objects that programs make ({@link Construct#OBJECT_ARRAY}), in every program:
+     * a mutable {@code Cell} whose methods keep {@code |b| <= 1}, and a record.
+     */
+    static final String OBJECT_CLASSES = """
+                static final class Cell {
+                    double a;
+                    double b;
+                    int n;
+
+                    Cell() {
+                    }
+
+                    Cell(double a, double b) {
+                        this.a = a;
+                        this.b = b;
+                    }
+
+                    void relax(double v) {
+                        b = 0.5 * b + 0.25 * Math.tanh(a * v);
+                        n++;
+                    }
+
+                    double mix() {
+                        return a * b;
+                    }
+                }
+
+                record Pt(double x, double y) {
+                }
+            """;
+
     final long seed;
     final int index;
     final int dimension;
@@ -55,6 +87,7 @@ final class Program {
         for (Node m : methods) {
             s.append('\n').append("    ").append(m.render(1)).append('\n');
         }
+        s.append('\n').append(OBJECT_CLASSES);
         s.append("}\n");
         return s.toString();
     }

@@ -73,9 +73,13 @@ public final class TransformingClassLoader extends ClassLoader {
 
     /** Fails if ASM's verifier finds a problem in {@code bytes}. */
     public static void verify(String name, byte[] bytes) {
+        verify(name, bytes, TransformingClassLoader.class.getClassLoader());
+    }
+
+    /** The same, with the classes the code names loaded by {@code loader}. */
+    public static void verify(String name, byte[] bytes, ClassLoader loader) {
         StringWriter report = new StringWriter();
-        CheckClassAdapter.verify(new ClassReader(bytes), TransformingClassLoader.class.getClassLoader(), false,
-                new PrintWriter(report));
+        CheckClassAdapter.verify(new ClassReader(bytes), loader, false, new PrintWriter(report));
         if (!report.toString().isEmpty()) {
             throw new AssertionError("generated code of " + name + " does not verify:\n" + report);
         }
