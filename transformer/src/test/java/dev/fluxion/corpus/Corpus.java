@@ -283,7 +283,12 @@ public final class Corpus {
                         g[i] = 2 * sum * (i + 1) / total;
                     }
                     return g;
-                }, p(0.7, -0.3, 2.0), p(1.5), p(-0.4, 0.9, 1.3, 0.25)));
+                }, p(0.7, -0.3, 2.0), p(1.5), p(-0.4, 0.9, 1.3, 0.25)),
+                scalar("ObjectArrayCases.thrownBalls", ObjectArrayCases::thrownBalls, x -> {
+                    double t = 30 * 0.01; // gravity cancels: d = (1 + t (p2 - p0), -t p1, t p1)
+                    double dx = 1 + t * (x[2] - x[0]);
+                    return p(-2 * t * dx, 4 * t * t * x[1], 2 * t * dx);
+                }, p(0.5, 2.0, -0.3), p(-1.0, 0.7, 1.5)));
     }
 
     private static List<CorpusCase> valueObjects() {

@@ -148,4 +148,37 @@ public final class ObjectArrayCases {
         }
         return sum / total * sum;
     }
+
+    static final class Ball {
+        Vec3 position;
+        Vec3 velocity;
+        final double radius;
+
+        Ball(Vec3 position, Vec3 velocity, double radius) {
+            this.position = position;
+            this.velocity = velocity;
+            this.radius = radius;
+        }
+
+        void move(Vec3 gravity, double dt) {
+            velocity = velocity.plus(gravity.times(dt));
+            position = position.plus(velocity.times(dt));
+        }
+    }
+
+    /** Two balls thrown with velocities (p0, p1, 0) and (p2, 0, p1) under gravity for 30 steps: the squared distance between them. */
+    @Differentiable
+    public static double thrownBalls(double[] p) {
+        Ball[] balls = new Ball[2];
+        balls[0] = new Ball(new Vec3(0, 0, 0), new Vec3(p[0], p[1], 0), 0.1);
+        balls[1] = new Ball(new Vec3(1, 0, 0), new Vec3(p[2], 0, p[1]), 0.2);
+        Vec3 gravity = new Vec3(0, -9.81, 0);
+        for (int step = 0; step < 30; step++) {
+            for (Ball b : balls) {
+                b.move(gravity, 0.01);
+            }
+        }
+        Vec3 d = balls[1].position.minus(balls[0].position);
+        return d.dot(d) - balls[0].radius * balls[1].radius;
+    }
 }

@@ -48,7 +48,8 @@ final class ObjectArrays {
      *
      * @throws ValueObjects.Abandon if such an array, or an object in it, is used in another way
      */
-    static void replace(IrFunction f, Predicate<Type> isObject, Function<String, List<FieldNode>> fields) {
+    static void replace(IrFunction f, Predicate<Type> isObject, Predicate<Type> isValue,
+            Function<String, List<FieldNode>> fields) {
         List<Instruction> arrays = new ArrayList<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.body()) {
@@ -60,9 +61,9 @@ final class ObjectArrays {
         }
         for (Instruction array : arrays) {
             if (holdsObjectsMadeHere(array)) {
-                List<FieldNode> own = fields.apply(array.type().getElementType().getInternalName());
-                check(f, array, own);
-                split(array, own);
+                Type element = array.type().getElementType();
+                check(f, array, fields.apply(element.getInternalName()), isValue, fields);
+                new Split(array, isValue, fields).run();
             }
         }
     }
@@ -101,14 +102,10 @@ final class ObjectArrays {
         return false;
     }
 
-    private static void check(IrFunction f, Instruction array, List<FieldNode> fields) {
+    private static void check(IrFunction f, Instruction array, List<FieldNode> fields, Predicate<Type> isValue,
+            Function<String, List<FieldNode>> fieldsOf) {
         String what = "an array of " + JavaSyntax.type(array.type().getElementType());
-        for (FieldNode field : fields) {
-            Type t = Type.getType(field.desc);
-            if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY && t.getElementType().getSort() == Type.OBJECT) {
-                throw new ValueObjects.Abandon(what + " whose field " + field.name + " holds objects");
-            }
-        }
+        checkFields(what, fields, isValue, fieldsOf, 0);
         for (Instruction user : array.users()) {
             switch (user.op()) {
                 case ARRAY_LENGTH -> {
@@ -121,6 +118,19 @@ final class ObjectArrays {
                     checkStored(f, user, array.type().getElementType(), what);
                 }
                 default -> throw new ValueObjects.Abandon(what + ": " + ValueObjects.describeUse(user));
+            }
+        }
+    }
+
+    /** Every field, through value objects, is a number or an array of numbers. */
+    private static void checkFields(String what, List<FieldNode> fields, Predicate<Type> isValue,
+            Function<String, List<FieldNode>> fieldsOf, int depth) {
+        for (FieldNode field : fields) {
+            Type t = Type.getType(field.desc);
+            if (t.getSort() == Type.OBJECT && isValue.test(t) && depth < 4) {
+                checkFields(what, fieldsOf.apply(t.getInternalName()), isValue, fieldsOf, depth + 1);
+            } else if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY && t.getElementType().getSort() == Type.OBJECT) {
+                throw new ValueObjects.Abandon(what + " whose field " + field.name + " holds objects");
             }
         }
     }
@@ -208,72 +218,122 @@ final class ObjectArrays {
         return false;
     }
 
-    /** Rewrites {@code array}, whose uses {@link #check} accepted, into an array per field. */
-    private static void split(Instruction array, List<FieldNode> fields) {
-        Block home = array.block();
-        Value length = array.operand(0);
-        Map<String, Instruction> byField = new LinkedHashMap<>();
-        Instruction after = array;
-        for (FieldNode field : fields) {
-            Type t = Type.getType(field.desc);
-            Type arrayType = Type.getType("[" + field.desc);
-            int opcode = t.getSort() == Type.ARRAY ? Opcodes.ANEWARRAY : Opcodes.NEWARRAY;
-            Instruction split = new Instruction(Op.NEW_ARRAY, opcode, arrayType, length).withLine(array.line());
-            insertAfter(home, after, split);
-            after = split;
-            byField.put(field.name, split);
+    /**
+     * Rewrites an array, whose uses {@link #check} accepted, into an array per number of its
+     * objects: per field, and through a field that holds a value object ({@code Vec3 pos}), per field
+     * of that ({@code pos.x}, {@code pos.y}, {@code pos.z}). Reading such a field makes the value
+     * object anew from its arrays (a copy is the same value), which {@link ValueObjects} then
+     * replaces by its numbers; writing it stores its numbers.
+     */
+    private static final class Split {
+        private final Instruction array;
+        private final Predicate<Type> isValue;
+        private final Function<String, List<FieldNode>> fields;
+        /** The array of each number, by its path of field names ({@code pos.x}). */
+        private final Map<String, Instruction> byPath = new LinkedHashMap<>();
+
+        Split(Instruction array, Predicate<Type> isValue, Function<String, List<FieldNode>> fields) {
+            this.array = array;
+            this.isValue = isValue;
+            this.fields = fields;
         }
-        for (Instruction user : List.copyOf(array.users())) {
-            Block b = user.block();
-            switch (user.op()) {
-                case ARRAY_LENGTH -> {
-                    user.replaceAllUsesWith(length);
-                    b.remove(user);
-                }
-                case ARRAY_LOAD -> {
-                    Value index = user.operand(1);
-                    for (Instruction access : List.copyOf(user.users())) {
-                        if (isNullCheck(access)) {
+
+        void run() {
+            Type element = array.type().getElementType();
+            Instruction[] after = {array};
+            forEachNumber(element, "", (path, desc) -> {
+                Type arrayType = Type.getType("[" + desc);
+                int opcode = Type.getType(desc).getSort() == Type.ARRAY ? Opcodes.ANEWARRAY : Opcodes.NEWARRAY;
+                Instruction split = new Instruction(Op.NEW_ARRAY, opcode, arrayType, array.operand(0)).withLine(array.line());
+                insertAfter(array.block(), after[0], split);
+                after[0] = split;
+                byPath.put(path, split);
+            });
+            for (Instruction user : List.copyOf(array.users())) {
+                Block b = user.block();
+                switch (user.op()) {
+                    case ARRAY_LENGTH -> {
+                        user.replaceAllUsesWith(array.operand(0));
+                        b.remove(user);
+                    }
+                    case ARRAY_LOAD -> {
+                        for (Instruction access : List.copyOf(user.users())) {
+                            if (!isNullCheck(access)) {
+                                rewriteAccess(access, user.operand(1));
+                            }
                             access.block().remove(access);
-                            continue;
                         }
-                        Instruction fieldArray = byField.get(access.member().name());
-                        Type t = Type.getType(access.member().descriptor());
-                        if (access.op() == Op.FIELD_GET) {
-                            Instruction load = new Instruction(Op.ARRAY_LOAD, t.getOpcode(Opcodes.IALOAD),
-                                    Types.computational(t), fieldArray, index).withLine(access.line());
-                            access.block().insertBefore(access, load);
-                            access.replaceAllUsesWith(load);
-                        } else {
-                            access.block().insertBefore(access, new Instruction(Op.ARRAY_STORE, t.getOpcode(Opcodes.IASTORE),
-                                    Type.VOID_TYPE, fieldArray, index, access.operand(1)).withLine(access.line()));
-                        }
-                        access.clearOperands();
-                        access.block().remove(access);
+                        b.remove(user);
                     }
-                    user.clearOperands();
-                    b.remove(user);
-                }
-                case ARRAY_STORE -> {
-                    Value index = user.operand(1);
-                    Instruction object = (Instruction) user.operand(2);
-                    for (FieldNode field : fields) {
-                        Type t = Type.getType(field.desc);
-                        Instruction read = new Instruction(Op.FIELD_GET, Opcodes.GETFIELD, Types.computational(t), object)
-                                .withMember(new MemberRef(object.type().getInternalName(), field.name, field.desc))
-                                .withLine(user.line());
-                        b.insertBefore(user, read);
-                        b.insertBefore(user, new Instruction(Op.ARRAY_STORE, t.getOpcode(Opcodes.IASTORE), Type.VOID_TYPE,
-                                byField.get(field.name), index, read).withLine(user.line()));
+                    case ARRAY_STORE -> {
+                        Instruction object = (Instruction) user.operand(2);
+                        store(user, object, element, "", user.operand(1));
+                        b.remove(user);
                     }
-                    user.clearOperands();
-                    b.remove(user);
+                    default -> throw new IllegalStateException("checked: " + user.op());
                 }
-                default -> throw new IllegalStateException("checked: " + user.op());
+            }
+            array.block().remove(array);
+        }
+
+        /** {@code element.f} read or written, {@code element} at {@code index}. */
+        private void rewriteAccess(Instruction access, Value index) {
+            String path = access.member().name();
+            Type t = Type.getType(access.member().descriptor());
+            if (access.op() == Op.FIELD_GET) {
+                access.replaceAllUsesWith(load(access, t, path, index));
+            } else {
+                store(access, access.operand(1), t, path, index);
             }
         }
-        array.clearOperands();
-        home.remove(array);
+
+        /** The number or value object at {@code path} of the element at {@code index}, read before {@code at}. */
+        private Value load(Instruction at, Type t, String path, Value index) {
+            if (t.getSort() != Type.OBJECT) {
+                Instruction load = new Instruction(Op.ARRAY_LOAD, t.getOpcode(Opcodes.IALOAD), Types.computational(t),
+                        byPath.get(path), index).withLine(at.line());
+                at.block().insertBefore(at, load);
+                return load;
+            }
+            Instruction made = new Instruction(Op.NEW_OBJECT, Opcodes.NEW, t).withTypeOperand(t).withLine(at.line());
+            at.block().insertBefore(at, made);
+            for (FieldNode field : fields.apply(t.getInternalName())) {
+                Type ft = Type.getType(field.desc);
+                Value v = load(at, ft, path + "." + field.name, index);
+                at.block().insertBefore(at, new Instruction(Op.FIELD_PUT, Opcodes.PUTFIELD, Type.VOID_TYPE, made, v)
+                        .withMember(new MemberRef(t.getInternalName(), field.name, field.desc)).withLine(at.line()));
+            }
+            return made;
+        }
+
+        /** Stores {@code value}, of type {@code t}, as the numbers at {@code path} of the element at {@code index}. */
+        private void store(Instruction at, Value value, Type t, String path, Value index) {
+            if (t.getSort() != Type.OBJECT) {
+                at.block().insertBefore(at, new Instruction(Op.ARRAY_STORE, t.getOpcode(Opcodes.IASTORE), Type.VOID_TYPE,
+                        byPath.get(path), index, value).withLine(at.line()));
+                return;
+            }
+            for (FieldNode field : fields.apply(t.getInternalName())) { // the element itself (path ""), or a value object
+                Type ft = Type.getType(field.desc);
+                Instruction read = new Instruction(Op.FIELD_GET, Opcodes.GETFIELD, Types.computational(ft), value)
+                        .withMember(new MemberRef(t.getInternalName(), field.name, field.desc)).withLine(at.line());
+                at.block().insertBefore(at, read);
+                store(at, read, ft, path.isEmpty() ? field.name : path + "." + field.name, index);
+            }
+        }
+
+        /** Calls {@code action} with the path and descriptor of every number of an object of class {@code t}. */
+        private void forEachNumber(Type t, String prefix, java.util.function.BiConsumer<String, String> action) {
+            for (FieldNode field : fields.apply(t.getInternalName())) {
+                Type ft = Type.getType(field.desc);
+                String path = prefix.isEmpty() ? field.name : prefix + "." + field.name;
+                if (ft.getSort() == Type.OBJECT) {
+                    forEachNumber(ft, path, action);
+                } else {
+                    action.accept(path, field.desc);
+                }
+            }
+        }
     }
 
     private static void insertAfter(Block b, Instruction anchor, Instruction insn) {

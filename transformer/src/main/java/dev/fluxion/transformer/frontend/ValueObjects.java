@@ -426,7 +426,7 @@ public final class ValueObjects {
      * parameter of the model), which are read, never differentiated, and the reads of their fields.
      */
     private java.util.Set<Instruction> replaceObjects(IrFunction f) {
-        ObjectArrays.replace(f, this::isObjectType, this::fields); // their objects are then local objects
+        ObjectArrays.replace(f, this::isObjectType, this::isValueType, this::fields); // their objects are then local ones
         LocalObjects.replace(f, this::isLocalType, this::fields); // their fields may hold value objects, replaced next
         List<Instruction> all = new ArrayList<>();
         for (Block b : f.blocks()) {
