@@ -66,7 +66,8 @@ import org.junit.jupiter.api.TestFactory;
  * README.
  *
  * <p>The programs run with {@code -Duser.language=en -Duser.country=US}, so that formatted numbers
- * do not depend on the machine's locale. Each block's source, classes and output are left under
+ * do not depend on the machine's locale. The outputs shown were printed by HotSpot (JDK 17) on x86-64;
+ * {@code java.lang.Math} may by its specification give another last digit on another platform. Each block's source, classes and output are left under
  * {@code target/docs-examples/} for a look when a test fails.
  */
 class DocsTest {
