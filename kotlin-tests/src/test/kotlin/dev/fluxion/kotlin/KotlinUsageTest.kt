@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test
 
 /** The ways a Kotlin program hands its functions to Fluxion, and what it is told when a way does not work. */
 class KotlinUsageTest {
-    /** The README's example. */
+    /** The example of docs/kotlin.md. */
     @Test
     fun readme() {
         val g = Fluxion.gradient { rosenbrock(it) }           // or Fluxion.gradient(::rosenbrock)

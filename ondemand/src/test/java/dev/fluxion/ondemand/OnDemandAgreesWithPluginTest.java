@@ -9,8 +9,6 @@ import dev.fluxion.testing.CorpusValues;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,28 +46,10 @@ class OnDemandAgreesWithPluginTest {
         assertEquals(byPlugin, onDemand);
     }
 
-    /**
-     * Runs the plugin's directory transformation over {@code classes}. Here {@code fluxion.jar}'s
-     * transformer, whose ASM is relocated, comes first on the class path; the plugin's code runs in
-     * a class loader of its own over the plugin's jars, as Maven runs it.
-     */
+    /** Runs the plugin's directory transformation over {@code classes}: the classes it wrote are used. */
     private static void transformLikeThePlugin(Path classes, List<Path> classPath) throws Exception {
-        List<URL> jars = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.matches(".*(fluxion-maven-plugin|fluxion-transformer-[^/]*[0-9T]\\.jar|fluxion-runtime|/asm"
-                    + "|guava|failureaccess).*") || entry.endsWith("maven-plugin/target/classes")
-                    || entry.endsWith("transformer/target/classes") || entry.endsWith("runtime/target/classes")) {
-                jars.add(Path.of(entry).toUri().toURL());
-            }
-        }
-        try (URLClassLoader plugin = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            Class<?> transformer = plugin.loadClass("dev.fluxion.maven.ClassDirectoryTransformer");
-            Object run = transformer.getConstructor(Path.class, List.class, Path.class).newInstance(classes, classPath, null);
-            Object result = transformer.getMethod("run").invoke(run);
-            List<?> written = (List<?>) result.getClass().getMethod("written").invoke(result);
-            assertTrue(written.size() > 10, "the plugin transformed " + written); // then the classes it wrote are used
-
-        }
+        List<?> written = PluginTransformation.transform(classes, classPath);
+        assertTrue(written.size() > 10, "the plugin transformed " + written); // then the classes it wrote are used
     }
 
     private static String join(Path... paths) {
