@@ -71,6 +71,7 @@ public final class Corpus {
         cases.addAll(plainHelpers());
         cases.addAll(functionsAsValues());
         cases.addAll(objectArrays());
+        cases.addAll(dispatch());
         return Collections.unmodifiableList(cases);
     }
 
@@ -252,6 +253,18 @@ public final class Corpus {
                 scalar("DataTables.copiesOfATable", DataTables::copiesOfATable,
                         x -> p(2 * x[1] + 3 * x[1] * x[2], 2 * x[0] + 3 * x[0] * x[2], 3 * x[0] * x[1]),
                         p(0.3, -0.7, 1.1), p(1.5, 0.2, -2)));
+    }
+
+    private static List<CorpusCase> dispatch() {
+        return List.of(
+                scalar("DispatchCases.sceneCoverage", DispatchCases::sceneCoverage, null, p(-1.0, 0.3), p(-0.8, -0.5)),
+                scalar("DispatchCases.stackedLayers", DispatchCases::stackedLayers, x -> {
+                    double h = Math.tanh(0.7 * x[0]); // softplus(p1 * tanh(0.7 p0)); softplus' = sigmoid
+                    double sig = 1 / (1 + Math.exp(-x[1] * h));
+                    return p(sig * x[1] * (1 - h * h) * 0.7, sig * h);
+                }, p(0.4, -1.2), p(-0.9, 0.5)),
+                scalar("DispatchCases.totalArea", DispatchCases::totalArea,
+                        x -> p(2 * x[0], 2 * Math.PI * x[1], 2 * x[2]), p(1, 2, 3), p(-0.5, 0.25, 1.5)));
     }
 
     private static List<CorpusCase> objectArrays() {

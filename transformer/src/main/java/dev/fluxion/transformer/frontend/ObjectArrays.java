@@ -91,6 +91,28 @@ final class ObjectArrays {
         return true;
     }
 
+    /**
+     * The class of every object in {@code array}, if it is an array made here ({@link #holdsOnly})
+     * that holds only objects of one class made here; else {@code null}.
+     */
+    static String elementClass(Value array) {
+        if (!(array instanceof Instruction a) || a.op() != Op.NEW_ARRAY) {
+            return null;
+        }
+        String one = null;
+        for (Instruction user : a.users()) {
+            if (user.op() == Op.ARRAY_STORE && user.operand(0) == a && user.operand(2) instanceof Instruction stored
+                    && stored.op() == Op.NEW_OBJECT) {
+                String c = stored.type().getInternalName();
+                if (one != null && !one.equals(c)) {
+                    return null;
+                }
+                one = c;
+            }
+        }
+        return one != null && holdsOnly(a, one) ? one : null;
+    }
+
     /** Arrays that hold only objects from outside (data, read where the code reads them) are left as they are. */
     private static boolean holdsObjectsMadeHere(Instruction array) {
         for (Instruction user : array.users()) {

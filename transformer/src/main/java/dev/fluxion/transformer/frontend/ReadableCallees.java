@@ -53,6 +53,8 @@ public final class ReadableCallees {
 
     private final Callees callees;
     private final Function<String, ClassNode> classes;
+    /** The receivers of a {@link TypeSwitch}'s branches, each an object of the class its branch tested. */
+    private final java.util.Map<Instruction, String> testedObjects = new java.util.HashMap<>();
     private int growth;
     private int inlined;
 
@@ -78,6 +80,11 @@ public final class ReadableCallees {
                 Instruction direct = LocalLambdas.devirtualize(b, insn);
                 if (direct != null) {
                     insn = direct; // a call through a lambda made here: now a call of its body
+                }
+                java.util.Map<Instruction, String> dispatched = TypeSwitch.split(f, b, insn, this::canInline);
+                if (dispatched != null) {
+                    testedObjects.putAll(dispatched);
+                    break; // b now ends in the switch; its branches' calls, each of one known class, come later in the list
                 }
                 IrFunction body = helperBody(f, insn, inProgress);
                 if (body != null) {
@@ -106,14 +113,26 @@ public final class ReadableCallees {
         ClassNode owner = classes.apply(m.owner());
         MethodNode method = owner == null ? null : owner.methods.stream()
                 .filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
+        boolean exact = false;
+        String receiverClass = exactReceiverClass(call);
+        if (receiverClass != null) { // the object's class is known: the method it runs is found as the JVM finds it
+            ClassNode[] declaring = new ClassNode[1];
+            method = implementation(receiverClass, m.name(), m.descriptor(), declaring);
+            owner = declaring[0];
+            exact = method != null;
+            key = owner == null ? key : owner.name + "." + m.name() + m.descriptor();
+            if (inProgress.contains(key)) {
+                return null;
+            }
+        }
         boolean lambdaBody = m.name().startsWith("lambda$");
-        if (method == null || method.instructions.size() == 0 || !runsThisCode(call, owner, method)
+        if (method == null || method.instructions.size() == 0 || !exact && !runsThisCode(call, owner, method)
                 || (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0 && !lambdaBody) {
             return null; // inherited, abstract, overridable, or compiler-generated: the checks say what to do
         }
         IrFunction body;
         try {
-            body = BytecodeParser.parse(m.owner(), method);
+            body = BytecodeParser.parse(owner.name, method);
         } catch (RuntimeException e) {
             return null; // code the parser does not take (try/catch, ...): the call stays, and is judged
         }
@@ -132,6 +151,12 @@ public final class ReadableCallees {
             }
         }
         return body;
+    }
+
+    /** Whether an object of class {@code c} runs code Fluxion can read for {@code call}'s method. */
+    private boolean canInline(Instruction call, String c) {
+        MethodNode m = implementation(c, call.member().name(), call.member().descriptor(), new ClassNode[1]);
+        return m != null && m.instructions.size() > 0 && m.instructions.size() <= 4 * MAX_CALLEE_SIZE;
     }
 
     /** Whether the call is given a lambda this function made ({@link LocalLambdas}): inlined, its calls of it can be devirtualised. */
@@ -155,6 +180,89 @@ public final class ReadableCallees {
             }
         }
         return false;
+    }
+
+    /**
+     * The class of a virtual or interface call's receiver when it is known exactly: an object made
+     * here ({@code Shape s = new Square(); s.area(x)}), or an element of an array made here that holds
+     * only objects of one class made here; through casts and phis that agree. Else {@code null}.
+     */
+    private String exactReceiverClass(Instruction call) {
+        if (call.opcode() != Opcodes.INVOKEVIRTUAL && call.opcode() != Opcodes.INVOKEINTERFACE) {
+            return null;
+        }
+        String c = exactClass(call.operand(0), new java.util.HashMap<>());
+        return c == null || c.equals(IN_PROGRESS) ? null : c;
+    }
+
+    private static final String IN_PROGRESS = "";
+
+    /** {@code v}'s class, or {@code null}; {@code known} memoises, and marks the phis being visited (a loop's own value is neutral). */
+    private String exactClass(Value v, java.util.Map<Value, String> known) {
+        if (!(v instanceof Instruction i) || known.size() > 32) {
+            return null;
+        }
+        if (testedObjects.containsKey(i)) {
+            return testedObjects.get(i);
+        }
+        if (known.containsKey(v)) {
+            return known.get(v);
+        }
+        known.put(v, IN_PROGRESS);
+        String c = switch (i.op()) {
+            case NEW_OBJECT -> i.type().getInternalName();
+            case ARRAY_LOAD -> ObjectArrays.elementClass(i.operand(0));
+            case CHECKCAST -> exactClass(i.operand(0), known);
+            case PHI -> {
+                String common = IN_PROGRESS;
+                for (Value o : i.operands()) {
+                    String k = exactClass(o, known);
+                    if (k == null || !k.equals(IN_PROGRESS) && !common.equals(IN_PROGRESS) && !common.equals(k)) {
+                        yield null;
+                    }
+                    common = k.equals(IN_PROGRESS) ? common : k;
+                }
+                yield common;
+            }
+            default -> null;
+        };
+        known.put(v, c);
+        return c;
+    }
+
+    /**
+     * The method {@code name desc} that an object of class {@code c} runs: declared by {@code c} or
+     * inherited from a superclass, else a default method of an interface; {@code null} if abstract
+     * or not found. {@code declaring[0]} is set to its class.
+     */
+    private MethodNode implementation(String c, String name, String desc, ClassNode[] declaring) {
+        List<ClassNode> chain = new java.util.ArrayList<>();
+        for (ClassNode k = classes.apply(c); k != null; k = k.superName == null ? null : classes.apply(k.superName)) {
+            chain.add(k);
+            for (MethodNode m : k.methods) {
+                if (m.name.equals(name) && m.desc.equals(desc) && (m.access & Opcodes.ACC_STATIC) == 0) {
+                    declaring[0] = k;
+                    return (m.access & Opcodes.ACC_ABSTRACT) != 0 ? null : m;
+                }
+            }
+        }
+        java.util.ArrayDeque<String> interfaces = new java.util.ArrayDeque<>();
+        chain.forEach(k -> interfaces.addAll(k.interfaces));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!interfaces.isEmpty()) {
+            ClassNode i = classes.apply(interfaces.poll());
+            if (i == null || !seen.add(i.name)) {
+                continue;
+            }
+            for (MethodNode m : i.methods) {
+                if (m.name.equals(name) && m.desc.equals(desc) && (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) == 0) {
+                    declaring[0] = i;
+                    return m;
+                }
+            }
+            interfaces.addAll(i.interfaces);
+        }
+        return null;
     }
 
     /** Whether the call runs {@code method} itself: static, or an instance method no subclass can override. */

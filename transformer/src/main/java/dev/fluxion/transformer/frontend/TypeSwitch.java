@@ -1,0 +1,141 @@
+package dev.fluxion.transformer.frontend;
+
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Dynamic dispatch over objects whose classes are known: an interface or virtual call whose
+ * receiver is an element of an array made here, holding objects of a few classes made here
+ * ({@code Shape[] shapes = {new Square(), new Circle()}; shapes[i].area(x[i])}), becomes a test of
+ * the receiver's class and, per class, a call of that class's method, which {@link ReadableCallees}
+ * then inlines: the polymorphic inline cache of a JIT, made exact because every object the call can
+ * see is known. The last class is the else branch: no other object can reach the call.
+ */
+final class TypeSwitch {
+    /** Classes at most per call: a switch per call site, each branch inlined. */
+    private static final int MAX_CLASSES = 6;
+
+    private TypeSwitch() {
+    }
+
+    /**
+     * Splits {@code call} by its receiver's class, if the receiver is an element of an array made
+     * here holding objects of two to {@link #MAX_CLASSES} classes, each of which runs code that
+     * {@code readable} accepts; returns the receivers of the branches' calls (casts of the element,
+     * each after its class was tested), each with its class, or {@code null} if the call stays.
+     */
+    static Map<Instruction, String> split(IrFunction f, Block b, Instruction call, BiPredicate<Instruction, String> readable) {
+        if (call.op() != Op.INVOKE || call.opcode() != Opcodes.INVOKEINTERFACE && call.opcode() != Opcodes.INVOKEVIRTUAL
+                || !(call.operand(0) instanceof Instruction element) || element.op() != Op.ARRAY_LOAD) {
+            return null;
+        }
+        Set<String> classes = classesIn(element.operand(0));
+        if (classes == null || classes.size() < 2 || classes.size() > MAX_CLASSES
+                || !classes.stream().allMatch(c -> readable.test(call, c))) {
+            return null;
+        }
+        Block rest = f.splitAfter(b, call);
+        Value receiver = element;
+        Instruction classOf = new Instruction(Op.INVOKE, Opcodes.INVOKEVIRTUAL, Type.getType(Class.class), receiver)
+                .withMember(new MemberRef("java/lang/Object", "getClass", "()Ljava/lang/Class;")).withLine(call.line());
+        b.insertBefore(call, classOf);
+        List<String> order = new ArrayList<>(classes);
+        Map<Instruction, String> calls = new java.util.HashMap<>();
+        Map<Instruction, String> receivers = new java.util.HashMap<>();
+        List<Value> results = new ArrayList<>();
+        Block test = b;
+        for (int k = 0; k < order.size(); k++) {
+            String c = order.get(k);
+            Block branch = f.newBlockAfter(test);
+            Instruction cast = new Instruction(Op.CHECKCAST, Opcodes.CHECKCAST, Type.getObjectType(c), receiver)
+                    .withTypeOperand(Type.getObjectType(c)).withLine(call.line());
+            branch.append(cast);
+            List<Value> operands = new ArrayList<>(call.operands());
+            operands.set(0, cast);
+            Instruction direct = new Instruction(Op.INVOKE, Opcodes.INVOKEVIRTUAL, call.type(), operands.toArray(Value[]::new))
+                    .withMember(new MemberRef(c, call.member().name(), call.member().descriptor()))
+                    .withLine(call.line());
+            branch.append(direct);
+            calls.put(direct, c);
+            receivers.put(cast, c);
+            if (direct.hasValue()) {
+                results.add(direct);
+            }
+            Instruction join = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE).withLine(call.line());
+            join.targets().add(rest);
+            if (k == order.size() - 1) { // the last class: what is left
+                jump(test, branch, call.line());
+                branch.terminate(join);
+                break;
+            }
+            Block next = f.newBlockAfter(branch);
+            Instruction is = new Instruction(Op.IF, Opcodes.IF_ACMPNE, Type.VOID_TYPE, classOf,
+                    new Constant(Type.getType(Class.class), Type.getObjectType(c))).withLine(call.line());
+            is.targets().add(next);
+            is.targets().add(branch);
+            test.terminate(is);
+            branch.terminate(join);
+            test = next;
+        }
+        if (call.hasValue()) {
+            Instruction phi = rest.addPhi(new Instruction(Op.PHI, -1, call.type()));
+            for (Block pred : rest.predecessors()) {
+                phi.addOperand(results.get(order.indexOf(calls.get(lastCall(pred)))));
+            }
+            call.replaceAllUsesWith(phi);
+        }
+        b.remove(call);
+        return receivers;
+    }
+
+    private static Instruction lastCall(Block b) {
+        List<Instruction> body = b.body();
+        return body.get(body.size() - 1);
+    }
+
+    private static void jump(Block from, Block to, int line) {
+        Instruction go = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE).withLine(line);
+        go.targets().add(to);
+        from.terminate(go);
+    }
+
+    /**
+     * The classes of the objects in {@code array}, if it is an array made here that holds only
+     * objects made here and is only indexed, measured and stored into; else {@code null}.
+     */
+    private static Set<String> classesIn(Value array) {
+        if (!(array instanceof Instruction a) || a.op() != Op.NEW_ARRAY || a.operands().size() != 1) {
+            return null;
+        }
+        Set<String> classes = new LinkedHashSet<>();
+        for (Instruction user : a.users()) {
+            switch (user.op()) {
+                case ARRAY_LOAD, ARRAY_LENGTH -> {
+                }
+                case ARRAY_STORE -> {
+                    if (user.operand(0) != a || !(user.operand(2) instanceof Instruction o) || o.op() != Op.NEW_OBJECT) {
+                        return null;
+                    }
+                    classes.add(o.type().getInternalName());
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return classes;
+    }
+}
