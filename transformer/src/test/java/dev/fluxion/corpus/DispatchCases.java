@@ -50,6 +50,21 @@ public final class DispatchCases {
         return covered;
     }
 
+    /** The same scene, its disc's radius p0 and its half-plane's offset p1 the parameters, sampled at fixed points. */
+    @Differentiable
+    public static double sceneOfParameters(double[] p) {
+        Surface[] scene = {new Disc(0.2, -0.1, p[0]), new HalfPlane(0.6, 0.8, p[1]), new Disc(-0.5, 0.4, 0.3 * p[0])};
+        double covered = 0;
+        for (int i = 0; i < 5; i++) {
+            double x = -1 + 0.45 * i;
+            double y = 0.3 * Math.sin(3 * x);
+            for (Surface s : scene) {
+                covered += s.inside(x, y);
+            }
+        }
+        return covered;
+    }
+
     abstract static class Layer {
         abstract double activate(double v);
 

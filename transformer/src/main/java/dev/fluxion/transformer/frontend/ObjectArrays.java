@@ -2,6 +2,7 @@ package dev.fluxion.transformer.frontend;
 
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.MemberRef;
@@ -43,8 +44,9 @@ final class ObjectArrays {
     }
 
     /**
-     * Replaces each array of objects of a class {@code isObject} accepts by one array per field;
-     * {@code fields} lists a class's instance fields.
+     * Replaces each array of objects made here, of classes {@code isObject} accepts, by one array
+     * per number of each class (and, for objects of several classes, an array of their class
+     * numbers); {@code fields} lists a class's instance fields.
      *
      * @throws ValueObjects.Abandon if such an array, or an object in it, is used in another way
      */
@@ -54,18 +56,34 @@ final class ObjectArrays {
         for (Block b : f.blocks()) {
             for (Instruction insn : b.body()) {
                 if (insn.op() == Op.NEW_ARRAY && insn.operands().size() == 1 && insn.type().getDimensions() == 1
-                        && isObject.test(insn.type().getElementType())) {
+                        && insn.type().getElementType().getSort() == Type.OBJECT) {
                     arrays.add(insn);
                 }
             }
         }
         for (Instruction array : arrays) {
-            if (holdsObjectsMadeHere(array)) {
-                Type element = array.type().getElementType();
-                check(f, array, fields.apply(element.getInternalName()), isValue, fields);
-                new Split(array, isValue, fields).run();
+            List<String> classes = classesMadeHere(array);
+            boolean ofObjects = isObject.test(array.type().getElementType());
+            boolean allObjects = !classes.isEmpty()
+                    && classes.stream().allMatch(c -> isObject.test(Type.getObjectType(c)));
+            if (classes.isEmpty() || !ofObjects && !allObjects) {
+                continue; // data from outside, or objects that hold no numbers (dispatched by TypeSwitch as they are)
+            }
+            check(f, array, classes, isObject, isValue, fields);
+            new Split(array, classes, isValue, fields).run();
+        }
+    }
+
+    /** The classes of the objects made here that are stored into {@code array}, in order of first store. */
+    private static List<String> classesMadeHere(Instruction array) {
+        java.util.LinkedHashSet<String> classes = new java.util.LinkedHashSet<>();
+        for (Instruction user : array.users()) {
+            if (user.op() == Op.ARRAY_STORE && user.operand(0) == array && user.operand(2) instanceof Instruction stored
+                    && stored.op() == Op.NEW_OBJECT) {
+                classes.add(stored.type().getInternalName());
             }
         }
+        return new ArrayList<>(classes);
     }
 
     /**
@@ -113,31 +131,26 @@ final class ObjectArrays {
         return one != null && holdsOnly(a, one) ? one : null;
     }
 
-    /** Arrays that hold only objects from outside (data, read where the code reads them) are left as they are. */
-    private static boolean holdsObjectsMadeHere(Instruction array) {
-        for (Instruction user : array.users()) {
-            if (user.op() == Op.ARRAY_STORE && user.operand(0) == array && user.operand(2) instanceof Instruction stored
-                    && stored.op() == Op.NEW_OBJECT) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void check(IrFunction f, Instruction array, List<FieldNode> fields, Predicate<Type> isValue,
-            Function<String, List<FieldNode>> fieldsOf) {
+    private static void check(IrFunction f, Instruction array, List<String> classes, Predicate<Type> isObject,
+            Predicate<Type> isValue, Function<String, List<FieldNode>> fieldsOf) {
         String what = "an array of " + JavaSyntax.type(array.type().getElementType());
-        checkFields(what, fields, isValue, fieldsOf, 0);
+        for (String c : classes) {
+            if (!isObject.test(Type.getObjectType(c))) {
+                throw new ValueObjects.Abandon(what + " holds objects of " + JavaSyntax.type(Type.getObjectType(c))
+                        + ", whose fields are not all numbers");
+            }
+            checkFields(what, fieldsOf.apply(c), isValue, fieldsOf, 0);
+        }
         for (Instruction user : array.users()) {
             switch (user.op()) {
                 case ARRAY_LENGTH -> {
                 }
-                case ARRAY_LOAD -> checkElement(user, what);
+                case ARRAY_LOAD -> checkElement(user, classes, what);
                 case ARRAY_STORE -> {
                     if (user.operand(0) != array || user.operand(2) == array) {
                         throw new ValueObjects.Abandon(what + " is stored in an array");
                     }
-                    checkStored(f, user, array.type().getElementType(), what);
+                    checkStored(f, user, what);
                 }
                 default -> throw new ValueObjects.Abandon(what + ": " + ValueObjects.describeUse(user));
             }
@@ -157,16 +170,33 @@ final class ObjectArrays {
         }
     }
 
-    /** An element read from the array is only read and written through (and checked for null, see {@link #isNullCheck}). */
-    private static void checkElement(Instruction element, String what) {
+    /**
+     * An element read from the array is only read and written through, checked for null (see
+     * {@link #isNullCheck}), tested for its class ({@code Dispatch.isClass}, from {@link TypeSwitch})
+     * and cast to one of the classes, the cast only read and written through.
+     */
+    private static void checkElement(Instruction element, List<String> classes, String what) {
         for (Instruction user : element.users()) {
-            boolean fieldAccess = user.op() == Op.FIELD_GET && user.operands().size() == 1
-                    || user.op() == Op.FIELD_PUT && user.operands().size() == 2 && user.operand(0) == element
-                            && user.operand(1) != element;
-            if (!fieldAccess && !isNullCheck(user)) {
+            boolean fine = isFieldAccess(user, element) || isNullCheck(user) || isClassTest(user, element, classes)
+                    || user.op() == Op.CHECKCAST && classes.contains(user.typeOperand().getInternalName())
+                            && user.users().stream().allMatch(u -> isFieldAccess(u, user) || isNullCheck(u));
+            if (!fine) {
                 throw new ValueObjects.Abandon("an element of " + what + ": " + ValueObjects.describeUse(user));
             }
         }
+    }
+
+    private static boolean isFieldAccess(Instruction user, Instruction object) {
+        return user.op() == Op.FIELD_GET && user.operands().size() == 1
+                || user.op() == Op.FIELD_PUT && user.operands().size() == 2 && user.operand(0) == object
+                        && user.operand(1) != object;
+    }
+
+    /** {@code Dispatch.isClass(element, C.class)} for one of the array's classes. */
+    private static boolean isClassTest(Instruction user, Instruction element, List<String> classes) {
+        return user.op() == Op.INVOKE && user.member().equals(TypeSwitch.IS_CLASS) && user.operand(0) == element
+                && user.operand(1) instanceof Constant c && c.value() instanceof Type t
+                && classes.contains(t.getInternalName());
     }
 
     /**
@@ -184,10 +214,9 @@ final class ObjectArrays {
      * What is stored is a new object of the element class, stored nowhere else and not used once
      * stored: from then on, the element is the object.
      */
-    private static void checkStored(IrFunction f, Instruction store, Type elementClass, String what) {
-        if (!(store.operand(2) instanceof Instruction object) || object.op() != Op.NEW_OBJECT
-                || !object.type().equals(elementClass)) {
-            throw new ValueObjects.Abandon(what + " holds objects made elsewhere or of another class");
+    private static void checkStored(IrFunction f, Instruction store, String what) {
+        if (!(store.operand(2) instanceof Instruction object) || object.op() != Op.NEW_OBJECT) {
+            throw new ValueObjects.Abandon(what + " holds objects made elsewhere");
         }
         for (Instruction user : object.users()) {
             boolean fieldAccess = user.op() == Op.FIELD_GET && user.operands().size() == 1
@@ -242,35 +271,48 @@ final class ObjectArrays {
 
     /**
      * Rewrites an array, whose uses {@link #check} accepted, into an array per number of its
-     * objects: per field, and through a field that holds a value object ({@code Vec3 pos}), per field
-     * of that ({@code pos.x}, {@code pos.y}, {@code pos.z}). Reading such a field makes the value
-     * object anew from its arrays (a copy is the same value), which {@link ValueObjects} then
-     * replaces by its numbers; writing it stores its numbers.
+     * objects: per class and field, and through a field that holds a value object ({@code Vec3 pos}),
+     * per field of that ({@code pos.x}, {@code pos.y}, {@code pos.z}). Reading such a field makes the
+     * value object anew from its arrays (a copy is the same value), which {@link ValueObjects} then
+     * replaces by its numbers; writing it stores its numbers. Objects of several classes also get an
+     * {@code int} array of their class numbers (1, 2, ...; 0 where none was stored), which the class
+     * tests of {@link TypeSwitch} then compare.
      */
     private static final class Split {
         private final Instruction array;
+        private final List<String> classes;
         private final Predicate<Type> isValue;
         private final Function<String, List<FieldNode>> fields;
-        /** The array of each number, by its path of field names ({@code pos.x}). */
+        /** The array of each number, by class and path of field names ({@code Ball#pos.x}). */
         private final Map<String, Instruction> byPath = new LinkedHashMap<>();
+        /** The class numbers, if the objects are of several classes. */
+        private Instruction tags;
 
-        Split(Instruction array, Predicate<Type> isValue, Function<String, List<FieldNode>> fields) {
+        Split(Instruction array, List<String> classes, Predicate<Type> isValue, Function<String, List<FieldNode>> fields) {
             this.array = array;
+            this.classes = classes;
             this.isValue = isValue;
             this.fields = fields;
         }
 
         void run() {
-            Type element = array.type().getElementType();
             Instruction[] after = {array};
-            forEachNumber(element, "", (path, desc) -> {
-                Type arrayType = Type.getType("[" + desc);
-                int opcode = Type.getType(desc).getSort() == Type.ARRAY ? Opcodes.ANEWARRAY : Opcodes.NEWARRAY;
+            java.util.function.BiConsumer<String, Type> newArray = (key, arrayType) -> {
+                int opcode = arrayType.getElementType().getSort() == Type.OBJECT || arrayType.getDimensions() > 1
+                        ? Opcodes.ANEWARRAY : Opcodes.NEWARRAY;
                 Instruction split = new Instruction(Op.NEW_ARRAY, opcode, arrayType, array.operand(0)).withLine(array.line());
                 insertAfter(array.block(), after[0], split);
                 after[0] = split;
-                byPath.put(path, split);
-            });
+                byPath.put(key, split);
+            };
+            if (classes.size() > 1) {
+                newArray.accept("#class", Type.getType("[I"));
+                tags = byPath.get("#class");
+            }
+            for (String c : classes) {
+                forEachNumber(Type.getObjectType(c), "", (path, desc) -> newArray.accept(c + "#" + path,
+                        Type.getType("[" + desc)));
+            }
             for (Instruction user : List.copyOf(array.users())) {
                 Block b = user.block();
                 switch (user.op()) {
@@ -279,17 +321,28 @@ final class ObjectArrays {
                         b.remove(user);
                     }
                     case ARRAY_LOAD -> {
-                        for (Instruction access : List.copyOf(user.users())) {
-                            if (!isNullCheck(access)) {
-                                rewriteAccess(access, user.operand(1));
+                        Value index = user.operand(1);
+                        for (Instruction use : List.copyOf(user.users())) {
+                            if (use.op() == Op.CHECKCAST) {
+                                for (Instruction access : List.copyOf(use.users())) {
+                                    rewrite(access, index);
+                                }
+                            } else {
+                                rewrite(use, index);
                             }
-                            access.block().remove(access);
+                            use.block().remove(use);
                         }
                         b.remove(user);
                     }
                     case ARRAY_STORE -> {
+                        Value index = user.operand(1);
                         Instruction object = (Instruction) user.operand(2);
-                        store(user, object, element, "", user.operand(1));
+                        String c = object.type().getInternalName();
+                        if (tags != null) {
+                            b.insertBefore(user, new Instruction(Op.ARRAY_STORE, Opcodes.IASTORE, Type.VOID_TYPE, tags, index,
+                                    Constant.ofInt(classes.indexOf(c) + 1)).withLine(user.line()));
+                        }
+                        store(user, object, c, object.type(), "", index);
                         b.remove(user);
                     }
                     default -> throw new IllegalStateException("checked: " + user.op());
@@ -298,22 +351,37 @@ final class ObjectArrays {
             array.block().remove(array);
         }
 
-        /** {@code element.f} read or written, {@code element} at {@code index}. */
-        private void rewriteAccess(Instruction access, Value index) {
-            String path = access.member().name();
-            Type t = Type.getType(access.member().descriptor());
-            if (access.op() == Op.FIELD_GET) {
-                access.replaceAllUsesWith(load(access, t, path, index));
-            } else {
-                store(access, access.operand(1), t, path, index);
+        /** A use of the element at {@code index} (or of its cast): a field read or written, a class test, a null check. */
+        private void rewrite(Instruction use, Value index) {
+            if (use.op() == Op.INVOKE && use.member().equals(TypeSwitch.IS_CLASS)) {
+                Instruction tag = new Instruction(Op.ARRAY_LOAD, Opcodes.IALOAD, Type.INT_TYPE, tags, index)
+                        .withLine(use.line());
+                use.block().insertBefore(use, tag);
+                String c = ((Type) ((Constant) use.operand(1)).value()).getInternalName();
+                Instruction is = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.INT_TYPE, tag,
+                        Constant.ofInt(classes.indexOf(c) + 1)).withMember(TypeSwitch.IS).withLine(use.line());
+                use.block().insertBefore(use, is);
+                use.replaceAllUsesWith(is);
+            } else if (use.op() == Op.FIELD_GET || use.op() == Op.FIELD_PUT) {
+                String c = use.member().owner();
+                String path = use.member().name();
+                Type t = Type.getType(use.member().descriptor());
+                if (use.op() == Op.FIELD_GET) {
+                    use.replaceAllUsesWith(load(use, c, t, path, index));
+                } else {
+                    store(use, use.operand(1), c, t, path, index);
+                }
+            }
+            if (use.op() != Op.CHECKCAST) {
+                use.block().remove(use); // null checks go: an element is an object made here
             }
         }
 
-        /** The number or value object at {@code path} of the element at {@code index}, read before {@code at}. */
-        private Value load(Instruction at, Type t, String path, Value index) {
+        /** The number or value object at {@code path} of the element (of class {@code c}) at {@code index}, read before {@code at}. */
+        private Value load(Instruction at, String c, Type t, String path, Value index) {
             if (t.getSort() != Type.OBJECT) {
                 Instruction load = new Instruction(Op.ARRAY_LOAD, t.getOpcode(Opcodes.IALOAD), Types.computational(t),
-                        byPath.get(path), index).withLine(at.line());
+                        byPath.get(c + "#" + path), index).withLine(at.line());
                 at.block().insertBefore(at, load);
                 return load;
             }
@@ -321,18 +389,18 @@ final class ObjectArrays {
             at.block().insertBefore(at, made);
             for (FieldNode field : fields.apply(t.getInternalName())) {
                 Type ft = Type.getType(field.desc);
-                Value v = load(at, ft, path + "." + field.name, index);
+                Value v = load(at, c, ft, path + "." + field.name, index);
                 at.block().insertBefore(at, new Instruction(Op.FIELD_PUT, Opcodes.PUTFIELD, Type.VOID_TYPE, made, v)
                         .withMember(new MemberRef(t.getInternalName(), field.name, field.desc)).withLine(at.line()));
             }
             return made;
         }
 
-        /** Stores {@code value}, of type {@code t}, as the numbers at {@code path} of the element at {@code index}. */
-        private void store(Instruction at, Value value, Type t, String path, Value index) {
+        /** Stores {@code value}, of type {@code t}, as the numbers at {@code path} of the element (of class {@code c}) at {@code index}. */
+        private void store(Instruction at, Value value, String c, Type t, String path, Value index) {
             if (t.getSort() != Type.OBJECT) {
                 at.block().insertBefore(at, new Instruction(Op.ARRAY_STORE, t.getOpcode(Opcodes.IASTORE), Type.VOID_TYPE,
-                        byPath.get(path), index, value).withLine(at.line()));
+                        byPath.get(c + "#" + path), index, value).withLine(at.line()));
                 return;
             }
             for (FieldNode field : fields.apply(t.getInternalName())) { // the element itself (path ""), or a value object
@@ -340,7 +408,7 @@ final class ObjectArrays {
                 Instruction read = new Instruction(Op.FIELD_GET, Opcodes.GETFIELD, Types.computational(ft), value)
                         .withMember(new MemberRef(t.getInternalName(), field.name, field.desc)).withLine(at.line());
                 at.block().insertBefore(at, read);
-                store(at, read, ft, path.isEmpty() ? field.name : path + "." + field.name, index);
+                store(at, read, c, ft, path.isEmpty() ? field.name : path + "." + field.name, index);
             }
         }
 

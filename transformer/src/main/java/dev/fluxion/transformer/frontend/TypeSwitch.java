@@ -25,6 +25,12 @@ import org.objectweb.asm.Type;
  * see is known. The last class is the else branch: no other object can reach the call.
  */
 final class TypeSwitch {
+    /** {@code Dispatch.isClass(Object, Class)}: whether an object is of exactly a class. */
+    static final MemberRef IS_CLASS = new MemberRef("dev/fluxion/internal/Dispatch", "isClass",
+            "(Ljava/lang/Object;Ljava/lang/Class;)Z");
+    /** {@code Dispatch.is(int, int)}: the same test once the classes are numbers ({@link ObjectArrays}). */
+    static final MemberRef IS = new MemberRef("dev/fluxion/internal/Dispatch", "is", "(II)Z");
+
     /** Classes at most per call: a switch per call site, each branch inlined. */
     private static final int MAX_CLASSES = 6;
 
@@ -49,9 +55,6 @@ final class TypeSwitch {
         }
         Block rest = f.splitAfter(b, call);
         Value receiver = element;
-        Instruction classOf = new Instruction(Op.INVOKE, Opcodes.INVOKEVIRTUAL, Type.getType(Class.class), receiver)
-                .withMember(new MemberRef("java/lang/Object", "getClass", "()Ljava/lang/Class;")).withLine(call.line());
-        b.insertBefore(call, classOf);
         List<String> order = new ArrayList<>(classes);
         Map<Instruction, String> calls = new java.util.HashMap<>();
         Map<Instruction, String> receivers = new java.util.HashMap<>();
@@ -82,8 +85,11 @@ final class TypeSwitch {
                 break;
             }
             Block next = f.newBlockAfter(branch);
-            Instruction is = new Instruction(Op.IF, Opcodes.IF_ACMPNE, Type.VOID_TYPE, classOf,
-                    new Constant(Type.getType(Class.class), Type.getObjectType(c))).withLine(call.line());
+            Instruction isC = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.INT_TYPE, receiver,
+                    new Constant(Type.getType(Class.class), Type.getObjectType(c)))
+                    .withMember(IS_CLASS).withLine(call.line());
+            test.append(isC);
+            Instruction is = new Instruction(Op.IF, Opcodes.IFEQ, Type.VOID_TYPE, isC).withLine(call.line());
             is.targets().add(next);
             is.targets().add(branch);
             test.terminate(is);
