@@ -253,7 +253,15 @@ public final class AdjointLinker {
                 return lambda;
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // fall through: not a lambda or method reference
+            // fall through: not a lambda or method reference, or one of a module closed to Fluxion
+        }
+        Module module = function.getClass().getModule();
+        String pkg = function.getClass().getPackageName();
+        if (module.isNamed() && !module.isOpen(pkg, AdjointLinker.class.getModule())) {
+            throw new FluxionException("fluxion: module " + module.getName() + " does not open package " + pkg
+                    + " to Fluxion, which reads what a method reference names and reaches the derivatives through the "
+                    + "package. Add `opens " + pkg + " to " + moduleName() + ";` to module " + module.getName()
+                    + "'s module-info.java.");
         }
         if (isKotlin(function.getClass())) {
             throw new FluxionException("fluxion: " + function.getClass().getName() + " is a Kotlin lambda, function "
@@ -265,6 +273,12 @@ public final class AdjointLinker {
         }
         throw new FluxionException("fluxion: " + function.getClass().getName() + " is not a method reference. Pass a "
                 + "method reference to a @Differentiable static method, e.g. Fluxion.gradient(MyModel::loss).");
+    }
+
+    /** Fluxion's module as a user names it in {@code opens ... to}: {@code dev.fluxion} (fluxion.jar's and the runtime's automatic name). */
+    static String moduleName() {
+        Module m = AdjointLinker.class.getModule();
+        return m.isNamed() ? m.getName() : "dev.fluxion";
     }
 
     /** Whether kotlinc compiled the class (it carries {@code @kotlin.Metadata}; read by name, Fluxion does not depend on Kotlin). */

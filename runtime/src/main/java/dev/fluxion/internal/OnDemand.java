@@ -108,10 +108,9 @@ public final class OnDemand {
         } catch (IllegalAccessException | RuntimeException e) {
             String pkg = host.getPackageName();
             throw new FluxionException("fluxion: cannot generate the derivatives of " + host.getName() + " on demand: "
-                    + "module " + host.getModule().getName() + " does not open package " + pkg + " to Fluxion (" + e
-                    .getMessage() + "). Add `opens " + pkg + ";` (or `opens " + pkg + " to "
-                    + OnDemand.class.getModule().getName() + ";`) to its module-info.java, or use the agent or the "
-                    + "build-time plugin.", e);
+                    + "module " + host.getModule().getName() + " does not open package " + pkg + " to Fluxion. Add `opens "
+                    + pkg + " to " + AdjointLinker.moduleName() + ";` to its module-info.java, or use the build-time "
+                    + "plugin.", e);
         }
         DerivativeGenerator.Generated generated = GENERATOR.generate(lookup);
         for (DerivativeGenerator.Problem p : generated.problems()) {

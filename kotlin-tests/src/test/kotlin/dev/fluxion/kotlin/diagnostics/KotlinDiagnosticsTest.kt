@@ -35,7 +35,8 @@ class KotlinDiagnosticsTest {
         "dataClassInAList" to "active value passed to the constructor of dev.fluxion.kotlin.diagnostics.Point " +
             "(Fluxion kept this method's objects as they are: an object is passed to " +
             "java.util.ArrayList.add(java.lang.Object), which is not inlined). Fluxion differentiates objects that stay in the differentiated code: records and final classes of final " +
-            "fields, and mutable objects whose every reference is one object; this one escapes (passed to a method " +
+            "fields, mutable objects whose every reference is one object, and arrays of such objects made in the " +
+            "method; this one escapes (passed to a method " +
             "that is not inlined, returned or stored) or is one of several a reference may be. Pass the numbers as " +
             "double arguments or double[] arrays.",
         "nullable" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
