@@ -182,8 +182,14 @@ public final class Fluxion {
         return explained(e);
     }
 
-    /** A linkage error from a callee's missing adjoint becomes the callee's own diagnostic. */
+    /**
+     * A linkage error from a callee's missing adjoint becomes the callee's own diagnostic; one from
+     * linking a callee's derivative on demand ({@code OnDemand.derivative}) carries it as its cause.
+     */
     private static RuntimeException explained(Throwable e) {
+        if (e instanceof BootstrapMethodError && e.getCause() instanceof FluxionException f) {
+            return new FluxionException(f.getMessage(), e);
+        }
         if (e instanceof LinkageError linkage) {
             String message = TransformationLog.explainMissingAdjoint(linkage);
             if (message != null) {

@@ -81,12 +81,16 @@ final class DerivativeTransformer implements ClassFileTransformer {
     }
 
     /** With {@code -Dfluxion.dump=DIR}, the class as the agent defined it, beside the SSA dumps: {@code DIR/<class>.class}. */
-    private static void dump(String className, byte[] transformed) throws IOException {
+    private static void dump(String className, byte[] transformed) {
         String dir = System.getProperty("fluxion.dump");
         if (dir != null && !dir.isEmpty() && transformed != null) {
             Path file = Path.of(dir, className.replace('/', '.') + ".class");
-            Files.createDirectories(file.getParent());
-            Files.write(file, transformed);
+            try {
+                Files.createDirectories(file.getParent());
+                Files.write(file, transformed);
+            } catch (IOException e) { // the class is transformed all the same
+                System.err.println("fluxion: cannot write " + file + " (-Dfluxion.dump): " + e);
+            }
         }
     }
 }

@@ -131,7 +131,7 @@ public final class HiddenClassGenerator implements DerivativeGenerator {
     private static final String OPENER = "Fluxion$$Lookup";
 
     /**
-     * {@code public final class <package>.Fluxion$$Lookup} with {@code static Lookup lookup(Class c)},
+     * {@code final class <package>.Fluxion$$Lookup} with {@code static Lookup lookup(Class c)} (package access),
      * which returns {@code MethodHandles.privateLookupIn(c, MethodHandles.lookup())}: one per package
      * and class loader, defined on first use.
      */
@@ -149,9 +149,10 @@ public final class HiddenClassGenerator implements DerivativeGenerator {
 
     private static byte[] openerBytes(String name) {
         ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        w.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, name, null,
+        // package access only: whoever may call it could already define classes in the package
+        w.visit(Opcodes.V11, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, name, null,
                 "java/lang/Object", null);
-        var m = w.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "lookup",
+        var m = w.visitMethod(Opcodes.ACC_STATIC, "lookup",
                 "(Ljava/lang/Class;)Ljava/lang/invoke/MethodHandles$Lookup;", null,
                 new String[] {"java/lang/IllegalAccessException"});
         m.visitCode();

@@ -21,4 +21,25 @@ public final class Dispatch {
     public static boolean is(int tag, int expected) {
         return tag == expected;
     }
+
+    /**
+     * Reached when an element is of none of the classes its array was seen to hold: only a slot
+     * never assigned, as in the Java code, where the call on {@code null} throws.
+     */
+    public static void none(Object element) {
+        throw new NullPointerException("an element of an array of objects that was never assigned");
+    }
+
+    /** The same, once the array is split: its class number is 0. */
+    public static void noneAssigned() {
+        throw new NullPointerException("an element of an array of objects that was never assigned");
+    }
+
+    /** A cast of an element of class number {@code tag} to the class numbered {@code expected}: the checks of {@code checkcast}. */
+    public static void cast(int tag, int expected) {
+        if (tag != expected) {
+            throw tag == 0 ? new NullPointerException("an element of an array of objects that was never assigned")
+                    : new ClassCastException("an element of an array of objects is of another class");
+        }
+    }
 }

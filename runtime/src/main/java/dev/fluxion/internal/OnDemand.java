@@ -21,10 +21,15 @@ import java.util.ServiceLoader;
 public final class OnDemand {
     private static final DerivativeGenerator GENERATOR = find();
 
-    private static final ClassValue<Optional<MethodHandles.Lookup>> DERIVATIVES = new ClassValue<>() {
+    /** Per class: the lookup into its derivatives, none, or why they could not be generated (asked again, it says the same). */
+    private static final ClassValue<Object> DERIVATIVES = new ClassValue<>() {
         @Override
-        protected Optional<MethodHandles.Lookup> computeValue(Class<?> host) {
-            return Optional.ofNullable(generate(host));
+        protected Object computeValue(Class<?> host) {
+            try {
+                return Optional.ofNullable(generate(host));
+            } catch (FluxionException e) {
+                return e;
+            }
         }
     };
 
@@ -42,7 +47,14 @@ public final class OnDemand {
      * The diagnostics of methods that cannot be differentiated go to {@link TransformationLog}.
      */
     public static MethodHandles.Lookup derivatives(Class<?> host) {
-        return GENERATOR == null || isTransformed(host) ? null : DERIVATIVES.get(host).orElse(null);
+        if (GENERATOR == null || isTransformed(host)) {
+            return null;
+        }
+        Object generated = DERIVATIVES.get(host);
+        if (generated instanceof FluxionException e) {
+            throw new FluxionException(e.getMessage(), e);
+        }
+        return ((Optional<?>) generated).map(MethodHandles.Lookup.class::cast).orElse(null);
     }
 
     /** Whether the agent or the plugin added derivative members to {@code c} itself. */

@@ -171,11 +171,13 @@ public final class NestmateDerivatives {
      */
     private static void checkInherited(ClassNode host, String owner, String name, String desc, boolean field,
             ClassFileLocator locator, List<String> problems) {
-        if (packageOf(owner).equals(packageOf(host.name)) || !isSuperclass(owner, host, locator)) {
-            return;
+        // javac names an inherited member through the class that uses it (getfield Host.scale): follow the
+        // chain from there to the class that declares it
+        if (!owner.equals(host.name) && !isSuperclass(owner, host, locator)) {
+            return; // not a member the host inherits
         }
         for (String c = owner; c != null; ) {
-            ClassNode node = read(c, locator);
+            ClassNode node = c.equals(host.name) ? host : read(c, locator);
             if (node == null) {
                 return;
             }

@@ -260,6 +260,8 @@ public final class Corpus {
                 scalar("DispatchCases.sceneCoverage", DispatchCases::sceneCoverage, null, p(-1.0, 0.3), p(-0.8, -0.5)),
                 scalar("DispatchCases.sceneOfParameters", DispatchCases::sceneOfParameters, null, p(0.5, 0.1),
                         p(0.8, -0.3)),
+                scalar("DispatchCases.whichMethodRuns", DispatchCases::whichMethodRuns, x -> p(1, 6 * x[1]),
+                        p(0.5, 2.0), p(-1.5, 0.25)),
                 scalar("DispatchCases.stackedLayers", DispatchCases::stackedLayers, x -> {
                     double h = Math.tanh(0.7 * x[0]); // softplus(p1 * tanh(0.7 p0)); softplus' = sigmoid
                     double sig = 1 / (1 + Math.exp(-x[1] * h));

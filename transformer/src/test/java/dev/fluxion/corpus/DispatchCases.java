@@ -123,4 +123,44 @@ public final class DispatchCases {
         }
         return total;
     }
+
+    static class Base {
+        private double scale(double v) {
+            return v;
+        }
+
+        double viaPrivate(double v) {
+            return scale(v);
+        }
+    }
+
+    static final class Twice extends Base {
+        double scale(double v) { // does not override Base's private scale
+            return 2 * v;
+        }
+    }
+
+    interface Sized {
+        default double weight(double v) {
+            return v * v;
+        }
+    }
+
+    interface HeavySized extends Sized {
+        @Override
+        default double weight(double v) {
+            return 3 * v * v;
+        }
+    }
+
+    static final class Crate implements Sized, HeavySized {
+    }
+
+    /** A private method called on an object of a subclass with a method of the same name, and the most specific of two defaults. */
+    @Differentiable
+    public static double whichMethodRuns(double[] x) {
+        Base b = new Twice();
+        Sized s = new Crate();
+        return b.viaPrivate(x[0]) + s.weight(x[1]);
+    }
 }

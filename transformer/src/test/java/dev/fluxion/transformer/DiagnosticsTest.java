@@ -19,6 +19,8 @@ import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
 import dev.fluxion.fixtures.bad.NumberReadBackFromText;
 import dev.fluxion.fixtures.bad.OneOfTwoObjects;
 import dev.fluxion.fixtures.bad.ObjectChangedAfterStored;
+import dev.fluxion.fixtures.bad.SlotGivenAnotherObject;
+import dev.fluxion.fixtures.bad.OneObjectInEverySlot;
 import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
 import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
 import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
@@ -474,6 +476,32 @@ class DiagnosticsTest {
                 "active value written to field dev.fluxion.fixtures.bad.ObjectChangedAfterStored.Cell.value (Fluxion "
                         + "kept this method's objects as they are: an object stored in an array of "
                         + "dev.fluxion.fixtures.bad.ObjectChangedAfterStored.Cell is used through another variable too)",
+                OBJECT_ADVICE);
+    }
+
+    // bodies[0] = new Body(p[0], p[1]);      // ERROR
+    // Body old = bodies[0];
+    // bodies[0] = new Body(old.x + old.v, old.v);   // the slot given another object
+    // return old.x;                          // the first one still
+    @Test
+    void elementUsedAfterItsSlotIsGivenAnotherObject() {
+        expectOne(SlotGivenAnotherObject.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.SlotGivenAnotherObject.Body (Fluxion "
+                        + "kept this method's objects as they are: an element of an array of "
+                        + "dev.fluxion.fixtures.bad.SlotGivenAnotherObject.Body is used after its slot may be given another "
+                        + "object)",
+                OBJECT_ADVICE);
+    }
+
+    // Cell proto = new Cell();
+    // proto.a = p[0];                        // ERROR
+    // for (int j = 0; j < cells.length; j++) cells[j] = proto;   // one object in every slot
+    @Test
+    void oneObjectStoredIntoEverySlot() {
+        expectOne(OneObjectInEverySlot.class, "f",
+                "active value written to field dev.fluxion.fixtures.bad.OneObjectInEverySlot.Cell.a (Fluxion kept this "
+                        + "method's objects as they are: an object stored in an array of "
+                        + "dev.fluxion.fixtures.bad.OneObjectInEverySlot.Cell is used through another variable too)",
                 OBJECT_ADVICE);
     }
 

@@ -40,6 +40,9 @@ import org.objectweb.asm.tree.FieldNode;
  * as zeros, where reading the object's field would throw a {@code NullPointerException}.
  */
 final class ObjectArrays {
+    private static final MemberRef NONE_ASSIGNED = new MemberRef("dev/fluxion/internal/Dispatch", "noneAssigned", "()V");
+    private static final MemberRef CAST = new MemberRef("dev/fluxion/internal/Dispatch", "cast", "(II)V");
+
     private ObjectArrays() {
     }
 
@@ -145,7 +148,10 @@ final class ObjectArrays {
             switch (user.op()) {
                 case ARRAY_LENGTH -> {
                 }
-                case ARRAY_LOAD -> checkElement(user, classes, what);
+                case ARRAY_LOAD -> {
+                    checkElement(user, classes, what);
+                    checkNotOverwritten(array, user, what);
+                }
                 case ARRAY_STORE -> {
                     if (user.operand(0) != array || user.operand(2) == array) {
                         throw new ValueObjects.Abandon(what + " is stored in an array");
@@ -178,10 +184,31 @@ final class ObjectArrays {
     private static void checkElement(Instruction element, List<String> classes, String what) {
         for (Instruction user : element.users()) {
             boolean fine = isFieldAccess(user, element) || isNullCheck(user) || isClassTest(user, element, classes)
+                    || user.op() == Op.INVOKE && user.member().equals(TypeSwitch.NONE) && user.operand(0) == element
                     || user.op() == Op.CHECKCAST && classes.contains(user.typeOperand().getInternalName())
                             && user.users().stream().allMatch(u -> isFieldAccess(u, user) || isNullCheck(u));
             if (!fine) {
                 throw new ValueObjects.Abandon("an element of " + what + ": " + ValueObjects.describeUse(user));
+            }
+        }
+    }
+
+    /**
+     * No store into the array runs between reading an element and a use of it: the element is then
+     * the object in its slot wherever it is used, as the fields' arrays, read at each use, assume.
+     */
+    private static void checkNotOverwritten(Instruction array, Instruction element, String what) {
+        Set<Instruction> uses = new HashSet<>();
+        for (Instruction u : element.users()) {
+            uses.add(u);
+            if (u.op() == Op.CHECKCAST) {
+                uses.addAll(u.users());
+            }
+        }
+        for (Instruction store : array.users()) {
+            if (store.op() == Op.ARRAY_STORE && mayRunAfter(store, uses, element)) {
+                throw new ValueObjects.Abandon("an element of " + what + " is used after its slot may be given another "
+                        + "object");
             }
         }
     }
@@ -226,22 +253,24 @@ final class ObjectArrays {
                 throw new ValueObjects.Abandon("an object stored in " + what + ": " + ValueObjects.describeUse(user));
             }
         }
-        if (isUsedAfter(object, store)) {
+        // a use through the variable after the store, or the store again: one object in two places
+        if (mayRunAfter(store, new HashSet<>(object.users()), object)) {
             throw new ValueObjects.Abandon("an object stored in " + what + " is used through another variable too");
         }
     }
 
-    /** Whether a use of {@code object} other than {@code store} may run after {@code store}, before {@code object} is made anew. */
-    private static boolean isUsedAfter(Instruction object, Instruction store) {
-        Set<Instruction> uses = new HashSet<>(object.users());
-        uses.remove(store);
-        Block start = store.block();
-        List<Instruction> rest = start.body().subList(start.body().indexOf(store) + 1, start.body().size());
-        for (Instruction insn : rest) {
-            if (insn == object) {
+    /**
+     * Whether one of {@code targets} may run after {@code from}, before {@code definition} runs again
+     * (a value defined in a loop is a new value each time round).
+     */
+    private static boolean mayRunAfter(Instruction from, Set<Instruction> targets, Instruction definition) {
+        Block start = from.block();
+        List<Instruction> all = start.instructions();
+        for (Instruction insn : all.subList(all.indexOf(from) + 1, all.size())) {
+            if (insn == definition) {
                 return false;
             }
-            if (uses.contains(insn)) {
+            if (targets.contains(insn)) {
                 return true;
             }
         }
@@ -252,17 +281,17 @@ final class ObjectArrays {
             if (!seen.add(b)) {
                 continue;
             }
-            boolean remade = false;
+            boolean redefined = false;
             for (Instruction insn : b.instructions()) {
-                if (insn == object) {
-                    remade = true;
+                if (insn == definition) {
+                    redefined = true;
                     break;
                 }
-                if (uses.contains(insn)) {
+                if (targets.contains(insn)) {
                     return true;
                 }
             }
-            if (!remade) {
+            if (!redefined) {
                 work.addAll(b.successors());
             }
         }
@@ -324,6 +353,9 @@ final class ObjectArrays {
                         Value index = user.operand(1);
                         for (Instruction use : List.copyOf(user.users())) {
                             if (use.op() == Op.CHECKCAST) {
+                                if (tags != null) { // the cast's own check, on the class numbers
+                                    castCheck(use, index);
+                                }
                                 for (Instruction access : List.copyOf(use.users())) {
                                     rewrite(access, index);
                                 }
@@ -351,17 +383,26 @@ final class ObjectArrays {
             array.block().remove(array);
         }
 
-        /** A use of the element at {@code index} (or of its cast): a field read or written, a class test, a null check. */
+        /**
+         * A use of the element at {@code index} (or of its cast): a field read or written, a class
+         * test, the throw past the last class test, a null check.
+         */
         private void rewrite(Instruction use, Value index) {
             if (use.op() == Op.INVOKE && use.member().equals(TypeSwitch.IS_CLASS)) {
-                Instruction tag = new Instruction(Op.ARRAY_LOAD, Opcodes.IALOAD, Type.INT_TYPE, tags, index)
-                        .withLine(use.line());
-                use.block().insertBefore(use, tag);
                 String c = ((Type) ((Constant) use.operand(1)).value()).getInternalName();
-                Instruction is = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.INT_TYPE, tag,
-                        Constant.ofInt(classes.indexOf(c) + 1)).withMember(TypeSwitch.IS).withLine(use.line());
-                use.block().insertBefore(use, is);
+                Value is;
+                if (tags == null) { // one class: the test is a constant
+                    is = Constant.ofInt(classes.get(0).equals(c) ? 1 : 0);
+                } else {
+                    Instruction test = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.INT_TYPE, tag(use, index),
+                            Constant.ofInt(classes.indexOf(c) + 1)).withMember(TypeSwitch.IS).withLine(use.line());
+                    use.block().insertBefore(use, test);
+                    is = test;
+                }
                 use.replaceAllUsesWith(is);
+            } else if (use.op() == Op.INVOKE && use.member().equals(TypeSwitch.NONE)) {
+                use.block().insertBefore(use, new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.VOID_TYPE)
+                        .withMember(NONE_ASSIGNED).withLine(use.line()));
             } else if (use.op() == Op.FIELD_GET || use.op() == Op.FIELD_PUT) {
                 String c = use.member().owner();
                 String path = use.member().name();
@@ -375,6 +416,20 @@ final class ObjectArrays {
             if (use.op() != Op.CHECKCAST) {
                 use.block().remove(use); // null checks go: an element is an object made here
             }
+        }
+
+        /** The class number of the element at {@code index}, read before {@code at}. */
+        private Instruction tag(Instruction at, Value index) {
+            Instruction tag = new Instruction(Op.ARRAY_LOAD, Opcodes.IALOAD, Type.INT_TYPE, tags, index).withLine(at.line());
+            at.block().insertBefore(at, tag);
+            return tag;
+        }
+
+        /** Before a cast of the element at {@code index}: what {@code checkcast} checks, on its class number. */
+        private void castCheck(Instruction cast, Value index) {
+            String c = cast.typeOperand().getInternalName();
+            cast.block().insertBefore(cast, new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.VOID_TYPE, tag(cast, index),
+                    Constant.ofInt(classes.indexOf(c) + 1)).withMember(CAST).withLine(cast.line()));
         }
 
         /** The number or value object at {@code path} of the element (of class {@code c}) at {@code index}, read before {@code at}. */

@@ -153,8 +153,18 @@ public final class ReadableCallees {
         return body;
     }
 
+    /** Whether the method a call names is private to its class (a nestmate's private method, called with invokevirtual). */
+    private boolean namesAPrivateMethod(Instruction call) {
+        ClassNode owner = classes.apply(call.member().owner());
+        return owner == null || owner.name == null || owner.methods.stream().anyMatch(m -> m.name.equals(call.member().name())
+                && m.desc.equals(call.member().descriptor()) && (m.access & Opcodes.ACC_PRIVATE) != 0);
+    }
+
     /** Whether an object of class {@code c} runs code Fluxion can read for {@code call}'s method. */
     private boolean canInline(Instruction call, String c) {
+        if (namesAPrivateMethod(call)) {
+            return false;
+        }
         MethodNode m = implementation(c, call.member().name(), call.member().descriptor(), new ClassNode[1]);
         return m != null && m.instructions.size() > 0 && m.instructions.size() <= 4 * MAX_CALLEE_SIZE;
     }
@@ -188,8 +198,9 @@ public final class ReadableCallees {
      * only objects of one class made here; through casts and phis that agree. Else {@code null}.
      */
     private String exactReceiverClass(Instruction call) {
-        if (call.opcode() != Opcodes.INVOKEVIRTUAL && call.opcode() != Opcodes.INVOKEINTERFACE) {
-            return null;
+        if (call.opcode() != Opcodes.INVOKEVIRTUAL && call.opcode() != Opcodes.INVOKEINTERFACE
+                || namesAPrivateMethod(call)) {
+            return null; // a private method runs itself, whatever the object's class
         }
         String c = exactClass(call.operand(0), new java.util.HashMap<>());
         return c == null || c.equals(IN_PROGRESS) ? null : c;
@@ -231,38 +242,90 @@ public final class ReadableCallees {
     }
 
     /**
-     * The method {@code name desc} that an object of class {@code c} runs: declared by {@code c} or
-     * inherited from a superclass, else a default method of an interface; {@code null} if abstract
-     * or not found. {@code declaring[0]} is set to its class.
+     * The method {@code name desc} that an object of class {@code c} runs when called through a
+     * virtual or interface call naming it, found as the JVM selects it: the first declaration in
+     * {@code c}'s superclass chain that overrides it (private and static methods do not, nor package
+     * methods of another package: then {@code null}), else the one maximally specific default method
+     * of its interfaces. {@code null} (the call stays) wherever that is not certain: a class that
+     * cannot be read, an abstract method, two defaults that qualify. {@code declaring[0]} is set to
+     * the method's class.
      */
     private MethodNode implementation(String c, String name, String desc, ClassNode[] declaring) {
         List<ClassNode> chain = new java.util.ArrayList<>();
-        for (ClassNode k = classes.apply(c); k != null; k = k.superName == null ? null : classes.apply(k.superName)) {
-            chain.add(k);
-            for (MethodNode m : k.methods) {
-                if (m.name.equals(name) && m.desc.equals(desc) && (m.access & Opcodes.ACC_STATIC) == 0) {
-                    declaring[0] = k;
-                    return (m.access & Opcodes.ACC_ABSTRACT) != 0 ? null : m;
-                }
+        for (String k = c; k != null; ) {
+            ClassNode node = classes.apply(k);
+            if (node == null || node.name == null) {
+                return null; // a class Fluxion cannot read might override it
             }
+            chain.add(node);
+            for (MethodNode m : node.methods) {
+                if (!m.name.equals(name) || !m.desc.equals(desc)
+                        || (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) != 0) {
+                    continue;
+                }
+                if ((m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) == 0 && !packageOf(node.name).equals(packageOf(c))) {
+                    return null; // package access: which methods override it depends on packages; not followed
+                }
+                declaring[0] = node;
+                return (m.access & Opcodes.ACC_ABSTRACT) != 0 ? null : m;
+            }
+            k = node.superName;
         }
-        java.util.ArrayDeque<String> interfaces = new java.util.ArrayDeque<>();
-        chain.forEach(k -> interfaces.addAll(k.interfaces));
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        while (!interfaces.isEmpty()) {
-            ClassNode i = classes.apply(interfaces.poll());
-            if (i == null || !seen.add(i.name)) {
+        // no class declares it: the maximally specific interface declarations
+        java.util.Map<String, ClassNode> interfaces = new java.util.LinkedHashMap<>();
+        java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>();
+        chain.forEach(k -> work.addAll(k.interfaces));
+        while (!work.isEmpty()) {
+            String n = work.poll();
+            if (interfaces.containsKey(n)) {
                 continue;
             }
-            for (MethodNode m : i.methods) {
-                if (m.name.equals(name) && m.desc.equals(desc) && (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) == 0) {
-                    declaring[0] = i;
-                    return m;
-                }
+            ClassNode i = classes.apply(n);
+            if (i == null || i.name == null) {
+                return null;
             }
-            interfaces.addAll(i.interfaces);
+            interfaces.put(n, i);
+            work.addAll(i.interfaces);
         }
-        return null;
+        List<ClassNode> declaringInterfaces = new java.util.ArrayList<>();
+        for (ClassNode i : interfaces.values()) {
+            boolean declares = i.methods.stream().anyMatch(m -> m.name.equals(name) && m.desc.equals(desc)
+                    && (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) == 0);
+            if (declares) {
+                declaringInterfaces.add(i);
+            }
+        }
+        declaringInterfaces.removeIf(i -> declaringInterfaces.stream()
+                .anyMatch(other -> other != i && extendsInterface(other, i.name, interfaces)));
+        if (declaringInterfaces.size() != 1) {
+            return null;
+        }
+        ClassNode i = declaringInterfaces.get(0);
+        MethodNode m = i.methods.stream().filter(n -> n.name.equals(name) && n.desc.equals(desc)).findFirst().orElseThrow();
+        declaring[0] = i;
+        return (m.access & Opcodes.ACC_ABSTRACT) != 0 ? null : m;
+    }
+
+    /** Whether interface {@code sub} extends {@code sup}, directly or not. */
+    private static boolean extendsInterface(ClassNode sub, String sup, java.util.Map<String, ClassNode> interfaces) {
+        java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(sub.interfaces);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!work.isEmpty()) {
+            String n = work.poll();
+            if (n.equals(sup)) {
+                return true;
+            }
+            ClassNode node = interfaces.get(n);
+            if (seen.add(n) && node != null) {
+                work.addAll(node.interfaces);
+            }
+        }
+        return false;
+    }
+
+    private static String packageOf(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash < 0 ? "" : internalName.substring(0, slash);
     }
 
     /** Whether the call runs {@code method} itself: static, or an instance method no subclass can override. */

@@ -22,7 +22,8 @@ import org.objectweb.asm.Type;
  * ({@code Shape[] shapes = {new Square(), new Circle()}; shapes[i].area(x[i])}), becomes a test of
  * the receiver's class and, per class, a call of that class's method, which {@link ReadableCallees}
  * then inlines: the polymorphic inline cache of a JIT, made exact because every object the call can
- * see is known. The last class is the else branch: no other object can reach the call.
+ * see is known. Past the last test only a slot never assigned remains ({@code null}), for which
+ * {@code Dispatch.none} throws as the call would.
  */
 final class TypeSwitch {
     /** {@code Dispatch.isClass(Object, Class)}: whether an object is of exactly a class. */
@@ -30,6 +31,9 @@ final class TypeSwitch {
             "(Ljava/lang/Object;Ljava/lang/Class;)Z");
     /** {@code Dispatch.is(int, int)}: the same test once the classes are numbers ({@link ObjectArrays}). */
     static final MemberRef IS = new MemberRef("dev/fluxion/internal/Dispatch", "is", "(II)Z");
+
+    /** {@code Dispatch.none(Object)}: throws, for an element of none of the classes (never assigned). */
+    static final MemberRef NONE = new MemberRef("dev/fluxion/internal/Dispatch", "none", "(Ljava/lang/Object;)V");
 
     /** Classes at most per call: a switch per call site, each branch inlined. */
     private static final int MAX_CLASSES = 6;
@@ -79,11 +83,6 @@ final class TypeSwitch {
             }
             Instruction join = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE).withLine(call.line());
             join.targets().add(rest);
-            if (k == order.size() - 1) { // the last class: what is left
-                jump(test, branch, call.line());
-                branch.terminate(join);
-                break;
-            }
             Block next = f.newBlockAfter(branch);
             Instruction isC = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.INT_TYPE, receiver,
                     new Constant(Type.getType(Class.class), Type.getObjectType(c)))
@@ -96,10 +95,19 @@ final class TypeSwitch {
             branch.terminate(join);
             test = next;
         }
+        // none of the classes: only a slot never assigned, where the call would throw
+        test.append(new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.VOID_TYPE, receiver).withMember(NONE)
+                .withLine(call.line()));
+        Instruction after = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE).withLine(call.line());
+        after.targets().add(rest);
+        test.terminate(after);
         if (call.hasValue()) {
             Instruction phi = rest.addPhi(new Instruction(Op.PHI, -1, call.type()));
             for (Block pred : rest.predecessors()) {
-                phi.addOperand(results.get(order.indexOf(calls.get(lastCall(pred)))));
+                Instruction last = lastCall(pred);
+                // the block that throws passes a zero it never delivers
+                phi.addOperand(calls.containsKey(last) ? results.get(order.indexOf(calls.get(last)))
+                        : Constant.zero(call.type()));
             }
             call.replaceAllUsesWith(phi);
         }
@@ -110,12 +118,6 @@ final class TypeSwitch {
     private static Instruction lastCall(Block b) {
         List<Instruction> body = b.body();
         return body.get(body.size() - 1);
-    }
-
-    private static void jump(Block from, Block to, int line) {
-        Instruction go = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE).withLine(line);
-        go.targets().add(to);
-        from.terminate(go);
     }
 
     /**
