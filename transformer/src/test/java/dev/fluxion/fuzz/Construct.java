@@ -78,7 +78,7 @@ public enum Construct {
     HELPER_SMALL("small helpers (inlined)"),
     LAMBDA("a lambda called where it is made ((DoubleUnaryOperator) v -> ...).applyAsDouble(e), capturing x[0] in the entry"),
     OBJECT_ARRAY("an array of objects made here (Cell[] cs = new Cell[n]; cs[j] = new Cell(..); cs[j].relax(v); "
-            + "for (Cell c : cs) acc += c.mix()), or of records"),
+            + "for (Cell c : cs) acc += c.mix()), of records, or of two classes called through an interface"),
     PLAIN_HELPER("a small helper without @Differentiable, differentiated through (ReadableCallees)"),
     HELPER_LARGE("large helpers (not inlined)"),
     HELPER_RECURSIVE("recursive helpers with a depth counter (not inlined)"),

@@ -57,8 +57,9 @@ final class Idioms {
     /**
      * An array of objects made here, as a simulation keeps its particles: {@code Cell}s (mutable,
      * {@link Program#OBJECT_CLASSES}) made by a constructor or field by field, updated through a
-     * method or their fields, and read back through a method, fields or a for-each loop; or {@code
-     * Pt} records. Every {@code b} stays within [-1, 1], so the sum is bounded by {@code n * |a|}.
+     * method or their fields, and read back through a method, fields or a for-each loop; {@code Pt}
+     * records; or {@code Part}s of two classes, called through the interface. Every {@code b} stays
+     * within [-1, 1], so the sum is bounded by {@code n * |a|}.
      */
     private Node objectArray() {
         List<Var> arrays = s.visible(Var.Type.ARRAY);
@@ -78,7 +79,14 @@ final class Idioms {
         String fill = "for (int " + j + " = 0; " + j + " < " + cs + ".length; " + j + "++) {\n";
         String overK = "for (int " + k + " = 0; " + k + " < " + cs + ".length; " + k + "++) {\n";
         String code;
-        if (s.chance(0.25)) { // records
+        if (s.chance(0.25)) { // objects of two classes behind an interface, dispatched by the element's class
+            String make = "    if (" + j + " % 2 == 0) {\n        " + el + " = new Lin($0 * " + a.name + "[" + j + "]);\n"
+                    + "    } else {\n        " + el + " = new Wave($0 * " + a.name + "[" + j + "]);\n    }\n";
+            code = "Part[] " + cs + " = new Part[" + n + "];\n" + fill + make + "}\n"
+                    + "double " + acc + " = 0;\n"
+                    + (s.chance(0.5) ? "for (Part c : " + cs + ") {\n    " + acc + " += c.value($1);\n}"
+                            : overK + "    " + acc + " += " + ek + ".value($1);\n}");
+        } else if (s.chance(0.33)) { // records
             code = "Pt[] " + cs + " = new Pt[" + n + "];\n" + fill
                     + "    " + el + " = new Pt(" + a.name + "[" + j + "], $0);\n}\n"
                     + "double " + acc + " = 0;\n" + overK
@@ -97,7 +105,7 @@ final class Idioms {
                     + "double " + acc + " = 0;\n" + read;
         }
         Var out = s.declare(acc, Var.Type.DOUBLE);
-        out.bound = Var.MAX_LENGTH * a.bound;
+        out.bound = Var.MAX_LENGTH * Math.max(1, a.bound);
         out.readOnly = true;
         return Node.statement(code, b0, v).mark(OBJECT_ARRAY);
     }

@@ -14,7 +14,8 @@ final class Program {
 
     /**
      * The classes of objects that programs make ({@link Construct#OBJECT_ARRAY}), in every program:
-     * a mutable {@code Cell} whose methods keep {@code |b| <= 1}, and a record.
+     * a mutable {@code Cell} whose methods keep {@code |b| <= 1}, a record, and two classes behind an
+     * interface ({@code Part}: {@code |Lin.value| <= 1}, {@code |Wave.value| <= |k|}).
      */
     static final String OBJECT_CLASSES = """
                 static final class Cell {
@@ -41,6 +42,28 @@ final class Program {
                 }
 
                 record Pt(double x, double y) {
+                }
+
+                interface Part {
+                    double value(double v);
+                }
+
+                static final class Lin implements Part {
+                    final double k;
+
+                    Lin(double k) {
+                        this.k = k;
+                    }
+
+                    public double value(double v) {
+                        return Math.tanh(k * v);
+                    }
+                }
+
+                record Wave(double k) implements Part {
+                    public double value(double v) {
+                        return k * Math.sin(v);
+                    }
                 }
             """;
 
