@@ -90,48 +90,37 @@ final class ObjectArrays {
     }
 
     /**
-     * Whether {@code array} is an array created here that holds only objects of exactly the class
-     * {@code owner} created here, and is only indexed, measured and stored into: then a method called
-     * on an element is {@code owner}'s.
+     * The classes of the objects in {@code array}, in order of first store, if it is an array made
+     * here that holds only objects made here and is only indexed, measured and stored into; else
+     * {@code null}. Then a method called on an element is one of these classes' ({@link TypeSwitch}).
      */
-    static boolean holdsOnly(Value array, String owner) {
+    static List<String> classesHeld(Value array) {
         if (!(array instanceof Instruction a) || a.op() != Op.NEW_ARRAY || a.operands().size() != 1) {
-            return false;
-        }
-        for (Instruction user : a.users()) {
-            boolean fine = switch (user.op()) {
-                case ARRAY_LOAD, ARRAY_LENGTH -> true;
-                case ARRAY_STORE -> user.operand(0) == a && user.operand(2) instanceof Instruction stored
-                        && stored.op() == Op.NEW_OBJECT && stored.type().getInternalName().equals(owner);
-                default -> false;
-            };
-            if (!fine) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The class of every object in {@code array}, if it is an array made here ({@link #holdsOnly})
-     * that holds only objects of one class made here; else {@code null}.
-     */
-    static String elementClass(Value array) {
-        if (!(array instanceof Instruction a) || a.op() != Op.NEW_ARRAY) {
             return null;
         }
-        String one = null;
+        java.util.LinkedHashSet<String> classes = new java.util.LinkedHashSet<>();
         for (Instruction user : a.users()) {
-            if (user.op() == Op.ARRAY_STORE && user.operand(0) == a && user.operand(2) instanceof Instruction stored
-                    && stored.op() == Op.NEW_OBJECT) {
-                String c = stored.type().getInternalName();
-                if (one != null && !one.equals(c)) {
+            switch (user.op()) {
+                case ARRAY_LOAD, ARRAY_LENGTH -> {
+                }
+                case ARRAY_STORE -> {
+                    if (user.operand(0) != a || !(user.operand(2) instanceof Instruction o) || o.op() != Op.NEW_OBJECT) {
+                        return null;
+                    }
+                    classes.add(o.type().getInternalName());
+                }
+                default -> {
                     return null;
                 }
-                one = c;
             }
         }
-        return one != null && holdsOnly(a, one) ? one : null;
+        return new ArrayList<>(classes);
+    }
+
+    /** The one class of the objects in {@code array} ({@link #classesHeld}), or {@code null}. */
+    static String elementClass(Value array) {
+        List<String> classes = classesHeld(array);
+        return classes != null && classes.size() == 1 ? classes.get(0) : null;
     }
 
     private static void check(IrFunction f, Instruction array, List<String> classes, Predicate<Type> isObject,
@@ -246,10 +235,7 @@ final class ObjectArrays {
             throw new ValueObjects.Abandon(what + " holds objects made elsewhere");
         }
         for (Instruction user : object.users()) {
-            boolean fieldAccess = user.op() == Op.FIELD_GET && user.operands().size() == 1
-                    || user.op() == Op.FIELD_PUT && user.operands().size() == 2 && user.operand(0) == object
-                            && user.operand(1) != object;
-            if (user != store && !fieldAccess) {
+            if (user != store && !isFieldAccess(user, object)) {
                 throw new ValueObjects.Abandon("an object stored in " + what + ": " + ValueObjects.describeUse(user));
             }
         }

@@ -8,10 +8,8 @@ import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiPredicate;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -52,7 +50,7 @@ final class TypeSwitch {
                 || !(call.operand(0) instanceof Instruction element) || element.op() != Op.ARRAY_LOAD) {
             return null;
         }
-        Set<String> classes = classesIn(element.operand(0));
+        List<String> classes = ObjectArrays.classesHeld(element.operand(0));
         if (classes == null || classes.size() < 2 || classes.size() > MAX_CLASSES
                 || !classes.stream().allMatch(c -> readable.test(call, c))) {
             return null;
@@ -118,32 +116,5 @@ final class TypeSwitch {
     private static Instruction lastCall(Block b) {
         List<Instruction> body = b.body();
         return body.get(body.size() - 1);
-    }
-
-    /**
-     * The classes of the objects in {@code array}, if it is an array made here that holds only
-     * objects made here and is only indexed, measured and stored into; else {@code null}.
-     */
-    private static Set<String> classesIn(Value array) {
-        if (!(array instanceof Instruction a) || a.op() != Op.NEW_ARRAY || a.operands().size() != 1) {
-            return null;
-        }
-        Set<String> classes = new LinkedHashSet<>();
-        for (Instruction user : a.users()) {
-            switch (user.op()) {
-                case ARRAY_LOAD, ARRAY_LENGTH -> {
-                }
-                case ARRAY_STORE -> {
-                    if (user.operand(0) != a || !(user.operand(2) instanceof Instruction o) || o.op() != Op.NEW_OBJECT) {
-                        return null;
-                    }
-                    classes.add(o.type().getInternalName());
-                }
-                default -> {
-                    return null;
-                }
-            }
-        }
-        return classes;
     }
 }

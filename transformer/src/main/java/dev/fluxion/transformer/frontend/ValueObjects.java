@@ -257,7 +257,7 @@ public final class ValueObjects {
                 return r.type().getInternalName().equals(owner);
             }
             if (r.op() == Op.ARRAY_LOAD) { // an element of an array of objects created here: ps[i].step(dt)
-                return ObjectArrays.holdsOnly(r.operand(0), owner);
+                return owner.equals(ObjectArrays.elementClass(r.operand(0)));
             }
             if (r.op() != Op.CHECKCAST && r.op() != Op.PHI) {
                 return false;
