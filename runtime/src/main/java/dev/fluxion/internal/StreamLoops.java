@@ -43,4 +43,77 @@ public final class StreamLoops {
         }
         return s;
     }
+
+    /** The values of {@code IntStream.range(from, to).mapToDouble(f)}, for a terminal other than {@code sum()}. */
+    public static double[] valuesOfRange(int from, int to, IntToDoubleFunction f) {
+        double[] values = new double[Math.max(0, to - from)];
+        for (int i = from; i < to; i++) {
+            values[i - from] = f.applyAsDouble(i);
+        }
+        return values;
+    }
+
+    /** The values of {@code Arrays.stream(a).map(f)}, for a terminal other than {@code sum()}. */
+    public static double[] valuesOfMapped(double[] a, DoubleUnaryOperator f) {
+        double[] values = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            values[i] = f.applyAsDouble(a[i]);
+        }
+        return values;
+    }
+
+    /** {@code reduce(identity, op)}: {@code op} folded over the values from {@code identity}, in order. */
+    public static double reduce(double[] values, double identity, java.util.function.DoubleBinaryOperator op) {
+        double r = identity;
+        for (double v : values) {
+            r = op.applyAsDouble(r, v);
+        }
+        return r;
+    }
+
+    /** {@code max().getAsDouble()}: as {@code Math.max} over the values; throws as {@code getAsDouble} does if there are none. */
+    public static double max(double[] values) {
+        double m = first(values);
+        for (int i = 1; i < values.length; i++) {
+            m = Math.max(m, values[i]);
+        }
+        return m;
+    }
+
+    /** {@code min().getAsDouble()}. */
+    public static double min(double[] values) {
+        double m = first(values);
+        for (int i = 1; i < values.length; i++) {
+            m = Math.min(m, values[i]);
+        }
+        return m;
+    }
+
+    /** {@code average().getAsDouble()}. */
+    public static double average(double[] values) {
+        first(values);
+        return sum(values) / values.length;
+    }
+
+    /** {@code max().orElse(other)}. */
+    public static double maxOrElse(double[] values, double other) {
+        return values.length == 0 ? other : max(values);
+    }
+
+    /** {@code min().orElse(other)}. */
+    public static double minOrElse(double[] values, double other) {
+        return values.length == 0 ? other : min(values);
+    }
+
+    /** {@code average().orElse(other)}. */
+    public static double averageOrElse(double[] values, double other) {
+        return values.length == 0 ? other : sum(values) / values.length;
+    }
+
+    private static double first(double[] values) {
+        if (values.length == 0) {
+            throw new java.util.NoSuchElementException("No value present");
+        }
+        return values[0];
+    }
 }

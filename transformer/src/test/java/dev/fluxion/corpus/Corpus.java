@@ -77,6 +77,23 @@ public final class Corpus {
 
     private static List<CorpusCase> functionsAsValues() {
         return List.of(
+                scalar("FunctionsAsValues.otherStreamTerminals", FunctionsAsValues::otherStreamTerminals, x -> {
+                    double[] g = new double[x.length];
+                    int big = 0;
+                    int small = 0;
+                    double product = 1;
+                    for (int i = 0; i < x.length; i++) {
+                        big = x[i] * x[i] > x[big] * x[big] ? i : big;
+                        small = x[i] < x[small] ? i : small;
+                        product *= x[i];
+                    }
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = (i + 1.0) / x.length + product / x[i];
+                    }
+                    g[big] += 2 * x[big];
+                    g[small] += 1;
+                    return g;
+                }, p(0.5, -2, 1.5), p(1.2, 0.7, -0.4, 2.5)).nonSmooth(),
                 scalar("FunctionsAsValues.oscillatorAfterTwoSeconds", FunctionsAsValues::oscillatorAfterTwoSeconds, null,
                         p(0.7, 0.3), p(2.0, 0.1), p(1.2, 0.8)),
                 scalar("FunctionsAsValues.activations", FunctionsAsValues::activations, x -> {

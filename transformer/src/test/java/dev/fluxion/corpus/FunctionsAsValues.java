@@ -122,4 +122,14 @@ public final class FunctionsAsValues {
         LOG.finer(() -> "energy " + e + " of " + java.util.Arrays.toString(x));
         return Math.sqrt(energy);
     }
+
+    /** Other terminals of primitive streams: the largest square, a weighted average, a product by reduce, the smallest value. */
+    @Differentiable
+    public static double otherStreamTerminals(double[] x) {
+        double largestSquare = java.util.Arrays.stream(x).map(v -> v * v).max().getAsDouble();
+        double weighted = java.util.stream.IntStream.range(0, x.length).mapToDouble(i -> x[i] * (i + 1)).average().orElse(0);
+        double product = java.util.stream.DoubleStream.of(x).reduce(1, (a, b) -> a * b);
+        double smallest = java.util.Arrays.stream(x).min().orElseThrow();
+        return largestSquare + weighted + product + smallest;
+    }
 }

@@ -5,14 +5,18 @@ import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Value;
+import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Primitive stream pipelines as the loops they stand for: the terminal {@code sum()} of
+ * Primitive stream pipelines as the loops they stand for: the terminal of
  * {@code IntStream.range(a, b).mapToDouble(f)}, {@code Arrays.stream(x).map(f)},
- * {@code DoubleStream.of(x)} or {@code Arrays.stream(x)} becomes a call of the runtime's
- * {@code StreamLoops} helper for it, a plain loop that {@link ReadableCallees} then inlines, and
+ * {@code DoubleStream.of(x)} or {@code Arrays.stream(x)} ({@code sum()}, fused into one loop;
+ * {@code reduce(identity, op)}; {@code max()}, {@code min()}, {@code average()} followed by
+ * {@code getAsDouble()}, {@code orElseThrow()} or {@code orElse(other)}, over the values put in an
+ * array) becomes a call of the runtime's {@code StreamLoops} helper for it, a plain loop that
+ * {@link ReadableCallees} then inlines, and
  * whose calls of {@code f} {@link LocalLambdas} turns into calls of the lambda's body. The
  * pipeline's intermediate streams must be used by the pipeline alone.
  */
@@ -20,42 +24,120 @@ final class StreamLoops {
     static final String HELPERS = "dev/fluxion/internal/StreamLoops";
     private static final String INT_STREAM = "java/util/stream/IntStream";
     private static final String DOUBLE_STREAM = "java/util/stream/DoubleStream";
+    private static final String OPTIONAL = "java/util/OptionalDouble";
 
     private StreamLoops() {
     }
 
     /** If {@code call} ends a pipeline this class knows: replaces it in {@code b} by the helper's loop, returned; else {@code null}. */
     static Instruction lower(Block b, Instruction call) {
-        if (call.op() != Op.INVOKE || !isCall(call, DOUBLE_STREAM, "sum", "()D")) {
+        if (call.op() != Op.INVOKE) {
             return null;
         }
+        if (isCall(call, DOUBLE_STREAM, "sum", "()D")) {
+            Instruction helper = fusedSum(call);
+            return helper == null ? null : replace(b, call, call, helper);
+        }
+        if (isCall(call, DOUBLE_STREAM, "reduce", "(DLjava/util/function/DoubleBinaryOperator;)D")) {
+            Value values = values(b, call, call.operand(0));
+            return values == null ? null : first(values, replace(b, call, call, helper("reduce",
+                    "([DDLjava/util/function/DoubleBinaryOperator;)D", call, values, call.operand(1), call.operand(2))));
+        }
+        // max(), min(), average(), then getAsDouble(), orElseThrow() or orElse(other) on the OptionalDouble
+        if (!isCall(call, OPTIONAL, "getAsDouble", "()D") && !isCall(call, OPTIONAL, "orElseThrow", "()D")
+                && !isCall(call, OPTIONAL, "orElse", "(D)D")) {
+            return null;
+        }
+        Instruction optional = onlyUse(call.operand(0), call);
+        String terminal = optional == null || optional.member() == null ? null : optional.member().name();
+        if (terminal == null || !List.of("max", "min", "average").contains(terminal)
+                || !isCall(optional, DOUBLE_STREAM, terminal, "()Ljava/util/OptionalDouble;")) {
+            return null;
+        }
+        Value values = values(b, optional, optional.operand(0));
+        if (values == null) {
+            return null;
+        }
+        Instruction helper = call.member().name().equals("orElse")
+                ? helper(terminal + "OrElse", "([DD)D", call, values, call.operand(1))
+                : helper(terminal, "([D)D", call, values);
+        return first(values, replace(b, call, optional, helper));
+    }
+
+    /**
+     * The first of the helpers put in the pipeline's place, which {@link ReadableCallees} inlines
+     * first (it visits the rest of the block after an inlining): the one that fills the values, if
+     * there is one, else the terminal's.
+     */
+    private static Instruction first(Value values, Instruction terminal) {
+        return values instanceof Instruction v && v.op() == Op.INVOKE && v.member().owner().equals(HELPERS) ? v : terminal;
+    }
+
+    /** {@code sum()} of a pipeline, fused into one loop; {@code null} if the pipeline is not one this class knows. */
+    private static Instruction fusedSum(Instruction call) {
         Instruction source = onlyUse(call.operand(0), call);
         if (source == null) {
             return null;
         }
-        Instruction helper = null;
         if (isCall(source, INT_STREAM, "mapToDouble", "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;")) {
             Instruction range = onlyUse(source.operand(0), source);
             if (range != null && isCall(range, INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;")) {
-                helper = helper("sumOfRange", "(IILjava/util/function/IntToDoubleFunction;)D", call, range.operand(0),
+                return helper("sumOfRange", "(IILjava/util/function/IntToDoubleFunction;)D", call, range.operand(0),
                         range.operand(1), source.operand(1));
             }
         } else if (isCall(source, DOUBLE_STREAM, "map", "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;")) {
             Instruction of = onlyUse(source.operand(0), source);
             if (of != null && isArrayStream(of)) {
-                helper = helper("sumOfMapped", "([DLjava/util/function/DoubleUnaryOperator;)D", call, of.operand(0),
+                return helper("sumOfMapped", "([DLjava/util/function/DoubleUnaryOperator;)D", call, of.operand(0),
                         source.operand(1));
             }
         } else if (isArrayStream(source)) {
-            helper = helper("sum", "([D)D", call, source.operand(0));
+            return helper("sum", "([D)D", call, source.operand(0));
         }
-        if (helper == null) {
+        return null;
+    }
+
+    /**
+     * The values of the stream {@code stream}, used by {@code terminal} alone, as an array: the array
+     * itself for {@code Arrays.stream(a)}, else a helper's call that fills a new one, inserted before
+     * {@code terminal}; {@code null} if the pipeline is not one this class knows.
+     */
+    private static Value values(Block b, Instruction terminal, Value stream) {
+        Instruction source = onlyUse(stream, terminal);
+        if (source == null) {
             return null;
         }
+        Instruction values = null;
+        if (isCall(source, INT_STREAM, "mapToDouble", "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;")) {
+            Instruction range = onlyUse(source.operand(0), source);
+            if (range != null && isCall(range, INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;")) {
+                values = arrayHelper("valuesOfRange", "(IILjava/util/function/IntToDoubleFunction;)[D", terminal,
+                        range.operand(0), range.operand(1), source.operand(1));
+            }
+        } else if (isCall(source, DOUBLE_STREAM, "map", "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;")) {
+            Instruction of = onlyUse(source.operand(0), source);
+            if (of != null && isArrayStream(of)) {
+                values = arrayHelper("valuesOfMapped", "([DLjava/util/function/DoubleUnaryOperator;)[D", terminal,
+                        of.operand(0), source.operand(1));
+            }
+        } else if (isArrayStream(source)) {
+            return source.operand(0); // the terminals read, never write
+        }
+        if (values != null) {
+            b.insertBefore(terminal, values);
+        }
+        return values;
+    }
+
+    /** Puts {@code helper} in {@code call}'s place; the pipeline from {@code first}'s stream on, now unused, goes. */
+    private static Instruction replace(Block b, Instruction call, Instruction first, Instruction helper) {
         b.insertBefore(call, helper);
         call.replaceAllUsesWith(helper);
-        Value stream = call.operand(0);
+        Value stream = first.operand(0);
         b.remove(call);
+        if (first != call) {
+            b.remove(first);
+        }
         // the pipeline's streams, now unused: no more than allocations
         for (Value v = stream; v instanceof Instruction s && s.users().isEmpty() && s.op() == Op.INVOKE; ) {
             Value next = s.operands().isEmpty() ? null : s.operand(0);
@@ -84,6 +166,11 @@ final class StreamLoops {
     /** {@code v} as an instruction whose only user is {@code user}, else {@code null}. */
     private static Instruction onlyUse(Value v, Instruction user) {
         return v instanceof Instruction i && i.users().size() == 1 && i.users().get(0) == user ? i : null;
+    }
+
+    private static Instruction arrayHelper(String name, String descriptor, Instruction at, Value... args) {
+        return new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.getType("[D"), args)
+                .withMember(new MemberRef(HELPERS, name, descriptor, false)).withLine(at.line());
     }
 
     private static Instruction helper(String name, String descriptor, Instruction at, Value... args) {
