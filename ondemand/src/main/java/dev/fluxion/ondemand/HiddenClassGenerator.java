@@ -41,11 +41,20 @@ public final class HiddenClassGenerator implements DerivativeGenerator {
         if (result.bytes() == null) {
             return new Generated(null, problems);
         }
-        byte[] hidden;
-        try {
-            hidden = NestmateDerivatives.extract(result.bytes(), locator);
-        } catch (NestmateDerivatives.NotMovable e) {
-            throw new FluxionException(e.getMessage(), e);
+        NestmateDerivatives.Extracted extracted = NestmateDerivatives.extract(result.bytes(), locator);
+        if (!extracted.failed().isEmpty()) { // each method that needs what only the class itself may do
+            org.objectweb.asm.tree.ClassNode original = new org.objectweb.asm.tree.ClassNode();
+            new org.objectweb.asm.ClassReader(bytes).accept(original, org.objectweb.asm.ClassReader.SKIP_CODE);
+            for (org.objectweb.asm.tree.MethodNode m : original.methods) {
+                String why = extracted.failed().get(m.name);
+                if (why != null) {
+                    problems.add(new Problem(original.name, m.name, m.desc, why));
+                }
+            }
+        }
+        byte[] hidden = extracted.bytes();
+        if (hidden == null) {
+            return new Generated(null, problems);
         }
         try {
             return new Generated(withFullPrivilege(host).defineHiddenClass(hidden, true,

@@ -72,6 +72,17 @@ class OnDemandApiTest {
                 1e-15);
     }
 
+    @Test
+    void aMethodWhoseDerivativeNeedsTheClassItselfFailsAlone() {
+        WithSuper w = new WithSuper();
+        assertArrayEquals(new double[] {3, 2}, Fluxion.gradient(w::product).gradient(new double[] {2, 3}), 0);
+        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(w::scaled));
+        assertEquals("fluxion: dev.fluxion.ondemand.WithSuper.scaled(WithSuper.java): its derivative cannot be generated "
+                + "on demand: it calls super.factor(...) of dev.fluxion.ondemand.ScaleBase. Derivatives generated on "
+                + "demand live in a class of their own, which cannot do that; run with the agent or transform the class "
+                + "at build time with the plugin, which add them to the class itself.", e.getMessage());
+    }
+
     /** A ridge regression as a model object: its gradient comes back as a model of the same class. */
     static final class Ridge {
         final double[] w = {0.5, -0.25};

@@ -3,7 +3,11 @@ package dev.fluxion.transformer;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
@@ -33,7 +37,8 @@ import org.objectweb.asm.tree.MethodNode;
  *       called with {@code invokevirtual} (or {@code invokeinterface}), as a nestmate calls it.</li>
  * </ul>
  * What a class of its own can never do, calling a superclass's method with {@code super.m()} or
- * using a protected member inherited from another package, is reported instead.
+ * using a protected member inherited from another package, fails the method whose derivative needs
+ * it (and those whose derivatives call that one), each with its message; the others work.
  */
 public final class NestmateDerivatives {
     /** The name the hidden class is written with: the JVM appends a suffix of its own. */
@@ -56,21 +61,21 @@ public final class NestmateDerivatives {
     private NestmateDerivatives() {
     }
 
-    /** What cannot be moved out of the class, as a user reads it. */
-    public static final class NotMovable extends RuntimeException {
-        NotMovable(String message) {
-            super(message);
-        }
+    /**
+     * The hidden class, and the methods whose derivatives could not go into it, by name, with why
+     * (a member that does what only code inside the class can, or calls one that does). {@code bytes}
+     * is {@code null} if nothing is left.
+     */
+    public record Extracted(byte[] bytes, Map<String, String> failed) {
     }
 
     /**
      * The hidden class's bytes: the members {@link Transformer#transformEach} added to the class
-     * {@code transformed}.
+     * {@code transformed}, but for those of methods that cannot be generated on demand.
      *
      * @param locator reads superclasses, to find protected members of another package
-     * @throws NotMovable if a member does what only code inside the class can
      */
-    public static byte[] extract(byte[] transformed, ClassFileLocator locator) {
+    public static Extracted extract(byte[] transformed, ClassFileLocator locator) {
         ClassNode host = new ClassNode();
         new ClassReader(transformed).accept(host, 0);
         ClassNode out = new ClassNode();
@@ -79,22 +84,61 @@ public final class NestmateDerivatives {
         out.name = host.name + SUFFIX;
         out.superName = "java/lang/Object";
         out.sourceFile = host.sourceFile;
-        List<String> problems = new ArrayList<>();
+        Map<String, String> failed = new LinkedHashMap<>();
         for (MethodNode m : host.methods) {
             if (m.name.startsWith(Naming.GENERATED_PREFIX)) {
+                List<String> problems = new ArrayList<>();
                 rewrite(m, host, out.name, locator, problems);
-                out.methods.add(m);
+                if (problems.isEmpty()) {
+                    out.methods.add(m);
+                } else {
+                    failed.merge(Naming.primalName(m.name), String.join("; ", problems), (a, b) -> a);
+                }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new NotMovable("fluxion: the derivatives of " + host.name.replace('/', '.') + " cannot be generated "
-                    + "on demand: " + String.join("; ", problems) + ". Derivatives generated on demand live in a "
-                    + "class of their own, which cannot do that; run with the agent or transform the class at build "
-                    + "time with the plugin, which add them to the class itself.");
+        // a member that calls one left out goes too, until none does
+        for (boolean changed = !failed.isEmpty(); changed; ) {
+            changed = false;
+            Set<String> present = new HashSet<>();
+            out.methods.forEach(m -> present.add(m.name + m.desc));
+            for (MethodNode m : List.copyOf(out.methods)) {
+                String missing = missingCallee(m, out.name, present);
+                if (missing != null) {
+                    out.methods.remove(m);
+                    failed.putIfAbsent(Naming.primalName(m.name), "its derivative needs that of "
+                            + Naming.primalName(missing) + ", which cannot be generated on demand");
+                    changed = true;
+                }
+            }
+        }
+        String source = host.sourceFile == null ? "Unknown Source" : host.sourceFile;
+        failed.replaceAll((method, why) -> "fluxion: " + host.name.replace('/', '.') + "." + method + "(" + source
+                + "): its derivative cannot be generated on demand: " + why + ". Derivatives generated on demand live "
+                + "in a class of their own, which cannot do that; run with the agent or transform the class at build "
+                + "time with the plugin, which add them to the class itself.");
+        if (out.methods.isEmpty()) {
+            return new Extracted(null, failed);
         }
         ClassWriter writer = new ClassWriter(0);
         out.accept(writer);
-        return writer.toByteArray();
+        return new Extracted(writer.toByteArray(), failed);
+    }
+
+    /** A member of the hidden class that {@code m} calls and that is not {@code present}, or {@code null}. */
+    private static String missingCallee(MethodNode m, String hidden, Set<String> present) {
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn instanceof MethodInsnNode call && call.owner.equals(hidden) && !present.contains(call.name + call.desc)) {
+                return call.name;
+            }
+            if (insn instanceof InvokeDynamicInsnNode indy) {
+                for (Object arg : indy.bsmArgs) {
+                    if (arg instanceof Handle h && h.getOwner().equals(hidden) && !present.contains(h.getName() + h.getDesc())) {
+                        return h.getName();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static void rewrite(MethodNode m, ClassNode host, String hidden, ClassFileLocator locator,
