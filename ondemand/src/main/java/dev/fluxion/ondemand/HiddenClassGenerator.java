@@ -26,7 +26,7 @@ import org.objectweb.asm.Type;
 public final class HiddenClassGenerator implements DerivativeGenerator {
 
     @Override
-    public Generated generate(MethodHandles.Lookup host) {
+    public Generated generate(MethodHandles.Lookup host, boolean forward) {
         Class<?> c = host.lookupClass();
         ClassFileLocator locator = ClassFileLocator.ofClassLoader(c.getClassLoader());
         byte[] bytes = locator.locate(c.getName().replace('.', '/'));
@@ -35,7 +35,8 @@ public final class HiddenClassGenerator implements DerivativeGenerator {
                     + "class loader (" + c.getClassLoader() + ") does not serve its class file as a resource. Run with "
                     + "the agent, or transform the class at build time with the plugin.");
         }
-        Transformer.Result result = Transformer.withSystemProperties(locator).transformEach(bytes);
+        Transformer transformer = Transformer.withSystemProperties(locator);
+        Transformer.Result result = (forward ? transformer : transformer.reverseOnly()).transformEach(bytes);
         List<Problem> problems = new ArrayList<>();
         result.messagesByMethod().forEach((m, text) -> problems.add(new Problem(m.get(0), m.get(1), m.get(2), text)));
         if (result.bytes() == null) {

@@ -99,6 +99,10 @@ public final class AdjointLinker {
             }
             MethodHandles.Lookup generated = OnDemand.derivatives(owner);
             binder = generated == null ? null : declared(generated.lookupClass(), binderName);
+            if (binder == null && generated != null) { // a forward-mode derivative: generated now, beside
+                generated = OnDemand.forwardDerivatives(owner);
+                binder = generated == null ? null : declared(generated.lookupClass(), binderName);
+            }
             if (binder == null) {
                 throw new FluxionException(explainMissing(owner, lambda));
             }

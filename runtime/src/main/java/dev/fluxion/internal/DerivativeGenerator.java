@@ -19,8 +19,11 @@ public interface DerivativeGenerator {
      * returns that class's lookup with the diagnostics of the methods that cannot be differentiated.
      *
      * @param host a full-privilege lookup into the class whose derivatives are asked for
+     * @param forward whether forward-mode members (tangents, Hessian-vector products) are wanted too:
+     *     the first class generated for a class has reverse mode only, a second everything, when a
+     *     forward-mode derivative is first asked for
      */
-    Generated generate(MethodHandles.Lookup host);
+    Generated generate(MethodHandles.Lookup host, boolean forward);
 
     /**
      * An instance of the functional interface {@code type.returnType()} whose method {@code name}

@@ -21,17 +21,23 @@ import java.util.ServiceLoader;
 public final class OnDemand {
     private static final DerivativeGenerator GENERATOR = find();
 
-    /** Per class: the lookup into its derivatives, none, or why they could not be generated (asked again, it says the same). */
-    private static final ClassValue<Object> DERIVATIVES = new ClassValue<>() {
-        @Override
-        protected Object computeValue(Class<?> host) {
-            try {
-                return Optional.ofNullable(generate(host));
-            } catch (FluxionException e) {
-                return e;
+    /** Per class: the lookup into its reverse-mode derivatives, none, or why they could not be generated (asked again, it says the same). */
+    private static final ClassValue<Object> REVERSE = generated(false);
+    /** The same for all its derivatives, forward mode included: generated when a forward-mode one is first asked for. */
+    private static final ClassValue<Object> ALL = generated(true);
+
+    private static ClassValue<Object> generated(boolean forward) {
+        return new ClassValue<>() {
+            @Override
+            protected Object computeValue(Class<?> host) {
+                try {
+                    return Optional.ofNullable(generate(host, forward));
+                } catch (FluxionException e) {
+                    return e;
+                }
             }
-        }
-    };
+        };
+    }
 
     private OnDemand() {
     }
@@ -47,10 +53,19 @@ public final class OnDemand {
      * The diagnostics of methods that cannot be differentiated go to {@link TransformationLog}.
      */
     public static MethodHandles.Lookup derivatives(Class<?> host) {
-        if (GENERATOR == null || isTransformed(host)) {
-            return null;
-        }
-        Object generated = DERIVATIVES.get(host);
+        return GENERATOR == null || isTransformed(host) ? null : lookup(REVERSE, host);
+    }
+
+    /**
+     * The same, with forward-mode members too (tangents, Hessian-vector products), generated the
+     * first time one is asked for: a class of their own, beside the reverse-mode one.
+     */
+    public static MethodHandles.Lookup forwardDerivatives(Class<?> host) {
+        return GENERATOR == null || isTransformed(host) ? null : lookup(ALL, host);
+    }
+
+    private static MethodHandles.Lookup lookup(ClassValue<Object> kind, Class<?> host) {
+        Object generated = kind.get(host);
         if (generated instanceof FluxionException e) {
             throw new FluxionException(e.getMessage(), e);
         }
@@ -74,13 +89,20 @@ public final class OnDemand {
      */
     public static CallSite derivative(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
             throws ReflectiveOperationException {
-        MethodHandles.Lookup in = isTransformed(owner) ? MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
-                : derivatives(owner);
         try {
-            if (in == null) {
+            if (isTransformed(owner)) {
+                MethodHandles.Lookup in = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+                return new ConstantCallSite(in.findStatic(owner, name, type));
+            }
+            MethodHandles.Lookup reverse = derivatives(owner);
+            if (reverse != null && has(reverse.lookupClass(), name)) {
+                return new ConstantCallSite(reverse.findStatic(reverse.lookupClass(), name, type));
+            }
+            MethodHandles.Lookup all = forwardDerivatives(owner); // a tangent, say: with the forward-mode members
+            if (all == null) {
                 throw new NoSuchMethodException(name);
             }
-            return new ConstantCallSite(in.findStatic(in.lookupClass(), name, type));
+            return new ConstantCallSite(all.findStatic(all.lookupClass(), name, type));
         } catch (NoSuchMethodException e) {
             String primal = Naming.primalName(name);
             String why = TransformationLog.failuresOf(owner.getName().replace('.', '/'), primal);
@@ -113,7 +135,16 @@ public final class OnDemand {
         return java.lang.invoke.LambdaMetafactory.altMetafactory(host, name, type, args);
     }
 
-    private static MethodHandles.Lookup generate(Class<?> host) {
+    private static boolean has(Class<?> c, String name) {
+        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MethodHandles.Lookup generate(Class<?> host, boolean forward) {
         MethodHandles.Lookup lookup;
         try {
             lookup = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
@@ -124,7 +155,7 @@ public final class OnDemand {
                     + pkg + " to " + AdjointLinker.moduleName() + ";` to its module-info.java, or use the build-time "
                     + "plugin.", e);
         }
-        DerivativeGenerator.Generated generated = GENERATOR.generate(lookup);
+        DerivativeGenerator.Generated generated = GENERATOR.generate(lookup, forward);
         for (DerivativeGenerator.Problem p : generated.problems()) {
             TransformationLog.failed(p.owner(), p.method(), p.descriptor(), p.message());
         }

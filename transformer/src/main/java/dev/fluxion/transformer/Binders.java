@@ -56,9 +56,11 @@ final class Binders {
      * The binders through which the API reaches {@code m}'s derivatives, for the shapes it binds:
      * adjoint, tangents (one lane and {@code Naming.LANES}) and, if {@code hvp}, the Hessian-vector
      * product. Where {@code m} writes into array parameters, the adjoint and tangents are bound
-     * through copy-first bridges, so that the API never modifies the caller's arrays.
+     * through copy-first bridges, so that the API never modifies the caller's arrays. With
+     * {@code forward} false, the adjoint's alone (reverse mode only, see {@code Transformer.reverseOnly}).
      */
-    static List<MethodNode> entryPoints(ClassNode node, MethodNode m, List<Integer> writtenParams, boolean hvp) {
+    static List<MethodNode> entryPoints(ClassNode node, MethodNode m, List<Integer> writtenParams, boolean hvp,
+            boolean forward) {
         List<MethodNode> out = new java.util.ArrayList<>();
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
         String desc = isStatic ? m.desc : Naming.staticForm(node.name, m.desc);
@@ -72,6 +74,9 @@ final class Binders {
                 target = Naming.entryName(m.name);
             }
             out.add(binder(node, m.name, sam, target, adjointDesc, !isStatic));
+        }
+        if (!forward) {
+            return out; // reverse mode only: the adjoint's binder
         }
         String tangentSam = isStatic ? Naming.tangentBinderInterface(m.desc) : Naming.boundTangentBinderInterface(m.desc);
         if (tangentSam != null) {

@@ -67,6 +67,8 @@ public final class Transformer {
     private final ClassHierarchy hierarchy;
     private final Path dumpDirectory;
     private final boolean inline;
+    /** Whether forward-mode members (tangents, Hessian-vector products) are generated with the adjoints. */
+    private final boolean forward;
 
     /**
      * @param locator finds other classes' bytes (callees' annotations, superclasses)
@@ -81,10 +83,24 @@ public final class Transformer {
      *     {@link Inliner}); off, every call is reversed jointly, through the callee's adjoint
      */
     public Transformer(ClassFileLocator locator, Path dumpDirectory, boolean inline) {
+        this(locator, dumpDirectory, inline, true);
+    }
+
+    private Transformer(ClassFileLocator locator, Path dumpDirectory, boolean inline, boolean forward) {
         this.locator = locator;
         this.hierarchy = new ClassHierarchy(locator);
         this.dumpDirectory = dumpDirectory;
         this.inline = inline;
+        this.forward = forward;
+    }
+
+    /**
+     * This transformer, but generating reverse mode only: adjoints and what gradients need, no
+     * tangents and no Hessian-vector products (nor their binders). On demand, a class's derivatives
+     * are generated so first, and its forward-mode members only when one is asked for.
+     */
+    public Transformer reverseOnly() {
+        return new Transformer(locator, dumpDirectory, inline, false);
     }
 
     /** A transformer that dumps to {@code -Dfluxion.dump=DIR} if set, and inlines unless {@code -Dfluxion.inline=false}. */
@@ -179,12 +195,14 @@ public final class Transformer {
                 Derivative d = differentiate(node, m, callees, null, Naming.adjointName(m.name));
                 out.add(m, d.adjoint());
                 out.addAll(m, d.iterationBodies());
-                out.add(m, d.tangent());
-                out.add(m, d.vectorTangent());
-                if (d.hvp() != null) {
-                    out.add(m, d.hvp());
+                if (forward) {
+                    out.add(m, d.tangent());
+                    out.add(m, d.vectorTangent());
+                    if (d.hvp() != null) {
+                        out.add(m, d.hvp());
+                    }
                 }
-                out.addAll(m, Binders.entryPoints(node, m, d.writtenParams(), d.hvp() != null));
+                out.addAll(m, Binders.entryPoints(node, m, d.writtenParams(), d.hvp() != null, forward));
             } catch (Unsupported u) {
                 out.fail(m, u);
             } catch (RuntimeException e) {
@@ -231,7 +249,7 @@ public final class Transformer {
                 return new Result(addMethods(reader, node, withFrames(node, members), out.replaced()), out.problems());
             } catch (MethodTooLargeException e) {
                 if (inline) { // inlined code made it too large
-                    return new Transformer(locator, dumpDirectory, false).transformEach(classBytes);
+                    return new Transformer(locator, dumpDirectory, false, forward).transformEach(classBytes);
                 }
                 if (out.tooLarge(e.getMethodName(), e.getDescriptor()) == null) {
                     throw new IllegalStateException("no generated member " + e.getMethodName() + e.getDescriptor(), e);
@@ -302,8 +320,8 @@ public final class Transformer {
         }
         MethodNode emitted = adjoints.get(0);
         List<MethodNode> bodies = adjoints.subList(1, adjoints.size());
-        if (inputs != null) {
-            return new Derivative(emitted, bodies, null, null, null, written, active); // a @GradientOf's specialised adjoint
+        if (inputs != null || !forward) { // a @GradientOf's specialised adjoint, or reverse mode only
+            return new Derivative(emitted, bodies, null, null, null, written, active);
         }
         ForwardMembers forward = new ForwardMembers(owner, m, access, callees, (what, text) -> dump(owner, m, what, text));
         boolean writes = !written.isEmpty();

@@ -128,6 +128,22 @@ class NestmateDerivativesTest {
                 + "the class itself."), extracted.failed());
     }
 
+    /** Reverse mode only (on demand's first class): adjoints and their binders, no tangent, no Hessian-vector product. */
+    @Test
+    void reverseModeOnly() {
+        byte[] bytes = bytesOf(Box.class);
+        ClassNode all = read(new Transformer(LOCATOR, null).transform(bytes));
+        ClassNode reverse = read(new Transformer(LOCATOR, null).reverseOnly().transform(bytes));
+        java.util.function.Function<ClassNode, java.util.Set<String>> generated = n -> n.methods.stream()
+                .map(m -> m.name).filter(name -> name.startsWith("fluxion$")).collect(java.util.stream.Collectors.toSet());
+        assertTrue(generated.apply(all).stream().anyMatch(n -> n.startsWith("fluxion$tangent")), generated.apply(all).toString());
+        assertTrue(generated.apply(reverse).stream().noneMatch(n -> n.startsWith("fluxion$tangent") || n.startsWith("fluxion$hvp")
+                || n.startsWith("fluxion$bindtangent") || n.startsWith("fluxion$bindhvp")), generated.apply(reverse).toString());
+        assertTrue(generated.apply(reverse).containsAll(java.util.Set.of("fluxion$adjoint$f", "fluxion$bind$f")),
+                generated.apply(reverse).toString());
+        TransformingClassLoader.verify(reverse.name, new Transformer(LOCATOR, null).reverseOnly().transform(bytes));
+    }
+
     private static byte[] bytesOf(Class<?> c) {
         return LOCATOR.locate(c.getName().replace('.', '/'));
     }
