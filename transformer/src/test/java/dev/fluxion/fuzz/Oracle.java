@@ -41,6 +41,8 @@ final class Oracle {
     static final double SMOOTH_TOLERANCE = 1e-6;
     /** A derivative further from a smooth estimate than this (relative to {@code max(1, |estimate|)}) is wrong. */
     static final double DIFFERENCE_TOLERANCE = 1e-5;
+    /** Second differences at {@link #SMALL_STEP} beyond this (relative) are a jump at the point, not curvature. */
+    static final double JUMP_TOLERANCE = 1e-4;
     /**
      * Points where the primal is larger than this are not used: the generator keeps values far
      * below it, and differences of such values carry round-off that hides derivatives (a shrunk
@@ -215,6 +217,26 @@ final class Oracle {
     /** The modes' gradients (reverse, forward one lane, four lanes) against two Richardson extrapolations of the primal. */
     private static final String[] MODES = {"reverse mode", "forward mode (one lane)", "forward mode (four lanes)"};
 
+    /**
+     * Whether {@code x} is a point apart along coordinate {@code i}: the primal's value there is not
+     * what its neighbours at {@link #SMALL_STEP} on both sides make continuous. A comparison of two
+     * functions equal up to rounding ({@code tanh(u) < atan(u)} for tiny {@code u}) takes one branch
+     * at {@code x} and the other all around it; the differences then see a constant, and the
+     * derivative of the branch taken at {@code x} is not theirs (finding F9).
+     */
+    private static boolean isolated(Derivatives d, double[] x, int i, double value) {
+        double[] plus = x.clone();
+        double[] minus = x.clone();
+        plus[i] += SMALL_STEP;
+        minus[i] -= SMALL_STEP;
+        try {
+            double jump = Math.abs(d.primal(plus) + d.primal(minus) - 2 * value);
+            return !(jump <= JUMP_TOLERANCE * Math.max(1, Math.abs(value)));
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     private Failure richardson(Derivatives d, double[] x, double value, double[][] gradients) {
         double[][] r = new double[2][];
         Failure f = call("the primal", x, () -> {
@@ -229,7 +251,7 @@ final class Oracle {
             double estimate = r[1][i];
             double scale = Math.max(1, Math.abs(estimate));
             if (!(Math.abs(r[0][i] - estimate) <= SMOOTH_TOLERANCE * scale)
-                    || roundOff(value, x[i]) > 0.1 * DIFFERENCE_TOLERANCE * scale) {
+                    || roundOff(value, x[i]) > 0.1 * DIFFERENCE_TOLERANCE * scale || isolated(d, x, i, value)) {
                 stats.nonSmoothCoordinates++;
                 continue;
             }

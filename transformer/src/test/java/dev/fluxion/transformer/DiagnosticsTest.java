@@ -19,6 +19,7 @@ import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
 import dev.fluxion.fixtures.bad.NumberReadBackFromText;
 import dev.fluxion.fixtures.bad.OneOfTwoObjects;
 import dev.fluxion.fixtures.bad.ObjectChangedAfterStored;
+import dev.fluxion.fixtures.bad.ArrayWrittenBeforeItsMaximumIsRead;
 import dev.fluxion.fixtures.bad.SlotGivenAnotherObject;
 import dev.fluxion.fixtures.bad.OneObjectInEverySlot;
 import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
@@ -463,6 +464,17 @@ class DiagnosticsTest {
                 "active value passed to the constructor of dev.fluxion.fixtures.bad.OneOfTwoObjects.Cell (Fluxion kept "
                         + "this method's objects as they are: a variable holds one of several mutable objects)",
                 OBJECT_ADVICE);
+    }
+
+    // OptionalDouble m = Arrays.stream(y).max();   // ERROR: the stream reads y here
+    // y[0] = 10 * x[0];
+    // return m.getAsDouble();                // a loop here would read it changed
+    @Test
+    void arrayWrittenBetweenAStreamsMaximumAndItsRead() {
+        expectOne(ArrayWrittenBeforeItsMaximumIsRead.class, "f",
+                "active value passed to java.util.Arrays.stream(double[]), a JDK method Fluxion does not differentiate",
+                "Compute the value in a @Differentiable method of your own, or give a static method a derivative with "
+                        + "@AdjointOf.");
     }
 
     // Cell[] cells = new Cell[2];

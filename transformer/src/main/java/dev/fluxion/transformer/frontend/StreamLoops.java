@@ -51,7 +51,7 @@ final class StreamLoops {
         Instruction optional = onlyUse(call.operand(0), call);
         String terminal = optional == null || optional.member() == null ? null : optional.member().name();
         if (terminal == null || !List.of("max", "min", "average").contains(terminal)
-                || !isCall(optional, DOUBLE_STREAM, terminal, "()Ljava/util/OptionalDouble;")) {
+                || !isCall(optional, DOUBLE_STREAM, terminal, "()Ljava/util/OptionalDouble;") || writesBetween(b, optional, call)) {
             return null;
         }
         Value values = values(b, optional, optional.operand(0));
@@ -71,6 +71,25 @@ final class StreamLoops {
      */
     private static Instruction first(Value values, Instruction terminal) {
         return values instanceof Instruction v && v.op() == Op.INVOKE && v.member().owner().equals(HELPERS) ? v : terminal;
+    }
+
+    /**
+     * Whether something that may write memory runs between the terminal operation, which reads the
+     * values, and the call on its {@code OptionalDouble}, where the helper will read them (or the two
+     * are in different blocks): then the pipeline stays as it is.
+     */
+    private static boolean writesBetween(Block b, Instruction terminal, Instruction call) {
+        if (terminal.block() != b) {
+            return true;
+        }
+        List<Instruction> body = b.body();
+        for (int k = body.indexOf(terminal) + 1; k < body.indexOf(call); k++) {
+            Op op = body.get(k).op();
+            if (op == Op.ARRAY_STORE || op == Op.FIELD_PUT || op == Op.INVOKE || op == Op.INVOKE_DYNAMIC) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code sum()} of a pipeline, fused into one loop; {@code null} if the pipeline is not one this class knows. */
