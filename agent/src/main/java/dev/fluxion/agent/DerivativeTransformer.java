@@ -39,8 +39,10 @@ final class DerivativeTransformer implements ClassFileTransformer {
             if (!annotated && !Forwarders.hasFluxionLambdas(bytes)) {
                 return null;
             }
+            // reverse mode only at load: tangents and Hessian-vector products are generated, in a hidden
+            // class beside, when one is first asked for (OnDemand, with the generator this jar carries)
             Transformer.Result result = Transformer.withSystemProperties(ClassFileLocator.ofClassLoader(loader))
-                    .transformEach(bytes);
+                    .reverseOnly().transformEach(bytes);
             for (Diagnostic d : result.problems()) {
                 System.err.println(d.message());
             }

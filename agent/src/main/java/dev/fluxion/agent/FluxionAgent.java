@@ -11,7 +11,8 @@ import java.lang.instrument.Instrumentation;
  * <p>A plain {@link java.lang.instrument.ClassFileTransformer} ({@link DerivativeTransformer}): the
  * JVM hands it every class's bytes, a search of the bytes for Fluxion's names lets all but a few
  * through untouched, and those go to the transformer core that the plugin and on-demand generation
- * run too. Nothing else is loaded at start-up.
+ * run too, for reverse mode; forward-mode derivatives are generated when first asked for, as on
+ * demand (the jar carries the generator). Nothing else is loaded at start-up.
  */
 public final class FluxionAgent {
     private static boolean installed;

@@ -99,7 +99,10 @@ public final class AdjointLinker {
             }
             MethodHandles.Lookup generated = OnDemand.derivatives(owner);
             binder = generated == null ? null : declared(generated.lookupClass(), binderName);
-            if (binder == null && generated != null) { // a forward-mode derivative: generated now, beside
+            if (binder == null && Naming.isForwardBinder(binderName)
+                    && (generated != null || OnDemand.isTransformed(owner))) {
+                // a forward-mode derivative of a class given reverse mode only (on demand, or by the
+                // agent): generated now, beside it
                 generated = OnDemand.forwardDerivatives(owner);
                 binder = generated == null ? null : declared(generated.lookupClass(), binderName);
             }

@@ -192,6 +192,11 @@ public final class Naming {
     }
 
     /** The binder of the {@value #LANES}-lane tangent. */
+    /** Whether a binder hands out a forward-mode derivative (a tangent, of one or more lanes, or a Hessian-vector product). */
+    public static boolean isForwardBinder(String binderName) {
+        return binderName.startsWith("fluxion$bindtangent") || binderName.startsWith(HVP_BINDER_PREFIX);
+    }
+
     public static String vectorTangentBinderName(String primalName) {
         return "fluxion$bindtangent" + LANES + "$" + primalName;
     }

@@ -61,7 +61,7 @@ public final class OnDemand {
      * first time one is asked for: a class of their own, beside the reverse-mode one.
      */
     public static MethodHandles.Lookup forwardDerivatives(Class<?> host) {
-        return GENERATOR == null || isTransformed(host) ? null : lookup(ALL, host);
+        return GENERATOR == null ? null : lookup(ALL, host); // also for a class the agent gave reverse mode only
     }
 
     private static MethodHandles.Lookup lookup(ClassValue<Object> kind, Class<?> host) {
@@ -91,12 +91,15 @@ public final class OnDemand {
             throws ReflectiveOperationException {
         try {
             if (isTransformed(owner)) {
-                MethodHandles.Lookup in = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-                return new ConstantCallSite(in.findStatic(owner, name, type));
-            }
-            MethodHandles.Lookup reverse = derivatives(owner);
-            if (reverse != null && has(reverse.lookupClass(), name)) {
-                return new ConstantCallSite(reverse.findStatic(reverse.lookupClass(), name, type));
+                if (has(owner, name)) {
+                    MethodHandles.Lookup in = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+                    return new ConstantCallSite(in.findStatic(owner, name, type));
+                }
+            } else {
+                MethodHandles.Lookup reverse = derivatives(owner);
+                if (reverse != null && has(reverse.lookupClass(), name)) {
+                    return new ConstantCallSite(reverse.findStatic(reverse.lookupClass(), name, type));
+                }
             }
             MethodHandles.Lookup all = forwardDerivatives(owner); // a tangent, say: with the forward-mode members
             if (all == null) {

@@ -1,9 +1,7 @@
-package dev.fluxion.ondemand;
+package dev.fluxion.transformer;
 
 import dev.fluxion.FluxionException;
 import dev.fluxion.internal.DerivativeGenerator;
-import dev.fluxion.transformer.NestmateDerivatives;
-import dev.fluxion.transformer.Transformer;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
