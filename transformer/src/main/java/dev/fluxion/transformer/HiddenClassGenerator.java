@@ -8,12 +8,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Derivatives on demand: the same transformer as the agent and the plugin, run when a derivative is
@@ -42,9 +45,9 @@ public final class HiddenClassGenerator implements DerivativeGenerator {
         }
         NestmateDerivatives.Extracted extracted = NestmateDerivatives.extract(result.bytes(), locator);
         if (!extracted.failed().isEmpty()) { // each method that needs what only the class itself may do
-            org.objectweb.asm.tree.ClassNode original = new org.objectweb.asm.tree.ClassNode();
-            new org.objectweb.asm.ClassReader(bytes).accept(original, org.objectweb.asm.ClassReader.SKIP_CODE);
-            for (org.objectweb.asm.tree.MethodNode m : original.methods) {
+            ClassNode original = new ClassNode();
+            new ClassReader(bytes).accept(original, ClassReader.SKIP_CODE);
+            for (MethodNode m : original.methods) {
                 String why = extracted.failed().get(m.name);
                 if (why != null) {
                     problems.add(new Problem(original.name, m.name, m.desc, why));

@@ -2,6 +2,7 @@ package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.backend.ClassFileLocator;
+import dev.fluxion.transformer.frontend.Access;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -245,7 +246,7 @@ public final class NestmateDerivatives {
     }
 
     private static void report(int access, String declarer, ClassNode host, String name, List<String> problems) {
-        if ((access & Opcodes.ACC_PROTECTED) != 0 && !packageOf(declarer).equals(packageOf(host.name))) {
+        if ((access & Opcodes.ACC_PROTECTED) != 0 && !Access.packageOf(declarer).equals(Access.packageOf(host.name))) {
             problems.add("it uses the protected member " + name + " of " + declarer.replace('/', '.'));
         }
     }
@@ -269,10 +270,5 @@ public final class NestmateDerivatives {
         ClassNode node = new ClassNode();
         new ClassReader(bytes).accept(node, ClassReader.SKIP_CODE);
         return node;
-    }
-
-    private static String packageOf(String internalName) {
-        int slash = internalName.lastIndexOf('/');
-        return slash < 0 ? "" : internalName.substring(0, slash);
     }
 }

@@ -6,7 +6,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 
 /** Java's access rules, for code copied from one class into another (inlining). */
-final class Access {
+public final class Access {
     private Access() {
     }
 
@@ -47,7 +47,8 @@ final class Access {
         return c.nestHostClass != null ? c.nestHostClass : c.name;
     }
 
-    private static String packageOf(String internalName) {
+    /** The package of a class, by internal names: {@code com/acme} for {@code com/acme/Model}. */
+    public static String packageOf(String internalName) {
         int slash = internalName.lastIndexOf('/');
         return slash < 0 ? "" : internalName.substring(0, slash);
     }

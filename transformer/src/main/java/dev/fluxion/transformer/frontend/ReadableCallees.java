@@ -263,7 +263,8 @@ public final class ReadableCallees {
                         || (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) != 0) {
                     continue;
                 }
-                if ((m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) == 0 && !packageOf(node.name).equals(packageOf(c))) {
+                if ((m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) == 0
+                        && !Access.packageOf(node.name).equals(Access.packageOf(c))) {
                     return null; // package access: which methods override it depends on packages; not followed
                 }
                 declaring[0] = node;
@@ -321,11 +322,6 @@ public final class ReadableCallees {
             }
         }
         return false;
-    }
-
-    private static String packageOf(String internalName) {
-        int slash = internalName.lastIndexOf('/');
-        return slash < 0 ? "" : internalName.substring(0, slash);
     }
 
     /** Whether the call runs {@code method} itself: static, or an instance method no subclass can override. */

@@ -92,28 +92,39 @@ final class StreamLoops {
         return false;
     }
 
-    /** {@code sum()} of a pipeline, fused into one loop; {@code null} if the pipeline is not one this class knows. */
-    private static Instruction fusedSum(Instruction call) {
-        Instruction source = onlyUse(call.operand(0), call);
-        if (source == null) {
+    /**
+     * A pipeline's source, as the runtime helpers take it: their names' ending ({@code OfRange},
+     * {@code OfMapped}, or none for an array streamed as it is), their parameters, and the arguments.
+     */
+    private record Source(String kind, String parameters, Value... args) {
+    }
+
+    /** The source of {@code stream}, used by {@code user} alone, if it is one this class knows; else {@code null}. */
+    private static Source source(Value stream, Instruction user) {
+        Instruction s = onlyUse(stream, user);
+        if (s == null) {
             return null;
         }
-        if (isCall(source, INT_STREAM, "mapToDouble", "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;")) {
-            Instruction range = onlyUse(source.operand(0), source);
-            if (range != null && isCall(range, INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;")) {
-                return helper("sumOfRange", "(IILjava/util/function/IntToDoubleFunction;)D", call, range.operand(0),
-                        range.operand(1), source.operand(1));
-            }
-        } else if (isCall(source, DOUBLE_STREAM, "map", "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;")) {
-            Instruction of = onlyUse(source.operand(0), source);
-            if (of != null && isArrayStream(of)) {
-                return helper("sumOfMapped", "([DLjava/util/function/DoubleUnaryOperator;)D", call, of.operand(0),
-                        source.operand(1));
-            }
-        } else if (isArrayStream(source)) {
-            return helper("sum", "([D)D", call, source.operand(0));
+        if (isCall(s, INT_STREAM, "mapToDouble", "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;")) {
+            Instruction range = onlyUse(s.operand(0), s);
+            return range != null && isCall(range, INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;")
+                    ? new Source("OfRange", "(IILjava/util/function/IntToDoubleFunction;)", range.operand(0),
+                            range.operand(1), s.operand(1))
+                    : null;
         }
-        return null;
+        if (isCall(s, DOUBLE_STREAM, "map", "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;")) {
+            Instruction of = onlyUse(s.operand(0), s);
+            return of != null && isArrayStream(of)
+                    ? new Source("OfMapped", "([DLjava/util/function/DoubleUnaryOperator;)", of.operand(0), s.operand(1))
+                    : null;
+        }
+        return isArrayStream(s) ? new Source("", "([D)", s.operand(0)) : null;
+    }
+
+    /** {@code sum()} of a pipeline, fused into one loop; {@code null} if the pipeline is not one this class knows. */
+    private static Instruction fusedSum(Instruction call) {
+        Source source = source(call.operand(0), call);
+        return source == null ? null : helper("sum" + source.kind(), source.parameters() + "D", call, source.args());
     }
 
     /**
@@ -122,29 +133,14 @@ final class StreamLoops {
      * {@code terminal}; {@code null} if the pipeline is not one this class knows.
      */
     private static Value values(Block b, Instruction terminal, Value stream) {
-        Instruction source = onlyUse(stream, terminal);
-        if (source == null) {
-            return null;
+        Source source = source(stream, terminal);
+        if (source == null || source.kind().isEmpty()) {
+            return source == null ? null : source.args()[0]; // the terminals read, never write
         }
-        Instruction values = null;
-        if (isCall(source, INT_STREAM, "mapToDouble", "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;")) {
-            Instruction range = onlyUse(source.operand(0), source);
-            if (range != null && isCall(range, INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;")) {
-                values = arrayHelper("valuesOfRange", "(IILjava/util/function/IntToDoubleFunction;)[D", terminal,
-                        range.operand(0), range.operand(1), source.operand(1));
-            }
-        } else if (isCall(source, DOUBLE_STREAM, "map", "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;")) {
-            Instruction of = onlyUse(source.operand(0), source);
-            if (of != null && isArrayStream(of)) {
-                values = arrayHelper("valuesOfMapped", "([DLjava/util/function/DoubleUnaryOperator;)[D", terminal,
-                        of.operand(0), source.operand(1));
-            }
-        } else if (isArrayStream(source)) {
-            return source.operand(0); // the terminals read, never write
-        }
-        if (values != null) {
-            b.insertBefore(terminal, values);
-        }
+        Instruction values = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.getType("[D"), source.args())
+                .withMember(new MemberRef(HELPERS, "values" + source.kind(), source.parameters() + "[D", false))
+                .withLine(terminal.line());
+        b.insertBefore(terminal, values);
         return values;
     }
 
@@ -185,11 +181,6 @@ final class StreamLoops {
     /** {@code v} as an instruction whose only user is {@code user}, else {@code null}. */
     private static Instruction onlyUse(Value v, Instruction user) {
         return v instanceof Instruction i && i.users().size() == 1 && i.users().get(0) == user ? i : null;
-    }
-
-    private static Instruction arrayHelper(String name, String descriptor, Instruction at, Value... args) {
-        return new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.getType("[D"), args)
-                .withMember(new MemberRef(HELPERS, name, descriptor, false)).withLine(at.line());
     }
 
     private static Instruction helper(String name, String descriptor, Instruction at, Value... args) {
