@@ -72,6 +72,7 @@ public final class Corpus {
         cases.addAll(functionsAsValues());
         cases.addAll(objectArrays());
         cases.addAll(dispatch());
+        cases.addAll(jdkCalls());
         return Collections.unmodifiableList(cases);
     }
 
@@ -270,6 +271,66 @@ public final class Corpus {
                 scalar("DataTables.copiesOfATable", DataTables::copiesOfATable,
                         x -> p(2 * x[1] + 3 * x[1] * x[2], 2 * x[0] + 3 * x[0] * x[2], 3 * x[0] * x[1]),
                         p(0.3, -0.7, 1.1), p(1.5, 0.2, -2)));
+    }
+
+    /** Arrays.sort: each value's derivative goes back to the element it came from. */
+    private static List<CorpusCase> jdkCalls() {
+        return List.of(
+                scalar("JdkCalls.leastTrimmedSquares", JdkCalls::leastTrimmedSquares, c -> {
+                    int n = JdkCalls.XS.length;
+                    Integer[] order = new Integer[n];
+                    double[] r = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        order[i] = i;
+                        r[i] = JdkCalls.YS[i] - (c[0] + c[1] * JdkCalls.XS[i]);
+                    }
+                    Arrays.sort(order, (a, b) -> Double.compare(r[a] * r[a], r[b] * r[b]));
+                    double[] g = new double[2];
+                    for (int k = 0; k < JdkCalls.KEPT; k++) {
+                        int i = order[k];
+                        g[0] -= 2 * r[i];
+                        g[1] -= 2 * r[i] * JdkCalls.XS[i];
+                    }
+                    return g;
+                }, p(1.05, 1.97), p(0.5, 2.5), p(3, 1)).nonSmooth(),
+                scalar("JdkCalls.medianTimesMinimum", JdkCalls::medianTimesMinimum, x -> {
+                    Integer[] order = new Integer[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        order[i] = i;
+                    }
+                    Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+                    int median = order[x.length / 2];
+                    int minimum = order[0];
+                    double[] g = new double[x.length];
+                    g[median] += x[minimum];
+                    g[minimum] += x[median];
+                    return g;
+                }, p(3, -1, 2, 5, 0.5), p(0.7, 0.2, -0.4)).nonSmooth(),
+                scalar("JdkCalls.weightedTailInPlace", JdkCalls::weightedTailInPlace, x -> {
+                    Integer[] order = new Integer[x.length - 1];
+                    for (int i = 1; i < x.length; i++) {
+                        order[i - 1] = i;
+                    }
+                    Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+                    double[] g = new double[x.length];
+                    g[0] = 2 * x[0];
+                    for (int k = 0; k < order.length; k++) {
+                        g[order[k]] = 2 * (k + 2) * x[order[k]];
+                    }
+                    return g;
+                }, p(0.3, 2, -1, 0.5), p(-1, 0.25, 3, 1.5, -2)).nonSmooth(),
+                scalar("JdkCalls.floatSpread", JdkCalls::floatSpread, x -> {
+                    int big = 0;
+                    int small = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        big = x[i] * x[i] > x[big] * x[big] ? i : big;
+                        small = x[i] * x[i] < x[small] * x[small] ? i : small;
+                    }
+                    double[] g = new double[x.length];
+                    g[big] += 2 * x[big];
+                    g[small] -= 4 * x[small];
+                    return g;
+                }, p(0.5, -2, 1.5), p(1.2, 0.7, -0.4, 2.5)).nonSmooth().singlePrecision());
     }
 
     private static List<CorpusCase> dispatch() {

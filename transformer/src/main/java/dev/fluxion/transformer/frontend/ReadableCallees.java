@@ -77,6 +77,7 @@ public final class ReadableCallees {
                 if (loop != null) {
                     insn = loop; // a stream pipeline: now a call of the loop it stands for
                 }
+                JdkModels.redirect(insn); // Arrays.sort: now a call of its model, inlined below
                 Instruction direct = LocalLambdas.devirtualize(b, insn);
                 if (direct != null) {
                     insn = direct; // a call through a lambda made here: now a call of its body
@@ -103,7 +104,8 @@ public final class ReadableCallees {
         }
         MemberRef m = call.member();
         String key = m.owner() + "." + m.name() + m.descriptor();
-        boolean internal = m.owner().startsWith("dev/fluxion/internal/") && !m.owner().equals(StreamLoops.HELPERS);
+        boolean internal = m.owner().startsWith("dev/fluxion/internal/") && !m.owner().equals(StreamLoops.HELPERS)
+                && !m.owner().equals(JdkModels.MODELS);
         if (isJdk(m.owner()) || internal || m.name().startsWith("<")
                 || !takesNumbers(call) && !passesALambda(call) && !returnsArray(call) || inProgress.contains(key)
                 || callees.isDifferentiable(m)

@@ -1,0 +1,97 @@
+package dev.fluxion.internal;
+
+/**
+ * JDK methods that numerical code calls on differentiated values, written again as plain Java that
+ * the transformer inlines in their place (its {@code JdkModels}), so they are differentiated as any
+ * helper is: forward, reverse and second order, with no rule of their own.
+ *
+ * <p>{@code Arrays.sort(a)} is a permutation: the order of the values is found first (plain
+ * comparisons, no derivative), then the values are gathered in that order, a copy whose adjoint
+ * sends each sorted value's adjoint back to the element it came from. The order is
+ * {@code Double.compare}'s ({@code -0.0} before {@code 0.0}, NaN last), so the sorted array is the
+ * one {@code Arrays.sort} gives, bit for bit; equal values keep their positions (the sort is stable),
+ * which among ties is as good a choice as any: their derivatives are not defined.
+ *
+ * <p>The methods take no call the transformer cannot read and do not recurse, so that they are
+ * inlined. Public because generated code may call it; not part of the API.
+ */
+public final class JdkModels {
+    private JdkModels() {
+    }
+
+    /** {@code Arrays.sort(double[] a)}. */
+    public static void sort(double[] a) {
+        sort(a, 0, a.length);
+    }
+
+    /** {@code Arrays.sort(double[] a, int from, int to)}. */
+    public static void sort(double[] a, int from, int to) {
+        if (from < 0 || from > to || to > a.length) {
+            throw new ArrayIndexOutOfBoundsException("sort from " + from + " to " + to + " of an array of length " + a.length);
+        }
+        int[] order = order(a, from, to);
+        double[] values = a.clone();
+        for (int i = from; i < to; i++) {
+            a[i] = values[order[i - from]];
+        }
+    }
+
+    /** {@code Arrays.sort(float[] a)}. */
+    public static void sort(float[] a) {
+        double[] wide = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            wide[i] = a[i];
+        }
+        int[] order = order(wide, 0, a.length);
+        float[] values = a.clone();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = values[order[i]];
+        }
+    }
+
+    /**
+     * The indices {@code from..to-1} of {@code a} (absolute) in the order that sorts their values: a bottom-up
+     * merge sort (stable, no recursion), on indices only.
+     */
+    private static int[] order(double[] a, int from, int to) {
+        int n = to - from;
+        int[] order = new int[n];
+        int[] merged = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = from + i;
+        }
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    if (i < mid && (j >= hi || !before(a[order[j]], a[order[i]]))) {
+                        merged[k] = order[i++];
+                    } else {
+                        merged[k] = order[j++];
+                    }
+                }
+            }
+            int[] t = order;
+            order = merged;
+            merged = t;
+        }
+        return order;
+    }
+
+    /** {@code Double.compare(x, y) < 0}, written out so that it is read, not called. */
+    private static boolean before(double x, double y) {
+        if (x < y) {
+            return true;
+        }
+        if (x > y || x != x) {
+            return false; // NaN sorts last
+        }
+        if (y != y) {
+            return true;
+        }
+        return x == 0 && y == 0 && 1 / x < 0 && 1 / y > 0; // -0.0 before 0.0
+    }
+}
