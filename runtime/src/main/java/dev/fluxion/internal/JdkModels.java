@@ -36,6 +36,11 @@ public final class JdkModels {
         }
     }
 
+    /** {@code Arrays.parallelSort(double[] a)}: the same order, sequentially. */
+    public static void parallelSort(double[] a) {
+        sort(a, 0, a.length);
+    }
+
     /** {@code Arrays.sort(float[] a)}. */
     public static void sort(float[] a) {
         double[] wide = new double[a.length];

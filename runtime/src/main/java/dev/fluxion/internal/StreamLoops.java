@@ -62,6 +62,52 @@ public final class StreamLoops {
         return values;
     }
 
+    /** {@code sorted()}: the values in {@code Arrays.sort}'s order, a new array. */
+    public static double[] sorted(double[] values) {
+        double[] sorted = values.clone();
+        JdkModels.sort(sorted);
+        return sorted;
+    }
+
+    /** {@code limit(n)}: the first {@code n} values. */
+    public static double[] limit(double[] values, long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(Long.toString(n));
+        }
+        return java.util.Arrays.copyOf(values, (int) Math.min(n, values.length));
+    }
+
+    /** {@code skip(n)}: the values after the first {@code n}. */
+    public static double[] skip(double[] values, long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(Long.toString(n));
+        }
+        return java.util.Arrays.copyOfRange(values, (int) Math.min(n, values.length), values.length);
+    }
+
+    /** {@code filter(p)}: the values {@code p} keeps, in order. */
+    public static double[] filter(double[] values, java.util.function.DoublePredicate p) {
+        boolean[] kept = new boolean[values.length];
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            kept[i] = p.test(values[i]);
+            n += kept[i] ? 1 : 0;
+        }
+        double[] filtered = new double[n];
+        int k = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (kept[i]) {
+                filtered[k++] = values[i];
+            }
+        }
+        return filtered;
+    }
+
+    /** {@code toArray()}: the values in a new array (the source array itself is never handed out). */
+    public static double[] toArray(double[] values) {
+        return values.clone();
+    }
+
     /** {@code reduce(identity, op)}: {@code op} folded over the values from {@code identity}, in order. */
     public static double reduce(double[] values, double identity, java.util.function.DoubleBinaryOperator op) {
         double r = identity;

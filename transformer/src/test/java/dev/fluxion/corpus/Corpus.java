@@ -95,6 +95,26 @@ public final class Corpus {
                     g[small] += 1;
                     return g;
                 }, p(0.5, -2, 1.5), p(1.2, 0.7, -0.4, 2.5)).nonSmooth(),
+                scalar("FunctionsAsValues.streamOperations", FunctionsAsValues::streamOperations, x -> {
+                    int n = x.length;
+                    Integer[] order = new Integer[n];
+                    for (int i = 0; i < n; i++) {
+                        order[i] = i;
+                    }
+                    Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+                    double[] g = new double[n];
+                    for (int k = 1; k < n - 1; k++) {
+                        g[order[k]] += 1.0 / (n - 2); // the trimmed mean's middle values
+                    }
+                    for (int i = 0; i < n; i++) {
+                        g[i] += x[i] > 0 ? 2 * x[i] : 0;
+                    }
+                    int big = order[n - 1];
+                    int small = order[0];
+                    g[big] += x[small] / 4;
+                    g[small] += x[big] / 4;
+                    return g;
+                }, p(0.5, -2, 1.5, 0.9), p(1.2, 0.7, -0.4, 2.5, -1.1)).nonSmooth(),
                 scalar("FunctionsAsValues.oscillatorAfterTwoSeconds", FunctionsAsValues::oscillatorAfterTwoSeconds, null,
                         p(0.7, 0.3), p(2.0, 0.1), p(1.2, 0.8)),
                 scalar("FunctionsAsValues.activations", FunctionsAsValues::activations, x -> {

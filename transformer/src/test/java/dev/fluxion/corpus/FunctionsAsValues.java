@@ -132,4 +132,17 @@ public final class FunctionsAsValues {
         double smallest = java.util.Arrays.stream(x).min().orElseThrow();
         return largestSquare + weighted + product + smallest;
     }
+
+    /**
+     * Stream operations between source and terminal: a trimmed mean (sorted, skip the smallest,
+     * limit to drop the largest), the squares of the positive values (filter, map), and the largest
+     * half times the smallest half (sorted into an array).
+     */
+    @Differentiable
+    public static double streamOperations(double[] x) {
+        double trimmedMean = java.util.Arrays.stream(x).sorted().skip(1).limit(x.length - 2).average().orElse(0);
+        double positiveSquares = java.util.Arrays.stream(x).filter(v -> v > 0).map(v -> v * v).sum();
+        double[] halves = java.util.stream.IntStream.range(0, x.length).mapToDouble(i -> x[i] / 2).sorted().toArray();
+        return trimmedMean + positiveSquares + halves[halves.length - 1] * halves[0];
+    }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fluxion.fixtures.bad.ActiveArrayCapturedByLambda;
 import dev.fluxion.fixtures.bad.ActiveArrayInField;
-import dev.fluxion.fixtures.bad.ActiveArraySortedInPlace;
+import dev.fluxion.fixtures.bad.ActiveArrayScannedInPlace;
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.BitsOfADouble;
@@ -232,9 +232,10 @@ class DiagnosticsTest {
     //     return a[0] * 2 + a[a.length - 1];
     // }
     @Test
-    void activeArraySortedByLibrary() {
-        expectOne(ActiveArraySortedInPlace.class, "f",
-                "active value passed to java.util.Arrays.sort(double[]), a JDK method Fluxion does not differentiate",
+    void activeArrayScannedByLibrary() {
+        expectOne(ActiveArrayScannedInPlace.class, "f",
+                "active value passed to java.util.Arrays.parallelPrefix(double[], java.util.function.DoubleBinaryOperator), a JDK "
+                        + "method Fluxion does not differentiate",
                 "Compute the value in a @Differentiable method of your own, or give a static method a derivative "
                         + "with @AdjointOf.");
     }

@@ -16,7 +16,8 @@ final class JdkModels {
     static final String MODELS = "dev/fluxion/internal/JdkModels";
     /** The modelled methods, as {@code owner.name descriptor}; each has a static model of the same name and descriptor. */
     private static final Set<String> MODELLED = Set.of(
-            "java/util/Arrays.sort([D)V", "java/util/Arrays.sort([DII)V", "java/util/Arrays.sort([F)V");
+            "java/util/Arrays.sort([D)V", "java/util/Arrays.sort([DII)V", "java/util/Arrays.sort([F)V",
+            "java/util/Arrays.parallelSort([D)V");
 
     private JdkModels() {
     }

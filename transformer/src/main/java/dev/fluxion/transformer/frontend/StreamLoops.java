@@ -5,26 +5,31 @@ import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Primitive stream pipelines as the loops they stand for: the terminal of
- * {@code IntStream.range(a, b).mapToDouble(f)}, {@code Arrays.stream(x).map(f)},
- * {@code DoubleStream.of(x)} or {@code Arrays.stream(x)} ({@code sum()}, fused into one loop;
- * {@code reduce(identity, op)}; {@code max()}, {@code min()}, {@code average()} followed by
- * {@code getAsDouble()}, {@code orElseThrow()} or {@code orElse(other)}, over the values put in an
- * array) becomes a call of the runtime's {@code StreamLoops} helper for it, a plain loop that
- * {@link ReadableCallees} then inlines, and
- * whose calls of {@code f} {@link LocalLambdas} turns into calls of the lambda's body. The
- * pipeline's intermediate streams must be used by the pipeline alone.
+ * Primitive stream pipelines as the loops they stand for. A pipeline starts at
+ * {@code IntStream.range(a, b).mapToDouble(f)}, {@code Arrays.stream(x)} or {@code DoubleStream.of(x)},
+ * goes through any of {@code map(f)}, {@code filter(p)}, {@code sorted()}, {@code limit(n)} and
+ * {@code skip(n)}, and ends in {@code sum()}, {@code reduce(identity, op)}, {@code toArray()}, or
+ * {@code max()}, {@code min()}, {@code average()} followed by {@code getAsDouble()},
+ * {@code orElseThrow()} or {@code orElse(other)}. Each operation becomes a call of the runtime's
+ * {@code StreamLoops} helper for it, a plain loop over an array of the values that
+ * {@link ReadableCallees} then inlines, and whose calls of {@code f} {@link LocalLambdas} turns into
+ * calls of the lambda's body; {@code sorted()} is {@code Arrays.sort}'s model ({@link JdkModels}).
+ * A sum over the source, mapped once or not, is fused into one loop with no array. The pipeline's
+ * intermediate streams must be used by the pipeline alone.
  */
 final class StreamLoops {
     static final String HELPERS = "dev/fluxion/internal/StreamLoops";
     private static final String INT_STREAM = "java/util/stream/IntStream";
     private static final String DOUBLE_STREAM = "java/util/stream/DoubleStream";
     private static final String OPTIONAL = "java/util/OptionalDouble";
+    private static final String MAP = "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;";
+    private static final String MAP_TO_DOUBLE = "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;";
 
     private StreamLoops() {
     }
@@ -34,14 +39,25 @@ final class StreamLoops {
         if (call.op() != Op.INVOKE) {
             return null;
         }
+        List<Instruction> inserted = new ArrayList<>();
         if (isCall(call, DOUBLE_STREAM, "sum", "()D")) {
-            Instruction helper = fusedSum(call);
-            return helper == null ? null : replace(b, call, call, helper);
+            Instruction fused = fusedSum(call);
+            if (fused != null) {
+                return replace(b, call, call, fused, inserted);
+            }
+            Value values = values(b, call, call.operand(0), call, inserted);
+            return values == null ? null : replace(b, call, call, helper("sum", "([D)D", call, values), inserted);
         }
         if (isCall(call, DOUBLE_STREAM, "reduce", "(DLjava/util/function/DoubleBinaryOperator;)D")) {
-            Value values = values(b, call, call.operand(0));
-            return values == null ? null : first(values, replace(b, call, call, helper("reduce",
-                    "([DDLjava/util/function/DoubleBinaryOperator;)D", call, values, call.operand(1), call.operand(2))));
+            Value values = values(b, call, call.operand(0), call, inserted);
+            return values == null ? null : replace(b, call, call, helper("reduce",
+                    "([DDLjava/util/function/DoubleBinaryOperator;)D", call, values, call.operand(1), call.operand(2)), inserted);
+        }
+        if (isCall(call, DOUBLE_STREAM, "toArray", "()[D")) {
+            Value values = values(b, call, call.operand(0), call, inserted);
+            return values == null ? null : replace(b, call, call, new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC,
+                    Type.getType("[D"), values).withMember(new MemberRef(HELPERS, "toArray", "([D)[D", false))
+                    .withLine(call.line()), inserted);
         }
         // max(), min(), average(), then getAsDouble(), orElseThrow() or orElse(other) on the OptionalDouble
         if (!isCall(call, OPTIONAL, "getAsDouble", "()D") && !isCall(call, OPTIONAL, "orElseThrow", "()D")
@@ -54,23 +70,14 @@ final class StreamLoops {
                 || !isCall(optional, DOUBLE_STREAM, terminal, "()Ljava/util/OptionalDouble;") || writesBetween(b, optional, call)) {
             return null;
         }
-        Value values = values(b, optional, optional.operand(0));
+        Value values = values(b, optional, optional.operand(0), optional, inserted);
         if (values == null) {
             return null;
         }
         Instruction helper = call.member().name().equals("orElse")
                 ? helper(terminal + "OrElse", "([DD)D", call, values, call.operand(1))
                 : helper(terminal, "([D)D", call, values);
-        return first(values, replace(b, call, optional, helper));
-    }
-
-    /**
-     * The first of the helpers put in the pipeline's place, which {@link ReadableCallees} inlines
-     * first (it visits the rest of the block after an inlining): the one that fills the values, if
-     * there is one, else the terminal's.
-     */
-    private static Instruction first(Value values, Instruction terminal) {
-        return values instanceof Instruction v && v.op() == Op.INVOKE && v.member().owner().equals(HELPERS) ? v : terminal;
+        return replace(b, call, optional, helper, inserted);
     }
 
     /**
@@ -92,60 +99,88 @@ final class StreamLoops {
         return false;
     }
 
-    /**
-     * A pipeline's source, as the runtime helpers take it: their names' ending ({@code OfRange},
-     * {@code OfMapped}, or none for an array streamed as it is), their parameters, and the arguments.
-     */
-    private record Source(String kind, String parameters, Value... args) {
+    /** {@code sum()} of a pipeline whose source and one {@code map} fuse into one loop; else {@code null}. */
+    private static Instruction fusedSum(Instruction call) {
+        Instruction s = onlyUse(call.operand(0), call);
+        if (s == null) {
+            return null;
+        }
+        Instruction range = isCall(s, INT_STREAM, "mapToDouble", MAP_TO_DOUBLE) ? onlyUse(s.operand(0), s) : null;
+        if (range != null && isCall(range, INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;")) {
+            return helper("sumOfRange", "(IILjava/util/function/IntToDoubleFunction;)D", call, range.operand(0),
+                    range.operand(1), s.operand(1));
+        }
+        Instruction of = isCall(s, DOUBLE_STREAM, "map", MAP) ? onlyUse(s.operand(0), s) : null;
+        if (of != null && isArrayStream(of)) {
+            return helper("sumOfMapped", "([DLjava/util/function/DoubleUnaryOperator;)D", call, of.operand(0), s.operand(1));
+        }
+        return isArrayStream(s) ? helper("sum", "([D)D", call, s.operand(0)) : null;
     }
 
-    /** The source of {@code stream}, used by {@code user} alone, if it is one this class knows; else {@code null}. */
-    private static Source source(Value stream, Instruction user) {
+    /**
+     * The values of the stream {@code stream}, used by {@code user} alone, as an array, each
+     * operation of the pipeline a helper's call that makes a new one, inserted before
+     * {@code terminal} (and added to {@code inserted}); the array itself for
+     * {@code Arrays.stream(a)}, which the helpers read and never write. {@code null} if the
+     * pipeline is not one this class knows.
+     */
+    private static Value values(Block b, Instruction terminal, Value stream, Instruction user, List<Instruction> inserted) {
         Instruction s = onlyUse(stream, user);
         if (s == null) {
             return null;
         }
-        if (isCall(s, INT_STREAM, "mapToDouble", "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;")) {
+        if (isArrayStream(s)) {
+            return s.operand(0);
+        }
+        if (isCall(s, INT_STREAM, "mapToDouble", MAP_TO_DOUBLE)) {
             Instruction range = onlyUse(s.operand(0), s);
-            return range != null && isCall(range, INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;")
-                    ? new Source("OfRange", "(IILjava/util/function/IntToDoubleFunction;)", range.operand(0),
-                            range.operand(1), s.operand(1))
-                    : null;
+            return range == null || !isCall(range, INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;") ? null
+                    : insert(b, terminal, inserted, "valuesOfRange", "(IILjava/util/function/IntToDoubleFunction;)[D",
+                            range.operand(0), range.operand(1), s.operand(1));
         }
-        if (isCall(s, DOUBLE_STREAM, "map", "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;")) {
-            Instruction of = onlyUse(s.operand(0), s);
-            return of != null && isArrayStream(of)
-                    ? new Source("OfMapped", "([DLjava/util/function/DoubleUnaryOperator;)", of.operand(0), s.operand(1))
-                    : null;
+        String operation = s.member() == null ? null : s.member().name();
+        String descriptor = operation == null ? null : INTERMEDIATE.get(operation);
+        if (descriptor == null || !isCall(s, DOUBLE_STREAM, operation, descriptor)) {
+            return null;
         }
-        return isArrayStream(s) ? new Source("", "([D)", s.operand(0)) : null;
+        Value values = values(b, terminal, s.operand(0), s, inserted);
+        if (values == null) {
+            return null;
+        }
+        Value[] args = new Value[s.operands().size()];
+        args[0] = values;
+        for (int k = 1; k < args.length; k++) {
+            args[k] = s.operand(k);
+        }
+        String parameters = "([D" + descriptor.substring(1, descriptor.indexOf(')')) + ")[D";
+        return insert(b, terminal, inserted, operation.equals("map") ? "valuesOfMapped" : operation, parameters, args);
     }
 
-    /** {@code sum()} of a pipeline, fused into one loop; {@code null} if the pipeline is not one this class knows. */
-    private static Instruction fusedSum(Instruction call) {
-        Source source = source(call.operand(0), call);
-        return source == null ? null : helper("sum" + source.kind(), source.parameters() + "D", call, source.args());
-    }
+    /** The intermediate operations of a {@code DoubleStream} that have a helper, and their descriptors. */
+    private static final java.util.Map<String, String> INTERMEDIATE = java.util.Map.of(
+            "map", MAP,
+            "sorted", "()Ljava/util/stream/DoubleStream;",
+            "limit", "(J)Ljava/util/stream/DoubleStream;",
+            "skip", "(J)Ljava/util/stream/DoubleStream;",
+            "filter", "(Ljava/util/function/DoublePredicate;)Ljava/util/stream/DoubleStream;");
 
-    /**
-     * The values of the stream {@code stream}, used by {@code terminal} alone, as an array: the array
-     * itself for {@code Arrays.stream(a)}, else a helper's call that fills a new one, inserted before
-     * {@code terminal}; {@code null} if the pipeline is not one this class knows.
-     */
-    private static Value values(Block b, Instruction terminal, Value stream) {
-        Source source = source(stream, terminal);
-        if (source == null || source.kind().isEmpty()) {
-            return source == null ? null : source.args()[0]; // the terminals read, never write
-        }
-        Instruction values = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.getType("[D"), source.args())
-                .withMember(new MemberRef(HELPERS, "values" + source.kind(), source.parameters() + "[D", false))
-                .withLine(terminal.line());
+    private static Instruction insert(Block b, Instruction terminal, List<Instruction> inserted, String name,
+            String descriptor, Value... args) {
+        Instruction values = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.getType("[D"), args)
+                .withMember(new MemberRef(HELPERS, name, descriptor, false)).withLine(terminal.line());
         b.insertBefore(terminal, values);
+        inserted.add(values);
         return values;
     }
 
-    /** Puts {@code helper} in {@code call}'s place; the pipeline from {@code first}'s stream on, now unused, goes. */
-    private static Instruction replace(Block b, Instruction call, Instruction first, Instruction helper) {
+    /**
+     * Puts {@code helper} in {@code call}'s place; the pipeline from {@code first}'s stream on, now
+     * unused, goes. Returns the first of the helpers put in the pipeline's place, which
+     * {@link ReadableCallees} inlines first (it visits the rest of the block after an inlining): the
+     * first of those {@code inserted} that fill arrays of values, if any, else {@code helper}.
+     */
+    private static Instruction replace(Block b, Instruction call, Instruction first, Instruction helper,
+            List<Instruction> inserted) {
         b.insertBefore(call, helper);
         call.replaceAllUsesWith(helper);
         Value stream = first.operand(0);
@@ -163,7 +198,7 @@ final class StreamLoops {
             s.block().remove(s);
             v = next;
         }
-        return helper;
+        return inserted.isEmpty() ? helper : inserted.get(0);
     }
 
     /** {@code Arrays.stream(double[])} or {@code DoubleStream.of(double...)}. */
