@@ -7,9 +7,13 @@ import java.util.function.IntToDoubleFunction;
  * The loops that primitive stream pipelines stand for, as plain Java the transformer inlines in
  * their place: {@code IntStream.range(a, b).mapToDouble(f).sum()} is {@link #sumOfRange}, and so on
  * (see the transformer's {@code StreamLoops}). The lambda then becomes a call of its body, so the
- * pipeline is differentiated at the speed of the loop. Sums add in encounter order, as a sequential
- * stream's {@code sum()} is specified to within round-off (the JDK's compensated summation differs
- * from a plain loop in the last bits; derivatives are those of the plain loop).
+ * pipeline is differentiated at the speed of the loop.
+ *
+ * <p>Sums add as {@code DoubleStream.sum()} and {@code average()} do: Kahan's compensated
+ * summation with a plain sum beside it for infinities ({@code Collectors.sumWithCompensation} and
+ * {@code computeFinalSum}, JDK 17.0.15 and later, 18 and later), so the value is the stream's, bit for
+ * bit; differentiated, the compensation carries the rounding error of the derivatives' sum, whose
+ * exact value is the plain sum's. The loop is written out in each sum so that it fuses with the map.
  *
  * <p>Public because generated code may call it; not part of the API.
  */
@@ -19,29 +23,79 @@ public final class StreamLoops {
 
     /** {@code IntStream.range(from, to).mapToDouble(f).sum()}. */
     public static double sumOfRange(int from, int to, IntToDoubleFunction f) {
-        double s = 0;
+        double sum = 0;
+        double compensation = 0; // the negated low-order bits of the sum
+        double simple = 0;
         for (int i = from; i < to; i++) {
-            s += f.applyAsDouble(i);
+            double v = f.applyAsDouble(i);
+            double tmp = v - compensation;
+            double velvel = sum + tmp;
+            compensation = (velvel - sum) - tmp;
+            sum = velvel;
+            simple += v;
         }
-        return s;
+        return finalSum(sum, compensation, simple);
     }
 
     /** {@code Arrays.stream(a).map(f).sum()}, {@code DoubleStream.of(a).map(f).sum()}. */
     public static double sumOfMapped(double[] a, DoubleUnaryOperator f) {
-        double s = 0;
-        for (double v : a) {
-            s += f.applyAsDouble(v);
+        double sum = 0;
+        double compensation = 0;
+        double simple = 0;
+        for (int i = 0; i < a.length; i++) {
+            double v = f.applyAsDouble(a[i]);
+            double tmp = v - compensation;
+            double velvel = sum + tmp;
+            compensation = (velvel - sum) - tmp;
+            sum = velvel;
+            simple += v;
         }
-        return s;
+        return finalSum(sum, compensation, simple);
     }
 
-    /** {@code Arrays.stream(a).sum()}, {@code DoubleStream.of(a).sum()}. */
+    /** {@code Arrays.stream(a).sum()}, {@code DoubleStream.of(a).sum()}, and the sum of any pipeline's values. */
     public static double sum(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v;
+        double sum = 0;
+        double compensation = 0;
+        double simple = 0;
+        for (int i = 0; i < a.length; i++) {
+            double tmp = a[i] - compensation;
+            double velvel = sum + tmp;
+            compensation = (velvel - sum) - tmp;
+            sum = velvel;
+            simple += a[i];
         }
-        return s;
+        return finalSum(sum, compensation, simple);
+    }
+
+    /** {@code Collectors.computeFinalSum}: the compensated sum, unless it is a NaN that infinities of one sign made. */
+    private static double finalSum(double sum, double compensation, double simple) {
+        double compensated = sum - compensation;
+        return Double.isNaN(compensated) && Double.isInfinite(simple) ? simple : compensated;
+    }
+
+    /** The values of {@code Arrays.stream(a, from, to)}. */
+    public static double[] slice(double[] a, int from, int to) {
+        return java.util.Arrays.copyOfRange(a, from, to);
+    }
+
+    /** The values of {@code objects.stream().mapToDouble(f)}: a collection read, not differentiated. */
+    public static double[] valuesOfObjects(java.util.Collection<?> objects, java.util.function.ToDoubleFunction<Object> f) {
+        double[] values = new double[objects.size()];
+        int i = 0;
+        for (Object o : objects) {
+            values[i++] = f.applyAsDouble(o);
+        }
+        return values;
+    }
+
+    /** The values of {@code Arrays.stream(objects).mapToDouble(f)}. */
+    public static double[] valuesOfObjectArray(Object[] objects, java.util.function.ToDoubleFunction<Object> f) {
+        double[] values = new double[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            values[i] = f.applyAsDouble(objects[i]);
+        }
+        return values;
     }
 
     /** The values of {@code IntStream.range(from, to).mapToDouble(f)}, for a terminal other than {@code sum()}. */

@@ -115,6 +115,16 @@ public final class Corpus {
                     g[small] += x[big] / 4;
                     return g;
                 }, p(0.5, -2, 1.5, 0.9), p(1.2, 0.7, -0.4, 2.5, -1.1)).nonSmooth(),
+                scalar("FunctionsAsValues.streamsOverRecords", FunctionsAsValues::streamsOverRecords, c -> {
+                    double[] g = {3 * c[0] * c[0], 0};
+                    for (FunctionsAsValues.Sample s : FunctionsAsValues.SAMPLES) {
+                        double r = s.y() - c[0] - c[1] * s.t();
+                        g[0] -= 2 * r;
+                        g[1] -= 2 * r * s.t();
+                    }
+                    g[1] += 2 * 3 * c[1]; // the largest t is 3
+                    return g;
+                }, p(0.5, 1.5), p(1.2, -0.7)),
                 scalar("FunctionsAsValues.oscillatorAfterTwoSeconds", FunctionsAsValues::oscillatorAfterTwoSeconds, null,
                         p(0.7, 0.3), p(2.0, 0.1), p(1.2, 0.8)),
                 scalar("FunctionsAsValues.activations", FunctionsAsValues::activations, x -> {

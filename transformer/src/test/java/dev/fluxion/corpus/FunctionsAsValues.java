@@ -145,4 +145,38 @@ public final class FunctionsAsValues {
         double[] halves = java.util.stream.IntStream.range(0, x.length).mapToDouble(i -> x[i] / 2).sorted().toArray();
         return trimmedMean + positiveSquares + halves[halves.length - 1] * halves[0];
     }
+
+    /** A measurement: data, read through a stream of records. */
+    record Sample(double t, double y) {
+    }
+
+    static final java.util.List<Sample> SAMPLES = java.util.List.of(new Sample(0, 1.1), new Sample(1, 2.9),
+            new Sample(2, 5.2), new Sample(3, 7.1));
+
+    /**
+     * Streams over objects (data, not differentiated): squared residuals of the line c[0] + c[1] t
+     * over a list of records, the largest of c[1]^2 t over an array of them, and a sum over a range
+     * of c.
+     */
+    @Differentiable
+    public static double streamsOverRecords(double[] c) {
+        double squares = SAMPLES.stream().mapToDouble(s -> {
+            double r = s.y() - c[0] - c[1] * s.t();
+            return r * r;
+        }).sum();
+        Sample[] array = SAMPLES.toArray(new Sample[0]);
+        double largest = java.util.Arrays.stream(array).mapToDouble(s -> s.t() * c[1] * c[1]).max().getAsDouble();
+        return squares + largest + java.util.Arrays.stream(c, 0, 1).map(v -> v * v * v).sum();
+    }
+
+    /** {@code DoubleStream.sum()}: compensated, so that {1e16, 1, 1, -1e16} sums to 2, not to 0. */
+    @Differentiable
+    public static double streamSum(double[] x) {
+        return java.util.Arrays.stream(x).sum();
+    }
+
+    /** {@link #streamSum} as a function, made in this class (for a test's class loader). */
+    public static dev.fluxion.ScalarFunction streamSumFunction() {
+        return FunctionsAsValues::streamSum;
+    }
 }

@@ -58,8 +58,8 @@ final class LocalLambdas {
         Type sam = (Type) args[0];
         Handle impl = (Handle) args[1];
         Type instantiated = (Type) args[2];
-        if (!sam.getDescriptor().equals(call.member().descriptor()) || !sam.equals(instantiated)) {
-            return null; // a generic interface: boxing between the call and the body
+        if (!sam.getDescriptor().equals(call.member().descriptor()) || !narrowsObjectsOnly(sam, instantiated)) {
+            return null; // a generic interface that boxes between the call and the body
         }
         int opcode = switch (impl.getTag()) {
             case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
@@ -71,7 +71,18 @@ final class LocalLambdas {
             return null;
         }
         List<Value> operands = new ArrayList<>(lambda.operands()); // captured values (a receiver first)
-        operands.addAll(call.operands().subList(1, call.operands().size()));
+        Type[] erased = sam.getArgumentTypes();
+        Type[] actual = instantiated.getArgumentTypes();
+        for (int k = 0; k < erased.length; k++) {
+            Value argument = call.operand(k + 1);
+            if (!erased[k].equals(actual[k])) { // ToDoubleFunction<Point>: the Object it is given is a Point
+                Instruction cast = new Instruction(Op.CHECKCAST, Opcodes.CHECKCAST, actual[k], argument)
+                        .withTypeOperand(actual[k]).withLine(call.line());
+                b.insertBefore(call, cast);
+                argument = cast;
+            }
+            operands.add(argument);
+        }
         List<Type> expected = new ArrayList<>();
         if (opcode != Opcodes.INVOKESTATIC) {
             expected.add(Type.getObjectType(impl.getOwner()));
@@ -105,5 +116,31 @@ final class LocalLambdas {
             receiver = next;
         }
         return direct;
+    }
+
+    /**
+     * Whether the lambda's instantiated method type differs from the interface's erased one only in
+     * object parameters that a generic interface narrows ({@code ToDoubleFunction<Point>}): then a
+     * cast is all that lies between the call and the body. A boxed parameter or result
+     * ({@code Function<Double, Double>}) is not.
+     */
+    private static boolean narrowsObjectsOnly(Type sam, Type instantiated) {
+        Type[] erased = sam.getArgumentTypes();
+        Type[] actual = instantiated.getArgumentTypes();
+        if (erased.length != actual.length || !sam.getReturnType().equals(instantiated.getReturnType())) {
+            return false;
+        }
+        for (int k = 0; k < erased.length; k++) {
+            if (!erased[k].equals(actual[k]) && (!erased[k].equals(Type.getType(Object.class))
+                    || actual[k].getSort() != Type.OBJECT && actual[k].getSort() != Type.ARRAY || isBox(actual[k]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBox(Type t) {
+        return t.getSort() == Type.OBJECT && List.of("java/lang/Double", "java/lang/Float", "java/lang/Integer",
+                "java/lang/Long", "java/lang/Number").contains(t.getInternalName());
     }
 }

@@ -12,7 +12,10 @@ import org.objectweb.asm.Type;
 
 /**
  * Primitive stream pipelines as the loops they stand for. A pipeline starts at
- * {@code IntStream.range(a, b).mapToDouble(f)}, {@code Arrays.stream(x)} or {@code DoubleStream.of(x)},
+ * {@code IntStream.range(a, b).mapToDouble(f)}, {@code Arrays.stream(x)}, {@code Arrays.stream(x, from, to)},
+ * {@code DoubleStream.of(x)}, or {@code objects.stream().mapToDouble(f)} and
+ * {@code Arrays.stream(objects).mapToDouble(f)} over a collection or an array of objects (read, not
+ * differentiated: data such as a list of records),
  * goes through any of {@code map(f)}, {@code filter(p)}, {@code sorted()}, {@code limit(n)} and
  * {@code skip(n)}, and ends in {@code sum()}, {@code reduce(identity, op)}, {@code toArray()}, or
  * {@code max()}, {@code min()}, {@code average()} followed by {@code getAsDouble()},
@@ -28,6 +31,7 @@ final class StreamLoops {
     private static final String INT_STREAM = "java/util/stream/IntStream";
     private static final String DOUBLE_STREAM = "java/util/stream/DoubleStream";
     private static final String OPTIONAL = "java/util/OptionalDouble";
+    private static final String DOUBLE_STREAM_TYPE = "Ljava/util/stream/DoubleStream;";
     private static final String MAP = "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;";
     private static final String MAP_TO_DOUBLE = "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;";
 
@@ -137,6 +141,21 @@ final class StreamLoops {
             return range == null || !isCall(range, INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;") ? null
                     : insert(b, terminal, inserted, "valuesOfRange", "(IILjava/util/function/IntToDoubleFunction;)[D",
                             range.operand(0), range.operand(1), s.operand(1));
+        }
+        if (isCall(s, "java/util/Arrays", "stream", "([DII)Ljava/util/stream/DoubleStream;")) {
+            return insert(b, terminal, inserted, "slice", "([DII)[D", s.operand(0), s.operand(1), s.operand(2));
+        }
+        if (isCall(s, "java/util/stream/Stream", "mapToDouble", "(Ljava/util/function/ToDoubleFunction;)" + DOUBLE_STREAM_TYPE)) {
+            Instruction objects = onlyUse(s.operand(0), s);
+            if (objects != null && isCall(objects, "java/util/Arrays", "stream", "([Ljava/lang/Object;)Ljava/util/stream/Stream;")) {
+                return insert(b, terminal, inserted, "valuesOfObjectArray",
+                        "([Ljava/lang/Object;Ljava/util/function/ToDoubleFunction;)[D", objects.operand(0), s.operand(1));
+            }
+            boolean collection = objects != null && objects.op() == Op.INVOKE && objects.member().name().equals("stream")
+                    && objects.member().descriptor().equals("()Ljava/util/stream/Stream;")
+                    && objects.member().owner().startsWith("java/util/") && !objects.member().owner().startsWith("java/util/stream/");
+            return !collection ? null : insert(b, terminal, inserted, "valuesOfObjects",
+                    "(Ljava/util/Collection;Ljava/util/function/ToDoubleFunction;)[D", objects.operand(0), s.operand(1));
         }
         String operation = s.member() == null ? null : s.member().name();
         String descriptor = operation == null ? null : INTERMEDIATE.get(operation);
