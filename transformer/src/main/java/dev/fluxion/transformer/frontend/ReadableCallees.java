@@ -107,7 +107,8 @@ public final class ReadableCallees {
         boolean internal = m.owner().startsWith("dev/fluxion/internal/") && !m.owner().equals(StreamLoops.HELPERS)
                 && !m.owner().equals(JdkModels.MODELS);
         if (isJdk(m.owner()) || internal || m.name().startsWith("<")
-                || !takesNumbers(call) && !passesALambda(call) && !returnsArray(call) || inProgress.contains(key)
+                || !takesNumbers(call) && !passesALambda(call) && !passesObjectsMadeHere(call) && !returnsArray(call)
+                        && !returnsObjects(call) || inProgress.contains(key)
                 || callees.isDifferentiable(m)
                 || callees.adjointRule(m) != null || callees.adjointRuleMismatch(m) != null) {
             return null;
@@ -355,8 +356,8 @@ public final class ReadableCallees {
 
     /**
      * A numeric helper given numbers: an argument is a {@code double}, a {@code float} or an array of
-     * them, not a literal. Only through such an argument can a differentiated value reach it (objects
-     * and fields hold none here), so helpers called with data alone ({@code weight(i)}) stay calls.
+     * them, not a literal. Through such an argument, an object made here or a lambda a differentiated
+     * value can reach it; helpers called with data alone ({@code weight(i)}) stay calls.
      */
     private static boolean takesNumbers(Instruction call) {
         for (Value v : call.operands()) {
@@ -376,21 +377,76 @@ public final class ReadableCallees {
         return Types.isFloatingArray(call.type());
     }
 
+    /**
+     * Whether the call is given an object, or an array of objects, made here ({@code centreX(particles)},
+     * {@code euler(new Decay(k), ..)}): the object's fields may hold differentiated values, and the
+     * object stays one Fluxion can replace by its numbers only while all its code is in view.
+     */
+    private static boolean passesObjectsMadeHere(Instruction call) {
+        for (Value v : call.operands()) {
+            if (madeHere(v, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean madeHere(Value v, int depth) {
+        if (!(v instanceof Instruction i) || depth > 8) {
+            return false;
+        }
+        return switch (i.op()) {
+            case NEW_OBJECT -> true;
+            case NEW_ARRAY -> i.type().getElementType().getSort() == Type.OBJECT;
+            case CHECKCAST -> madeHere(i.operand(0), depth + 1);
+            case ARRAY_LOAD -> madeHere(i.operand(0), depth + 1);
+            case PHI -> i.operands().stream().anyMatch(o -> madeHere(o, depth + 1));
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether the helper returns an object of the user's, or an array of objects: a factory
+     * ({@code Particle[] ps = newParticles()}) whose objects, once its code is in view, are objects
+     * made here, which Fluxion replaces by their numbers when the caller writes differentiated values
+     * into them.
+     */
+    private static boolean returnsObjects(Instruction call) {
+        Type t = call.type();
+        Type element = t.getSort() == Type.ARRAY ? t.getElementType() : t;
+        return element.getSort() == Type.OBJECT && !isJdk(element.getInternalName());
+    }
+
     private static boolean isNumeric(Type t) {
         return Types.isFloating(t) || Types.isFloatingArray(t);
     }
 
-    /** Whether every member the body uses may be used from {@code from}, where its copy will live. */
+    /**
+     * Whether every member the body uses may be used from {@code from}, where its copy will live:
+     * those it names, and those an invokedynamic's bootstrap is given as method handles (a record's
+     * {@code toString}, {@code equals} and {@code hashCode} read its private fields that way).
+     */
     private boolean reachable(IrFunction body, String from) {
         for (Block b : body.blocks()) {
             for (Instruction insn : b.instructions()) {
-                if (insn.member() != null && !insn.member().owner().equals(from)
-                        && !Access.isAccessible(insn.member(), from, classes)) {
+                if (insn.member() != null && !reaches(insn.member(), from)) {
                     return false;
+                }
+                if (insn.op() == Op.INVOKE_DYNAMIC && insn.bootstrap() != null) {
+                    for (Object arg : insn.bootstrap().bsmArgs) {
+                        if (arg instanceof org.objectweb.asm.Handle h
+                                && !reaches(new MemberRef(h.getOwner(), h.getName(), h.getDesc(), h.isInterface()), from)) {
+                            return false;
+                        }
+                    }
                 }
             }
         }
         return true;
+    }
+
+    private boolean reaches(MemberRef m, String from) {
+        return m.owner().equals(from) || Access.isAccessible(m, from, classes);
     }
 
     private static boolean isJdk(String owner) {
