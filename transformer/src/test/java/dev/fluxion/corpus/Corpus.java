@@ -381,6 +381,19 @@ public final class Corpus {
 
     private static List<CorpusCase> objectArrays() {
         return List.of(
+                scalar("ObjectHelpers.kickedAlongSprings", ObjectHelpers::kickedAlongSprings, k -> {
+                    // kick(f): v += f, x += v. Particle 0 is kicked by a = k0/2 three times, 2 by b = k1/4,
+                    // 1 by b, a, b, a, b, a: x0 = 1 + 6a, x2 = 4 + 6b, x1 = 2 + 9a + 12b (the running v's summed)
+                    double a = k[0] * 0.5;
+                    double b = k[1] * 0.25;
+                    double x0 = 1 + 6 * a;
+                    double x1 = 2 + 9 * a + 12 * b;
+                    double x2 = 4 + 6 * b;
+                    double centre = (x0 + x1 + x2) / 3;
+                    return new double[] {0.5 * (5 * x2), 0.25 * (6 * x2 + 6 * centre)};
+                }, p(0.3, -0.2), p(1.1, 0.7)),
+                scalar("ObjectHelpers.decayThroughAnObject", ObjectHelpers::decayThroughAnObject,
+                        p -> new double[] {-20 * 0.05 * Math.pow(1 - 0.05 * p[0], 19) - 2}, p(0.5), p(2.0)),
                 scalar("ObjectArrayCases.springChain", ObjectArrayCases::springChain, null,
                         p(3.0, 0.1, 1.2), p(5.0, 0.4, 0.9)),
                 scalar("ObjectArrayCases.twoBodies", ObjectArrayCases::twoBodies, null,

@@ -38,21 +38,30 @@ final class LocalObjects {
 
     /**
      * Replaces the objects of the classes {@code isLocal} accepts by their fields' variables;
-     * {@code fields} lists a class's instance fields.
+     * {@code fields} lists a class's instance fields. Objects of those classes from outside (a
+     * field's, an array's, a call's result) that are only read ({@code START[i].x}) stay as they are,
+     * data the method reads: they are returned, with their reads. No object made here is one of
+     * them, and a write to one would be a use that is not a read.
      *
      * @throws ValueObjects.Abandon if a reference is not one allocation, or an object escapes
      */
-    static void replace(IrFunction f, Predicate<Type> isLocal, Function<String, List<FieldNode>> fields) {
+    static Set<Instruction> replace(IrFunction f, Predicate<Type> isLocal, Function<String, List<FieldNode>> fields) {
         List<Instruction> objects = new ArrayList<>();
+        Set<Instruction> data = new HashSet<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
                 if (insn.hasValue() && isLocal.test(insn.type())) {
-                    objects.add(insn);
+                    if (isOnlyRead(insn)) {
+                        data.add(insn);
+                        data.addAll(insn.users());
+                    } else {
+                        objects.add(insn);
+                    }
                 }
             }
         }
         if (objects.isEmpty()) {
-            return;
+            return data;
         }
         Map<Instruction, Instruction> allocation = allocations(objects);
         for (Instruction v : objects) {
@@ -109,6 +118,20 @@ final class LocalObjects {
                 v.block().remove(v);
             }
         }
+        return data;
+    }
+
+    /** Whether {@code v} is an object from outside whose fields are only read. */
+    private static boolean isOnlyRead(Instruction v) {
+        if (v.op() == Op.NEW_OBJECT || v.op() == Op.PHI || v.op() == Op.CHECKCAST || v.users().isEmpty()) {
+            return false;
+        }
+        for (Instruction user : v.users()) {
+            if (user.op() != Op.FIELD_GET || user.operands().size() != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The one allocation each reference is, through casts and phis; fails if a reference may be two. */

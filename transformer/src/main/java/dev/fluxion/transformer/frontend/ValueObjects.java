@@ -128,8 +128,10 @@ public final class ValueObjects {
         java.util.Set<Instruction> data = replaceObjects(f);
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
-                boolean objectCode = isObjectType(insn.type())
-                        || insn.member() != null && (isValueClass(insn.member().owner()) || isLocalClass(insn.member().owner()));
+                boolean isStatic = insn.opcode() == Opcodes.GETSTATIC || insn.opcode() == Opcodes.PUTSTATIC
+                        || insn.opcode() == Opcodes.INVOKESTATIC; // a static table of a class that is also a value class: no object
+                boolean objectCode = isObjectType(insn.type()) || insn.member() != null && !isStatic
+                        && (isValueClass(insn.member().owner()) || isLocalClass(insn.member().owner()));
                 if (objectCode && !data.contains(insn)) {
                     return false;
                 }
@@ -427,7 +429,8 @@ public final class ValueObjects {
      */
     private java.util.Set<Instruction> replaceObjects(IrFunction f) {
         ObjectArrays.replace(f, this::isObjectType, this::isValueType, this::fields); // their objects are then local ones
-        LocalObjects.replace(f, this::isLocalType, this::fields); // their fields may hold value objects, replaced next
+        // their fields may hold value objects, replaced next; mutable objects from outside only read are data
+        java.util.Set<Instruction> outsideReads = LocalObjects.replace(f, this::isLocalType, this::fields);
         List<Instruction> all = new ArrayList<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
@@ -440,6 +443,7 @@ public final class ValueObjects {
         List<Instruction> objects = all.stream().filter(created::contains).toList();
         java.util.Set<Instruction> data = new java.util.HashSet<>(all);
         data.removeAll(created);
+        data.addAll(outsideReads);
         for (Instruction v : objects) {
             checkUses(v);
         }
