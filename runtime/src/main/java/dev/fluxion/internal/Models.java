@@ -104,7 +104,7 @@ public final class Models {
     public static <M> M zeroCopy(M model) {
         try {
             return (M) zeroCopyOf(model, 0);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new FluxionException("fluxion: cannot make a gradient object of " + model.getClass().getName() + " ("
                     + e + "). Pass a gradient object of the model's shape to valueAndGradient(model, gradOut).", e);
         }
@@ -192,9 +192,14 @@ public final class Models {
         return type.isPrimitive() ? value : zeroCopyOf(value, depth + 1);
     }
 
+    /**
+     * Whether objects of {@code c} are copied into a gradient object: the user's classes, not the
+     * JDK's, nor a lambda's or a proxy's class (hidden or synthetic: a function held in a field,
+     * {@code final Rhs rhs = this::derivative}, is shared as data).
+     */
     private static boolean isModelClass(Class<?> c) {
         String n = c.getName();
-        return !c.isPrimitive() && !n.startsWith("java.") && !n.startsWith("javax.") && !n.startsWith("jdk.")
+        return !c.isPrimitive() && !c.isHidden() && !c.isSynthetic() && !n.startsWith("java.") && !n.startsWith("javax.") && !n.startsWith("jdk.")
                 && !n.startsWith("kotlin.");
     }
 }

@@ -393,7 +393,7 @@ public final class Corpus {
                     return new double[] {0.5 * (5 * x2), 0.25 * (6 * x2 + 6 * centre)};
                 }, p(0.3, -0.2), p(1.1, 0.7)),
                 scalar("ObjectHelpers.decayThroughAnObject", ObjectHelpers::decayThroughAnObject,
-                        p -> new double[] {-20 * 0.05 * Math.pow(1 - 0.05 * p[0], 19) - 2}, p(0.5), p(2.0)),
+                        p -> new double[] {-3 * 20 * 0.05 * Math.pow(1 - 0.05 * p[0], 19) - 2}, p(0.5), p(2.0)),
                 scalar("ObjectArrayCases.springChain", ObjectArrayCases::springChain, null,
                         p(3.0, 0.1, 1.2), p(5.0, 0.4, 0.9)),
                 scalar("ObjectArrayCases.twoBodies", ObjectArrayCases::twoBodies, null,

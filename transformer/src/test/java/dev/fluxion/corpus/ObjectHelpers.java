@@ -85,11 +85,15 @@ public final class ObjectHelpers {
         return sum / particles.length;
     }
 
-    /** y' = -p0 y from y = 1 by 20 Euler steps of 0.05, through an Rhs object given to the integrator with constant arguments; then a bound method reference. */
+    /**
+     * y' = -p0 y from y = 1 by 20 Euler steps of 0.05, through an Rhs object given to the integrator
+     * with constant arguments, and from y = 2 through a record of another file (its field private
+     * to it); then a bound method reference.
+     */
     @Differentiable
     public static double decayThroughAnObject(double[] p) {
         Rhs rhs = new Decay(p[0]);
-        double y = euler(rhs, 1.0, 20, 0.05);
+        double y = euler(rhs, 1.0, 20, 0.05) + euler(new Exponential(p[0]), 2.0, 20, 0.05);
         Decay twice = new Decay(2 * p[0]);
         java.util.function.DoubleUnaryOperator slope = twice::slope;
         return y + slope.applyAsDouble(1.0);

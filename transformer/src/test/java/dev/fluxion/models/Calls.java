@@ -55,6 +55,14 @@ final class Calls {
         return Fluxion.modelGradient(Line::loss).gradient(line);
     }
 
+    static Decay newDecay() {
+        return new Decay();
+    }
+
+    static Decay decayGradient(Decay d) {
+        return Fluxion.modelGradient(Decay::finalValue).gradient(d);
+    }
+
     static DeepNet newDeepNet() {
         return new DeepNet(new Random(3), 3);
     }

@@ -146,6 +146,15 @@ class ModelGradientTest {
     }
 
     @Test
+    void aFunctionHeldInAFieldIsSharedByTheGradientObject() throws Exception {
+        Object decay = call("newDecay");
+        Object grad = call("decayGradient", decay);
+        double rate = (double) get(decay, "rate");
+        assertEquals(-10 * 0.1 * Math.pow(1 - rate / 10, 9), (double) get(grad, "rate"), 1e-12);
+        assertSame(get(decay, "rhs"), get(grad, "rhs"), "a lambda is data");
+    }
+
+    @Test
     void aGradientObjectOfTheWrongShapeIsAnError() throws Exception {
         FluxionException e = assertThrows(FluxionException.class, () -> {
             try {

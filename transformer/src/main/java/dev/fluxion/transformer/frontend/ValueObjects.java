@@ -215,7 +215,8 @@ public final class ValueObjects {
             return null;
         }
         MemberRef m = call.member();
-        boolean ofValueClass = isValueClass(m.owner()) || isLocalClass(m.owner()) && dispatchesTo(call, m.owner());
+        String runs = implementingClass(call); // an interface's method called on a record made here: the record's
+        boolean ofValueClass = isValueClass(runs) || isLocalClass(runs) && dispatchesTo(call, runs);
         // a helper that takes or returns value objects: a static method of any class whose code can be
         // read (what it reaches must then be reachable from f's class), or a private one of f's class
         boolean helper = takesOrGivesValueObjects(m) && !isJdk(m.owner()) && (call.opcode() == Opcodes.INVOKESTATIC
@@ -225,13 +226,12 @@ public final class ValueObjects {
         if (!ofValueClass && !helper || SideChannels.isObjectMethod(m)) {
             return null;
         }
-        ClassNode owner = classes.apply(m.owner());
-        MethodNode method = owner == null ? null : owner.methods.stream()
-                .filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
+        ClassNode owner = classes.apply(runs);
+        MethodNode method = owner == null ? null : declared(owner, m);
         if (method == null || method.instructions.size() == 0) {
             throw new Abandon("no code of " + JavaSyntax.method(m) + " to inline");
         }
-        IrFunction body = BytecodeParser.parse(m.owner(), method);
+        IrFunction body = BytecodeParser.parse(runs, method);
         for (Block b : body.blocks()) {
             for (Instruction insn : b.instructions()) {
                 insn.withLine(call.line()); // diagnostics speak of the caller's line
@@ -242,6 +242,35 @@ public final class ValueObjects {
 
     private static boolean isJdk(String owner) {
         return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/");
+    }
+
+    private static MethodNode declared(ClassNode c, MemberRef m) {
+        return c.methods.stream().filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
+    }
+
+    /**
+     * The class whose method {@code call} runs, when it is an interface's or a superclass's method
+     * called on an object of a value class made here ({@code Rhs rhs = new Decay(k); rhs.slope(y)})
+     * that declares it: that class. ({@link ReadableCallees} inlines such calls first where the
+     * method's class lets the caller reach what it reads; a record's fields are private, and are
+     * replaced here by their values.) Else the class the call names.
+     */
+    private String implementingClass(Instruction call) {
+        String named = call.member().owner();
+        if (call.opcode() != Opcodes.INVOKEINTERFACE && call.opcode() != Opcodes.INVOKEVIRTUAL) {
+            return named;
+        }
+        Value receiver = call.operand(0);
+        while (receiver instanceof Instruction r && r.op() == Op.CHECKCAST) {
+            receiver = r.operand(0);
+        }
+        if (!(receiver instanceof Instruction r) || r.op() != Op.NEW_OBJECT) {
+            return named;
+        }
+        String exact = r.type().getInternalName();
+        ClassNode c = exact.equals(named) || !isValueClass(exact) ? null : classes.apply(exact);
+        MethodNode method = c == null ? null : declared(c, call.member());
+        return method != null && (method.access & Opcodes.ACC_ABSTRACT) == 0 ? exact : named;
     }
 
     /**
