@@ -381,6 +381,8 @@ public final class Corpus {
 
     private static List<CorpusCase> objectArrays() {
         return List.of(
+                scalar("RecordScenes.wallsLinesAndLight", RecordScenes::wallsLinesAndLight,
+                        p -> new double[] {1 + 4 + 2 * 0.25, -1 + 2 * 1}, p(0.5, 0.25), p(-1.5, 2)),
                 scalar("ObjectHelpers.kickedAlongSprings", ObjectHelpers::kickedAlongSprings, k -> {
                     // kick(f): v += f, x += v. Particle 0 is kicked by a = k0/2 three times, 2 by b = k1/4,
                     // 1 by b, a, b, a, b, a: x0 = 1 + 6a, x2 = 4 + 6b, x1 = 2 + 9a + 12b (the running v's summed)

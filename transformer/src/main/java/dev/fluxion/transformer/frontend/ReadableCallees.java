@@ -342,11 +342,18 @@ public final class ReadableCallees {
     /**
      * Before an instance helper's body: {@code Objects.requireNonNull(receiver)}, so the derivative
      * throws where the call did, for a null receiver, even if the body never touches {@code this}.
+     * Not for a value object (a record): {@link ValueObjects} replaces it by its numbers, to which
+     * the check would be a use that keeps it an object, and its methods read its fields, which
+     * throw for a null one as the call would.
      */
-    private static void guardReceiver(Block b, Instruction call) {
+    private void guardReceiver(Block b, Instruction call) {
         if (call.opcode() == Opcodes.INVOKESTATIC || call.operand(0) instanceof Param p && p.index() == 0
                 || call.operand(0) instanceof Instruction r && r.op() == Op.NEW_OBJECT) {
             return; // this, or a new object: never null
+        }
+        Type receiver = call.operand(0).type();
+        if (receiver.getSort() == Type.OBJECT && ValueObjects.isValueClass(classes.apply(receiver.getInternalName()))) {
+            return;
         }
         Instruction check = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.getType(Object.class), call.operand(0))
                 .withMember(new MemberRef("java/util/Objects", "requireNonNull", "(Ljava/lang/Object;)Ljava/lang/Object;", false))
@@ -383,8 +390,12 @@ public final class ReadableCallees {
      * object stays one Fluxion can replace by its numbers only while all its code is in view.
      */
     private static boolean passesObjectsMadeHere(Instruction call) {
-        for (Value v : call.operands()) {
-            if (madeHere(v, 0)) {
+        boolean instance = call.opcode() != Opcodes.INVOKESTATIC;
+        if (instance && madeHere(call.operand(0), 0)) {
+            return false; // a method of an object made here ({@code w.distance(q)}): ValueObjects inlines it, with the object's code
+        }
+        for (int k = instance ? 1 : 0; k < call.operands().size(); k++) {
+            if (madeHere(call.operand(k), 0)) {
                 return true;
             }
         }
@@ -424,7 +435,8 @@ public final class ReadableCallees {
     /**
      * Whether every member the body uses may be used from {@code from}, where its copy will live:
      * those it names, and those an invokedynamic's bootstrap is given as method handles (a record's
-     * {@code toString}, {@code equals} and {@code hashCode} read its private fields that way).
+     * {@code toString}, {@code equals} and {@code hashCode} read its private fields that way), but
+     * for a lambda's body, which its calls in view run inlined.
      */
     private boolean reachable(IrFunction body, String from) {
         for (Block b : body.blocks()) {
@@ -432,7 +444,8 @@ public final class ReadableCallees {
                 if (insn.member() != null && !reaches(insn.member(), from)) {
                     return false;
                 }
-                if (insn.op() == Op.INVOKE_DYNAMIC && insn.bootstrap() != null) {
+                // a lambda's body, private to its class, is not reached: its calls become calls of the body, inlined
+                if (insn.op() == Op.INVOKE_DYNAMIC && insn.bootstrap() != null && LocalLambdas.lambda(insn) == null) {
                     for (Object arg : insn.bootstrap().bsmArgs) {
                         if (arg instanceof org.objectweb.asm.Handle h
                                 && !reaches(new MemberRef(h.getOwner(), h.getName(), h.getDesc(), h.isInterface()), from)) {

@@ -7,6 +7,7 @@ import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
 import java.util.ArrayList;
@@ -216,7 +217,9 @@ public final class ValueObjects {
         }
         MemberRef m = call.member();
         String runs = implementingClass(call); // an interface's method called on a record made here: the record's
-        boolean ofValueClass = isValueClass(runs) || isLocalClass(runs) && dispatchesTo(call, runs);
+        // a static method of a value class is a helper like any other (below), not the object's code
+        boolean ofValueClass = call.opcode() != Opcodes.INVOKESTATIC && isValueClass(runs)
+                || isLocalClass(runs) && dispatchesTo(call, runs);
         // a helper that takes or returns value objects: a static method of any class whose code can be
         // read (what it reaches must then be reachable from f's class), or a private one of f's class
         boolean helper = takesOrGivesValueObjects(m) && !isJdk(m.owner()) && (call.opcode() == Opcodes.INVOKESTATIC
@@ -407,23 +410,27 @@ public final class ValueObjects {
             if (isJdk(name)) {
                 return false;
             }
-            ClassNode c = classes.apply(name);
-            if (c == null || c.name == null || (c.access & Opcodes.ACC_FINAL) == 0
-                    || (c.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ENUM)) != 0
-                    || !(c.superName.equals("java/lang/Object") || c.superName.equals("java/lang/Record"))) {
-                return false;
-            }
-            boolean anyField = false;
-            for (FieldNode field : c.fields) {
-                if ((field.access & Opcodes.ACC_STATIC) == 0) {
-                    anyField = true;
-                    if ((field.access & Opcodes.ACC_FINAL) == 0) {
-                        return false;
-                    }
+            return isValueClass(classes.apply(name));
+        });
+    }
+
+    /** Whether {@code c} is a record or a final class whose instance fields, one at least, are all final. */
+    static boolean isValueClass(ClassNode c) {
+        if (c == null || c.name == null || (c.access & Opcodes.ACC_FINAL) == 0
+                || (c.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ENUM)) != 0
+                || !(c.superName.equals("java/lang/Object") || c.superName.equals("java/lang/Record"))) {
+            return false;
+        }
+        boolean anyField = false;
+        for (FieldNode field : c.fields) {
+            if ((field.access & Opcodes.ACC_STATIC) == 0) {
+                anyField = true;
+                if ((field.access & Opcodes.ACC_FINAL) == 0) {
+                    return false;
                 }
             }
-            return anyField;
-        });
+        }
+        return anyField;
     }
 
     /** The instance fields of a value class, in declaration order. */
@@ -456,6 +463,9 @@ public final class ValueObjects {
      * objects that come from outside (data: a static constant, an element of an array of records, a
      * parameter of the model), which are read, never differentiated, and the reads of their fields.
      */
+    /** The values of {@link #replaceObjects} that stay, data from outside and its reads. */
+    private java.util.Set<Instruction> dataValues = new java.util.HashSet<>();
+
     private java.util.Set<Instruction> replaceObjects(IrFunction f) {
         ObjectArrays.replace(f, this::isObjectType, this::isValueType, this::fields); // their objects are then local ones
         // their fields may hold value objects, replaced next; mutable objects from outside only read are data
@@ -473,6 +483,7 @@ public final class ValueObjects {
         java.util.Set<Instruction> data = new java.util.HashSet<>(all);
         data.removeAll(created);
         data.addAll(outsideReads);
+        dataValues = data;
         for (Instruction v : objects) {
             checkUses(v);
         }
@@ -605,25 +616,68 @@ public final class ValueObjects {
                 if (read.op() != Op.FIELD_GET || read.operands().size() != 1 || !data.contains(read.operand(0))) {
                     continue;
                 }
-                MethodNode accessor = trivialAccessor(read.member());
-                if (accessor != null) {
-                    Instruction call = new Instruction(Op.INVOKE, Opcodes.INVOKEVIRTUAL, read.type(), read.operand(0))
-                            .withMember(new MemberRef(read.member().owner(), accessor.name, accessor.desc))
-                            .withLine(read.line());
-                    b.insertBefore(read, call);
-                    read.replaceAllUsesWith(call);
-                    b.remove(read);
-                    reads.add(call);
+                Instruction kept = readOfData(b, read);
+                reads.add(kept);
+                if (kept != read) {
                     data.remove(read);
-                    if (isValueType(call.type())) {
-                        data.add(call); // a nested object from outside is data too
+                    if (isValueType(kept.type())) {
+                        data.add(kept); // a nested object from outside is data too
                     }
-                } else {
-                    reads.add(read); // if f's class may read it: checked with all the code left
                 }
             }
         }
         return reads;
+    }
+
+    /**
+     * {@code read}, a read of a field of an object from outside, as it stays: a call of the record's
+     * accessor in its place (returned), or itself, if f's class may read the field (checked with all
+     * the code left).
+     */
+    private Instruction readOfData(Block b, Instruction read) {
+        MethodNode accessor = trivialAccessor(read.member());
+        if (accessor == null) {
+            return read;
+        }
+        Instruction call = new Instruction(Op.INVOKE, Opcodes.INVOKEVIRTUAL, read.type(), read.operand(0))
+                .withMember(new MemberRef(read.member().owner(), accessor.name, accessor.desc))
+                .withLine(read.line());
+        b.insertBefore(read, call);
+        read.replaceAllUsesWith(call);
+        b.remove(read);
+        return call;
+    }
+
+    /**
+     * The numbers of {@code object}, a value object from outside stored in a field of one made here
+     * ({@code new Wall(UP, d)}, {@code new Line(LINE.origin(), ..)}): its fields read, through their
+     * accessors, just before {@code store} stored it (immutable: they never change), and kept as
+     * data.
+     */
+    private Fields fieldsOfData(Value object, Instruction store) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        String owner = object.type().getInternalName();
+        for (FieldNode field : fields(owner)) {
+            Type t = Type.getType(field.desc);
+            Instruction read = new Instruction(Op.FIELD_GET, Opcodes.GETFIELD, Types.computational(t), object)
+                    .withMember(new MemberRef(owner, field.name, field.desc)).withLine(store.line());
+            store.block().insertBefore(store, read);
+            Instruction kept = readOfData(store.block(), read);
+            dataValues.add(kept);
+            byName.put(field.name, isValueType(t) ? fieldsOfData(kept, store) : kept);
+        }
+        return new Fields(byName);
+    }
+
+    /** The store of {@code value} into the field {@code name} of the new object {@code object}. */
+    private static Instruction storeOf(Instruction object, String name, Value value) {
+        for (Instruction user : object.users()) {
+            if (user.op() == Op.FIELD_PUT && user.operands().size() == 2 && user.operand(0) == object
+                    && user.member().name().equals(name) && user.operand(1) == value) {
+                return user;
+            }
+        }
+        throw new Abandon("a value object stored where Fluxion cannot find it");
     }
 
     /** A record's accessor for the field {@code field}, if it only returns the field (as javac writes it). */
@@ -770,7 +824,9 @@ public final class ValueObjects {
                     if (value == null) {
                         throw new Abandon("field " + field.name + " never assigned");
                     }
-                    byName.put(field.name, isValueType(Type.getType(field.desc)) ? fieldsOf(value, fields, stores) : value);
+                    boolean isData = value instanceof Param || value instanceof Instruction i && dataValues.contains(i);
+                    byName.put(field.name, !isValueType(Type.getType(field.desc)) ? value
+                            : isData ? fieldsOfData(value, storeOf(insn, field.name, value)) : fieldsOf(value, fields, stores));
                 }
                 yield new Fields(byName);
             }
