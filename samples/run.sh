@@ -14,8 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=samples/target/classes:runtime/target/classes:$(cat samples/target/runtime-classpath.txt)
-for main in Demo RosenbrockDescent NewtonRosenbrock CurveFit HeatInversion mlp.BreastCancerMlp ode.PredatorPreyFit \
-    ode.DampedPendulumFit; do
+for main in Demo RosenbrockDescent NewtonRosenbrock CurveFit HeatInversion mlp.BreastCancerMlp robust.RobustRegression \
+    ode.PredatorPreyFit ode.DampedPendulumFit; do
   echo "== dev.fluxion.samples.$main (built with fluxion-maven-plugin, no agent)"
   java -cp "$CP" "dev.fluxion.samples.$main"
 done
