@@ -32,6 +32,7 @@ final class Idioms {
             case 1 -> s.on(LOG_SUM_EXP) ? logSumExp() : null;
             case 2 -> s.on(ARRAY_SWAP) ? doubleBuffer() : null;
             case 3 -> statements.loops.temporaryOverOneRange();
+            case 6 -> s.on(SORT_AND_STREAMS) ? sortOrStream() : null;
             default -> s.on(ROWS_MOVED_AROUND_CALLS) ? rowsMovedAroundCalls() : null;
         };
     }
@@ -108,6 +109,58 @@ final class Idioms {
         out.bound = Var.MAX_LENGTH * Math.max(1, a.bound);
         out.readOnly = true;
         return Node.statement(code, b0, v).mark(OBJECT_ARRAY);
+    }
+
+    /**
+     * Order statistics and stream pipelines over an array, as statistics code writes them: a sorted
+     * copy read at its ends and middle ({@code Arrays.sort}, whole or from index 1), or a pipeline
+     * of {@code map}, {@code filter}, {@code sorted}, {@code skip} and {@code limit} ending in
+     * {@code sum()}, {@code max().orElse(..)} or {@code toArray()}. Their derivatives follow the
+     * permutation; ties are kinks, as a running maximum's are.
+     */
+    private Node sortOrStream() {
+        List<Var> arrays = s.visible(Var.Type.ARRAY);
+        if (arrays.isEmpty()) {
+            return null;
+        }
+        Var a = s.pick(arrays);
+        String out = s.fresh("os");
+        Node e = ex.fit(ex.expression(), 1);
+        String code;
+        double bound;
+        if (s.chance(0.5)) {
+            String srt = s.fresh("srt");
+            String copy = s.chance(0.5) ? a.name + ".clone()" : "Arrays.copyOf(" + a.name + ", " + a.name + ".length)";
+            String sort = s.chance(0.7) ? "Arrays.sort(" + srt + ");"
+                    : "Arrays.sort(" + srt + ", " + srt + ".length / 2, " + srt + ".length);";
+            code = "double[] " + srt + " = " + copy + ";\n" + sort + "\n"
+                    + "double " + out + " = " + srt + "[" + srt + ".length / 2] * $0 + " + srt + "[0] - " + srt + "[" + srt + ".length - 1];";
+            bound = 3 * Math.max(1, a.bound);
+        } else {
+            String map = switch (s.rng.nextInt(3)) {
+                case 0 -> ".map(v -> v * v)";
+                case 1 -> ".map(v -> Math.sin(v))";
+                default -> "";
+            };
+            String middle = switch (s.rng.nextInt(4)) {
+                case 0 -> ".sorted().skip(1)";
+                case 1 -> ".filter(v -> v > 0.25)";
+                case 2 -> ".sorted().limit(2)";
+                default -> "";
+            };
+            String end = switch (s.rng.nextInt(3)) {
+                case 0 -> ".sum()";
+                case 1 -> ".max().orElse(0)";
+                default -> ".toArray().length * 0.5"; // toArray: the values' count, no derivative
+            };
+            code = "double " + out + " = Arrays.stream(" + a.name + ")" + map + middle + end + " * $0;";
+            double element = map.contains("v * v") ? a.bound * a.bound : map.contains("sin") ? 1 : Math.max(1, a.bound);
+            bound = Var.MAX_LENGTH * Math.max(1, element);
+        }
+        Var v = s.declare(out, Var.Type.DOUBLE);
+        v.bound = bound;
+        v.readOnly = true;
+        return Node.statement(code, e).mark(SORT_AND_STREAMS);
     }
 
     /**
