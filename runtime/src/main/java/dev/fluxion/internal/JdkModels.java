@@ -99,4 +99,22 @@ public final class JdkModels {
         }
         return x == 0 && y == 0 && 1 / x < 0 && 1 / y > 0; // -0.0 before 0.0
     }
+
+    /** A list made in the method, as the array of its elements: {@code list.isEmpty()}. */
+    public static boolean isEmpty(Object[] items) {
+        return items.length == 0;
+    }
+
+    /** Its iterator, a cursor: {@code iterator.hasNext()}. */
+    public static boolean hasNext(int[] cursor, Object[] items) {
+        return cursor[0] < items.length;
+    }
+
+    /** {@code iterator.next()}. */
+    public static Object next(int[] cursor, Object[] items) {
+        if (cursor[0] >= items.length) {
+            throw new java.util.NoSuchElementException();
+        }
+        return items[cursor[0]++];
+    }
 }

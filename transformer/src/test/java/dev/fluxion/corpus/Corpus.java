@@ -381,6 +381,35 @@ public final class Corpus {
 
     private static List<CorpusCase> objectArrays() {
         return List.of(
+                scalar("ListCases.sceneOfShapes", ListCases::sceneOfShapes,
+                        p -> new double[] {2 * Math.PI * p[0], 2 * p[1] + 8 * Math.PI * p[1] + 6 * p[1]}, p(0.7, 1.3), p(2, -0.5)),
+                scalar("ListCases.massesInAList", ListCases::massesInAList, p -> {
+                    // forward mode by hand: each mass's (x, v) and their derivatives along p0 and p1
+                    double[] g = new double[2];
+                    for (int which = 0; which < 2; which++) {
+                        double x = which;
+                        double v = 0;
+                        double dx0 = 0;
+                        double dv0 = 0;
+                        double dx1 = 0;
+                        double dv1 = 0;
+                        for (int t = 0; t < 3; t++) {
+                            double f = p[0] * x + p[1];
+                            double df0 = x + p[0] * dx0;
+                            double df1 = 1 + p[0] * dx1;
+                            v += f;
+                            dv0 += df0;
+                            dv1 += df1;
+                            x += v;
+                            dx0 += dv0;
+                            dx1 += dv1;
+                        }
+                        double w = which == 0 ? 1 : 2;
+                        g[0] += w * dx0;
+                        g[1] += w * dx1;
+                    }
+                    return g;
+                }, p(0.3, 0.1), p(-0.2, 0.5)),
                 scalar("RecordScenes.wallsLinesAndLight", RecordScenes::wallsLinesAndLight,
                         p -> new double[] {1 + 4 + 2 * 0.25, -1 + 2 * 1}, p(0.5, 0.25), p(-1.5, 2)),
                 scalar("ObjectHelpers.kickedAlongSprings", ObjectHelpers::kickedAlongSprings, k -> {

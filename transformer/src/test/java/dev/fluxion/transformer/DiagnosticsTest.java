@@ -75,8 +75,10 @@ class DiagnosticsTest {
             "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.";
     private static final String OBJECT_ADVICE = "Fluxion differentiates objects that stay in the differentiated code: "
             + "records and final classes of final fields, mutable objects whose every reference is one object, and arrays "
-            + "of such objects made in the method; this one escapes (passed to a method that is not inlined, returned or "
-            + "stored) or is one of several a reference may be. Pass the numbers as double arguments or double[] arrays.";
+            + "of such objects, or lists of them made with List.of or Arrays.asList and only read, made in the method; "
+            + "this one escapes (passed to a method that is not inlined, returned or stored) or is one of several a "
+            + "reference may be. Pass the numbers as double arguments or double[] arrays, or keep the objects in an array "
+            + "(an ArrayList filled with add is not differentiated yet).";
     private static final String RETURN_TYPE_ADVICE =
             "Return the scalar to differentiate, or write the results into a double[] parameter.";
 

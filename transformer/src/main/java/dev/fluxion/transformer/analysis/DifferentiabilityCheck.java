@@ -28,8 +28,10 @@ public final class DifferentiabilityCheck {
     /** What to do about an object that holds differentiated values and was not replaced by its numbers. */
     static final String OBJECT_ADVICE = "Fluxion differentiates objects that stay in the differentiated code: records "
             + "and final classes of final fields, mutable objects whose every reference is one object, and arrays of such "
-            + "objects made in the method; this one escapes (passed to a method that is not inlined, returned or stored) "
-            + "or is one of several a reference may be. Pass the numbers as double arguments or double[] arrays.";
+            + "objects, or lists of them made with List.of or Arrays.asList and only read, made in the method; this one "
+            + "escapes (passed to a method that is not inlined, returned or stored) or is one of several a reference may "
+            + "be. Pass the numbers as double arguments or double[] arrays, or keep the objects in an array (an ArrayList "
+            + "filled with add is not differentiated yet).";
 
     /** Whether {@code object} is an object the method makes, or an element of an array of objects it makes. */
     private static boolean isMadeHere(Value object, int depth) {

@@ -65,7 +65,12 @@ public final class ReadableCallees {
 
     /** Inlines into {@code f} the helpers it calls; returns {@code f}. */
     public static IrFunction inline(IrFunction f, Callees callees, Function<String, ClassNode> classes) {
-        new ReadableCallees(callees, classes).inlineCalls(f, List.of(f.owner() + "." + f.name() + f.descriptor()));
+        ReadableCallees inliner = new ReadableCallees(callees, classes);
+        List<String> self = List.of(f.owner() + "." + f.name() + f.descriptor());
+        inliner.inlineCalls(f, self);
+        if (ListsMadeHere.lower(f, classes)) {
+            inliner.inlineCalls(f, self); // the lists' reads, now calls of JdkModels' cursor
+        }
         return f;
     }
 
@@ -409,6 +414,7 @@ public final class ReadableCallees {
         return switch (i.op()) {
             case NEW_OBJECT -> true;
             case NEW_ARRAY -> i.type().getElementType().getSort() == Type.OBJECT;
+            case INVOKE -> ListsMadeHere.isMadeHere(i);
             case CHECKCAST -> madeHere(i.operand(0), depth + 1);
             case ARRAY_LOAD -> madeHere(i.operand(0), depth + 1);
             case PHI -> i.operands().stream().anyMatch(o -> madeHere(o, depth + 1));

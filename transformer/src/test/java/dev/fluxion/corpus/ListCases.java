@@ -1,0 +1,70 @@
+package dev.fluxion.corpus;
+
+import dev.fluxion.Differentiable;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Lists of objects made in the differentiated code and read there: a scene of shapes in
+ * {@code List.of}, iterated with for-each and read with {@code get} and {@code size()}, dispatched
+ * by each shape's class; mutable masses in {@code Arrays.asList}, stepped in place.
+ */
+public final class ListCases {
+    private ListCases() {
+    }
+
+    interface Shape {
+        double area();
+    }
+
+    record Circle(double r) implements Shape {
+        @Override
+        public double area() {
+            return Math.PI * r * r;
+        }
+    }
+
+    record Square(double side) implements Shape {
+        @Override
+        public double area() {
+            return side * side;
+        }
+    }
+
+    static final class Mass {
+        double x;
+        double v;
+
+        Mass(double x) {
+            this.x = x;
+        }
+
+        void step(double force) {
+            v += force;
+            x += v;
+        }
+    }
+
+    /** pi p0^2 + p1^2 + pi (2 p1)^2, plus the square's area times the count (3). */
+    @Differentiable
+    public static double sceneOfShapes(double[] p) {
+        List<Shape> scene = List.of(new Circle(p[0]), new Square(p[1]), new Circle(2 * p[1]));
+        double total = 0;
+        for (Shape s : scene) {
+            total += s.area();
+        }
+        return total + scene.get(1).area() * scene.size();
+    }
+
+    /** Two masses at 0 and 1, each kicked three times by p0 x + p1; the first's x plus twice the second's. */
+    @Differentiable
+    public static double massesInAList(double[] p) {
+        List<Mass> masses = Arrays.asList(new Mass(0), new Mass(1));
+        for (int t = 0; t < 3; t++) {
+            for (Mass m : masses) {
+                m.step(p[0] * m.x + p[1]);
+            }
+        }
+        return masses.get(0).x + 2 * masses.get(masses.size() - 1).x;
+    }
+}
