@@ -26,7 +26,10 @@ public final class JdkModels {
 
     /** {@code Arrays.sort(double[] a, int from, int to)}. */
     public static void sort(double[] a, int from, int to) {
-        if (from < 0 || from > to || to > a.length) {
+        if (from > to) { // as Arrays.rangeCheck
+            throw new IllegalArgumentException("fromIndex(" + from + ") > toIndex(" + to + ")");
+        }
+        if (from < 0 || to > a.length) {
             throw new ArrayIndexOutOfBoundsException("sort from " + from + " to " + to + " of an array of length " + a.length);
         }
         int[] order = order(a, from, to);

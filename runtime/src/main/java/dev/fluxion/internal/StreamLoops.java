@@ -74,9 +74,24 @@ public final class StreamLoops {
         return Double.isNaN(compensated) && Double.isInfinite(simple) ? simple : compensated;
     }
 
-    /** The values of {@code Arrays.stream(a, from, to)}. */
+    /** The values of {@code Arrays.stream(a, from, to)}; out of range, it throws as the stream does. */
     public static double[] slice(double[] a, int from, int to) {
+        if (from < 0 || to > a.length || from > to) {
+            throw new ArrayIndexOutOfBoundsException("slice from " + from + " to " + to + " of an array of length " + a.length);
+        }
         return java.util.Arrays.copyOfRange(a, from, to);
+    }
+
+    /**
+     * The values of {@code IntStream.range(from, to).mapToDouble(f).limit(n)}: {@code f} applied to
+     * the first {@code n} indices only, as the lazy stream does.
+     */
+    public static double[] valuesOfRangeLimited(int from, int to, long n, IntToDoubleFunction f) {
+        if (n < 0) {
+            throw new IllegalArgumentException(Long.toString(n));
+        }
+        int end = (int) Math.min(to, Math.max(from, from + Math.min(n, Integer.MAX_VALUE)));
+        return valuesOfRange(from, end, f);
     }
 
     /** The values of {@code objects.stream().mapToDouble(f)}: a collection read, not differentiated. */

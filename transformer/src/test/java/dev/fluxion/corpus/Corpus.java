@@ -125,6 +125,8 @@ public final class Corpus {
                     g[1] += 2 * 3 * c[1]; // the largest t is 3
                     return g;
                 }, p(0.5, 1.5), p(1.2, -0.7)),
+                scalar("FunctionsAsValues.lazyLimit", FunctionsAsValues::lazyLimit,
+                        x -> new double[] {0.5 / Math.sqrt(x[0]) + 1 / x[0], 0.5 / Math.sqrt(x[1]), 0}, p(4, 9, 0), p(1.5, 2, 0)),
                 scalar("FunctionsAsValues.oscillatorAfterTwoSeconds", FunctionsAsValues::oscillatorAfterTwoSeconds, null,
                         p(0.7, 0.3), p(2.0, 0.1), p(1.2, 0.8)),
                 scalar("FunctionsAsValues.activations", FunctionsAsValues::activations, x -> {

@@ -179,4 +179,14 @@ public final class FunctionsAsValues {
     public static dev.fluxion.ScalarFunction streamSumFunction() {
         return FunctionsAsValues::streamSum;
     }
+
+    /**
+     * {@code limit} is lazy: the stream never maps the values past it, so neither may the
+     * derivative (at x2 = 0, sqrt's derivative is infinite, and 0 times it a NaN).
+     */
+    @Differentiable
+    public static double lazyLimit(double[] x) {
+        return java.util.Arrays.stream(x).map(Math::sqrt).limit(2).sum()
+                + java.util.stream.IntStream.range(0, x.length).mapToDouble(i -> Math.log(x[i])).limit(1).sum();
+    }
 }

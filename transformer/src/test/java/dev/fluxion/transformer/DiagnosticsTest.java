@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fluxion.fixtures.bad.ActiveArrayCapturedByLambda;
 import dev.fluxion.fixtures.bad.ActiveArrayInField;
 import dev.fluxion.fixtures.bad.ActiveArrayScannedInPlace;
+import dev.fluxion.fixtures.bad.LambdaOfAnotherClassPassedOn;
+import dev.fluxion.fixtures.bad.ManySorts;
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.BitsOfADouble;
@@ -233,6 +235,29 @@ class DiagnosticsTest {
     //     Arrays.sort(a);                      // ERROR
     //     return a[0] * 2 + a[a.length - 1];
     // }
+    /** Each sort past the budget is reported (one or two calls of the model, depending on where the budget ran out). */
+    @Test
+    void moreModelsThanOneMethodInlines() {
+        DifferentiationException e = assertThrows(DifferentiationException.class, () -> transform(ManySorts.class));
+        assertTrue(e.diagnostics().size() >= 1);
+        for (Diagnostic d : e.diagnostics()) {
+            assertTrue(d.message().matches("fluxion: dev\\.fluxion\\.fixtures\\.bad\\.ManySorts\\.f\\(ManySorts\\.java:2[0-9]\\): "
+                    + "active value passed to dev\\.fluxion\\.internal\\.JdkModels\\.sort\\(double\\[\\](, int, int)?\\), "
+                    + "Fluxion's model of a JDK method or stream pipeline, which it could not inline here: the method's "
+                    + "helpers, models and pipelines together are more code than Fluxion inlines into one method\\. Split "
+                    + "the method: move some of its sorts or pipelines into @Differentiable methods of their own, which it "
+                    + "calls\\."), d.message());
+        }
+    }
+
+    @Test
+    void aLambdaOfAnotherClassPassedWhereItsCallsAreNotInView() {
+        expectOne(LambdaOfAnotherClassPassedOn.class, "f", "a lambda made by a helper of "
+                + "dev.fluxion.fixtures.bad.Scalers is used where Fluxion cannot follow its calls, in a class that may not "
+                + "reach its body", "Call the lambda in code Fluxion inlines (pass it to a small helper, not to a library "
+                        + "method), or make the lambda where it is used.");
+    }
+
     @Test
     void activeArrayScannedByLibrary() {
         expectOne(ActiveArrayScannedInPlace.class, "f",

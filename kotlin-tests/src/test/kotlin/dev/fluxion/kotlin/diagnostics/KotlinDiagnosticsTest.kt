@@ -34,11 +34,12 @@ class KotlinDiagnosticsTest {
         "asList" to "active value passed to kotlin.collections.ArraysKt.toList(double[]), $library",
         "dataClassInAList" to "active value passed to the constructor of dev.fluxion.kotlin.diagnostics.Point " +
             "(Fluxion kept this method's objects as they are: an object is passed to " +
-            "java.util.ArrayList.add(java.lang.Object), which is not inlined). Fluxion differentiates objects that stay in the differentiated code: records and final classes of final " +
-            "fields, mutable objects whose every reference is one object, and arrays of such objects made in the " +
-            "method; this one escapes (passed to a method " +
-            "that is not inlined, returned or stored) or is one of several a reference may be. Pass the numbers as " +
-            "double arguments or double[] arrays.",
+            "java.util.ArrayList.add(java.lang.Object), which is not inlined). Fluxion differentiates objects that " +
+            "stay in the differentiated code: records and final classes of final fields, mutable objects whose every " +
+            "reference is one object, and arrays of such objects, or lists of them made with List.of or Arrays.asList " +
+            "and only read, made in the method; this one escapes (passed to a method that is not inlined, returned or " +
+            "stored) or is one of several a reference may be. Pass the numbers as double arguments or double[] " +
+            "arrays, or keep the objects in an array (an ArrayList filled with add is not differentiated yet).",
         "nullable" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
         "localLambda" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
     )

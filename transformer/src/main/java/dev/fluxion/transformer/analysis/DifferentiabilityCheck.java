@@ -250,6 +250,12 @@ public final class DifferentiabilityCheck {
                     + "override", "Make the method private, final or static (or its class final): Fluxion differentiates "
                             + "through a helper when it knows the code the call runs.");
         }
+        if (m.owner().equals("dev/fluxion/internal/JdkModels") || m.owner().equals("dev/fluxion/internal/StreamLoops")) {
+            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", Fluxion's model of a "
+                    + "JDK method or stream pipeline, which it could not inline here: the method's helpers, models and "
+                    + "pipelines together are more code than Fluxion inlines into one method", "Split the method: move "
+                            + "some of its sorts or pipelines into @Differentiable methods of their own, which it calls.");
+        }
         if (!annotatable(insn)) {
             throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", "
                     + (isFluxion(m) ? "Fluxion's own helper" : "code the compiler generated (a lambda's body or an "

@@ -71,6 +71,7 @@ final class LocalLambdas {
             return null;
         }
         List<Value> operands = new ArrayList<>(lambda.operands()); // captured values (a receiver first)
+        List<Instruction> casts = new ArrayList<>(); // inserted once the call is known to be replaced
         Type[] erased = sam.getArgumentTypes();
         Type[] actual = instantiated.getArgumentTypes();
         for (int k = 0; k < erased.length; k++) {
@@ -78,7 +79,7 @@ final class LocalLambdas {
             if (!erased[k].equals(actual[k])) { // ToDoubleFunction<Point>: the Object it is given is a Point
                 Instruction cast = new Instruction(Op.CHECKCAST, Opcodes.CHECKCAST, actual[k], argument)
                         .withTypeOperand(actual[k]).withLine(call.line());
-                b.insertBefore(call, cast);
+                casts.add(cast);
                 argument = cast;
             }
             operands.add(argument);
@@ -99,6 +100,9 @@ final class LocalLambdas {
             if (!fits) {
                 return null;
             }
+        }
+        for (Instruction cast : casts) {
+            b.insertBefore(call, cast);
         }
         Instruction direct = new Instruction(Op.INVOKE, opcode, call.type(), operands.toArray(Value[]::new))
                 .withMember(new MemberRef(impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface()))

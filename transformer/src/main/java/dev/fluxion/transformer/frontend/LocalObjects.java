@@ -121,9 +121,12 @@ final class LocalObjects {
         return data;
     }
 
-    /** Whether {@code v} is an object from outside whose fields are only read. */
+    /**
+     * Whether {@code v} is an object from outside whose fields are only read: a field's, an array's
+     * or a call's ({@code (Particle) design.get(i)}, through its cast), never one made here.
+     */
     private static boolean isOnlyRead(Instruction v) {
-        if (v.op() == Op.NEW_OBJECT || v.op() == Op.PHI || v.op() == Op.CHECKCAST || v.users().isEmpty()) {
+        if (!fromOutside(v, 0) || v.users().isEmpty()) {
             return false;
         }
         for (Instruction user : v.users()) {
@@ -132,6 +135,27 @@ final class LocalObjects {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code v} is an object that was made outside the method: a static field's, a call's
+     * result, or a field or element of such an object or array (not of one made here, whose fields
+     * become variables), through casts.
+     */
+    private static boolean fromOutside(Value v, int depth) {
+        if (!(v instanceof Instruction i)) {
+            return true; // a parameter
+        }
+        if (depth > 8) {
+            return false;
+        }
+        return switch (i.op()) {
+            case CHECKCAST -> fromOutside(i.operand(0), depth + 1);
+            case FIELD_GET -> i.operands().isEmpty() || fromOutside(i.operand(0), depth + 1);
+            case ARRAY_LOAD -> fromOutside(i.operand(0), depth + 1);
+            case INVOKE -> true;
+            default -> false;
+        };
     }
 
     /** The one allocation each reference is, through casts and phis; fails if a reference may be two. */

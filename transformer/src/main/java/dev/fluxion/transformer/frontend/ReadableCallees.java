@@ -71,6 +71,7 @@ public final class ReadableCallees {
         if (ListsMadeHere.lower(f, classes)) {
             inliner.inlineCalls(f, self); // the lists' reads, now calls of JdkModels' cursor
         }
+        inliner.checkLambdasReachable(f);
         return f;
     }
 
@@ -104,10 +105,15 @@ public final class ReadableCallees {
 
     /** The helper's body (its own helpers inlined, lines set to the call's), or {@code null} if the call stays. */
     private IrFunction helperBody(IrFunction f, Instruction call, List<String> inProgress) {
-        if (call.op() != Op.INVOKE || inlined >= MAX_INLINED) {
+        if (call.op() != Op.INVOKE) {
             return null;
         }
         MemberRef m = call.member();
+        // Fluxion's own models of JDK methods and stream pipelines do not count against the user's helpers
+        boolean model = m.owner().equals(StreamLoops.HELPERS) || m.owner().equals(JdkModels.MODELS);
+        if (inlined >= MAX_INLINED && !model) {
+            return null;
+        }
         String key = m.owner() + "." + m.name() + m.descriptor();
         boolean internal = m.owner().startsWith("dev/fluxion/internal/") && !m.owner().equals(StreamLoops.HELPERS)
                 && !m.owner().equals(JdkModels.MODELS);
@@ -152,7 +158,7 @@ public final class ReadableCallees {
             return null;
         }
         growth += size;
-        inlined++;
+        inlined += model ? 0 : 1;
         for (Block b : body.blocks()) {
             for (Instruction insn : b.instructions()) {
                 insn.withLine(call.line()); // diagnostics speak of the caller's line
@@ -175,6 +181,26 @@ public final class ReadableCallees {
         }
         MethodNode m = implementation(c, call.member().name(), call.member().descriptor(), new ClassNode[1]);
         return m != null && m.instructions.size() > 0 && m.instructions.size() <= 4 * MAX_CALLEE_SIZE;
+    }
+
+    /**
+     * Whether {@code v} is an object made here, or a field of one, through casts; in a helper's body
+     * being inlined, a field of {@code this}, which is the caller's receiver (made there, if it is a
+     * record whose method this is, and then replaced by its numbers with its fields).
+     */
+    private static boolean fieldOfObjectMadeHere(Value v, int depth) {
+        if (v instanceof Param p && p.index() == 0 && depth > 0) {
+            return true;
+        }
+        if (!(v instanceof Instruction i) || depth > 8) {
+            return false;
+        }
+        return switch (i.op()) {
+            case NEW_OBJECT -> true;
+            case CHECKCAST -> fieldOfObjectMadeHere(i.operand(0), depth + 1);
+            case FIELD_GET -> i.operands().size() == 1 && fieldOfObjectMadeHere(i.operand(0), depth + 1);
+            default -> false;
+        };
     }
 
     /** Whether the call is given a lambda this function made ({@link LocalLambdas}): inlined, its calls of it can be devirtualised. */
@@ -347,18 +373,16 @@ public final class ReadableCallees {
     /**
      * Before an instance helper's body: {@code Objects.requireNonNull(receiver)}, so the derivative
      * throws where the call did, for a null receiver, even if the body never touches {@code this}.
-     * Not for a value object (a record): {@link ValueObjects} replaces it by its numbers, to which
-     * the check would be a use that keeps it an object, and its methods read its fields, which
-     * throw for a null one as the call would.
+     * Not for an object made here nor a field of one: {@link ValueObjects} replaces them by their
+     * numbers, to which the check would be a use that keeps them objects.
      */
     private void guardReceiver(Block b, Instruction call) {
         if (call.opcode() == Opcodes.INVOKESTATIC || call.operand(0) instanceof Param p && p.index() == 0
                 || call.operand(0) instanceof Instruction r && r.op() == Op.NEW_OBJECT) {
             return; // this, or a new object: never null
         }
-        Type receiver = call.operand(0).type();
-        if (receiver.getSort() == Type.OBJECT && ValueObjects.isValueClass(classes.apply(receiver.getInternalName()))) {
-            return;
+        if (fieldOfObjectMadeHere(call.operand(0), 0)) {
+            return; // normal.dot(q) in a record made here: ValueObjects replaces it, and a null field is its error
         }
         Instruction check = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.getType(Object.class), call.operand(0))
                 .withMember(new MemberRef("java/util/Objects", "requireNonNull", "(Ljava/lang/Object;)Ljava/lang/Object;", false))
@@ -451,7 +475,7 @@ public final class ReadableCallees {
                     return false;
                 }
                 // a lambda's body, private to its class, is not reached: its calls become calls of the body, inlined
-                if (insn.op() == Op.INVOKE_DYNAMIC && insn.bootstrap() != null && LocalLambdas.lambda(insn) == null) {
+                if (insn.op() == Op.INVOKE_DYNAMIC && insn.bootstrap() != null && !onlyCalled(insn)) {
                     for (Object arg : insn.bootstrap().bsmArgs) {
                         if (arg instanceof org.objectweb.asm.Handle h
                                 && !reaches(new MemberRef(h.getOwner(), h.getName(), h.getDesc(), h.isInterface()), from)) {
@@ -462,6 +486,44 @@ public final class ReadableCallees {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code insn} makes a lambda that is only called, each call then a call of its body:
+     * its private method is never reached from the caller. Passed anywhere ({@code Arrays.sort(is,
+     * (i, j) -> ..)}), the lambda would be made in the caller's class, which may not reach it.
+     */
+    private static boolean onlyCalled(Instruction insn) {
+        if (LocalLambdas.lambda(insn) == null) {
+            return false;
+        }
+        for (Instruction user : insn.users()) {
+            boolean called = user.op() == Op.INVOKE && user.operand(0) == insn && user.member().name().equals(insn.bootstrap().name)
+                    && !user.operands().subList(1, user.operands().size()).contains(insn);
+            if (!called && user.op() != Op.RETURN) { // returned by a factory: its caller's calls are checked the same way
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * After inlining: no lambda may be left whose body the caller's class may not reach (a lambda a
+     * helper of another class returned, then passed where its calls are not in view): made in the
+     * derivative's class, it would fail to link.
+     */
+    private void checkLambdasReachable(IrFunction f) {
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.body()) {
+                if (LocalLambdas.lambda(insn) != null && insn.bootstrap().bsmArgs[1] instanceof org.objectweb.asm.Handle h
+                        && !reaches(new MemberRef(h.getOwner(), h.getName(), h.getDesc(), h.isInterface()), f.owner())) {
+                    throw new dev.fluxion.transformer.diagnostics.Unsupported(insn.line(), "a lambda made by a helper of "
+                            + h.getOwner().replace('/', '.') + " is used where Fluxion cannot follow its calls, in a class "
+                            + "that may not reach its body", "Call the lambda in code Fluxion inlines (pass it to a small "
+                            + "helper, not to a library method), or make the lambda where it is used.");
+                }
+            }
+        }
     }
 
     private boolean reaches(MemberRef m, String from) {

@@ -32,6 +32,11 @@ final class StreamLoops {
     private static final String DOUBLE_STREAM = "java/util/stream/DoubleStream";
     private static final String OPTIONAL = "java/util/OptionalDouble";
     private static final String DOUBLE_STREAM_TYPE = "Ljava/util/stream/DoubleStream;";
+    /** The JDK's collection types whose {@code stream()} a stream of objects may start from (not {@code Optional}'s). */
+    private static final java.util.Set<String> COLLECTIONS = java.util.Set.of("java/util/Collection", "java/util/List",
+            "java/util/Set", "java/util/SortedSet", "java/util/NavigableSet", "java/util/Queue", "java/util/Deque",
+            "java/util/ArrayList", "java/util/LinkedList", "java/util/ArrayDeque", "java/util/HashSet",
+            "java/util/LinkedHashSet", "java/util/TreeSet");
     private static final String MAP = "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;";
     private static final String MAP_TO_DOUBLE = "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;";
 
@@ -153,7 +158,7 @@ final class StreamLoops {
             }
             boolean collection = objects != null && objects.op() == Op.INVOKE && objects.member().name().equals("stream")
                     && objects.member().descriptor().equals("()Ljava/util/stream/Stream;")
-                    && objects.member().owner().startsWith("java/util/") && !objects.member().owner().startsWith("java/util/stream/");
+                    && COLLECTIONS.contains(objects.member().owner());
             return !collection ? null : insert(b, terminal, inserted, "valuesOfObjects",
                     "(Ljava/util/Collection;Ljava/util/function/ToDoubleFunction;)[D", objects.operand(0), s.operand(1));
         }
@@ -161,6 +166,9 @@ final class StreamLoops {
         String descriptor = operation == null ? null : INTERMEDIATE.get(operation);
         if (descriptor == null || !isCall(s, DOUBLE_STREAM, operation, descriptor)) {
             return null;
+        }
+        if (operation.equals("limit")) {
+            return limited(b, terminal, s.operand(0), s, s.operand(1), inserted);
         }
         Value values = values(b, terminal, s.operand(0), s, inserted);
         if (values == null) {
@@ -173,6 +181,38 @@ final class StreamLoops {
         }
         String parameters = "([D" + descriptor.substring(1, descriptor.indexOf(')')) + ")[D";
         return insert(b, terminal, inserted, operation.equals("map") ? "valuesOfMapped" : operation, parameters, args);
+    }
+
+    /**
+     * The values of {@code stream} (used by {@code user} alone) cut to the first {@code n}, with the
+     * cut made before the maps that precede it: the JDK's pipeline is lazy, and never maps the
+     * elements past the limit, whose derivatives (an infinite one, {@code Math.sqrt} at 0) must not
+     * enter the gradient either. {@code null} where a filter or a stream of objects lies between,
+     * whose cut is only known after mapping.
+     */
+    private static Value limited(Block b, Instruction terminal, Value stream, Instruction user, Value n,
+            List<Instruction> inserted) {
+        Instruction s = onlyUse(stream, user);
+        if (s == null) {
+            return null;
+        }
+        if (isCall(s, DOUBLE_STREAM, "map", MAP)) {
+            Value inner = limited(b, terminal, s.operand(0), s, n, inserted);
+            return inner == null ? null : insert(b, terminal, inserted, "valuesOfMapped",
+                    "([DLjava/util/function/DoubleUnaryOperator;)[D", inner, s.operand(1));
+        }
+        if (isCall(s, INT_STREAM, "mapToDouble", MAP_TO_DOUBLE)) {
+            Instruction range = onlyUse(s.operand(0), s);
+            return range == null || !isCall(range, INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;") ? null
+                    : insert(b, terminal, inserted, "valuesOfRangeLimited", "(IIJLjava/util/function/IntToDoubleFunction;)[D",
+                            range.operand(0), range.operand(1), n, s.operand(1));
+        }
+        if (isCall(s, DOUBLE_STREAM, "filter", INTERMEDIATE.get("filter"))
+                || isCall(s, "java/util/stream/Stream", "mapToDouble", "(Ljava/util/function/ToDoubleFunction;)" + DOUBLE_STREAM_TYPE)) {
+            return null;
+        }
+        Value values = values(b, terminal, stream, user, inserted); // an array, a slice, sorted: all there before the cut
+        return values == null ? null : insert(b, terminal, inserted, "limit", "([DJ)[D", values, n);
     }
 
     /** The intermediate operations of a {@code DoubleStream} that have a helper, and their descriptors. */
