@@ -127,10 +127,12 @@ public final class ValueObjects {
         ReferenceTypes.refine(f);
         demoteFieldsAssignedInBranches(f);
         java.util.Set<Instruction> data = replaceObjects(f);
+        removeDeadObjectPhis(f);
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
                 boolean isStatic = insn.opcode() == Opcodes.GETSTATIC || insn.opcode() == Opcodes.PUTSTATIC
-                        || insn.opcode() == Opcodes.INVOKESTATIC; // a static table of a class that is also a value class: no object
+                        || insn.opcode() == Opcodes.INVOKESTATIC // a static table of a class that is also a value class: no object
+                        || insn.opcode() == Opcodes.GETFIELD && insn.operand(0) instanceof Param; // a field of this: data
                 boolean objectCode = isObjectType(insn.type()) || insn.member() != null && !isStatic
                         && (isValueClass(insn.member().owner()) || isLocalClass(insn.member().owner()));
                 if (objectCode && !data.contains(insn)) {
@@ -146,6 +148,32 @@ public final class ValueObjects {
             }
         }
         return true;
+    }
+
+    /**
+     * Removes the phis of objects that nothing but themselves uses: a loop's variable that holds a
+     * different object each iteration ({@code Particle p = design.get(i)}) gets a phi at the loop's
+     * head, which the SSA construction leaves once the object's fields are its reads.
+     */
+    private void removeDeadObjectPhis(IrFunction f) {
+        java.util.Set<Instruction> dead = new java.util.LinkedHashSet<>();
+        for (Block b : f.blocks()) {
+            for (Instruction phi : b.phis()) {
+                if (isObjectType(phi.type())) {
+                    dead.add(phi);
+                }
+            }
+        }
+        // dead: used by dead phis only (loops of phis that use each other included)
+        for (boolean changed = true; changed; ) {
+            changed = dead.removeIf(phi -> !dead.containsAll(phi.users()));
+        }
+        for (Instruction phi : dead) {
+            phi.clearOperands();
+        }
+        for (Instruction phi : dead) {
+            phi.block().removePhi(phi);
+        }
     }
 
     // ---- inlining -------------------------------------------------------------------------------
