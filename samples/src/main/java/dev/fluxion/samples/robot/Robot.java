@@ -31,10 +31,11 @@ final class Robot {
     }
 
     /** A fresh copy of the particles at their starting positions, at rest. */
-    List<Particle> newParticles() {
-        List<Particle> copy = new ArrayList<>();
-        for (Particle p : particles) {
-            copy.add(new Particle(p.x, p.y));
+    Particle[] newParticles() {
+        Particle[] copy = new Particle[particles.size()];
+        for (int i = 0; i < copy.length; i++) {
+            Particle p = particles.get(i);
+            copy[i] = new Particle(p.x, p.y);
         }
         return copy;
     }
