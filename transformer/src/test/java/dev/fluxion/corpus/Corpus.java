@@ -127,6 +127,8 @@ public final class Corpus {
                 }, p(0.5, 1.5), p(1.2, -0.7)),
                 scalar("FunctionsAsValues.lazyLimit", FunctionsAsValues::lazyLimit,
                         x -> new double[] {0.5 / Math.sqrt(x[0]) + 1 / x[0], 0.5 / Math.sqrt(x[1]), 0}, p(4, 9, 0), p(1.5, 2, 0)),
+                scalar("FunctionsAsValues.widenedAccessors", FunctionsAsValues::widenedAccessors,
+                        c -> new double[] {0.5 + 2.25 + 1.0, 2 * c[1] * (3 + 1 + 4)}, p(0.5, 1.5), p(-2, 0.25)),
                 scalar("FunctionsAsValues.oscillatorAfterTwoSeconds", FunctionsAsValues::oscillatorAfterTwoSeconds, null,
                         p(0.7, 0.3), p(2.0, 0.1), p(1.2, 0.8)),
                 scalar("FunctionsAsValues.activations", FunctionsAsValues::activations, x -> {

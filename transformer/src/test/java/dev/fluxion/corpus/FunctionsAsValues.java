@@ -189,4 +189,18 @@ public final class FunctionsAsValues {
         return java.util.Arrays.stream(x).map(Math::sqrt).limit(2).sum()
                 + java.util.stream.IntStream.range(0, x.length).mapToDouble(i -> Math.log(x[i])).limit(1).sum();
     }
+
+    /** An item of stock: a count and a weight that are not doubles. */
+    record Item(int count, float weight) {
+    }
+
+    static final Item[] ITEMS = {new Item(3, 0.5f), new Item(1, 2.25f), new Item(4, 1.0f)};
+
+    /** Accessors returning int and float as ToDoubleFunctions (widened, as the lambda's class widens them): c0 sum(w) + c1^2 sum(n). */
+    @Differentiable
+    public static double widenedAccessors(double[] c) {
+        double weights = java.util.Arrays.stream(ITEMS).mapToDouble(Item::weight).map(w -> w * c[0]).sum();
+        double counts = java.util.Arrays.stream(ITEMS).mapToDouble(Item::count).sum();
+        return weights + c[1] * c[1] * counts;
+    }
 }

@@ -4,6 +4,7 @@ import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,9 @@ final class LocalLambdas {
             expected.add(Type.getObjectType(impl.getOwner()));
         }
         expected.addAll(List.of(Type.getArgumentTypes(impl.getDesc())));
-        if (expected.size() != operands.size() || !Type.getReturnType(impl.getDesc()).equals(Type.getReturnType(sam.getDescriptor()))) {
+        Type returned = Type.getReturnType(impl.getDesc());
+        int widening = widening(returned, Type.getReturnType(sam.getDescriptor())); // mapToDouble(Item::count): an int to a double
+        if (expected.size() != operands.size() || widening < 0) {
             return null;
         }
         for (int k = 0; k < operands.size(); k++) {
@@ -104,12 +107,18 @@ final class LocalLambdas {
         for (Instruction cast : casts) {
             b.insertBefore(call, cast);
         }
-        Instruction direct = new Instruction(Op.INVOKE, opcode, call.type(), operands.toArray(Value[]::new))
+        Instruction direct = new Instruction(Op.INVOKE, opcode, widening == 0 ? call.type() : Types.computational(returned),
+                operands.toArray(Value[]::new))
                 .withMember(new MemberRef(impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface()))
                 .withLine(call.line());
         b.insertBefore(call, direct);
+        Instruction result = direct;
+        if (widening != 0) {
+            result = new Instruction(Op.CONVERT, widening, Type.DOUBLE_TYPE, direct).withLine(call.line());
+            b.insertBefore(call, result);
+        }
         if (call.hasValue()) {
-            call.replaceAllUsesWith(direct);
+            call.replaceAllUsesWith(result);
         }
         Value receiver = call.operand(0);
         b.remove(call);
@@ -146,5 +155,25 @@ final class LocalLambdas {
     private static boolean isBox(Type t) {
         return t.getSort() == Type.OBJECT && List.of("java/lang/Double", "java/lang/Float", "java/lang/Integer",
                 "java/lang/Long", "java/lang/Number").contains(t.getInternalName());
+    }
+
+    /**
+     * How the body's result becomes the interface's: 0 if it is the same type, the opcode that widens
+     * an {@code int}, {@code long} or {@code float} to a {@code double} (as the lambda's generated
+     * class would), or -1 if it cannot.
+     */
+    private static int widening(Type from, Type to) {
+        if (from.equals(to)) {
+            return 0;
+        }
+        if (to.getSort() != Type.DOUBLE) {
+            return -1;
+        }
+        return switch (from.getSort()) {
+            case Type.INT, Type.SHORT, Type.BYTE, Type.CHAR -> Opcodes.I2D;
+            case Type.LONG -> Opcodes.L2D;
+            case Type.FLOAT -> Opcodes.F2D;
+            default -> -1;
+        };
     }
 }

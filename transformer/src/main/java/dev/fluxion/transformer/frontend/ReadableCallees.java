@@ -421,7 +421,7 @@ public final class ReadableCallees {
     private static boolean passesObjectsMadeHere(Instruction call) {
         boolean instance = call.opcode() != Opcodes.INVOKESTATIC;
         if (instance && madeHere(call.operand(0), 0)) {
-            return false; // a method of an object made here ({@code w.distance(q)}): ValueObjects inlines it, with the object's code
+            return false; // a method of an object made here (w.distance(q)): ValueObjects inlines it, with the object's code
         }
         for (int k = instance ? 1 : 0; k < call.operands().size(); k++) {
             if (madeHere(call.operand(k), 0)) {
