@@ -40,7 +40,7 @@ final class Findings {
      * ({@code ReadableCallees} now inlines helpers that return floating arrays).
      */
     static final List<String> FIXED = List.of("F1a", "F1b", "F1d", "F2a", "F2b", "F3a", "F3b", "F3c", "F4a", "F4b", "F4c", "F4d", "F5a", "F5b",
-            "F5c", "F7a", "F8a");
+            "F5c", "F7a", "F8a", "F10a");
 
     /** Construct -> the finding that switched it off. */
     static final Map<Construct, String> DISABLED = disabled();

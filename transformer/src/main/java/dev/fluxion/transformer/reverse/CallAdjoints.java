@@ -214,22 +214,44 @@ final class CallAdjoints {
      * array's, or one nobody reads); the arrays' contents restored to what they were at the call.
      */
     private List<Value> argumentsAndShadows(Instruction insn, Type[] params, Sweep s) {
-        List<Value> args = argumentsAndShadows(insn, params, s::primal, s::shadow, s.ir(), s.tape().tape());
+        Map<Integer, Integer> unread = new java.util.LinkedHashMap<>();
+        List<Value> args = argumentsAndShadows(insn, params, s::primal, s::shadow, s.ir(), s.tape().tape(), unread);
         restoreWrittenArrays(insn, args, s);
+        // the zero shadows of arrays nobody reads the adjoint of, shaped as the arrays were at the call
+        // (a matrix's rows may have been moved since), so made after their contents are restored
+        for (Map.Entry<Integer, Integer> e : unread.entrySet()) {
+            int j = e.getValue();
+            args.set(e.getKey(), unreadShadow(insn, j, s.ir(), s.tape().tape(), args.get(j), params[j]));
+        }
         return args;
     }
 
     /** The arguments, then a shadow per array parameter, from the values and shadows a sweep has. */
     private List<Value> argumentsAndShadows(Instruction insn, Type[] params, Function<Value, Value> value,
             Function<Value, Value> shadow, IrBuilder ir, Value tape) {
+        return argumentsAndShadows(insn, params, value, shadow, ir, tape, null);
+    }
+
+    /**
+     * As above; with {@code deferred} given, the shadows of inactive arrays are left {@code null},
+     * their positions in the list (keys) and parameters' (values) put in {@code deferred}.
+     */
+    private List<Value> argumentsAndShadows(Instruction insn, Type[] params, Function<Value, Value> value,
+            Function<Value, Value> shadow, IrBuilder ir, Value tape, Map<Integer, Integer> deferred) {
         List<Value> args = new ArrayList<>();
         List<Value> shadows = new ArrayList<>();
         for (int j = 0; j < params.length; j++) {
             Value arg = value.apply(insn.operand(j));
             args.add(arg);
             if (Naming.isShadowed(params[j].getDescriptor())) {
-                shadows.add(activity.isActive(insn.operand(j)) ? shadow.apply(insn.operand(j))
-                        : unreadShadow(insn, j, ir, tape, arg, params[j]));
+                if (activity.isActive(insn.operand(j))) {
+                    shadows.add(shadow.apply(insn.operand(j)));
+                } else if (deferred != null) {
+                    deferred.put(params.length + shadows.size(), j);
+                    shadows.add(null);
+                } else {
+                    shadows.add(unreadShadow(insn, j, ir, tape, arg, params[j]));
+                }
             }
         }
         args.addAll(shadows);
