@@ -414,6 +414,8 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.3, 0.1), p(-0.2, 0.5)),
+                scalar("RecordScenes.nearestHits", RecordScenes::nearestHits, null, p(3, 2, 0.4), p(1.5, 4, 0.7),
+                        p(0.2, 0.3, 0.1)).nonSmooth(),
                 scalar("RecordScenes.wallsLinesAndLight", RecordScenes::wallsLinesAndLight,
                         p -> new double[] {1 + 4 + 2 * 0.25, -1 + 2 * 1}, p(0.5, 0.25), p(-1.5, 2)),
                 scalar("ObjectHelpers.kickedAlongSprings", ObjectHelpers::kickedAlongSprings, k -> {

@@ -69,4 +69,43 @@ public final class RecordScenes {
         Vec2 n = new Vec2(0.25, 1);
         return d + l.at(p[0]).y() + Lighting.shade(p[0], p[1], n.x(), n.y()) * new Lighting(2).power();
     }
+
+    record Hit(double t, double shade) {
+    }
+
+    record Slab(double at, double depth) {
+        /** Where a ray from {@code origin} meets it before {@code tMax}, or null: a miss. */
+        Hit hit(double origin, double tMax) {
+            double t = at - depth - origin;
+            if (t <= 0 || t >= tMax) {
+                return null;
+            }
+            return new Hit(t, Math.exp(-t * depth));
+        }
+    }
+
+    /**
+     * The nearest of two hits, as a ray tracer finds it: {@code Hit nearest = null}, replaced by each
+     * closer hit, tested with {@code != null} (a record or null: whether it is there, a number of
+     * its own); three rays from different origins.
+     */
+    @Differentiable
+    public static double nearestHits(double[] p) {
+        Slab[] scene = {new Slab(p[0], 0.5), new Slab(p[1], p[2])};
+        double total = 0;
+        for (int k = 0; k < 3; k++) {
+            double origin = 0.3 * k;
+            Hit nearest = null;
+            double closest = 100;
+            for (Slab s : scene) {
+                Hit h = s.hit(origin, closest);
+                if (h != null) {
+                    nearest = h;
+                    closest = h.t();
+                }
+            }
+            total += nearest == null ? 0.1 : nearest.shade() * nearest.t();
+        }
+        return total;
+    }
 }

@@ -3,6 +3,7 @@ package dev.fluxion.transformer.frontend;
 import dev.fluxion.transformer.analysis.SideChannels;
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.MemberRef;
@@ -486,14 +487,14 @@ public final class ValueObjects {
         }
     }
 
+    /** The values of {@link #replaceObjects} that stay, data from outside and its reads. */
+    private java.util.Set<Instruction> dataValues = new java.util.HashSet<>();
+
     /**
      * Replaces the objects created here by their numbers; returns the instructions that stay: value
      * objects that come from outside (data: a static constant, an element of an array of records, a
      * parameter of the model), which are read, never differentiated, and the reads of their fields.
      */
-    /** The values of {@link #replaceObjects} that stay, data from outside and its reads. */
-    private java.util.Set<Instruction> dataValues = new java.util.HashSet<>();
-
     private java.util.Set<Instruction> replaceObjects(IrFunction f) {
         ObjectArrays.replace(f, this::isObjectType, this::isValueType, this::fields); // their objects are then local ones
         // their fields may hold value objects, replaced next; mutable objects from outside only read are data
@@ -533,9 +534,21 @@ public final class ValueObjects {
         }
         Map<Value, Fields> fields = new HashMap<>();
         List<Instruction> phis = new ArrayList<>();
+        java.util.Set<Instruction> nullable = nullable(objects);
+        for (Instruction[] use : shownUses) {
+            if (nullable.contains(use[1])) {
+                throw new Abandon("a record that may be null is shown"); // made again from its numbers, it would never be
+            }
+        }
         for (Instruction v : objects) {
             if (v.op() == Op.PHI) {
-                fields.put(v, phiFields(v, v.type().getInternalName()));
+                Fields phiFields = phiFields(v, v.type().getInternalName());
+                if (nullable.contains(v)) { // a record or null: whether it is there, a number of its own
+                    Instruction present = new Instruction(Op.PHI, -1, Type.INT_TYPE).withLine(v.line());
+                    v.block().addPhi(present);
+                    phiFields.byName().put(PRESENT, present);
+                }
+                fields.put(v, phiFields);
                 phis.add(v);
             }
         }
@@ -544,10 +557,13 @@ public final class ValueObjects {
         }
         for (Instruction phi : phis) {
             for (Value operand : phi.operands()) {
-                fieldsOf(operand, fields, stores);
+                if (!isNull(operand)) {
+                    fieldsOf(operand, fields, stores);
+                }
             }
             fillPhi(fields.get(phi), phi, fields, List.of());
         }
+        testsOfNull(objects, fields);
         // a record only shown (printed, concatenated, its toString, equals, hashCode) is made again
         // where it is shown, from its numbers: immutable, a copy shows and compares the same
         for (Instruction[] use : shownUses) {
@@ -625,7 +641,7 @@ public final class ValueObjects {
             }
         }
         for (Instruction v : created) {
-            if (v.isPhi() && !v.operands().stream().allMatch(created::contains)) {
+            if (v.isPhi() && !v.operands().stream().allMatch(o -> created.contains(o) || isNull(o))) {
                 throw new Abandon("a variable holds either a new object or one from outside");
             }
         }
@@ -781,6 +797,7 @@ public final class ValueObjects {
                         || user.operand(1) == v && user.operand(0) instanceof Instruction o && o.op() == Op.NEW_OBJECT
                                 && isValueType(o.type());
                 case PHI, CHECKCAST -> isValueType(user.type());
+                case IF -> user.opcode() == Opcodes.IFNULL || user.opcode() == Opcodes.IFNONNULL; // hit != null
                 default -> false;
             };
             if (!removable) {
@@ -872,6 +889,54 @@ public final class ValueObjects {
         return out;
     }
 
+    /** The key of a nullable value object's presence (1 if it is there, 0 for null) among its numbers. */
+    private static final String PRESENT = "#present";
+
+    private static boolean isNull(Value v) {
+        return v instanceof Constant c && c.value() == null && c.type().getSort() == Type.OBJECT;
+    }
+
+    /** The phis among {@code objects} that may be null: a null operand, or a phi or cast that may be. */
+    private static java.util.Set<Instruction> nullable(List<Instruction> objects) {
+        java.util.Set<Instruction> out = new java.util.HashSet<>();
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (Instruction v : objects) {
+                boolean may = (v.op() == Op.PHI || v.op() == Op.CHECKCAST)
+                        && v.operands().stream().anyMatch(o -> isNull(o) || o instanceof Instruction i && out.contains(i));
+                if (may && out.add(v)) {
+                    changed = true;
+                }
+            }
+        }
+        for (Instruction v : out) {
+            if (v.op() == Op.CHECKCAST) {
+                throw new Abandon("a cast of an object that may be null"); // its fields are its operand's, presence included
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code if (hit == null)} and {@code if (hit != null)} on an object made here: a test of its
+     * presence (a new object's is 1, null's 0, a phi's the phi of theirs).
+     */
+    private static void testsOfNull(List<Instruction> objects, Map<Value, Fields> fields) {
+        for (Instruction v : objects) {
+            for (Instruction test : List.copyOf(v.users())) {
+                if (test.op() != Op.IF) {
+                    continue;
+                }
+                Object present = fields.get(v).byName().get(PRESENT);
+                Value flag = present == null ? Constant.ofInt(1) : (Value) present;
+                Instruction replacement = new Instruction(Op.IF, test.opcode() == Opcodes.IFNULL ? Opcodes.IFEQ : Opcodes.IFNE,
+                        Type.VOID_TYPE, flag).withLine(test.line());
+                replacement.targets().addAll(test.targets());
+                test.block().replaceTerminator(replacement);
+            }
+        }
+    }
+
     /** A phi per number of a value object of class {@code owner}, at {@code phi}'s block, operands to come. */
     private Fields phiFields(Instruction phi, String owner) {
         Map<String, Object> byName = new LinkedHashMap<>();
@@ -899,9 +964,14 @@ public final class ValueObjects {
             }
             Instruction p = (Instruction) e.getValue();
             for (Value operand : phi.operands()) {
+                if (isNull(operand)) { // null: no numbers (zeros, never read when it is tested first), not there
+                    p.addOperand(at.equals(List.of(PRESENT)) ? Constant.ofInt(0) : Constant.zero(p.type()));
+                    continue;
+                }
                 Object number = fields.get(operand);
                 for (String name : at) {
-                    number = ((Fields) number).get(name);
+                    number = name.equals(PRESENT) && !((Fields) number).byName().containsKey(PRESENT) ? Constant.ofInt(1)
+                            : ((Fields) number).get(name);
                 }
                 p.addOperand((Value) number);
             }

@@ -87,6 +87,16 @@ public final class Block {
         return insn;
     }
 
+    /** Puts {@code replacement}, a terminator with the same targets, in place of the block's terminator. */
+    public void replaceTerminator(Instruction replacement) {
+        if (terminator == null || !replacement.targets().equals(terminator.targets())) {
+            throw new IllegalArgumentException("b" + id + ": a terminator to another place");
+        }
+        replacement.setBlock(this);
+        terminator.clearOperands();
+        terminator = replacement;
+    }
+
     /** Ends the block and records it as a predecessor of each distinct target. */
     public void terminate(Instruction insn) {
         if (terminator != null) {
