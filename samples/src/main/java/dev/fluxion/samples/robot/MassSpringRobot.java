@@ -3,6 +3,7 @@ package dev.fluxion.samples.robot;
 import dev.fluxion.Differentiable;
 import dev.fluxion.Fluxion;
 import dev.fluxion.GradientFunction;
+import dev.fluxion.samples.Adam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.fluxion.samples.robust;
 import dev.fluxion.Differentiable;
 import dev.fluxion.Fluxion;
 import dev.fluxion.GradientFunction;
+import dev.fluxion.samples.Adam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,13 +145,9 @@ public final class RobustRegression {
      * (none if 0) and at the end.
      */
     static double[] adam(String name, GradientFunction loss, double[] start, double rate, int steps, int reportEvery) {
-        final double beta1 = 0.9;
-        final double beta2 = 0.999;
-        final double epsilon = 1e-8;
         double[] p = start.clone();
         double[] g = new double[p.length];
-        double[] m = new double[p.length];
-        double[] v = new double[p.length];
+        Adam adam = new Adam(p.length, rate);
         for (int t = 1; t <= steps; t++) {
             double value = loss.valueAndGradient(p, g);
             boolean done = Math.sqrt(Arrays.stream(g).map(d -> d * d).sum()) < GRADIENT_TOLERANCE || t == steps;
@@ -160,13 +157,7 @@ public final class RobustRegression {
             if (done) {
                 break;
             }
-            for (int k = 0; k < p.length; k++) {
-                m[k] = beta1 * m[k] + (1 - beta1) * g[k];
-                v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k];
-                double mHat = m[k] / (1 - Math.pow(beta1, t));
-                double vHat = v[k] / (1 - Math.pow(beta2, t));
-                p[k] -= rate * mHat / (Math.sqrt(vHat) + epsilon);
-            }
+            adam.step(p, g);
         }
         return p;
     }
