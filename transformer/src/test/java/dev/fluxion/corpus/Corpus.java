@@ -387,6 +387,14 @@ public final class Corpus {
         return List.of(
                 scalar("ListCases.sceneOfShapes", ListCases::sceneOfShapes,
                         p -> new double[] {2 * Math.PI * p[0], 2 * p[1] + 8 * Math.PI * p[1] + 6 * p[1]}, p(0.7, 1.3), p(2, -0.5)),
+                scalar("ListCases.sceneHoldingAList", ListCases::sceneHoldingAList, p -> {
+                    boolean circleLarger = Math.PI * p[0] * p[0] > p[1] * p[1];
+                    return new double[] {2 * Math.PI * p[0] * (p[2] + (circleLarger ? 1 : 0)),
+                        2 * p[1] * (p[2] + (circleLarger ? 0 : 1)), Math.PI * p[0] * p[0] + p[1] * p[1]};
+                }, p(0.7, 1.3, 2), p(1.2, -0.5, 0.5)),
+                scalar("ListCases.recordHoldingAList", ListCases::recordHoldingAList,
+                        p -> new double[] {2 * p[0] + 2 * Math.PI * p[0] * p[1] * p[1], 2 * p[1] + 2 * Math.PI * p[0] * p[0] * p[1] + 2},
+                        p(0.7, 1.3), p(-1.1, 0.4)),
                 scalar("ListCases.massesInAList", ListCases::massesInAList, p -> {
                     // forward mode by hand: each mass's (x, v) and their derivatives along p0 and p1
                     double[] g = new double[2];

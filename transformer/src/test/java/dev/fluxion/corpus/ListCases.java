@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Lists of objects made in the differentiated code and read there: a scene of shapes in
  * {@code List.of}, iterated with for-each and read with {@code get} and {@code size()}, dispatched
- * by each shape's class; mutable masses in {@code Arrays.asList}, stepped in place.
+ * by each shape's class; mutable masses in {@code Arrays.asList}, stepped in place; lists held in a
+ * field of an object made here (a scene class, a record), read by the object's methods.
  */
 public final class ListCases {
     private ListCases() {
@@ -66,5 +67,60 @@ public final class ListCases {
             }
         }
         return masses.get(0).x + 2 * masses.get(masses.size() - 1).x;
+    }
+
+    /** Shapes in a list, held by a class written for them, as a scene holds its objects. */
+    static final class Scene {
+        private final List<Shape> shapes;
+        private final double scale;
+
+        Scene(List<Shape> shapes, double scale) {
+            this.shapes = shapes;
+            this.scale = scale;
+        }
+
+        double totalArea() {
+            double total = 0;
+            for (Shape s : shapes) {
+                total += s.area();
+            }
+            return scale * total;
+        }
+
+        double largest() {
+            double largest = 0;
+            for (int i = 0; i < shapes.size(); i++) {
+                largest = Math.max(largest, shapes.get(i).area());
+            }
+            return largest;
+        }
+    }
+
+    static Scene sceneOf(double[] p) {
+        return new Scene(List.of(new Circle(p[0]), new Square(p[1])), p[2]);
+    }
+
+    /** p2 (pi p0^2 + p1^2) + max(pi p0^2, p1^2). */
+    @Differentiable
+    public static double sceneHoldingAList(double[] p) {
+        Scene scene = sceneOf(p);
+        return scene.totalArea() + scene.largest();
+    }
+
+    record Row(List<Shape> shapes, double gap) {
+        double length() {
+            double length = gap * (shapes.size() - 1);
+            for (Shape s : shapes) {
+                length += s.area();
+            }
+            return length;
+        }
+    }
+
+    /** p0^2 + p1^2 + pi (p0 p1)^2 + 2 p1. */
+    @Differentiable
+    public static double recordHoldingAList(double[] p) {
+        Row row = new Row(List.of(new Square(p[0]), new Square(p[1]), new Circle(p[0] * p[1])), p[1]);
+        return row.length();
     }
 }

@@ -10,8 +10,10 @@ import dev.fluxion.transformer.ir.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Immutable lists made in the method ({@code List.of(ball, ground)}, {@code Arrays.asList(..)})
@@ -21,6 +23,10 @@ import org.objectweb.asm.Type;
  * move, plain Java {@link ReadableCallees} inlines. An array of objects made here is what
  * {@link ObjectArrays} then splits into an array per field, and what {@link TypeSwitch} dispatches
  * over: a scene of shapes in a list is differentiated as one in an array is.
+ *
+ * <p>A list may also be held in a final field of an object made here ({@code new Scene(List.of(ball,
+ * ground), light)}) once {@link ValueObjects} has inlined the object's code: the reads of that field
+ * are the list itself, and the field is then given {@code null}, which nobody reads.
  *
  * <p>A list used in any other way (passed to a call that was not inlined, stored, streamed, a
  * phi of two lists) stays as it is, and the checks report it.
@@ -44,11 +50,12 @@ final class ListsMadeHere {
      * {@code classes} reads a class, to drop the casts of elements to a type every element has
      * ({@code (Shape) it.next()}), which an array of objects then need not keep.
      */
-    static boolean lower(IrFunction f, java.util.function.Function<String, org.objectweb.asm.tree.ClassNode> classes) {
+    static boolean lower(IrFunction f, Function<String, ClassNode> classes) {
+        Set<Instruction> unread = forwardHeldLists(f, classes);
         List<Instruction> lists = new ArrayList<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.body()) {
-                if (elements(insn) != null && onlyRead(insn)) {
+                if (elements(insn) != null && onlyRead(insn, unread)) {
                     lists.add(insn);
                 }
             }
@@ -86,8 +93,54 @@ final class ListsMadeHere {
         return null;
     }
 
-    private static boolean onlyRead(Instruction list) {
+    /**
+     * Replaces the reads of a final field that holds a list made here, in an object made here whose
+     * code is inlined (only its fields are read and written), by the list: the field is assigned
+     * once, before those reads, and a final field keeps what it was given. Returns the stores of
+     * such lists, whose fields are now unread.
+     */
+    private static Set<Instruction> forwardHeldLists(IrFunction f, Function<String, ClassNode> classes) {
+        Set<Instruction> stores = new java.util.HashSet<>();
+        for (Block b : f.blocks()) {
+            for (Instruction store : b.body()) {
+                if (store.op() != Op.FIELD_PUT || store.operands().size() != 2 || !(store.operand(1) instanceof Instruction list)
+                        || elements(list) == null || !(store.operand(0) instanceof Instruction object)
+                        || object.op() != Op.NEW_OBJECT || !isFinal(classes.apply(store.member().owner()), store.member().name())
+                        || !object.users().stream().allMatch(u -> isFieldAccessOf(u, object))) {
+                    continue;
+                }
+                List<Instruction> accesses = object.users().stream()
+                        .filter(u -> u.member().name().equals(store.member().name())).toList();
+                if (accesses.stream().allMatch(u -> u == store || u.op() == Op.FIELD_GET && ValueObjects.dominates(f, store, u))) {
+                    for (Instruction read : accesses) {
+                        if (read != store) {
+                            read.replaceAllUsesWith(list);
+                            read.block().remove(read);
+                        }
+                    }
+                    stores.add(store);
+                }
+            }
+        }
+        return stores;
+    }
+
+    private static boolean isFieldAccessOf(Instruction user, Instruction object) {
+        return user.op() == Op.FIELD_GET && user.operands().size() == 1
+                || user.op() == Op.FIELD_PUT && user.operands().size() == 2 && user.operand(0) == object && user.operand(1) != object;
+    }
+
+    private static boolean isFinal(ClassNode c, String field) {
+        return c != null && c.fields != null && c.fields.stream().anyMatch(n -> n.name.equals(field)
+                && (n.access & (Opcodes.ACC_FINAL | Opcodes.ACC_STATIC)) == Opcodes.ACC_FINAL);
+    }
+
+    /** Whether the list is only read; {@code held}: stores of lists into fields nobody reads. */
+    private static boolean onlyRead(Instruction list, Set<Instruction> held) {
         for (Instruction user : list.users()) {
+            if (held.contains(user)) {
+                continue;
+            }
             if (!isCall(user, LIST_TYPES, READS) || user.operand(0) != list) {
                 return false;
             }
@@ -108,7 +161,7 @@ final class ListsMadeHere {
     }
 
     private static void lowerOne(Instruction list, Set<String> held,
-            java.util.function.Function<String, org.objectweb.asm.tree.ClassNode> classes) {
+            Function<String, ClassNode> classes) {
         Block b = list.block();
         List<Value> elements = elements(list);
         Value array;
@@ -126,6 +179,10 @@ final class ListsMadeHere {
             array = made;
         }
         for (Instruction user : List.copyOf(list.users())) {
+            if (user.op() == Op.FIELD_PUT) { // into a field nobody reads now
+                user.setOperand(1, Constant.zero(list.type()));
+                continue;
+            }
             Block at = user.block();
             Instruction replacement = switch (user.member().name()) {
                 case "get" -> new Instruction(Op.ARRAY_LOAD, Opcodes.AALOAD, Type.getType(Object.class), array, user.operand(1));
@@ -160,7 +217,7 @@ final class ListsMadeHere {
 
     /** Removes the casts of {@code element} to a type that every object of the list has: they cannot fail. */
     private static void dropCasts(Instruction element, Set<String> held,
-            java.util.function.Function<String, org.objectweb.asm.tree.ClassNode> classes) {
+            Function<String, ClassNode> classes) {
         for (Instruction cast : List.copyOf(element.users())) {
             if (cast.op() == Op.CHECKCAST && !held.contains(null)
                     && held.stream().allMatch(c -> isSubtype(c, cast.typeOperand().getInternalName(), classes, 0))) {
@@ -170,7 +227,7 @@ final class ListsMadeHere {
         }
     }
 
-    private static boolean isSubtype(String c, String type, java.util.function.Function<String, org.objectweb.asm.tree.ClassNode> classes,
+    private static boolean isSubtype(String c, String type, Function<String, ClassNode> classes,
             int depth) {
         if (c == null || depth > 16) {
             return false;
@@ -178,7 +235,7 @@ final class ListsMadeHere {
         if (c.equals(type) || type.equals("java/lang/Object")) {
             return true;
         }
-        org.objectweb.asm.tree.ClassNode node = classes.apply(c);
+        ClassNode node = classes.apply(c);
         if (node == null || node.name == null) {
             return false;
         }

@@ -75,6 +75,18 @@ public final class ReadableCallees {
         return f;
     }
 
+    /**
+     * Lowers the lists of {@code f} that can be ({@link ListsMadeHere}) and inlines what reads them
+     * (the cursor's models, the dispatch over their objects' classes); returns whether there were any.
+     */
+    public static boolean lowerLists(IrFunction f, Callees callees, Function<String, ClassNode> classes) {
+        if (!ListsMadeHere.lower(f, classes)) {
+            return false;
+        }
+        new ReadableCallees(callees, classes).inlineCalls(f, List.of(f.owner() + "." + f.name() + f.descriptor()));
+        return true;
+    }
+
     private void inlineCalls(IrFunction f, List<String> inProgress) {
         for (int i = 0; i < f.blocks().size(); i++) {
             Block b = f.blocks().get(i);

@@ -52,10 +52,13 @@ public final class ValueObjects {
     private final Function<String, ClassNode> classes;
     private final Map<String, Boolean> valueClasses = new HashMap<>();
     private final Map<String, Boolean> localClasses = new HashMap<>();
+    /** Lowers the lists that inlining brought into view, and inlines their reads; whether there were any. */
+    private final java.util.function.Predicate<IrFunction> listsInView;
 
     /** @param classes a class's parsed class file by internal name, or {@code null} if it cannot be read */
-    private ValueObjects(Function<String, ClassNode> classes) {
+    private ValueObjects(Function<String, ClassNode> classes, java.util.function.Predicate<IrFunction> listsInView) {
         this.classes = classes;
+        this.listsInView = listsInView;
     }
 
     /**
@@ -67,11 +70,14 @@ public final class ValueObjects {
 
     /**
      * The method {@code parse} gives, with its objects replaced by their fields, or as parsed if it
-     * has none or one escapes.
+     * has none or one escapes. {@code listsInView} lowers the lists held by objects, once their
+     * code is inlined ({@code new Scene(List.of(ball, ground))}, then the scene's methods, which
+     * read the list from its field), as {@link ReadableCallees} lowers those made in the method.
      */
-    public static Lowered lowered(Supplier<IrFunction> parse, Function<String, ClassNode> classes) {
+    public static Lowered lowered(Supplier<IrFunction> parse, java.util.function.Predicate<IrFunction> listsInView,
+            Function<String, ClassNode> classes) {
         IrFunction f = parse.get();
-        ValueObjects v = new ValueObjects(classes);
+        ValueObjects v = new ValueObjects(classes, listsInView);
         if (!v.mentionsValueClasses(f)) {
             return new Lowered(f, null);
         }
@@ -124,6 +130,9 @@ public final class ValueObjects {
 
     private boolean lower(IrFunction f) {
         inlineAll(f);
+        if (listsInView.test(f)) {
+            inlineAll(f); // the methods of the lists' objects, now of known classes
+        }
         NullChecks.removeOfNewObjects(f); // Kotlin's checks of parameters, inlined: no escape
         ReferenceTypes.refine(f);
         demoteFieldsAssignedInBranches(f);
@@ -179,8 +188,10 @@ public final class ValueObjects {
 
     // ---- inlining -------------------------------------------------------------------------------
 
+    /** The allocations whose constructor call has been split off ({@link #constructorCall}). */
+    private final java.util.Set<Instruction> allocations = new java.util.HashSet<>();
+
     private void inlineAll(IrFunction f) {
-        java.util.Set<Instruction> allocations = new java.util.HashSet<>();
         int growth = 0;
         int inlined = 0;
         boolean changed = true;
@@ -282,8 +293,8 @@ public final class ValueObjects {
 
     /**
      * The class whose method {@code call} runs, when it is an interface's or a superclass's method
-     * called on an object of a value class made here ({@code Rhs rhs = new Decay(k); rhs.slope(y)})
-     * that declares it: that class. ({@link ReadableCallees} inlines such calls first where the
+     * called on an object of a value class made here ({@code Rhs rhs = new Decay(k); rhs.slope(y)}),
+     * or cast to one (a branch of a {@link TypeSwitch}), that declares it: that class. ({@link ReadableCallees} inlines such calls first where the
      * method's class lets the caller reach what it reads; a record's fields are private, and are
      * replaced here by their values.) Else the class the call names.
      */
@@ -293,13 +304,15 @@ public final class ValueObjects {
             return named;
         }
         Value receiver = call.operand(0);
-        while (receiver instanceof Instruction r && r.op() == Op.CHECKCAST) {
+        while (receiver instanceof Instruction r && r.op() == Op.CHECKCAST && !isValueType(r.type())) {
             receiver = r.operand(0);
         }
-        if (!(receiver instanceof Instruction r) || r.op() != Op.NEW_OBJECT) {
+        // made here, or cast to a value class, which is final: an object of exactly that class
+        boolean exactly = receiver instanceof Instruction r && (r.op() == Op.NEW_OBJECT || r.op() == Op.CHECKCAST);
+        if (!exactly) {
             return named;
         }
-        String exact = r.type().getInternalName();
+        String exact = receiver.type().getInternalName();
         ClassNode c = exact.equals(named) || !isValueClass(exact) ? null : classes.apply(exact);
         MethodNode method = c == null ? null : declared(c, call.member());
         return method != null && (method.access & Opcodes.ACC_ABSTRACT) == 0 ? exact : named;
@@ -762,7 +775,7 @@ public final class ValueObjects {
     }
 
     /** Whether {@code a} runs before {@code b} on every path to {@code b}. */
-    private static boolean dominates(IrFunction f, Instruction a, Instruction b) {
+    static boolean dominates(IrFunction f, Instruction a, Instruction b) {
         if (a.block() == b.block()) {
             return a.block().body().indexOf(a) < a.block().body().indexOf(b);
         }
