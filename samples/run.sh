@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=samples/target/classes:runtime/target/classes:$(cat samples/target/runtime-classpath.txt)
 for main in Demo RosenbrockDescent NewtonRosenbrock CurveFit HeatInversion mlp.BreastCancerMlp robust.RobustRegression \
-    ode.PredatorPreyFit ode.DampedPendulumFit robot.MassSpringRobot; do
+    ode.PredatorPreyFit ode.DampedPendulumFit robot.MassSpringRobot render.InverseRendering; do
   echo "== dev.fluxion.samples.$main (built with fluxion-maven-plugin, no agent)"
   java -cp "$CP" "dev.fluxion.samples.$main"
 done
