@@ -78,6 +78,12 @@ public final class Corpus {
 
     private static List<CorpusCase> functionsAsValues() {
         return List.of(
+                scalar("AnonymousClasses.anonymousIntegrand", AnonymousClasses::anonymousIntegrand, p -> new double[] {
+                    AnonymousClasses.trapezoid(x -> x * x, 0, 1, 40), AnonymousClasses.trapezoid(x -> x * Math.cos(p[1] * x), 0, 1, 40)},
+                        p(0.7, 1.3), p(-2, 0.4)),
+                scalar("AnonymousClasses.anonymousRhs", AnonymousClasses::anonymousRhs, null, p(0.7, 0.3), p(2.0, -1.1)),
+                scalar("AnonymousClasses.anonymousShapes", AnonymousClasses::anonymousShapes,
+                        p -> new double[] {34 * p[0], 3}, p(0.7, 1.3), p(-1.5, 0.2)),
                 scalar("FunctionsAsValues.otherStreamTerminals", FunctionsAsValues::otherStreamTerminals, x -> {
                     double[] g = new double[x.length];
                     int big = 0;

@@ -134,6 +134,7 @@ public final class ValueObjects {
             inlineAll(f); // the methods of the lists' objects, now of known classes
         }
         NullChecks.removeOfNewObjects(f); // Kotlin's checks of parameters, inlined: no escape
+        forwardHeldMutableObjects(f);
         ReferenceTypes.refine(f);
         demoteFieldsAssignedInBranches(f);
         java.util.Set<Instruction> data = replaceObjects(f);
@@ -158,6 +159,39 @@ public final class ValueObjects {
             }
         }
         return true;
+    }
+
+    /**
+     * A mutable object held in a final field of a value object made here (an anonymous class's
+     * {@code this$0}, the model whose method made it) is the object itself wherever the field is
+     * read: the reads become the object, and the field is given {@code null}, so that what
+     * {@link LocalObjects} sees of a mutable object from outside is its reads, as if the code read it
+     * directly. (Only while the holder is used field by field: shown, it would be made again.)
+     */
+    private void forwardHeldMutableObjects(IrFunction f) {
+        for (Block b : f.blocks()) {
+            for (Instruction store : List.copyOf(b.body())) {
+                if (store.op() != Op.FIELD_PUT || store.operands().size() != 2 || !isLocalType(store.operand(1).type())
+                        || !(store.operand(0) instanceof Instruction object) || object.op() != Op.NEW_OBJECT
+                        || !isValueType(object.type())) {
+                    continue;
+                }
+                String field = store.member().name();
+                List<Instruction> accesses = object.users().stream()
+                        .filter(u -> u.member() != null && u.member().name().equals(field)).toList();
+                boolean onlyFieldAccesses = object.users().stream().allMatch(u -> u.op() == Op.FIELD_GET
+                        && u.operands().size() == 1 || u.op() == Op.FIELD_PUT && u.operand(0) == object && u.operand(1) != object);
+                if (onlyFieldAccesses && accesses.stream().allMatch(u -> u == store || u.op() == Op.FIELD_GET && dominates(f, store, u))) {
+                    for (Instruction read : accesses) {
+                        if (read != store) {
+                            read.replaceAllUsesWith(store.operand(1));
+                            read.block().remove(read);
+                        }
+                    }
+                    store.setOperand(1, Constant.zero(store.operand(1).type())); // a field nobody reads now
+                }
+            }
+        }
     }
 
     /**
@@ -271,10 +305,15 @@ public final class ValueObjects {
         }
         ClassNode owner = classes.apply(runs);
         MethodNode method = owner == null ? null : declared(owner, m);
+        if (method == null && owner != null && call.opcode() != Opcodes.INVOKESTATIC && call.opcode() != Opcodes.INVOKESPECIAL) {
+            ClassNode[] declaring = new ClassNode[1]; // inherited: a default method of an interface the class implements
+            method = MethodSelection.implementation(runs, m.name(), m.descriptor(), declaring, classes);
+            owner = declaring[0];
+        }
         if (method == null || method.instructions.size() == 0) {
             throw new Abandon("no code of " + JavaSyntax.method(m) + " to inline");
         }
-        IrFunction body = BytecodeParser.parse(runs, method);
+        IrFunction body = BytecodeParser.parse(owner.name, method);
         for (Block b : body.blocks()) {
             for (Instruction insn : b.instructions()) {
                 insn.withLine(call.line()); // diagnostics speak of the caller's line
@@ -456,9 +495,13 @@ public final class ValueObjects {
         });
     }
 
-    /** Whether {@code c} is a record or a final class whose instance fields, one at least, are all final. */
+    /**
+     * Whether {@code c} is a record or a final class whose instance fields, one at least, are all
+     * final. An anonymous class ({@code new Rhs() { ... }}, its fields the values it captured) is
+     * final too: no class can extend it.
+     */
     static boolean isValueClass(ClassNode c) {
-        if (c == null || c.name == null || (c.access & Opcodes.ACC_FINAL) == 0
+        if (c == null || c.name == null || (c.access & Opcodes.ACC_FINAL) == 0 && !isAnonymous(c)
                 || (c.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ENUM)) != 0
                 || !(c.superName.equals("java/lang/Object") || c.superName.equals("java/lang/Record"))) {
             return false;
@@ -473,6 +516,10 @@ public final class ValueObjects {
             }
         }
         return anyField;
+    }
+
+    private static boolean isAnonymous(ClassNode c) {
+        return c.innerClasses != null && c.innerClasses.stream().anyMatch(i -> i.name.equals(c.name) && i.innerName == null);
     }
 
     /** The instance fields of a value class, in declaration order. */
