@@ -375,6 +375,12 @@ public final class Corpus {
 
     private static List<CorpusCase> dispatch() {
         return List.of(
+                scalar("DefaultMethods.givenAConstant", DefaultMethods::givenAConstant, p -> new double[] {6 * p[0], 0},
+                        p(0.7, 1.3), p(-1.2, 0.4)),
+                scalar("DefaultMethods.givenARecord", DefaultMethods::givenARecord,
+                        p -> new double[] {4 * p[0] * p[1], 2 * p[0] * p[0]}, p(0.7, 1.3), p(-1.2, 0.4)),
+                scalar("DefaultMethods.onElements", DefaultMethods::onElements, p -> new double[] {6 * p[0], 6},
+                        p(0.7, 1.3), p(-1.2, 0.4)),
                 scalar("DispatchCases.sceneCoverage", DispatchCases::sceneCoverage, null, p(-1.0, 0.3), p(-0.8, -0.5)),
                 scalar("DispatchCases.sceneOfParameters", DispatchCases::sceneOfParameters, null, p(0.5, 0.1),
                         p(0.8, -0.3)),

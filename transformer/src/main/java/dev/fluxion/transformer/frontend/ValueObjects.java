@@ -333,7 +333,7 @@ public final class ValueObjects {
     /**
      * The class whose method {@code call} runs, when it is an interface's or a superclass's method
      * called on an object of a value class made here ({@code Rhs rhs = new Decay(k); rhs.slope(y)}),
-     * or cast to one (a branch of a {@link TypeSwitch}), that declares it: that class. ({@link ReadableCallees} inlines such calls first where the
+     * or cast to one (a branch of a {@link TypeSwitch}), that has it (declared or inherited): that class. ({@link ReadableCallees} inlines such calls first where the
      * method's class lets the caller reach what it reads; a record's fields are private, and are
      * replaced here by their values.) Else the class the call names.
      */
@@ -353,8 +353,10 @@ public final class ValueObjects {
         }
         String exact = receiver.type().getInternalName();
         ClassNode c = exact.equals(named) || !isValueClass(exact) ? null : classes.apply(exact);
-        MethodNode method = c == null ? null : declared(c, call.member());
-        return method != null && (method.access & Opcodes.ACC_ABSTRACT) == 0 ? exact : named;
+        // its own method, or one it inherits (a default method of its interface), as the JVM selects it
+        MethodNode method = c == null ? null
+                : MethodSelection.implementation(exact, call.member().name(), call.member().descriptor(), new ClassNode[1], classes);
+        return method != null ? exact : named;
     }
 
     /**
