@@ -404,6 +404,8 @@ public final class Corpus {
                     return new double[] {2 * Math.PI * p[0] * (p[2] + (circleLarger ? 1 : 0)),
                         2 * p[1] * (p[2] + (circleLarger ? 0 : 1)), Math.PI * p[0] * p[0] + p[1] * p[1]};
                 }, p(0.7, 1.3, 2), p(1.2, -0.5, 0.5)),
+                scalar("ListCases.objectHoldingAnArray", ListCases::objectHoldingAnArray,
+                        p -> new double[] {2 * Math.PI * p[0], 2 * p[1]}, p(0.7, 1.3), p(-1.2, 0.4)),
                 scalar("ListCases.recordHoldingAList", ListCases::recordHoldingAList,
                         p -> new double[] {2 * p[0] + 2 * Math.PI * p[0] * p[1] * p[1], 2 * p[1] + 2 * Math.PI * p[0] * p[0] * p[1] + 2},
                         p(0.7, 1.3), p(-1.1, 0.4)),

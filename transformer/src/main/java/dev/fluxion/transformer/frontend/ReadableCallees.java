@@ -76,15 +76,15 @@ public final class ReadableCallees {
     }
 
     /**
-     * Lowers the lists of {@code f} that can be ({@link ListsMadeHere}) and inlines what reads them
-     * (the cursor's models, the dispatch over their objects' classes); returns whether there were any.
+     * Lowers the lists of {@code f} that can be ({@link ListsMadeHere}) and inlines what is in view
+     * now that objects' methods were inlined: what reads the lists (the cursor's models), the
+     * dispatch over the classes of objects in arrays, the helpers those methods call; returns
+     * whether there were lists.
      */
     public static boolean lowerLists(IrFunction f, Callees callees, Function<String, ClassNode> classes) {
-        if (!ListsMadeHere.lower(f, classes)) {
-            return false;
-        }
+        boolean lists = ListsMadeHere.lower(f, classes);
         new ReadableCallees(callees, classes).inlineCalls(f, List.of(f.owner() + "." + f.name() + f.descriptor()));
-        return true;
+        return lists;
     }
 
     private void inlineCalls(IrFunction f, List<String> inProgress) {

@@ -52,7 +52,7 @@ public final class ValueObjects {
     private final Function<String, ClassNode> classes;
     private final Map<String, Boolean> valueClasses = new HashMap<>();
     private final Map<String, Boolean> localClasses = new HashMap<>();
-    /** Lowers the lists that inlining brought into view, and inlines their reads; whether there were any. */
+    /** Lowers the lists that inlining brought into view, and inlines what is now in view (their reads, dispatch). */
     private final java.util.function.Predicate<IrFunction> listsInView;
 
     /** @param classes a class's parsed class file by internal name, or {@code null} if it cannot be read */
@@ -130,11 +130,10 @@ public final class ValueObjects {
 
     private boolean lower(IrFunction f) {
         inlineAll(f);
-        if (listsInView.test(f)) {
-            inlineAll(f); // the methods of the lists' objects, now of known classes
-        }
+        forwardHeldObjects(f);
+        listsInView.test(f);
+        inlineAll(f); // the methods of the objects now in view, of known classes
         NullChecks.removeOfNewObjects(f); // Kotlin's checks of parameters, inlined: no escape
-        forwardHeldMutableObjects(f);
         ReferenceTypes.refine(f);
         demoteFieldsAssignedInBranches(f);
         java.util.Set<Instruction> data = replaceObjects(f);
@@ -162,16 +161,20 @@ public final class ValueObjects {
     }
 
     /**
-     * A mutable object held in a final field of a value object made here (an anonymous class's
-     * {@code this$0}, the model whose method made it) is the object itself wherever the field is
-     * read: the reads become the object, and the field is given {@code null}, so that what
-     * {@link LocalObjects} sees of a mutable object from outside is its reads, as if the code read it
-     * directly. (Only while the holder is used field by field: shown, it would be made again.)
+     * A mutable object or an array of objects held in a final field of a value object made here (an
+     * anonymous class's {@code this$0}, the model whose method made it; a scene's {@code Shape[]}) is
+     * the object itself wherever the field is read: the reads become the object, and the field is
+     * given {@code null}, so that what {@link LocalObjects} sees of a mutable object from outside is
+     * its reads, and what {@link ObjectArrays} sees of an array is its loads and stores, as if the
+     * code used them directly. (Only while the holder is used field by field: shown, it would be
+     * made again.)
      */
-    private void forwardHeldMutableObjects(IrFunction f) {
+    private void forwardHeldObjects(IrFunction f) {
         for (Block b : f.blocks()) {
             for (Instruction store : List.copyOf(b.body())) {
-                if (store.op() != Op.FIELD_PUT || store.operands().size() != 2 || !isLocalType(store.operand(1).type())
+                Type held = store.operands().size() == 2 ? store.operand(1).type() : Type.VOID_TYPE;
+                boolean objects = held.getSort() == Type.ARRAY && held.getElementType().getSort() == Type.OBJECT;
+                if (store.op() != Op.FIELD_PUT || !isLocalType(held) && !objects
                         || !(store.operand(0) instanceof Instruction object) || object.op() != Op.NEW_OBJECT
                         || !isValueType(object.type())) {
                     continue;
