@@ -75,20 +75,36 @@ public final class ExampleGradient implements Serializable {
      * returns the loss, by one reverse sweep. Neither {@code params} nor {@code example} is modified.
      */
     public double valueAndAddGradient(double[] params, double[] example, double[] gradientSum) {
+        double[] e = exampleBuffer(example.length);
+        System.arraycopy(example, 0, e, 0, example.length);
+        return valueAndAddGradientOfBuffer(params, e, gradientSum);
+    }
+
+    /**
+     * The calling thread's work array for an example of {@code length} numbers: a caller that lays
+     * out its examples itself ({@link FluxionGradient}) writes one there and passes it to
+     * {@link #valueAndAddGradientOfBuffer}, saving the copy.
+     */
+    static double[] exampleBuffer(int length) {
+        return Tape.current().workArray(EXAMPLE, length);
+    }
+
+    /** {@link #valueAndAddGradient} for an example in {@link #exampleBuffer}, which the loss may overwrite. */
+    double valueAndAddGradientOfBuffer(double[] params, double[] example, double[] gradientSum) {
         if (gradientSum.length != params.length) {
             throw new IllegalArgumentException("gradientSum has length " + gradientSum.length + ", params has length "
                     + params.length);
         }
         MethodHandle adjoint = adjoint();
         Tape tape = Tape.current();
-        double[] p = copy(params, tape.workArray(PARAMS, params.length));
-        double[] e = copy(example, tape.workArray(EXAMPLE, example.length));
+        double[] p = tape.workArray(PARAMS, params.length);
+        System.arraycopy(params, 0, p, 0, params.length);
         double[] pBar = zeros(tape.workArray(PARAMS_BAR, params.length));
         double[] eBar = zeros(tape.workArray(EXAMPLE_BAR, example.length));
         double value;
         tape.enter();
         try {
-            value = (double) adjoint.invokeExact(p, e, pBar, eBar, 1.0, tape);
+            value = (double) adjoint.invokeExact(p, example, pBar, eBar, 1.0, tape);
         } catch (Throwable t) {
             tape.unwindToMark(); // an abrupt sweep leaves recordings behind: keep the thread's tape balanced
             throw explained(t);
@@ -185,11 +201,6 @@ public final class ExampleGradient implements Serializable {
             throw error;
         }
         return new IllegalStateException(t);
-    }
-
-    private static double[] copy(double[] from, double[] to) {
-        System.arraycopy(from, 0, to, 0, from.length);
-        return to;
     }
 
     private static double[] zeros(double[] a) {

@@ -1,6 +1,8 @@
 package dev.fluxion.spark;
 
+import java.util.Arrays;
 import org.apache.spark.mllib.linalg.DenseVector;
+import org.apache.spark.mllib.linalg.SparseVector;
 import org.apache.spark.mllib.linalg.Vector;
 import org.apache.spark.mllib.optimization.Gradient;
 
@@ -45,18 +47,20 @@ public final class FluxionGradient extends Gradient {
             throw new IllegalArgumentException("cumGradient must be a DenseVector (MLlib's optimisers make it one), not "
                     + cumGradient.getClass().getName());
         }
-        return gradient.valueAndAddGradient(weights.toArray(), example(label, data), sum.values());
-    }
-
-    /** {@code [label, features...]}, the layout the loss reads. */
-    static double[] example(double label, Vector features) {
-        double[] example = new double[features.size() + 1];
+        double[] example = ExampleGradient.exampleBuffer(data.size() + 1);
         example[0] = label;
-        features.foreachNonZero((j, v) -> {
-            example[1 + (int) j] = (double) v;
-            return null;
-        });
-        return example;
+        if (data instanceof DenseVector dense) {
+            System.arraycopy(dense.values(), 0, example, 1, dense.size());
+        } else {
+            SparseVector sparse = (SparseVector) data;
+            Arrays.fill(example, 1, example.length, 0.0);
+            int[] indices = sparse.indices();
+            double[] values = sparse.values();
+            for (int k = 0; k < indices.length; k++) {
+                example[1 + indices[k]] = values[k];
+            }
+        }
+        return gradient.valueAndAddGradientOfBuffer(weights.toArray(), example, sum.values());
     }
 
     @Override
