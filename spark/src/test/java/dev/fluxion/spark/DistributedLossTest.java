@@ -10,6 +10,9 @@ import dev.fluxion.Fluxion;
 import dev.fluxion.FluxionException;
 import dev.fluxion.GradientFunction;
 import dev.fluxion.spark.samples.LogisticRegression;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
@@ -17,12 +20,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The loss summed over an RDD by {@code treeAggregate} in a local Spark of two executor threads,
  * each task linking the derivative in its own deserialised copy, against the same sum computed on
  * one machine by Fluxion's public API ({@code Fluxion.gradient} of a method that loops over the
- * examples), and against the closed form; for 1 to 8 partitions and tree depths 1 to 3.
+ * examples), and against the closed form; for 1 to 8 partitions, and 8 added in trees of depth 1 to 3.
  */
 class DistributedLossTest {
     static final double[] TRUTH = {-0.5, 1.5, -2, 0.75};
@@ -66,7 +70,7 @@ class DistributedLossTest {
         double[][] at = {{0, 0, 0, 0}, TRUTH, {1.2, -0.3, 0.4, 2.5}};
         for (int partitions : new int[] {1, 3, 8}) {
             DistributedLoss loss = DistributedLoss.of(LogisticRegression::loss, examples(EXAMPLES, partitions));
-            for (int depth = 1; depth <= 3; depth++) {
+            for (int depth : partitions == 8 ? new int[] {1, 2, 3} : new int[] {2}) {
                 DistributedLoss tree = loss.withTreeDepth(depth);
                 for (double[] w : at) {
                     double[] before = w.clone();
@@ -127,6 +131,64 @@ class DistributedLossTest {
         assertThrows(IllegalArgumentException.class,
                 () -> DistributedLoss.of(LogisticRegression::loss, data).valueAndGradient(new double[4], new double[3]));
         assertThrows(IllegalArgumentException.class, () -> DistributedLoss.of(LogisticRegression::loss, data).withTreeDepth(0));
+    }
+
+    /**
+     * A loss whose class is not on the application's class path: the driver has it from a class
+     * loader of its own, the executors from the jar Spark ships them ({@code addJar}), through the
+     * executor's class loader, where fluxion.jar (on the class path) generates its derivative on demand.
+     */
+    @Test
+    void anExecutorLinksTheLossThroughItsOwnClassLoader(@TempDir Path dir) throws Exception {
+        Path jar = ShippedJar.compile(dir, "shipped.Shipped", """
+                package shipped;
+
+                import dev.fluxion.Differentiable;
+                import dev.fluxion.spark.ExampleLoss;
+
+                public final class Shipped {
+                    @Differentiable
+                    public static double loss(double[] w, double[] e) {
+                        double s = 0;
+                        for (int j = 0; j < w.length; j++) {
+                            s += Math.sin(w[j] * e[j]) + w[j] * w[j] * e[j];
+                        }
+                        return s;
+                    }
+
+                    public static ExampleLoss reference() {
+                        return Shipped::loss;
+                    }
+                }
+                """);
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("shipped.Shipped"));
+        try (URLClassLoader driverSide = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            ExampleLoss loss = (ExampleLoss) driverSide.loadClass("shipped.Shipped").getMethod("reference").invoke(null);
+            spark.addJar(jar.toString());
+            double[][] rows = new double[500][];
+            Random random = new Random(9);
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+            }
+            double[] w = {0.3, -0.8, 1.7};
+            double[] g = new double[3];
+            double value = DistributedLoss.of(loss, examples(rows, 4)).valueAndGradient(w, g);
+            double expectedValue = 0;
+            double[] expected = new double[3];
+            double[] magnitude = new double[3];
+            for (double[] e : rows) {
+                for (int j = 0; j < 3; j++) {
+                    expectedValue += Math.sin(w[j] * e[j]) + w[j] * w[j] * e[j];
+                    double term = e[j] * Math.cos(w[j] * e[j]) + 2 * w[j] * e[j];
+                    expected[j] += term;
+                    magnitude[j] += Math.abs(term);
+                }
+            }
+            assertEquals(expectedValue, value, 1e-12 * Math.abs(expectedValue));
+            for (int j = 0; j < 3; j++) {
+                assertEquals(expected[j], g[j], 1e-13 * magnitude[j], "component " + j);
+            }
+        }
     }
 
     @Test
