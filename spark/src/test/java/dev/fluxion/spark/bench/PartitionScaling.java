@@ -32,7 +32,8 @@ import scala.Tuple2;
  * <p>A measured harness, not JMH: a Spark job takes tens of milliseconds and is timed whole, the
  * fastest of {@code runs} after warm-up (as the JMH suite takes the fastest iteration: on a shared
  * machine timing noise only adds). {@code PartitionScaling [examples] [features] [threads]
- * [runs]}; run by samples/run.sh's class path (see docs/spark.md), results in BENCHMARKS.md.
+ * [runs]}, on the class path samples/run.sh gives the Spark sample; the command and the results
+ * are in BENCHMARKS.md.
  */
 public final class PartitionScaling {
     private static final int CHUNKS = 64;
@@ -45,7 +46,7 @@ public final class PartitionScaling {
         int examples = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int features = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         double[] truth = new double[features];
         for (int j = 0; j < features; j++) {
             truth[j] = Math.sin(j + 1); // weights of both signs, below 1
