@@ -73,6 +73,7 @@ public final class Corpus {
         cases.addAll(objectArrays());
         cases.addAll(dispatch());
         cases.addAll(jdkCalls());
+        cases.addAll(ArrayListCorpus.cases());
         return Collections.unmodifiableList(cases);
     }
 

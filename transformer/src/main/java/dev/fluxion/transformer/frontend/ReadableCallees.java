@@ -130,7 +130,7 @@ public final class ReadableCallees {
         boolean internal = m.owner().startsWith("dev/fluxion/internal/") && !m.owner().equals(StreamLoops.HELPERS)
                 && !m.owner().equals(JdkModels.MODELS);
         if (isJdk(m.owner()) || internal || m.name().startsWith("<")
-                || !takesNumbers(call) && !passesALambda(call) && !passesObjectsMadeHere(call) && !returnsArray(call)
+                || !model && !takesNumbers(call) && !passesALambda(call) && !passesObjectsMadeHere(call) && !returnsArray(call)
                         && !returnsObjects(call) || inProgress.contains(key)
                 || callees.isDifferentiable(m)
                 || callees.adjointRule(m) != null || callees.adjointRuleMismatch(m) != null) {

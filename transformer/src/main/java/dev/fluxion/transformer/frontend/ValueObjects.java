@@ -106,6 +106,14 @@ public final class ValueObjects {
 
     /** What a use of an object that keeps it does, in a user's words. */
     static String describeUse(Instruction user) {
+        if (user.op() == Op.INVOKE) { // into a list made here that stays a list: why it stays
+            Value list = ListsMadeHere.isMadeHere(user) ? user
+                    : user.opcode() != Opcodes.INVOKESTATIC && !user.operands().isEmpty() ? user.operand(0) : null;
+            String why = ListsMadeHere.whyKept(list);
+            if (why != null) {
+                return "an object is put in a list that Fluxion does not follow: " + why;
+            }
+        }
         return switch (user.op()) {
             case INVOKE -> "an object is passed to " + JavaSyntax.method(user.member()) + ", which is not inlined";
             case FIELD_PUT -> "an object is stored in the field " + JavaSyntax.field(user.member());
