@@ -239,4 +239,31 @@ public final class ArrayListCases {
         }
         return sum;
     }
+
+    record Vec(double x, double y) {
+    }
+
+    record Body(Vec pos, double mass) {
+    }
+
+    /**
+     * Bodies, records holding a record, replaced by moved copies ({@code set}) that read the old
+     * body's position: the sum of mass x y, each x doubled first; the list grows from one slot.
+     */
+    @Differentiable
+    public static double movedBodies(double[] p) {
+        List<Body> bodies = new ArrayList<>(1);
+        for (int i = 0; i < p.length; i++) {
+            bodies.add(new Body(new Vec(p[i], p[i] * p[i]), i + 1));
+        }
+        for (int k = 0; k < bodies.size(); k++) {
+            Body b = bodies.get(k);
+            bodies.set(k, new Body(new Vec(2 * b.pos().x(), b.pos().y()), b.mass()));
+        }
+        double s = 0;
+        for (Body b : bodies) {
+            s += b.mass() * b.pos().x() * b.pos().y();
+        }
+        return s;
+    }
 }

@@ -98,7 +98,14 @@ final class ArrayListCorpus {
                         g[1] += (j + 1) * ab[1];
                     }
                     return g;
-                }, p(0.3, 0.1), p(-1.2, 0.5)));
+                }, p(0.3, 0.1), p(-1.2, 0.5)),
+                scalar("ArrayListCases.movedBodies", ArrayListCases::movedBodies, p -> {
+                    double[] g = new double[p.length]; // the sum of 2 (i + 1) p_i^3
+                    for (int i = 0; i < p.length; i++) {
+                        g[i] = 6 * (i + 1) * p[i] * p[i];
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), wave(5)));
     }
 
     /**
