@@ -266,4 +266,31 @@ public final class ArrayListCases {
         }
         return s;
     }
+
+    static List<Particle> lineOf(int n) { // a factory given no numbers: its list is one made here once it is inlined
+        List<Particle> particles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            particles.add(new Particle(i, 0));
+        }
+        return particles;
+    }
+
+    /** Particles at 0, 1, 2, ..., the i-th kicked to speed p_i (moving it by p_i), then on springs: the sum of squares. */
+    @Differentiable
+    public static double kickedLine(double[] p) {
+        List<Particle> particles = lineOf(p.length);
+        for (int i = 0; i < particles.size(); i++) {
+            particles.get(i).push(p[i], 1);
+        }
+        for (int step = 0; step < STEPS; step++) {
+            for (Particle q : particles) {
+                q.push(-K * q.x, DT);
+            }
+        }
+        double s = 0;
+        for (Particle q : particles) {
+            s += q.x * q.x;
+        }
+        return s;
+    }
 }

@@ -105,7 +105,17 @@ final class ArrayListCorpus {
                         g[i] = 6 * (i + 1) * p[i] * p[i];
                     }
                     return g;
-                }, p(0.3, -1.2, 2.0), wave(5)));
+                }, p(0.3, -1.2, 2.0), wave(5)),
+                scalar("ArrayListCases.kickedLine", ArrayListCases::kickedLine, p -> {
+                    // after the kick particle i is at (i + p_i, p_i): it ends at a (i + p_i) + b p_i
+                    double[] ab = spring(K, STEPS);
+                    double[] g = new double[p.length];
+                    for (int i = 0; i < p.length; i++) {
+                        double end = ab[0] * (i + p[i]) + ab[1] * p[i];
+                        g[i] = 2 * end * (ab[0] + ab[1]);
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), wave(14)));
     }
 
     /**

@@ -209,7 +209,8 @@ final class ListsMadeHere {
         return aliases;
     }
 
-    private static boolean isListType(Type t) {
+    /** Whether {@code t} is a type a list made here may be used through ({@code List}, {@code ArrayList}, {@code Iterable}, ..). */
+    static boolean isListType(Type t) {
         return t != null && t.getSort() == Type.OBJECT && LIST_TYPES.contains(t.getInternalName());
     }
 
