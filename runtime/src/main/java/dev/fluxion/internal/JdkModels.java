@@ -136,29 +136,26 @@ public final class JdkModels {
         return size == 0;
     }
 
-    /**
-     * {@code list.iterator()}: a cursor, the index of the next element and the size the list had
-     * when the iterator was made (an {@code ArrayList} iterator throws once the list has grown).
-     */
-    public static int[] iterator(int size) {
-        return new int[] {0, size};
+    /** {@code iterator.hasNext()}, its cursor the index of the next element. */
+    public static boolean hasNext(int cursor, int size) {
+        return cursor < size;
     }
 
-    /** {@code iterator.hasNext()}. */
-    public static boolean hasNext(int[] cursor, int size) {
-        return cursor[0] != size;
-    }
-
-    /** {@code iterator.next()}. */
-    public static Object next(int[] cursor, Object[] items, int size) {
-        if (size != cursor[1]) {
-            throw new java.util.ConcurrentModificationException();
-        }
-        int i = cursor[0];
-        if (i >= size) {
+    /** The checks of {@code iterator.next()} of a list that does not grow. */
+    public static void checkNext(int cursor, int size) {
+        if (cursor >= size) {
             throw new java.util.NoSuchElementException();
         }
-        cursor[0] = i + 1;
-        return items[i];
+    }
+
+    /**
+     * The checks of {@code iterator.next()} of an {@code ArrayList}, which had {@code expected}
+     * elements when the iterator was made: it throws once the list has grown.
+     */
+    public static void checkNext(int cursor, int size, int expected) {
+        if (size != expected) {
+            throw new java.util.ConcurrentModificationException();
+        }
+        checkNext(cursor, size);
     }
 }

@@ -28,9 +28,11 @@ import org.objectweb.asm.tree.ClassNode;
  * and a size of zero, and each {@code add(e)} stores {@code e} at the size in the array, grown
  * first if it is full (the runtime's {@code JdkModels.grown}: the array itself, or a copy half as
  * long again), and counts one more. {@code get(i)} and {@code set(i, e)} are an element's load and
- * store (after the list's index check), {@code size()} the size, and an iterator a cursor
- * ({@code JdkModels.iterator}, {@code hasNext}, {@code next}: plain Java that {@link ReadableCallees}
- * inlines, which throws as an {@code ArrayList}'s iterator does once the list has grown). The
+ * store (after the list's index check, {@code JdkModels.checkIndex}: plain Java, as every model
+ * here, that {@link ReadableCallees} inlines), {@code size()} the size, and an iterator a cursor
+ * from 0 that {@code next} reads the element at and moves on ({@code JdkModels.checkNext} throws as
+ * an {@code ArrayList}'s iterator does once the list has grown); a for-each loop is then a counted
+ * loop over the list's array, as over an array. The
  * array and the size are variables of the method, put in SSA form by the on-the-fly construction
  * of {@link SsaBuilder}, as {@link LocalObjects} does for an object's fields: filled in a loop, the
  * list's array is a phi of the array and its grown copies, and its size a phi of counts.
@@ -92,8 +94,11 @@ final class ListsMadeHere {
     private record Lowered(Instruction list, Kind kind, Set<Instruction> aliases, Set<String> held) {
     }
 
-    /** The variables a lowered list becomes: its array and its size. */
-    private record State(Instruction list, boolean items) {
+    /** The variables a lowered list becomes, its array and its size, and an iterator's, its cursor. */
+    private record Variable(Instruction owner, String name) {
+        static final String ITEMS = "items";
+        static final String SIZE = "size";
+        static final String CURSOR = "cursor";
     }
 
     private ListsMadeHere() {
@@ -130,7 +135,9 @@ final class ListsMadeHere {
         if (lists.isEmpty()) {
             return false;
         }
-        new Lowering(byValue, classes).run(f);
+        Lowering lowering = new Lowering(byValue, classes);
+        lowering.run(f);
+        lowering.removeIterators();
         for (Lowered l : lists) {
             for (Instruction a : l.aliases()) {
                 a.clearOperands();
@@ -361,8 +368,10 @@ final class ListsMadeHere {
         private final Map<Instruction, Lowered> byValue;
         private final Function<String, ClassNode> classes;
         private final SsaBuilder ssa = new SsaBuilder();
-        /** The cursor that stands for each iterator, with its list. */
-        private final Map<Value, Lowered> cursors = new HashMap<>();
+        /** Each iterator, with its list. */
+        private final Map<Instruction, Lowered> iterators = new HashMap<>();
+        /** The size of each iterator's list when the iterator was made: the list has grown since if it differs. */
+        private final Map<Instruction, Value> expected = new HashMap<>();
 
         Lowering(Map<Instruction, Lowered> byValue, Function<String, ClassNode> classes) {
             this.byValue = byValue;
@@ -378,8 +387,8 @@ final class ListsMadeHere {
                     } else if (insn.op() == Op.INVOKE && !insn.operands().isEmpty() && insn.operand(0) instanceof Instruction r) {
                         if (byValue.containsKey(r)) {
                             use(b, insn, byValue.get(r));
-                        } else if (cursors.containsKey(r)) {
-                            iterate(b, insn, r, cursors.get(r));
+                        } else if (iterators.containsKey(r)) {
+                            iterate(b, insn, r, iterators.get(r));
                         }
                     }
                 }
@@ -413,8 +422,8 @@ final class ListsMadeHere {
                     size = Constant.ofInt(0);
                 }
             }
-            ssa.write(new State(list, true), b, items);
-            ssa.write(new State(list, false), b, size);
+            ssa.write(new Variable(list, Variable.ITEMS), b, items);
+            ssa.write(new Variable(list, Variable.SIZE), b, size);
             for (Instruction user : List.copyOf(list.users())) {
                 if (user.op() == Op.FIELD_PUT && user.operand(1) == list) { // into a field nobody reads now
                     user.setOperand(1, Constant.zero(list.type()));
@@ -424,8 +433,8 @@ final class ListsMadeHere {
 
         /** A call of one of the list's methods. */
         private void use(Block b, Instruction call, Lowered l) {
-            Value items = ssa.read(new State(l.list(), true), OBJECTS, b);
-            Value size = ssa.read(new State(l.list(), false), Type.INT_TYPE, b);
+            Value items = ssa.read(new Variable(l.list(), Variable.ITEMS), OBJECTS, b);
+            Value size = ssa.read(new Variable(l.list(), Variable.SIZE), Type.INT_TYPE, b);
             boolean growable = l.kind() == Kind.GROWABLE;
             Value result;
             switch (call.member().name()) {
@@ -451,31 +460,59 @@ final class ListsMadeHere {
                     insert(call, new Instruction(Op.ARRAY_STORE, Opcodes.AASTORE, Type.VOID_TYPE, grown, size, call.operand(1)));
                     Instruction more = insert(call, new Instruction(Op.ARITHMETIC, Opcodes.IADD, Type.INT_TYPE, size,
                             Constant.ofInt(1)));
-                    ssa.write(new State(l.list(), true), b, grown);
-                    ssa.write(new State(l.list(), false), b, more);
+                    ssa.write(new Variable(l.list(), Variable.ITEMS), b, grown);
+                    ssa.write(new Variable(l.list(), Variable.SIZE), b, more);
                     result = Constant.ofInt(1); // true: the list changed
                 }
                 case "size" -> result = size;
                 case "isEmpty" -> result = insert(call, model("isEmpty", "(I)Z", Type.INT_TYPE, size));
-                default -> { // iterator
-                    result = insert(call, model("iterator", "(I)[I", Type.getType("[I"), size));
-                    cursors.put(result, l);
+                default -> { // iterator: a cursor from 0, the iterator itself stays until its uses are lowered
+                    ssa.write(new Variable(call, Variable.CURSOR), b, Constant.ofInt(0));
+                    iterators.put(call, l);
+                    expected.put(call, size);
+                    return;
                 }
             }
             replace(call, result);
         }
 
-        /** {@code hasNext} or {@code next} of an iterator of the list, now {@code cursor}. */
-        private void iterate(Block b, Instruction call, Value cursor, Lowered l) {
-            Value size = ssa.read(new State(l.list(), false), Type.INT_TYPE, b);
-            Value result;
+        /**
+         * {@code hasNext} or {@code next} of an iterator of the list: its cursor compared with the
+         * list's size, or the element at the cursor, after the iterator's checks, and the cursor
+         * moved on. A {@code hasNext} tested by a branch (a for-each loop) becomes the comparison
+         * itself, so the loop is a counted one, as over an array.
+         */
+        private void iterate(Block b, Instruction call, Instruction iterator, Lowered l) {
+            Variable cursorOf = new Variable(iterator, Variable.CURSOR);
+            Value cursor = ssa.read(cursorOf, Type.INT_TYPE, b);
+            Value size = ssa.read(new Variable(l.list(), Variable.SIZE), Type.INT_TYPE, b);
             if (call.member().name().equals("next")) {
-                Value items = ssa.read(new State(l.list(), true), OBJECTS, b);
-                result = element(call, l, model("next", "([I[Ljava/lang/Object;I)Ljava/lang/Object;", OBJECT, cursor, items, size));
+                insert(call, l.kind() == Kind.GROWABLE ? model("checkNext", "(III)V", Type.VOID_TYPE, cursor, size,
+                        expected.get(iterator)) : model("checkNext", "(II)V", Type.VOID_TYPE, cursor, size));
+                Value items = ssa.read(new Variable(l.list(), Variable.ITEMS), OBJECTS, b);
+                element(call, l, new Instruction(Op.ARRAY_LOAD, Opcodes.AALOAD, OBJECT, items, cursor));
+                ssa.write(cursorOf, b, insert(call, new Instruction(Op.ARITHMETIC, Opcodes.IADD, Type.INT_TYPE, cursor,
+                        Constant.ofInt(1))));
+                replace(call, null);
+            } else if (call.users().size() == 1 && call.users().get(0).op() == Op.IF
+                    && (call.users().get(0).opcode() == Opcodes.IFEQ || call.users().get(0).opcode() == Opcodes.IFNE)) {
+                Instruction test = call.users().get(0);
+                Instruction compare = new Instruction(Op.IF, test.opcode() == Opcodes.IFEQ ? Opcodes.IF_ICMPGE : Opcodes.IF_ICMPLT,
+                        Type.VOID_TYPE, cursor, size).withLine(test.line());
+                compare.targets().addAll(test.targets());
+                test.block().replaceTerminator(compare);
+                replace(call, null);
             } else {
-                result = insert(call, model("hasNext", "([II)Z", Type.INT_TYPE, cursor, size));
+                replace(call, insert(call, model("hasNext", "(II)Z", Type.INT_TYPE, cursor, size)));
             }
-            replace(call, result);
+        }
+
+        /** Removes the iterators, whose uses are lowered. */
+        void removeIterators() {
+            for (Instruction iterator : iterators.keySet()) {
+                iterator.clearOperands();
+                iterator.block().remove(iterator);
+            }
         }
 
         /** Inserts {@code read}, which reads an element, in place of {@code call}, whose casts of it that cannot fail go. */

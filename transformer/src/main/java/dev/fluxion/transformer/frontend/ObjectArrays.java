@@ -126,11 +126,6 @@ final class ObjectArrays {
                 switch (user.op()) {
                     case ARRAY_LOAD, ARRAY_LENGTH -> {
                     }
-                    case INVOKE -> { // the models of a list's methods (ListsMadeHere), which only read, not inlined yet
-                        if (!user.member().owner().equals(JdkModels.MODELS)) {
-                            return null;
-                        }
-                    }
                     case ARRAY_STORE -> {
                         if (user.operand(0) != a || !(user.operand(2) instanceof Instruction o) || o.op() != Op.NEW_OBJECT) {
                             return null;
