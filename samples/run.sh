@@ -10,12 +10,15 @@
 #     and no plugin: derivatives generated when first asked for. All three print the same numbers;
 #  4. with the agent, NistFit of the hipparchus module: NIST's Misra1a and Thurber fitted by
 #     Hipparchus's Levenberg-Marquardt with Fluxion's Jacobian (Hipparchus's jars are on the class
-#     path the build wrote to hipparchus/target/runtime-classpath.txt).
+#     path the build wrote to hipparchus/target/runtime-classpath.txt);
+#  5. on demand, LogisticRegressionOnSpark of the spark module: MLlib's L-BFGS in a local Spark with
+#     Fluxion's gradient of one example's loss (Spark's jars are on the class path the build wrote to
+#     spark/target/spark-classpath.txt; spark/java17.options are the JVM options Spark needs on Java 17).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=samples/target/classes:runtime/target/classes:$(cat samples/target/runtime-classpath.txt)
 for main in Demo RosenbrockDescent NewtonRosenbrock CurveFit HeatInversion mlp.BreastCancerMlp robust.RobustRegression \
-    ode.PredatorPreyFit ode.DampedPendulumFit robot.MassSpringRobot; do
+    ode.PredatorPreyFit ode.DampedPendulumFit robot.MassSpringRobot render.InverseRendering; do
   echo "== dev.fluxion.samples.$main (built with fluxion-maven-plugin, no agent)"
   java -cp "$CP" "dev.fluxion.samples.$main"
 done
@@ -33,3 +36,8 @@ echo "== dev.fluxion.hipparchus.samples.NistFit (Hipparchus's Levenberg-Marquard
 java -javaagent:agent/target/fluxion-agent.jar \
   -cp "hipparchus/target/test-classes:hipparchus/target/classes:$(cat hipparchus/target/runtime-classpath.txt)" \
   dev.fluxion.hipparchus.samples.NistFit
+
+echo "== dev.fluxion.spark.samples.LogisticRegressionOnSpark (MLlib's L-BFGS in a local Spark; fluxion.jar: on demand)"
+java @spark/java17.options \
+  -cp "spark/target/test-classes:spark/target/classes:ondemand/target/fluxion.jar:$(cat spark/target/spark-classpath.txt)" \
+  dev.fluxion.spark.samples.LogisticRegressionOnSpark

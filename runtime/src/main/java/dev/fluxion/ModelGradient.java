@@ -24,28 +24,41 @@ public final class ModelGradient<M> {
     /**
      * The loss at {@code model}; writes its derivatives into {@code gradOut}, an object of the
      * model's shape (arrays of the same lengths), other than the model: the arrays of the fields
-     * the loss reads are overwritten (zeroed, then filled), and so are its scalar fields.
+     * the loss reads are overwritten (zeroed, then filled), and so are its scalar fields, final ones
+     * included, except a record's components, which nothing can write: for those, {@link #gradient}.
      */
     public double valueAndGradient(M model, M gradOut) {
         if (model == gradOut) {
             throw new IllegalArgumentException("gradOut must not be the model");
         }
+        double[] value = new double[1];
+        Models.endReceiving(run(model, gradOut, value), true);
+        return value[0];
+    }
+
+    /**
+     * A new gradient object of the model's shape (see {@link Models#zeroCopy}) holding the derivatives
+     * at {@code model}. A record's components are final: a record in the gradient object whose
+     * components receive derivatives is made by its canonical constructor, holding them.
+     */
+    public M gradient(M model) {
+        return Models.endReceiving(run(model, Models.zeroCopy(model), new double[1]), false);
+    }
+
+    /** Runs the adjoint into {@code gradOut}, its value into {@code value[0]}; returns {@code gradOut}. */
+    private M run(M model, M gradOut, double[] value) {
         Tape tape = Tape.current();
         tape.enter();
+        Models.beginReceiving();
         try {
-            return adjoint.adjoint(model, gradOut, 1.0, tape);
+            value[0] = adjoint.adjoint(model, gradOut, 1.0, tape);
+            return gradOut;
         } catch (RuntimeException | Error e) {
             tape.unwindToMark();
+            Models.endReceiving(gradOut, false);
             throw e;
         } finally {
             tape.leave();
         }
-    }
-
-    /** A new gradient object of the model's shape (see {@link Models#zeroCopy}) holding the derivatives at {@code model}. */
-    public M gradient(M model) {
-        M g = Models.zeroCopy(model);
-        valueAndGradient(model, g);
-        return g;
     }
 }

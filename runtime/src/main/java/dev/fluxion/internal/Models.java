@@ -193,6 +193,126 @@ public final class Models {
     }
 
     /**
+     * Derivatives for final fields of gradient objects ({@code record Fit(double a, double b)}),
+     * which no generated code may write: kept here, per thread, from {@link #receiveFinal} until
+     * {@link #endReceiving} makes gradient objects that hold them.
+     */
+    private static final ThreadLocal<java.util.IdentityHashMap<Object, java.util.Map<String, Double>>> FINALS =
+            new ThreadLocal<>();
+
+    /** Before a model's adjoint runs: derivatives for final fields are kept from now on. */
+    public static void beginReceiving() {
+        FINALS.set(new java.util.IdentityHashMap<>());
+    }
+
+    /** The derivative {@code value} for the final field {@code field} of {@code holder}, a gradient object or one in it. */
+    public static void receiveFinal(Object holder, String field, double value) {
+        java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending = FINALS.get();
+        if (pending == null) {
+            throw new IllegalStateException("fluxion: a derivative for a final field outside a model gradient");
+        }
+        pending.computeIfAbsent(holder, k -> new java.util.HashMap<>()).put(field, value);
+    }
+
+    /**
+     * {@code gradient}, or, if derivatives for its final fields (or those of objects in it) were
+     * received, a gradient object holding them: a record is made anew by its canonical constructor
+     * (and so are the records and objects holding it), another class gets its final fields set.
+     * {@code inPlace}: the caller's own gradient object, which must then be filled as it is; a
+     * record in it cannot be, and that is an error that says what to do.
+     */
+    @SuppressWarnings("unchecked")
+    public static <M> M endReceiving(M gradient, boolean inPlace) {
+        java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending = FINALS.get();
+        FINALS.remove();
+        if (pending == null || pending.isEmpty()) {
+            return gradient;
+        }
+        try {
+            Object out = withFinals(gradient, pending, 0);
+            if (inPlace && out != gradient) {
+                throw new FluxionException("fluxion: the gradient object given, a " + gradient.getClass().getName()
+                        + ", is or holds a record whose components receive derivatives, and a record's components "
+                        + "cannot be written: use gradient(model), which returns a new gradient object holding them.");
+            }
+            return (M) out;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            if (e instanceof FluxionException f) {
+                throw f;
+            }
+            throw new FluxionException("fluxion: cannot make a gradient object of " + gradient.getClass().getName()
+                    + " holding the derivatives of its final fields (" + e + ").", e);
+        }
+    }
+
+    /** {@code v} with the derivatives received for it and the objects in it: itself where nothing changed. */
+    private static Object withFinals(Object v, java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending,
+            int depth) throws ReflectiveOperationException {
+        if (v == null || depth > 32) {
+            return v;
+        }
+        Class<?> c = v.getClass();
+        if (c.isArray()) {
+            if (!c.getComponentType().isPrimitive()) {
+                Object[] a = (Object[]) v;
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = withFinals(a[i], pending, depth + 1); // a gradient object's own array
+                }
+            }
+            return v;
+        }
+        if (!isModelClass(c)) {
+            return v;
+        }
+        java.util.Map<String, Double> scalars = pending.getOrDefault(v, java.util.Map.of());
+        if (c.isRecord()) {
+            RecordComponent[] parts = c.getRecordComponents();
+            Class<?>[] types = new Class<?>[parts.length];
+            Object[] values = new Object[parts.length];
+            boolean changed = false;
+            for (int i = 0; i < parts.length; i++) {
+                types[i] = parts[i].getType();
+                java.lang.reflect.Method accessor = parts[i].getAccessor();
+                accessor.setAccessible(true);
+                Object old = accessor.invoke(v);
+                Double d = scalars.get(parts[i].getName());
+                values[i] = d != null ? (types[i] == float.class ? (Object) d.floatValue() : d)
+                        : types[i].isPrimitive() ? old : withFinals(old, pending, depth + 1);
+                changed |= d != null || values[i] != old && !types[i].isPrimitive();
+            }
+            if (!changed) {
+                return v;
+            }
+            Constructor<?> canonical = c.getDeclaredConstructor(types);
+            canonical.setAccessible(true);
+            return canonical.newInstance(values);
+        }
+        for (Class<?> k = c; k != null && isModelClass(k); k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                Double d = scalars.get(f.getName());
+                if (d != null) {
+                    if (f.getType() == float.class) {
+                        f.setFloat(v, d.floatValue());
+                    } else {
+                        f.setDouble(v, d);
+                    }
+                } else if (!f.getType().isPrimitive()) {
+                    Object old = f.get(v);
+                    Object now = withFinals(old, pending, depth + 1);
+                    if (now != old) {
+                        f.set(v, now);
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
      * Whether objects of {@code c} are copied into a gradient object: the user's classes, not the
      * JDK's, nor a lambda's or a proxy's class (hidden or synthetic: a function held in a field,
      * {@code final Rhs rhs = this::derivative}, is shared as data).

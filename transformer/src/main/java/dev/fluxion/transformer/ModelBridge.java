@@ -17,7 +17,9 @@ import org.objectweb.asm.tree.MethodNode;
  * scalar into a one-element array; an array as it is, or a copy where the loss writes into it, so
  * the model is never changed), takes the gradient object's array at the same path as its shadow
  * (checked and zeroed by {@code Models.shadow}), or a one-element array for a scalar, calls the
- * adjoint, and stores the scalars' derivatives into the gradient object's fields.
+ * adjoint, and stores the scalars' derivatives into the gradient object's fields, or, for a final
+ * one (a record's component), hands it to {@code Models.receiveFinal}, for a gradient object made
+ * after.
  */
 final class ModelBridge {
     private static final String MODELS = "dev/fluxion/internal/Models";
@@ -116,11 +118,21 @@ final class ModelBridge {
                 scatter(m, grad, leaf, firstLeaf + n + k, scratch);
             } else if (leaf.isScalar()) { // gradOut.path = shadow[0]
                 readPath(m, grad, leaf.path(), leaf.path().size() - 1);
+                MemberRef f = leaf.path().get(leaf.path().size() - 1);
+                if (leaf.isFinal()) {
+                    m.visitLdcInsn(f.name());
+                }
                 m.visitVarInsn(Opcodes.ALOAD, firstLeaf + n + k);
                 m.visitInsn(Opcodes.ICONST_0);
                 m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
-                MemberRef f = leaf.path().get(leaf.path().size() - 1);
-                m.visitFieldInsn(Opcodes.PUTFIELD, f.owner(), f.name(), f.descriptor());
+                if (leaf.isFinal()) { // a record's component: the runtime makes a gradient object holding it
+                    if (leaf.type().getSort() == Type.FLOAT) {
+                        m.visitInsn(Opcodes.F2D);
+                    }
+                    m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "receiveFinal", "(Ljava/lang/Object;Ljava/lang/String;D)V", false);
+                } else {
+                    m.visitFieldInsn(Opcodes.PUTFIELD, f.owner(), f.name(), f.descriptor());
+                }
             }
         }
         m.visitVarInsn(Opcodes.DLOAD, result);

@@ -79,6 +79,12 @@ public final class Corpus {
 
     private static List<CorpusCase> functionsAsValues() {
         return List.of(
+                scalar("AnonymousClasses.anonymousIntegrand", AnonymousClasses::anonymousIntegrand, p -> new double[] {
+                    AnonymousClasses.trapezoid(x -> x * x, 0, 1, 40), AnonymousClasses.trapezoid(x -> x * Math.cos(p[1] * x), 0, 1, 40)},
+                        p(0.7, 1.3), p(-2, 0.4)),
+                scalar("AnonymousClasses.anonymousRhs", AnonymousClasses::anonymousRhs, null, p(0.7, 0.3), p(2.0, -1.1)),
+                scalar("AnonymousClasses.anonymousShapes", AnonymousClasses::anonymousShapes,
+                        p -> new double[] {34 * p[0], 3}, p(0.7, 1.3), p(-1.5, 0.2)),
                 scalar("FunctionsAsValues.otherStreamTerminals", FunctionsAsValues::otherStreamTerminals, x -> {
                     double[] g = new double[x.length];
                     int big = 0;
@@ -370,6 +376,12 @@ public final class Corpus {
 
     private static List<CorpusCase> dispatch() {
         return List.of(
+                scalar("DefaultMethods.givenAConstant", DefaultMethods::givenAConstant, p -> new double[] {6 * p[0], 0},
+                        p(0.7, 1.3), p(-1.2, 0.4)),
+                scalar("DefaultMethods.givenARecord", DefaultMethods::givenARecord,
+                        p -> new double[] {4 * p[0] * p[1], 2 * p[0] * p[0]}, p(0.7, 1.3), p(-1.2, 0.4)),
+                scalar("DefaultMethods.onElements", DefaultMethods::onElements, p -> new double[] {6 * p[0], 6},
+                        p(0.7, 1.3), p(-1.2, 0.4)),
                 scalar("DispatchCases.sceneCoverage", DispatchCases::sceneCoverage, null, p(-1.0, 0.3), p(-0.8, -0.5)),
                 scalar("DispatchCases.sceneOfParameters", DispatchCases::sceneOfParameters, null, p(0.5, 0.1),
                         p(0.8, -0.3)),
@@ -393,6 +405,8 @@ public final class Corpus {
                     return new double[] {2 * Math.PI * p[0] * (p[2] + (circleLarger ? 1 : 0)),
                         2 * p[1] * (p[2] + (circleLarger ? 0 : 1)), Math.PI * p[0] * p[0] + p[1] * p[1]};
                 }, p(0.7, 1.3, 2), p(1.2, -0.5, 0.5)),
+                scalar("ListCases.objectHoldingAnArray", ListCases::objectHoldingAnArray,
+                        p -> new double[] {2 * Math.PI * p[0], 2 * p[1]}, p(0.7, 1.3), p(-1.2, 0.4)),
                 scalar("ListCases.recordHoldingAList", ListCases::recordHoldingAList,
                         p -> new double[] {2 * p[0] + 2 * Math.PI * p[0] * p[1] * p[1], 2 * p[1] + 2 * Math.PI * p[0] * p[0] * p[1] + 2},
                         p(0.7, 1.3), p(-1.1, 0.4)),

@@ -123,4 +123,27 @@ public final class ListCases {
         Row row = new Row(List.of(new Square(p[0]), new Square(p[1]), new Circle(p[0] * p[1])), p[1]);
         return row.length();
     }
+
+    /** Shapes in an array held by a class written for them. */
+    static final class Gallery {
+        private final Shape[] shapes;
+
+        Gallery(Shape[] shapes) {
+            this.shapes = shapes;
+        }
+
+        double total() {
+            double total = 0;
+            for (Shape s : shapes) {
+                total += s.area();
+            }
+            return total;
+        }
+    }
+
+    /** pi p0^2 + p1^2. */
+    @Differentiable
+    public static double objectHoldingAnArray(double[] p) {
+        return new Gallery(new Shape[] {new Circle(p[0]), new Square(p[1])}).total();
+    }
 }

@@ -76,7 +76,8 @@ public enum Construct {
     CALL_RETURNS_ARRAY("a helper returning double[] (new, or one it was given)"),
     CALL_WRITES_ARGUMENT("a helper writing into an array it is given (output buffers, in-place updates)"),
     HELPER_SMALL("small helpers (inlined)"),
-    LAMBDA("a lambda called where it is made ((DoubleUnaryOperator) v -> ...).applyAsDouble(e), capturing x[0] in the entry"),
+    LAMBDA("a lambda or an anonymous class called where it is made ((DoubleUnaryOperator) v -> ...).applyAsDouble(e), "
+            + "capturing x[0] in the entry"),
     SORT_AND_STREAMS("Arrays.sort of a copy (order statistics), and stream pipelines with map, filter, sorted, "
             + "skip, limit ending in sum, max, toArray"),
     OBJECT_ARRAY("an array of objects made here (Cell[] cs = new Cell[n]; cs[j] = new Cell(..); cs[j].relax(v); "

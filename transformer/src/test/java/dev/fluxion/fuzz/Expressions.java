@@ -261,21 +261,35 @@ final class Expressions {
      */
     /**
      * A lambda called where it is made: {@code ((DoubleUnaryOperator) v -> ...).applyAsDouble(e)},
-     * in the entry point also capturing {@code x[0]}, or a binary one over two expressions.
+     * in the entry point also capturing {@code x[0]}, or a binary one over two expressions; or the
+     * same function as an anonymous class ({@code new DoubleUnaryOperator() { ... }}).
      */
     private Node lambda(int depth) {
         Node a = fit(real(depth - 1), 6);
-        return switch (s.rng.nextInt(s.isEntry() ? 3 : 2)) {
-            case 0 -> Node.real(0.5 + 0.25 * a.bound, "((java.util.function.DoubleUnaryOperator) v -> 0.5 * Math.sin(v) + 0.25 * v)"
-                    + ".applyAsDouble($0)", a).mark(LAMBDA).alternatives("$0");
+        int forms = s.isEntry() ? 3 : 2;
+        int k = s.rng.nextInt(2 * forms);
+        boolean anonymous = k >= forms;
+        return switch (k % forms) {
+            case 0 -> Node.real(0.5 + 0.25 * a.bound, function(anonymous, "DoubleUnaryOperator", "double v",
+                    "0.5 * Math.sin(v) + 0.25 * v") + ".applyAsDouble($0)", a).mark(LAMBDA).alternatives("$0");
             case 1 -> {
                 Node b = fit(real(depth - 1), 6);
-                yield Node.real(a.bound + 0.5, "((java.util.function.DoubleBinaryOperator) (u, v) -> u * (0.5 + 0.5 * Math.cos(v)))"
-                        + ".applyAsDouble($0, $1)", a, b).mark(LAMBDA).alternatives("$0", "$1");
+                yield Node.real(a.bound + 0.5, function(anonymous, "DoubleBinaryOperator", "double u, double v",
+                        "u * (0.5 + 0.5 * Math.cos(v))") + ".applyAsDouble($0, $1)", a, b).mark(LAMBDA).alternatives("$0", "$1");
             }
-            default -> Node.real(a.bound * Var.ELEMENT_CAP, "((java.util.function.DoubleUnaryOperator) v -> v * x[0])"
+            default -> Node.real(a.bound * Var.ELEMENT_CAP, function(anonymous, "DoubleUnaryOperator", "double v", "v * x[0]")
                     + ".applyAsDouble($0)", a).mark(LAMBDA).alternatives("$0");
         };
+    }
+
+    /** A function of {@code java.util.function}'s {@code type} computing {@code body}: a cast lambda, or an anonymous class. */
+    private static String function(boolean anonymous, String type, String parameters, String body) {
+        String t = "java.util.function." + type;
+        if (anonymous) {
+            return "new " + t + "() { @Override public double applyAsDouble(" + parameters + ") { return " + body + "; } }";
+        }
+        String names = parameters.replace("double ", "");
+        return "((" + t + ") " + (names.contains(",") ? "(" + names + ")" : names) + " -> " + body + ")";
     }
 
     Node fit(Node e, double cap) {

@@ -47,6 +47,28 @@ final class Calls {
         return SpringChain.loss(c);
     }
 
+    static Fit fitGradient(Fit fit) {
+        return Fluxion.modelGradient(Fit::loss).gradient(fit);
+    }
+
+    static double fitIntoItsOwnShape(Fit fit) {
+        return Fluxion.modelGradient(Fit::loss).valueAndGradient(fit, new Fit(0, 0));
+    }
+
+    static Scaled scaledGradient(Scaled s) {
+        return Fluxion.modelGradient(Scaled::loss).gradient(s);
+    }
+
+    static Scaled newScaled() {
+        return new Scaled(0.7, new double[] {1.5, -2});
+    }
+
+    static Scaled scaledInto(Scaled s) {
+        Scaled out = new Scaled(0, new double[2]);
+        Fluxion.modelGradient(Scaled::loss).valueAndGradient(s, out);
+        return out;
+    }
+
     static Line newLine() {
         return new Line(new double[] {0.5, 1.5}, "fit");
     }

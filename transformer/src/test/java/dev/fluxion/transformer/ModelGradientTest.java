@@ -211,15 +211,63 @@ class ModelGradientTest {
         }
     }
 
-    // final double scale;  (set by the constructor)  double loss() { return scale * (w[0] * w[0] + w[1]); }
     @Test
-    void aFinalScalarFieldIsAnError() throws Exception {
-        DifferentiationException e = transformFixture("ModelWithFinalScale");
-        assertTrue(e.getMessage().startsWith("fluxion: dev.fluxion.fixtures.bad.ModelWithFinalScale.loss(ModelWithFinalScale.java:"
-                + errorLine("ModelWithFinalScale") + "): the gradient with respect to "
-                + "dev.fluxion.fixtures.bad.ModelWithFinalScale reads its final field "
-                + "dev.fluxion.fixtures.bad.ModelWithFinalScale.scale, into which a gradient object cannot receive the "
-                + "derivative. Make the field non-final"), e.getMessage());
+    void aRecordOfNumbersGetsARecordOfDerivatives() throws Exception {
+        Class<?> fitClass = LOADER.loadClass("dev.fluxion.models.Fit");
+        Object fit = fitClass.getDeclaredConstructor(double.class, double.class).newInstance(1.8, 0.9);
+        Object grad = call("fitGradient", fit);
+        assertEquals(fitClass, grad.getClass());
+        double[] xs = {0, 1, 2, 3};
+        double[] ys = {1.1, 2.9, 5.2, 6.8};
+        double dSlope = 0;
+        double dIntercept = 0;
+        for (int i = 0; i < 4; i++) {
+            double r = 1.8 * xs[i] + 0.9 - ys[i];
+            dSlope += 2 * r * xs[i];
+            dIntercept += 2 * r;
+        }
+        assertEquals(dSlope, (double) get(grad, "slope"), 1e-12);
+        assertEquals(dIntercept, (double) get(grad, "intercept"), 1e-12);
+        assertEquals(1.8, (double) get(fit, "slope"), "the model is not changed");
+    }
+
+    @Test
+    void aRecordGivenToReceiveDerivativesIsAnErrorThatSaysWhatToDo() throws Exception {
+        Class<?> fitClass = LOADER.loadClass("dev.fluxion.models.Fit");
+        Object fit = fitClass.getDeclaredConstructor(double.class, double.class).newInstance(1.8, 0.9);
+        FluxionException e = assertThrows(FluxionException.class, () -> {
+            try {
+                call("fitIntoItsOwnShape", fit);
+            } catch (java.lang.reflect.InvocationTargetException ite) {
+                throw ite.getCause();
+            }
+        });
+        assertTrue(e.getMessage().contains("use gradient(model)"), e.getMessage());
+    }
+
+    @Test
+    void aFinalScalarFieldReceivesItsDerivative() throws Exception {
+        Object scaled = call("newScaled");
+        for (String how : new String[] {"scaledGradient", "scaledInto"}) {
+            Object grad = call(how, scaled);
+            double[] w = (double[]) get(scaled, "w");
+            double scale = (double) get(scaled, "scale");
+            assertEquals(w[0] * w[0] + w[1] + Math.cos(scale), (double) get(grad, "scale"), 1e-12, how);
+            double[] dw = (double[]) get(grad, "w");
+            assertEquals(2 * scale * w[0], dw[0], 1e-12, how);
+            assertEquals(scale, dw[1], 1e-12, how);
+        }
+    }
+
+    // Cell[] cells, each with a final double gain
+    @Test
+    void aFinalFieldOfAnArraysObjectsIsAnError() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithFinalElementField");
+        assertTrue(e.getMessage().startsWith("fluxion: dev.fluxion.fixtures.bad.ModelWithFinalElementField.loss("
+                + "ModelWithFinalElementField.java:" + errorLine("ModelWithFinalElementField") + "): the gradient with respect "
+                + "to the model reads the final field "
+                + "dev.fluxion.fixtures.bad.ModelWithFinalElementField.Cell.gain of the objects of an array, into which the "
+                + "gradient's objects cannot receive the derivatives. Make the field non-final"), e.getMessage());
     }
 
     private static DifferentiationException transformFixture(String name) throws Exception {

@@ -47,7 +47,7 @@ public final class ModelLeaves {
      * field of each object of an array of objects, {@code layers[].w}), and the field's type
      * ({@code D}, {@code [D}, {@code [[D}...).
      */
-    public record Leaf(List<MemberRef> path, Type type) {
+    public record Leaf(List<MemberRef> path, Type type, boolean isFinal) {
         /** Whether the field is a scalar. */
         public boolean isScalar() {
             return Types.isFloating(type);
@@ -223,13 +223,17 @@ public final class ModelLeaves {
                 paths.put(user, path); // layers: its elements' fields are leaves
                 return;
             }
-            if (Types.isFloating(t) && isFinal(user.member(), classes)) {
-                problems.add(new Unsupported(user.line(), "the gradient with respect to " + owner + " reads its final field "
-                        + JavaSyntax.field(user.member()) + ", into which a gradient object cannot receive the derivative",
-                        "Make the field non-final (a record's components are final: hold its numbers in a double[]), "
-                                + "or differentiate a function of double[] instead."));
+            if (Types.isFloating(t) && element && isFinal(user.member(), classes)) {
+                String problem = "the gradient with respect to the model reads the final field "
+                        + JavaSyntax.field(user.member()) + " of the objects of an array, into which the gradient's objects "
+                        + "cannot receive the derivatives";
+                if (problems.stream().noneMatch(p -> p.problem().equals(problem))) { // once per field
+                    problems.add(new Unsupported(user.line(), problem, "Make the field non-final, or hold the objects' "
+                            + "numbers in double[] fields."));
+                }
             } else if (Types.isFloating(t) || Types.isFloatingArray(t)) {
-                leaves.putIfAbsent(path, new Leaf(path, t));
+                // a final scalar (a record's component) is received by a gradient object made after
+                leaves.putIfAbsent(path, new Leaf(path, t, Types.isFloating(t) && isFinal(user.member(), classes)));
             } else if (isModelClass(t)) {
                 paths.put(user, path);
             } else if (holdsNumbers(t)) {

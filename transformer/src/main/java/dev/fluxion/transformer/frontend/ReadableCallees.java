@@ -76,15 +76,15 @@ public final class ReadableCallees {
     }
 
     /**
-     * Lowers the lists of {@code f} that can be ({@link ListsMadeHere}) and inlines what reads them
-     * (the cursor's models, the dispatch over their objects' classes); returns whether there were any.
+     * Lowers the lists of {@code f} that can be ({@link ListsMadeHere}) and inlines what is in view
+     * now that objects' methods were inlined: what reads the lists (the cursor's models), the
+     * dispatch over the classes of objects in arrays, the helpers those methods call; returns
+     * whether there were lists.
      */
     public static boolean lowerLists(IrFunction f, Callees callees, Function<String, ClassNode> classes) {
-        if (!ListsMadeHere.lower(f, classes)) {
-            return false;
-        }
+        boolean lists = ListsMadeHere.lower(f, classes);
         new ReadableCallees(callees, classes).inlineCalls(f, List.of(f.owner() + "." + f.name() + f.descriptor()));
-        return true;
+        return lists;
     }
 
     private void inlineCalls(IrFunction f, List<String> inProgress) {
@@ -287,87 +287,8 @@ public final class ReadableCallees {
         return c;
     }
 
-    /**
-     * The method {@code name desc} that an object of class {@code c} runs when called through a
-     * virtual or interface call naming it, found as the JVM selects it: the first declaration in
-     * {@code c}'s superclass chain that overrides it (private and static methods do not, nor package
-     * methods of another package: then {@code null}), else the one maximally specific default method
-     * of its interfaces. {@code null} (the call stays) wherever that is not certain: a class that
-     * cannot be read, an abstract method, two defaults that qualify. {@code declaring[0]} is set to
-     * the method's class.
-     */
     private MethodNode implementation(String c, String name, String desc, ClassNode[] declaring) {
-        List<ClassNode> chain = new java.util.ArrayList<>();
-        for (String k = c; k != null; ) {
-            ClassNode node = classes.apply(k);
-            if (node == null || node.name == null) {
-                return null; // a class Fluxion cannot read might override it
-            }
-            chain.add(node);
-            for (MethodNode m : node.methods) {
-                if (!m.name.equals(name) || !m.desc.equals(desc)
-                        || (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) != 0) {
-                    continue;
-                }
-                if ((m.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) == 0
-                        && !Access.packageOf(node.name).equals(Access.packageOf(c))) {
-                    return null; // package access: which methods override it depends on packages; not followed
-                }
-                declaring[0] = node;
-                return (m.access & Opcodes.ACC_ABSTRACT) != 0 ? null : m;
-            }
-            k = node.superName;
-        }
-        // no class declares it: the maximally specific interface declarations
-        java.util.Map<String, ClassNode> interfaces = new java.util.LinkedHashMap<>();
-        java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>();
-        chain.forEach(k -> work.addAll(k.interfaces));
-        while (!work.isEmpty()) {
-            String n = work.poll();
-            if (interfaces.containsKey(n)) {
-                continue;
-            }
-            ClassNode i = classes.apply(n);
-            if (i == null || i.name == null) {
-                return null;
-            }
-            interfaces.put(n, i);
-            work.addAll(i.interfaces);
-        }
-        List<ClassNode> declaringInterfaces = new java.util.ArrayList<>();
-        for (ClassNode i : interfaces.values()) {
-            boolean declares = i.methods.stream().anyMatch(m -> m.name.equals(name) && m.desc.equals(desc)
-                    && (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) == 0);
-            if (declares) {
-                declaringInterfaces.add(i);
-            }
-        }
-        declaringInterfaces.removeIf(i -> declaringInterfaces.stream()
-                .anyMatch(other -> other != i && extendsInterface(other, i.name, interfaces)));
-        if (declaringInterfaces.size() != 1) {
-            return null;
-        }
-        ClassNode i = declaringInterfaces.get(0);
-        MethodNode m = i.methods.stream().filter(n -> n.name.equals(name) && n.desc.equals(desc)).findFirst().orElseThrow();
-        declaring[0] = i;
-        return (m.access & Opcodes.ACC_ABSTRACT) != 0 ? null : m;
-    }
-
-    /** Whether interface {@code sub} extends {@code sup}, directly or not. */
-    private static boolean extendsInterface(ClassNode sub, String sup, java.util.Map<String, ClassNode> interfaces) {
-        java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(sub.interfaces);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        while (!work.isEmpty()) {
-            String n = work.poll();
-            if (n.equals(sup)) {
-                return true;
-            }
-            ClassNode node = interfaces.get(n);
-            if (seen.add(n) && node != null) {
-                work.addAll(node.interfaces);
-            }
-        }
-        return false;
+        return MethodSelection.implementation(c, name, desc, declaring, classes);
     }
 
     /** Whether the call runs {@code method} itself: static, or an instance method no subclass can override. */

@@ -52,7 +52,7 @@ public final class ValueObjects {
     private final Function<String, ClassNode> classes;
     private final Map<String, Boolean> valueClasses = new HashMap<>();
     private final Map<String, Boolean> localClasses = new HashMap<>();
-    /** Lowers the lists that inlining brought into view, and inlines their reads; whether there were any. */
+    /** Lowers the lists that inlining brought into view, and inlines what is now in view (their reads, dispatch). */
     private final java.util.function.Predicate<IrFunction> listsInView;
 
     /** @param classes a class's parsed class file by internal name, or {@code null} if it cannot be read */
@@ -138,9 +138,9 @@ public final class ValueObjects {
 
     private boolean lower(IrFunction f) {
         inlineAll(f);
-        if (listsInView.test(f)) {
-            inlineAll(f); // the methods of the lists' objects, now of known classes
-        }
+        forwardHeldObjects(f);
+        listsInView.test(f);
+        inlineAll(f); // the methods of the objects now in view, of known classes
         NullChecks.removeOfNewObjects(f); // Kotlin's checks of parameters, inlined: no escape
         ReferenceTypes.refine(f);
         demoteFieldsAssignedInBranches(f);
@@ -166,6 +166,43 @@ public final class ValueObjects {
             }
         }
         return true;
+    }
+
+    /**
+     * A mutable object or an array of objects held in a final field of a value object made here (an
+     * anonymous class's {@code this$0}, the model whose method made it; a scene's {@code Shape[]}) is
+     * the object itself wherever the field is read: the reads become the object, and the field is
+     * given {@code null}, so that what {@link LocalObjects} sees of a mutable object from outside is
+     * its reads, and what {@link ObjectArrays} sees of an array is its loads and stores, as if the
+     * code used them directly. (Only while the holder is used field by field: shown, it would be
+     * made again.)
+     */
+    private void forwardHeldObjects(IrFunction f) {
+        for (Block b : f.blocks()) {
+            for (Instruction store : List.copyOf(b.body())) {
+                Type held = store.operands().size() == 2 ? store.operand(1).type() : Type.VOID_TYPE;
+                boolean objects = held.getSort() == Type.ARRAY && held.getElementType().getSort() == Type.OBJECT;
+                if (store.op() != Op.FIELD_PUT || !isLocalType(held) && !objects
+                        || !(store.operand(0) instanceof Instruction object) || object.op() != Op.NEW_OBJECT
+                        || !isValueType(object.type())) {
+                    continue;
+                }
+                String field = store.member().name();
+                List<Instruction> accesses = object.users().stream()
+                        .filter(u -> u.member() != null && u.member().name().equals(field)).toList();
+                boolean onlyFieldAccesses = object.users().stream().allMatch(u -> u.op() == Op.FIELD_GET
+                        && u.operands().size() == 1 || u.op() == Op.FIELD_PUT && u.operand(0) == object && u.operand(1) != object);
+                if (onlyFieldAccesses && accesses.stream().allMatch(u -> u == store || u.op() == Op.FIELD_GET && dominates(f, store, u))) {
+                    for (Instruction read : accesses) {
+                        if (read != store) {
+                            read.replaceAllUsesWith(store.operand(1));
+                            read.block().remove(read);
+                        }
+                    }
+                    store.setOperand(1, Constant.zero(store.operand(1).type())); // a field nobody reads now
+                }
+            }
+        }
     }
 
     /**
@@ -279,10 +316,15 @@ public final class ValueObjects {
         }
         ClassNode owner = classes.apply(runs);
         MethodNode method = owner == null ? null : declared(owner, m);
+        if (method == null && owner != null && call.opcode() != Opcodes.INVOKESTATIC && call.opcode() != Opcodes.INVOKESPECIAL) {
+            ClassNode[] declaring = new ClassNode[1]; // inherited: a default method of an interface the class implements
+            method = MethodSelection.implementation(runs, m.name(), m.descriptor(), declaring, classes);
+            owner = declaring[0];
+        }
         if (method == null || method.instructions.size() == 0) {
             throw new Abandon("no code of " + JavaSyntax.method(m) + " to inline");
         }
-        IrFunction body = BytecodeParser.parse(runs, method);
+        IrFunction body = BytecodeParser.parse(owner.name, method);
         for (Block b : body.blocks()) {
             for (Instruction insn : b.instructions()) {
                 insn.withLine(call.line()); // diagnostics speak of the caller's line
@@ -302,7 +344,7 @@ public final class ValueObjects {
     /**
      * The class whose method {@code call} runs, when it is an interface's or a superclass's method
      * called on an object of a value class made here ({@code Rhs rhs = new Decay(k); rhs.slope(y)}),
-     * or cast to one (a branch of a {@link TypeSwitch}), that declares it: that class. ({@link ReadableCallees} inlines such calls first where the
+     * or cast to one (a branch of a {@link TypeSwitch}), that has it (declared or inherited): that class. ({@link ReadableCallees} inlines such calls first where the
      * method's class lets the caller reach what it reads; a record's fields are private, and are
      * replaced here by their values.) Else the class the call names.
      */
@@ -322,8 +364,10 @@ public final class ValueObjects {
         }
         String exact = receiver.type().getInternalName();
         ClassNode c = exact.equals(named) || !isValueClass(exact) ? null : classes.apply(exact);
-        MethodNode method = c == null ? null : declared(c, call.member());
-        return method != null && (method.access & Opcodes.ACC_ABSTRACT) == 0 ? exact : named;
+        // its own method, or one it inherits (a default method of its interface), as the JVM selects it
+        MethodNode method = c == null ? null
+                : MethodSelection.implementation(exact, call.member().name(), call.member().descriptor(), new ClassNode[1], classes);
+        return method != null ? exact : named;
     }
 
     /**
@@ -464,9 +508,13 @@ public final class ValueObjects {
         });
     }
 
-    /** Whether {@code c} is a record or a final class whose instance fields, one at least, are all final. */
+    /**
+     * Whether {@code c} is a record or a final class whose instance fields, one at least, are all
+     * final. An anonymous class ({@code new Rhs() { ... }}, its fields the values it captured) is
+     * final too: no class can extend it.
+     */
     static boolean isValueClass(ClassNode c) {
-        if (c == null || c.name == null || (c.access & Opcodes.ACC_FINAL) == 0
+        if (c == null || c.name == null || (c.access & Opcodes.ACC_FINAL) == 0 && !isAnonymous(c)
                 || (c.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ENUM)) != 0
                 || !(c.superName.equals("java/lang/Object") || c.superName.equals("java/lang/Record"))) {
             return false;
@@ -481,6 +529,10 @@ public final class ValueObjects {
             }
         }
         return anyField;
+    }
+
+    private static boolean isAnonymous(ClassNode c) {
+        return c.innerClasses != null && c.innerClasses.stream().anyMatch(i -> i.name.equals(c.name) && i.innerName == null);
     }
 
     /** The instance fields of a value class, in declaration order. */
