@@ -46,3 +46,18 @@ fun finalPosition(x: DoubleArray): Double {
     }
     return p.x
 }
+
+/** Particles at x[0], x[1], ..., in a list filled with add, each pulled to 0 by a spring for 10 steps: where their centre ends. */
+@Differentiable
+fun swarmCentre(x: DoubleArray): Double {
+    val particles = mutableListOf<Particle>()
+    for (xi in x) {
+        particles.add(Particle(xi, 0.0))
+    }
+    repeat(10) {
+        for (p in particles) {
+            p.step(-p.x, 0.1)
+        }
+    }
+    return particles.sumOf { it.x } / particles.size
+}

@@ -165,6 +165,17 @@ fun pathEnergyGradient(x: DoubleArray): DoubleArray {
 }
 
 /** x[0] + dt^2 sum_j f_j (m - j + 1): force j acts on the velocity in steps j..m. */
+/** Each particle ends at a x0, a from the spring's recurrence started at (1, 0): the centre's gradient is a / n. */
+fun swarmCentreGradient(x: DoubleArray): DoubleArray {
+    var position = 1.0
+    var velocity = 0.0
+    repeat(10) {
+        velocity += -position * 0.1
+        position += velocity * 0.1
+    }
+    return DoubleArray(x.size) { position / x.size }
+}
+
 fun finalPositionGradient(x: DoubleArray): DoubleArray {
     val m = x.size - 1
     return DoubleArray(x.size) { i -> if (i == 0) 1.0 else 0.01 * (m - i + 1) }

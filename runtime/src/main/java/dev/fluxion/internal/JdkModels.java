@@ -103,21 +103,59 @@ public final class JdkModels {
         return x == 0 && y == 0 && 1 / x < 0 && 1 / y > 0; // -0.0 before 0.0
     }
 
-    /** A list made in the method, as the array of its elements: {@code list.isEmpty()}. */
-    public static boolean isEmpty(Object[] items) {
-        return items.length == 0;
+    // ---- lists made in the method, as an array of their elements and a size (the transformer's ListsMadeHere)
+
+    /** {@code new ArrayList<>(capacity)}: the length of its first array. */
+    public static int capacity(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("Illegal Capacity: " + capacity);
+        }
+        return capacity;
     }
 
-    /** Its iterator, a cursor: {@code iterator.hasNext()}. */
-    public static boolean hasNext(int[] cursor, Object[] items) {
-        return cursor[0] < items.length;
+    /**
+     * {@code list.add(e)} before its element is stored at {@code size}: the list's array, or, if
+     * it is full, a copy half as long again (as {@code ArrayList} grows).
+     */
+    public static Object[] grown(Object[] items, int size) {
+        if (size < items.length) {
+            return items;
+        }
+        return java.util.Arrays.copyOf(items, size + (size >> 1) + 1);
     }
 
-    /** {@code iterator.next()}. */
-    public static Object next(int[] cursor, Object[] items) {
-        if (cursor[0] >= items.length) {
+    /** The check of {@code list.get(index)} and {@code list.set(index, e)}. */
+    public static void checkIndex(int index, int size) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + size);
+        }
+    }
+
+    /** {@code list.isEmpty()}. */
+    public static boolean isEmpty(int size) {
+        return size == 0;
+    }
+
+    /** {@code iterator.hasNext()}, its cursor the index of the next element. */
+    public static boolean hasNext(int cursor, int size) {
+        return cursor < size;
+    }
+
+    /** The checks of {@code iterator.next()} of a list that does not grow. */
+    public static void checkNext(int cursor, int size) {
+        if (cursor >= size) {
             throw new java.util.NoSuchElementException();
         }
-        return items[cursor[0]++];
+    }
+
+    /**
+     * The checks of {@code iterator.next()} of an {@code ArrayList}, which had {@code expected}
+     * elements when the iterator was made: it throws once the list has grown.
+     */
+    public static void checkNext(int cursor, int size, int expected) {
+        if (size != expected) {
+            throw new java.util.ConcurrentModificationException();
+        }
+        checkNext(cursor, size);
     }
 }

@@ -73,6 +73,7 @@ public final class Corpus {
         cases.addAll(objectArrays());
         cases.addAll(dispatch());
         cases.addAll(jdkCalls());
+        cases.addAll(ArrayListCorpus.cases());
         return Collections.unmodifiableList(cases);
     }
 
@@ -485,7 +486,14 @@ public final class Corpus {
                     double t = 30 * 0.01; // gravity cancels: d = (1 + t (p2 - p0), -t p1, t p1)
                     double dx = 1 + t * (x[2] - x[0]);
                     return p(-2 * t * dx, 4 * t * t * x[1], 2 * t * dx);
-                }, p(0.5, 2.0, -0.3), p(-1.0, 0.7, 1.5)));
+                }, p(0.5, 2.0, -0.3), p(-1.0, 0.7, 1.5)),
+                scalar("ObjectArrayCases.movedAnchors", ObjectArrayCases::movedAnchors, x -> {
+                    double[] g = new double[x.length]; // the sum of 2 (i + 1) x_i^3
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = 6 * (i + 1) * x[i] * x[i];
+                    }
+                    return g;
+                }, p(0.5, 2.0, -0.3), p(-1.0, 0.7)));
     }
 
     private static List<CorpusCase> valueObjects() {

@@ -181,4 +181,28 @@ public final class ObjectArrayCases {
         Vec3 d = balls[1].position.minus(balls[0].position);
         return d.dot(d) - balls[0].radius * balls[1].radius;
     }
+
+    record Anchor(Point at, double weight) {
+    }
+
+    /**
+     * Anchors, records holding a record, each replaced in its slot by a copy whose point's x is
+     * doubled, made from the old anchor's fields: the sum of weight x y.
+     */
+    @Differentiable
+    public static double movedAnchors(double[] p) {
+        Anchor[] anchors = new Anchor[p.length];
+        for (int i = 0; i < p.length; i++) {
+            anchors[i] = new Anchor(new Point(p[i], p[i] * p[i]), i + 1);
+        }
+        for (int k = 0; k < anchors.length; k++) {
+            Anchor a = anchors[k];
+            anchors[k] = new Anchor(new Point(2 * a.at().x(), a.at().y()), a.weight());
+        }
+        double s = 0;
+        for (Anchor a : anchors) {
+            s += a.weight() * a.at().x() * a.at().y();
+        }
+        return s;
+    }
 }

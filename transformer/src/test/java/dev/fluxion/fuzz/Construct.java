@@ -82,6 +82,8 @@ public enum Construct {
             + "skip, limit ending in sum, max, toArray"),
     OBJECT_ARRAY("an array of objects made here (Cell[] cs = new Cell[n]; cs[j] = new Cell(..); cs[j].relax(v); "
             + "for (Cell c : cs) acc += c.mix()), of records, or of two classes called through an interface"),
+    OBJECT_LIST("the same in an ArrayList filled with add (List<Cell> cs = new ArrayList<>(); cs.add(new Cell(..)); "
+            + "cs.get(j).relax(v); for (Cell c : cs) ...), records in it sometimes replaced with set"),
     PLAIN_HELPER("a small helper without @Differentiable, differentiated through (ReadableCallees)"),
     HELPER_LARGE("large helpers (not inlined)"),
     HELPER_RECURSIVE("recursive helpers with a depth counter (not inlined)"),

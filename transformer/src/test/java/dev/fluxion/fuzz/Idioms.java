@@ -59,8 +59,10 @@ final class Idioms {
      * An array of objects made here, as a simulation keeps its particles: {@code Cell}s (mutable,
      * {@link Program#OBJECT_CLASSES}) made by a constructor or field by field, updated through a
      * method or their fields, and read back through a method, fields or a for-each loop; {@code Pt}
-     * records; or {@code Part}s of two classes, called through the interface. Every {@code b} stays
-     * within [-1, 1], so the sum is bounded by {@code n * |a|}.
+     * records, sometimes replaced by moved copies; or {@code Part}s of two classes, called through
+     * the interface. Or the same in an {@code ArrayList} filled with {@code add} ({@link
+     * Construct#OBJECT_LIST}), read with {@code get} and {@code size()}. Every {@code b} stays within
+     * [-1, 1], so the sum is bounded by {@code n * |a|}.
      */
     private Node objectArray() {
         List<Var> arrays = s.visible(Var.Type.ARRAY);
@@ -74,27 +76,30 @@ final class Idioms {
         String acc = s.fresh("acc");
         Node b0 = ex.fit(ex.expression(), 1);
         Node v = ex.fit(ex.expression(), 1);
-        String n = a.name + ".length";
-        String el = cs + "[" + j + "]";
-        String ek = cs + "[" + k + "]";
-        String fill = "for (int " + j + " = 0; " + j + " < " + cs + ".length; " + j + "++) {\n";
-        String overK = "for (int " + k + " = 0; " + k + " < " + cs + ".length; " + k + "++) {\n";
+        // the list's shape from its name's hash, not the generator's draws: the programs with arrays of objects stay as they were
+        int shape = Math.floorMod(cs.hashCode(), 8);
+        Container c = new Container(cs, a.name + ".length", s.on(OBJECT_LIST) && (shape & 1) == 0, (shape & 2) != 0);
+        String fill = "for (int " + j + " = 0; " + j + " < " + (c.list ? c.n() : c.size()) + "; " + j + "++) {\n";
+        String overK = "for (int " + k + " = 0; " + k + " < " + c.size() + "; " + k + "++) {\n";
+        String ek = c.get(k);
         String code;
         if (s.chance(0.25)) { // objects of two classes behind an interface, dispatched by the element's class
-            String make = "    if (" + j + " % 2 == 0) {\n        " + el + " = new Lin($0 * " + a.name + "[" + j + "]);\n"
-                    + "    } else {\n        " + el + " = new Wave($0 * " + a.name + "[" + j + "]);\n    }\n";
-            code = "Part[] " + cs + " = new Part[" + n + "];\n" + fill + make + "}\n"
+            String make = "    if (" + j + " % 2 == 0) {\n        " + c.put(j, "new Lin($0 * " + a.name + "[" + j + "])")
+                    + "\n    } else {\n        " + c.put(j, "new Wave($0 * " + a.name + "[" + j + "])") + "\n    }\n";
+            code = c.declare("Part") + fill + make + "}\n"
                     + "double " + acc + " = 0;\n"
                     + (s.chance(0.5) ? "for (Part c : " + cs + ") {\n    " + acc + " += c.value($1);\n}"
                             : overK + "    " + acc + " += " + ek + ".value($1);\n}");
         } else if (s.chance(0.33)) { // records
-            code = "Pt[] " + cs + " = new Pt[" + n + "];\n" + fill
-                    + "    " + el + " = new Pt(" + a.name + "[" + j + "], $0);\n}\n"
+            String move = c.list && (shape & 4) != 0 ? overK + "    " + cs + ".set(" + k + ", new Pt(0.5 * " + ek + ".x(), " + ek
+                    + ".y()));\n}\n" : "";
+            code = c.declare("Pt") + fill
+                    + "    " + c.put(j, "new Pt(" + a.name + "[" + j + "], $0)") + "\n}\n" + move
                     + "double " + acc + " = 0;\n" + overK
                     + "    " + acc + " += " + ek + ".x() * Math.tanh(" + ek + ".y() * $1);\n}";
         } else {
-            String make = s.chance(0.5) ? "    " + el + " = new Cell(" + a.name + "[" + j + "], $0);\n"
-                    : "    " + el + " = new Cell();\n    " + el + ".a = " + a.name + "[" + j + "];\n    " + el + ".b = $0;\n";
+            String make = s.chance(0.5) ? "    " + c.put(j, "new Cell(" + a.name + "[" + j + "], $0)") + "\n" : fieldByField(c, j,
+                    a.name + "[" + j + "]");
             String update = switch (s.rng.nextInt(3)) {
                 case 0 -> "for (Cell c : " + cs + ") {\n    c.relax($1);\n}\n";
                 case 1 -> overK + "    " + ek + ".relax($1);\n}\n";
@@ -102,13 +107,44 @@ final class Idioms {
             };
             String read = s.chance(0.5) ? "for (Cell c : " + cs + ") {\n    " + acc + " += c.mix();\n}"
                     : overK + "    " + acc + " += " + ek + ".a * " + ek + ".b;\n}";
-            code = "Cell[] " + cs + " = new Cell[" + n + "];\n" + fill + make + "}\n" + update
+            code = c.declare("Cell") + fill + make + "}\n" + update
                     + "double " + acc + " = 0;\n" + read;
         }
         Var out = s.declare(acc, Var.Type.DOUBLE);
         out.bound = Var.MAX_LENGTH * Math.max(1, a.bound);
         out.readOnly = true;
-        return Node.statement(code, b0, v).mark(OBJECT_ARRAY);
+        return Node.statement(code, b0, v).mark(c.list ? OBJECT_LIST : OBJECT_ARRAY);
+    }
+
+    /** A {@code Cell} made field by field, {@code a} from {@code element} and {@code b} from {@code $0}, put at {@code j}. */
+    private String fieldByField(Container c, String j, String element) {
+        if (!c.list) {
+            String el = c.get(j);
+            return "    " + el + " = new Cell();\n    " + el + ".a = " + element + ";\n    " + el + ".b = $0;\n";
+        }
+        String cell = s.fresh("cell");
+        return "    Cell " + cell + " = new Cell();\n    " + cell + ".a = " + element + ";\n    " + cell + ".b = $0;\n    "
+                + c.put(j, cell) + "\n";
+    }
+
+    /** The objects' container as the code writes it: an array {@code cs} of length {@code n}, or an {@code ArrayList}. */
+    private record Container(String name, String n, boolean list, boolean sized) {
+        String declare(String type) {
+            return list ? "java.util.List<" + type + "> " + name + " = new java.util.ArrayList<>(" + (sized ? n : "") + ");\n"
+                    : type + "[] " + name + " = new " + type + "[" + n + "];\n";
+        }
+
+        String put(String j, String object) {
+            return list ? name + ".add(" + object + ");" : name + "[" + j + "] = " + object + ";";
+        }
+
+        String get(String k) {
+            return list ? name + ".get(" + k + ")" : name + "[" + k + "]";
+        }
+
+        String size() {
+            return list ? name + ".size()" : name + ".length";
+        }
     }
 
     /**

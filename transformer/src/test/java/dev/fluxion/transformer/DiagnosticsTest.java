@@ -10,42 +10,48 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fluxion.fixtures.bad.ActiveArrayCapturedByLambda;
 import dev.fluxion.fixtures.bad.ActiveArrayInField;
 import dev.fluxion.fixtures.bad.ActiveArrayScannedInPlace;
-import dev.fluxion.fixtures.bad.LambdaOfAnotherClassPassedOn;
-import dev.fluxion.fixtures.bad.ManySorts;
+import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
+import dev.fluxion.fixtures.bad.ActiveStaticFieldWrite;
+import dev.fluxion.fixtures.bad.AliasedArguments;
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
-import dev.fluxion.fixtures.bad.CalleeMovesRows;
+import dev.fluxion.fixtures.bad.ArrayWrittenBeforeItsMaximumIsRead;
 import dev.fluxion.fixtures.bad.BitsOfADouble;
+import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.CallsAFailingCallee;
+import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
-import dev.fluxion.fixtures.bad.NumberReadBackFromText;
-import dev.fluxion.fixtures.bad.OneOfTwoObjects;
-import dev.fluxion.fixtures.bad.ObjectChangedAfterStored;
-import dev.fluxion.fixtures.bad.ArrayWrittenBeforeItsMaximumIsRead;
-import dev.fluxion.fixtures.bad.SlotGivenAnotherObject;
-import dev.fluxion.fixtures.bad.OneObjectInEverySlot;
-import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
-import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
-import dev.fluxion.fixtures.bad.ActiveConstructorArgument;
-import dev.fluxion.fixtures.bad.AliasedArguments;
-import dev.fluxion.fixtures.bad.ActiveStaticFieldWrite;
+import dev.fluxion.fixtures.bad.FunctionParameter;
 import dev.fluxion.fixtures.bad.InstanceMethod;
+import dev.fluxion.fixtures.bad.LambdaOfAnotherClassPassedOn;
+import dev.fluxion.fixtures.bad.ListElementUsedAfterGrowth;
+import dev.fluxion.fixtures.bad.ListElementUsedAfterSet;
+import dev.fluxion.fixtures.bad.ListOfObjectsFromOutside;
+import dev.fluxion.fixtures.bad.ListPassedToALibrary;
+import dev.fluxion.fixtures.bad.ListWithRemove;
+import dev.fluxion.fixtures.bad.LoggerLambdaWithSideEffect;
+import dev.fluxion.fixtures.bad.ManySorts;
 import dev.fluxion.fixtures.bad.MathWithoutRule;
 import dev.fluxion.fixtures.bad.MismatchedGradientOf;
 import dev.fluxion.fixtures.bad.MismatchedRule;
-import dev.fluxion.fixtures.bad.FunctionParameter;
-import dev.fluxion.fixtures.bad.LoggerLambdaWithSideEffect;
 import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
+import dev.fluxion.fixtures.bad.NumberReadBackFromText;
+import dev.fluxion.fixtures.bad.ObjectAddedTwice;
+import dev.fluxion.fixtures.bad.ObjectChangedAfterStored;
+import dev.fluxion.fixtures.bad.OneObjectInEverySlot;
+import dev.fluxion.fixtures.bad.OneOfTwoObjects;
 import dev.fluxion.fixtures.bad.OverridableHelper;
-import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
 import dev.fluxion.fixtures.bad.ReturnsArray;
-import dev.fluxion.fixtures.bad.SeveralProblems;
 import dev.fluxion.fixtures.bad.ReturnsInt;
-import dev.fluxion.fixtures.bad.WriteIntoReturnedArray;
+import dev.fluxion.fixtures.bad.SeveralProblems;
+import dev.fluxion.fixtures.bad.SlotGivenAnotherObject;
 import dev.fluxion.fixtures.bad.SynchronizedBlock;
 import dev.fluxion.fixtures.bad.SynchronizedMethod;
 import dev.fluxion.fixtures.bad.TryCatch;
 import dev.fluxion.fixtures.bad.TwoBadMethods;
+import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
+import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
+import dev.fluxion.fixtures.bad.WriteIntoReturnedArray;
 import dev.fluxion.fixtures.ok.BesideComputation;
 import dev.fluxion.fixtures.ok.NotAnnotated;
 import dev.fluxion.fixtures.ok.ShownNotComputed;
@@ -77,10 +83,10 @@ class DiagnosticsTest {
             "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.";
     private static final String OBJECT_ADVICE = "Fluxion differentiates objects that stay in the differentiated code: "
             + "records and final classes of final fields, mutable objects whose every reference is one object, and arrays "
-            + "of such objects, or lists of them made with List.of or Arrays.asList and only read, made in the method; "
-            + "this one escapes (passed to a method that is not inlined, returned or stored) or is one of several a "
-            + "reference may be. Pass the numbers as double arguments or double[] arrays, or keep the objects in an array "
-            + "(an ArrayList filled with add is not differentiated yet).";
+            + "or lists of such objects (List.of, Arrays.asList, or an ArrayList filled with add and read with get, set, "
+            + "size, isEmpty and for-each), made in the method; this one escapes (passed to a method that is not inlined, "
+            + "returned or stored) or is one of several a reference may be. Pass the numbers as double arguments or "
+            + "double[] arrays, or keep the objects in an array or an ArrayList made in the method.";
     private static final String RETURN_TYPE_ADVICE =
             "Return the scalar to differentiate, or write the results into a double[] parameter.";
 
@@ -448,10 +454,10 @@ class DiagnosticsTest {
     }
 
     // record Point(double v) {}
+    // static final List<Point> SEEN = new ArrayList<>();
     // @Differentiable static double f(double[] x) {
-    //     List<Point> points = new ArrayList<>();
-    //     points.add(new Point(x[0] * x[1]));  // ERROR: the record escapes into the list
-    //     return points.get(0).v();
+    //     SEEN.add(new Point(x[0] * x[1]));    // ERROR: the record escapes into a list from outside
+    //     return SEEN.get(SEEN.size() - 1).v();
     // }
     @Test
     void valueObjectThatEscapes() {
@@ -459,6 +465,78 @@ class DiagnosticsTest {
                 "active value passed to the constructor of dev.fluxion.fixtures.bad.EscapingValueObject.Point (Fluxion "
                         + "kept this method's objects as they are: an object is passed to java.util.List.add("
                         + "java.lang.Object), which is not inlined)",
+                OBJECT_ADVICE);
+    }
+
+    // List<Body> bodies = new ArrayList<>();
+    // bodies.add(new Body(p[0]));            // ERROR
+    // Body old = bodies.get(0);
+    // bodies.set(0, new Body(2));            // old is no longer in the list
+    // return old.x * bodies.get(0).x;
+    @Test
+    void listElementUsedAfterSetReplacedIt() {
+        expectOne(ListElementUsedAfterSet.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ListElementUsedAfterSet.Body (Fluxion kept this method's objects as they are: "
+                        + "an element of a list is used after its slot may be given another object)",
+                OBJECT_ADVICE);
+    }
+
+    // Body b = new Body(p[0]);               // ERROR
+    // bodies.add(b);
+    // bodies.add(b);                         // one object, two slots
+    @Test
+    void objectAddedToAListTwice() {
+        expectOne(ObjectAddedTwice.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ObjectAddedTwice.Body (Fluxion kept this method's objects as they are: one "
+                        + "object is stored in two slots of a list (added twice, or stored twice))",
+                OBJECT_ADVICE);
+    }
+
+    // bodies.add(new Body(p[0]));            // ERROR
+    // Body first = bodies.get(0);
+    // for (int i = 1; i < p.length; i++) bodies.add(new Body(p[i]));   // the list may grow
+    // first.x *= 2;
+    @Test
+    void listElementUsedAfterTheListGrew() {
+        expectOne(ListElementUsedAfterGrowth.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ListElementUsedAfterGrowth.Body "
+                        + "(Fluxion kept this method's objects as they are: an element of a list is used after the list may have "
+                        + "grown (add copies its objects to a longer array): read the element from the list again after adding)",
+                OBJECT_ADVICE);
+    }
+
+    // points.add(new Point(p[0]));           // ERROR
+    // points.add(new Point(p[1]));
+    // points.remove(0);                      // not followed
+    @Test
+    void listWithAMethodFluxionDoesNotFollow() {
+        expectOne(ListWithRemove.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ListWithRemove.Point (Fluxion kept this method's objects as they are: "
+                        + "an object is put in a list that Fluxion does not follow: java.util.List.remove(int) is called on "
+                        + "it, and Fluxion follows only add, get, set, size, isEmpty and iteration on an ArrayList)",
+                OBJECT_ADVICE);
+    }
+
+    // points.add(new Point(p[0]));           // ERROR
+    // points.add(new Point(p[1]));
+    // Collections.reverse(points);           // the list given to the JDK
+    @Test
+    void listPassedToALibrary() {
+        expectOne(ListPassedToALibrary.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ListPassedToALibrary.Point (Fluxion kept this method's objects as they are: "
+                        + "an object is put in a list that Fluxion does not follow: the list is passed to "
+                        + "java.util.Collections.reverse(java.util.List), which is not inlined)",
+                OBJECT_ADVICE);
+    }
+
+    // bodies.add(new Body(p[0]));            // ERROR
+    // bodies.add(ORIGIN);                    // an object from outside in the same list
+    @Test
+    void listOfObjectsMadeHereAndFromOutside() {
+        expectOne(ListOfObjectsFromOutside.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ListOfObjectsFromOutside.Body "
+                        + "(Fluxion kept this method's objects as they are: a list holds objects made here and objects from "
+                        + "outside the method (a field's, a parameter's, a call's result))",
                 OBJECT_ADVICE);
     }
 

@@ -33,13 +33,14 @@ class KotlinDiagnosticsTest {
         "arraySum" to "active value passed to kotlin.collections.ArraysKt.sum(double[]), $library",
         "asList" to "active value passed to kotlin.collections.ArraysKt.toList(double[]), $library",
         "dataClassInAList" to "active value passed to the constructor of dev.fluxion.kotlin.diagnostics.Point " +
-            "(Fluxion kept this method's objects as they are: an object is passed to " +
-            "java.util.ArrayList.add(java.lang.Object), which is not inlined). Fluxion differentiates objects that " +
-            "stay in the differentiated code: records and final classes of final fields, mutable objects whose every " +
-            "reference is one object, and arrays of such objects, or lists of them made with List.of or Arrays.asList " +
-            "and only read, made in the method; this one escapes (passed to a method that is not inlined, returned or " +
-            "stored) or is one of several a reference may be. Pass the numbers as double arguments or double[] " +
-            "arrays, or keep the objects in an array (an ArrayList filled with add is not differentiated yet).",
+            "(Fluxion kept this method's objects as they are: an object is put in a list that Fluxion does not " +
+            "follow: java.util.ArrayList.remove(int) is called on it, and Fluxion follows only add, get, set, size, " +
+            "isEmpty and iteration on an ArrayList). Fluxion differentiates objects that stay in the differentiated " +
+            "code: records and final classes of final fields, mutable objects whose every reference is one object, " +
+            "and arrays or lists of such objects (List.of, Arrays.asList, or an ArrayList filled with add and read " +
+            "with get, set, size, isEmpty and for-each), made in the method; this one escapes (passed to a method " +
+            "that is not inlined, returned or stored) or is one of several a reference may be. Pass the numbers as " +
+            "double arguments or double[] arrays, or keep the objects in an array or an ArrayList made in the method.",
         "nullable" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
         "localLambda" to "active value boxed into a java.lang.Double (java.lang.Double.valueOf(double)): $boxed",
     )

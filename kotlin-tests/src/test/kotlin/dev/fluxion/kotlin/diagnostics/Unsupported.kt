@@ -30,11 +30,13 @@ data class Point(val x: Double, val y: Double) {
     fun norm2(): Double = x * x + y * y
 }
 
-/** A data class holding differentiated values, kept in a list: it escapes the function's code. */
+/** A data class holding differentiated values, in a list one of them is removed from: a method Fluxion does not follow. */
 @Differentiable
 fun dataClassInAList(x: DoubleArray): Double {
     val points = ArrayList<Point>()
     points.add(Point(x[0], x[1])) // ERROR: dataClassInAList
+    points.add(Point(x[1], x[0]))
+    points.removeAt(0)
     return points[0].norm2()
 }
 

@@ -62,7 +62,7 @@ public final class MassSpringRobot {
     /** Minus the distance the robot's centre moves to the right in {@link #steps} time steps. */
     @Differentiable
     double loss(double[] controller) {
-        Particle[] particles = robot.newParticles();
+        List<Particle> particles = robot.newParticles();
         double startX = centreX(particles);
         for (int step = 0; step < steps; step++) {
             advance(particles, controller, step);
@@ -71,11 +71,11 @@ public final class MassSpringRobot {
     }
 
     /** One time step: the springs pull on the particles, which then move and meet the ground. */
-    private void advance(Particle[] particles, double[] controller, int step) {
+    private void advance(List<Particle> particles, double[] controller, int step) {
         double[] activation = sineController.activations(controller, step * DT);
         for (Spring s : robot.springs) {
-            Particle a = particles[s.a()];
-            Particle b = particles[s.b()];
+            Particle a = particles.get(s.a());
+            Particle b = particles.get(s.b());
             double dx = b.x - a.x;
             double dy = b.y - a.y;
             double length = Math.sqrt(dx * dx + dy * dy);
@@ -92,12 +92,12 @@ public final class MassSpringRobot {
         }
     }
 
-    private static double centreX(Particle[] particles) {
+    private static double centreX(List<Particle> particles) {
         double sum = 0;
         for (Particle p : particles) {
             sum += p.x;
         }
-        return sum / particles.length;
+        return sum / particles.size();
     }
 
     /** The centre's x at each step (from 0 to {@link #steps}) and the particles' positions every {@code frameEvery} steps. */
@@ -109,16 +109,16 @@ public final class MassSpringRobot {
 
     /** Simulates the robot under the controller, as {@link #loss} does, recording its motion. */
     Motion simulate(double[] controller, int frameEvery) {
-        Particle[] particles = robot.newParticles();
+        List<Particle> particles = robot.newParticles();
         double[] centre = new double[steps + 1];
         List<double[][]> frames = new ArrayList<>();
         for (int step = 0; ; step++) {
             centre[step] = centreX(particles);
             if (step % frameEvery == 0) {
-                double[][] frame = new double[2][particles.length];
-                for (int i = 0; i < particles.length; i++) {
-                    frame[0][i] = particles[i].x;
-                    frame[1][i] = particles[i].y;
+                double[][] frame = new double[2][particles.size()];
+                for (int i = 0; i < particles.size(); i++) {
+                    frame[0][i] = particles.get(i).x;
+                    frame[1][i] = particles.get(i).y;
                 }
                 frames.add(frame);
             }

@@ -31,11 +31,10 @@ final class Robot {
     }
 
     /** A fresh copy of the particles at their starting positions, at rest. */
-    Particle[] newParticles() {
-        Particle[] copy = new Particle[particles.size()];
-        for (int i = 0; i < copy.length; i++) {
-            Particle p = particles.get(i);
-            copy[i] = new Particle(p.x, p.y);
+    List<Particle> newParticles() {
+        List<Particle> copy = new ArrayList<>(particles.size());
+        for (Particle p : particles) {
+            copy.add(new Particle(p.x, p.y));
         }
         return copy;
     }

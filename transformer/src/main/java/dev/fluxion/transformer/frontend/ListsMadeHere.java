@@ -1,14 +1,20 @@
 package dev.fluxion.transformer.frontend;
 
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.SsaBuilder;
 import dev.fluxion.transformer.ir.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.objectweb.asm.Opcodes;
@@ -16,81 +22,298 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
- * Immutable lists made in the method ({@code List.of(ball, ground)}, {@code Arrays.asList(..)})
- * and only read ({@code get(i)}, {@code size()}, {@code isEmpty()}, a for-each loop) become the
- * array of their elements: {@code get} an element load, {@code size()} its length, and an iterator
- * a one-element {@code int[]} cursor that the runtime's {@code JdkModels.hasNext} and {@code next}
- * move, plain Java {@link ReadableCallees} inlines. An array of objects made here is what
- * {@link ObjectArrays} then splits into an array per field, and what {@link TypeSwitch} dispatches
- * over: a scene of shapes in a list is differentiated as one in an array is.
+ * Lists made in the method become what {@code ArrayList} is inside: an array of their elements
+ * and a size. {@code List.of(ball, ground)} and {@code Arrays.asList(..)} are their array and its
+ * length; {@code new ArrayList<>()} and {@code new ArrayList<>(n)} start with an array of ten, or n,
+ * and a size of zero, and each {@code add(e)} stores {@code e} at the size in the array, grown
+ * first if it is full (the runtime's {@code JdkModels.grown}: the array itself, or a copy half as
+ * long again), and counts one more. {@code get(i)} and {@code set(i, e)} are an element's load and
+ * store (after the list's index check, {@code JdkModels.checkIndex}: plain Java, as every model
+ * here, that {@link ReadableCallees} inlines), {@code size()} the size, and an iterator a cursor
+ * from 0 that {@code next} reads the element at and moves on ({@code JdkModels.checkNext} throws as
+ * an {@code ArrayList}'s iterator does once the list has grown); a for-each loop is then a counted
+ * loop over the list's array, as over an array. The
+ * array and the size are variables of the method, put in SSA form by the on-the-fly construction
+ * of {@link SsaBuilder}, as {@link LocalObjects} does for an object's fields: filled in a loop, the
+ * list's array is a phi of the array and its grown copies, and its size a phi of counts.
+ *
+ * <p>Why this representation: it is the list's own, so every use keeps its meaning and its
+ * exceptions, whatever the number of {@code add}s and wherever they run (in loops, in branches, in
+ * inlined helpers); nothing needs to know in advance how long the list will be. An array of objects
+ * made here is what {@link ObjectArrays} splits into an array per field, and what
+ * {@link TypeSwitch} dispatches over; a grown list is a web of versions of one array
+ * ({@link ArrayVersions}), which ObjectArrays follows, growing each field's array where the list's
+ * grows. Its checks are the soundness of the whole: an object stored in two slots, an element used
+ * after its slot was given another object ({@code set}) or after the list grew, are rejected there.
  *
  * <p>A list may also be held in a final field of an object made here ({@code new Scene(List.of(ball,
  * ground), light)}) once {@link ValueObjects} has inlined the object's code: the reads of that field
  * are the list itself, and the field is then given {@code null}, which nobody reads.
  *
- * <p>A list used in any other way (passed to a call that was not inlined, stored, streamed, a
- * phi of two lists) stays as it is, and the checks report it.
+ * <p>A list used in any other way (passed to a call that was not inlined, stored, returned,
+ * streamed, one of two lists, a method not listed above) stays as it is, and the checks report it,
+ * saying why ({@link #whyKept}). An {@code ArrayList} is lowered only if an object made here is put
+ * in it: a list of boxed numbers or of objects from outside stays the JDK's, as before.
  */
 final class ListsMadeHere {
     private static final Type OBJECTS = Type.getType("[Ljava/lang/Object;");
-    private static final Set<String> LIST_TYPES = Set.of("java/util/List", "java/util/Collection", "java/lang/Iterable");
-    private static final Set<String> READS = Set.of("get(I)Ljava/lang/Object;", "size()I", "isEmpty()Z",
-            "iterator()Ljava/util/Iterator;");
+    private static final Type OBJECT = Type.getType(Object.class);
+    /** The types a list made here is used through. */
+    private static final Set<String> LIST_TYPES = Set.of("java/util/List", "java/util/Collection", "java/lang/Iterable",
+            "java/util/ArrayList", "java/util/AbstractList", "java/util/AbstractCollection");
+    private static final String GET = "get(I)Ljava/lang/Object;";
+    private static final String SET = "set(ILjava/lang/Object;)Ljava/lang/Object;";
+    private static final String ADD = "add(Ljava/lang/Object;)Z";
+    private static final Set<String> READS = Set.of(GET, "size()I", "isEmpty()Z", "iterator()Ljava/util/Iterator;");
+    /** {@code new ArrayList<>()} starts with an array of this length. */
+    private static final int DEFAULT_CAPACITY = 10;
+
+    /** The lists made here, by what they allow. */
+    private enum Kind {
+        /** {@code List.of(..)}: only read. */
+        IMMUTABLE(READS),
+        /** {@code Arrays.asList(array)}: read and set, over the array. */
+        FIXED_SIZE(with(READS, SET)),
+        /** {@code new ArrayList<>()}, {@code new ArrayList<>(n)}: read, set and filled with add. */
+        GROWABLE(with(READS, SET, ADD));
+
+        final Set<String> methods;
+
+        Kind(Set<String> methods) {
+            this.methods = methods;
+        }
+
+        private static Set<String> with(Set<String> reads, String... more) {
+            Set<String> all = new HashSet<>(reads);
+            all.addAll(List.of(more));
+            return Set.copyOf(all);
+        }
+    }
+
+    /** A list to lower: its allocation, the phis and casts that are it too, and the classes of its elements. */
+    private record Lowered(Instruction list, Kind kind, Set<Instruction> aliases, Set<String> held) {
+    }
+
+    /** The variables a lowered list becomes, its array and its size, and an iterator's, its cursor. */
+    private record Variable(Instruction owner, String name) {
+        static final String ITEMS = "items";
+        static final String SIZE = "size";
+        static final String CURSOR = "cursor";
+    }
 
     private ListsMadeHere() {
     }
 
-    /** Whether {@code v} is a list this class lowers, as made: {@code List.of(..)} or {@code Arrays.asList(..)}. */
+    /** Whether {@code v} is a list this class lowers, as made: {@code List.of(..)}, {@code Arrays.asList(..)}, {@code new ArrayList<>()}. */
     static boolean isMadeHere(Value v) {
-        return v instanceof Instruction i && elements(i) != null;
+        return v instanceof Instruction i && kind(i) != null;
     }
 
     /**
-     * Lowers every list of {@code f} made here and only read; returns whether there was one.
-     * {@code classes} reads a class, to drop the casts of elements to a type every element has
-     * ({@code (Shape) it.next()}), which an array of objects then need not keep.
+     * Lowers every list of {@code f} made here and used only as lists are here; returns whether
+     * there was one. {@code classes} reads a class, to drop the casts of elements to a type every
+     * element has ({@code (Shape) it.next()}), which an array of objects then need not keep.
      */
     static boolean lower(IrFunction f, Function<String, ClassNode> classes) {
         Set<Instruction> unread = forwardHeldLists(f, classes);
-        List<Instruction> lists = new ArrayList<>();
+        Map<Instruction, Lowered> byValue = new HashMap<>(); // each list and each of its aliases
+        List<Lowered> lists = new ArrayList<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.body()) {
-                if (elements(insn) != null && onlyRead(insn, unread)) {
-                    lists.add(insn);
+                Kind kind = kind(insn);
+                if (kind == null) {
+                    continue;
+                }
+                Set<Instruction> aliases = aliases(insn);
+                if (aliases != null && whyNotLowered(insn, kind, aliases, unread) == null) {
+                    Lowered l = new Lowered(insn, kind, aliases, classesOf(elements(insn, kind, aliases)));
+                    lists.add(l);
+                    aliases.forEach(a -> byValue.put(a, l));
                 }
             }
         }
-        for (Instruction list : lists) {
-            Set<String> held = new java.util.HashSet<>();
-            for (Value e : elements(list)) {
-                held.add(e instanceof Instruction i && i.op() == Op.NEW_OBJECT ? i.type().getInternalName() : null);
-            }
-            lowerOne(list, held, classes);
+        if (lists.isEmpty()) {
+            return false;
         }
-        return !lists.isEmpty();
+        Lowering lowering = new Lowering(byValue, classes);
+        lowering.run(f);
+        lowering.removeIterators();
+        for (Lowered l : lists) {
+            for (Instruction a : l.aliases()) {
+                a.clearOperands();
+            }
+            for (Instruction a : l.aliases()) {
+                if (a.isPhi()) {
+                    a.block().removePhi(a);
+                } else {
+                    a.block().remove(a);
+                }
+            }
+        }
+        return true;
     }
 
     /**
-     * The elements of {@code List.of(e0, .., en)} (not its varargs form), or the array
-     * {@code Arrays.asList} is given if that array is made here and used by nothing else (then the
-     * array is returned alone, its stores being the elements); else {@code null}.
+     * Why {@code list}, a list made here, is kept as the JDK's list, in a user's words ({@code "the
+     * list is passed to Foo.bar(java.util.List), which is not inlined"}); {@code null} if it is
+     * lowered, or is not a list made here.
      */
-    private static List<Value> elements(Instruction i) {
+    static String whyKept(Value list) {
+        if (!(list instanceof Instruction i) || kind(i) == null) {
+            return null;
+        }
+        Set<Instruction> aliases = aliases(i);
+        return aliases == null ? "a variable holds either this list or another" : whyNotLowered(i, kind(i), aliases, Set.of());
+    }
+
+    /** What {@code i} makes, if it makes a list this class lowers. */
+    private static Kind kind(Instruction i) {
         MemberRef m = i.member();
-        if (i.op() != Op.INVOKE || m == null || i.opcode() != Opcodes.INVOKESTATIC) {
+        if (m == null) {
+            return null;
+        }
+        if (i.op() == Op.NEW_OBJECT) {
+            return m.owner().equals("java/util/ArrayList") && (m.descriptor().equals("()V") || m.descriptor().equals("(I)V"))
+                    ? Kind.GROWABLE : null;
+        }
+        if (i.op() != Op.INVOKE || i.opcode() != Opcodes.INVOKESTATIC) {
             return null;
         }
         if (m.owner().equals("java/util/List") && m.name().equals("of") && !m.descriptor().startsWith("([")
                 && m.descriptor().endsWith(")Ljava/util/List;")) {
-            return i.operands();
+            return Kind.IMMUTABLE;
         }
         if (m.owner().equals("java/util/Arrays") && m.name().equals("asList")
                 && i.operand(0) instanceof Instruction array && array.op() == Op.NEW_ARRAY
                 && array.users().stream().allMatch(u -> u == i || u.op() == Op.ARRAY_STORE && u.operand(0) == array
                         && u.operand(2) != array)) {
-            return List.of(array);
+            return Kind.FIXED_SIZE;
         }
         return null;
+    }
+
+    /**
+     * The list and the phis and casts that hold it and nothing else (a helper's result, a loop's
+     * variable that javac did not need); {@code null} if a phi holds it or another value.
+     */
+    private static Set<Instruction> aliases(Instruction list) {
+        Set<Instruction> aliases = new LinkedHashSet<>(List.of(list));
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (Instruction a : List.copyOf(aliases)) {
+                for (Instruction u : a.users()) {
+                    if ((u.op() == Op.PHI || u.op() == Op.CHECKCAST && isListType(u.typeOperand())) && aliases.add(u)) {
+                        changed = true;
+                    }
+                }
+            }
+        }
+        for (Instruction a : aliases) {
+            if (a.isPhi() && !aliases.containsAll(a.operands())) {
+                return null;
+            }
+        }
+        return aliases;
+    }
+
+    /** Whether {@code t} is a type a list made here may be used through ({@code List}, {@code ArrayList}, {@code Iterable}, ..). */
+    static boolean isListType(Type t) {
+        return t != null && t.getSort() == Type.OBJECT && LIST_TYPES.contains(t.getInternalName());
+    }
+
+    /**
+     * Why the list is not lowered, or {@code null} if every use is one of its kind's methods (an
+     * iterator only asked {@code hasNext} and {@code next}), an alias, or a store into a field that
+     * nobody reads now ({@code unread}); an {@code ArrayList} must also hold an object made here.
+     */
+    private static String whyNotLowered(Instruction list, Kind kind, Set<Instruction> aliases, Set<Instruction> unread) {
+        for (Instruction a : aliases) {
+            for (Instruction user : a.users()) {
+                if (aliases.contains(user) || unread.contains(user)) {
+                    continue;
+                }
+                String why = whyNotALowerableUse(user, kind, aliases);
+                if (why != null) {
+                    return why;
+                }
+            }
+        }
+        if (kind == Kind.GROWABLE && elements(list, kind, aliases).stream().noneMatch(ListsMadeHere::isObjectMadeHere)) {
+            return "no object made here is added to it";
+        }
+        return null;
+    }
+
+    private static String whyNotALowerableUse(Instruction user, Kind kind, Set<Instruction> aliases) {
+        boolean receiver = user.op() == Op.INVOKE && user.opcode() != Opcodes.INVOKESTATIC && !user.operands().isEmpty()
+                && aliases.contains(user.operand(0));
+        if (receiver && user.operands().stream().skip(1).noneMatch(aliases::contains)
+                && LIST_TYPES.contains(user.member().owner())
+                && kind.methods.contains(user.member().name() + user.member().descriptor())) {
+            if (!user.member().name().equals("iterator")) {
+                return null;
+            }
+            for (Instruction use : user.users()) {
+                if (!isCall(use, Set.of("java/util/Iterator"), Set.of("hasNext()Z", "next()Ljava/lang/Object;"))) {
+                    return "its iterator is used by more than hasNext and next";
+                }
+            }
+            return null;
+        }
+        if (receiver) {
+            return JavaSyntax.method(user.member()) + " is called on it, and Fluxion follows only " + switch (kind) {
+                case GROWABLE -> "add, get, set, size, isEmpty and iteration on an ArrayList";
+                case FIXED_SIZE -> "get, set, size, isEmpty and iteration on Arrays.asList";
+                default -> "get, size, isEmpty and iteration on List.of";
+            };
+        }
+        return switch (user.op()) {
+            case INVOKE -> "the list is passed to " + JavaSyntax.method(user.member()) + ", which is not inlined";
+            case FIELD_PUT -> "the list is stored in the field " + JavaSyntax.field(user.member());
+            case RETURN -> "the list is returned";
+            case ARRAY_STORE -> "the list is stored in an array";
+            case PHI -> "a variable holds either this list or another";
+            default -> "the list is used by " + user.op().name().toLowerCase();
+        };
+    }
+
+    private static boolean isObjectMadeHere(Value v) {
+        return v instanceof Instruction i && i.op() == Op.NEW_OBJECT && !i.type().getInternalName().startsWith("java/");
+    }
+
+    /**
+     * The elements put in the list: those of {@code List.of(e0, .., en)}, the values stored into the
+     * array {@code Arrays.asList} is given, and those given to {@code add} and {@code set}.
+     */
+    private static List<Value> elements(Instruction list, Kind kind, Set<Instruction> aliases) {
+        List<Value> out = new ArrayList<>();
+        if (kind == Kind.IMMUTABLE) {
+            out.addAll(list.operands());
+        } else if (kind == Kind.FIXED_SIZE) {
+            for (Instruction store : ((Instruction) list.operand(0)).users()) {
+                if (store.op() == Op.ARRAY_STORE) {
+                    out.add(store.operand(2));
+                }
+            }
+        }
+        for (Instruction a : aliases) {
+            for (Instruction user : a.users()) {
+                if (user.op() == Op.INVOKE && !user.operands().isEmpty() && user.operand(0) == a
+                        && (user.member().name().equals("add") || user.member().name().equals("set"))) {
+                    out.add(user.operand(user.operands().size() - 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The classes of the elements, {@code null} among them for an element that is not an object made here. */
+    private static Set<String> classesOf(List<Value> elements) {
+        Set<String> held = new HashSet<>();
+        for (Value e : elements) {
+            held.add(e instanceof Instruction i && i.op() == Op.NEW_OBJECT ? i.type().getInternalName() : null);
+        }
+        return held;
     }
 
     /**
@@ -100,11 +323,11 @@ final class ListsMadeHere {
      * such lists, whose fields are now unread.
      */
     private static Set<Instruction> forwardHeldLists(IrFunction f, Function<String, ClassNode> classes) {
-        Set<Instruction> stores = new java.util.HashSet<>();
+        Set<Instruction> stores = new HashSet<>();
         for (Block b : f.blocks()) {
             for (Instruction store : b.body()) {
                 if (store.op() != Op.FIELD_PUT || store.operands().size() != 2 || !(store.operand(1) instanceof Instruction list)
-                        || elements(list) == null || !(store.operand(0) instanceof Instruction object)
+                        || kind(list) == null || !(store.operand(0) instanceof Instruction object)
                         || object.op() != Op.NEW_OBJECT || !isFinal(classes.apply(store.member().owner()), store.member().name())
                         || !object.users().stream().allMatch(u -> isFieldAccessOf(u, object))) {
                     continue;
@@ -135,119 +358,216 @@ final class ListsMadeHere {
                 && (n.access & (Opcodes.ACC_FINAL | Opcodes.ACC_STATIC)) == Opcodes.ACC_FINAL);
     }
 
-    /** Whether the list is only read; {@code held}: stores of lists into fields nobody reads. */
-    private static boolean onlyRead(Instruction list, Set<Instruction> held) {
-        for (Instruction user : list.users()) {
-            if (held.contains(user)) {
-                continue;
-            }
-            if (!isCall(user, LIST_TYPES, READS) || user.operand(0) != list) {
-                return false;
-            }
-            if (user.member().name().equals("iterator")) {
-                for (Instruction use : user.users()) {
-                    if (!isCall(use, Set.of("java/util/Iterator"), Set.of("hasNext()Z", "next()Ljava/lang/Object;"))) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
     private static boolean isCall(Instruction i, Set<String> owners, Set<String> methods) {
-        return i.op() == Op.INVOKE && i.opcode() == Opcodes.INVOKEINTERFACE && owners.contains(i.member().owner())
+        return i.op() == Op.INVOKE && i.opcode() != Opcodes.INVOKESTATIC && owners.contains(i.member().owner())
                 && methods.contains(i.member().name() + i.member().descriptor());
     }
 
-    private static void lowerOne(Instruction list, Set<String> held,
-            Function<String, ClassNode> classes) {
-        Block b = list.block();
-        List<Value> elements = elements(list);
-        Value array;
-        if (elements.size() == 1 && elements.get(0) instanceof Instruction a && a.op() == Op.NEW_ARRAY
-                && list.member().name().equals("asList")) {
-            array = a;
-        } else {
-            Instruction made = new Instruction(Op.NEW_ARRAY, Opcodes.ANEWARRAY, OBJECTS, Constant.ofInt(elements.size()))
-                    .withLine(list.line());
-            b.insertBefore(list, made);
-            for (int k = 0; k < elements.size(); k++) {
-                b.insertBefore(list, new Instruction(Op.ARRAY_STORE, Opcodes.AASTORE, Type.VOID_TYPE, made,
-                        Constant.ofInt(k), elements.get(k)).withLine(list.line()));
-            }
-            array = made;
+    /** The rewriting of the lists' uses, in one walk over the method that puts their arrays and sizes in SSA form. */
+    private static final class Lowering {
+        private final Map<Instruction, Lowered> byValue;
+        private final Function<String, ClassNode> classes;
+        private final SsaBuilder ssa = new SsaBuilder();
+        /** Each iterator, with its list. */
+        private final Map<Instruction, Lowered> iterators = new HashMap<>();
+        /** The size of each iterator's list when the iterator was made: the list has grown since if it differs. */
+        private final Map<Instruction, Value> expected = new HashMap<>();
+
+        Lowering(Map<Instruction, Lowered> byValue, Function<String, ClassNode> classes) {
+            this.byValue = byValue;
+            this.classes = classes;
         }
-        for (Instruction user : List.copyOf(list.users())) {
-            if (user.op() == Op.FIELD_PUT) { // into a field nobody reads now
-                user.setOperand(1, Constant.zero(list.type()));
-                continue;
-            }
-            Block at = user.block();
-            Instruction replacement = switch (user.member().name()) {
-                case "get" -> new Instruction(Op.ARRAY_LOAD, Opcodes.AALOAD, Type.getType(Object.class), array, user.operand(1));
-                case "size" -> new Instruction(Op.ARRAY_LENGTH, Opcodes.ARRAYLENGTH, Type.INT_TYPE, array);
-                case "isEmpty" -> model("isEmpty", "([Ljava/lang/Object;)Z", Type.INT_TYPE, array);
-                default -> new Instruction(Op.NEW_ARRAY, Opcodes.NEWARRAY, Type.getType("[I"), Constant.ofInt(1)); // the cursor
-            };
-            replacement.withLine(user.line());
-            at.insertBefore(user, replacement);
-            if (user.member().name().equals("iterator")) {
-                for (Instruction use : List.copyOf(user.users())) {
-                    boolean next = use.member().name().equals("next");
-                    Instruction moved = next ? model("next", "([I[Ljava/lang/Object;)Ljava/lang/Object;", Type.getType(Object.class),
-                            replacement, array) : model("hasNext", "([I[Ljava/lang/Object;)Z", Type.INT_TYPE, replacement, array);
-                    moved.withLine(use.line());
-                    use.block().insertBefore(use, moved);
-                    use.replaceAllUsesWith(moved);
-                    use.block().remove(use);
-                    if (next) {
-                        dropCasts(moved, held, classes);
+
+        void run(IrFunction f) {
+            ssa.fill(f, b -> {
+                for (Instruction insn : List.copyOf(b.body())) {
+                    Lowered made = byValue.get(insn);
+                    if (made != null && made.list() == insn) {
+                        make(b, made);
+                    } else if (insn.op() == Op.INVOKE && !insn.operands().isEmpty() && insn.operand(0) instanceof Instruction r) {
+                        if (byValue.containsKey(r)) {
+                            use(b, insn, byValue.get(r));
+                        } else if (iterators.containsKey(r)) {
+                            iterate(b, insn, r, iterators.get(r));
+                        }
                     }
                 }
-            }
-            user.replaceAllUsesWith(replacement);
-            at.remove(user);
-            if (user.member().name().equals("get")) {
-                dropCasts(replacement, held, classes);
-            }
+            });
         }
-        b.remove(list);
-    }
 
-    /** Removes the casts of {@code element} to a type that every object of the list has: they cannot fail. */
-    private static void dropCasts(Instruction element, Set<String> held,
-            Function<String, ClassNode> classes) {
-        for (Instruction cast : List.copyOf(element.users())) {
-            if (cast.op() == Op.CHECKCAST && !held.contains(null)
-                    && held.stream().allMatch(c -> isSubtype(c, cast.typeOperand().getInternalName(), classes, 0))) {
-                cast.replaceAllUsesWith(element);
-                cast.block().remove(cast);
+        /** The list's array and size where it is made. */
+        private void make(Block b, Lowered l) {
+            Instruction list = l.list();
+            Value items;
+            Value size;
+            switch (l.kind()) {
+                case IMMUTABLE -> {
+                    Instruction made = insert(list, new Instruction(Op.NEW_ARRAY, Opcodes.ANEWARRAY, OBJECTS,
+                            Constant.ofInt(list.operands().size())));
+                    for (int k = 0; k < list.operands().size(); k++) {
+                        insert(list, new Instruction(Op.ARRAY_STORE, Opcodes.AASTORE, Type.VOID_TYPE, made, Constant.ofInt(k),
+                                list.operand(k)));
+                    }
+                    items = made;
+                    size = Constant.ofInt(list.operands().size());
+                }
+                case FIXED_SIZE -> {
+                    items = list.operand(0);
+                    size = ((Instruction) items).operand(0);
+                }
+                default -> {
+                    Value capacity = list.operands().isEmpty() ? Constant.ofInt(DEFAULT_CAPACITY)
+                            : insert(list, model("capacity", "(I)I", Type.INT_TYPE, list.operand(0)));
+                    items = insert(list, new Instruction(Op.NEW_ARRAY, Opcodes.ANEWARRAY, OBJECTS, capacity));
+                    size = Constant.ofInt(0);
+                }
+            }
+            ssa.write(new Variable(list, Variable.ITEMS), b, items);
+            ssa.write(new Variable(list, Variable.SIZE), b, size);
+            for (Instruction user : List.copyOf(list.users())) {
+                if (user.op() == Op.FIELD_PUT && user.operand(1) == list) { // into a field nobody reads now
+                    user.setOperand(1, Constant.zero(list.type()));
+                }
             }
         }
-    }
 
-    private static boolean isSubtype(String c, String type, Function<String, ClassNode> classes,
-            int depth) {
-        if (c == null || depth > 16) {
-            return false;
+        /** A call of one of the list's methods. */
+        private void use(Block b, Instruction call, Lowered l) {
+            Value items = ssa.read(new Variable(l.list(), Variable.ITEMS), OBJECTS, b);
+            Value size = ssa.read(new Variable(l.list(), Variable.SIZE), Type.INT_TYPE, b);
+            boolean growable = l.kind() == Kind.GROWABLE;
+            Value result;
+            switch (call.member().name()) {
+                case "get" -> {
+                    if (growable) {
+                        insert(call, model("checkIndex", "(II)V", Type.VOID_TYPE, call.operand(1), size));
+                    }
+                    result = element(call, l, new Instruction(Op.ARRAY_LOAD, Opcodes.AALOAD, OBJECT, items, call.operand(1)));
+                }
+                case "set" -> {
+                    if (growable) {
+                        insert(call, model("checkIndex", "(II)V", Type.VOID_TYPE, call.operand(1), size));
+                    }
+                    // the element replaced, read only if it is used (and then judged by ObjectArrays' checks)
+                    result = call.users().isEmpty() ? null
+                            : element(call, l, new Instruction(Op.ARRAY_LOAD, Opcodes.AALOAD, OBJECT, items, call.operand(1)));
+                    insert(call, new Instruction(Op.ARRAY_STORE, Opcodes.AASTORE, Type.VOID_TYPE, items, call.operand(1),
+                            call.operand(2)));
+                }
+                case "add" -> {
+                    Instruction grown = insert(call, model("grown", "([Ljava/lang/Object;I)[Ljava/lang/Object;", OBJECTS, items,
+                            size));
+                    insert(call, new Instruction(Op.ARRAY_STORE, Opcodes.AASTORE, Type.VOID_TYPE, grown, size, call.operand(1)));
+                    Instruction more = insert(call, new Instruction(Op.ARITHMETIC, Opcodes.IADD, Type.INT_TYPE, size,
+                            Constant.ofInt(1)));
+                    ssa.write(new Variable(l.list(), Variable.ITEMS), b, grown);
+                    ssa.write(new Variable(l.list(), Variable.SIZE), b, more);
+                    result = Constant.ofInt(1); // true: the list changed
+                }
+                case "size" -> result = size;
+                case "isEmpty" -> result = insert(call, model("isEmpty", "(I)Z", Type.INT_TYPE, size));
+                default -> { // iterator: a cursor from 0, the iterator itself stays until its uses are lowered
+                    ssa.write(new Variable(call, Variable.CURSOR), b, Constant.ofInt(0));
+                    iterators.put(call, l);
+                    expected.put(call, size);
+                    return;
+                }
+            }
+            replace(call, result);
         }
-        if (c.equals(type) || type.equals("java/lang/Object")) {
-            return true;
+
+        /**
+         * {@code hasNext} or {@code next} of an iterator of the list: its cursor compared with the
+         * list's size, or the element at the cursor, after the iterator's checks, and the cursor
+         * moved on. A {@code hasNext} tested by a branch (a for-each loop) becomes the comparison
+         * itself, so the loop is a counted one, as over an array.
+         */
+        private void iterate(Block b, Instruction call, Instruction iterator, Lowered l) {
+            Variable cursorOf = new Variable(iterator, Variable.CURSOR);
+            Value cursor = ssa.read(cursorOf, Type.INT_TYPE, b);
+            Value size = ssa.read(new Variable(l.list(), Variable.SIZE), Type.INT_TYPE, b);
+            if (call.member().name().equals("next")) {
+                insert(call, l.kind() == Kind.GROWABLE ? model("checkNext", "(III)V", Type.VOID_TYPE, cursor, size,
+                        expected.get(iterator)) : model("checkNext", "(II)V", Type.VOID_TYPE, cursor, size));
+                Value items = ssa.read(new Variable(l.list(), Variable.ITEMS), OBJECTS, b);
+                element(call, l, new Instruction(Op.ARRAY_LOAD, Opcodes.AALOAD, OBJECT, items, cursor));
+                ssa.write(cursorOf, b, insert(call, new Instruction(Op.ARITHMETIC, Opcodes.IADD, Type.INT_TYPE, cursor,
+                        Constant.ofInt(1))));
+                replace(call, null);
+            } else if (call.users().size() == 1 && call.users().get(0).op() == Op.IF
+                    && (call.users().get(0).opcode() == Opcodes.IFEQ || call.users().get(0).opcode() == Opcodes.IFNE)) {
+                Instruction test = call.users().get(0);
+                Instruction compare = new Instruction(Op.IF, test.opcode() == Opcodes.IFEQ ? Opcodes.IF_ICMPGE : Opcodes.IF_ICMPLT,
+                        Type.VOID_TYPE, cursor, size).withLine(test.line());
+                compare.targets().addAll(test.targets());
+                test.block().replaceTerminator(compare);
+                replace(call, null);
+            } else {
+                replace(call, insert(call, model("hasNext", "(II)Z", Type.INT_TYPE, cursor, size)));
+            }
         }
-        ClassNode node = classes.apply(c);
-        if (node == null || node.name == null) {
-            return false;
+
+        /** Removes the iterators, whose uses are lowered. */
+        void removeIterators() {
+            for (Instruction iterator : iterators.keySet()) {
+                iterator.clearOperands();
+                iterator.block().remove(iterator);
+            }
         }
-        if (isSubtype(node.superName, type, classes, depth + 1)) {
-            return true;
+
+        /** Inserts {@code read}, which reads an element, in place of {@code call}, whose casts of it that cannot fail go. */
+        private Instruction element(Instruction call, Lowered l, Instruction read) {
+            insert(call, read);
+            call.replaceAllUsesWith(read);
+            dropCasts(read, l.held());
+            return read;
         }
-        for (String i : node.interfaces) {
-            if (isSubtype(i, type, classes, depth + 1)) {
+
+        private void replace(Instruction call, Value result) {
+            if (result != null) {
+                call.replaceAllUsesWith(result);
+            }
+            call.block().remove(call);
+        }
+
+        /** Removes the casts of {@code element} to a type that every object of the list has: they cannot fail. */
+        private void dropCasts(Instruction element, Set<String> held) {
+            for (Instruction cast : List.copyOf(element.users())) {
+                if (cast.op() == Op.CHECKCAST && !held.contains(null)
+                        && held.stream().allMatch(c -> isSubtype(c, cast.typeOperand().getInternalName(), 0))) {
+                    cast.replaceAllUsesWith(element);
+                    cast.block().remove(cast);
+                }
+            }
+        }
+
+        private boolean isSubtype(String c, String type, int depth) {
+            if (c == null || depth > 16) {
+                return false;
+            }
+            if (c.equals(type) || type.equals("java/lang/Object")) {
                 return true;
             }
+            ClassNode node = classes.apply(c);
+            if (node == null || node.name == null) {
+                return false;
+            }
+            if (isSubtype(node.superName, type, depth + 1)) {
+                return true;
+            }
+            for (String i : node.interfaces) {
+                if (isSubtype(i, type, depth + 1)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
+    }
+
+    /** Inserts {@code insn} before {@code at}, on its line. */
+    private static Instruction insert(Instruction at, Instruction insn) {
+        at.block().insertBefore(at, insn.withLine(at.line()));
+        return insn;
     }
 
     private static Instruction model(String name, String descriptor, Type type, Value... args) {

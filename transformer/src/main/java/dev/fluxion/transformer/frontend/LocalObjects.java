@@ -78,9 +78,7 @@ final class LocalObjects {
             }
         }
         SsaBuilder ssa = new SsaBuilder();
-        List<Block> order = reversePostOrder(f);
-        Set<Block> filled = new HashSet<>();
-        for (Block b : order) {
+        ssa.fill(f, b -> {
             for (Instruction insn : List.copyOf(b.body())) {
                 if (insn.op() == Op.NEW_OBJECT && allocation.containsKey(insn)) {
                     for (FieldNode field : fields.apply(insn.type().getInternalName())) {
@@ -96,16 +94,7 @@ final class LocalObjects {
                     b.remove(insn);
                 }
             }
-            filled.add(b);
-            for (Block s : order) {
-                if (!ssa.isSealed(s) && filled.containsAll(s.predecessors())) {
-                    ssa.seal(s);
-                }
-            }
-        }
-        for (Block b : f.blocks()) {
-            ssa.seal(b); // blocks the entry does not reach
-        }
+        });
         for (Instruction v : objects) {
             for (Instruction user : List.copyOf(v.users())) {
                 user.clearOperands();
@@ -200,31 +189,5 @@ final class LocalObjects {
             }
         }
         return out;
-    }
-
-    private static List<Block> reversePostOrder(IrFunction f) {
-        List<Block> post = new ArrayList<>();
-        Set<Block> seen = new HashSet<>();
-        ArrayDeque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {f.entry(), 0});
-        seen.add(f.entry());
-        while (!stack.isEmpty()) {
-            Object[] top = stack.peek();
-            Block b = (Block) top[0];
-            int next = (Integer) top[1];
-            List<Block> succ = b.successors();
-            if (next < succ.size()) {
-                top[1] = next + 1;
-                Block s = succ.get(next);
-                if (seen.add(s)) {
-                    stack.push(new Object[] {s, 0});
-                }
-            } else {
-                post.add(b);
-                stack.pop();
-            }
-        }
-        java.util.Collections.reverse(post);
-        return post;
     }
 }

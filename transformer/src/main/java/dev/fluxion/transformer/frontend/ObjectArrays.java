@@ -11,6 +11,7 @@ import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,10 @@ import org.objectweb.asm.tree.FieldNode;
 final class ObjectArrays {
     private static final MemberRef NONE_ASSIGNED = new MemberRef("dev/fluxion/internal/Dispatch", "noneAssigned", "()V");
     private static final MemberRef CAST = new MemberRef("dev/fluxion/internal/Dispatch", "cast", "(II)V");
+    /** The key of the class numbers among the arrays of objects of several classes. */
+    private static final String TAGS = "#class";
+    /** What the diagnostics call an array that a list made here became. */
+    private static final String LIST = "a list";
 
     private ObjectArrays() {
     }
@@ -65,57 +70,71 @@ final class ObjectArrays {
             }
         }
         for (Instruction array : arrays) {
-            List<String> classes = classesMadeHere(array);
+            List<Instruction> versions = ArrayVersions.of(array);
+            List<String> classes = classesMadeHere(versions == null ? List.of(array) : versions);
             boolean ofObjects = isObject.test(array.type().getElementType());
             boolean allObjects = !classes.isEmpty()
                     && classes.stream().allMatch(c -> isObject.test(Type.getObjectType(c)));
             if (classes.isEmpty() || !ofObjects && !allObjects) {
                 continue; // data from outside, or objects that hold no numbers (dispatched by TypeSwitch as they are)
             }
-            check(f, array, classes, isObject, isValue, fields);
-            new Split(array, classes, isValue, fields).run();
+            if (versions == null) {
+                throw new ValueObjects.Abandon(describe(array) + " is held by a variable that may hold another array too");
+            }
+            check(array, versions, classes, isObject, isValue, fields);
+            new Split(array, versions, classes, isValue, fields).run();
         }
     }
 
-    /** The classes of the objects made here that are stored into {@code array}, in order of first store. */
-    private static List<String> classesMadeHere(Instruction array) {
+    /** In a user's words: a list's array is the list ({@link ListsMadeHere} makes it an array of {@code Object}). */
+    private static String describe(Instruction array) {
+        Type element = array.type().getElementType();
+        return element.getInternalName().equals("java/lang/Object") ? LIST : "an array of " + JavaSyntax.type(element);
+    }
+
+    /** The classes of the objects made here that are stored into the versions of an array, in order of first store. */
+    private static List<String> classesMadeHere(List<Instruction> versions) {
         java.util.LinkedHashSet<String> classes = new java.util.LinkedHashSet<>();
-        for (Instruction user : array.users()) {
-            if (user.op() == Op.ARRAY_STORE && user.operand(0) == array && user.operand(2) instanceof Instruction stored
-                    && stored.op() == Op.NEW_OBJECT) {
-                classes.add(stored.type().getInternalName());
+        for (Instruction array : versions) {
+            for (Instruction user : array.users()) {
+                if (user.op() == Op.ARRAY_STORE && user.operand(0) == array && user.operand(2) instanceof Instruction stored
+                        && stored.op() == Op.NEW_OBJECT) {
+                    classes.add(stored.type().getInternalName());
+                }
             }
         }
         return new ArrayList<>(classes);
     }
 
     /**
-     * The classes of the objects in {@code array}, in order of first store, if it is an array made
-     * here that holds only objects made here and is only indexed, measured and stored into; else
-     * {@code null}. Then a method called on an element is one of these classes' ({@link TypeSwitch}).
+     * The classes of the objects in {@code array}, in order of first store, if it is a version of an
+     * array made here ({@link ArrayVersions}) that holds only objects made here and is only indexed,
+     * measured and stored into; else {@code null}. Then a method called on an element is one of these classes' ({@link TypeSwitch}).
      */
     static List<String> classesHeld(Value array) {
-        if (!(array instanceof Instruction a) || a.op() != Op.NEW_ARRAY || a.operands().size() != 1) {
+        Instruction made = ArrayVersions.madeHere(array);
+        List<Instruction> versions = made == null || made.operands().size() != 1 ? null : ArrayVersions.of(made);
+        if (versions == null || !versions.contains(array)) {
             return null;
         }
         java.util.LinkedHashSet<String> classes = new java.util.LinkedHashSet<>();
-        for (Instruction user : a.users()) {
-            switch (user.op()) {
-                case ARRAY_LOAD, ARRAY_LENGTH -> {
+        for (Instruction a : versions) {
+            for (Instruction user : a.users()) {
+                if (versions.contains(user)) {
+                    continue;
                 }
-                case INVOKE -> { // the cursor of a list (ListsMadeHere), which only reads, not inlined yet
-                    if (!user.member().owner().equals(JdkModels.MODELS)) {
+                switch (user.op()) {
+                    case ARRAY_LOAD, ARRAY_LENGTH -> {
+                    }
+                    case ARRAY_STORE -> {
+                        if (user.operand(0) != a || !(user.operand(2) instanceof Instruction o) || o.op() != Op.NEW_OBJECT) {
+                            return null;
+                        }
+                        classes.add(o.type().getInternalName());
+                    }
+                    default -> {
                         return null;
                     }
-                }
-                case ARRAY_STORE -> {
-                    if (user.operand(0) != a || !(user.operand(2) instanceof Instruction o) || o.op() != Op.NEW_OBJECT) {
-                        return null;
-                    }
-                    classes.add(o.type().getInternalName());
-                }
-                default -> {
-                    return null;
                 }
             }
         }
@@ -128,9 +147,9 @@ final class ObjectArrays {
         return classes != null && classes.size() == 1 ? classes.get(0) : null;
     }
 
-    private static void check(IrFunction f, Instruction array, List<String> classes, Predicate<Type> isObject,
-            Predicate<Type> isValue, Function<String, List<FieldNode>> fieldsOf) {
-        String what = "an array of " + JavaSyntax.type(array.type().getElementType());
+    private static void check(Instruction array, List<Instruction> versions, List<String> classes,
+            Predicate<Type> isObject, Predicate<Type> isValue, Function<String, List<FieldNode>> fieldsOf) {
+        String what = describe(array);
         for (String c : classes) {
             if (!isObject.test(Type.getObjectType(c))) {
                 throw new ValueObjects.Abandon(what + " holds objects of " + JavaSyntax.type(Type.getObjectType(c))
@@ -138,22 +157,43 @@ final class ObjectArrays {
             }
             checkFields(what, fieldsOf.apply(c), isValue, fieldsOf, 0);
         }
-        for (Instruction user : array.users()) {
-            switch (user.op()) {
-                case ARRAY_LENGTH -> {
-                }
-                case ARRAY_LOAD -> {
-                    checkElement(user, classes, what);
-                    checkNotOverwritten(array, user, what);
-                }
-                case ARRAY_STORE -> {
-                    if (user.operand(0) != array || user.operand(2) == array) {
-                        throw new ValueObjects.Abandon(what + " is stored in an array");
+        for (Instruction version : versions) {
+            for (Instruction user : version.users()) {
+                if (versions.contains(user)) {
+                    if (ArrayVersions.isCopy(user)) {
+                        checkNotUsedAfterCopy(version, user, what);
                     }
-                    checkStored(f, user, what);
+                    continue;
                 }
-                default -> throw new ValueObjects.Abandon(what + ": " + ValueObjects.describeUse(user));
+                switch (user.op()) {
+                    case ARRAY_LENGTH -> {
+                    }
+                    case ARRAY_LOAD -> {
+                        checkElement(user, classes, what);
+                        checkNotOverwritten(versions, user, what);
+                    }
+                    case ARRAY_STORE -> {
+                        if (user.operand(0) != version || versions.contains(user.operand(2))) {
+                            throw new ValueObjects.Abandon(what + " is stored in an array");
+                        }
+                        checkStored(user, versions, what);
+                    }
+                    default -> throw new ValueObjects.Abandon(what + ": " + ValueObjects.describeUse(user));
+                }
             }
+        }
+    }
+
+    /**
+     * A version of the array is not used once a copy of it was made: the copy holds the same objects,
+     * which the arrays per field, copied, would no longer share.
+     */
+    private static void checkNotUsedAfterCopy(Instruction version, Instruction copy, String what) {
+        Set<Instruction> uses = new HashSet<>(version.users());
+        uses.remove(copy);
+        if (mayRunAfter(copy, uses, version)) {
+            throw new ValueObjects.Abandon(what + " is used after a copy of it was made (Arrays.copyOf): the two would share "
+                    + "their objects");
         }
     }
 
@@ -191,7 +231,7 @@ final class ObjectArrays {
      * No store into the array runs between reading an element and a use of it: the element is then
      * the object in its slot wherever it is used, as the fields' arrays, read at each use, assume.
      */
-    private static void checkNotOverwritten(Instruction array, Instruction element, String what) {
+    private static void checkNotOverwritten(List<Instruction> versions, Instruction element, String what) {
         Set<Instruction> uses = new HashSet<>();
         for (Instruction u : element.users()) {
             uses.add(u);
@@ -199,10 +239,15 @@ final class ObjectArrays {
                 uses.addAll(u.users());
             }
         }
-        for (Instruction store : array.users()) {
-            if (store.op() == Op.ARRAY_STORE && mayRunAfter(store, uses, element)) {
-                throw new ValueObjects.Abandon("an element of " + what + " is used after its slot may be given another "
-                        + "object");
+        for (Instruction version : versions) {
+            for (Instruction change : version.users()) {
+                boolean store = change.op() == Op.ARRAY_STORE && change.operand(0) == version;
+                if ((store || ArrayVersions.isCopy(change) && change.operand(0) == version) && mayRunAfter(change, uses, element)) {
+                    throw new ValueObjects.Abandon("an element of " + what + " is used after " + (store
+                            ? "its slot may be given another object"
+                            : what.equals(LIST) ? "the list may have grown (add copies its objects to a longer array): read the "
+                                    + "element from the list again after adding" : "a copy of the array was made (Arrays.copyOf)"));
+                }
             }
         }
     }
@@ -235,11 +280,19 @@ final class ObjectArrays {
      * What is stored is a new object of the element class, stored nowhere else and not used once
      * stored: from then on, the element is the object.
      */
-    private static void checkStored(IrFunction f, Instruction store, String what) {
+    private static void checkStored(Instruction store, List<Instruction> versions, String what) {
         if (!(store.operand(2) instanceof Instruction object) || object.op() != Op.NEW_OBJECT) {
-            throw new ValueObjects.Abandon(what + " holds objects made elsewhere");
+            Value stored = store.operand(2);
+            throw new ValueObjects.Abandon(what + (stored instanceof Instruction i && i.op() == Op.ARRAY_LOAD
+                    && versions.contains(i.operand(0)) ? " is given one of its own elements again (one object in two slots)"
+                    : stored instanceof Instruction i && i.op() == Op.PHI ? " is given a variable that holds one of several "
+                            + "objects: store each new object itself" : " holds objects made here and objects from outside "
+                            + "the method (a field's, a parameter's, a call's result)"));
         }
         for (Instruction user : object.users()) {
+            if (user.op() == Op.ARRAY_STORE && user != store && user.operand(2) == object) {
+                throw new ValueObjects.Abandon("one object is stored in two slots of " + what + " (added twice, or stored twice)");
+            }
             if (user != store && !isFieldAccess(user, object)) {
                 throw new ValueObjects.Abandon("an object stored in " + what + ": " + ValueObjects.describeUse(user));
             }
@@ -252,7 +305,8 @@ final class ObjectArrays {
 
     /**
      * Whether one of {@code targets} may run after {@code from}, before {@code definition} runs again
-     * (a value defined in a loop is a new value each time round).
+     * (a value defined in a loop is a new value each time round). A phi among the targets runs on the
+     * edges on which it takes {@code definition}: at the end of those predecessors.
      */
     private static boolean mayRunAfter(Instruction from, Set<Instruction> targets, Instruction definition) {
         Block start = from.block();
@@ -264,6 +318,9 @@ final class ObjectArrays {
             if (targets.contains(insn)) {
                 return true;
             }
+        }
+        if (takenByAPhi(start, targets, definition)) {
+            return true;
         }
         Set<Block> seen = new HashSet<>();
         ArrayDeque<Block> work = new ArrayDeque<>(start.successors());
@@ -278,12 +335,29 @@ final class ObjectArrays {
                     redefined = true;
                     break;
                 }
-                if (targets.contains(insn)) {
+                if (!insn.isPhi() && targets.contains(insn)) {
                     return true;
                 }
             }
             if (!redefined) {
+                if (takenByAPhi(b, targets, definition)) {
+                    return true;
+                }
                 work.addAll(b.successors());
+            }
+        }
+        return false;
+    }
+
+    /** Whether leaving {@code b} runs one of {@code targets}: a phi of a successor that takes {@code value} from {@code b}. */
+    private static boolean takenByAPhi(Block b, Set<Instruction> targets, Value value) {
+        for (Block s : b.successors()) {
+            for (int k = 0; k < s.predecessors().size(); k++) {
+                for (Instruction phi : s.phis()) {
+                    if (s.predecessors().get(k) == b && targets.contains(phi) && phi.operand(k) == value) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -296,96 +370,169 @@ final class ObjectArrays {
      * value object anew from its arrays (a copy is the same value), which {@link ValueObjects} then
      * replaces by its numbers; writing it stores its numbers. Objects of several classes also get an
      * {@code int} array of their class numbers (1, 2, ...; 0 where none was stored), which the class
-     * tests of {@link TypeSwitch} then compare.
+     * tests of {@link TypeSwitch} then compare. Each version of the array ({@link ArrayVersions}) is
+     * such a set of arrays: a copy copies each, a phi joins each.
      */
     private static final class Split {
         private final Instruction array;
+        private final List<Instruction> versions;
         private final List<String> classes;
         private final Predicate<Type> isValue;
         private final Function<String, List<FieldNode>> fields;
-        /** The array of each number, by class and path of field names ({@code Ball#pos.x}). */
-        private final Map<String, Instruction> byPath = new LinkedHashMap<>();
-        /** The class numbers, if the objects are of several classes. */
-        private Instruction tags;
+        /** The type of each array, by class and path of field names ({@code Ball#pos.x}), or {@code #class}. */
+        private final Map<String, Type> types = new LinkedHashMap<>();
+        /** The arrays of each version, by the keys of {@link #types}. */
+        private final Map<Instruction, Map<String, Value>> arraysOf = new HashMap<>();
 
-        Split(Instruction array, List<String> classes, Predicate<Type> isValue, Function<String, List<FieldNode>> fields) {
+        Split(Instruction array, List<Instruction> versions, List<String> classes, Predicate<Type> isValue,
+                Function<String, List<FieldNode>> fields) {
             this.array = array;
+            this.versions = versions;
             this.classes = classes;
             this.isValue = isValue;
             this.fields = fields;
         }
 
         void run() {
-            Instruction[] after = {array};
-            java.util.function.BiConsumer<String, Type> newArray = (key, arrayType) -> {
+            if (classes.size() > 1) {
+                types.put(TAGS, Type.getType("[I"));
+            }
+            for (String c : classes) {
+                forEachNumber(Type.getObjectType(c), "", (path, desc) -> types.put(c + "#" + path, Type.getType("[" + desc)));
+            }
+            Instruction after = array;
+            Map<String, Value> made = new LinkedHashMap<>();
+            for (Map.Entry<String, Type> e : types.entrySet()) {
+                Type arrayType = e.getValue();
                 int opcode = arrayType.getElementType().getSort() == Type.OBJECT || arrayType.getDimensions() > 1
                         ? Opcodes.ANEWARRAY : Opcodes.NEWARRAY;
                 Instruction split = new Instruction(Op.NEW_ARRAY, opcode, arrayType, array.operand(0)).withLine(array.line());
-                insertAfter(array.block(), after[0], split);
-                after[0] = split;
-                byPath.put(key, split);
-            };
-            if (classes.size() > 1) {
-                newArray.accept("#class", Type.getType("[I"));
-                tags = byPath.get("#class");
+                insertAfter(array.block(), after, split);
+                after = split;
+                made.put(e.getKey(), split);
             }
-            for (String c : classes) {
-                forEachNumber(Type.getObjectType(c), "", (path, desc) -> newArray.accept(c + "#" + path,
-                        Type.getType("[" + desc)));
-            }
-            for (Instruction user : List.copyOf(array.users())) {
-                Block b = user.block();
-                switch (user.op()) {
-                    case ARRAY_LENGTH -> {
-                        user.replaceAllUsesWith(array.operand(0));
-                        b.remove(user);
+            arraysOf.put(array, made);
+            makeVersions();
+            for (Instruction version : versions) {
+                Map<String, Value> arrays = arraysOf.get(version);
+                for (Instruction user : List.copyOf(version.users())) {
+                    if (versions.contains(user)) {
+                        continue;
                     }
-                    case ARRAY_LOAD -> {
-                        Value index = user.operand(1);
-                        for (Instruction use : List.copyOf(user.users())) {
-                            if (use.op() == Op.CHECKCAST) {
-                                if (tags != null) { // the cast's own check, on the class numbers
-                                    castCheck(use, index);
+                    Block b = user.block();
+                    switch (user.op()) {
+                        case ARRAY_LENGTH -> {
+                            Value length = version == array ? array.operand(0) : b.insertBefore(user, new Instruction(
+                                    Op.ARRAY_LENGTH, Opcodes.ARRAYLENGTH, Type.INT_TYPE, arrays.values().iterator().next())
+                                    .withLine(user.line()));
+                            user.replaceAllUsesWith(length);
+                            b.remove(user);
+                        }
+                        case ARRAY_LOAD -> {
+                            Value index = user.operand(1);
+                            for (Instruction use : List.copyOf(user.users())) {
+                                if (use.op() == Op.CHECKCAST) {
+                                    if (arrays.containsKey(TAGS)) { // the cast's own check, on the class numbers
+                                        castCheck(use, arrays, index);
+                                    }
+                                    for (Instruction access : List.copyOf(use.users())) {
+                                        rewrite(access, arrays, index);
+                                    }
+                                } else {
+                                    rewrite(use, arrays, index);
                                 }
-                                for (Instruction access : List.copyOf(use.users())) {
-                                    rewrite(access, index);
-                                }
-                            } else {
-                                rewrite(use, index);
+                                use.block().remove(use);
                             }
-                            use.block().remove(use);
+                            b.remove(user);
                         }
-                        b.remove(user);
-                    }
-                    case ARRAY_STORE -> {
-                        Value index = user.operand(1);
-                        Instruction object = (Instruction) user.operand(2);
-                        String c = object.type().getInternalName();
-                        if (tags != null) {
-                            b.insertBefore(user, new Instruction(Op.ARRAY_STORE, Opcodes.IASTORE, Type.VOID_TYPE, tags, index,
-                                    Constant.ofInt(classes.indexOf(c) + 1)).withLine(user.line()));
+                        case ARRAY_STORE -> {
+                            Value index = user.operand(1);
+                            Instruction object = (Instruction) user.operand(2);
+                            String c = object.type().getInternalName();
+                            if (arrays.containsKey(TAGS)) {
+                                b.insertBefore(user, new Instruction(Op.ARRAY_STORE, Opcodes.IASTORE, Type.VOID_TYPE,
+                                        arrays.get(TAGS), index, Constant.ofInt(classes.indexOf(c) + 1)).withLine(user.line()));
+                            }
+                            store(user, arrays, object, c, object.type(), "", index);
+                            b.remove(user);
                         }
-                        store(user, object, c, object.type(), "", index);
-                        b.remove(user);
+                        default -> throw new IllegalStateException("checked: " + user.op());
                     }
-                    default -> throw new IllegalStateException("checked: " + user.op());
                 }
             }
-            array.block().remove(array);
+            for (Instruction version : versions) {
+                version.clearOperands();
+            }
+            for (Instruction version : versions) {
+                if (version.isPhi()) {
+                    version.block().removePhi(version);
+                } else {
+                    version.block().remove(version);
+                }
+            }
+        }
+
+        /**
+         * The arrays of each version but the first: a phi per array at each phi, a copy of each
+         * array at each copy, the same arrays through a cast.
+         */
+        private void makeVersions() {
+            for (Instruction version : versions) {
+                if (version.isPhi()) {
+                    Map<String, Value> phis = new LinkedHashMap<>();
+                    types.forEach((key, type) -> phis.put(key,
+                            version.block().addPhi(new Instruction(Op.PHI, -1, type).withLine(version.line()))));
+                    arraysOf.put(version, phis);
+                }
+            }
+            for (Instruction version : versions) {
+                if (ArrayVersions.isCopy(version)) {
+                    Map<String, Value> copies = new LinkedHashMap<>();
+                    Map<String, Value> source = arraysOf.get((Instruction) version.operand(0));
+                    types.forEach((key, type) -> copies.put(key, copyOf(version, source.get(key), type)));
+                    arraysOf.put(version, copies);
+                } else if (version.op() == Op.CHECKCAST) {
+                    arraysOf.put(version, arraysOf.get((Instruction) version.operand(0)));
+                }
+            }
+            for (Instruction version : versions) {
+                if (version.isPhi()) {
+                    arraysOf.get(version).forEach((key, phi) -> {
+                        for (Value operand : version.operands()) {
+                            ((Instruction) phi).addOperand(arraysOf.get((Instruction) operand).get(key));
+                        }
+                    });
+                }
+            }
+        }
+
+        /** {@code Arrays.copyOf(source, n)}, of {@code type}, before the copy {@code at} of the objects, of its length. */
+        private Value copyOf(Instruction at, Value source, Type type) {
+            boolean primitive = type.getDimensions() == 1 && type.getElementType().getSort() != Type.OBJECT;
+            Type declared = primitive ? type : Type.getType("[Ljava/lang/Object;");
+            Instruction copy = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, declared, source, at.operand(1))
+                    .withMember(new MemberRef("java/util/Arrays", "copyOf", "(" + declared + "I)" + declared))
+                    .withLine(at.line());
+            at.block().insertBefore(at, copy);
+            if (primitive) {
+                return copy;
+            }
+            return at.block().insertBefore(at, new Instruction(Op.CHECKCAST, Opcodes.CHECKCAST, type, copy).withTypeOperand(type)
+                    .withLine(at.line()));
         }
 
         /**
          * A use of the element at {@code index} (or of its cast): a field read or written, a class
          * test, the throw past the last class test, a null check.
          */
-        private void rewrite(Instruction use, Value index) {
+        private void rewrite(Instruction use, Map<String, Value> arrays, Value index) {
             if (use.op() == Op.INVOKE && use.member().equals(TypeSwitch.IS_CLASS)) {
                 String c = ((Type) ((Constant) use.operand(1)).value()).getInternalName();
                 Value is;
-                if (tags == null) { // one class: the test is a constant
+                if (!arrays.containsKey(TAGS)) { // one class: the test is a constant
                     is = Constant.ofInt(classes.get(0).equals(c) ? 1 : 0);
                 } else {
-                    Instruction test = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.INT_TYPE, tag(use, index),
+                    Instruction test = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.INT_TYPE, tag(use, arrays, index),
                             Constant.ofInt(classes.indexOf(c) + 1)).withMember(TypeSwitch.IS).withLine(use.line());
                     use.block().insertBefore(use, test);
                     is = test;
@@ -399,9 +546,9 @@ final class ObjectArrays {
                 String path = use.member().name();
                 Type t = Type.getType(use.member().descriptor());
                 if (use.op() == Op.FIELD_GET) {
-                    use.replaceAllUsesWith(load(use, c, t, path, index));
+                    use.replaceAllUsesWith(load(use, arrays, c, t, path, index));
                 } else {
-                    store(use, use.operand(1), c, t, path, index);
+                    store(use, arrays, use.operand(1), c, t, path, index);
                 }
             }
             if (use.op() != Op.CHECKCAST) {
@@ -410,24 +557,25 @@ final class ObjectArrays {
         }
 
         /** The class number of the element at {@code index}, read before {@code at}. */
-        private Instruction tag(Instruction at, Value index) {
-            Instruction tag = new Instruction(Op.ARRAY_LOAD, Opcodes.IALOAD, Type.INT_TYPE, tags, index).withLine(at.line());
+        private Instruction tag(Instruction at, Map<String, Value> arrays, Value index) {
+            Instruction tag = new Instruction(Op.ARRAY_LOAD, Opcodes.IALOAD, Type.INT_TYPE, arrays.get(TAGS), index)
+                    .withLine(at.line());
             at.block().insertBefore(at, tag);
             return tag;
         }
 
         /** Before a cast of the element at {@code index}: what {@code checkcast} checks, on its class number. */
-        private void castCheck(Instruction cast, Value index) {
+        private void castCheck(Instruction cast, Map<String, Value> arrays, Value index) {
             String c = cast.typeOperand().getInternalName();
-            cast.block().insertBefore(cast, new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.VOID_TYPE, tag(cast, index),
-                    Constant.ofInt(classes.indexOf(c) + 1)).withMember(CAST).withLine(cast.line()));
+            cast.block().insertBefore(cast, new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.VOID_TYPE,
+                    tag(cast, arrays, index), Constant.ofInt(classes.indexOf(c) + 1)).withMember(CAST).withLine(cast.line()));
         }
 
         /** The number or value object at {@code path} of the element (of class {@code c}) at {@code index}, read before {@code at}. */
-        private Value load(Instruction at, String c, Type t, String path, Value index) {
+        private Value load(Instruction at, Map<String, Value> arrays, String c, Type t, String path, Value index) {
             if (t.getSort() != Type.OBJECT) {
                 Instruction load = new Instruction(Op.ARRAY_LOAD, t.getOpcode(Opcodes.IALOAD), Types.computational(t),
-                        byPath.get(c + "#" + path), index).withLine(at.line());
+                        arrays.get(c + "#" + path), index).withLine(at.line());
                 at.block().insertBefore(at, load);
                 return load;
             }
@@ -435,7 +583,7 @@ final class ObjectArrays {
             at.block().insertBefore(at, made);
             for (FieldNode field : fields.apply(t.getInternalName())) {
                 Type ft = Type.getType(field.desc);
-                Value v = load(at, c, ft, path + "." + field.name, index);
+                Value v = load(at, arrays, c, ft, path + "." + field.name, index);
                 at.block().insertBefore(at, new Instruction(Op.FIELD_PUT, Opcodes.PUTFIELD, Type.VOID_TYPE, made, v)
                         .withMember(new MemberRef(t.getInternalName(), field.name, field.desc)).withLine(at.line()));
             }
@@ -443,10 +591,10 @@ final class ObjectArrays {
         }
 
         /** Stores {@code value}, of type {@code t}, as the numbers at {@code path} of the element (of class {@code c}) at {@code index}. */
-        private void store(Instruction at, Value value, String c, Type t, String path, Value index) {
+        private void store(Instruction at, Map<String, Value> arrays, Value value, String c, Type t, String path, Value index) {
             if (t.getSort() != Type.OBJECT) {
                 at.block().insertBefore(at, new Instruction(Op.ARRAY_STORE, t.getOpcode(Opcodes.IASTORE), Type.VOID_TYPE,
-                        byPath.get(c + "#" + path), index, value).withLine(at.line()));
+                        arrays.get(c + "#" + path), index, value).withLine(at.line()));
                 return;
             }
             for (FieldNode field : fields.apply(t.getInternalName())) { // the element itself (path ""), or a value object
@@ -454,7 +602,7 @@ final class ObjectArrays {
                 Instruction read = new Instruction(Op.FIELD_GET, Opcodes.GETFIELD, Types.computational(ft), value)
                         .withMember(new MemberRef(t.getInternalName(), field.name, field.desc)).withLine(at.line());
                 at.block().insertBefore(at, read);
-                store(at, read, c, ft, path.isEmpty() ? field.name : path + "." + field.name, index);
+                store(at, arrays, read, c, ft, path.isEmpty() ? field.name : path + "." + field.name, index);
             }
         }
 

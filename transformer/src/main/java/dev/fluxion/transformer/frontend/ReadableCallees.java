@@ -130,7 +130,7 @@ public final class ReadableCallees {
         boolean internal = m.owner().startsWith("dev/fluxion/internal/") && !m.owner().equals(StreamLoops.HELPERS)
                 && !m.owner().equals(JdkModels.MODELS);
         if (isJdk(m.owner()) || internal || m.name().startsWith("<")
-                || !takesNumbers(call) && !passesALambda(call) && !passesObjectsMadeHere(call) && !returnsArray(call)
+                || !model && !takesNumbers(call) && !passesALambda(call) && !passesObjectsMadeHere(call) && !returnsArray(call)
                         && !returnsObjects(call) || inProgress.contains(key)
                 || callees.isDifferentiable(m)
                 || callees.adjointRule(m) != null || callees.adjointRuleMismatch(m) != null) {
@@ -380,15 +380,15 @@ public final class ReadableCallees {
     }
 
     /**
-     * Whether the helper returns an object of the user's, or an array of objects: a factory
-     * ({@code Particle[] ps = newParticles()}) whose objects, once its code is in view, are objects
-     * made here, which Fluxion replaces by their numbers when the caller writes differentiated values
-     * into them.
+     * Whether the helper returns an object of the user's, an array of objects or a list: a factory
+     * ({@code Particle[] ps = newParticles()}, {@code List<Particle> ps = spawn(n)}) whose objects,
+     * once its code is in view, are objects made here, which Fluxion replaces by their numbers when
+     * the caller writes differentiated values into them.
      */
     private static boolean returnsObjects(Instruction call) {
         Type t = call.type();
         Type element = t.getSort() == Type.ARRAY ? t.getElementType() : t;
-        return element.getSort() == Type.OBJECT && !isJdk(element.getInternalName());
+        return element.getSort() == Type.OBJECT && (!isJdk(element.getInternalName()) || ListsMadeHere.isListType(t));
     }
 
     private static boolean isNumeric(Type t) {

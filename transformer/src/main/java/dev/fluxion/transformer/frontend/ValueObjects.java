@@ -106,6 +106,14 @@ public final class ValueObjects {
 
     /** What a use of an object that keeps it does, in a user's words. */
     static String describeUse(Instruction user) {
+        if (user.op() == Op.INVOKE) { // into a list made here that stays a list: why it stays
+            Value list = ListsMadeHere.isMadeHere(user) ? user
+                    : user.opcode() != Opcodes.INVOKESTATIC && !user.operands().isEmpty() ? user.operand(0) : null;
+            String why = ListsMadeHere.whyKept(list);
+            if (why != null) {
+                return "an object is put in a list that Fluxion does not follow: " + why;
+            }
+        }
         return switch (user.op()) {
             case INVOKE -> "an object is passed to " + JavaSyntax.method(user.member()) + ", which is not inlined";
             case FIELD_PUT -> "an object is stored in the field " + JavaSyntax.field(user.member());
@@ -645,9 +653,8 @@ public final class ValueObjects {
         // field reads become the numbers; then every object instruction goes
         for (Block b : f.blocks()) {
             for (Instruction insn : List.copyOf(b.body())) {
-                if (insn.op() == Op.FIELD_GET && insn.operands().size() == 1 && fields.containsKey(insn.operand(0))
-                        && !isValueType(insn.type())) {
-                    insn.replaceAllUsesWith((Value) fields.get(insn.operand(0)).get(insn.member().name()));
+                if (isReadOfNumber(insn, fields)) {
+                    insn.replaceAllUsesWith(number(insn, fields));
                 }
             }
         }
@@ -683,6 +690,25 @@ public final class ValueObjects {
             }
         }
         return data;
+    }
+
+    private boolean isReadOfNumber(Value v, Map<Value, Fields> fields) {
+        return v instanceof Instruction i && i.op() == Op.FIELD_GET && i.operands().size() == 1
+                && fields.containsKey(i.operand(0)) && !isValueType(i.type());
+    }
+
+    /**
+     * The number a read of a field of a value object made here is: what was stored there, itself
+     * such a read, perhaps (a record made from another's field, {@code new V(2 * b.x(), b.y())}),
+     * which is then followed to its number, whichever of the two reads is replaced first.
+     */
+    private Value number(Instruction read, Map<Value, Fields> fields) {
+        Value v = read;
+        for (int depth = 0; depth < 64 && isReadOfNumber(v, fields); depth++) {
+            Instruction i = (Instruction) v;
+            v = (Value) fields.get(i.operand(0)).get(i.member().name());
+        }
+        return v;
     }
 
     /**

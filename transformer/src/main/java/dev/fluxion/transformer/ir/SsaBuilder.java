@@ -136,6 +136,32 @@ public final class SsaBuilder {
         return sealed.contains(block);
     }
 
+    /**
+     * Fills {@code f}'s blocks in reverse post-order, so that definitions are seen before their
+     * uses: {@code fill} reads and writes variables in a block (and may rewrite its body, not the
+     * control flow); each block is sealed as soon as all its predecessors are filled, and the
+     * blocks the entry does not reach are sealed last. How passes that turn memory into variables
+     * (an object's fields, a list's array and size) run this builder over a whole function.
+     */
+    public void fill(IrFunction f, java.util.function.Consumer<Block> fill) {
+        Set<Block> filled = new HashSet<>();
+        for (Block b : BlockOrder.reversePostOrder(f.entry())) {
+            if (filled.containsAll(b.predecessors())) {
+                seal(b);
+            }
+            fill.accept(b);
+            filled.add(b);
+            for (Block s : b.successors()) {
+                if (filled.containsAll(s.predecessors())) {
+                    seal(s);
+                }
+            }
+        }
+        for (Block b : f.blocks()) {
+            seal(b);
+        }
+    }
+
     /** The value that now stands for {@code v}, following trivial-phi replacements. */
     public Value resolve(Value v) {
         Value r = v;
