@@ -34,6 +34,7 @@ public final class Naming {
     public static final String TAPE_INTERNAL_NAME = "dev/fluxion/internal/Tape";
     public static final String TAPE_DESCRIPTOR = "L" + TAPE_INTERNAL_NAME + ";";
     public static final String DIFFERENTIABLE_DESCRIPTOR = "Ldev/fluxion/Differentiable;";
+    public static final String CHECKPOINTED_DESCRIPTOR = "Ldev/fluxion/Checkpointed;";
 
     private Naming() {
     }

@@ -1,0 +1,158 @@
+package dev.fluxion.transformer.reverse;
+
+import dev.fluxion.internal.Naming;
+import dev.fluxion.internal.Revolve;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrBuilder;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Param;
+import dev.fluxion.transformer.ir.SsaBuilder;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Value;
+import dev.fluxion.transformer.reverse.TimeLoopOutliner.Outlined;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * The adjoint of an outlined time loop ({@link TimeLoopOutliner}), with the loop method's
+ * descriptor and adjoint convention: it asks {@link Revolve} what to do until it is done, runs the
+ * primal step over the steps it says to advance, and the step's adjoint for the step it says to
+ * reverse (which runs the step once more, recording that step alone, and reverses it: the state's
+ * shadows go from the adjoint after the step to the adjoint before it). The adjoints of the scalars
+ * the steps use it sums, and leaves on the tape as every adjoint leaves its scalar parameters'.
+ * <pre>
+ *   r = Revolve.start(tape, limit - start, snapshots, maxBytes); r.watch(state); r.watch(array)..
+ *   loop: switch (r.next()) {
+ *     case ADVANCE: for (j = r.from(); j &lt; r.to(); j++) step(state, .., start + j); goto loop
+ *     case REVERSE: step$adjoint(state, .., start + r.step(), shadows.., tape); bar_k += pop..; goto loop
+ *     default:      push bar_k..; return
+ *   }
+ * </pre>
+ */
+final class RevolveDriver {
+    private static final String REVOLVE = Type.getInternalName(Revolve.class);
+
+    private final Outlined o;
+    private final IrFunction adjoint;
+    private final IrBuilder ir = new IrBuilder();
+    private final SsaBuilder ssa = new SsaBuilder();
+    private final List<Param> primal;
+    private final List<Param> shadows = new ArrayList<>();
+    private final List<Param> scalars = new ArrayList<>();
+    private final TapeAccess tape;
+
+    private RevolveDriver(Outlined o) {
+        this.o = o;
+        String descriptor = o.loop().descriptor();
+        this.adjoint = new IrFunction(o.loop().owner(), Naming.adjointName(o.loop().name()),
+                Naming.adjointDescriptor(descriptor));
+        List<Param> params = adjoint.params();
+        int n = o.loop().params().size();
+        this.primal = params.subList(0, n);
+        for (int k = n; k < params.size() - 1; k++) {
+            shadows.add(params.get(k));
+        }
+        for (Param p : primal) {
+            if (Types.isFloating(p.type())) {
+                scalars.add(p);
+            }
+        }
+        this.tape = new TapeAccess(ir, params.get(params.size() - 1));
+    }
+
+    /** The loop's adjoint, calling the step's adjoint {@code stepAdjoint}. */
+    static IrFunction adjoint(Outlined o, String stepAdjoint, CheckpointPolicy policy) {
+        return new RevolveDriver(o).build(stepAdjoint, policy);
+    }
+
+    private IrFunction build(String stepAdjoint, CheckpointPolicy policy) {
+        int line = o.loop().blocks().get(1).terminator().line();
+        ir.setLine(line);
+        Block entry = adjoint.newBlock();
+        Block ask = adjoint.newBlock();
+        Block advance = adjoint.newBlock();
+        Block advanceTest = adjoint.newBlock();
+        Block advanceStep = adjoint.newBlock();
+        Block reverse = adjoint.newBlock();
+        Block done = adjoint.newBlock();
+        Value start = primal.get(o.stateParams());
+        Value limit = primal.get(o.stateParams() + 1);
+
+        ssa.seal(entry);
+        ir.setBlock(entry);
+        Value r = ir.invokeStatic(REVOLVE, "start", "(" + Naming.TAPE_DESCRIPTOR + "IIJ)L" + REVOLVE + ";", tape.tape(),
+                ir.sub(limit, start), Constant.ofInt(policy.snapshots()), new Constant(Type.LONG_TYPE, policy.maxBytes()));
+        for (int j : o.written()) {
+            ir.invokeVirtual(REVOLVE, "watch", "(Ljava/lang/Object;)V", r, primal.get(j));
+        }
+        for (Param p : scalars) {
+            ssa.write(p, entry, Constant.zero(p.type()));
+        }
+        entry.terminate(AdjointGenerator.jump(ask));
+
+        ir.setBlock(ask);
+        Value action = ir.invokeVirtual(REVOLVE, "next", "()I", r);
+        Instruction dispatch = new Instruction(Op.SWITCH, Opcodes.TABLESWITCH, Type.VOID_TYPE, action)
+                .withKeys(new int[] {Revolve.ADVANCE, Revolve.REVERSE}).withLine(line);
+        dispatch.targets().addAll(List.of(done, advance, reverse));
+        ask.terminate(dispatch);
+
+        ssa.seal(advance);
+        ir.setBlock(advance);
+        Value from = ir.invokeVirtual(REVOLVE, "from", "()I", r);
+        Value to = ir.invokeVirtual(REVOLVE, "to", "()I", r);
+        advance.terminate(AdjointGenerator.jump(advanceTest));
+
+        Instruction j = advanceTest.addPhi(new Instruction(Op.PHI, -1, Type.INT_TYPE));
+        Instruction test = new Instruction(Op.IF, Opcodes.IF_ICMPGE, Type.VOID_TYPE, j, to).withLine(line);
+        test.targets().addAll(List.of(ask, advanceStep));
+        advanceTest.terminate(test);
+
+        ssa.seal(advanceStep);
+        ir.setBlock(advanceStep);
+        MemberRef step = new MemberRef(o.step().owner(), o.step().name(), o.step().descriptor());
+        ir.invokeStatic(step, stepArguments(ir.add(start, j), false).toArray(Value[]::new));
+        Value next = ir.add(j, Constant.ofInt(1));
+        advanceStep.terminate(AdjointGenerator.jump(advanceTest));
+        j.addOperand(from); // predecessors: advance, then the step
+        j.addOperand(next);
+
+        ssa.seal(reverse);
+        ir.setBlock(reverse);
+        Value i = ir.add(start, ir.invokeVirtual(REVOLVE, "step", "()I", r));
+        ir.invokeStatic(new MemberRef(o.step().owner(), stepAdjoint, Naming.adjointDescriptor(o.step().descriptor())),
+                stepArguments(i, true).toArray(Value[]::new));
+        for (int k = scalars.size() - 1; k >= 0; k--) { // the step's adjoint leaves its scalars' adjoints, the last on top
+            Param p = scalars.get(k);
+            ssa.write(p, reverse, ir.add(ssa.read(p, p.type(), reverse), tape.pop(p.type())));
+        }
+        reverse.terminate(AdjointGenerator.jump(ask));
+
+        ssa.seal(done);
+        ir.setBlock(done);
+        for (Param p : scalars) {
+            tape.push(ssa.read(p, p.type(), done));
+        }
+        done.terminate(new Instruction(Op.RETURN, Opcodes.RETURN, Type.VOID_TYPE).withLine(line));
+        ssa.seal(advanceTest);
+        ssa.seal(ask);
+        return adjoint;
+    }
+
+    /** The step's arguments: the loop's but its bounds, the counter, and for its adjoint the shadows and the tape. */
+    private List<Value> stepArguments(Value counter, boolean withShadows) {
+        List<Value> args = new ArrayList<>(primal.subList(0, o.stateParams()));
+        args.add(counter);
+        if (withShadows) {
+            args.addAll(shadows);
+            args.add(tape.tape());
+        }
+        return args;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.fluxion.transformer.reverse;
+
+import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.analysis.ArrayOps;
+import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.ControlFlow;
+import dev.fluxion.transformer.analysis.ForLoops;
+import dev.fluxion.transformer.analysis.ForLoops.ForLoop;
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
+import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Undef;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * The time loops of a {@code @Checkpointed} method, and why a loop cannot be one.
+ *
+ * <p>A time loop is an outermost loop whose body carries a differentiated state from one iteration
+ * to the next: an active {@code double} or {@code float} its header merges that is not only a sum
+ * ({@code s += term}, which a reduction over points carries and checkpointing would not help), or an
+ * active array its body both reads and writes. Fill loops (which only write) and sums stay as they
+ * are. A time loop must be a counted loop {@code for (i = start; i < limit; i++)} left only by its
+ * test, so that the number of steps is known when it starts, and carry numbers, not references:
+ * {@link StepEffects} checks what a step may do, so that running it again from a snapshot gives
+ * what it gave the first time.
+ */
+final class TimeLoops {
+    /**
+     * A loop to checkpoint: its header's phis other than the counter (the state the step passes on),
+     * the values from outside that the body uses, and the arrays from outside that it writes (the rest
+     * of the state, snapshotted by copy).
+     */
+    record TimeLoop(ForLoop loop, List<Instruction> state, List<Value> liveIns, List<Value> watched) {
+        /** The blocks of the loop but its header. */
+        Set<Block> bodyBlocks() {
+            Set<Block> body = new HashSet<>(loop.body());
+            body.remove(loop.header());
+            return body;
+        }
+
+        /** Whether {@code v} is defined in the loop, header included. */
+        boolean defines(Value v) {
+            return v instanceof Instruction i && loop.body().contains(i.block());
+        }
+    }
+
+    private static final String COUNTED_ADVICE = "Count the steps before the loop (int steps = (int) Math.ceil((tEnd - t) "
+            + "/ dt);) and write it as for (int i = 0; i < steps; i++), left only by its test: the reverse sweep plans its "
+            + "snapshots from the number of steps, known when the loop starts.";
+
+    private final IrFunction f;
+    private final ActivityAnalysis activity;
+    private final Callees callees;
+    private final ForLoops forLoops;
+    private final ControlFlow cfg;
+    private final List<Unsupported> problems = new ArrayList<>();
+
+    private TimeLoops(IrFunction f, ActivityAnalysis activity, Callees callees) {
+        this.f = f;
+        this.activity = activity;
+        this.callees = callees;
+        this.forLoops = new ForLoops(f);
+        this.cfg = new ControlFlow(f);
+    }
+
+    /**
+     * The time loops of {@code f}, in layout order.
+     *
+     * @param methodLine the method's first line, for the diagnostic of a method without one
+     * @throws Unsupported listing every time loop that cannot be checkpointed, or if there is none
+     */
+    static List<TimeLoop> find(IrFunction f, ActivityAnalysis activity, Callees callees, int methodLine) {
+        TimeLoops finder = new TimeLoops(f, activity, callees);
+        List<TimeLoop> out = new ArrayList<>();
+        int candidates = 0;
+        for (Map.Entry<Block, Set<Block>> e : finder.outermostLoops().entrySet()) {
+            if (finder.carriesState(e.getKey(), e.getValue())) {
+                candidates++;
+                TimeLoop loop = finder.check(e.getKey(), e.getValue());
+                if (loop != null) {
+                    out.add(loop);
+                }
+            }
+        }
+        if (candidates == 0) {
+            finder.problems.add(new Unsupported(methodLine, "@Checkpointed, but no loop of the method carries a "
+                    + "differentiated value from one iteration to the next", "Checkpointing is for a time loop, whose "
+                            + "steps update a state; remove @Checkpointed, or put it on the method with the time loop."));
+        }
+        if (!finder.problems.isEmpty()) {
+            throw Unsupported.all(finder.problems);
+        }
+        return out;
+    }
+
+    /** The loops in no other loop, by header (in layout order), with their blocks. */
+    private Map<Block, Set<Block>> outermostLoops() {
+        Map<Block, Set<Block>> loops = new LinkedHashMap<>();
+        for (Block h : f.blocks()) {
+            for (Block p : h.predecessors()) {
+                Set<Block> body = ControlFlow.naturalLoop(f, h, p);
+                if (body != null) {
+                    loops.computeIfAbsent(h, k -> new HashSet<>()).addAll(body);
+                }
+            }
+        }
+        Map<Block, Set<Block>> outermost = new LinkedHashMap<>();
+        loops.forEach((h, body) -> {
+            if (loops.entrySet().stream().noneMatch(o -> o.getKey() != h && o.getValue().contains(h))) {
+                outermost.put(h, body);
+            }
+        });
+        return outermost;
+    }
+
+    private boolean carriesState(Block header, Set<Block> body) {
+        for (Instruction phi : header.phis()) {
+            if (activity.isActive(phi) && (ArrayFamilies.isMember(phi) || !isSum(phi, body))) {
+                return true;
+            }
+        }
+        Set<Value> read = new HashSet<>();
+        Set<Value> written = new HashSet<>();
+        for (Block b : body) {
+            for (Instruction insn : b.body()) {
+                if (insn.op() == Op.ARRAY_LOAD && ArrayFamilies.isMember(insn.operand(0))) {
+                    read.add(activity.families().find(insn.operand(0)));
+                }
+                if (insn.op() == Op.INVOKE) {
+                    for (Value v : insn.operands()) {
+                        if (ArrayFamilies.isMember(v) && ArrayOps.of(insn) != ArrayOps.FILL) {
+                            read.add(activity.families().find(v)); // a copy's source, a callee's argument
+                        }
+                    }
+                }
+                Value w = ActivityAnalysis.writtenArray(insn);
+                if (w != null && activity.isActive(w)) {
+                    written.add(activity.families().find(w));
+                }
+                if (activity.isDifferentiableCall(insn)) {
+                    for (int j = 0; j < insn.operands().size(); j++) {
+                        Value v = insn.operand(j);
+                        if (ArrayFamilies.isMember(v) && activity.isActive(v) && callees.mayWriteArgument(insn.member(), j)) {
+                            written.add(activity.families().find(v));
+                        }
+                    }
+                }
+            }
+        }
+        written.retainAll(read);
+        return !written.isEmpty();
+    }
+
+    /** Whether a header phi only collects terms, {@code s = s + t} or {@code s - t}, and the loop uses it nowhere else. */
+    private static boolean isSum(Instruction phi, Set<Block> body) {
+        Instruction next = phi.operands().stream().filter(v -> v instanceof Instruction i && body.contains(i.block()))
+                .map(Instruction.class::cast).findFirst().orElse(null);
+        if (next == null || next.op() != Op.ARITHMETIC || next.operands().size() != 2) {
+            return false;
+        }
+        int add = Types.intOpcode(next.opcode());
+        boolean shape = add == Opcodes.IADD && (next.operand(0) == phi) != (next.operand(1) == phi)
+                || add == Opcodes.ISUB && next.operand(0) == phi && next.operand(1) != phi;
+        return shape && phi.users().stream().allMatch(u -> u == next || u == phi || !body.contains(u.block()));
+    }
+
+    /** The loop as a {@link TimeLoop}, or {@code null} with its problems added. */
+    private TimeLoop check(Block header, Set<Block> body) {
+        int line = header.terminator().line();
+        ForLoop loop = forLoops.ofHeader(header);
+        if (loop == null || !loop.body().equals(body)) {
+            problems.add(new Unsupported(line, "the time loop that @Checkpointed asks to checkpoint is not a counted loop "
+                    + "for (int i = start; i < limit; i++)", COUNTED_ADVICE));
+            return null;
+        }
+        if (!loop.leftOnlyByHeader() || body.stream().anyMatch(b -> b.terminator().op() == Op.RETURN)
+                || loop.latch().terminator().op() != Op.GOTO) {
+            problems.add(new Unsupported(line, "the time loop is left by a break or a return, not only by its test",
+                    COUNTED_ADVICE));
+            return null;
+        }
+        int before = problems.size();
+        List<Instruction> state = new ArrayList<>();
+        for (Instruction phi : header.phis()) {
+            if (phi == loop.iv()) {
+                continue;
+            }
+            switch (phi.type().getSort()) {
+                case Type.DOUBLE, Type.FLOAT, Type.INT, Type.LONG -> state.add(phi);
+                default -> problems.add(new Unsupported(line, "the time loop carries "
+                        + (ArrayFamilies.isMember(phi) ? "a reference to a " : "a ") + JavaSyntax.type(phi.type())
+                        + " from one step to the next (a variable that refers to another array or object after a step, "
+                        + "as when two buffers are swapped)", "Copy the new values into place instead "
+                                + "(System.arraycopy(next, 0, u, 0, n)), so each variable keeps the array it had before "
+                                + "the loop: a snapshot copies the contents of arrays, not which array a variable refers "
+                                + "to."));
+            }
+        }
+        for (Instruction insn : header.body()) {
+            for (Instruction user : insn.users()) {
+                if (!body.contains(user.block())) {
+                    problems.add(new Unsupported(insn.line(), "the test of the time loop computes a value used after "
+                            + "the loop", "Compute it after the loop from the loop's variables."));
+                    break;
+                }
+            }
+        }
+        TimeLoop provisional = new TimeLoop(loop, state, liveIns(loop, state), List.of());
+        List<Value> watched = new StepEffects(f, activity, callees, cfg, provisional, problems).watchedArrays();
+        return problems.size() > before ? null : new TimeLoop(loop, state, provisional.liveIns(), watched);
+    }
+
+    /**
+     * The values defined outside the loop that its body (the header's own instructions included) or
+     * the state it passes on uses, in the order the body uses them first; not the header's phis.
+     */
+    private List<Value> liveIns(ForLoop loop, List<Instruction> state) {
+        Set<Value> in = new java.util.LinkedHashSet<>();
+        int fromLatch = loop.header().predecessors().indexOf(loop.latch());
+        List<Value> used = new ArrayList<>();
+        for (Block b : f.blocks()) {
+            if (!loop.body().contains(b)) {
+                continue;
+            }
+            for (Instruction insn : b.body()) {
+                used.addAll(insn.operands());
+            }
+            if (b != loop.header()) {
+                used.addAll(b.terminator().operands());
+            }
+        }
+        for (Instruction phi : state) {
+            used.add(phi.operand(fromLatch));
+        }
+        for (Value v : used) {
+            boolean inLoop = v instanceof Instruction i && loop.body().contains(i.block());
+            if (!inLoop && !(v instanceof Constant) && !(v instanceof Undef)) {
+                in.add(v);
+            }
+        }
+        return new ArrayList<>(in);
+    }
+}
