@@ -165,7 +165,7 @@ final class StepEffects {
         }
         Set<Value> roots = roots(array, new HashSet<>());
         if (roots == null) {
-            problem(insn, "the time loop writes a " + JavaSyntax.type(array.type()) + " that it gets inside the loop "
+            problem(insn, "the time loop writes " + a(array.type()) + " that it gets inside the loop "
                     + "(from a field or a call)", LOCAL_COPY_ADVICE);
             return;
         }
@@ -173,7 +173,7 @@ final class StepEffects {
             if (!rows && Types.isFloatingArray(root.type())) {
                 watched.add(root);
             } else {
-                problem(insn, "the time loop writes a " + JavaSyntax.type(root.type()) + " it did not make in the step",
+                problem(insn, "the time loop writes " + a(root.type()) + " it did not make in the step",
                         "Checkpointing snapshots numbers and floating-point arrays: make the array in each step, or "
                                 + "keep its values in a double[].");
                 return;
@@ -230,13 +230,13 @@ final class StepEffects {
             }
             for (Instruction w : activity.families().writers(array)) {
                 if (loop.loop().body().contains(w.block()) || later.contains(w.block())) {
-                    problem(insn, "the time loop reads a " + JavaSyntax.type(array.type()) + " that it gets inside the "
+                    problem(insn, "the time loop reads " + a(array.type()) + " that it gets inside the "
                             + "loop (from a field or a call) and that the method writes", LOCAL_COPY_ADVICE);
                     return;
                 }
             }
         } else if (array.type().getSort() == Type.ARRAY && writtenLater(array.type())) {
-            problem(insn, "the time loop reads a " + JavaSyntax.type(array.type()) + " that the method may write after "
+            problem(insn, "the time loop reads " + a(array.type()) + " that the method may write after "
                     + "the loop", "Keep the array as it is until the method returns (write a copy after the loop).");
         }
     }
@@ -266,6 +266,12 @@ final class StepEffects {
             }
         }
         return false;
+    }
+
+    /** The type in Java syntax with its article: "a double[]", "an int[]". */
+    private static String a(Type t) {
+        String name = JavaSyntax.type(t);
+        return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
     private void problem(Instruction insn, String problem, String advice) {

@@ -181,33 +181,36 @@ final class TimeLoops {
     /** The loop as a {@link TimeLoop}, or {@code null} with its problems added. */
     private TimeLoop check(Block header, Set<Block> body) {
         int line = header.terminator().line();
-        ForLoop loop = forLoops.ofHeader(header);
-        if (loop == null || !loop.body().equals(body)) {
-            problems.add(new Unsupported(line, "the time loop that @Checkpointed asks to checkpoint is not a counted loop "
-                    + "for (int i = start; i < limit; i++)", COUNTED_ADVICE));
-            return null;
-        }
-        if (!loop.leftOnlyByHeader() || body.stream().anyMatch(b -> b.terminator().op() == Op.RETURN)
-                || loop.latch().terminator().op() != Op.GOTO) {
+        boolean leftElsewhere = body.stream().anyMatch(b -> b != header && (b.terminator().op() == Op.RETURN
+                || !body.containsAll(b.successors())));
+        if (leftElsewhere) {
             problems.add(new Unsupported(line, "the time loop is left by a break or a return, not only by its test",
                     COUNTED_ADVICE));
+            return null;
+        }
+        ForLoop loop = forLoops.ofHeader(header);
+        if (loop == null || !loop.body().equals(body) || loop.latch().terminator().op() != Op.GOTO) {
+            problems.add(new Unsupported(line, "the time loop that @Checkpointed asks to checkpoint is not a counted loop "
+                    + "for (int i = start; i < limit; i++)", COUNTED_ADVICE));
             return null;
         }
         int before = problems.size();
         List<Instruction> state = new ArrayList<>();
         for (Instruction phi : header.phis()) {
-            if (phi == loop.iv()) {
-                continue;
-            }
-            switch (phi.type().getSort()) {
-                case Type.DOUBLE, Type.FLOAT, Type.INT, Type.LONG -> state.add(phi);
-                default -> problems.add(new Unsupported(line, "the time loop carries "
-                        + (ArrayFamilies.isMember(phi) ? "a reference to a " : "a ") + JavaSyntax.type(phi.type())
+            int sort = phi.type().getSort();
+            if (sort == Type.DOUBLE || sort == Type.FLOAT || sort == Type.INT || sort == Type.LONG) {
+                if (phi != loop.iv()) {
+                    state.add(phi);
+                }
+            } else {
+                problems.add(new Unsupported(line, "the time loop carries a reference to "
+                        + (ArrayFamilies.isMember(phi) ? "a " : "an object of ") + JavaSyntax.type(phi.type())
                         + " from one step to the next (a variable that refers to another array or object after a step, "
                         + "as when two buffers are swapped)", "Copy the new values into place instead "
                                 + "(System.arraycopy(next, 0, u, 0, n)), so each variable keeps the array it had before "
                                 + "the loop: a snapshot copies the contents of arrays, not which array a variable refers "
                                 + "to."));
+                return null; // once for the loop, however many it swaps
             }
         }
         for (Instruction insn : header.body()) {
@@ -218,6 +221,9 @@ final class TimeLoops {
                     break;
                 }
             }
+        }
+        if (problems.size() > before) {
+            return null; // what a step does to arrays would be judged on a shape it cannot have
         }
         TimeLoop provisional = new TimeLoop(loop, state, liveIns(loop, state), List.of());
         List<Value> watched = new StepEffects(f, activity, callees, cfg, provisional, problems).watchedArrays();
