@@ -1550,6 +1550,9 @@ public final class Corpus {
                         heatA, heatB),
                 scalar("Simulations.heatEndCheckpointed", Simulations::heatEndCheckpointed,
                         x -> Simulations.heatGradient(x, Simulations.steps), heatA, heatB),
+                scalar("Simulations.reactionDiffusionEnd", Simulations::reactionDiffusionEnd, null, heatA, heatB),
+                scalar("Simulations.reactionDiffusionEndCheckpointed", Simulations::reactionDiffusionEndCheckpointed, null,
+                        heatA, heatB),
                 scalar("Simulations.kickedEnd", Simulations::kickedEnd, null, kickedA, kickedB),
                 scalar("Simulations.kickedEndCheckpointed", Simulations::kickedEndCheckpointed, null, kickedA, kickedB));
     }

@@ -32,6 +32,8 @@ public final class Simulations {
             case "chainEndCheckpointed" -> Simulations::chainEndCheckpointed;
             case "heatEnd" -> Simulations::heatEnd;
             case "heatEndCheckpointed" -> Simulations::heatEndCheckpointed;
+            case "reactionDiffusionEnd" -> Simulations::reactionDiffusionEnd;
+            case "reactionDiffusionEndCheckpointed" -> Simulations::reactionDiffusionEndCheckpointed;
             case "kickedEnd" -> Simulations::kickedEnd;
             case "kickedEndCheckpointed" -> Simulations::kickedEndCheckpointed;
             default -> throw new IllegalArgumentException(name);
@@ -229,7 +231,7 @@ public final class Simulations {
         int m = p.length;
         double[] u = p.clone();
         double[] next = new double[m];
-        double r = 0.2;
+        double r = 0.002; // slow: after 10^4 steps the temperatures are still far from the steady state
         for (int s = 0; s < n; s++) {
             next[0] = u[0];
             next[m - 1] = u[m - 1];
@@ -254,6 +256,42 @@ public final class Simulations {
     @Checkpointed(maxBytes = 2000)
     public static double heatEndCheckpointed(double[] p) {
         return heat(p, steps);
+    }
+
+    /**
+     * Reaction and diffusion, as a PDE solver often writes it: the next values into a second buffer,
+     * then the two swapped. Nonlinear (a cubic reaction), so its adjoint needs every step's values.
+     */
+    public static double reactionDiffusion(double[] p, int n) {
+        int m = p.length;
+        double[] u = p.clone();
+        double[] next = new double[m];
+        for (int s = 0; s < n; s++) {
+            next[0] = u[0];
+            next[m - 1] = u[m - 1];
+            for (int j = 1; j < m - 1; j++) {
+                next[j] = u[j] + 0.002 * (u[j - 1] - 2 * u[j] + u[j + 1]) - 0.001 * u[j] * u[j] * u[j];
+            }
+            double[] swap = u;
+            u = next;
+            next = swap;
+        }
+        double e = 0;
+        for (int j = 0; j < m; j++) {
+            e += (j + 1) * u[j] * u[j];
+        }
+        return e;
+    }
+
+    @Differentiable
+    public static double reactionDiffusionEnd(double[] p) {
+        return reactionDiffusion(p, steps);
+    }
+
+    @Differentiable
+    @Checkpointed(snapshots = 4)
+    public static double reactionDiffusionEndCheckpointed(double[] p) {
+        return reactionDiffusion(p, steps);
     }
 
     /** The gradient of {@link #heat} by hand: the steps are linear, so each direction's tangent takes them too. */
@@ -283,7 +321,7 @@ public final class Simulations {
         int m = u.length;
         double[] next = u.clone();
         for (int j = 1; j < m - 1; j++) {
-            next[j] = u[j] + 0.2 * (u[j - 1] - 2 * u[j] + u[j + 1]);
+            next[j] = u[j] + 0.002 * (u[j - 1] - 2 * u[j] + u[j + 1]);
         }
         return next;
     }

@@ -3,11 +3,11 @@ package dev.fluxion.transformer;
 import static dev.fluxion.transformer.DiagnosticsTest.expectOne;
 
 import dev.fluxion.fixtures.bad.CheckpointedFieldWrite;
+import dev.fluxion.fixtures.bad.CheckpointedFreshBuffer;
 import dev.fluxion.fixtures.bad.CheckpointedIntArrayWrite;
 import dev.fluxion.fixtures.bad.CheckpointedLoopWithBreak;
 import dev.fluxion.fixtures.bad.CheckpointedRandomForce;
 import dev.fluxion.fixtures.bad.CheckpointedRowReplaced;
-import dev.fluxion.fixtures.bad.CheckpointedSwappedBuffers;
 import dev.fluxion.fixtures.bad.CheckpointedTwoLimits;
 import dev.fluxion.fixtures.bad.CheckpointedWhileLoop;
 import dev.fluxion.fixtures.bad.CheckpointedWithoutTimeLoop;
@@ -37,14 +37,13 @@ class CheckpointDiagnosticsTest {
                 + "test", COUNTED_ADVICE);
     }
 
-    // for (...) { ...; double[] swap = u; u = next; next = swap; }   // ERROR: u refers to another array after a step
+    // for (...) { double[] next = new double[n]; ...; u = next; }   // ERROR: u refers to an array a step made
     @Test
-    void swappedBuffersAreReferencesCarriedFromStepToStep() {
-        expectOne(CheckpointedSwappedBuffers.class, "f", "the time loop carries a reference to a double[] from one step "
-                + "to the next (a variable that refers to another array or object after a step, as when two buffers are "
-                + "swapped)", "Copy the new values into place instead (System.arraycopy(next, 0, u, 0, n)), so each "
-                        + "variable keeps the array it had before the loop: a snapshot copies the contents of arrays, not "
-                        + "which array a variable refers to.");
+    void aBufferMadeInEachStep() {
+        expectOne(CheckpointedFreshBuffer.class, "f", "the time loop carries a reference to a double[] from one step to "
+                + "the next that refers to an array the step makes", "Copy the new values into place instead "
+                        + "(System.arraycopy(next, 0, u, 0, n)), or swap arrays made before the loop: a snapshot copies "
+                        + "the contents of the arrays, and which of them each variable refers to.");
     }
 
     // double a = -x + 0.1 * RNG.nextGaussian();   // ERROR: another number when the step runs again

@@ -114,6 +114,21 @@ class CheckpointingTest {
         assertClose(Simulations.heatGradient(x, 5_000), g, 1e-10, "against the tangents by hand");
     }
 
+    /** Two buffers swapped after each step: a snapshot holds which buffer is which, and both buffers' contents. */
+    @Test
+    void swappedBuffers() {
+        steps(5_000);
+        double[] x = {0.0, 1.0, 0.5, -0.3, 0.8, 0.0, 0.4, -0.2};
+        double[] g = checkpointedGradient("reactionDiffusionEnd", x);
+        assertClose(GradientCheck.richardson(function("reactionDiffusionEnd"), x), g, GradientCheck.RICHARDSON_TOLERANCE,
+                "against Richardson");
+        long plain = TapeMemory.peakBytes(function("reactionDiffusionEnd"), x);
+        long checkpointed = TapeMemory.peakBytes(function("reactionDiffusionEndCheckpointed"), x);
+        // four snapshots of the two buffers' 16 numbers and the two indices
+        assertTrue(checkpointed <= 4 * 18 * 8 + TapeMemory.OVERHEAD && plain > 100 * checkpointed, plain + " and "
+                + checkpointed + " bytes");
+    }
+
     @Test
     void aStateOfLongsIntsFloatsAndDoubles() {
         steps(50_000);

@@ -16,17 +16,18 @@ import org.objectweb.asm.Type;
  * along without derivative: the conversions back cut it.
  */
 final class PackedState {
-    private final List<Instruction> state;
+    private final List<Type> state;
 
-    PackedState(List<Instruction> state) {
+    /** The state's numbers, by type, in order. */
+    PackedState(List<Type> state) {
         this.state = state;
     }
 
     /** The length of the packed array. */
     int slots() {
         int n = 0;
-        for (Instruction v : state) {
-            n += slots(v.type());
+        for (Type t : state) {
+            n += slots(t);
         }
         return n;
     }
@@ -40,7 +41,7 @@ final class PackedState {
         int slot = 0;
         for (int k = 0; k < state.size(); k++) {
             Value v = values.get(k);
-            switch (state.get(k).type().getSort()) {
+            switch (state.get(k).getSort()) {
                 case Type.DOUBLE -> ir.arrayStore(packed, Constant.ofInt(slot), v);
                 case Type.FLOAT -> ir.arrayStore(packed, Constant.ofInt(slot), ir.convert(Opcodes.F2D, Type.DOUBLE_TYPE, v));
                 case Type.LONG -> {
@@ -50,7 +51,7 @@ final class PackedState {
                 }
                 default -> ir.arrayStore(packed, Constant.ofInt(slot), widen(ir, v));
             }
-            slot += slots(state.get(k).type());
+            slot += slots(state.get(k));
         }
     }
 
@@ -58,9 +59,9 @@ final class PackedState {
     List<Value> load(IrBuilder ir, Value packed) {
         List<Value> out = new java.util.ArrayList<>();
         int slot = 0;
-        for (Instruction v : state) {
+        for (Type t : state) {
             Value first = ir.arrayLoad(packed, Constant.ofInt(slot));
-            out.add(switch (v.type().getSort()) {
+            out.add(switch (t.getSort()) {
                 case Type.DOUBLE -> first;
                 case Type.FLOAT -> ir.convert(Opcodes.D2F, Type.FLOAT_TYPE, first);
                 case Type.LONG -> {
@@ -75,7 +76,7 @@ final class PackedState {
                 }
                 default -> ir.convert(Opcodes.D2I, Type.INT_TYPE, first);
             });
-            slot += slots(v.type());
+            slot += slots(t);
         }
         return out;
     }

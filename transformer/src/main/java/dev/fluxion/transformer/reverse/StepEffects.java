@@ -66,7 +66,10 @@ final class StepEffects {
         }
     }
 
-    /** The arrays from outside the loop that a step writes, in the order of the loop's live-ins; problems added. */
+    /**
+     * The arrays from outside the loop that a step writes, in the order of the loop's live-ins, then
+     * of its pool of swapped arrays; problems added.
+     */
     List<Value> watchedArrays() {
         for (Block b : f.blocks()) {
             if (loop.loop().body().contains(b)) {
@@ -75,13 +78,18 @@ final class StepEffects {
                 }
             }
         }
-        List<Value> out = new ArrayList<>();
+        Set<Value> out = new LinkedHashSet<>();
         for (Value v : loop.liveIns()) {
             if (watched.contains(v)) {
                 out.add(v);
             }
         }
-        return out;
+        for (Value v : loop.pool()) {
+            if (watched.contains(v)) {
+                out.add(v);
+            }
+        }
+        return new ArrayList<>(out);
     }
 
     private void check(Instruction insn) {
@@ -205,7 +213,10 @@ final class StepEffects {
         if (i.op() == Op.ARRAY_LOAD || i.op() == Op.CHECKCAST) {
             return roots(i.operand(0), seen);
         }
-        if (i.isPhi() && i.block() != loop.loop().header()) {
+        if (i.isPhi() && i.block() == loop.loop().header()) {
+            return loop.swapped().contains(i) ? new LinkedHashSet<>(loop.pool()) : null;
+        }
+        if (i.isPhi()) {
             Set<Value> all = new LinkedHashSet<>();
             for (Value operand : i.operands()) {
                 Set<Value> r = roots(operand, seen);

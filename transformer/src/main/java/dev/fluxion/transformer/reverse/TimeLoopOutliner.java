@@ -27,12 +27,15 @@ import org.objectweb.asm.Type;
  * Moves a time loop out of the method into two of their own, as Tapenade's binomial checkpointing
  * needs the loop's body as a unit it can run forward and reverse:
  * <ul>
- *   <li>the step, {@code void step(double[] state, live-ins.., int i)}: the body, run once for
- *       counter {@code i}, reading the loop's numbers from the packed state at its start and writing
- *       them back at its end, and writing the arrays it is given in place;</li>
- *   <li>the loop, {@code void loop(double[] state, live-ins.., int start, int limit)}: the step for
- *       {@code i} from {@code start} to {@code limit}, which the method now calls in place of the
- *       loop, unpacking the state after it.</li>
+ *   <li>the step, {@code void step(double[] state, double[][] pool, live-ins.., int i)}: the body,
+ *       run once for counter {@code i}, reading the loop's numbers from the packed state at its start
+ *       and writing them back at its end, and writing the arrays it is given in place. Buffers the
+ *       loop swaps are rows of the pool, which the method makes of the arrays they may be; the state
+ *       holds each one's row index;</li>
+ *   <li>the loop, {@code void loop(double[] state, double[][] pool, live-ins.., int start, int limit)}:
+ *       the step for {@code i} from {@code start} to {@code limit}, which the method now calls in
+ *       place of the loop, unpacking the state after it. (No state or pool parameter if there is
+ *       none.)</li>
  * </ul>
  * The loop's adjoint ({@link RevolveDriver}) runs the step and the step's adjoint as the schedule
  * says; the method's adjoint reverses the call jointly, like any call that writes its arguments,
@@ -50,17 +53,28 @@ final class TimeLoopOutliner {
     private final IrFunction caller;
     private final TimeLoop t;
     private final ForLoop loop;
+    /** The state's numbers, then the pool index of each swapped array. */
     private final PackedState packed;
     private final boolean hasState;
+    private final boolean hasPool;
+    private final Type poolType;
     private final String prefix;
 
     private TimeLoopOutliner(IrFunction caller, TimeLoop t) {
         this.caller = caller;
         this.t = t;
         this.loop = t.loop();
-        this.packed = new PackedState(t.state());
-        this.hasState = !t.state().isEmpty();
+        List<Type> types = new ArrayList<>();
+        t.state().forEach(phi -> types.add(phi.type()));
+        t.swapped().forEach(phi -> types.add(Type.INT_TYPE));
+        this.packed = new PackedState(types);
+        this.hasState = !types.isEmpty();
+        this.hasPool = !t.swapped().isEmpty();
+        this.poolType = hasPool ? Type.getType("[" + t.swapped().get(0).type().getDescriptor()) : null;
         StringBuilder p = new StringBuilder(hasState ? "[D" : "");
+        if (hasPool) {
+            p.append(poolType.getDescriptor());
+        }
         for (Value in : t.liveIns()) {
             p.append(in.type().getDescriptor());
         }
@@ -77,12 +91,21 @@ final class TimeLoopOutliner {
         IrFunction loopMethod = o.loopMethod(loopName, new MemberRef(caller.owner(), stepName, step.descriptor()));
         MemberRef ref = new MemberRef(caller.owner(), loopName, loopMethod.descriptor());
         o.rewriteCaller(ref);
-        int first = o.hasState ? 1 : 0;
+        int first = 0;
         Set<Integer> written = new TreeSet<>();
         Set<Integer> inputs = new TreeSet<>();
         if (o.hasState) {
-            written.add(0);
-            inputs.add(0);
+            written.add(first);
+            inputs.add(first++);
+        }
+        if (o.hasPool) {
+            if (t.pool().stream().anyMatch(t.watched()::contains)) {
+                written.add(first);
+            }
+            if (t.pool().stream().anyMatch(activity::isActive)) {
+                inputs.add(first);
+            }
+            first++;
         }
         for (int j = 0; j < t.liveIns().size(); j++) {
             Value in = t.liveIns().get(j);
@@ -103,12 +126,12 @@ final class TimeLoopOutliner {
         ir.setBlock(entry);
         ir.setLine(loop.header().terminator().line());
         Map<Value, Value> outside = new HashMap<>();
+        Map<Value, Value> poolIndex = new HashMap<>();
         int p = 0;
+        Value state = hasState ? step.params().get(p++) : null;
+        Value pool = hasPool ? step.params().get(p++) : null;
         if (hasState) {
-            List<Value> loaded = packed.load(ir, step.params().get(p++));
-            for (int k = 0; k < t.state().size(); k++) {
-                outside.put(t.state().get(k), loaded.get(k));
-            }
+            unpack(ir, state, pool, outside, poolIndex);
         }
         for (Value in : t.liveIns()) {
             outside.put(in, step.params().get(p++));
@@ -124,9 +147,8 @@ final class TimeLoopOutliner {
         }
         List<Block> blocks = caller.blocks().stream().filter(t.bodyBlocks()::contains).toList();
         BlockCopier copier = new BlockCopier();
-        Value state = hasState ? step.params().get(0) : null;
         copier.copy(blocks, step, v -> mapped(v, outside, null),
-                b -> b == loop.latch() ? storeState(b, state, copier, outside, ir) : null);
+                b -> b == loop.latch() ? storeState(b, state, copier, outside, poolIndex, ir) : null);
         Block first = copier.block(loop.header().terminator().targets().get(1));
         int at = first.predecessors().indexOf(loop.header());
         entry.terminate(AdjointGenerator.jump(first));
@@ -135,8 +157,25 @@ final class TimeLoopOutliner {
         return step;
     }
 
+    /**
+     * Loads the carried values from the packed state into {@code values} by phi: the numbers, and
+     * each swapped array as the pool's row at its index (which goes into {@code poolIndex}).
+     */
+    private void unpack(IrBuilder ir, Value state, Value pool, Map<Value, Value> values, Map<Value, Value> poolIndex) {
+        List<Value> loaded = packed.load(ir, state);
+        for (int k = 0; k < t.state().size(); k++) {
+            values.put(t.state().get(k), loaded.get(k));
+        }
+        for (int k = 0; k < t.swapped().size(); k++) {
+            Value index = loaded.get(t.state().size() + k);
+            values.put(t.swapped().get(k), ir.arrayLoad(pool, index));
+            poolIndex.put(t.swapped().get(k), index);
+        }
+    }
+
     /** The end of a step: the latch's values of the state go back into the packed array. */
-    private Instruction storeState(Block latch, Value state, BlockCopier copier, Map<Value, Value> outside, IrBuilder ir) {
+    private Instruction storeState(Block latch, Value state, BlockCopier copier, Map<Value, Value> outside,
+            Map<Value, Value> poolIndex, IrBuilder ir) {
         Instruction end = latch.terminator();
         if (hasState) {
             int fromLatch = loop.header().predecessors().indexOf(latch);
@@ -145,6 +184,10 @@ final class TimeLoopOutliner {
             List<Value> next = new ArrayList<>();
             for (Instruction phi : t.state()) {
                 next.add(mapped(phi.operand(fromLatch), outside, copier));
+            }
+            for (Instruction phi : t.swapped()) {
+                Value array = phi.operand(fromLatch);
+                next.add(poolIndex.containsKey(array) ? poolIndex.get(array) : Constant.ofInt(t.pool().indexOf(array)));
             }
             packed.store(ir, state, next);
         }
@@ -207,20 +250,34 @@ final class TimeLoopOutliner {
         ir.setLine(header.terminator().line());
         List<Value> args = new ArrayList<>();
         Value state = null;
+        Value pool = null;
         if (hasState) {
             state = ir.newPrimitiveArray(Types.DOUBLE_ARRAY, Constant.ofInt(packed.slots()));
             List<Value> initial = new ArrayList<>();
             for (Instruction phi : t.state()) {
                 initial.add(phi.operand(1 - fromLatch));
             }
+            for (Instruction phi : t.swapped()) {
+                initial.add(Constant.ofInt(t.pool().indexOf(phi.operand(1 - fromLatch))));
+            }
             packed.store(ir, state, initial);
             args.add(state);
+        }
+        if (hasPool) {
+            pool = ir.append(new Instruction(Op.NEW_ARRAY, Opcodes.ANEWARRAY, poolType, Constant.ofInt(t.pool().size())));
+            for (int k = 0; k < t.pool().size(); k++) {
+                ir.arrayStore(pool, Constant.ofInt(k), t.pool().get(k));
+            }
+            args.add(pool);
         }
         args.addAll(t.liveIns());
         args.add(loop.start());
         args.add(loop.limit());
         ir.invokeStatic(loopMethod, args.toArray(Value[]::new));
-        List<Value> after = hasState ? packed.load(ir, state) : List.of();
+        Map<Value, Value> after = new HashMap<>();
+        if (hasState) {
+            unpack(ir, state, pool, after, new HashMap<>());
+        }
         boolean counterUsedAfter = loop.iv().users().stream().anyMatch(u -> !loop.body().contains(u.block()));
         // the counter after a loop of i < limit from start
         Value counter = counterUsedAfter ? ir.invokeStatic("java/lang/Math", "max", "(II)I", loop.start(), loop.limit()) : null;
@@ -234,9 +291,7 @@ final class TimeLoopOutliner {
                 caller.removeBlock(b);
             }
         }
-        for (int k = 0; k < after.size(); k++) {
-            t.state().get(k).replaceAllUsesWith(after.get(k));
-        }
+        after.forEach((phi, value) -> phi.replaceAllUsesWith(value));
         if (counter != null) {
             loop.iv().replaceAllUsesWith(counter);
         }

@@ -40,11 +40,13 @@ import org.objectweb.asm.Type;
  */
 final class TimeLoops {
     /**
-     * A loop to checkpoint: its header's phis other than the counter (the state the step passes on),
-     * the values from outside that the body uses, and the arrays from outside that it writes (the rest
-     * of the state, snapshotted by copy).
+     * A loop to checkpoint: its header's numeric phis other than the counter (the state the step
+     * passes on), its phis of arrays (buffers it swaps) and the arrays from outside they may refer
+     * to (the pool), the values from outside that the body uses, and the arrays from outside that it
+     * writes (the rest of the state, snapshotted by copy; pool arrays among them).
      */
-    record TimeLoop(ForLoop loop, List<Instruction> state, List<Value> liveIns, List<Value> watched) {
+    record TimeLoop(ForLoop loop, List<Instruction> state, List<Instruction> swapped, List<Value> pool,
+            List<Value> liveIns, List<Value> watched) {
         /** The blocks of the loop but its header. */
         Set<Block> bodyBlocks() {
             Set<Block> body = new HashSet<>(loop.body());
@@ -196,22 +198,24 @@ final class TimeLoops {
         }
         int before = problems.size();
         List<Instruction> state = new ArrayList<>();
+        List<Instruction> swapped = new ArrayList<>();
         for (Instruction phi : header.phis()) {
             int sort = phi.type().getSort();
             if (sort == Type.DOUBLE || sort == Type.FLOAT || sort == Type.INT || sort == Type.LONG) {
                 if (phi != loop.iv()) {
                     state.add(phi);
                 }
+            } else if (Types.isFloatingArray(phi.type()) && phi.type().equals(header.phis().stream()
+                    .filter(p -> Types.isReference(p.type())).findFirst().orElseThrow().type())) {
+                swapped.add(phi);
             } else {
-                problems.add(new Unsupported(line, "the time loop carries a reference to "
-                        + (ArrayFamilies.isMember(phi) ? "a " : "an object of ") + JavaSyntax.type(phi.type())
-                        + " from one step to the next (a variable that refers to another array or object after a step, "
-                        + "as when two buffers are swapped)", "Copy the new values into place instead "
-                                + "(System.arraycopy(next, 0, u, 0, n)), so each variable keeps the array it had before "
-                                + "the loop: a snapshot copies the contents of arrays, not which array a variable refers "
-                                + "to."));
-                return null; // once for the loop, however many it swaps
+                problems.add(carriedReference(line, phi, "another array or object after a step"));
+                return null; // once for the loop, however many it carries
             }
+        }
+        List<Value> pool = pool(loop, swapped, line);
+        if (pool == null) {
+            return null;
         }
         for (Instruction insn : header.body()) {
             for (Instruction user : insn.users()) {
@@ -225,14 +229,50 @@ final class TimeLoops {
         if (problems.size() > before) {
             return null; // what a step does to arrays would be judged on a shape it cannot have
         }
-        TimeLoop provisional = new TimeLoop(loop, state, liveIns(loop, state), List.of());
+        TimeLoop provisional = new TimeLoop(loop, state, swapped, pool, liveIns(loop, state), List.of());
         List<Value> watched = new StepEffects(f, activity, callees, cfg, provisional, problems).watchedArrays();
-        return problems.size() > before ? null : new TimeLoop(loop, state, provisional.liveIns(), watched);
+        return problems.size() > before ? null
+                : new TimeLoop(loop, state, swapped, pool, provisional.liveIns(), watched);
+    }
+
+    /**
+     * The arrays from outside the loop that its phis of arrays may refer to: each starts as one, and
+     * after a step is one of them again (a swap, a rotation of buffers), or one from outside. Then a
+     * snapshot holds which array each phi refers to as an index into the pool, and the arrays'
+     * contents. {@code null}, with a problem added, if a phi may refer to an array a step makes.
+     */
+    private List<Value> pool(ForLoop loop, List<Instruction> swapped, int line) {
+        Block header = loop.header();
+        int fromLatch = header.predecessors().indexOf(loop.latch());
+        List<Value> pool = new ArrayList<>();
+        for (int side : new int[] {1 - fromLatch, fromLatch}) {
+            for (Instruction phi : swapped) {
+                Value v = phi.operand(side);
+                boolean fromOutside = !(v instanceof Constant) && !(v instanceof Undef)
+                        && !(v instanceof Instruction i && loop.body().contains(i.block()));
+                if (fromOutside && !pool.contains(v)) {
+                    pool.add(v);
+                } else if (!fromOutside && !swapped.contains(v)) {
+                    problems.add(carriedReference(line, phi, "an array the step makes"));
+                    return null;
+                }
+            }
+        }
+        return pool;
+    }
+
+    private static Unsupported carriedReference(int line, Instruction phi, String what) {
+        return new Unsupported(line, "the time loop carries a reference to " + (ArrayFamilies.isMember(phi) ? "a " : "an "
+                + "object of ") + JavaSyntax.type(phi.type()) + " from one step to the next that refers to " + what,
+                "Copy the new values into place instead (System.arraycopy(next, 0, u, 0, n)), or swap arrays made before "
+                        + "the loop: a snapshot copies the contents of the arrays, and which of them each variable refers "
+                        + "to.");
     }
 
     /**
      * The values defined outside the loop that its body (the header's own instructions included) or
-     * the state it passes on uses, in the order the body uses them first; not the header's phis.
+     * the numbers it passes on use, in the order the body uses them first; not the header's phis, nor
+     * the pool of swapped arrays, which the step is given apart.
      */
     private List<Value> liveIns(ForLoop loop, List<Instruction> state) {
         Set<Value> in = new java.util.LinkedHashSet<>();
@@ -252,6 +292,7 @@ final class TimeLoops {
         for (Instruction phi : state) {
             used.add(phi.operand(fromLatch));
         }
+
         for (Value v : used) {
             boolean inLoop = v instanceof Instruction i && loop.body().contains(i.block());
             if (!inLoop && !(v instanceof Constant) && !(v instanceof Undef)) {
