@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  * as a sum over points does), or an array it both reads and writes. It must be a counted loop,
  * {@code for (int i = start; i < limit; i++)}, left only by its test; the number of steps may be
  * known only at run time. The reverse sweep keeps a few copies ("snapshots") of the state, the
- * loop-carried numbers and the contents of the arrays the body writes, and runs the steps again
+ * loop-carried numbers, the contents of the arrays the body writes and which of its buffers a
+ * swap made which, and runs the steps again
  * from the nearest one, recording one step at a time: memory is the snapshots and one step's tape,
  * the time a small multiple of the loop's (about {@code r} forward runs, for the smallest
  * {@code r} with {@code C(snapshots + r, r) >= steps}). The gradient is the same to round-off.

@@ -223,12 +223,22 @@ public final class Revolve {
      * and as many; any {@code m} in the range that allows both takes the fewest forward steps.
      */
     static int firstSnapshot(int n, int s) {
+        // beta(s, r), beta(s, r - 1) and beta(s, r - 2) as r grows to its least; no product overflows,
+        // as beta(s, r - 1) < n <= 2^31 and s + r < 2^31
         int r = 0;
-        while (beta(s, r) < n) {
+        long b = 1;
+        long previous = 0;
+        long beforePrevious = 0;
+        while (b < n) {
             r++;
+            beforePrevious = previous;
+            previous = b;
+            b = b * (s + r) / r;
         }
-        long lo = Math.max(beta(s, r - 2), n - beta(s - 1, r));
-        long hi = Math.min(beta(s, r - 1), n - beta(s - 1, r - 1));
+        long left = b * s / (s + r); // beta(s - 1, r) = beta(s, r) s / (s + r)
+        long leftPrevious = r == 0 ? 0 : previous * s / (s + r - 1); // beta(s - 1, r - 1)
+        long lo = Math.max(beforePrevious, n - left);
+        long hi = Math.min(previous, n - leftPrevious);
         if (lo > hi || hi < 1 || lo >= n) {
             throw new IllegalStateException("no first snapshot for " + n + " steps and " + s + " snapshots");
         }

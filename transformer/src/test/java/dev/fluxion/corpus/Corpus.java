@@ -1553,6 +1553,8 @@ public final class Corpus {
                 scalar("Simulations.reactionDiffusionEnd", Simulations::reactionDiffusionEnd, null, heatA, heatB),
                 scalar("Simulations.reactionDiffusionEndCheckpointed", Simulations::reactionDiffusionEndCheckpointed, null,
                         heatA, heatB),
+                scalar("Pendulum.swing", new Pendulum(9.81, 1.0, 0.1, p(0.0, 0.1, -0.05))::swing, null, p(0.5, 0.0, 1.0),
+                        p(-0.3, 0.4, 2.0)),
                 scalar("Simulations.kickedEnd", Simulations::kickedEnd, null, kickedA, kickedB),
                 scalar("Simulations.kickedEndCheckpointed", Simulations::kickedEndCheckpointed, null, kickedA, kickedB));
     }

@@ -66,7 +66,8 @@ final class BatchLoader extends ClassLoader {
 
     private static byte[] withCheckpointedF(byte[] bytes) {
         org.objectweb.asm.ClassReader reader = new org.objectweb.asm.ClassReader(bytes);
-        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(reader, 0);
+        // not new ClassWriter(reader, 0): ASM would copy the unchanged method's bytes, annotations and all, as they were
+        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
         reader.accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, writer) {
             @Override
             public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String descriptor,

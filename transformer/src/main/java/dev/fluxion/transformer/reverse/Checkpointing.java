@@ -46,10 +46,12 @@ public final class Checkpointing {
         Map<MemberRef, Set<Integer>> written = new HashMap<>();
         List<IrFunction> members = new ArrayList<>();
         String base = name.startsWith(Naming.ADJOINT_PREFIX) ? name.substring(Naming.ADJOINT_PREFIX.length()) : name;
-        for (int k = 0; k < loops.size(); k++) {
+        // the last first: a later loop may use an earlier one's results, which outlining the earlier
+        // replaces by the values it unpacks after its call (in the later loop's call too, by then)
+        for (int k = loops.size() - 1; k >= 0; k--) {
             String suffix = base + "$" + k;
             TimeLoopOutliner.Outlined o = TimeLoopOutliner.outline(caller, loops.get(k), callerActivity,
-                    Naming.GENERATED_PREFIX + "loop$" + suffix, Naming.GENERATED_PREFIX + "step$" + suffix);
+                    Naming.TIME_LOOP_PREFIX + suffix, Naming.TIME_STEP_PREFIX + suffix);
             written.put(o.loopRef(), o.written());
             String stepAdjoint = Naming.adjointName(o.step().name());
             ActivityAnalysis stepActivity = ActivityAnalysis.of(o.step(), callees, o.stepInputs());

@@ -282,11 +282,9 @@ final class TimeLoops {
             if (!loop.body().contains(b)) {
                 continue;
             }
-            for (Instruction insn : b.body()) {
+            // the header's phis are the state, and its test reads the counter and the bound
+            for (Instruction insn : b == loop.header() ? b.body() : b.instructions()) {
                 used.addAll(insn.operands());
-            }
-            if (b != loop.header()) {
-                used.addAll(b.terminator().operands());
             }
         }
         for (Instruction phi : state) {
