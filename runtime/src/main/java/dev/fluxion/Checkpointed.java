@@ -19,9 +19,10 @@ import java.lang.annotation.Target;
  * known only at run time. The reverse sweep keeps a few copies ("snapshots") of the state, the
  * loop-carried numbers, the contents of the arrays the body writes and which of its buffers a
  * swap made which, and runs the steps again
- * from the nearest one, recording one step at a time: memory is the snapshots and one step's tape,
- * the time a small multiple of the loop's (about {@code r} forward runs, for the smallest
- * {@code r} with {@code C(snapshots + r, r) >= steps}). The gradient is the same to round-off.
+ * from the nearest one, recording a segment of steps at a time (as many as hold 512 numbers of
+ * state): memory is the snapshots and one segment's tape, the time a small multiple of the loop's
+ * (about {@code r} forward runs, for the smallest {@code r} with
+ * {@code C(snapshots + r, r) >= segments}). The gradient is the same to round-off.
  *
  * <pre>{@code
  * @Differentiable
@@ -38,7 +39,7 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * Give {@link #snapshots} or {@link #maxBytes}, not both; with neither, the number of snapshots is
- * the base-2 logarithm of the number of steps (rounded up), whose memory and recomputation both
+ * the base-2 logarithm of the number of segments (rounded up), whose memory and recomputation both
  * grow as that logarithm. Forward mode (tangents) needs no tape and is not affected; nor are
  * Hessian-vector products, which record the loop whole. Steps run more than once in the reverse
  * sweep: what the loop prints, it prints again.

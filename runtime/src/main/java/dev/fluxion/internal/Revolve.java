@@ -7,22 +7,29 @@ import java.util.Arrays;
  * Walther ("Algorithm 799: Revolve", ACM TOMS 26(1), 2000). The generated adjoint of a
  * {@code @Checkpointed} time loop asks it what to do next, as Tapenade's generated code asks
  * {@code adBinomial_next}: {@link #ADVANCE} the state by the primal steps {@code [from, to)},
- * {@link #REVERSE} step {@link #step} (the step's own adjoint, which records that step alone), or
+ * {@link #REVERSE} the steps {@code [from, to)} (their adjoint, which records those steps alone), or
  * {@link #DONE}. Taking, restoring and dropping snapshots of the state it does itself.
+ *
+ * <p>The schedule is over <em>segments</em> of consecutive steps, reversed one segment at a time:
+ * a step as small as an oscillator's (a few multiplications) would otherwise cost less than the
+ * call to its adjoint and the bookkeeping around it. A segment holds {@value #SEGMENT_NUMBERS}
+ * numbers of state in all (one step for a state that large or larger, 256 for two numbers), so its
+ * recordings stay about as large as a snapshot of a few kilobytes; and at most a quarter of the
+ * steps per snapshot, so that a short loop still has segments to schedule.
  *
  * <p>The state is the arrays given to {@link #watch} (the loop's numbers packed in one, and the
  * arrays its body writes); a snapshot is a copy of their contents on the tape's {@code double}
  * stack. Snapshots are taken and dropped last in, first out, so they live on the tape like any
  * recording: {@code Tape.peakBytes} counts them, and a step's adjoint records above them.
  *
- * <p>The schedule, for {@code n} steps and {@code s} snapshots (the loop's initial state
- * included): with {@code beta(s, r) = C(s + r, s)}, the number of steps {@code s} snapshots reverse
- * with each step run at most {@code r} times, {@code r} is the least with {@code beta(s, r) >= n};
- * the first snapshot goes after {@code m} steps such that the steps before it can be reversed with
+ * <p>The schedule, for {@code n} segments and {@code s} snapshots (the loop's initial state
+ * included): with {@code beta(s, r) = C(s + r, s)}, the number of segments {@code s} snapshots
+ * reverse with each run at most {@code r} times, {@code r} is the least with {@code beta(s, r) >= n};
+ * the first snapshot goes after {@code m} segments such that those before it can be reversed with
  * {@code s} snapshots and {@code r - 1} runs, and those after with {@code s - 1} snapshots and
- * {@code r} runs, each at its own least {@code r}. The steps after it are reversed first, then the
- * snapshot is dropped and the steps before it are reversed from the one below, recursively. That
- * takes the fewest forward steps there are, {@code r n - beta(s + 1, r - 1)} (Griewank 1992);
+ * {@code r} runs, each at its own least {@code r}. The segments after it are reversed first, then the
+ * snapshot is dropped and those before it are reversed from the one below, recursively. That takes
+ * the fewest forward runs there are, {@code r n - beta(s + 1, r - 1)} segments (Griewank 1992);
  * {@code RevolveTest} checks it against an exhaustive search.
  *
  * <p>Public because generated code calls it; not part of the API.
@@ -32,15 +39,21 @@ public final class Revolve {
     public static final int ADVANCE = 1;
     public static final int REVERSE = 2;
 
-    /** What is left to do, on a stack of four ints a task: kind, and its positions and free snapshots. */
+    /** What is left to do, on a stack of four ints a task: kind, and its positions (segments) and free snapshots. */
     private static final int REVERSE_RANGE = 0; // reverse [a, b) with the snapshot of a on top and f more free
-    private static final int GO_TO = 1; // make the live state that of step b, from the snapshot of a
-    private static final int TAKE = 2; // snapshot the live state, that of step a
+    private static final int GO_TO = 1; // make the live state that of segment b, from the snapshot of a
+    private static final int TAKE = 2; // snapshot the live state, that of segment a
     private static final int DROP = 3; // drop the top snapshot
-    private static final int STEP = 4; // reverse step a, the live state being that of a
+    private static final int STEP = 4; // reverse segment a, the live state being that of a
+
+    /** The numbers of state of all the steps of a segment. */
+    static final int SEGMENT_NUMBERS = 512;
 
     private final Tape tape;
     private final int steps;
+    /** Steps a segment, and segments (the last may be shorter). */
+    private int segment = 1;
+    private int segments;
     private final int requestedSnapshots;
     private final long maxBytes;
     private Object[] watched = new Object[4];
@@ -53,12 +66,11 @@ public final class Revolve {
     private int[] snapshotAt = new int[8];
     private int[] snapshotBase = new int[8];
     private int snapshotTop;
-    /** The step whose state the watched arrays hold, or -1 after a step's adjoint changed them. */
+    /** The segment whose state (at its start) the watched arrays hold, or -1 after an adjoint changed them. */
     private int live;
     private boolean started;
     private int from;
     private int to;
-    private int step;
     private long forwardSteps;
     private int mostSnapshots;
 
@@ -92,7 +104,10 @@ public final class Revolve {
         watched[watchedCount++] = array;
     }
 
-    /** The number of snapshots a loop of {@code steps} steps keeps when the method does not say: ceil(log2(steps)). */
+    /**
+     * The number of snapshots a loop keeps when the method does not say: ceil(log2(segments)) for a
+     * loop of that many segments (or steps, each its own segment).
+     */
     public static int defaultSnapshots(int steps) {
         return steps <= 2 ? 1 : 32 - Integer.numberOfLeadingZeros(steps - 1);
     }
@@ -115,9 +130,8 @@ public final class Revolve {
                         restore(a);
                     }
                     if (live < b) {
-                        from = live;
-                        to = b;
-                        forwardSteps += b - live;
+                        range(live, b);
+                        forwardSteps += to - from;
                         live = b;
                         return ADVANCE;
                     }
@@ -125,8 +139,8 @@ public final class Revolve {
                 case TAKE -> take(a);
                 case DROP -> drop();
                 default -> { // STEP
-                    step = a;
-                    live = -1; // the step's adjoint runs the step, and its reverse sweep may leave anything
+                    range(a, a + 1);
+                    live = -1; // the segment's adjoint runs its steps, and its reverse sweep may leave anything
                     return REVERSE;
                 }
             }
@@ -134,19 +148,25 @@ public final class Revolve {
         return DONE;
     }
 
-    /** The first step of an {@link #ADVANCE}, counted from the loop's first (0). */
+    /** The segments [a, b) as steps. */
+    private void range(int a, int b) {
+        from = a * segment;
+        to = (int) Math.min((long) b * segment, steps);
+    }
+
+    /** The first step to {@link #ADVANCE} or {@link #REVERSE}, counted from the loop's first (0). */
     public int from() {
         return from;
     }
 
-    /** The step after the last of an {@link #ADVANCE}. */
+    /** The step after the last to {@link #ADVANCE} or {@link #REVERSE}. */
     public int to() {
         return to;
     }
 
-    /** The step to {@link #REVERSE}, counted from the loop's first (0). */
-    public int step() {
-        return step;
+    /** The steps of a segment (the last may have fewer; known after the first {@link #next}). */
+    public int segment() {
+        return segment;
     }
 
     /** Steps run by {@link #ADVANCE}s so far, for tests and for users sizing a computation. */
@@ -172,14 +192,18 @@ public final class Revolve {
         for (int k = 0; k < watchedCount; k++) {
             stateSize += size(watched[k]);
         }
-        snapshots = resolveSnapshots();
+        int longest = Math.max(1, SEGMENT_NUMBERS / Math.max(1, stateSize));
+        segment = Math.max(1, Math.min(longest, steps / (4 * resolveSnapshots(steps))));
+        segments = (int) (((long) steps + segment - 1) / segment);
+        snapshots = resolveSnapshots(segments);
         live = 0;
         push(DROP, 0, 0, 0); // the initial state's snapshot, dropped last
-        push(REVERSE_RANGE, 0, steps, snapshots - 1);
+        push(REVERSE_RANGE, 0, segments, snapshots - 1);
         take(0);
     }
 
-    private int resolveSnapshots() {
+    /** The snapshots for a schedule of {@code units} steps or segments. */
+    private int resolveSnapshots(int units) {
         long s;
         if (requestedSnapshots > 0) {
             s = requestedSnapshots;
@@ -192,9 +216,9 @@ public final class Revolve {
                         + " (two snapshots), or give the number of snapshots instead");
             }
         } else {
-            s = defaultSnapshots(steps);
+            s = defaultSnapshots(units);
         }
-        return (int) Math.min(s, steps); // more than one a step is of no use
+        return (int) Math.min(s, units); // more than one a step is of no use
     }
 
     /** Expands "reverse [a, b) with the snapshot of a on top and {@code free} more snapshots". */

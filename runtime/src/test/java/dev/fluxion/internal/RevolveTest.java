@@ -15,14 +15,20 @@ import org.junit.jupiter.api.Test;
  */
 class RevolveTest {
     /** What a reversal did: steps reversed in order, forward steps run, snapshots held, tape bytes. */
-    private record Run(List<Integer> reversed, long forward, int mostSnapshots, long peakBytes) {
+    private record Run(List<Integer> reversed, long forward, int mostSnapshots, long peakBytes, int segment) {
     }
 
     /**
      * Drives a controller over a state of a double[], a float[] and a double[][] that all hold the
-     * step number (advancing adds one to each element); a step's adjoint leaves garbage behind.
+     * step number (advancing adds one to each element); a segment's adjoint leaves garbage behind.
+     * {@code extra} more numbers of state (a double[] that stays zero) make the segments shorter:
+     * with 504 or more, every step is a segment.
      */
     private static Run drive(int steps, int snapshots, long maxBytes) {
+        return drive(steps, snapshots, maxBytes, 504);
+    }
+
+    private static Run drive(int steps, int snapshots, long maxBytes, int extra) {
         Tape tape = new Tape();
         tape.pushDouble(-7); // something already on the tape
         tape.resetPeak();
@@ -34,6 +40,7 @@ class RevolveTest {
         r.watch(a);
         r.watch(b);
         r.watch(c);
+        r.watch(new double[extra]);
         List<Integer> reversed = new ArrayList<>();
         for (int action = r.next(); action != Revolve.DONE; action = r.next()) {
             if (action == Revolve.ADVANCE) {
@@ -44,16 +51,19 @@ class RevolveTest {
                 }
             } else {
                 assertEquals(Revolve.REVERSE, action);
-                assertState(r.step(), a, b, c);
-                reversed.add(r.step());
-                tape.pushDouble(1); // a step's adjoint records above the snapshots, and pops what it pushed
+                assertTrue(r.from() < r.to() && r.to() - r.from() <= r.segment(), r.from() + ".." + r.to());
+                assertState(r.from(), a, b, c);
+                for (int j = r.to() - 1; j >= r.from(); j--) { // the segment's adjoint reverses its steps, the last first
+                    reversed.add(j);
+                }
+                tape.pushDouble(1); // it records above the snapshots, and pops what it pushed
                 tape.popDouble();
                 set(-12345, a, b, c);
             }
         }
         assertEquals(before, tape.sizeInBytes(), "the snapshots were all dropped");
         assertEquals(-7, tape.popDouble());
-        return new Run(reversed, r.forwardSteps(), r.mostSnapshots(), tape.peakBytes() - before);
+        return new Run(reversed, r.forwardSteps(), r.mostSnapshots(), tape.peakBytes() - before, r.segment());
     }
 
     private static void set(int v, double[] a, float[] b, double[][] c) {
@@ -91,8 +101,8 @@ class RevolveTest {
                 int used = Math.min(s, steps);
                 assertEquals(Revolve.fewestForwardSteps(steps, used), run.forward(), steps + " steps, " + s + " snapshots");
                 assertTrue(run.mostSnapshots() <= used, run.mostSnapshots() + " snapshots held of " + used);
-                // 8 numbers a snapshot, 8 bytes each, and the step's one number
-                assertTrue(run.peakBytes() <= 64L * used + 8, run.peakBytes() + " bytes for " + used + " snapshots");
+                // 512 numbers a snapshot, 8 bytes each, and the step's one number
+                assertTrue(run.peakBytes() <= 4096L * used + 8, run.peakBytes() + " bytes for " + used + " snapshots");
             }
         }
     }
@@ -129,15 +139,36 @@ class RevolveTest {
         assertEquals(294_747, drive(100_000, 100, 0).forward()); // 3 n - C(103, 2)
     }
 
+    /**
+     * A small state (8 numbers) makes segments of 64 steps: the schedule is over 1563 segments
+     * (ceil(log2) = 11 snapshots by default), whose advances are whole segments but for none: the
+     * last, shorter one is reversed first and never advanced.
+     */
+    @Test
+    void aSmallStateIsReversedBySegments() {
+        Run run = drive(100_000, 0, 0, 0);
+        assertEquals(64, run.segment());
+        assertEquals(11, run.mostSnapshots());
+        assertEquals(64 * Revolve.fewestForwardSteps(1563, 11), run.forward());
+        List<Integer> expected = new ArrayList<>();
+        for (int j = 100_000 - 1; j >= 0; j--) {
+            expected.add(j);
+        }
+        assertEquals(expected, run.reversed());
+        // a short loop: segments of at most a quarter of the steps a snapshot
+        Run shortLoop = drive(400, 6, 0, 0);
+        assertEquals(400 / 24, shortLoop.segment());
+    }
+
     @Test
     void aBudgetInBytesSetsTheSnapshots() {
-        // 8 numbers (64 bytes) a snapshot: 1300 bytes hold 20
-        Run run = drive(500, 0, 1300);
+        // 512 numbers (4096 bytes) a snapshot: 82 000 bytes hold 20
+        Run run = drive(500, 0, 82_000);
         assertEquals(20, run.mostSnapshots());
-        assertTrue(run.peakBytes() <= 1300, run.peakBytes() + " bytes");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> drive(500, 0, 40));
-        assertEquals("fluxion: @Checkpointed(maxBytes = 40) holds no snapshot of the loop's state, 64 bytes: raise "
-                + "maxBytes to at least 128 (two snapshots), or give the number of snapshots instead", e.getMessage());
+        assertTrue(run.peakBytes() <= 82_000, run.peakBytes() + " bytes");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> drive(500, 0, 4000));
+        assertEquals("fluxion: @Checkpointed(maxBytes = 4000) holds no snapshot of the loop's state, 4096 bytes: raise "
+                + "maxBytes to at least 8192 (two snapshots), or give the number of snapshots instead", e.getMessage());
     }
 
     @Test

@@ -22,6 +22,15 @@ public final class Simulations {
      * An entry point by name, as a method reference made in this class: in a class loader that
      * transforms it, the transformed method.
      */
+    /** A vector function by name, as {@link #function} does for scalar ones. */
+    public static dev.fluxion.VectorFunction vectorFunction(String name) {
+        return switch (name) {
+            case "oscillatorEnd" -> Simulations::oscillatorEnd;
+            case "oscillatorEndCheckpointed" -> Simulations::oscillatorEndCheckpointed;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
     public static ScalarFunction function(String name) {
         return switch (name) {
             case "oscillatorEnergy" -> Simulations::oscillatorEnergy;
@@ -66,6 +75,31 @@ public final class Simulations {
     @Checkpointed(snapshots = 6)
     public static double oscillatorEnergyCheckpointed(double[] p) {
         return oscillator(p, steps);
+    }
+
+    /** {@link #oscillator}'s final state as a vector function of the same parameters: (x, v). */
+    public static void oscillatorState(double[] p, double[] out, int n) {
+        double x = p[0];
+        double v = p[1];
+        double dt = 0.01;
+        for (int i = 0; i < n; i++) {
+            double a = -p[2] * x - p[3] * v;
+            x += dt * v;
+            v += dt * a;
+        }
+        out[0] = x;
+        out[1] = v;
+    }
+
+    @Differentiable
+    public static void oscillatorEnd(double[] p, double[] out) {
+        oscillatorState(p, out, steps);
+    }
+
+    @Differentiable
+    @Checkpointed(snapshots = 5)
+    public static void oscillatorEndCheckpointed(double[] p, double[] out) {
+        oscillatorState(p, out, steps);
     }
 
     /** The gradient of {@link #oscillator} by hand: each direction's tangent carried along the loop. */

@@ -151,7 +151,7 @@ public final class Inliner {
     }
 
     /** Replaces {@code call} in {@code b} by a copy of {@code g}'s blocks. */
-    static void inlineCall(IrFunction f, Block b, Instruction call, IrFunction g) {
+    public static void inlineCall(IrFunction f, Block b, Instruction call, IrFunction g) {
         Block rest = f.splitAfter(b, call);
         Map<Value, Value> values = new HashMap<>();
         for (Param p : g.params()) {

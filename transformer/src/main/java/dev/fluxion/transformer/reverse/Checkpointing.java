@@ -53,12 +53,13 @@ public final class Checkpointing {
             TimeLoopOutliner.Outlined o = TimeLoopOutliner.outline(caller, loops.get(k), callerActivity,
                     Naming.TIME_LOOP_PREFIX + suffix, Naming.TIME_STEP_PREFIX + suffix);
             written.put(o.loopRef(), o.written());
-            String stepAdjoint = Naming.adjointName(o.step().name());
-            ActivityAnalysis stepActivity = ActivityAnalysis.of(o.step(), callees, o.stepInputs());
+            // the loop method's own adjoint reverses a segment of steps; the loop's, under the name its
+            // callers call, is the driver
+            String segmentAdjoint = Naming.adjointName(Naming.TIME_STEP_PREFIX + suffix);
+            ActivityAnalysis loopActivity = ActivityAnalysis.of(o.loop(), callees, o.stepInputs());
             members.add(o.loop());
-            members.add(o.step());
-            members.add(AdjointGenerator.generate(o.step(), stepActivity, callees, stepAdjoint));
-            members.add(RevolveDriver.adjoint(o, stepAdjoint, policy));
+            members.add(AdjointGenerator.generate(o.loop(), loopActivity, callees, segmentAdjoint));
+            members.add(RevolveDriver.adjoint(o, segmentAdjoint, policy));
         }
         Callees withLoops = new LoopCallees(callees, written);
         List<IrFunction> out = new ArrayList<>(IndependentIterations.adjoints(caller,

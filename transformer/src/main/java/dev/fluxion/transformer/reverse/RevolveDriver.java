@@ -22,15 +22,17 @@ import org.objectweb.asm.Type;
 /**
  * The adjoint of an outlined time loop ({@link TimeLoopOutliner}), with the loop method's
  * descriptor and adjoint convention: it asks {@link Revolve} what to do until it is done, runs the
- * primal step over the steps it says to advance, and the step's adjoint for the step it says to
- * reverse (which runs the step once more, recording that step alone, and reverses it: the state's
- * shadows go from the adjoint after the step to the adjoint before it). The adjoints of the scalars
- * the steps use it sums, and leaves on the tape as every adjoint leaves its scalar parameters'.
+ * loop method over the steps it says to advance, and the segment adjoint (the loop method's own
+ * adjoint, which runs those steps once more, recording them alone, and reverses them: the state's
+ * shadows go from the adjoint after the segment to the adjoint before it) over the steps it says to
+ * reverse. The adjoints of the scalars the steps use it sums, and leaves on the tape as every
+ * adjoint leaves its scalar parameters'.
  * <pre>
  *   r = Revolve.start(tape, limit - start, snapshots, maxBytes); r.watch(state); r.watch(array)..
  *   loop: switch (r.next()) {
- *     case ADVANCE: for (j = r.from(); j &lt; r.to(); j++) step(state, .., start + j); goto loop
- *     case REVERSE: step$adjoint(state, .., start + r.step(), shadows.., tape); bar_k += pop..; goto loop
+ *     case ADVANCE: loop(state, .., start + r.from(), start + r.to()); goto loop
+ *     case REVERSE: segment$adjoint(state, .., start + r.from(), start + r.to(), shadows.., tape);
+ *                   bar_k += pop..; goto loop
  *     default:      push bar_k..; return
  *   }
  * </pre>
@@ -66,19 +68,17 @@ final class RevolveDriver {
         this.tape = new TapeAccess(ir, params.get(params.size() - 1));
     }
 
-    /** The loop's adjoint, calling the step's adjoint {@code stepAdjoint}. */
-    static IrFunction adjoint(Outlined o, String stepAdjoint, CheckpointPolicy policy) {
-        return new RevolveDriver(o).build(stepAdjoint, policy);
+    /** The loop's adjoint, reversing segments through the loop method's adjoint {@code segmentAdjoint}. */
+    static IrFunction adjoint(Outlined o, String segmentAdjoint, CheckpointPolicy policy) {
+        return new RevolveDriver(o).build(segmentAdjoint, policy);
     }
 
-    private IrFunction build(String stepAdjoint, CheckpointPolicy policy) {
+    private IrFunction build(String segmentAdjoint, CheckpointPolicy policy) {
         int line = o.loop().blocks().get(1).terminator().line();
         ir.setLine(line);
         Block entry = adjoint.newBlock();
         Block ask = adjoint.newBlock();
         Block advance = adjoint.newBlock();
-        Block advanceTest = adjoint.newBlock();
-        Block advanceStep = adjoint.newBlock();
         Block reverse = adjoint.newBlock();
         Block done = adjoint.newBlock();
         Value start = primal.get(o.stateParams());
@@ -105,30 +105,14 @@ final class RevolveDriver {
 
         ssa.seal(advance);
         ir.setBlock(advance);
-        Value from = ir.invokeVirtual(REVOLVE, "from", "()I", r);
-        Value to = ir.invokeVirtual(REVOLVE, "to", "()I", r);
-        advance.terminate(AdjointGenerator.jump(advanceTest));
-
-        Instruction j = advanceTest.addPhi(new Instruction(Op.PHI, -1, Type.INT_TYPE));
-        Instruction test = new Instruction(Op.IF, Opcodes.IF_ICMPGE, Type.VOID_TYPE, j, to).withLine(line);
-        test.targets().addAll(List.of(ask, advanceStep));
-        advanceTest.terminate(test);
-
-        ssa.seal(advanceStep);
-        ir.setBlock(advanceStep);
-        MemberRef step = new MemberRef(o.step().owner(), o.step().name(), o.step().descriptor());
-        ir.invokeStatic(step, stepArguments(ir.add(start, j), false).toArray(Value[]::new));
-        Value next = ir.add(j, Constant.ofInt(1));
-        advanceStep.terminate(AdjointGenerator.jump(advanceTest));
-        j.addOperand(from); // predecessors: advance, then the step
-        j.addOperand(next);
+        ir.invokeStatic(o.loopRef(), arguments(r, start, false).toArray(Value[]::new));
+        advance.terminate(AdjointGenerator.jump(ask));
 
         ssa.seal(reverse);
         ir.setBlock(reverse);
-        Value i = ir.add(start, ir.invokeVirtual(REVOLVE, "step", "()I", r));
-        ir.invokeStatic(new MemberRef(o.step().owner(), stepAdjoint, Naming.adjointDescriptor(o.step().descriptor())),
-                stepArguments(i, true).toArray(Value[]::new));
-        for (int k = scalars.size() - 1; k >= 0; k--) { // the step's adjoint leaves its scalars' adjoints, the last on top
+        ir.invokeStatic(new MemberRef(o.loop().owner(), segmentAdjoint, adjoint.descriptor()),
+                arguments(r, start, true).toArray(Value[]::new));
+        for (int k = scalars.size() - 1; k >= 0; k--) { // the segment's adjoint leaves its scalars' adjoints, the last on top
             Param p = scalars.get(k);
             ssa.write(p, reverse, ir.add(ssa.read(p, p.type(), reverse), tape.pop(p.type())));
         }
@@ -140,15 +124,18 @@ final class RevolveDriver {
             tape.push(ssa.read(p, p.type(), done));
         }
         done.terminate(new Instruction(Op.RETURN, Opcodes.RETURN, Type.VOID_TYPE).withLine(line));
-        ssa.seal(advanceTest);
         ssa.seal(ask);
         return adjoint;
     }
 
-    /** The step's arguments: the loop's but its bounds, the counter, and for its adjoint the shadows and the tape. */
-    private List<Value> stepArguments(Value counter, boolean withShadows) {
+    /**
+     * The loop method's arguments over the steps {@code r} says, and for the segment's adjoint the
+     * shadows and the tape.
+     */
+    private List<Value> arguments(Value r, Value start, boolean withShadows) {
         List<Value> args = new ArrayList<>(primal.subList(0, o.stateParams()));
-        args.add(counter);
+        args.add(ir.add(start, ir.invokeVirtual(REVOLVE, "from", "()I", r)));
+        args.add(ir.add(start, ir.invokeVirtual(REVOLVE, "to", "()I", r)));
         if (withShadows) {
             args.addAll(shadows);
             args.add(tape.tape());

@@ -2,6 +2,7 @@ package dev.fluxion.transformer.reverse;
 
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.ForLoops.ForLoop;
+import dev.fluxion.transformer.frontend.Inliner;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.BlockCopier;
 import dev.fluxion.transformer.ir.Constant;
@@ -31,22 +32,23 @@ import org.objectweb.asm.Type;
  *       run once for counter {@code i}, reading the loop's numbers from the packed state at its start
  *       and writing them back at its end, and writing the arrays it is given in place. Buffers the
  *       loop swaps are rows of the pool, which the method makes of the arrays they may be; the state
- *       holds each one's row index;</li>
+ *       holds each one's row index. It is not emitted: it is inlined into</li>
  *   <li>the loop, {@code void loop(double[] state, double[][] pool, live-ins.., int start, int limit)}:
  *       the step for {@code i} from {@code start} to {@code limit}, which the method now calls in
  *       place of the loop, unpacking the state after it. (No state or pool parameter if there is
  *       none.)</li>
  * </ul>
- * The loop's adjoint ({@link RevolveDriver}) runs the step and the step's adjoint as the schedule
- * says; the method's adjoint reverses the call jointly, like any call that writes its arguments,
- * restoring the arrays before it.
+ * The loop's adjoint ({@link RevolveDriver}) runs the loop over the segments of steps the schedule
+ * says to advance, and the adjoint of the loop method (its adjoint as any method's, named for the
+ * step) over a segment to reverse; the method's adjoint reverses the call jointly, like any call
+ * that writes its arguments, restoring the arrays before it.
  */
 final class TimeLoopOutliner {
     /**
      * The loop and step methods, the loop's reference, which of its parameters it writes, and which
      * of the step's parameters are inputs of its adjoint.
      */
-    record Outlined(IrFunction loop, IrFunction step, MemberRef loopRef, Set<Integer> written, Set<Integer> stepInputs,
+    record Outlined(IrFunction loop, MemberRef loopRef, Set<Integer> written, Set<Integer> stepInputs,
             int stateParams) {
     }
 
@@ -87,8 +89,7 @@ final class TimeLoopOutliner {
      */
     static Outlined outline(IrFunction caller, TimeLoop t, ActivityAnalysis activity, String loopName, String stepName) {
         TimeLoopOutliner o = new TimeLoopOutliner(caller, t);
-        IrFunction step = o.step(stepName);
-        IrFunction loopMethod = o.loopMethod(loopName, new MemberRef(caller.owner(), stepName, step.descriptor()));
+        IrFunction loopMethod = o.loopMethod(loopName, o.step(stepName));
         MemberRef ref = new MemberRef(caller.owner(), loopName, loopMethod.descriptor());
         o.rewriteCaller(ref);
         int first = 0;
@@ -116,7 +117,7 @@ final class TimeLoopOutliner {
                 inputs.add(first + j);
             }
         }
-        return new Outlined(loopMethod, step, ref, written, inputs, first + t.liveIns().size());
+        return new Outlined(loopMethod, ref, written, inputs, first + t.liveIns().size());
     }
 
     private IrFunction step(String name) {
@@ -209,7 +210,8 @@ final class TimeLoopOutliner {
         return m;
     }
 
-    private IrFunction loopMethod(String name, MemberRef step) {
+    /** The loop method: the step for each counter from start to limit, its body inlined. */
+    private IrFunction loopMethod(String name, IrFunction step) {
         IrFunction f = new IrFunction(caller.owner(), name, "(" + prefix + "II)V");
         int line = loop.header().terminator().line();
         List<Value> params = new ArrayList<>(f.params());
@@ -230,12 +232,14 @@ final class TimeLoopOutliner {
         ir.setLine(line);
         List<Value> args = new ArrayList<>(params);
         args.add(i);
-        ir.invokeStatic(step, args.toArray(Value[]::new));
+        Instruction call = ir.invokeStatic(new MemberRef(caller.owner(), step.name(), step.descriptor()),
+                args.toArray(Value[]::new));
         Value next = ir.add(i, Constant.ofInt(1));
         body.terminate(AdjointGenerator.jump(header));
         i.addOperand(start); // predecessors: entry, then body
         i.addOperand(next);
         exit.terminate(new Instruction(Op.RETURN, Opcodes.RETURN, Type.VOID_TYPE).withLine(line));
+        Inliner.inlineCall(f, body, call, step);
         return f;
     }
 
