@@ -42,26 +42,27 @@ final class CheckpointReport {
                 .append(TimeStepping.MASSES).append(" masses on springs (three arrays of ").append(TimeStepping.MASSES)
                 .append(" numbers), over 10^3 to 10^5 steps, differentiated as they are (\"plain\": the tape records ")
                 .append("every step) and `@Checkpointed`: with the default snapshots (the base-2 logarithm of the ")
-                .append("steps) and with 100. Times are over the objective's; \"runs\" is how many times each step runs ")
-                .append("forward on average in the reverse sweep (Revolve's fewest, besides the objective's own run and ")
-                .append("the step's adjoint); tapes are `Tape.peakBytes()` of one gradient.\n\n");
-        md.append("| simulation | steps | objective | plain | checkpointed | checkpointed / plain | snapshots (runs) ")
-                .append("| checkpointed, 100 | 100 / plain | runs | tape, plain | tape, checkpointed | tape, 100 |\n");
+                .append("segments) and with 100. Times are over the objective's; \"segment\" is the steps Revolve ")
+                .append("reverses at a time, \"runs\" how many times each step runs forward on average in the reverse ")
+                .append("sweep (Revolve's fewest, besides the objective's own run and the segment's adjoint); tapes are ")
+                .append("`Tape.peakBytes()` of one gradient.\n\n");
+        md.append("| simulation | steps | objective | plain | checkpointed | checkpointed / plain | segment, snapshots (runs) ")
+                .append("| checkpointed, 100 | 100 / plain | segment (runs) | tape, plain | tape, checkpointed | tape, 100 |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchmarkReport.Row r : rows) {
             String[] input = r.input().split(", ");
             String simulation = input[0];
             int steps = Integer.parseInt(input[1]);
-            int snapshots = Revolve.defaultSnapshots(steps);
+            int state = simulation.equals("chain") ? 3 * TimeStepping.MASSES : 2;
             md.append("| ").append(simulation).append(" | ").append(String.format(Locale.ROOT, "%,d", steps)).append(" | ")
                     .append(BenchmarkReport.time(r.micros().get("objective"))).append(" | ")
                     .append(BenchmarkReport.ratio(r.ratio("fluxion", "objective"))).append(" | ")
                     .append(BenchmarkReport.ratio(r.ratio("checkpointed", "objective"))).append(" | ")
                     .append(BenchmarkReport.ratio(r.ratio("checkpointed", "fluxion"))).append(" | ")
-                    .append(snapshots).append(" (").append(runs(steps, snapshots)).append(") | ")
+                    .append(schedule(steps, 0, state, true)).append(" | ")
                     .append(BenchmarkReport.ratio(r.ratio("checkpointed100", "objective"))).append(" | ")
                     .append(BenchmarkReport.ratio(r.ratio("checkpointed100", "fluxion"))).append(" | ")
-                    .append(runs(steps, 100)).append(" | ")
+                    .append(schedule(steps, 100, state, false)).append(" | ")
                     .append(bytes(simulation, "Plain", steps)).append(" | ")
                     .append(bytes(simulation, "Checkpointed", steps)).append(" | ")
                     .append(bytes(simulation, "Checkpointed100", steps)).append(" |\n");
@@ -69,10 +70,18 @@ final class CheckpointReport {
         return md.toString();
     }
 
-    /** The forward steps of the reverse sweep, per step. */
-    private static String runs(int steps, int snapshots) {
-        return String.format(Locale.ROOT, "%.1f", (double) Revolve.fewestForwardSteps(steps, Math.min(snapshots, steps))
-                / steps);
+    /**
+     * The schedule Revolve makes for the loop (its state of {@code state} numbers): the steps a
+     * segment, the snapshots if asked for, and the forward runs of each step in the reverse sweep.
+     */
+    private static String schedule(int steps, int snapshots, int state, boolean showSnapshots) {
+        Revolve r = Revolve.start(new Tape(), steps, snapshots, 0);
+        r.watch(new double[state]);
+        while (r.next() != Revolve.DONE) {
+            // only counting
+        }
+        return r.segment() + (showSnapshots ? ", " + r.snapshots() : "")
+                + String.format(Locale.ROOT, " (%.1f)", (double) r.forwardSteps() / steps);
     }
 
     /** The tape's peak in one gradient of the simulation's entry point of that kind. */
