@@ -182,6 +182,8 @@ public final class BenchmarkReport {
     @SuppressWarnings("unchecked")
     static String render(Object json, Machine machine, String notes, Object jax, String realisticNotes) {
         List<Row> all = rows(json);
+        List<Row> timeStepping = all.stream().filter(r -> r.problem().equals(CheckpointReport.PROBLEM)).toList();
+        all = all.stream().filter(r -> !timeStepping.contains(r)).toList();
         List<Row> rows = all.stream().filter(r -> !r.realistic()).toList();
         Map<String, Object> first = ((List<Map<String, Object>>) json).isEmpty() ? Map.of() : ((List<Map<String, Object>>) json).get(0);
         StringBuilder md = new StringBuilder();
@@ -246,6 +248,9 @@ public final class BenchmarkReport {
         }
         if (all.stream().anyMatch(Row::realistic) || jax != null) {
             md.append('\n').append(RealisticReport.section(all, json, machine, jax, realisticNotes));
+        }
+        if (!timeStepping.isEmpty()) {
+            md.append('\n').append(CheckpointReport.section(timeStepping));
         }
         if (!notes.isBlank()) {
             md.append('\n').append(notes.strip()).append('\n');

@@ -34,6 +34,10 @@ public final class Naming {
     public static final String TAPE_INTERNAL_NAME = "dev/fluxion/internal/Tape";
     public static final String TAPE_DESCRIPTOR = "L" + TAPE_INTERNAL_NAME + ";";
     public static final String DIFFERENTIABLE_DESCRIPTOR = "Ldev/fluxion/Differentiable;";
+    public static final String CHECKPOINTED_DESCRIPTOR = "Ldev/fluxion/Checkpointed;";
+    /** A {@code @Checkpointed} method's time loops, outlined: {@code fluxion$loop$f$0} runs {@code fluxion$step$f$0}. */
+    public static final String TIME_LOOP_PREFIX = "fluxion$loop$";
+    public static final String TIME_STEP_PREFIX = "fluxion$step$";
 
     private Naming() {
     }

@@ -18,6 +18,8 @@ import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
 import dev.fluxion.transformer.optimize.PrimalOptimizer;
 import dev.fluxion.transformer.reverse.AdjointGenerator;
+import dev.fluxion.transformer.reverse.CheckpointPolicy;
+import dev.fluxion.transformer.reverse.Checkpointing;
 import dev.fluxion.transformer.reverse.IndependentIterations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +49,8 @@ import org.objectweb.asm.tree.MethodNode;
  *       --{@link PrimalOptimizer}--> fewer values for the reverse sweep to record)
  *     --{@link ActivityAnalysis}, {@link DifferentiabilityCheck}--> active values, or diagnostics
  *     --{@link AdjointGenerator}--> adjoint in SSA ({@link IndependentIterations}: and a sum over
- *       independent iterations reversed one iteration at a time, through an outlined body's adjoint)
+ *       independent iterations reversed one iteration at a time, through an outlined body's adjoint;
+ *       {@link Checkpointing}: a {@code @Checkpointed} method's time loops reversed from snapshots)
  *     --{@link ForwardMembers}: tangents (one lane, four lanes), and the adjoint of the tangent
  *       (Hessian-vector products), in SSA
  *     --{@link BytecodeEmitter}--> bytecode, frames computed by ASM over {@link ClassHierarchy}
@@ -308,15 +311,17 @@ public final class Transformer {
             }
         }
         // emitted before the tangent adds users to shared constants
+        int line = MethodChecks.firstLine(m);
+        CheckpointPolicy checkpoints = CheckpointPolicy.of(m, line);
         List<MethodNode> adjoints = emitAdjoints(owner, m, kind,
-                IndependentIterations.adjoints(primal, activity, callees, inputs, name), access);
+                Checkpointing.adjoints(primal, activity, callees, inputs, name, checkpoints, line), access);
         if (primal != source && adjoints.stream().mapToInt(BytecodeEmitter::codeLength).max().orElse(0)
                 > BytecodeEmitter.HUGE_METHOD_LIMIT) {
             // inlining made the adjoint (or an outlined loop body's) too large for the JIT, which
             // would leave it interpreted: callees stay calls, each with an adjoint of its own that
             // the JIT compiles
             adjoints = emitAdjoints(owner, m, kind,
-                    IndependentIterations.adjoints(source, sourceActivity, callees, inputs, name), access);
+                    Checkpointing.adjoints(source, sourceActivity, callees, inputs, name, checkpoints, line), access);
         }
         MethodNode emitted = adjoints.get(0);
         List<MethodNode> bodies = adjoints.subList(1, adjoints.size());
@@ -383,8 +388,9 @@ public final class Transformer {
         }
         int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
         String adjointName = Naming.adjointName(leavesName);
-        List<MethodNode> members = new ArrayList<>(emitAdjoints(owner, m, "model-adjoint",
-                IndependentIterations.adjoints(primal, activity, callees, null, adjointName), access));
+        int line = MethodChecks.firstLine(m);
+        List<MethodNode> members = new ArrayList<>(emitAdjoints(owner, m, "model-adjoint", Checkpointing.adjoints(primal,
+                activity, callees, null, adjointName, CheckpointPolicy.of(m, line), line), access));
         MethodNode bridge = ModelBridge.bridge(owner, m.name, model, lowered.leaves(), written, adjointName,
                 Naming.adjointDescriptor(primal.descriptor()));
         members.add(bridge);

@@ -74,6 +74,7 @@ public final class Corpus {
         cases.addAll(dispatch());
         cases.addAll(jdkCalls());
         cases.addAll(ArrayListCorpus.cases());
+        cases.addAll(simulations());
         return Collections.unmodifiableList(cases);
     }
 
@@ -1549,6 +1550,43 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.3, -1.2, 2.0), p(1.1, 0.4)));
+    }
+
+    // ================================================================== time loops, checkpointed and not
+
+    static List<CorpusCase> simulations() {
+        double[] oscillatorA = p(1.0, 0.0, 4.0, 0.3);
+        double[] oscillatorB = p(0.5, -0.8, 2.5, 0.1);
+        double[] duffingA = p(0.5, 0.0, 0.2, 1.0, 0.5, 0.4);
+        double[] duffingB = p(-0.3, 0.6, 0.1, 0.8, 0.3, 0.7);
+        double[] chainA = p(3.0, 2.0, 4.0);
+        double[] chainB = p(1.5, 2.5, 1.0, 3.5);
+        double[] heatA = p(0.0, 1.0, 0.5, -0.3, 0.8, 0.0);
+        double[] heatB = p(0.2, -0.4, 0.9, 0.1, 0.3);
+        double[] kickedA = p(1.0, 0.2, 0.3);
+        double[] kickedB = p(-0.5, 0.7, 0.15);
+        return List.of(
+                scalar("Simulations.oscillatorEnergy", Simulations::oscillatorEnergy,
+                        x -> Simulations.oscillatorGradient(x, Simulations.steps), oscillatorA, oscillatorB),
+                scalar("Simulations.oscillatorEnergyCheckpointed", Simulations::oscillatorEnergyCheckpointed,
+                        x -> Simulations.oscillatorGradient(x, Simulations.steps), oscillatorA, oscillatorB),
+                scalar("Simulations.duffingEnd", Simulations::duffingEnd, null, duffingA, duffingB),
+                scalar("Simulations.duffingEndCheckpointed", Simulations::duffingEndCheckpointed, null, duffingA, duffingB),
+                scalar("Simulations.chainEnd", Simulations::chainEnd, x -> Simulations.chainGradient(x, Simulations.steps),
+                        chainA, chainB),
+                scalar("Simulations.chainEndCheckpointed", Simulations::chainEndCheckpointed,
+                        x -> Simulations.chainGradient(x, Simulations.steps), chainA, chainB),
+                scalar("Simulations.heatEnd", Simulations::heatEnd, x -> Simulations.heatGradient(x, Simulations.steps),
+                        heatA, heatB),
+                scalar("Simulations.heatEndCheckpointed", Simulations::heatEndCheckpointed,
+                        x -> Simulations.heatGradient(x, Simulations.steps), heatA, heatB),
+                scalar("Simulations.reactionDiffusionEnd", Simulations::reactionDiffusionEnd, null, heatA, heatB),
+                scalar("Simulations.reactionDiffusionEndCheckpointed", Simulations::reactionDiffusionEndCheckpointed, null,
+                        heatA, heatB),
+                scalar("Pendulum.swing", new Pendulum(9.81, 1.0, 0.1, p(0.0, 0.1, -0.05))::swing, null, p(0.5, 0.0, 1.0),
+                        p(-0.3, 0.4, 2.0)),
+                scalar("Simulations.kickedEnd", Simulations::kickedEnd, null, kickedA, kickedB),
+                scalar("Simulations.kickedEndCheckpointed", Simulations::kickedEndCheckpointed, null, kickedA, kickedB));
     }
 
     // ================================================================== nested counted loops

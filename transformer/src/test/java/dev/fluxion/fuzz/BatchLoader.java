@@ -28,13 +28,21 @@ final class BatchLoader extends ClassLoader {
 
     private final Map<String, byte[]> classes;
     private final Transformer transformer;
+    /** Whether each program's {@code f} is made {@code @Checkpointed} before it is transformed. */
+    private final boolean checkpointed;
+    private BatchLoader checkpointedTwin;
     /** Time spent in the transformer and the verification of its output. */
     long transformNanos;
 
     /** @param inline whether the transformer inlines small callees (as by default) or reverses every call jointly */
     BatchLoader(ClassLoader parent, Map<String, byte[]> classes, boolean inline) {
+        this(parent, classes, inline, false);
+    }
+
+    private BatchLoader(ClassLoader parent, Map<String, byte[]> classes, boolean inline, boolean checkpointed) {
         super(parent);
         this.classes = classes;
+        this.checkpointed = checkpointed;
         ClassFileLocator parentLocator = ClassFileLocator.ofClassLoader(parent);
         ClassFileLocator locator = internalName -> {
             byte[] b = classes.get(internalName.replace('/', '.'));
@@ -42,6 +50,38 @@ final class BatchLoader extends ClassLoader {
         };
         this.transformer = inline ? Transformer.withSystemProperties(locator)
                 : new Transformer(locator, null, false);
+    }
+
+    /**
+     * The same programs with {@code f} annotated {@code @Checkpointed(snapshots = 3)} (three, so that
+     * short loops are checkpointed recursively too), for a twin of the gradient: binomial
+     * checkpointing of {@code f}'s time loops must give the same gradient, or a clear rejection.
+     */
+    BatchLoader checkpointed() {
+        if (checkpointedTwin == null) {
+            checkpointedTwin = new BatchLoader(getParent(), classes, true, true);
+        }
+        return checkpointedTwin;
+    }
+
+    private static byte[] withCheckpointedF(byte[] bytes) {
+        org.objectweb.asm.ClassReader reader = new org.objectweb.asm.ClassReader(bytes);
+        // not new ClassWriter(reader, 0): ASM would copy the unchanged method's bytes, annotations and all, as they were
+        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+        reader.accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, writer) {
+            @Override
+            public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
+                    String signature, String[] exceptions) {
+                org.objectweb.asm.MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if (name.equals("f") && descriptor.equals("([D)D")) {
+                    org.objectweb.asm.AnnotationVisitor a = mv.visitAnnotation("Ldev/fluxion/Checkpointed;", true);
+                    a.visit("snapshots", 3);
+                    a.visitEnd();
+                }
+                return mv;
+            }
+        }, 0);
+        return writer.toByteArray();
     }
 
     @Override
@@ -79,7 +119,7 @@ final class BatchLoader extends ClassLoader {
         }
         byte[] out;
         try {
-            out = transformer.transform(bytes);
+            out = transformer.transform(checkpointed ? withCheckpointedF(bytes) : bytes);
         } catch (DifferentiationException e) {
             throw new LoadFailure(Failure.error(e.getMessage().contains("internal error") ? Failure.Kind.TRANSFORMER_ERROR
                     : Failure.Kind.REJECTED, e.getMessage(), "", null), e);

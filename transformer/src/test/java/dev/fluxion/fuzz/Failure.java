@@ -28,7 +28,8 @@ record Failure(Kind kind, String detail, double[] point) {
         DOT_PRODUCT(true, "the tangent along a random direction disagrees with grad . v"),
         RICHARDSON(true, "the gradient disagrees with Richardson-extrapolated differences of the primal"),
         HVP(true, "the Hessian-vector product disagrees with differences of the gradient"),
-        NO_INLINING(true, "the gradient without inlining differs from the one with inlining");
+        NO_INLINING(true, "the gradient without inlining differs from the one with inlining"),
+        CHECKPOINTED(true, "the gradient with f @Checkpointed differs from the plain one, or failed");
 
         final boolean fluxionBug;
         final String description;

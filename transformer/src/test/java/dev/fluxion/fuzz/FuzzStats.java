@@ -38,6 +38,9 @@ final class FuzzStats {
     long hvpUnavailable;
     /** Programs whose gradient was also compared with the one Fluxion computes without inlining. */
     long noInliningTwins;
+    /** Programs whose gradient was also compared with the one of f {@code @Checkpointed}, and those checkpointing rejected. */
+    long checkpointedTwins;
+    long notCheckpointed;
     /** Time in javac, and in checking (transformation included). */
     long javacNanos;
     long checkNanos;
@@ -65,6 +68,8 @@ final class FuzzStats {
         hvpNonSmooth += o.hvpNonSmooth;
         hvpUnavailable += o.hvpUnavailable;
         noInliningTwins += o.noInliningTwins;
+        checkpointedTwins += o.checkpointedTwins;
+        notCheckpointed += o.notCheckpointed;
         javacNanos += o.javacNanos;
         checkNanos += o.checkNanos;
         transformNanos += o.transformNanos;
@@ -92,11 +97,13 @@ final class FuzzStats {
                         + "Hessian-vector products: %d checked (%d components, %d skipped as non-smooth); "
                         + "%d programs without one (a call not inlined)%n"
                         + "gradients compared with Fluxion's without inlining: %d programs%n"
+                        + "gradients compared with f @Checkpointed: %d programs (%d more rejected by checkpointing)%n"
                 + "time: javac %.1f s, transformation %.1f s, checks %.1f s (transformation included)",
                 programs, compiled, transformed, passed, failed, points, nonFinitePoints, coordinates, zeroCoordinates,
                 nonSmoothCoordinates,
                 100.0 * nonSmoothCoordinates / Math.max(1, coordinates + nonSmoothCoordinates), forwardLanes,
                 vectorGradients, dotProducts, hvps, hvpComponents, hvpNonSmooth, hvpUnavailable, noInliningTwins,
+                checkpointedTwins, notCheckpointed,
                 javacNanos / 1e9, transformNanos / 1e9, checkNanos / 1e9));
         if (!failures.isEmpty()) {
             s.append("\nfailures by kind: ").append(failures);

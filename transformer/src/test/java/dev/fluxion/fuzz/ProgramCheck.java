@@ -108,10 +108,47 @@ final class ProgramCheck implements AutoCloseable {
             return new Failure(w.kind(), "without inlining: " + w.detail(), null);
         }
         stats.noInliningTwins++;
-        return compareWithTwin(oracle.points(), oracle.gradients(), t);
+        f = compareWithTwin(oracle.points(), oracle.gradients(), t, Failure.Kind.NO_INLINING, "without inlining");
+        return f != null ? f : compareWithCheckpointed(p, className, twin.checkpointed(), oracle, stats);
     }
 
-    private static Failure compareWithTwin(List<double[]> points, List<double[]> gradients, Derivatives twin) {
+    /**
+     * The gradient with {@code f} {@code @Checkpointed} against the plain one; checkpointing may
+     * reject f (no time loop, or one it cannot checkpoint), never fail otherwise.
+     */
+    private static Failure compareWithCheckpointed(Program p, String className, BatchLoader checkpointed, Oracle oracle,
+            FuzzStats stats) {
+        Derivatives c;
+        try {
+            c = Derivatives.of(entry(checkpointed, p.qualifiedName(className)));
+        } catch (BatchLoader.LoadFailure e) {
+            if (e.failure.kind() == Failure.Kind.REJECTED) {
+                stats.notCheckpointed++;
+                return null;
+            }
+            return new Failure(Failure.Kind.CHECKPOINTED, "with f @Checkpointed: " + e.failure.detail(), null);
+        }
+        for (double[] x : oracle.points()) {
+            try {
+                c.valueAndGradient(x.clone(), new double[x.length]);
+            } catch (dev.fluxion.FluxionException e) {
+                if (e.getMessage().contains("@Checkpointed time loop")) { // arrays it cannot tell apart: rejected as it runs
+                    stats.notCheckpointed++;
+                    return null;
+                }
+            } catch (RuntimeException | Error e) {
+                if (e instanceof ThreadDeath td) {
+                    throw td;
+                }
+                // compared below, which reports it
+            }
+        }
+        stats.checkpointedTwins++;
+        return compareWithTwin(oracle.points(), oracle.gradients(), c, Failure.Kind.CHECKPOINTED, "checkpointed");
+    }
+
+    private static Failure compareWithTwin(List<double[]> points, List<double[]> gradients, Derivatives twin,
+            Failure.Kind kind, String how) {
         for (int k = 0; k < points.size(); k++) {
             double[] x = points.get(k);
             double[] g = gradients.get(k);
@@ -123,7 +160,7 @@ final class ProgramCheck implements AutoCloseable {
                     throw td;
                 }
                 return Failure.error(e instanceof LinkageError ? Failure.Kind.VERIFY_ERROR : Failure.Kind.THREW,
-                        "reverse mode without inlining: " + Exceptions.gist(e), Exceptions.trace(e), x);
+                        "reverse mode " + how + ": " + Exceptions.gist(e), Exceptions.trace(e), x);
             }
             double scale = 1;
             for (double gi : g) {
@@ -131,8 +168,8 @@ final class ProgramCheck implements AutoCloseable {
             }
             for (int i = 0; i < x.length; i++) {
                 if (!(Math.abs(g[i] - h[i]) <= Oracle.MODE_TOLERANCE * scale)) {
-                    return new Failure(Failure.Kind.NO_INLINING, "component " + i + ": with inlining " + g[i]
-                            + ", without " + h[i] + "\nwith    " + Arrays.toString(g) + "\nwithout " + Arrays.toString(h), x);
+                    return new Failure(kind, "component " + i + ": " + g[i] + ", " + how + " " + h[i] + "\n"
+                            + Arrays.toString(g) + "\n" + how + " " + Arrays.toString(h), x);
                 }
             }
         }

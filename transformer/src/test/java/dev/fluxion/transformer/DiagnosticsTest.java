@@ -758,7 +758,7 @@ class DiagnosticsTest {
      * Transforms {@code fixture}, expects exactly one diagnostic, at the line marked {@code // ERROR},
      * and checks every part of it and its rendered message.
      */
-    private static Diagnostic expectOne(Class<?> fixture, String method, String problem, String advice) {
+    static Diagnostic expectOne(Class<?> fixture, String method, String problem, String advice) {
         DifferentiationException e = assertThrows(DifferentiationException.class, () -> transform(fixture),
                 () -> fixture.getSimpleName() + " should not be differentiable");
         assertEquals(1, e.diagnostics().size(), () -> "expected one diagnostic, got:\n" + e.getMessage());

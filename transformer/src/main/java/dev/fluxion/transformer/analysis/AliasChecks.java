@@ -1,5 +1,6 @@
 package dev.fluxion.transformer.analysis;
 
+import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.Value;
@@ -39,7 +40,12 @@ public final class AliasChecks {
 
     /** The problem, for the same value passed twice ({@code certain}) or for an alias found when the call runs. */
     public static String problem(Instruction call, int[] pair, boolean certain) {
-        return "arguments " + pair[0] + " and " + pair[1] + " of " + JavaSyntax.method(call.member()) + " are the same array"
-                + (certain ? "" : " (or one is a row of the other)") + ", and the callee writes into one of them";
+        String same = " are the same array" + (certain ? "" : " (or one is a row of the other)");
+        if (call.member().name().startsWith(Naming.TIME_LOOP_PREFIX)) { // a @Checkpointed time loop, outlined
+            return "two arrays the @Checkpointed time loop uses" + same + ", and the loop writes into one of them: its "
+                    + "steps, run apart from the method, would take them for two";
+        }
+        return "arguments " + pair[0] + " and " + pair[1] + " of " + JavaSyntax.method(call.member()) + same
+                + ", and the callee writes into one of them";
     }
 }

@@ -49,7 +49,7 @@ public final class SideChannels {
     }
 
     /** Whether {@code call} only shows or checks its arguments (a box's uses are judged by {@link #isBoxForDisplay}). */
-    static boolean isDisplay(Instruction call) {
+    public static boolean isDisplay(Instruction call) {
         MemberRef m = call.member();
         if (DISPLAY_CLASSES.contains(m.owner()) || isCheck(m)) {
             return true;
@@ -92,7 +92,7 @@ public final class SideChannels {
      * and nothing else: string concatenation, formatting, a box's {@code toString}; no store into an
      * array or a field, no other call. The logger may call it or not; either way no number comes back.
      */
-    static boolean isShowingLambda(Instruction indy, Callees callees) {
+    public static boolean isShowingLambda(Instruction indy, Callees callees) {
         if (indy.bootstrap() == null || !indy.bootstrap().bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")
                 || indy.bootstrap().bsmArgs.length < 2 || !(indy.bootstrap().bsmArgs[1] instanceof org.objectweb.asm.Handle impl)
                 || indy.users().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.fluxion.transformer.frontend;
 
 import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.reverse.CheckpointPolicy;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
@@ -99,7 +100,8 @@ public final class Inliner {
 
     private IrFunction parseAndInline(String key) {
         for (MethodNode m : owner.methods) {
-            if ((m.name + m.desc).equals(key) && isDifferentiable(m) && (m.access & Opcodes.ACC_STATIC) != 0) {
+            if ((m.name + m.desc).equals(key) && isDifferentiable(m) && (m.access & Opcodes.ACC_STATIC) != 0
+                    && !CheckpointPolicy.isCheckpointed(m)) { // inlined, its time loop would not be checkpointed
                 IrFunction g;
                 try {
                     g = parse.apply(m);
@@ -149,7 +151,7 @@ public final class Inliner {
     }
 
     /** Replaces {@code call} in {@code b} by a copy of {@code g}'s blocks. */
-    static void inlineCall(IrFunction f, Block b, Instruction call, IrFunction g) {
+    public static void inlineCall(IrFunction f, Block b, Instruction call, IrFunction g) {
         Block rest = f.splitAfter(b, call);
         Map<Value, Value> values = new HashMap<>();
         for (Param p : g.params()) {

@@ -242,7 +242,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         }
     }
 
-    private static Instruction jump(Block target) {
+    static Instruction jump(Block target) {
         Instruction j = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE);
         j.targets().add(target);
         return j;
