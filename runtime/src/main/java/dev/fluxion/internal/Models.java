@@ -197,17 +197,17 @@ public final class Models {
      * which no generated code may write: kept here, per thread, from {@link #receiveFinal} until
      * {@link #endReceiving} makes gradient objects that hold them.
      */
-    private static final ThreadLocal<java.util.IdentityHashMap<Object, java.util.Map<String, Double>>> FINALS =
-            new ThreadLocal<>();
+    private static final ThreadLocal<java.util.ArrayDeque<java.util.IdentityHashMap<Object, java.util.Map<String, Double>>>>
+            FINALS = ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
-    /** Before a model's adjoint runs: derivatives for final fields are kept from now on. */
+    /** Before a model's adjoint runs: derivatives for final fields are kept from now on (a loss may take another's gradient). */
     public static void beginReceiving() {
-        FINALS.set(new java.util.IdentityHashMap<>());
+        FINALS.get().push(new java.util.IdentityHashMap<>());
     }
 
     /** The derivative {@code value} for the final field {@code field} of {@code holder}, a gradient object or one in it. */
     public static void receiveFinal(Object holder, String field, double value) {
-        java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending = FINALS.get();
+        java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending = FINALS.get().peek();
         if (pending == null) {
             throw new IllegalStateException("fluxion: a derivative for a final field outside a model gradient");
         }
@@ -223,8 +223,7 @@ public final class Models {
      */
     @SuppressWarnings("unchecked")
     public static <M> M endReceiving(M gradient, boolean inPlace) {
-        java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending = FINALS.get();
-        FINALS.remove();
+        java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending = FINALS.get().poll();
         if (pending == null || pending.isEmpty()) {
             return gradient;
         }
