@@ -76,7 +76,7 @@ final class MethodChecks {
 
     private static ValueObjects.Lowered lower(String owner, MethodNode m, DifferentiableMethods callees) {
         return ValueObjects.lowered(() -> ReadableCallees.inline(BytecodeParser.parse(owner, m), callees, callees::classNode),
-                f -> ReadableCallees.lowerLists(f, callees, callees::classNode), callees::classNode);
+                f -> ReadableCallees.inlineInView(f, callees, callees::classNode), callees::classNode);
     }
 
     /**

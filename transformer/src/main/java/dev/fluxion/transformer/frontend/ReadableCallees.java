@@ -78,13 +78,11 @@ public final class ReadableCallees {
     /**
      * Lowers the lists of {@code f} that can be ({@link ListsMadeHere}) and inlines what is in view
      * now that objects' methods were inlined: what reads the lists (the cursor's models), the
-     * dispatch over the classes of objects in arrays, the helpers those methods call; returns
-     * whether there were lists.
+     * dispatch over the classes of objects in arrays, the helpers those methods call.
      */
-    public static boolean lowerLists(IrFunction f, Callees callees, Function<String, ClassNode> classes) {
-        boolean lists = ListsMadeHere.lower(f, classes);
+    public static void inlineInView(IrFunction f, Callees callees, Function<String, ClassNode> classes) {
+        ListsMadeHere.lower(f, classes);
         new ReadableCallees(callees, classes).inlineCalls(f, List.of(f.owner() + "." + f.name() + f.descriptor()));
-        return lists;
     }
 
     private void inlineCalls(IrFunction f, List<String> inProgress) {

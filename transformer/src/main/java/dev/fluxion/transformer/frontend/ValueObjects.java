@@ -53,12 +53,12 @@ public final class ValueObjects {
     private final Map<String, Boolean> valueClasses = new HashMap<>();
     private final Map<String, Boolean> localClasses = new HashMap<>();
     /** Lowers the lists that inlining brought into view, and inlines what is now in view (their reads, dispatch). */
-    private final java.util.function.Predicate<IrFunction> listsInView;
+    private final java.util.function.Consumer<IrFunction> inlineInView;
 
     /** @param classes a class's parsed class file by internal name, or {@code null} if it cannot be read */
-    private ValueObjects(Function<String, ClassNode> classes, java.util.function.Predicate<IrFunction> listsInView) {
+    private ValueObjects(Function<String, ClassNode> classes, java.util.function.Consumer<IrFunction> inlineInView) {
         this.classes = classes;
-        this.listsInView = listsInView;
+        this.inlineInView = inlineInView;
     }
 
     /**
@@ -70,14 +70,14 @@ public final class ValueObjects {
 
     /**
      * The method {@code parse} gives, with its objects replaced by their fields, or as parsed if it
-     * has none or one escapes. {@code listsInView} lowers the lists held by objects, once their
+     * has none or one escapes. {@code inlineInView} lowers the lists held by objects, once their
      * code is inlined ({@code new Scene(List.of(ball, ground))}, then the scene's methods, which
      * read the list from its field), as {@link ReadableCallees} lowers those made in the method.
      */
-    public static Lowered lowered(Supplier<IrFunction> parse, java.util.function.Predicate<IrFunction> listsInView,
+    public static Lowered lowered(Supplier<IrFunction> parse, java.util.function.Consumer<IrFunction> inlineInView,
             Function<String, ClassNode> classes) {
         IrFunction f = parse.get();
-        ValueObjects v = new ValueObjects(classes, listsInView);
+        ValueObjects v = new ValueObjects(classes, inlineInView);
         if (!v.mentionsValueClasses(f)) {
             return new Lowered(f, null);
         }
@@ -139,7 +139,7 @@ public final class ValueObjects {
     private boolean lower(IrFunction f) {
         inlineAll(f);
         forwardHeldObjects(f);
-        listsInView.test(f);
+        inlineInView.accept(f);
         inlineAll(f); // the methods of the objects now in view, of known classes
         NullChecks.removeOfNewObjects(f); // Kotlin's checks of parameters, inlined: no escape
         ReferenceTypes.refine(f);
@@ -344,9 +344,10 @@ public final class ValueObjects {
     /**
      * The class whose method {@code call} runs, when it is an interface's or a superclass's method
      * called on an object of a value class made here ({@code Rhs rhs = new Decay(k); rhs.slope(y)}),
-     * or cast to one (a branch of a {@link TypeSwitch}), that has it (declared or inherited): that class. ({@link ReadableCallees} inlines such calls first where the
-     * method's class lets the caller reach what it reads; a record's fields are private, and are
-     * replaced here by their values.) Else the class the call names.
+     * or cast to one (a branch of a {@link TypeSwitch}), that has it (declared or inherited): that
+     * class. ({@link ReadableCallees} inlines such calls first where the method's class lets the
+     * caller reach what it reads; a record's fields are private, and are replaced here by their
+     * values.) Else the class the call names.
      */
     private String implementingClass(Instruction call) {
         String named = call.member().owner();
