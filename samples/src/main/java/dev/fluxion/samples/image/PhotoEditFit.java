@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.DoubleSupplier;
 
 /**
  * Learning a photo edit from a before and an after: a photograph of a cat and the same photograph
@@ -113,18 +114,18 @@ public final class PhotoEditFit {
         return new Fit(history, p, (System.nanoTime() - begin) / 1e9);
     }
 
-    /** The mean time of a loss at p, over n evaluations after as many to warm up. */
-    double secondsPerLoss(double[] p, int n) {
+    /** The mean time f takes, over n calls after as many to warm up. */
+    static double meanSeconds(DoubleSupplier f, int n) {
         double sink = 0;
         for (int k = 0; k < n; k++) {
-            sink += loss(p);
+            sink += f.getAsDouble();
         }
         long begin = System.nanoTime();
         for (int k = 0; k < n; k++) {
-            sink += loss(p);
+            sink += f.getAsDouble();
         }
         double seconds = (System.nanoTime() - begin) / 1e9 / n;
-        return sink > 0 ? seconds : -seconds; // the losses used, so that none is optimised away
+        return Double.isNaN(sink) ? Double.NaN : seconds; // the results used, so that no call is optimised away
     }
 
     /**
@@ -196,8 +197,12 @@ public final class PhotoEditFit {
                 curveError(p), kernelError(p));
         System.out.printf("loss %.3e at the start, %.3e at the end (ImageMagick's exact edit: %.3e, truncated to 8 bits)%n",
                 fit.loss()[0], fit.loss()[iterations - 1], ImageMagickEdit.exact(problem.before).meanSquaredDifference(problem.after));
-        System.out.printf("a loss takes %.2f ms, a gradient %.2f ms%n", 1e3 * problem.secondsPerLoss(p, 50),
-                1e3 * fit.seconds() / iterations);
+        GradientFunction gradient = Fluxion.gradient(problem::loss);
+        double[] g = new double[p.length];
+        double lossTime = meanSeconds(() -> problem.loss(p), 50);
+        double gradientTime = meanSeconds(() -> gradient.valueAndGradient(p, g), 50);
+        System.out.printf("a loss takes %.2f ms, its gradient %.2f ms (%.1f times)%n", 1e3 * lossTime, 1e3 * gradientTime,
+                gradientTime / lossTime);
         problem.writePictures(fit, out);
         System.out.println("wrote photo-before.png, photo-imagemagick.png, photo-learnt.png, photo-curve.png to " + out);
     }
