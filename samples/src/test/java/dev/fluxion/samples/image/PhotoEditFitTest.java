@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fluxion.Fluxion;
 import dev.fluxion.GradientFunction;
+import dev.fluxion.ScalarFunction;
 import dev.fluxion.TangentFunction;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -126,6 +127,23 @@ class PhotoEditFitTest {
             for (int i = 0; i < p.length; i++) {
                 // each derivative a sum over 41 472 samples: agreement to round-off of the largest
                 assertEquals(reverse[i], forward[i], 1e-12 * largest, "parameter " + i);
+            }
+        }
+    }
+
+    @Test
+    void everyWayOfWritingTheLossGivesTheSameGradient() {
+        PhotoEditVariants variants = new PhotoEditVariants(PROBLEM);
+        double[] p = POINTS[1];
+        double[] expected = Fluxion.gradient(PROBLEM::loss).gradient(p);
+        double largest = java.util.Arrays.stream(expected).map(Math::abs).max().orElseThrow();
+        ScalarFunction[] ways = {variants::lossMethodReference, variants::lossPixelByPixel, variants::lossStream};
+        for (int k = 0; k < ways.length; k++) {
+            // the same sums in the same order, but for the stream's compensated sum
+            assertEquals(PROBLEM.loss(p), ways[k].apply(p), 1e-15, "way " + k);
+            double[] g = Fluxion.gradient(ways[k]).gradient(p);
+            for (int i = 0; i < p.length; i++) {
+                assertEquals(expected[i], g[i], 1e-12 * largest, "way " + k + ", parameter " + i);
             }
         }
     }
