@@ -75,21 +75,27 @@ public record Image(int width, int height, int channels, double[] samples) {
         return sum / samples.length;
     }
 
-    /** An image read by ImageIO (PNG, JPEG, ...), 8 bits per sample: its RGB channels, or its grey one. */
+    /** An image read by ImageIO (PNG, JPEG, ...): one channel if it is grey, else its red, green and blue, 8 bits each. */
     public static Image read(InputStream in) throws IOException {
         BufferedImage picture = ImageIO.read(in);
         if (picture == null) {
             throw new IOException("not a picture ImageIO can read");
         }
-        WritableRaster raster = picture.getRaster();
-        int channels = Math.min(raster.getNumBands(), 3);
+        boolean grey = picture.getType() == BufferedImage.TYPE_BYTE_GRAY;
+        int channels = grey ? 1 : 3;
         int width = picture.getWidth();
         int height = picture.getHeight();
         double[] samples = new double[width * height * channels];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                for (int c = 0; c < channels; c++) {
-                    samples[(y * width + x) * channels + c] = raster.getSample(x, y, c) / 255.0;
+                int i = (y * width + x) * channels;
+                if (grey) {
+                    samples[i] = picture.getRaster().getSample(x, y, 0) / 255.0;
+                } else {
+                    int rgb = picture.getRGB(x, y); // whatever the file's layout or palette
+                    samples[i] = (rgb >> 16 & 0xff) / 255.0;
+                    samples[i + 1] = (rgb >> 8 & 0xff) / 255.0;
+                    samples[i + 2] = (rgb & 0xff) / 255.0;
                 }
             }
         }

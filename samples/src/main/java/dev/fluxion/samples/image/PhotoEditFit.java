@@ -195,7 +195,7 @@ public final class PhotoEditFit {
         }
         System.out.printf("largest curve error %.2e (ImageMagick's curve lowered by half a level), largest kernel error %.2e%n",
                 curveError(p), kernelError(p));
-        System.out.printf("loss %.3e at the start, %.3e at the end (ImageMagick's exact edit: %.3e, truncated to 8 bits)%n",
+        System.out.printf("loss %.3e at the start, %.3e at the end (ImageMagick's own curve and kernel: %.3e, its picture truncated to 8 bits)%n",
                 fit.loss()[0], fit.loss()[iterations - 1], ImageMagickEdit.exact(problem.before).meanSquaredDifference(problem.after));
         GradientFunction gradient = Fluxion.gradient(problem::loss);
         double[] g = new double[p.length];
