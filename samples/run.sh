@@ -2,7 +2,7 @@
 # Runs the sample programs both ways. Build first: mvn -B -q install -DskipTests
 #  1. as built: fluxion-maven-plugin added the derivative methods to samples/target/classes during
 #     the build, so plain `java` with the runtime on the class path is enough (no agent); XChart,
-#     which draws the MLP and ODE samples' pictures (samples/target/pictures/*.png), is on the class
+#     which draws the samples' charts (samples/target/pictures/*.png), is on the class
 #     path the build wrote to samples/target/runtime-classpath.txt;
 #  2. with the agent: Demo compiled afresh by javac (classes the plugin never saw), differentiated
 #     by the agent when the JVM loads it;
@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=samples/target/classes:runtime/target/classes:$(cat samples/target/runtime-classpath.txt)
 for main in Demo RosenbrockDescent NewtonRosenbrock CurveFit HeatInversion mlp.BreastCancerMlp robust.RobustRegression \
-    ode.PredatorPreyFit ode.DampedPendulumFit robot.MassSpringRobot render.InverseRendering; do
+    ode.PredatorPreyFit ode.DampedPendulumFit robot.MassSpringRobot render.InverseRendering image.PhotoEditFit; do
   echo "== dev.fluxion.samples.$main (built with fluxion-maven-plugin, no agent)"
   java -cp "$CP" "dev.fluxion.samples.$main"
 done
