@@ -21,6 +21,7 @@ import dev.fluxion.transformer.reverse.AdjointGenerator;
 import dev.fluxion.transformer.reverse.CheckpointPolicy;
 import dev.fluxion.transformer.reverse.Checkpointing;
 import dev.fluxion.transformer.reverse.IndependentIterations;
+import dev.fluxion.transformer.reverse.OutlinedBodies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -315,13 +316,18 @@ public final class Transformer {
         CheckpointPolicy checkpoints = CheckpointPolicy.of(m, line);
         List<MethodNode> adjoints = emitAdjoints(owner, m, kind,
                 Checkpointing.adjoints(primal, activity, callees, inputs, name, checkpoints, line), access);
-        if (primal != source && adjoints.stream().mapToInt(BytecodeEmitter::codeLength).max().orElse(0)
-                > BytecodeEmitter.HUGE_METHOD_LIMIT) {
-            // inlining made the adjoint (or an outlined loop body's) too large for the JIT, which
-            // would leave it interpreted: callees stay calls, each with an adjoint of its own that
-            // the JIT compiles
-            adjoints = emitAdjoints(owner, m, kind,
-                    Checkpointing.adjoints(source, sourceActivity, callees, inputs, name, checkpoints, line), access);
+        if (tooLarge(adjoints)) {
+            // the adjoint (or an outlined loop body's) is too large for the JIT, which would leave it
+            // interpreted: loop bodies become methods of their own, or else, if inlining made it so
+            // large, callees stay calls, each with an adjoint of its own that the JIT compiles
+            List<IrFunction> split = checkpoints != null ? null : OutlinedBodies.adjoints(primal, callees, inputs, name,
+                    f -> BytecodeEmitter.codeLength(BytecodeEmitter.emit(f, access)), BytecodeEmitter.HUGE_METHOD_LIMIT);
+            if (split != null) {
+                adjoints = emitAdjoints(owner, m, kind, split, access);
+            } else if (primal != source) {
+                adjoints = emitAdjoints(owner, m, kind,
+                        Checkpointing.adjoints(source, sourceActivity, callees, inputs, name, checkpoints, line), access);
+            }
         }
         MethodNode emitted = adjoints.get(0);
         List<MethodNode> bodies = adjoints.subList(1, adjoints.size());
@@ -422,6 +428,10 @@ public final class Transformer {
             }
         }
         return new Optimized(source, sourceActivity);
+    }
+
+    private static boolean tooLarge(List<MethodNode> methods) {
+        return methods.stream().mapToInt(BytecodeEmitter::codeLength).max().orElse(0) > BytecodeEmitter.HUGE_METHOD_LIMIT;
     }
 
     /** Dumps and emits an adjoint and the adjoints of the loop bodies it outlined. */

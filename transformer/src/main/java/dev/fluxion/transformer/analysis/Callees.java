@@ -26,6 +26,14 @@ public interface Callees {
         return true;
     }
 
+    /**
+     * Whether a call may read elements of the array passed as operand {@code index}. An array a
+     * callee only writes need not be saved before the call for its adjoint, which runs it again.
+     */
+    default boolean mayReadArgument(MemberRef method, int index) {
+        return true;
+    }
+
     /** The user's {@code @AdjointOf} rule for a method, which calls are then differentiated by, or {@code null}. */
     default MemberRef adjointRule(MemberRef method) {
         return null;

@@ -35,24 +35,28 @@ final class CallAdjoints {
     private final ControlFlow cfg;
     private final Function<Instruction, MemberRef> ruleOf;
     private final java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn;
+    private final java.util.function.BiPredicate<Instruction, Integer> mayRead;
     private final java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized;
     private final Function<MemberRef, Callees.IterationBody> iterationBody;
 
     /**
      * @param ruleOf the user's {@code @AdjointOf} rule for a call, or {@code null}
      * @param mayWriteOrReturn whether a call may write, or return, the array passed as operand {@code j}
+     * @param mayRead whether a call may read the array passed as operand {@code j}
      * @param specialized an adjoint of a static callee specialised to some parameters, or {@code null}
      *     (see {@code Callees.specializedAdjoint})
      * @param iterationBody the adjoint of an outlined loop body, or {@code null} (see {@code Callees.iterationBody})
      */
     CallAdjoints(ActivityAnalysis activity, ControlFlow cfg, Function<Instruction, MemberRef> ruleOf,
             java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn,
+            java.util.function.BiPredicate<Instruction, Integer> mayRead,
             java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized,
             Function<MemberRef, Callees.IterationBody> iterationBody) {
         this.activity = activity;
         this.cfg = cfg;
         this.ruleOf = ruleOf;
         this.mayWriteOrReturn = mayWriteOrReturn;
+        this.mayRead = mayRead;
         this.specialized = specialized;
         this.iterationBody = iterationBody;
     }
@@ -312,12 +316,22 @@ final class CallAdjoints {
         List<Value> out = new ArrayList<>();
         if (insn.op() == Op.INVOKE && activity.isDifferentiableCall(insn) && activity.isActive(insn) && !isForwardSweepCall(insn)) {
             for (Value v : insn.operands()) {
-                if (ArrayFamilies.isMember(v) && isWrittenAfter(v, insn) && !out.contains(v)) {
+                if (ArrayFamilies.isMember(v) && isWrittenAfter(v, insn) && !out.contains(v) && isRead(insn, v)) {
                     out.add(v);
                 }
             }
         }
         return out;
+    }
+
+    /** Whether the call may read {@code array}: an array the callee only writes need not be saved, running it again does not read it. */
+    private boolean isRead(Instruction call, Value array) {
+        for (int j = 0; j < call.operands().size(); j++) {
+            if (call.operand(j) == array && mayRead.test(call, j)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isWrittenAfter(Value array, Instruction call) {

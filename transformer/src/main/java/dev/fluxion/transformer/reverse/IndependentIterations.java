@@ -154,6 +154,11 @@ public final class IndependentIterations {
             }
 
             @Override
+            public boolean mayReadArgument(MemberRef method, int index) {
+                return bodies.containsKey(method) || callees.mayReadArgument(method, index);
+            }
+
+            @Override
             public MemberRef adjointRule(MemberRef method) {
                 return bodies.containsKey(method) ? null : callees.adjointRule(method);
             }
@@ -395,7 +400,7 @@ public final class IndependentIterations {
      * Whether the value a header phi gets from the latch can be computed after the outlined call:
      * defined outside the body, or integer arithmetic on such values.
      */
-    private static boolean recomputable(Value v, Set<Block> body) {
+    static boolean recomputable(Value v, Set<Block> body) {
         if (!(v instanceof Instruction i) || !body.contains(i.block())) {
             return true;
         }
@@ -507,23 +512,40 @@ public final class IndependentIterations {
      * own: its parameters the values it uses from outside, its result the term it adds to the sum.
      */
     private static IrFunction outlineBody(IrFunction caller, Candidate c, String name) {
+        return outlineBody(caller, c.loop(), Set.of(), c.liveIns(), c.sum(), c.next(), c.term(), name);
+    }
+
+    /**
+     * A method whose parameters are {@code liveIns} and whose body is the loop's, returning the
+     * term of the sum {@code sum} (its next value {@code next} left to the caller), or, with no sum
+     * ({@code null}s), returning nothing. {@code throwing}: blocks outside the loop that the body
+     * may jump to and that only throw, copied with it.
+     */
+    static IrFunction outlineBody(IrFunction caller, ForLoop loop, Set<Block> throwing, List<Value> liveIns,
+            Instruction sum, Instruction sumNext, Value term, String name) {
         StringBuilder descriptor = new StringBuilder("(");
-        for (Value in : c.liveIns()) {
+        for (Value in : liveIns) {
             descriptor.append(in.type().getDescriptor());
         }
-        descriptor.append(")D");
+        descriptor.append(sum == null ? ")V" : ")D");
         IrFunction body = new IrFunction(caller.owner(), name, descriptor.toString());
         Block entry = body.newBlock();
-        Block h = c.loop().header();
-        List<Block> blocks = caller.blocks().stream().filter(b -> b != h && c.loop().body().contains(b)).toList();
+        Block h = loop.header();
+        List<Block> blocks = caller.blocks().stream()
+                .filter(b -> b != h && loop.body().contains(b) || throwing.contains(b)).toList();
         BlockCopier copier = new BlockCopier();
-        copier.copy(blocks, body, v -> v == c.sum() ? Constant.ofDouble(0) : body.params().get(c.liveIns().indexOf(v)),
-                b -> b == c.loop().latch()
-                        ? new Instruction(Op.RETURN, Opcodes.DRETURN, Type.VOID_TYPE, copier.value(c.term()))
-                                .withLine(b.terminator().line())
-                        : null);
-        Instruction next = (Instruction) copier.value(c.next());
-        next.block().remove(next); // the sum stays with the caller
+        copier.copy(blocks, body, v -> v == sum ? Constant.ofDouble(0) : body.params().get(liveIns.indexOf(v)),
+                b -> b != loop.latch() ? null : sum == null
+                        ? new Instruction(Op.RETURN, Opcodes.RETURN, Type.VOID_TYPE).withLine(b.terminator().line())
+                        : new Instruction(Op.RETURN, Opcodes.DRETURN, Type.VOID_TYPE, copier.value(term))
+                                .withLine(b.terminator().line()));
+        for (Block t : throwing) {
+            copier.block(t).predecessors().removeIf(p -> !body.blocks().contains(p)); // the caller's own stay there
+        }
+        if (sum != null) {
+            Instruction next = (Instruction) copier.value(sumNext);
+            next.block().remove(next); // the sum stays with the caller
+        }
         Block first = copier.block(h.successors().stream().filter(blocks::contains).findFirst().orElseThrow());
         entry.terminate(new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE));
         entry.terminator().targets().add(first);
@@ -531,28 +553,35 @@ public final class IndependentIterations {
         return body;
     }
 
+    private static void rewriteCaller(IrFunction caller, Candidate c, MemberRef outlined) {
+        rewriteCaller(caller, c.loop(), Set.of(), c.liveIns(), c.term(), outlined, c.next().line());
+    }
+
     /**
      * Replaces the loop's body in {@code caller} by one block: the call to the outlined body, the
-     * sum, and the values the header's other phis take from the latch.
+     * sum (whose {@code term} the call returns, if there is one), and the values the header's other
+     * phis take from the latch; {@code throwing} blocks only the body jumped to go with it.
      */
-    private static void rewriteCaller(IrFunction caller, Candidate c, MemberRef outlined) {
-        ForLoop loop = c.loop();
+    static void rewriteCaller(IrFunction caller, ForLoop loop, Set<Block> throwing, List<Value> liveIns, Value term,
+            MemberRef outlined, int line) {
         Block h = loop.header();
         int fromLatch = h.predecessors().indexOf(loop.latch());
         Block call = caller.newBlockAfter(h);
         IrBuilder ir = new IrBuilder();
         ir.setBlock(call);
-        ir.setLine(c.next().line());
-        Instruction term = ir.invokeStatic(outlined, c.liveIns().toArray(Value[]::new));
+        ir.setLine(line);
+        Instruction result = ir.invokeStatic(outlined, liveIns.toArray(Value[]::new));
         Map<Value, Value> recomputed = new LinkedHashMap<>();
-        recomputed.put(c.term(), term);
+        if (term != null) {
+            recomputed.put(term, result);
+        }
         Set<Block> body = new HashSet<>(loop.body());
         body.remove(h);
         for (Instruction phi : h.phis()) {
             phi.setOperand(fromLatch, recompute(phi.operand(fromLatch), body, recomputed, ir));
         }
         Block first = h.successors().stream().filter(body::contains).findFirst().orElseThrow();
-        Instruction jump = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE).withLine(c.next().line());
+        Instruction jump = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE).withLine(line);
         jump.targets().add(h);
         h.predecessors().remove(loop.latch());
         call.terminate(jump); // appends the block to h's predecessors: move it to the latch's place
@@ -564,6 +593,12 @@ public final class IndependentIterations {
         for (Block b : List.copyOf(caller.blocks())) {
             if (body.contains(b)) {
                 caller.removeBlock(b);
+            }
+        }
+        for (Block t : throwing) {
+            t.predecessors().removeIf(body::contains);
+            if (t.predecessors().isEmpty()) {
+                caller.removeBlock(t);
             }
         }
     }

@@ -54,7 +54,9 @@ final class LocalAdjoints {
         this.callees = callees;
         this.calls = new CallAdjoints(activity, cfg, insn -> callees.adjointRule(insn.member()),
                 (insn, j) -> callees.adjointRule(insn.member()) != null || callees.mayWriteArgument(insn.member(), j)
-                        || callees.mayReturnArgument(insn.member(), j), callees::specializedAdjoint, callees::iterationBody);
+                        || callees.mayReturnArgument(insn.member(), j),
+                (insn, j) -> callees.adjointRule(insn.member()) != null || callees.mayReadArgument(insn.member(), j),
+                callees::specializedAdjoint, callees::iterationBody);
     }
 
     /** The call adjoints, for the calls the forward sweep differentiates ({@link CallAdjoints#isForwardSweepCall}). */

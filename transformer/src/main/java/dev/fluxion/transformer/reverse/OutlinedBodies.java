@@ -1,0 +1,291 @@
+package dev.fluxion.transformer.reverse;
+
+import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.ForLoops;
+import dev.fluxion.transformer.analysis.ForLoops.ForLoop;
+import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.BlockCopier;
+import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
+import dev.fluxion.transformer.ir.Types;
+import dev.fluxion.transformer.ir.Undef;
+import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import org.objectweb.asm.Type;
+
+/**
+ * Adjoints too large for the JIT, split. HotSpot does not compile a method of more than 8000 bytes of
+ * bytecode: it stays interpreted, some 20 times slower. Inlining every helper (a ray tracer's
+ * {@code radiance}, {@code shade}, {@code hit}) into one method can give an adjoint that large. Then
+ * the body of a loop is outlined into a method of its own, a <em>part</em>, which the caller calls
+ * as it would call a {@code @Differentiable} method: its forward sweep runs the part, its reverse
+ * sweep the part's adjoint, which runs the part again and reverses it (Tapenade's joint mode of
+ * a subroutine). The adjoints are then each below the limit, and compiled.
+ *
+ * <p>A loop qualifies when it is a {@link ForLoops for loop} left only by its test (or by a failed
+ * check that throws), carries no floating-point value or reference from one iteration to the next
+ * (its header's phis are integers whose next values the caller can recompute: {@code i + 1}), and
+ * its body neither returns nor stores into a field; the body's values from outside are the part's
+ * parameters. Loops whose
+ * bodies contain no other qualifying loop are outlined first, the largest first, until every adjoint
+ * is small enough; a part may itself be split so.
+ *
+ * <p>The caller sees each part through {@link Callees}: differentiable, writing only the arrays its
+ * body writes, and reading only those it reads: an array a part only writes (a pixel of an image) is
+ * not saved before each call, since running the part again does not depend on it.
+ */
+public final class OutlinedBodies {
+    private static final String PART_PREFIX = Naming.GENERATED_PREFIX + "part$";
+    /** Parts at most per method: each round outlines one loop. */
+    private static final int MAX_PARTS = 8;
+
+    /** What a part does with its array parameters. */
+    private record Part(IrFunction primal, Set<Integer> written, Set<Integer> read, Set<Integer> rowsMoved) {
+    }
+
+    private final Map<MemberRef, Part> parts = new LinkedHashMap<>();
+    private final Callees withParts;
+
+    private OutlinedBodies(Callees callees) {
+        this.withParts = withParts(callees, parts);
+    }
+
+    /**
+     * The adjoint of {@code primal}, named {@code name}, and the adjoints of the loop bodies
+     * {@link IndependentIterations} outlines, followed by the parts' primals and their adjoints, if
+     * outlining makes every adjoint {@code size} measures at most {@code limit}; else {@code null}.
+     */
+    public static List<IrFunction> adjoints(IrFunction primal, Callees callees, Set<Integer> inputs, String name,
+            ToIntFunction<IrFunction> size, int limit) {
+        OutlinedBodies split = new OutlinedBodies(callees);
+        IrFunction caller = BlockCopier.copy(primal);
+        String partPrefix = PART_PREFIX + primal.name() + "$";
+        for (int round = 0; round <= MAX_PARTS; round++) {
+            Map<IrFunction, List<IrFunction>> adjoints = new LinkedHashMap<>();
+            adjoints.put(caller, IndependentIterations.adjoints(caller, ActivityAnalysis.of(caller, split.withParts, inputs),
+                    split.withParts, inputs, name));
+            for (Part part : split.parts.values()) {
+                IrFunction p = part.primal();
+                adjoints.put(p, IndependentIterations.adjoints(p, ActivityAnalysis.of(p, split.withParts, null),
+                        split.withParts, null, Naming.adjointName(p.name())));
+            }
+            IrFunction largest = null;
+            int largestSize = limit;
+            for (Map.Entry<IrFunction, List<IrFunction>> e : adjoints.entrySet()) {
+                for (IrFunction adjoint : e.getValue()) {
+                    int s = size.applyAsInt(adjoint);
+                    if (s > largestSize) {
+                        largest = e.getKey();
+                        largestSize = s;
+                    }
+                }
+            }
+            if (largest == null) {
+                List<IrFunction> out = new ArrayList<>(adjoints.remove(caller));
+                for (Map.Entry<IrFunction, List<IrFunction>> e : adjoints.entrySet()) {
+                    out.add(e.getKey());
+                    out.addAll(e.getValue());
+                }
+                return out;
+            }
+            if (round == MAX_PARTS || !split.outlineOneLoop(largest, partPrefix + split.parts.size())) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Outlines the largest innermost qualifying loop body of {@code f}; whether there was one. */
+    private boolean outlineOneLoop(IrFunction f, String partName) {
+        ForLoops loops = new ForLoops(f);
+        List<ForLoop> qualifying = new ArrayList<>();
+        Map<ForLoop, List<Value>> liveIns = new LinkedHashMap<>();
+        Map<ForLoop, Set<Block>> throwing = new LinkedHashMap<>();
+        for (Block h : f.blocks()) {
+            ForLoop loop = loops.ofHeader(h);
+            Set<Block> throwsTo = new HashSet<>();
+            List<Value> in = loop == null ? null : liveIns(f, loop, throwsTo);
+            if (in != null) {
+                qualifying.add(loop);
+                liveIns.put(loop, in);
+                throwing.put(loop, throwsTo);
+            }
+        }
+        ForLoop best = null;
+        int bestSize = 0;
+        for (ForLoop loop : qualifying) {
+            boolean innermost = qualifying.stream().noneMatch(o -> o != loop && loop.body().contains(o.header()));
+            int s = loop.body().stream().mapToInt(b -> b.body().size()).sum();
+            if (innermost && s > bestSize) {
+                best = loop;
+                bestSize = s;
+            }
+        }
+        if (best == null) {
+            return false;
+        }
+        List<Value> in = liveIns.get(best);
+        IrFunction part = IndependentIterations.outlineBody(f, best, throwing.get(best), in, null, null, null, partName);
+        MemberRef ref = new MemberRef(f.owner(), part.name(), part.descriptor());
+        IndependentIterations.rewriteCaller(f, best, throwing.get(best), in, null, ref, best.header().terminator().line());
+        ArrayFamilies families = new ArrayFamilies(part, withParts);
+        parts.put(ref, new Part(part, families.writtenParameters(part), read(part),
+                families.rowsMovedParameters(part, withParts)));
+        return true;
+    }
+
+    /**
+     * The values the loop's body uses from outside it, if the loop qualifies (see the class
+     * comment); else {@code null}.
+     */
+    private static List<Value> liveIns(IrFunction f, ForLoop loop, Set<Block> throwing) {
+        Block h = loop.header();
+        Set<Block> body = new HashSet<>(loop.body());
+        body.remove(h);
+        if (body.isEmpty()) {
+            return null;
+        }
+        for (Block b : body) {
+            for (Block exit : b.successors()) {
+                if (!loop.body().contains(exit)) {
+                    if (!exit.successors().isEmpty() || exit.terminator().op() != Op.THROW || !exit.phis().isEmpty()) {
+                        return null; // a break
+                    }
+                    throwing.add(exit); // a failed check: copied into the part
+                }
+            }
+        }
+        body.addAll(throwing);
+        int fromLatch = h.predecessors().indexOf(loop.latch());
+        for (Instruction phi : h.phis()) {
+            if (Types.isFloating(phi.type()) || phi.type().getSort() >= Type.ARRAY
+                    || !IndependentIterations.recomputable(phi.operand(fromLatch), body)) {
+                return null;
+            }
+        }
+        for (Block b : h.successors()) {
+            if (loop.body().contains(b) && b.predecessors().size() != 1) {
+                return null;
+            }
+        }
+        List<Value> in = new ArrayList<>();
+        for (Block b : f.blocks()) {
+            if (!body.contains(b)) {
+                continue;
+            }
+            for (Instruction insn : b.instructions()) {
+                if (insn.op() == Op.RETURN || insn.op() == Op.FIELD_PUT) {
+                    return null;
+                }
+                for (Value v : insn.operands()) {
+                    if (!(v instanceof Constant) && !(v instanceof Undef) && !in.contains(v)
+                            && !(v instanceof Instruction i && body.contains(i.block()))) {
+                        in.add(v);
+                    }
+                }
+            }
+        }
+        return in;
+    }
+
+    /**
+     * The array parameters the part may read: all but those it only stores numbers into
+     * ({@code image[k] = v}), which running it again does not need.
+     */
+    private static Set<Integer> read(IrFunction part) {
+        Set<Integer> read = new HashSet<>();
+        for (var p : part.params()) {
+            if (p.type().getSort() != Type.ARRAY) {
+                continue;
+            }
+            boolean onlyStored = p.type().getDimensions() == 1 && p.users().stream().allMatch(u -> u.op() == Op.ARRAY_STORE
+                    && u.operand(0) == p && u.operand(2) != p);
+            if (!onlyStored) {
+                read.add(p.index());
+            }
+        }
+        return read;
+    }
+
+    /** The callees, and the parts: differentiable, static, with what they write and read. */
+    private static Callees withParts(Callees callees, Map<MemberRef, Part> parts) {
+        return new Callees() {
+            @Override
+            public boolean isDifferentiable(MemberRef method) {
+                return parts.containsKey(method) || callees.isDifferentiable(method);
+            }
+
+            @Override
+            public boolean isOverridable(MemberRef method) {
+                return !parts.containsKey(method) && callees.isOverridable(method);
+            }
+
+            @Override
+            public boolean mayWriteArgument(MemberRef method, int index) {
+                return parts.containsKey(method) ? parts.get(method).written().contains(index)
+                        : callees.mayWriteArgument(method, index);
+            }
+
+            @Override
+            public boolean mayReadArgument(MemberRef method, int index) {
+                return parts.containsKey(method) ? parts.get(method).read().contains(index)
+                        : callees.mayReadArgument(method, index);
+            }
+
+            @Override
+            public MemberRef adjointRule(MemberRef method) {
+                return parts.containsKey(method) ? null : callees.adjointRule(method);
+            }
+
+            @Override
+            public String adjointRuleMismatch(MemberRef method) {
+                return parts.containsKey(method) ? null : callees.adjointRuleMismatch(method);
+            }
+
+            @Override
+            public String problem(MemberRef method) {
+                return parts.containsKey(method) ? null : callees.problem(method);
+            }
+
+            @Override
+            public boolean isFinalField(MemberRef field) {
+                return callees.isFinalField(field);
+            }
+
+            @Override
+            public boolean mayMoveRows(MemberRef method, int index) {
+                return parts.containsKey(method) ? parts.get(method).rowsMoved().contains(index)
+                        : callees.mayMoveRows(method, index);
+            }
+
+            @Override
+            public boolean mayReturnArgument(MemberRef method, int index) {
+                return !parts.containsKey(method) && callees.mayReturnArgument(method, index);
+            }
+
+            @Override
+            public String specializedAdjoint(MemberRef method, Set<Integer> inputs) {
+                return parts.containsKey(method) ? null : callees.specializedAdjoint(method, inputs);
+            }
+
+            @Override
+            public IterationBody iterationBody(MemberRef method) {
+                return parts.containsKey(method) ? null : callees.iterationBody(method);
+            }
+        };
+    }
+}
+
+
