@@ -9,7 +9,9 @@ import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Undef;
 import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
@@ -21,20 +23,19 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * The backend: lowers an SSA function to a method's bytecode.
  *
- * <p>Every value with a use gets its own local; the JIT's register allocator does the rest, so
- * nothing is gained by sharing slots here. Phis are taken out of SSA with one extra local each:
- * every predecessor stores its incoming value into the phi's <em>entry</em> local just before its
- * terminator, and the phi's block copies entry locals into phi locals first thing. All reads of a
- * join's incoming values thus happen before any phi of that join is written, which keeps swaps
- * and critical edges correct without splitting edges. Undefined values become zero constants, so
+ * <p>Values that are never live at once share a local ({@link LocalSlots}). Phis are taken out of
+ * SSA on the edges into their block: the edge's copies load every incoming value, then store the
+ * phis, which keeps swaps correct; a predecessor that ends in a {@code goto} makes them itself, one
+ * that branches jumps to a trampoline that makes them and then jumps on. A phi that shares its
+ * incoming value's local needs no copy. Undefined values become zero constants, so
  * the verifier always sees definitely-assigned locals. Frames and maxima are left to ASM's
  * {@code COMPUTE_FRAMES}.
  */
 public final class BytecodeEmitter {
     private final IrFunction function;
     private final MethodNode method;
-    private final Map<Value, Integer> slot = new HashMap<>();
-    private final Map<Instruction, Integer> entrySlot = new HashMap<>();
+    private LocalSlots slots;
+    private final List<Trampolines> trampolines = new ArrayList<>();
     private final Map<Block, Label> labels = new HashMap<>();
     private int nextSlot;
     private int line = -1;
@@ -70,22 +71,12 @@ public final class BytecodeEmitter {
     }
 
     private MethodNode emit() {
-        for (Param p : function.params()) {
-            slot.put(p, nextSlot);
-            nextSlot += p.type().getSize();
-        }
+        slots = LocalSlots.of(function);
+        nextSlot = slots.size();
         for (Block b : function.blocks()) {
             labels.put(b, new Label());
-            for (Instruction insn : b.instructions()) {
-                if (insn.hasValue() && (!insn.users().isEmpty() || insn.isPhi())) {
-                    slot.put(insn, allocate(insn.type()));
-                }
-                if (insn.isPhi()) {
-                    entrySlot.put(insn, allocate(insn.type()));
-                }
-            }
         }
-        tape = TapeRegisters.of(function, method, slot::get, this::allocate);
+        tape = TapeRegisters.of(function, method, slots::slot, this::allocate);
         method.visitCode();
         if (tape != null) {
             tape.reload();
@@ -95,18 +86,14 @@ public final class BytecodeEmitter {
             Block b = blocks.get(i);
             Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
             method.visitLabel(labels.get(b));
-            for (Instruction phi : b.phis()) {
-                method.visitVarInsn(phi.type().getOpcode(ILOAD), entrySlot.get(phi));
-                method.visitVarInsn(phi.type().getOpcode(ISTORE), slot.get(phi));
-            }
             for (Instruction insn : b.body()) {
                 markLine(insn);
                 emitInstruction(insn);
             }
             markLine(b.terminator());
-            passPhiOperands(b);
-            emitTerminator(b.terminator(), next);
+            emitTerminator(b, next);
         }
+        emitTrampolines();
         method.visitMaxs(0, 0);
         method.visitEnd();
         return method;
@@ -127,14 +114,23 @@ public final class BytecodeEmitter {
         }
     }
 
-    /** Stores this block's incoming value of every phi of every successor into the phi's entry local. */
-    private void passPhiOperands(Block b) {
-        for (Block succ : b.successors()) {
-            int index = succ.predecessors().indexOf(b);
-            for (Instruction phi : succ.phis()) {
-                load(phi.operand(index));
-                method.visitVarInsn(phi.type().getOpcode(ISTORE), entrySlot.get(phi));
+    /**
+     * The copies on the edge from {@code pred} into {@code succ}: every incoming value loaded, then
+     * every phi stored, last first; none for a phi that shares its value's local.
+     */
+    private void copyOnEdge(Block pred, Block succ) {
+        int index = succ.predecessors().indexOf(pred);
+        List<Instruction> copied = new ArrayList<>();
+        for (Instruction phi : succ.phis()) {
+            Value v = phi.operand(index);
+            if (!slots.slot(phi).equals(slots.slot(v))) {
+                load(v);
+                copied.add(phi);
             }
+        }
+        for (int i = copied.size() - 1; i >= 0; i--) {
+            Instruction phi = copied.get(i);
+            method.visitVarInsn(phi.type().getOpcode(ISTORE), slots.slot(phi));
         }
     }
 
@@ -168,7 +164,7 @@ public final class BytecodeEmitter {
 
     private void storeResult(Instruction insn) {
         if (insn.hasValue()) {
-            Integer s = slot.get(insn);
+            Integer s = slots.slot(insn);
             if (s != null) {
                 method.visitVarInsn(insn.type().getOpcode(ISTORE), s);
             } else {
@@ -213,22 +209,32 @@ public final class BytecodeEmitter {
         }
     }
 
-    private void emitTerminator(Instruction t, Block next) {
+    private void emitTerminator(Block b, Block next) {
+        Instruction t = b.terminator();
+        Map<Block, Label> trampolines = new LinkedHashMap<>();
+        this.trampolines.add(new Trampolines(b, trampolines));
         switch (t.op()) {
-            case GOTO -> jump(t.targets().get(0), next);
+            case GOTO -> {
+                copyOnEdge(b, t.targets().get(0));
+                jump(t.targets().get(0), next);
+            }
             case IF -> {
                 loadOperands(t);
-                method.visitJumpInsn(t.opcode(), labels.get(t.targets().get(0)));
-                jump(t.targets().get(1), next);
+                method.visitJumpInsn(t.opcode(), target(t.targets().get(0), trampolines));
+                if (t.targets().get(1).phis().isEmpty()) {
+                    jump(t.targets().get(1), next);
+                } else {
+                    method.visitJumpInsn(GOTO, target(t.targets().get(1), trampolines));
+                }
             }
             case SWITCH -> {
                 loadOperands(t);
                 int[] keys = t.keys();
                 Label[] cases = new Label[keys.length];
                 for (int i = 0; i < keys.length; i++) {
-                    cases[i] = labels.get(t.targets().get(i + 1));
+                    cases[i] = target(t.targets().get(i + 1), trampolines);
                 }
-                Label dflt = labels.get(t.targets().get(0));
+                Label dflt = target(t.targets().get(0), trampolines);
                 if (isContiguous(keys)) {
                     method.visitTableSwitchInsn(keys.length == 0 ? 0 : keys[0],
                             keys.length == 0 ? -1 : keys[keys.length - 1], dflt, cases);
@@ -249,6 +255,26 @@ public final class BytecodeEmitter {
             }
             default -> throw new IllegalStateException("not a terminator: " + t.op());
         }
+    }
+
+    /** The trampolines of the branches out of {@code pred}, by the block each goes on to. */
+    private record Trampolines(Block pred, Map<Block, Label> labels) {
+    }
+
+    /** After the blocks: each trampoline copies onto its edge and jumps on. */
+    private void emitTrampolines() {
+        for (Trampolines t : trampolines) {
+            t.labels().forEach((succ, label) -> {
+                method.visitLabel(label);
+                copyOnEdge(t.pred(), succ);
+                method.visitJumpInsn(GOTO, labels.get(succ));
+            });
+        }
+    }
+
+    /** Where a branch to {@code succ} goes: the block, or, if it has phis, a trampoline that copies them first. */
+    private Label target(Block succ, Map<Block, Label> trampolines) {
+        return succ.phis().isEmpty() ? labels.get(succ) : trampolines.computeIfAbsent(succ, s -> new Label());
     }
 
     private static boolean isContiguous(int[] keys) {
@@ -278,7 +304,7 @@ public final class BytecodeEmitter {
         } else if (v instanceof Undef u) {
             Constants.push(method, u.type(), Constant.zero(u.type()).value());
         } else {
-            Integer s = slot.get(v);
+            Integer s = slots.slot(v);
             if (s == null) {
                 throw new IllegalStateException("no local for " + v + " in " + function.name());
             }
