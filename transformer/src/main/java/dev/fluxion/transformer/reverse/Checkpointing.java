@@ -43,7 +43,7 @@ public final class Checkpointing {
         IrFunction caller = BlockCopier.copy(primal); // the primal itself serves the tangents
         ActivityAnalysis callerActivity = ActivityAnalysis.of(caller, callees, inputs);
         List<TimeLoop> loops = TimeLoops.find(caller, callerActivity, callees, methodLine);
-        Map<MemberRef, Set<Integer>> written = new HashMap<>();
+        GeneratedCallees withLoops = new GeneratedCallees(callees);
         List<IrFunction> members = new ArrayList<>();
         String base = name.startsWith(Naming.ADJOINT_PREFIX) ? name.substring(Naming.ADJOINT_PREFIX.length()) : name;
         // the last first: a later loop may use an earlier one's results, which outlining the earlier
@@ -52,7 +52,7 @@ public final class Checkpointing {
             String suffix = base + "$" + k;
             TimeLoopOutliner.Outlined o = TimeLoopOutliner.outline(caller, loops.get(k), callerActivity,
                     Naming.TIME_LOOP_PREFIX + suffix, Naming.TIME_STEP_PREFIX + suffix);
-            written.put(o.loopRef(), o.written());
+            withLoops.add(o.loopRef(), GeneratedCallees.Member.writing(o.written()));
             // the loop method's own adjoint reverses a segment of steps; the loop's, under the name its
             // callers call, is the driver
             String segmentAdjoint = Naming.adjointName(Naming.TIME_STEP_PREFIX + suffix);
@@ -61,73 +61,9 @@ public final class Checkpointing {
             members.add(AdjointGenerator.generate(o.loop(), loopActivity, callees, segmentAdjoint));
             members.add(RevolveDriver.adjoint(o, segmentAdjoint, policy));
         }
-        Callees withLoops = new LoopCallees(callees, written);
         List<IrFunction> out = new ArrayList<>(IndependentIterations.adjoints(caller,
                 ActivityAnalysis.of(caller, withLoops, inputs), withLoops, inputs, name));
         out.addAll(members);
         return out;
-    }
-
-    /** The callees, and the outlined loop methods: differentiable, writing their state and watched arrays. */
-    private record LoopCallees(Callees callees, Map<MemberRef, Set<Integer>> loops) implements Callees {
-        @Override
-        public boolean isDifferentiable(MemberRef method) {
-            return loops.containsKey(method) || callees.isDifferentiable(method);
-        }
-
-        @Override
-        public boolean isOverridable(MemberRef method) {
-            return !loops.containsKey(method) && callees.isOverridable(method);
-        }
-
-        @Override
-        public boolean mayWriteArgument(MemberRef method, int index) {
-            return loops.containsKey(method) ? loops.get(method).contains(index) : callees.mayWriteArgument(method, index);
-        }
-
-        @Override
-        public MemberRef adjointRule(MemberRef method) {
-            return loops.containsKey(method) ? null : callees.adjointRule(method);
-        }
-
-        @Override
-        public String adjointRuleMismatch(MemberRef method) {
-            return loops.containsKey(method) ? null : callees.adjointRuleMismatch(method);
-        }
-
-        @Override
-        public String problem(MemberRef method) {
-            return loops.containsKey(method) ? null : callees.problem(method);
-        }
-
-        @Override
-        public boolean isFinalField(MemberRef field) {
-            return callees.isFinalField(field);
-        }
-
-        @Override
-        public org.objectweb.asm.tree.MethodNode code(MemberRef method) {
-            return loops.containsKey(method) ? null : callees.code(method);
-        }
-
-        @Override
-        public boolean mayMoveRows(MemberRef method, int index) {
-            return !loops.containsKey(method) && callees.mayMoveRows(method, index);
-        }
-
-        @Override
-        public boolean mayReturnArgument(MemberRef method, int index) {
-            return !loops.containsKey(method) && callees.mayReturnArgument(method, index);
-        }
-
-        @Override
-        public String specializedAdjoint(MemberRef method, Set<Integer> inputs) {
-            return loops.containsKey(method) ? null : callees.specializedAdjoint(method, inputs);
-        }
-
-        @Override
-        public IterationBody iterationBody(MemberRef method) {
-            return loops.containsKey(method) ? null : callees.iterationBody(method);
-        }
     }
 }

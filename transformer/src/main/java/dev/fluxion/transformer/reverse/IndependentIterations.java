@@ -95,9 +95,7 @@ public final class IndependentIterations {
             return List.of(AdjointGenerator.generate(primal, activity, callees, name));
         }
         IrFunction caller = BlockCopier.copy(primal); // the primal itself serves the tangents
-        Map<MemberRef, Callees.IterationBody> bodies = new HashMap<>();
-        Map<MemberRef, Set<Integer>> written = new HashMap<>();
-        Callees outlined = withBodies(callees, bodies, written);
+        GeneratedCallees outlined = new GeneratedCallees(callees);
         List<IrFunction> out = new ArrayList<>();
         out.add(null);
         ActivityAnalysis callerActivity = ActivityAnalysis.of(caller, outlined, inputs);
@@ -108,7 +106,7 @@ public final class IndependentIterations {
                 break;
             }
             List<Callees.SeedStep> seed = pass.hoistConversions(c);
-            String adjointName = name + "$iteration" + bodies.size();
+            String adjointName = name + "$iteration" + outlined.members().size();
             IrFunction body = outlineBody(caller, c, BODY_PREFIX + adjointName);
             Set<Integer> bodyInputs = new HashSet<>();
             Set<Integer> bodyWrites = new HashSet<>();
@@ -123,71 +121,15 @@ public final class IndependentIterations {
             }
             MemberRef ref = new MemberRef(caller.owner(), body.name(), body.descriptor());
             rewriteCaller(caller, c, ref);
-            bodies.put(ref, new Callees.IterationBody(adjointName, seed));
-            written.put(ref, bodyWrites);
+            // a body writes only its private arrays, and moves no rows
+            outlined.add(ref, new GeneratedCallees.Member(bodyWrites, null, Set.of(),
+                    new Callees.IterationBody(adjointName, seed)));
             ActivityAnalysis bodyActivity = ActivityAnalysis.of(body, callees, bodyInputs);
             out.add(AdjointGenerator.generate(body, bodyActivity, callees, adjointName));
             callerActivity = ActivityAnalysis.of(caller, outlined, inputs);
         }
         out.set(0, AdjointGenerator.generate(caller, callerActivity, outlined, name));
         return out;
-    }
-
-    /** The callees, and the outlined bodies: differentiable, writing only their private arrays. */
-    private static Callees withBodies(Callees callees, Map<MemberRef, Callees.IterationBody> bodies,
-            Map<MemberRef, Set<Integer>> written) {
-        return new Callees() {
-            @Override
-            public boolean isDifferentiable(MemberRef method) {
-                return bodies.containsKey(method) || callees.isDifferentiable(method);
-            }
-
-            @Override
-            public boolean isOverridable(MemberRef method) {
-                return !bodies.containsKey(method) && callees.isOverridable(method);
-            }
-
-            @Override
-            public boolean mayWriteArgument(MemberRef method, int index) {
-                return bodies.containsKey(method) ? written.get(method).contains(index)
-                        : callees.mayWriteArgument(method, index);
-            }
-
-            @Override
-            public boolean mayReadArgument(MemberRef method, int index) {
-                return bodies.containsKey(method) || callees.mayReadArgument(method, index);
-            }
-
-            @Override
-            public MemberRef adjointRule(MemberRef method) {
-                return bodies.containsKey(method) ? null : callees.adjointRule(method);
-            }
-
-            @Override
-            public String adjointRuleMismatch(MemberRef method) {
-                return bodies.containsKey(method) ? null : callees.adjointRuleMismatch(method);
-            }
-
-            @Override
-            public boolean mayMoveRows(MemberRef method, int index) {
-                return !bodies.containsKey(method) && callees.mayMoveRows(method, index);
-            }
-
-            @Override
-            public boolean mayReturnArgument(MemberRef method, int index) {
-                return !bodies.containsKey(method) && callees.mayReturnArgument(method, index);
-            }
-
-            @Override
-            public String specializedAdjoint(MemberRef method, Set<Integer> inputs) {
-                return bodies.containsKey(method) ? null : callees.specializedAdjoint(method, inputs);
-            }
-
-            @Override
-            public IterationBody iterationBody(MemberRef method) {
-                return bodies.get(method);
-            }
-        };
     }
 
     /** The first loop, in layout order, that qualifies; {@code null} if none does. */
