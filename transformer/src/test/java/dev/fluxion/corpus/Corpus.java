@@ -1520,6 +1520,7 @@ public final class Corpus {
         return List.of(
                 scalar("HugeBodies.unrolled", HugeBodies::unrolled, null, p(0.3, -0.5, 0.8), p(-1.1, 0.4, 0.2)),
                 scalar("HugeBodies.sumOfUnrolled", HugeBodies::sumOfUnrolled, null, p(0.3, -0.5, 0.8), p(-1.1, 0.4, 0.2)),
+                scalar("HugeBodies.picture", HugeBodies::picture, null, p(0.1, 0.45, 0.8, 0.3), p(0.7, 0.2, 0.35, -0.4)),
                 scalar("LongLoops.triangularProducts", LongLoops::triangularProducts, null, p(0.3, -1.2, 2.0, 0.7),
                         p(1.5, 0.25, -0.5, 1.0)),
                 scalar("SideOutputs.readsTheSideOutput", SideOutputs::readsTheSideOutput,

@@ -17,7 +17,10 @@ public final class HugeBodies {
     static double gate(double a, double b, double c) {
         double s = 1 / (1 + Math.exp(-(a * b + c)));
         double t = Math.tanh(a - b * c);
-        return s * t + 0.5 * s * s - 0.25 * t * t * a + Math.sin(b) * c;
+        double u = Math.log(1 + s * s + t * t);
+        double w = Math.atan(a * s - c * t) + Math.cos(b * u);
+        double r = Math.sqrt(1 + w * w + u * s);
+        return s * t + 0.5 * s * s - 0.25 * t * t * a + Math.sin(b) * c + u * w / r - 0.1 * Math.exp(-r * r) * t;
     }
 
     @Differentiable
@@ -83,7 +86,10 @@ public final class HugeBodies {
         a = a * 0.9 + Math.sin(b) * 0.1;
         b = b - 0.03 * Math.tanh(c);
         a = a + 0.1 * gate(a, b, c);
+        b = b + 0.1 * gate(b, c, a);
+        c = c + 0.1 * gate(c, a, b);
         c = c * 0.99 + 0.01 * a * b;
+        a = a + 0.1 * gate(a, c, b);
         a = a * 0.9 + Math.sin(b) * 0.1;
         return a * b + c + gate(c, a, b);
     }
@@ -162,9 +168,46 @@ public final class HugeBodies {
             a = a * 0.9 + Math.sin(b) * 0.1;
             b = b - 0.03 * Math.tanh(c);
             a = a + 0.1 * gate(a, b, c);
+            b = b + 0.1 * gate(b, c, a);
+            c = c + 0.1 * gate(c, a, b);
             c = c * 0.99 + 0.01 * a * b;
+            a = a + 0.1 * gate(a, c, b);
             a = a * 0.9 + Math.sin(b) * 0.1;
             s += a * b + c + gate(c, a, b);
+        }
+        return s;
+    }
+
+    /**
+     * A picture of a row of pixels, each lit by the nearest of three lamps: a loop over pixels that
+     * writes an image, and within it a loop over lamps that carries the nearest distance and its
+     * shade from lamp to lamp, each lamp's response a few gates (a ray tracer's shape). With the
+     * gates inlined, the pixel's adjoint would be too large for the JIT: the pixel's body becomes a
+     * method of its own, and the lamp loop, which carries numbers, another, its numbers passed in an
+     * array ({@code HugeMethodsTest}).
+     */
+    @Differentiable
+    public static double picture(double[] x) {
+        int width = 5;
+        double[] image = new double[width];
+        for (int px = 0; px < width; px++) {
+            double u = (px + 0.5) / width;
+            double nearest = Double.POSITIVE_INFINITY;
+            double shade = 0;
+            for (int k = 0; k < 3; k++) {
+                double lamp = x[k];
+                double d = (u - lamp) * (u - lamp) + 0.1 * gate(u, lamp, x[3]) * gate(lamp, u, 0.5)
+                        + 0.05 * gate(x[3], u * lamp, lamp) + 0.02 * gate(u + lamp, 0.3, x[3] * u);
+                if (d < nearest) {
+                    nearest = d;
+                    shade = gate(d, u, lamp) + 0.5 * gate(lamp, d, x[3]) - 0.25 * gate(u, d * lamp, 0.1);
+                }
+            }
+            image[px] = shade + 0.1 * nearest;
+        }
+        double s = 0;
+        for (double v : image) {
+            s += v * v;
         }
         return s;
     }

@@ -49,6 +49,24 @@ class HugeMethodsTest {
         assertTrue(calls(method(node, "fluxion$adjoint$sumOfUnrolled$iteration0"), "fluxion$adjoint$gate"), "gate is called");
     }
 
+    @Test
+    void anAdjointTooLargeForTheJitIsSplitIntoParts() throws Exception {
+        ClassNode node = transformedHugeBodies();
+        int parts = 0;
+        for (MethodNode m : node.methods) {
+            if (m.name.startsWith("fluxion$adjoint$picture") || m.name.startsWith("fluxion$part$picture")
+                    || m.name.startsWith("fluxion$adjoint$fluxion$part$picture")) {
+                int size = BytecodeEmitter.codeLength(m);
+                System.out.println("SIZE " + m.name + " " + size);
+                assertTrue(size <= BytecodeEmitter.HUGE_METHOD_LIMIT, m.name + " is " + size + " bytes");
+                assertTrue(!calls(m, "gate"), m.name + ": the gates are inlined");
+                parts += m.name.startsWith("fluxion$part$picture") ? 1 : 0;
+            }
+        }
+        // the pixel's body, and the lamp loop within it
+        assertTrue(parts >= 2, parts + " parts");
+    }
+
     private ClassNode transformedHugeBodies() throws Exception {
         byte[] bytes;
         try (InputStream in = getClass().getResourceAsStream("/dev/fluxion/corpus/HugeBodies.class")) {

@@ -51,15 +51,12 @@ public final class OutlinedBodies {
     /** Parts at most per method: each round outlines one loop. */
     private static final int MAX_PARTS = 8;
 
-    /** What a part does with its array parameters. */
-    private record Part(IrFunction primal, Set<Integer> written, Set<Integer> read, Set<Integer> rowsMoved) {
-    }
-
-    private final Map<MemberRef, Part> parts = new LinkedHashMap<>();
-    private final Callees withParts;
+    private final GeneratedCallees withParts;
+    /** The parts' primals, in the order they were outlined. */
+    private final Map<MemberRef, IrFunction> parts = new LinkedHashMap<>();
 
     private OutlinedBodies(Callees callees) {
-        this.withParts = withParts(callees, parts);
+        this.withParts = new GeneratedCallees(callees);
     }
 
     /**
@@ -76,8 +73,7 @@ public final class OutlinedBodies {
             Map<IrFunction, List<IrFunction>> adjoints = new LinkedHashMap<>();
             adjoints.put(caller, IndependentIterations.adjoints(caller, ActivityAnalysis.of(caller, split.withParts, inputs),
                     split.withParts, inputs, name));
-            for (Part part : split.parts.values()) {
-                IrFunction p = part.primal();
+            for (IrFunction p : split.parts.values()) {
                 adjoints.put(p, IndependentIterations.adjoints(p, ActivityAnalysis.of(p, split.withParts, null),
                         split.withParts, null, Naming.adjointName(p.name())));
             }
@@ -100,33 +96,42 @@ public final class OutlinedBodies {
                 }
                 return out;
             }
-            if (round == MAX_PARTS || !split.outlineOneLoop(largest, partPrefix + split.parts.size())) {
+            if (round == MAX_PARTS || !split.outlineOneLoop(largest, largest == caller ? inputs : null, partPrefix + split.parts.size())) {
                 return null;
             }
         }
         return null;
     }
 
-    /** Outlines the largest innermost qualifying loop body of {@code f}; whether there was one. */
-    private boolean outlineOneLoop(IrFunction f, String partName) {
+    /**
+     * Outlines the largest innermost loop of {@code f} that qualifies: its body, if it carries no
+     * floating-point state, else the whole loop, if it is one {@link TimeLoops} could checkpoint (its
+     * state then travels in an array, {@link TimeLoopOutliner}); whether there was one.
+     *
+     * @param inputs {@code f}'s differentiated parameters ({@code null}: all)
+     */
+    private boolean outlineOneLoop(IrFunction f, Set<Integer> inputs, String partName) {
         ForLoops loops = new ForLoops(f);
-        List<ForLoop> qualifying = new ArrayList<>();
-        Map<ForLoop, List<Value>> liveIns = new LinkedHashMap<>();
-        Map<ForLoop, Set<Block>> throwing = new LinkedHashMap<>();
+        ActivityAnalysis activity = ActivityAnalysis.of(f, withParts, inputs);
+        Map<ForLoop, Runnable> qualifying = new LinkedHashMap<>();
         for (Block h : f.blocks()) {
             ForLoop loop = loops.ofHeader(h);
+            if (loop == null) {
+                continue;
+            }
             Set<Block> throwsTo = new HashSet<>();
-            List<Value> in = loop == null ? null : liveIns(f, loop, throwsTo);
+            List<Value> in = liveIns(f, loop, throwsTo);
+            TimeLoops.TimeLoop whole = in != null ? null : TimeLoops.ifOutlinable(f, activity, withParts, h);
             if (in != null) {
-                qualifying.add(loop);
-                liveIns.put(loop, in);
-                throwing.put(loop, throwsTo);
+                qualifying.put(loop, () -> outlineBody(f, loop, throwsTo, in, partName));
+            } else if (whole != null) {
+                qualifying.put(loop, () -> outlineWhole(f, whole, activity, partName));
             }
         }
         ForLoop best = null;
         int bestSize = 0;
-        for (ForLoop loop : qualifying) {
-            boolean innermost = qualifying.stream().noneMatch(o -> o != loop && loop.body().contains(o.header()));
+        for (ForLoop loop : qualifying.keySet()) {
+            boolean innermost = qualifying.keySet().stream().noneMatch(o -> o != loop && loop.body().contains(o.header()));
             int s = loop.body().stream().mapToInt(b -> b.body().size()).sum();
             if (innermost && s > bestSize) {
                 best = loop;
@@ -136,14 +141,29 @@ public final class OutlinedBodies {
         if (best == null) {
             return false;
         }
-        List<Value> in = liveIns.get(best);
-        IrFunction part = IndependentIterations.outlineBody(f, best, throwing.get(best), in, null, null, null, partName);
-        MemberRef ref = new MemberRef(f.owner(), part.name(), part.descriptor());
-        IndependentIterations.rewriteCaller(f, best, throwing.get(best), in, null, ref, best.header().terminator().line());
-        ArrayFamilies families = new ArrayFamilies(part, withParts);
-        parts.put(ref, new Part(part, families.writtenParameters(part), read(part),
-                families.rowsMovedParameters(part, withParts)));
+        qualifying.get(best).run();
         return true;
+    }
+
+    /** Outlines {@code loop}'s body into a part called once per iteration. */
+    private void outlineBody(IrFunction f, ForLoop loop, Set<Block> throwing, List<Value> in, String partName) {
+        IrFunction part = IndependentIterations.outlineBody(f, loop, throwing, in, null, null, null, partName);
+        MemberRef ref = new MemberRef(f.owner(), part.name(), part.descriptor());
+        IndependentIterations.rewriteCaller(f, loop, throwing, in, null, ref, loop.header().terminator().line());
+        ArrayFamilies families = new ArrayFamilies(part, withParts);
+        parts.put(ref, part);
+        withParts.add(ref, new GeneratedCallees.Member(families.writtenParameters(part), read(part),
+                families.rowsMovedParameters(part, withParts), null));
+    }
+
+    /**
+     * Outlines a loop carrying state into a part that runs it whole, called once: the loop method of
+     * {@link TimeLoopOutliner}, its numbers packed in an array it is given and writes back.
+     */
+    private void outlineWhole(IrFunction f, TimeLoops.TimeLoop loop, ActivityAnalysis activity, String partName) {
+        TimeLoopOutliner.Outlined o = TimeLoopOutliner.outline(f, loop, activity, partName, partName + "$step");
+        parts.put(o.loopRef(), o.loop());
+        withParts.add(o.loopRef(), GeneratedCallees.Member.writing(o.written()));
     }
 
     /**
@@ -218,74 +238,4 @@ public final class OutlinedBodies {
         }
         return read;
     }
-
-    /** The callees, and the parts: differentiable, static, with what they write and read. */
-    private static Callees withParts(Callees callees, Map<MemberRef, Part> parts) {
-        return new Callees() {
-            @Override
-            public boolean isDifferentiable(MemberRef method) {
-                return parts.containsKey(method) || callees.isDifferentiable(method);
-            }
-
-            @Override
-            public boolean isOverridable(MemberRef method) {
-                return !parts.containsKey(method) && callees.isOverridable(method);
-            }
-
-            @Override
-            public boolean mayWriteArgument(MemberRef method, int index) {
-                return parts.containsKey(method) ? parts.get(method).written().contains(index)
-                        : callees.mayWriteArgument(method, index);
-            }
-
-            @Override
-            public boolean mayReadArgument(MemberRef method, int index) {
-                return parts.containsKey(method) ? parts.get(method).read().contains(index)
-                        : callees.mayReadArgument(method, index);
-            }
-
-            @Override
-            public MemberRef adjointRule(MemberRef method) {
-                return parts.containsKey(method) ? null : callees.adjointRule(method);
-            }
-
-            @Override
-            public String adjointRuleMismatch(MemberRef method) {
-                return parts.containsKey(method) ? null : callees.adjointRuleMismatch(method);
-            }
-
-            @Override
-            public String problem(MemberRef method) {
-                return parts.containsKey(method) ? null : callees.problem(method);
-            }
-
-            @Override
-            public boolean isFinalField(MemberRef field) {
-                return callees.isFinalField(field);
-            }
-
-            @Override
-            public boolean mayMoveRows(MemberRef method, int index) {
-                return parts.containsKey(method) ? parts.get(method).rowsMoved().contains(index)
-                        : callees.mayMoveRows(method, index);
-            }
-
-            @Override
-            public boolean mayReturnArgument(MemberRef method, int index) {
-                return !parts.containsKey(method) && callees.mayReturnArgument(method, index);
-            }
-
-            @Override
-            public String specializedAdjoint(MemberRef method, Set<Integer> inputs) {
-                return parts.containsKey(method) ? null : callees.specializedAdjoint(method, inputs);
-            }
-
-            @Override
-            public IterationBody iterationBody(MemberRef method) {
-                return parts.containsKey(method) ? null : callees.iterationBody(method);
-            }
-        };
-    }
 }
-
-

@@ -259,9 +259,13 @@ final class StepEffects {
                 if (insn.op() == Op.ARRAY_STORE && insn.operand(0).type().equals(type)) {
                     return true;
                 }
-                if (insn.op() == Op.INVOKE && !SideChannels.isDisplay(insn) && ArrayOps.of(insn) != ArrayOps.CLONE
-                        && insn.operands().stream().anyMatch(v -> v.type().equals(type) || v.type().equals(Types.OBJECT))) {
-                    return true;
+                if (insn.op() == Op.INVOKE && !SideChannels.isDisplay(insn) && ArrayOps.of(insn) != ArrayOps.CLONE) {
+                    for (int j = 0; j < insn.operands().size(); j++) {
+                        Type t = insn.operand(j).type();
+                        if ((t.equals(type) || t.equals(Types.OBJECT)) && callees.mayWriteArgument(insn.member(), j)) {
+                            return true;
+                        }
+                    }
                 }
             }
         }

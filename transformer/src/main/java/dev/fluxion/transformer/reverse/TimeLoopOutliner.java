@@ -150,6 +150,9 @@ final class TimeLoopOutliner {
         BlockCopier copier = new BlockCopier();
         copier.copy(blocks, step, v -> mapped(v, outside, null),
                 b -> b == loop.latch() ? storeState(b, state, copier, outside, poolIndex, ir) : null);
+        for (Block thrower : t.throwing()) {
+            copier.block(thrower).predecessors().removeIf(b -> !step.blocks().contains(b)); // the caller's own stay there
+        }
         Block first = copier.block(loop.header().terminator().targets().get(1));
         int at = first.predecessors().indexOf(loop.header());
         entry.terminate(AdjointGenerator.jump(first));
@@ -293,6 +296,12 @@ final class TimeLoopOutliner {
         for (Block b : List.copyOf(caller.blocks())) {
             if (loop.body().contains(b)) {
                 caller.removeBlock(b);
+            }
+        }
+        for (Block thrower : t.throwing()) {
+            thrower.predecessors().removeIf(loop.body()::contains);
+            if (thrower.predecessors().isEmpty()) {
+                caller.removeBlock(thrower);
             }
         }
         after.forEach((phi, value) -> phi.replaceAllUsesWith(value));

@@ -43,14 +43,17 @@ final class TimeLoops {
      * A loop to checkpoint: its header's numeric phis other than the counter (the state the step
      * passes on), its phis of arrays (buffers it swaps) and the arrays from outside they may refer
      * to (the pool), the values from outside that the body uses, and the arrays from outside that it
-     * writes (the rest of the state, snapshotted by copy; pool arrays among them).
+     * writes (the rest of the state, snapshotted by copy; pool arrays among them); and the blocks
+     * outside the loop that its body may jump to and that only throw (a failed check, the
+     * {@code NoSuchElementException} of a list's iterator), which go with the step.
      */
     record TimeLoop(ForLoop loop, List<Instruction> state, List<Instruction> swapped, List<Value> pool,
-            List<Value> liveIns, List<Value> watched) {
-        /** The blocks of the loop but its header. */
+            List<Value> liveIns, List<Value> watched, Set<Block> throwing) {
+        /** The blocks of the loop but its header, and the blocks it throws in. */
         Set<Block> bodyBlocks() {
             Set<Block> body = new HashSet<>(loop.body());
             body.remove(loop.header());
+            body.addAll(throwing);
             return body;
         }
 
@@ -109,8 +112,24 @@ final class TimeLoops {
         return out;
     }
 
-    /** The loops in no other loop, by header (in layout order), with their blocks. */
-    private Map<Block, Set<Block>> outermostLoops() {
+    /**
+     * The loop {@code header} heads as a time loop, if it qualifies as one: a counted loop left only by
+     * its test, whose steps can run again as they ran; else {@code null}. For {@link OutlinedBodies},
+     * which outlines such a loop whole to split an adjoint too large for the JIT, and needs no
+     * diagnostic.
+     */
+    static TimeLoop ifOutlinable(IrFunction f, ActivityAnalysis activity, Callees callees, Block header) {
+        TimeLoops finder = new TimeLoops(f, activity, callees);
+        Set<Block> body = finder.loops().get(header);
+        if (body == null) {
+            return null;
+        }
+        TimeLoop loop = finder.check(header, body);
+        return finder.problems.isEmpty() ? loop : null;
+    }
+
+    /** The loops, by header (in layout order), with their blocks. */
+    private Map<Block, Set<Block>> loops() {
         Map<Block, Set<Block>> loops = new LinkedHashMap<>();
         for (Block h : f.blocks()) {
             for (Block p : h.predecessors()) {
@@ -120,6 +139,12 @@ final class TimeLoops {
                 }
             }
         }
+        return loops;
+    }
+
+    /** The loops in no other loop, by header (in layout order), with their blocks. */
+    private Map<Block, Set<Block>> outermostLoops() {
+        Map<Block, Set<Block>> loops = loops();
         Map<Block, Set<Block>> outermost = new LinkedHashMap<>();
         loops.forEach((h, body) -> {
             if (loops.entrySet().stream().noneMatch(o -> o.getKey() != h && o.getValue().contains(h))) {
@@ -167,6 +192,11 @@ final class TimeLoops {
         return !written.isEmpty();
     }
 
+    /** Whether {@code b} only throws: it has no phis, and ends in {@code athrow}. */
+    private static boolean onlyThrows(Block b) {
+        return b.terminator().op() == Op.THROW && b.phis().isEmpty();
+    }
+
     /** Whether a header phi only collects terms, {@code s = s + t} or {@code s - t}, and the loop uses it nowhere else. */
     private static boolean isSum(Instruction phi, Set<Block> body) {
         Instruction next = phi.operands().stream().filter(v -> v instanceof Instruction i && body.contains(i.block()))
@@ -183,8 +213,20 @@ final class TimeLoops {
     /** The loop as a {@link TimeLoop}, or {@code null} with its problems added. */
     private TimeLoop check(Block header, Set<Block> body) {
         int line = header.terminator().line();
-        boolean leftElsewhere = body.stream().anyMatch(b -> b != header && (b.terminator().op() == Op.RETURN
-                || !body.containsAll(b.successors())));
+        Set<Block> throwing = new HashSet<>();
+        boolean leftElsewhere = false;
+        for (Block b : body) {
+            if (b != header) {
+                leftElsewhere |= b.terminator().op() == Op.RETURN;
+                for (Block next : b.successors()) {
+                    if (!body.contains(next) && onlyThrows(next)) {
+                        throwing.add(next);
+                    } else {
+                        leftElsewhere |= !body.contains(next);
+                    }
+                }
+            }
+        }
         if (leftElsewhere) {
             problems.add(new Unsupported(line, "the time loop is left by a break or a return, not only by its test",
                     COUNTED_ADVICE));
@@ -229,10 +271,11 @@ final class TimeLoops {
         if (problems.size() > before) {
             return null; // what a step does to arrays would be judged on a shape it cannot have
         }
-        TimeLoop provisional = new TimeLoop(loop, state, swapped, pool, liveIns(loop, state), List.of());
+        TimeLoop provisional = new TimeLoop(loop, state, swapped, pool, liveIns(loop, state, throwing), List.of(),
+                throwing);
         List<Value> watched = new StepEffects(f, activity, callees, cfg, provisional, problems).watchedArrays();
         return problems.size() > before ? null
-                : new TimeLoop(loop, state, swapped, pool, provisional.liveIns(), watched);
+                : new TimeLoop(loop, state, swapped, pool, provisional.liveIns(), watched, throwing);
     }
 
     /**
@@ -274,12 +317,12 @@ final class TimeLoops {
      * the numbers it passes on use, in the order the body uses them first; not the header's phis, nor
      * the pool of swapped arrays, which the step is given apart.
      */
-    private List<Value> liveIns(ForLoop loop, List<Instruction> state) {
+    private List<Value> liveIns(ForLoop loop, List<Instruction> state, Set<Block> throwing) {
         Set<Value> in = new java.util.LinkedHashSet<>();
         int fromLatch = loop.header().predecessors().indexOf(loop.latch());
         List<Value> used = new ArrayList<>();
         for (Block b : f.blocks()) {
-            if (!loop.body().contains(b)) {
+            if (!loop.body().contains(b) && !throwing.contains(b)) {
                 continue;
             }
             // the header's phis are the state, and its test reads the counter and the bound
@@ -292,7 +335,7 @@ final class TimeLoops {
         }
 
         for (Value v : used) {
-            boolean inLoop = v instanceof Instruction i && loop.body().contains(i.block());
+            boolean inLoop = v instanceof Instruction i && (loop.body().contains(i.block()) || throwing.contains(i.block()));
             if (!inLoop && !(v instanceof Constant) && !(v instanceof Undef)) {
                 in.add(v);
             }
