@@ -57,7 +57,6 @@ class HugeMethodsTest {
             if (m.name.startsWith("fluxion$adjoint$picture") || m.name.startsWith("fluxion$part$picture")
                     || m.name.startsWith("fluxion$adjoint$fluxion$part$picture")) {
                 int size = BytecodeEmitter.codeLength(m);
-                System.out.println("SIZE " + m.name + " " + size);
                 assertTrue(size <= BytecodeEmitter.HUGE_METHOD_LIMIT, m.name + " is " + size + " bytes");
                 assertTrue(!calls(m, "gate"), m.name + ": the gates are inlined");
                 parts += m.name.startsWith("fluxion$part$picture") ? 1 : 0;

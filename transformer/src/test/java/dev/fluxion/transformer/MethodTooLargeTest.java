@@ -28,16 +28,16 @@ class MethodTooLargeTest {
 
     @Test
     void adjointTooLargeForOneMethodIsReported() {
-        byte[] bytes = sumOfTerms(450);
+        byte[] bytes = sumOfTerms(700);
         DifferentiationException e = assertThrows(DifferentiationException.class, () -> transformer().transform(bytes));
         assertEquals("fluxion: gen.Huge.f(Huge.java): its derivative needs more than the 64 KB of bytecode a JVM method "
                 + "may have. Split the method into smaller @Differentiable methods that call each other.", e.getMessage());
     }
 
-    /** 300 terms: the adjoint and the tangent fit, the Hessian-vector product does not; only it fails, when called. */
+    /** 450 terms: the adjoint and the tangent fit, the Hessian-vector product does not; only it fails, when called. */
     @Test
     void onlyTheDerivativeThatDoesNotFitFails() throws Exception {
-        int n = 300;
+        int n = 450;
         Transformer.Result r = transformer().transformEach(sumOfTerms(n));
         assertEquals(java.util.List.of(), r.problems());
         assertNotNull(r.bytes());

@@ -223,18 +223,20 @@ final class LocalSlots {
         for (int i = params; i < values.size(); i++) {
             Value v = values.get(i);
             int width = v.type().getSize();
+            BitSet taken = taken(i);
             Integer chosen = null;
             for (int r : related.getOrDefault(i, Set.of())) {
                 Integer s = slot.get(values.get(r));
-                if (s != null && s >= firstShared && values.get(r).type().getSize() == width && free(i, s, width)) {
+                if (s != null && s >= firstShared && values.get(r).type().getSize() == width
+                        && taken.nextSetBit(s) >= s + width) {
                     chosen = s;
                     break;
                 }
             }
             if (chosen == null) {
-                int s = firstShared;
-                while (!free(i, s, width)) {
-                    s++;
+                int s = taken.nextClearBit(firstShared);
+                while (taken.nextSetBit(s) >= 0 && taken.nextSetBit(s) < s + width) {
+                    s = taken.nextClearBit(s + 1);
                 }
                 chosen = s;
             }
@@ -243,16 +245,17 @@ final class LocalSlots {
         }
     }
 
-    /** Whether locals {@code s} to {@code s + width - 1} hold no value that interferes with value {@code i}. */
-    private boolean free(int i, int s, int width) {
+    /** The locals that values interfering with value {@code i} already hold. */
+    private BitSet taken(int i) {
+        BitSet taken = new BitSet();
         BitSet neighbours = interference.get(i);
         for (int n = neighbours.nextSetBit(0); n >= 0; n = neighbours.nextSetBit(n + 1)) {
             Value v = values.get(n);
             Integer t = slot.get(v);
-            if (t != null && t < s + width && s < t + v.type().getSize()) {
-                return false;
+            if (t != null) {
+                taken.set(t, t + v.type().getSize());
             }
         }
-        return true;
+        return taken;
     }
 }
