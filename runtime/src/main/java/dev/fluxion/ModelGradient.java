@@ -2,7 +2,6 @@ package dev.fluxion;
 
 import dev.fluxion.internal.ModelAdjoint;
 import dev.fluxion.internal.Models;
-import dev.fluxion.internal.Tape;
 
 /**
  * The gradient of a {@link ModelFunction} with respect to the model's numbers, in the model's own
@@ -47,18 +46,7 @@ public final class ModelGradient<M> {
 
     /** Runs the adjoint into {@code gradOut}, its value into {@code value[0]}; returns {@code gradOut}. */
     private M run(M model, M gradOut, double[] value) {
-        Tape tape = Tape.current();
-        tape.enter();
-        Models.beginReceiving();
-        try {
-            value[0] = adjoint.adjoint(model, gradOut, 1.0, tape);
-            return gradOut;
-        } catch (RuntimeException | Error e) {
-            tape.unwindToMark();
-            Models.endReceiving(gradOut, false);
-            throw e;
-        } finally {
-            tape.leave();
-        }
+        value[0] = Models.sweep(gradOut, tape -> adjoint.adjoint(model, gradOut, 1.0, tape));
+        return gradOut;
     }
 }
