@@ -127,7 +127,7 @@ final class ModelBridge {
             } else if (leaf.isScalar()) {
                 scalarArray(model, leaf);
             } else {
-                readPath(model, leaf.path(), leaf.path().size());
+                readLeaf(model, leaf);
             }
             if (written.contains(k) && !leaf.isScalar()) {
                 copy(leaf);
@@ -200,8 +200,8 @@ final class ModelBridge {
             gather(model, leaf);
             gather(other, leaf);
         } else {
-            readPath(model, leaf.path(), leaf.path().size());
-            readPath(other, leaf.path(), leaf.path().size());
+            readLeaf(model, leaf);
+            readLeaf(other, leaf);
         }
         m.visitLdcInsn(leaf.describe());
         m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, check, CHECK, false);
@@ -214,7 +214,7 @@ final class ModelBridge {
         newArray(leaf);
         m.visitInsn(Opcodes.DUP);
         m.visitInsn(Opcodes.ICONST_0);
-        readPath(root, leaf.path(), leaf.path().size());
+        readLeaf(root, leaf);
         m.visitInsn(leaf.type().getOpcode(Opcodes.IASTORE));
     }
 
@@ -364,6 +364,18 @@ final class ModelBridge {
         m.visitIincInsn(i, 1);
         m.visitJumpInsn(Opcodes.GOTO, test);
         m.visitLabel(done);
+    }
+
+    /** Pushes the leaf's value in {@code root}: its field, or its record component read through its accessor. */
+    private void readLeaf(int root, Leaf leaf) {
+        List<MemberRef> path = leaf.path();
+        if (!leaf.viaAccessor()) {
+            readPath(root, path, path.size());
+            return;
+        }
+        readPath(root, path, path.size() - 1);
+        MemberRef f = leaf.field();
+        m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, f.owner(), f.name(), "()" + f.descriptor(), false);
     }
 
     /** Pushes the value at the first {@code length} fields of {@code path}, starting from the object in {@code local}. */

@@ -169,4 +169,24 @@ final class Calls {
     static Mlp newMlpSeeded(long seed) {
         return new Mlp(new Random(seed));
     }
+
+    static Decaying newDecaying(double rate, double w0, double w1) {
+        return new Decaying(rate, w0, w1);
+    }
+
+    static Decaying decayingGradient(Decaying d) {
+        return Fluxion.modelGradient(Decaying::loss).gradient(d);
+    }
+
+    static double decayingLoss(Decaying d) {
+        return d.loss();
+    }
+
+    static double decayingJvp(Decaying d, Decaying direction) {
+        return Fluxion.modelTangent(Decaying::loss).jvp(d, direction);
+    }
+
+    static Decaying decayingHvp(Decaying d, Decaying v) {
+        return Fluxion.modelHessian(Decaying::loss).hvp(d, v);
+    }
 }

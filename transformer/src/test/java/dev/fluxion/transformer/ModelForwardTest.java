@@ -164,6 +164,30 @@ class ModelForwardTest {
     }
 
     @Test
+    void aRecordReadThroughItsAccessorsForwardAndHessianAgainstReverseAndDifferences() throws Exception {
+        Object model = call("newDecaying", 0.8, 1.5, 0.4);
+        Object v = call("newDecaying", -0.3, 0.7, 1.2);
+        double[] g = ModelVectors.flatten(call("decayingGradient", model));
+        double jvp = (double) call("decayingJvp", model, v);
+        assertEquals(dot(g, ModelVectors.flatten(v)), jvp, 1e-12 * Math.max(1, Math.abs(jvp)), "forward against reverse");
+        double[] hv = ModelVectors.flatten(call("decayingHvp", model, v));
+        double[] dv = {-0.3, 0.7, 1.2, 0.1}; // rate, weights, offset: v's numbers
+        for (int k = 0; k < hv.length; k++) { // differences of the gradient along v, of models made along it
+            int component = k;
+            double reference = GradientCheck.richardson(s -> {
+                try {
+                    Object moved = call("newDecaying", 0.8 + s * dv[0], 1.5 + s * dv[1], 0.4 + s * dv[2]);
+                    set(moved, "offset", 0.1 + s * dv[3]);
+                    return ModelVectors.flatten(call("decayingGradient", moved))[component];
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 0.0);
+            assertEquals(reference, hv[k], DIFFERENCES * Math.max(1, Math.abs(reference)), "component " + k);
+        }
+    }
+
+    @Test
     void aDirectionOfAnotherShapeIsAnError() throws Exception {
         Object q = call("newQuadratic");
         Object v = call("newQuadratic");

@@ -294,6 +294,54 @@ class ModelGradientTest {
     }
 
     @Test
+    void aRecordHeldByTheModelReadThroughItsAccessors() throws Exception {
+        for (double[] at : new double[][] {{0.8, 1.5, 0.4}, {1.3, 0.9, 1.1}}) {
+            Object model = call("newDecaying", at[0], at[1], at[2]);
+            Object grad = call("decayingGradient", model);
+            Object params = get(model, "params");
+            Object dparams = get(grad, "params");
+            assertEquals(params.getClass(), dparams.getClass(), "a record of derivatives");
+            DoubleSupplier loss = () -> {
+                try {
+                    return (double) call("decayingLoss", call("newDecaying", at[0], at[1], at[2]));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            double rate = (double) get(params, "rate");
+            double reference = GradientCheck.richardson(r -> { // a record's components cannot be set: a new model
+                try {
+                    return (double) call("decayingLoss", call("newDecaying", r, at[1], at[2]));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, rate);
+            assertEquals(reference, (double) get(dparams, "rate"), 1e-7 * Math.max(1, Math.abs(reference)), "params.rate");
+            double[] w = (double[]) get(params, "weights");
+            double[] dw = (double[]) get(dparams, "weights");
+            for (int k = 0; k < w.length; k++) {
+                int i = k;
+                checkAgainstDifferences("params.weights[" + k + "]", w[k], dw[k], v -> w[i] = v, () -> {
+                    try {
+                        return (double) call("decayingLoss", model);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            checkAgainstDifferences("offset", (double) get(model, "offset"), (double) get(grad, "offset"),
+                    v -> set(model, "offset", v), () -> {
+                        try {
+                            return (double) call("decayingLoss", model);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            assertTrue(loss.getAsDouble() > 0);
+        }
+    }
+
+    @Test
     void aRecordOfNumbersGetsARecordOfDerivatives() throws Exception {
         Class<?> fitClass = LOADER.loadClass("dev.fluxion.models.Fit");
         Object fit = fitClass.getDeclaredConstructor(double.class, double.class).newInstance(1.8, 0.9);

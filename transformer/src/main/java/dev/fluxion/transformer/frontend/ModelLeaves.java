@@ -46,9 +46,10 @@ public final class ModelLeaves {
     /**
      * A leaf: the chain of fields from the model to it, with at most one {@link #ELEMENT} step (a
      * field of each object of an array of objects, {@code layers[].w}), and the field's type
-     * ({@code D}, {@code [D}, {@code [[D}...).
+     * ({@code D}, {@code [D}, {@code [[D}...); {@code viaAccessor}: the field is a record's
+     * component, read through its accessor (the field itself is private to the record).
      */
-    public record Leaf(List<MemberRef> path, Type type, boolean isFinal) {
+    public record Leaf(List<MemberRef> path, Type type, boolean isFinal, boolean viaAccessor) {
         /** Whether the field is a scalar. */
         public boolean isScalar() {
             return Types.isFloating(type);
@@ -105,6 +106,8 @@ public final class ModelLeaves {
         keptLists.forEach((read, why) -> problems.add(new Unsupported(read.line(), "the gradient with respect to the model "
                 + "reads the list " + JavaSyntax.field(read.member()) + ", which it cannot follow: " + why, "Read the model's lists with get, size, "
                         + "isEmpty and for-each loops, in the differentiated method and in helpers Fluxion inlines.")));
+        // a record's components the model holds, read through their accessors: reads of the fields
+        Set<MemberRef> accessors = accessorsAsFields(f.params().get(model), classes);
         // first pass: which leaves, in order of first read
         Map<List<MemberRef>, Leaf> leaves = new LinkedHashMap<>();
         Map<Value, List<MemberRef>> paths = new java.util.HashMap<>();
@@ -121,7 +124,7 @@ public final class ModelLeaves {
                 if (keptLists.containsKey(user)) {
                     continue; // reported above
                 }
-                classify(user, v, paths, leaves, problems, classes);
+                classify(user, v, paths, leaves, problems, classes, accessors);
                 if (paths.containsKey(user)) {
                     work.add(user); // a nested object, an array of objects, or an element: its uses next
                 }
@@ -212,7 +215,8 @@ public final class ModelLeaves {
 
     /** Records what {@code user} does with {@code v}, a model object: a leaf read, a nested object, data, or a problem. */
     private static void classify(Instruction user, Value v, Map<Value, List<MemberRef>> paths,
-            Map<List<MemberRef>, Leaf> leaves, List<Unsupported> problems, Function<String, ClassNode> classes) {
+            Map<List<MemberRef>, Leaf> leaves, List<Unsupported> problems, Function<String, ClassNode> classes,
+            Set<MemberRef> accessors) {
         String owner = JavaSyntax.type(v.type());
         List<MemberRef> at = paths.get(v);
         if (isElementsOf(user, v)) {
@@ -266,7 +270,8 @@ public final class ModelLeaves {
                 }
             } else if (Types.isFloating(t) || Types.isFloatingArray(t)) {
                 // a final scalar (a record's component) is received by a gradient object made after
-                leaves.putIfAbsent(path, new Leaf(path, t, Types.isFloating(t) && isFinal(user.member(), classes)));
+                leaves.putIfAbsent(path, new Leaf(path, t, Types.isFloating(t) && isFinal(user.member(), classes),
+                        accessors.contains(user.member())));
             } else if (isModelClass(t)) {
                 paths.put(user, path);
             } else if (holdsNumbers(t)) {
@@ -320,6 +325,72 @@ public final class ModelLeaves {
             }
         }
         return lists;
+    }
+
+    /**
+     * Replaces the calls of records' accessors on objects the model holds in fields ({@code
+     * params.a()}, {@code params.w()}) by reads of their fields, where the accessor is the one the
+     * compiler writes (it returns the field) and the component is a number or a floating array that
+     * is not data: from then on they are leaves as fields are. Returns the fields so read, whose
+     * bridge reads them through their accessors (a record's fields are private to it).
+     */
+    private static Set<MemberRef> accessorsAsFields(Value model, Function<String, ClassNode> classes) {
+        Set<MemberRef> fields = new java.util.HashSet<>();
+        java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(model));
+        while (!work.isEmpty()) {
+            Value v = work.pop();
+            for (Instruction user : List.copyOf(v.users())) {
+                if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD && isModelClass(user.type())
+                        && !isMarkedData(user.member(), classes)) {
+                    work.add(user);
+                    continue;
+                }
+                MemberRef field = user.op() == Op.INVOKE && user.opcode() == Opcodes.INVOKEVIRTUAL
+                        && user.operand(0) == v && user.operands().size() == 1 ? componentRead(user.member(), classes) : null;
+                if (field != null && !isMarkedData(field, classes)) {
+                    Instruction read = new Instruction(Op.FIELD_GET, Opcodes.GETFIELD, user.type(), v).withMember(field)
+                            .withLine(user.line());
+                    user.block().insertBefore(user, read);
+                    user.replaceAllUsesWith(read);
+                    user.block().remove(user);
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * The field a call of {@code method} reads, if it is a record's accessor as the compiler writes it
+     * ({@code aload 0; getfield; return}) of a number or a floating array; else {@code null}.
+     */
+    private static MemberRef componentRead(MemberRef method, Function<String, ClassNode> classes) {
+        Type result = Type.getReturnType(method.descriptor());
+        ClassNode c = classes.apply(method.owner());
+        if (c == null || (c.access & Opcodes.ACC_RECORD) == 0 || !method.descriptor().startsWith("()")
+                || !(Types.isFloating(result) || Types.isFloatingArray(result))) {
+            return null;
+        }
+        MemberRef field = new MemberRef(c.name, method.name(), result.getDescriptor());
+        boolean component = c.fields.stream().anyMatch(n -> n.name.equals(field.name()) && n.desc.equals(field.descriptor())
+                && (n.access & Opcodes.ACC_STATIC) == 0);
+        org.objectweb.asm.tree.MethodNode accessor = c.methods.stream()
+                .filter(n -> n.name.equals(method.name()) && n.desc.equals(method.descriptor())).findFirst().orElse(null);
+        if (!component || accessor == null) {
+            return null;
+        }
+        List<org.objectweb.asm.tree.AbstractInsnNode> code = new ArrayList<>();
+        for (org.objectweb.asm.tree.AbstractInsnNode insn : accessor.instructions) {
+            if (insn.getOpcode() >= 0) {
+                code.add(insn);
+            }
+        }
+        boolean canonical = code.size() == 3 && code.get(0) instanceof org.objectweb.asm.tree.VarInsnNode load
+                && load.getOpcode() == Opcodes.ALOAD && load.var == 0
+                && code.get(1) instanceof org.objectweb.asm.tree.FieldInsnNode get && get.getOpcode() == Opcodes.GETFIELD
+                && get.owner.equals(c.name) && get.name.equals(field.name()) && code.get(2).getOpcode() == result.getOpcode(
+                        Opcodes.IRETURN);
+        return canonical ? field : null;
     }
 
     /** Whether {@code insn} is {@code Models.elements(v)}: a model's list, lowered to the array of its elements. */
