@@ -31,7 +31,7 @@ public final class ModelGradient<M> {
             throw new IllegalArgumentException("gradOut must not be the model");
         }
         double[] value = new double[1];
-        Models.endReceiving(run(model, gradOut, value), true);
+        Models.endReceiving(run(model, gradOut, value), "gradient object", "gradient(model)");
         return value[0];
     }
 
@@ -41,7 +41,7 @@ public final class ModelGradient<M> {
      * components receive derivatives is made by its canonical constructor, holding them.
      */
     public M gradient(M model) {
-        return Models.endReceiving(run(model, Models.zeroCopy(model), new double[1]), false);
+        return Models.endReceiving(run(model, Models.zeroCopy(model), new double[1]), null, null);
     }
 
     /** Runs the adjoint into {@code gradOut}, its value into {@code value[0]}; returns {@code gradOut}. */

@@ -32,7 +32,7 @@ public final class ModelHessian<M> {
             throw new IllegalArgumentException("hvpOut must be neither the model nor v");
         }
         double along = Models.sweep(hvpOut, tape -> hvp.hvp(model, v, hvpOut, 1.0, tape));
-        Models.endReceiving(hvpOut, true);
+        Models.endReceiving(hvpOut, "object for H v", "hvp(model, v)");
         return along;
     }
 
@@ -40,6 +40,6 @@ public final class ModelHessian<M> {
     public M hvp(M model, M v) {
         M out = Models.zeroCopy(model);
         Models.sweep(out, tape -> hvp.hvp(model, v, out, 1.0, tape));
-        return Models.endReceiving(out, false);
+        return Models.endReceiving(out, null, null);
     }
 }

@@ -185,7 +185,7 @@ public final class Models {
             return derivative.applyAsDouble(tape);
         } catch (RuntimeException | Error e) {
             tape.unwindToMark();
-            endReceiving(out, false);
+            endReceiving(out, null, null);
             throw e;
         } finally {
             tape.leave();
@@ -210,21 +210,22 @@ public final class Models {
      * {@code gradient}, or, if derivatives for its final fields (or those of objects in it) were
      * received, a gradient object holding them: a record is made anew by its canonical constructor
      * (and so are the records and objects holding it), another class gets its final fields set.
-     * {@code inPlace}: the caller's own gradient object, which must then be filled as it is; a
-     * record in it cannot be, and that is an error that says what to do.
+     * {@code given}: what the caller's own object is called ({@code "gradient object"}), if the
+     * derivatives go into it, which must then be filled as it is; a record in it cannot be, and that
+     * is an error that says what to do: call {@code instead}. {@code null} for an object made here.
      */
     @SuppressWarnings("unchecked")
-    public static <M> M endReceiving(M gradient, boolean inPlace) {
+    public static <M> M endReceiving(M gradient, String given, String instead) {
         java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending = FINALS.get().poll();
         if (pending == null || pending.isEmpty()) {
             return gradient;
         }
         try {
             Object out = withFinals(gradient, pending, 0);
-            if (inPlace && out != gradient) {
-                throw new FluxionException("fluxion: the gradient object given, a " + gradient.getClass().getName()
+            if (given != null && out != gradient) {
+                throw new FluxionException("fluxion: the " + given + " given, a " + gradient.getClass().getName()
                         + ", is or holds a record whose components receive derivatives, and a record's components "
-                        + "cannot be written: use gradient(model), which returns a new gradient object holding them.");
+                        + "cannot be written: use " + instead + ", which returns a new " + given + " holding them.");
             }
             return (M) out;
         } catch (ReflectiveOperationException | RuntimeException e) {

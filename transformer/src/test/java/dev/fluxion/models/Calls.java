@@ -189,4 +189,8 @@ final class Calls {
     static Decaying decayingHvp(Decaying d, Decaying v) {
         return Fluxion.modelHessian(Decaying::loss).hvp(d, v);
     }
+
+    static void fitHvpIntoARecord(Fit fit, Fit v) {
+        Fluxion.modelHessian(Fit::loss).hvp(fit, v, new Fit(0, 0));
+    }
 }

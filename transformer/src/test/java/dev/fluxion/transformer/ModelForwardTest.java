@@ -76,6 +76,16 @@ class ModelForwardTest {
         assertEquals(fitClass, hv.getClass());
         assertEquals(2 * (sxx * 0.4 + sx * -1.3), (double) get(hv, "slope"), 1e-12);
         assertEquals(2 * (sx * 0.4 + 4 * -1.3), (double) get(hv, "intercept"), 1e-12);
+        FluxionException e = assertThrows(FluxionException.class, () -> {
+            try {
+                call("fitHvpIntoARecord", fit, v);
+            } catch (InvocationTargetException ite) {
+                throw ite.getCause();
+            }
+        });
+        assertEquals("fluxion: the object for H v given, a dev.fluxion.models.Fit, is or holds a record whose components "
+                + "receive derivatives, and a record's components cannot be written: use hvp(model, v), which returns a "
+                + "new object for H v holding them.", e.getMessage());
     }
 
     @Test

@@ -396,7 +396,8 @@ class ModelGradientTest {
         assertTrue(e.getMessage().startsWith("fluxion: dev.fluxion.fixtures.bad.ModelWithFinalElementField.loss("
                 + "ModelWithFinalElementField.java:" + errorLine("ModelWithFinalElementField") + "): the gradient with respect "
                 + "to the model reads the final field "
-                + "dev.fluxion.fixtures.bad.ModelWithFinalElementField.Cell.gain of the objects of an array, into which the "
+                + "dev.fluxion.fixtures.bad.ModelWithFinalElementField.Cell.gain of the objects of an array or a list, into "
+                + "which the "
                 + "gradient's objects cannot receive the derivatives. Make the field non-final"), e.getMessage());
     }
 

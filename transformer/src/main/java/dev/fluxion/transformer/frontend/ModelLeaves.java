@@ -248,9 +248,10 @@ public final class ModelLeaves {
             boolean element = at.contains(ELEMENT);
             if (element && (isModelClass(t) || isArrayOfModelObjects(t) || ListsMadeHere.isListType(t))) {
                 problems.add(new Unsupported(user.line(), "the gradient with respect to the model reads "
-                        + JavaSyntax.field(user.member()) + " of the elements of an array of objects, an object in turn: "
-                        + "objects nested in the elements of an array are not differentiated yet", "Keep the numbers of "
-                                + "an array's objects in their own double, double[] or double[][] fields."));
+                        + JavaSyntax.field(user.member()) + " of the elements of an array or a list of objects, an object "
+                        + "in turn: objects nested in the elements of an array or a list are not differentiated yet",
+                        "Keep the numbers of an array's or a list's objects in their own double, double[] or double[][] "
+                                + "fields."));
                 return;
             }
             if (isMarkedData(user.member(), classes)) {
@@ -262,8 +263,8 @@ public final class ModelLeaves {
             }
             if (Types.isFloating(t) && element && isFinal(user.member(), classes)) {
                 String problem = "the gradient with respect to the model reads the final field "
-                        + JavaSyntax.field(user.member()) + " of the objects of an array, into which the gradient's objects "
-                        + "cannot receive the derivatives";
+                        + JavaSyntax.field(user.member()) + " of the objects of an array or a list, into which the gradient's "
+                        + "objects cannot receive the derivatives";
                 if (problems.stream().noneMatch(p -> p.problem().equals(problem))) { // once per field
                     problems.add(new Unsupported(user.line(), problem, "Make the field non-final, or hold the objects' "
                             + "numbers in double[] fields."));
