@@ -4,6 +4,9 @@ import dev.fluxion.internal.AdjointLinker;
 import dev.fluxion.internal.BoundScalarAdjoint;
 import dev.fluxion.internal.BoundScalarHvp;
 import dev.fluxion.internal.BoundScalarTangent;
+import dev.fluxion.internal.ModelForward;
+import dev.fluxion.internal.ModelHvp;
+import dev.fluxion.internal.Naming;
 import dev.fluxion.internal.ScalarAdjoint;
 import dev.fluxion.internal.ScalarHvp;
 import dev.fluxion.internal.ScalarTangent;
@@ -67,7 +70,7 @@ public final class Fluxion {
      * {@code f} is {@code Model::loss} for a {@code @Differentiable double loss()} of the model's
      * class, or for a {@code @Differentiable static double loss(Model m)}. The loss reads the
      * model's {@code double}, {@code double[]} and {@code double[][]} fields, and those of objects
-     * the model holds in fields, directly or in helpers Fluxion inlines.
+     * the model holds in fields, arrays and lists, directly or in helpers Fluxion inlines.
      *
      * <pre>{@code
      * ModelGradient<Mlp> g = Fluxion.modelGradient(Mlp::loss);
@@ -76,6 +79,32 @@ public final class Fluxion {
      */
     public static <M> ModelGradient<M> modelGradient(ModelFunction<M> f) {
         return new ModelGradient<>(AdjointLinker.linkModel(f));
+    }
+
+    /**
+     * Forward mode with respect to a model object (see {@link #modelGradient} for {@code f}): the
+     * derivative of the loss along a direction of the model's shape, an object of its class whose
+     * numbers are the direction's components, by one tangent sweep.
+     *
+     * <pre>{@code
+     * double d = Fluxion.modelTangent(Mlp::loss).jvp(net, direction);   // = gradient . direction
+     * }</pre>
+     */
+    public static <M> ModelTangent<M> modelTangent(ModelFunction<M> f) {
+        return new ModelTangent<>(AdjointLinker.linkModel(f, Naming::modelTangentBinderName, ModelForward.class));
+    }
+
+    /**
+     * Second derivatives with respect to a model object (see {@link #modelGradient} for {@code f}):
+     * Hessian-vector products {@code H v} with {@code v} of the model's shape, returned in the
+     * model's shape, reverse over forward.
+     *
+     * <pre>{@code
+     * Mlp hv = Fluxion.modelHessian(Mlp::loss).hvp(net, v);              // hv.hidden.w: (H v) there
+     * }</pre>
+     */
+    public static <M> ModelHessian<M> modelHessian(ModelFunction<M> f) {
+        return new ModelHessian<>(AdjointLinker.linkModel(f, Naming::modelHvpBinderName, ModelHvp.class));
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.fluxion;
 
 import dev.fluxion.internal.ModelAdjoint;
 import dev.fluxion.internal.Models;
-import dev.fluxion.internal.Tape;
 
 /**
  * The gradient of a {@link ModelFunction} with respect to the model's numbers, in the model's own
@@ -32,7 +31,7 @@ public final class ModelGradient<M> {
             throw new IllegalArgumentException("gradOut must not be the model");
         }
         double[] value = new double[1];
-        Models.endReceiving(run(model, gradOut, value), true);
+        Models.endReceiving(run(model, gradOut, value), "gradient object", "gradient(model)");
         return value[0];
     }
 
@@ -42,23 +41,12 @@ public final class ModelGradient<M> {
      * components receive derivatives is made by its canonical constructor, holding them.
      */
     public M gradient(M model) {
-        return Models.endReceiving(run(model, Models.zeroCopy(model), new double[1]), false);
+        return Models.endReceiving(run(model, Models.zeroCopy(model), new double[1]), null, null);
     }
 
     /** Runs the adjoint into {@code gradOut}, its value into {@code value[0]}; returns {@code gradOut}. */
     private M run(M model, M gradOut, double[] value) {
-        Tape tape = Tape.current();
-        tape.enter();
-        Models.beginReceiving();
-        try {
-            value[0] = adjoint.adjoint(model, gradOut, 1.0, tape);
-            return gradOut;
-        } catch (RuntimeException | Error e) {
-            tape.unwindToMark();
-            Models.endReceiving(gradOut, false);
-            throw e;
-        } finally {
-            tape.leave();
-        }
+        value[0] = Models.sweep(gradOut, tape -> adjoint.adjoint(model, gradOut, 1.0, tape));
+        return gradOut;
     }
 }

@@ -119,6 +119,76 @@ class OnDemandApiTest {
         assertEquals(db, grad.intercept, 1e-13);
     }
 
+    /** A polynomial as a list of terms, each a coefficient and a power: the gradient's list holds terms of derivatives. */
+    static final class Polynomial {
+        static final class Term {
+            double coefficient;
+            final int power;
+
+            Term(double coefficient, int power) {
+                this.coefficient = coefficient;
+                this.power = power;
+            }
+        }
+
+        final java.util.List<Term> terms = new java.util.ArrayList<>();
+
+        Polynomial(double... coefficients) {
+            for (int p = 0; p < coefficients.length; p++) {
+                terms.add(new Term(coefficients[p], p));
+            }
+        }
+
+        @Differentiable
+        double loss() { // the squared error at x = 0.5, 1, 2 against 1 / x
+            double s = 0;
+            for (double x = 0.5; x <= 2; x *= 2) {
+                double y = 0;
+                for (int k = 0; k < terms.size(); k++) {
+                    y += terms.get(k).coefficient * Math.pow(x, terms.get(k).power);
+                }
+                s += (y - 1 / x) * (y - 1 / x);
+            }
+            return s;
+        }
+    }
+
+    @Test
+    void gradientWithRespectToAListOfObjects() {
+        Polynomial model = new Polynomial(0.5, -1, 0.25);
+        Polynomial grad = Fluxion.modelGradient(Polynomial::loss).gradient(model);
+        for (int p = 0; p < 3; p++) {
+            double d = 0;
+            for (double x = 0.5; x <= 2; x *= 2) {
+                double y = 0.5 - x + 0.25 * x * x;
+                d += 2 * (y - 1 / x) * Math.pow(x, p);
+            }
+            assertEquals(d, grad.terms.get(p).coefficient, 1e-12, "d/d terms[" + p + "].coefficient");
+            assertEquals(p, grad.terms.get(p).power, "the power is data");
+        }
+    }
+
+    @Test
+    void forwardModeAndHessianWithRespectToAListOfObjects() {
+        Polynomial model = new Polynomial(0.5, -1, 0.25);
+        Polynomial v = new Polynomial(1, 2, -0.5); // a direction of the model's shape
+        double jvp = 0;
+        double[] hv = new double[3];
+        for (double x = 0.5; x <= 2; x *= 2) {
+            double r = 0.5 - x + 0.25 * x * x - 1 / x;
+            double along = 1 + 2 * x - 0.5 * x * x;
+            jvp += 2 * r * along;
+            for (int p = 0; p < 3; p++) {
+                hv[p] += 2 * Math.pow(x, p) * along;
+            }
+        }
+        assertEquals(jvp, Fluxion.modelTangent(Polynomial::loss).jvp(model, v), 1e-12);
+        Polynomial h = Fluxion.modelHessian(Polynomial::loss).hvp(model, v);
+        for (int p = 0; p < 3; p++) {
+            assertEquals(hv[p], h.terms.get(p).coefficient, 1e-12, "(H v) at terms[" + p + "]");
+        }
+    }
+
     /**
      * A class loaded by a class loader of its own, as JShell, application servers and plugin systems
      * load them: Fluxion, in another loader (another unnamed module), goes through the class's

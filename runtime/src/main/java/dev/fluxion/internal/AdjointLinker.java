@@ -49,6 +49,15 @@ public final class AdjointLinker {
      * {@code static double loss(Model m)}.
      */
     public static ModelAdjoint linkModel(Serializable function) {
+        return linkModel(function, Naming::modelBinderName, ModelAdjoint.class);
+    }
+
+    /**
+     * Binds a derivative with respect to a model object of {@code function} (as {@link
+     * #linkModel(Serializable)}) through the binder {@code binderName} names, to {@code derivative}.
+     */
+    public static <T> T linkModel(Serializable function, java.util.function.UnaryOperator<String> binderName,
+            Class<T> derivative) {
         function = resolve(function);
         SerializedLambda lambda = serializedForm(function);
         int kind = lambda.getImplMethodKind();
@@ -62,7 +71,7 @@ public final class AdjointLinker {
                     + "annotated @Differentiable.");
         }
         Class<?> owner = load(lambda, function.getClass().getClassLoader());
-        return (ModelAdjoint) bind(owner, Naming.modelBinderName(lambda.getImplMethodName()), lambda);
+        return derivative.cast(bind(owner, binderName.apply(lambda.getImplMethodName()), lambda));
     }
 
     private static <T> T link(Serializable function, String primalDescriptor, Class<T> adjointInterface,

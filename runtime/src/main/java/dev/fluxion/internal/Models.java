@@ -30,9 +30,55 @@ public final class Models {
             throw new FluxionException("fluxion: the gradient object's " + path + " is the model's own array; give the "
                     + "gradient object arrays of its own (ModelGradient.gradient(model) makes them)");
         }
-        requireShape(primal, shadow, path);
+        requireShape(primal, shadow, path, true);
         zero(shadow);
         return shadow;
+    }
+
+    /**
+     * The array of a direction object ({@code path}: its leaf), checked to have the shape of the
+     * model's array there: a tangent, read, never written (the bridge copies it where the loss writes).
+     */
+    public static Object tangent(Object primal, Object tangent, String path) {
+        if (tangent == null) {
+            throw new FluxionException("fluxion: the direction's " + path + " is null; it needs an array of the model's "
+                    + "shape there (ModelVectors.unflatten(values, model) makes a direction of the model's shape)");
+        }
+        requireShape(primal, tangent, path, false);
+        return tangent;
+    }
+
+    /** A new zero array of the shape of {@code array}, a floating array of any depth. */
+    public static Object zeroLike(Object array) {
+        if (array instanceof double[] d) {
+            return new double[d.length];
+        }
+        if (array instanceof float[] f) {
+            return new float[f.length];
+        }
+        if (array instanceof Object[] rows) {
+            Object[] out = (Object[]) java.lang.reflect.Array.newInstance(rows.getClass().getComponentType(), rows.length);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = rows[i] == null ? null : zeroLike(rows[i]);
+            }
+            return out;
+        }
+        return array;
+    }
+
+    /**
+     * The elements of a model's list ({@code List<Layer> layers}), in order, as the loss and the
+     * bridge read them: the loss only reads the list, so the array is the list as it reads it.
+     */
+    public static Object[] elements(Object list) {
+        if (list instanceof java.util.List<?> l) {
+            return l.toArray();
+        }
+        if (list == null) {
+            throw new NullPointerException("a model's list is null");
+        }
+        throw new FluxionException("fluxion: a model's field declared as a collection holds a " + list.getClass().getName()
+                + ": gradients are taken through lists (a List, an ArrayList), whose elements keep their order");
     }
 
     /** {@code objects}, checked to have one element per value (the gradient object's array of objects at {@code path}). */
@@ -45,18 +91,24 @@ public final class Models {
         return objects;
     }
 
-    private static void requireShape(Object primal, Object shadow, String path) {
+    /** {@code receiving}: the other array receives derivatives, and must not be (nor hold) one of the model's. */
+    private static void requireShape(Object primal, Object shadow, String path, boolean receiving) {
         if (primal == null) {
             return; // the loss fails on it as the primal would
         }
         int n = Array.getLength(primal);
         if (Array.getLength(shadow) != n) {
-            throw new FluxionException("fluxion: the gradient object's " + path + " has length " + Array.getLength(shadow)
-                    + ", the model's " + n);
+            throw new FluxionException("fluxion: the " + (receiving ? "gradient object's " : "direction's ") + path
+                    + " has length " + Array.getLength(shadow) + ", the model's " + n);
         }
         if (primal instanceof Object[] rows) {
             for (int i = 0; i < n; i++) {
-                requireShape(rows[i], ((Object[]) shadow)[i], path + "[" + i + "]");
+                Object row = ((Object[]) shadow)[i];
+                if (receiving && row != null && row == rows[i]) { // an object of the gradient's array or list that is the model's
+                    throw new FluxionException("fluxion: the gradient object's " + path + "[" + i + "] is the model's own "
+                            + "array; give the gradient object arrays of its own (ModelGradient.gradient(model) makes them)");
+                }
+                requireShape(rows[i], row, path + "[" + i + "]", receiving);
             }
         }
     }
@@ -96,100 +148,19 @@ public final class Models {
     /**
      * An object of the model's class and shape whose floating-point state is zero: {@code double}
      * and {@code float} fields 0, floating arrays new zero arrays of the same lengths, nested objects
-     * (of classes outside the JDK) copied the same way, other fields (counts, names, data) shared.
+     * (of classes outside the JDK), in fields, arrays and lists, copied the same way, other fields
+     * (counts, names, data) shared.
      * A record is made by its canonical constructor; another class by its no-argument constructor
      * (which may be private), or without one, and then its fields set.
      */
     @SuppressWarnings("unchecked")
     public static <M> M zeroCopy(M model) {
         try {
-            return (M) zeroCopyOf(model, 0);
+            return (M) ModelStructure.rebuildOf(model, ModelStructure.ZEROS, 0);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new FluxionException("fluxion: cannot make a gradient object of " + model.getClass().getName() + " ("
                     + e + "). Pass a gradient object of the model's shape to valueAndGradient(model, gradOut).", e);
         }
-    }
-
-    private static Object zeroCopyOf(Object v, int depth) throws ReflectiveOperationException {
-        if (v == null) {
-            return null;
-        }
-        if (depth > 32) {
-            throw new IllegalStateException("objects nested more than 32 deep, or a cycle");
-        }
-        Class<?> c = v.getClass();
-        if (c.isArray()) {
-            Class<?> e = c.getComponentType();
-            if (e == double.class || e == float.class) {
-                return Array.newInstance(e, Array.getLength(v));
-            }
-            if (e.isPrimitive()) {
-                return v;
-            }
-            Object[] src = (Object[]) v;
-            Object[] out = (Object[]) Array.newInstance(e, src.length);
-            for (int i = 0; i < src.length; i++) {
-                out[i] = zeroCopyOf(src[i], depth + 1);
-            }
-            return out;
-        }
-        if (!isModelClass(c)) {
-            return v; // data: shared
-        }
-        if (c.isRecord()) {
-            RecordComponent[] parts = c.getRecordComponents();
-            Class<?>[] types = new Class<?>[parts.length];
-            Object[] values = new Object[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                types[i] = parts[i].getType();
-                java.lang.reflect.Method accessor = parts[i].getAccessor();
-                accessor.setAccessible(true);
-                values[i] = zeroValue(types[i], accessor.invoke(v), depth);
-            }
-            Constructor<?> canonical = c.getDeclaredConstructor(types);
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
-        }
-        Object out = blank(c);
-        for (Class<?> k = c; k != null && isModelClass(k); k = k.getSuperclass()) {
-            for (Field f : k.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
-                f.setAccessible(true);
-                f.set(out, zeroValue(f.getType(), f.get(v), depth));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A new instance of {@code c} whose fields are then all set: by its no-argument constructor if it
-     * has one, else without running a constructor, as deserialisation does (the JDK's
-     * {@code sun.reflect.ReflectionFactory}, in module jdk.unsupported, read reflectively).
-     */
-    private static Object blank(Class<?> c) throws ReflectiveOperationException {
-        try {
-            Constructor<?> empty = c.getDeclaredConstructor();
-            empty.setAccessible(true);
-            return empty.newInstance();
-        } catch (NoSuchMethodException e) {
-            Class<?> factoryClass = Class.forName("sun.reflect.ReflectionFactory");
-            Object factory = factoryClass.getMethod("getReflectionFactory").invoke(null);
-            Constructor<?> blank = (Constructor<?>) factoryClass.getMethod("newConstructorForSerialization", Class.class,
-                    Constructor.class).invoke(factory, c, Object.class.getDeclaredConstructor());
-            return blank.newInstance();
-        }
-    }
-
-    private static Object zeroValue(Class<?> type, Object value, int depth) throws ReflectiveOperationException {
-        if (type == double.class) {
-            return 0.0;
-        }
-        if (type == float.class) {
-            return 0.0f;
-        }
-        return type.isPrimitive() ? value : zeroCopyOf(value, depth + 1);
     }
 
     /**
@@ -199,6 +170,27 @@ public final class Models {
      */
     private static final ThreadLocal<java.util.ArrayDeque<java.util.IdentityHashMap<Object, java.util.Map<String, Double>>>>
             FINALS = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
+    /**
+     * Runs {@code derivative}, a sweep that writes derivatives into {@code out} (a gradient object,
+     * a Hessian-vector product's), with the tape entered and derivatives for final fields kept
+     * ({@link #beginReceiving}); on an exception, the tape is unwound and what was kept dropped.
+     * The caller then calls {@link #endReceiving}. Returns what the sweep returned.
+     */
+    public static double sweep(Object out, java.util.function.ToDoubleFunction<Tape> derivative) {
+        Tape tape = Tape.current();
+        tape.enter();
+        beginReceiving();
+        try {
+            return derivative.applyAsDouble(tape);
+        } catch (RuntimeException | Error e) {
+            tape.unwindToMark();
+            endReceiving(out, null, null);
+            throw e;
+        } finally {
+            tape.leave();
+        }
+    }
 
     /** Before a model's adjoint runs: derivatives for final fields are kept from now on (a loss may take another's gradient). */
     public static void beginReceiving() {
@@ -218,21 +210,22 @@ public final class Models {
      * {@code gradient}, or, if derivatives for its final fields (or those of objects in it) were
      * received, a gradient object holding them: a record is made anew by its canonical constructor
      * (and so are the records and objects holding it), another class gets its final fields set.
-     * {@code inPlace}: the caller's own gradient object, which must then be filled as it is; a
-     * record in it cannot be, and that is an error that says what to do.
+     * {@code given}: what the caller's own object is called ({@code "gradient object"}), if the
+     * derivatives go into it, which must then be filled as it is; a record in it cannot be, and that
+     * is an error that says what to do: call {@code instead}. {@code null} for an object made here.
      */
     @SuppressWarnings("unchecked")
-    public static <M> M endReceiving(M gradient, boolean inPlace) {
+    public static <M> M endReceiving(M gradient, String given, String instead) {
         java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending = FINALS.get().poll();
         if (pending == null || pending.isEmpty()) {
             return gradient;
         }
         try {
             Object out = withFinals(gradient, pending, 0);
-            if (inPlace && out != gradient) {
-                throw new FluxionException("fluxion: the gradient object given, a " + gradient.getClass().getName()
+            if (given != null && out != gradient) {
+                throw new FluxionException("fluxion: the " + given + " given, a " + gradient.getClass().getName()
                         + ", is or holds a record whose components receive derivatives, and a record's components "
-                        + "cannot be written: use gradient(model), which returns a new gradient object holding them.");
+                        + "cannot be written: use " + instead + ", which returns a new " + given + " holding them.");
             }
             return (M) out;
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -311,14 +304,8 @@ public final class Models {
         return v;
     }
 
-    /**
-     * Whether objects of {@code c} are copied into a gradient object: the user's classes, not the
-     * JDK's, nor a lambda's or a proxy's class (hidden or synthetic: a function held in a field,
-     * {@code final Rhs rhs = this::derivative}, is shared as data).
-     */
+    /** Whether objects of {@code c} are copied into a gradient object ({@link ModelStructure#isModelClass}). */
     private static boolean isModelClass(Class<?> c) {
-        String n = c.getName();
-        return !c.isPrimitive() && !c.isHidden() && !c.isSynthetic() && !n.startsWith("java.") && !n.startsWith("javax.") && !n.startsWith("jdk.")
-                && !n.startsWith("kotlin.");
+        return ModelStructure.isModelClass(c);
     }
 }

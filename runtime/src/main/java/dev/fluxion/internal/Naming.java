@@ -108,6 +108,30 @@ public final class Naming {
     }
 
     /**
+     * Forward mode and second order with respect to a model: {@code fluxion$modeltangent$loss(Object
+     * model, Object direction, Tape tape)} gathers the leaves and their tangents from a direction of
+     * the model's shape, calls the tangent of the function of leaves, returns the loss and leaves its
+     * derivative along the direction on the tape; {@code fluxion$modelhvp$loss(Object model, Object
+     * v, Object out, double seed, Tape tape)} calls its Hessian-vector product, accumulating
+     * {@code seed * H v} into {@code out}'s fields, and returns the derivative along {@code v}. Their
+     * binders are forward binders ({@link #isForwardBinder}), bound to {@link ModelForward} and
+     * {@link ModelHvp}.
+     */
+    public static final String MODEL_TANGENT_BRIDGE_PREFIX = "fluxion$modeltangent$";
+    public static final String MODEL_TANGENT_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Object;" + TAPE_DESCRIPTOR + ")D";
+    public static final String MODEL_HVP_BRIDGE_PREFIX = "fluxion$modelhvp$";
+    public static final String MODEL_HVP_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;D"
+            + TAPE_DESCRIPTOR + ")D";
+
+    public static String modelTangentBinderName(String primalName) {
+        return "fluxion$bindtangentmodel$" + primalName;
+    }
+
+    public static String modelHvpBinderName(String primalName) {
+        return "fluxion$bindhvpmodel$" + primalName;
+    }
+
+    /**
      * The tangent (forward mode) of {@code R f(P1 .. Pn)} is
      * {@code static R fluxion$tangent$f(P1 .. Pn, T1 .. Tk, Tape tape)}: the primal parameters, then
      * one tangent per parameter that can carry a derivative ({@code double}/{@code float} scalars
@@ -198,7 +222,7 @@ public final class Naming {
     /** The binder of the {@value #LANES}-lane tangent. */
     /** Whether a binder hands out a forward-mode derivative (a tangent, of one or more lanes, or a Hessian-vector product). */
     public static boolean isForwardBinder(String binderName) {
-        return binderName.startsWith("fluxion$bindtangent") || binderName.startsWith(HVP_BINDER_PREFIX);
+        return binderName.startsWith("fluxion$bindtangent") || binderName.startsWith("fluxion$bindhvp");
     }
 
     public static String vectorTangentBinderName(String primalName) {

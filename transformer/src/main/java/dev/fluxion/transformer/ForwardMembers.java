@@ -35,14 +35,23 @@ final class ForwardMembers {
 
     private final ClassNode owner;
     private final MethodNode m;
+    /** The name the members are named after: the method's, or that of the function it was lowered to. */
+    private final String name;
     private final int access;
     private final DifferentiableMethods callees;
     private final BiConsumer<String, java.util.function.Supplier<String>> dump;
 
     /** @param dump writes a text form of the given kind ({@code -Dfluxion.dump}) */
     ForwardMembers(ClassNode owner, MethodNode m, int access, DifferentiableMethods callees, BiConsumer<String, java.util.function.Supplier<String>> dump) {
+        this(owner, m, m.name, access, callees, dump);
+    }
+
+    /** Members named after {@code name}, the function {@code m} was lowered to (a loss over a model's leaves). */
+    ForwardMembers(ClassNode owner, MethodNode m, String name, int access, DifferentiableMethods callees,
+            BiConsumer<String, java.util.function.Supplier<String>> dump) {
         this.owner = owner;
         this.m = m;
+        this.name = name;
         this.access = access;
         this.callees = callees;
         this.dump = dump;
@@ -50,16 +59,16 @@ final class ForwardMembers {
 
     /** The tangent with {@code lanes} directions, {@code Naming.tangentName(f, lanes)}. */
     MethodNode tangent(IrFunction primal, ActivityAnalysis activity, int lanes, boolean writesParams) {
-        String name = Naming.tangentName(m.name, lanes);
+        String tangentName = Naming.tangentName(name, lanes);
         String desc = Naming.tangentDescriptor(primal.descriptor(), lanes);
-        return orStub(name, desc, "", "its tangent", () -> {
+        return orStub(tangentName, desc, "", "its tangent", () -> {
             IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes);
             dump.accept(lanes == 1 ? "tangent" : "tangent" + lanes, () -> IrPrinter.print(tangent));
             MethodNode emitted = BytecodeEmitter.emit(tangent, access);
             if (lanes > 1 && (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS
                     || BytecodeEmitter.codeLength(emitted) > BytecodeEmitter.HUGE_METHOD_LIMIT)) {
                 if (!writesParams) { // one lane at a time, in methods the JIT compiles
-                    return Binders.laneByLane(owner, m.name, primal.descriptor(), lanes, access);
+                    return Binders.laneByLane(owner, name, primal.descriptor(), lanes, access);
                 }
                 if (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS) {
                     throw new Unsupported(-1, "its " + lanes + "-lane tangent would be too large for one JVM method",
@@ -77,15 +86,19 @@ final class ForwardMembers {
      * instance method's in its static form, with the receiver first.
      */
     MethodNode hessianVectorProduct(IrFunction primal, ActivityAnalysis activity) {
-        return orStub(Naming.hvpName(m.name), Naming.hvpDescriptor(primal.descriptor()), "no second derivative: ",
+        return hessianVectorProduct(primal, activity, Set.of(primal.params().size() - 1)); // after the receiver, if any
+    }
+
+    /** The same with respect to the parameters {@code inputs} (a model's leaves), the others constants. */
+    MethodNode hessianVectorProduct(IrFunction primal, ActivityAnalysis activity, Set<Integer> inputs) {
+        return orStub(Naming.hvpName(name), Naming.hvpDescriptor(primal.descriptor()), "no second derivative: ",
                 "its second derivative", () -> {
                     IrFunction pure = TangentGenerator.generateTangentOnly(primal, activity, callees,
-                            Naming.tangentName(m.name));
-                    int x = primal.params().size() - 1; // the differentiated parameter: after the receiver, if any
-                    ActivityAnalysis second = ActivityAnalysis.of(pure, callees, Set.of(x));
+                            Naming.tangentName(name));
+                    ActivityAnalysis second = ActivityAnalysis.of(pure, callees, inputs);
                     DifferentiabilityCheck.check(pure, second, callees);
                     dump.accept("pure-tangent", () -> IrPrinter.print(pure, v -> second.isActive(v) ? "   [active]" : ""));
-                    IrFunction hvp = AdjointGenerator.generate(pure, second, callees, Naming.hvpName(m.name));
+                    IrFunction hvp = AdjointGenerator.generate(pure, second, callees, Naming.hvpName(name));
                     dump.accept("hvp", () -> IrPrinter.print(hvp));
                     return BytecodeEmitter.emit(hvp, access);
                 });

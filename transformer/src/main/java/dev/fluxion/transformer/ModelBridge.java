@@ -5,127 +5,265 @@ import dev.fluxion.transformer.frontend.ModelLeaves.Leaf;
 import dev.fluxion.transformer.ir.MemberRef;
 import java.util.List;
 import java.util.Set;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * {@code static double fluxion$model$f(Object model, Object gradOut, double seed, Tape tape)}: the
- * bridge from a loss over a model object to the adjoint of its function of leaves
- * ({@link dev.fluxion.transformer.frontend.ModelLeaves}). It reads each leaf from the model (a
- * scalar into a one-element array; an array as it is, or a copy where the loss writes into it, so
- * the model is never changed), takes the gradient object's array at the same path as its shadow
- * (checked and zeroed by {@code Models.shadow}), or a one-element array for a scalar, calls the
- * adjoint, and stores the scalars' derivatives into the gradient object's fields, or, for a final
- * one (a record's component), hands it to {@code Models.receiveFinal}, for a gradient object made
- * after.
+ * The bridges from a loss over a model object to the derivatives of its function of leaves
+ * ({@link dev.fluxion.transformer.frontend.ModelLeaves}): each gathers the arguments of a
+ * derivative of that function from objects of the model's shape, calls it, and stores what it
+ * returned in scalars back into an object of that shape.
+ *
+ * <ul>
+ *   <li>{@code fluxion$model$f(Object model, Object gradOut, double seed, Tape tape)}: the adjoint,
+ *       with the leaves read from the model and their shadows from the gradient object;
+ *   <li>{@code fluxion$modeltangent$f(Object model, Object direction, Tape tape)}: the tangent, with
+ *       the leaves' tangents read from a direction of the model's shape;
+ *   <li>{@code fluxion$modelhvp$f(Object model, Object v, Object out, double seed, Tape tape)}: the
+ *       Hessian-vector product (the adjoint of the tangent), tangents from {@code v}, shadows of the
+ *       leaves from {@code out}, which receives {@code H v}.
+ * </ul>
+ *
+ * A leaf is read from the model as it is: a scalar into a one-element array, an array as it is (or a
+ * copy where the loss writes into it, so the model is never changed), a field of each object of an
+ * array or list into an array of those fields. The receiving object's array at the same path is
+ * the shadow (checked and zeroed by {@code Models.shadow}); a scalar's derivative is stored into the
+ * receiving object's field after the call, or, for a final one (a record's component), handed to
+ * {@code Models.receiveFinal}, for an object made after.
  */
 final class ModelBridge {
     private static final String MODELS = "dev/fluxion/internal/Models";
+    private static final String CHECK = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;";
 
-    private ModelBridge() {
+    private final MethodNode m;
+    private final List<Leaf> leaves;
+    private final Set<Integer> written;
+    private final Type modelType;
+    /** Three locals for the loops over an array of objects. */
+    private final int scratch;
+    private int nextLocal;
+
+    private ModelBridge(String name, String descriptor, Type modelType, List<Leaf> leaves, Set<Integer> written) {
+        this.m = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_PRIVATE, name,
+                descriptor, null, null);
+        this.leaves = leaves;
+        this.written = written;
+        this.modelType = modelType;
+        this.scratch = Type.getArgumentsAndReturnSizes(descriptor) >> 2;
+        this.nextLocal = scratch + 3;
+        m.visitCode();
     }
 
     /**
-     * @param modelType the model's class
+     * The adjoint's bridge, {@code Naming.MODEL_BRIDGE_PREFIX + primalName}.
+     *
      * @param written indices (among the leaves) of the array leaves the loss writes into
      */
-    static MethodNode bridge(ClassNode owner, String primalName, Type modelType, List<Leaf> leaves, Set<Integer> written,
+    static MethodNode adjoint(ClassNode owner, String primalName, Type modelType, List<Leaf> leaves, Set<Integer> written,
             String adjointName, String adjointDescriptor) {
-        MethodNode m = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_PRIVATE,
-                Naming.MODEL_BRIDGE_PREFIX + primalName, Naming.MODEL_BRIDGE_DESCRIPTOR, null, null);
-        m.visitCode();
-        int model = 6; // locals: 0 model, 1 gradOut, 2-3 seed, 4 tape, 5 unused
-        int grad = 7;
-        int firstLeaf = 8;
-        m.visitVarInsn(Opcodes.ALOAD, 0);
+        ModelBridge b = new ModelBridge(Naming.MODEL_BRIDGE_PREFIX + primalName, Naming.MODEL_BRIDGE_DESCRIPTOR, modelType,
+                leaves, written);
+        int model = b.root(0);
+        int grad = b.root(1);
+        int[] primals = b.primals(model);
+        int[] shadows = b.shadows(model, grad, primals);
+        b.push(model, primals, shadows);
+        b.m.visitVarInsn(Opcodes.DLOAD, 2);
+        b.m.visitVarInsn(Opcodes.ALOAD, 4);
+        return b.callAndReceive(owner, adjointName, adjointDescriptor, grad, shadows);
+    }
+
+    /** The tangent's bridge, {@code Naming.MODEL_TANGENT_BRIDGE_PREFIX + primalName}. */
+    static MethodNode tangent(ClassNode owner, String primalName, Type modelType, List<Leaf> leaves, Set<Integer> written,
+            String tangentName, String tangentDescriptor) {
+        ModelBridge b = new ModelBridge(Naming.MODEL_TANGENT_BRIDGE_PREFIX + primalName, Naming.MODEL_TANGENT_DESCRIPTOR,
+                modelType, leaves, written);
+        int model = b.root(0);
+        int direction = b.root(1);
+        int[] primals = b.primals(model);
+        int[] tangents = b.tangents(model, direction);
+        b.push(model, primals, tangents);
+        b.m.visitVarInsn(Opcodes.ALOAD, 2);
+        return b.callAndReceive(owner, tangentName, tangentDescriptor, -1, null);
+    }
+
+    /** The Hessian-vector product's bridge, {@code Naming.MODEL_HVP_BRIDGE_PREFIX + primalName}. */
+    static MethodNode hvp(ClassNode owner, String primalName, Type modelType, List<Leaf> leaves, Set<Integer> written,
+            String hvpName, String hvpDescriptor) {
+        ModelBridge b = new ModelBridge(Naming.MODEL_HVP_BRIDGE_PREFIX + primalName, Naming.MODEL_HVP_DESCRIPTOR, modelType,
+                leaves, written);
+        int model = b.root(0);
+        int v = b.root(1);
+        int out = b.root(2);
+        int[] primals = b.primals(model);
+        int[] tangents = b.tangents(model, v);
+        int[] shadows = b.shadows(model, out, primals);
+        int[] tangentShadows = b.zerosLike(primals); // the tangents are directions: what they receive is dropped
+        b.push(model, primals, tangents, shadows, tangentShadows);
+        b.m.visitVarInsn(Opcodes.DLOAD, 3);
+        b.m.visitVarInsn(Opcodes.ALOAD, 5);
+        return b.callAndReceive(owner, hvpName, hvpDescriptor, out, shadows);
+    }
+
+    /** Casts parameter {@code param} to the model's class, into a new local. */
+    private int root(int param) {
+        int local = nextLocal++;
+        m.visitVarInsn(Opcodes.ALOAD, param);
         m.visitTypeInsn(Opcodes.CHECKCAST, modelType.getInternalName());
-        m.visitVarInsn(Opcodes.ASTORE, model);
-        m.visitVarInsn(Opcodes.ALOAD, 1);
-        m.visitTypeInsn(Opcodes.CHECKCAST, modelType.getInternalName());
-        m.visitVarInsn(Opcodes.ASTORE, grad);
-        int n = leaves.size();
-        int scratch = firstLeaf + 2 * n + 2; // after the result (a double)
-        for (int k = 0; k < n; k++) {
+        m.visitVarInsn(Opcodes.ASTORE, local);
+        return local;
+    }
+
+    /** The leaves read from the model: arrays it holds, copies of those the loss writes into, one-element arrays of scalars. */
+    private int[] primals(int model) {
+        int[] out = new int[leaves.size()];
+        for (int k = 0; k < out.length; k++) {
             Leaf leaf = leaves.get(k);
-            int primal = firstLeaf + k;
-            int shadow = firstLeaf + n + k;
             if (leaf.isPerElement()) {
-                gather(m, model, leaf, scratch);
-                if (written.contains(k)) {
-                    m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "copy", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
-                    m.visitTypeInsn(Opcodes.CHECKCAST, leaf.parameterType().getInternalName());
-                }
-                m.visitVarInsn(Opcodes.ASTORE, primal);
-                if (leaf.isScalar()) { // one derivative per object, stored into the gradient's objects after
-                    m.visitVarInsn(Opcodes.ALOAD, primal);
-                    m.visitInsn(Opcodes.ARRAYLENGTH);
-                    m.visitIntInsn(Opcodes.NEWARRAY, leaf.type().getSort() == Type.DOUBLE ? Opcodes.T_DOUBLE : Opcodes.T_FLOAT);
-                } else { // the gradient objects' own arrays, checked and zeroed
-                    gather(m, model, leaf, scratch);
-                    gather(m, grad, leaf, scratch);
-                    m.visitLdcInsn(leaf.describe());
-                    m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "shadow",
-                            "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;", false);
-                    m.visitTypeInsn(Opcodes.CHECKCAST, leaf.parameterType().getInternalName());
-                }
-                m.visitVarInsn(Opcodes.ASTORE, shadow);
+                gather(model, leaf);
             } else if (leaf.isScalar()) {
-                m.visitInsn(Opcodes.ICONST_1);
-                m.visitIntInsn(Opcodes.NEWARRAY, leaf.type().getSort() == Type.DOUBLE ? Opcodes.T_DOUBLE : Opcodes.T_FLOAT);
-                m.visitInsn(Opcodes.DUP);
-                m.visitInsn(Opcodes.ICONST_0);
-                readPath(m, model, leaf.path(), leaf.path().size());
-                m.visitInsn(leaf.type().getOpcode(Opcodes.IASTORE));
-                m.visitVarInsn(Opcodes.ASTORE, primal);
-                m.visitInsn(Opcodes.ICONST_1);
-                m.visitIntInsn(Opcodes.NEWARRAY, leaf.type().getSort() == Type.DOUBLE ? Opcodes.T_DOUBLE : Opcodes.T_FLOAT);
-                m.visitVarInsn(Opcodes.ASTORE, shadow);
+                scalarArray(model, leaf);
             } else {
-                readPath(m, model, leaf.path(), leaf.path().size());
-                if (written.contains(k)) {
-                    m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "copy", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
-                    m.visitTypeInsn(Opcodes.CHECKCAST, leaf.type().getInternalName());
+                readLeaf(model, leaf);
+            }
+            if (written.contains(k) && !leaf.isScalar()) {
+                copy(leaf);
+            }
+            out[k] = store();
+        }
+        return out;
+    }
+
+    /**
+     * The leaves' tangents read from {@code direction}, an object of the model's shape (checked to
+     * have it by {@code Models.tangent}): as the leaves are read from the model, copied where the
+     * loss writes into them, as its tangent writes into theirs.
+     */
+    private int[] tangents(int model, int direction) {
+        int[] out = new int[leaves.size()];
+        for (int k = 0; k < out.length; k++) {
+            Leaf leaf = leaves.get(k);
+            if (leaf.isScalar() && !leaf.isPerElement()) {
+                scalarArray(direction, leaf);
+            } else {
+                checked(model, direction, leaf, "tangent");
+                if (written.contains(k) && !leaf.isScalar()) {
+                    copy(leaf);
                 }
-                m.visitVarInsn(Opcodes.ASTORE, primal);
-                readPath(m, model, leaf.path(), leaf.path().size()); // the model's own array, for the checks
-                readPath(m, grad, leaf.path(), leaf.path().size());
-                m.visitLdcInsn(leaf.describe());
-                m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "shadow",
-                        "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;", false);
-                m.visitTypeInsn(Opcodes.CHECKCAST, leaf.type().getInternalName());
-                m.visitVarInsn(Opcodes.ASTORE, shadow);
+            }
+            out[k] = store();
+        }
+        return out;
+    }
+
+    /**
+     * The leaves' shadows: for an array leaf, the array at the same path of {@code receiver} (checked
+     * and zeroed by {@code Models.shadow}); for scalars, zero arrays like the leaf's, whose values
+     * {@link #callAndReceive} stores into the receiver's fields after the call.
+     */
+    private int[] shadows(int model, int receiver, int[] primals) {
+        int[] out = new int[leaves.size()];
+        for (int k = 0; k < out.length; k++) {
+            Leaf leaf = leaves.get(k);
+            if (leaf.isScalar()) {
+                zeroLike(primals[k], leaf);
+            } else {
+                checked(model, receiver, leaf, "shadow");
+            }
+            out[k] = store();
+        }
+        return out;
+    }
+
+    /** New zero arrays of the shapes of {@code arrays}' leaves. */
+    private int[] zerosLike(int[] arrays) {
+        int[] out = new int[arrays.length];
+        for (int k = 0; k < out.length; k++) {
+            zeroLike(arrays[k], leaves.get(k));
+            out[k] = store();
+        }
+        return out;
+    }
+
+    private void zeroLike(int array, Leaf leaf) {
+        m.visitVarInsn(Opcodes.ALOAD, array);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "zeroLike", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        m.visitTypeInsn(Opcodes.CHECKCAST, leaf.parameterType().getInternalName());
+    }
+
+    /** Pushes {@code Models.check(model's leaf, other's leaf, path)}: the other's array, checked to have the model's shape. */
+    private void checked(int model, int other, Leaf leaf, String check) {
+        if (leaf.isPerElement()) {
+            gather(model, leaf);
+            gather(other, leaf);
+        } else {
+            readLeaf(model, leaf);
+            readLeaf(other, leaf);
+        }
+        m.visitLdcInsn(leaf.describe());
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, check, CHECK, false);
+        m.visitTypeInsn(Opcodes.CHECKCAST, leaf.parameterType().getInternalName());
+    }
+
+    /** Pushes a one-element array holding the scalar leaf's value in {@code root}. */
+    private void scalarArray(int root, Leaf leaf) {
+        m.visitInsn(Opcodes.ICONST_1);
+        newArray(leaf);
+        m.visitInsn(Opcodes.DUP);
+        m.visitInsn(Opcodes.ICONST_0);
+        readLeaf(root, leaf);
+        m.visitInsn(leaf.type().getOpcode(Opcodes.IASTORE));
+    }
+
+    private void copy(Leaf leaf) {
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "copy", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        m.visitTypeInsn(Opcodes.CHECKCAST, leaf.parameterType().getInternalName());
+    }
+
+    private int store() {
+        int local = nextLocal++;
+        m.visitVarInsn(Opcodes.ASTORE, local);
+        return local;
+    }
+
+    /** Pushes the model, then each group of leaf arguments in order. */
+    private void push(int model, int[]... groups) {
+        m.visitVarInsn(Opcodes.ALOAD, model);
+        for (int[] group : groups) {
+            for (int local : group) {
+                m.visitVarInsn(Opcodes.ALOAD, local);
             }
         }
-        // fluxion$adjoint$fluxion$leaves$f(model, leaves..., shadows..., seed, tape)
-        m.visitVarInsn(Opcodes.ALOAD, model);
-        for (int k = 0; k < n; k++) {
-            m.visitVarInsn(Opcodes.ALOAD, firstLeaf + k);
-        }
-        for (int k = 0; k < n; k++) {
-            m.visitVarInsn(Opcodes.ALOAD, firstLeaf + n + k);
-        }
-        m.visitVarInsn(Opcodes.DLOAD, 2);
-        m.visitVarInsn(Opcodes.ALOAD, 4);
+    }
+
+    /**
+     * Calls the derivative (its arguments pushed), stores the scalars' derivatives from
+     * {@code shadows} into {@code receiver} (none if {@code shadows} is null), and returns what the
+     * derivative returned.
+     */
+    private MethodNode callAndReceive(ClassNode owner, String name, String descriptor, int receiver, int[] shadows) {
         boolean itf = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, adjointName, adjointDescriptor, itf);
-        int result = firstLeaf + 2 * n;
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, name, descriptor, itf);
+        int result = nextLocal;
+        nextLocal += 2;
         m.visitVarInsn(Opcodes.DSTORE, result);
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; shadows != null && k < leaves.size(); k++) {
             Leaf leaf = leaves.get(k);
-            if (leaf.isPerElement() && leaf.isScalar()) { // gradOut.layers[i].b = shadow[i]
-                scatter(m, grad, leaf, firstLeaf + n + k, scratch);
-            } else if (leaf.isScalar()) { // gradOut.path = shadow[0]
-                readPath(m, grad, leaf.path(), leaf.path().size() - 1);
-                MemberRef f = leaf.path().get(leaf.path().size() - 1);
+            if (leaf.isPerElement() && leaf.isScalar()) { // receiver.layers[i].b = shadow[i]
+                scatter(receiver, leaf, shadows[k]);
+            } else if (leaf.isScalar()) { // receiver.path = shadow[0]
+                readPath(receiver, leaf.path(), leaf.path().size() - 1);
+                MemberRef f = leaf.field();
                 if (leaf.isFinal()) {
                     m.visitLdcInsn(f.name());
                 }
-                m.visitVarInsn(Opcodes.ALOAD, firstLeaf + n + k);
+                m.visitVarInsn(Opcodes.ALOAD, shadows[k]);
                 m.visitInsn(Opcodes.ICONST_0);
                 m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
-                if (leaf.isFinal()) { // a record's component: the runtime makes a gradient object holding it
+                if (leaf.isFinal()) { // a record's component: the runtime makes an object holding it
                     if (leaf.type().getSort() == Type.FLOAT) {
                         m.visitInsn(Opcodes.F2D);
                     }
@@ -142,27 +280,28 @@ final class ModelBridge {
         return m;
     }
 
-    /**
-     * Pushes a new array of the leaf's field read from every object of the array of objects at the
-     * leaf's path from {@code root}: {@code out[i] = root.layers[i].w}. Uses locals from {@code scratch}.
-     */
-    private static void gather(MethodNode m, int root, Leaf leaf, int scratch) {
+    private void newArray(Leaf leaf) {
+        m.visitIntInsn(Opcodes.NEWARRAY, leaf.type().getSort() == Type.DOUBLE ? Opcodes.T_DOUBLE : Opcodes.T_FLOAT);
+    }
+
+    /** Pushes a new array of the leaf's field read from every object of the array or list of objects: {@code out[i] = root.layers[i].w}. */
+    private void gather(int root, Leaf leaf) {
         int objects = scratch;
         int out = scratch + 1;
         int i = scratch + 2;
         MemberRef f = leaf.field();
-        readPath(m, root, leaf.toArray(), leaf.toArray().size());
+        readObjects(root, leaf);
         m.visitVarInsn(Opcodes.ASTORE, objects);
         m.visitVarInsn(Opcodes.ALOAD, objects);
         m.visitInsn(Opcodes.ARRAYLENGTH);
         Type element = leaf.type();
         if (leaf.isScalar()) {
-            m.visitIntInsn(Opcodes.NEWARRAY, element.getSort() == Type.DOUBLE ? Opcodes.T_DOUBLE : Opcodes.T_FLOAT);
+            newArray(leaf);
         } else {
             m.visitTypeInsn(Opcodes.ANEWARRAY, element.getInternalName());
         }
         m.visitVarInsn(Opcodes.ASTORE, out);
-        loop(m, objects, i, () -> {
+        loop(objects, i, () -> {
             m.visitVarInsn(Opcodes.ALOAD, out);
             m.visitVarInsn(Opcodes.ILOAD, i);
             m.visitVarInsn(Opcodes.ALOAD, objects);
@@ -176,17 +315,17 @@ final class ModelBridge {
     }
 
     /** {@code root.layers[i].b = values[i]} for every object, after checking the two arrays' lengths agree. */
-    private static void scatter(MethodNode m, int root, Leaf leaf, int values, int scratch) {
+    private void scatter(int root, Leaf leaf, int values) {
         int objects = scratch;
         int i = scratch + 2;
         MemberRef f = leaf.field();
-        readPath(m, root, leaf.toArray(), leaf.toArray().size());
+        readObjects(root, leaf);
         m.visitVarInsn(Opcodes.ALOAD, values);
         m.visitLdcInsn(leaf.describe());
         m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "sameLength", "([Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)"
                 + "[Ljava/lang/Object;", false);
         m.visitVarInsn(Opcodes.ASTORE, objects);
-        loop(m, objects, i, () -> {
+        loop(objects, i, () -> {
             m.visitVarInsn(Opcodes.ALOAD, objects);
             m.visitVarInsn(Opcodes.ILOAD, i);
             m.visitInsn(Opcodes.AALOAD);
@@ -198,10 +337,22 @@ final class ModelBridge {
         });
     }
 
+    /**
+     * Pushes the array of objects whose field the leaf is ({@code root.layers}), or the array of
+     * the elements of the list there ({@code Models.elements(root.layers)}), as the loss reads it.
+     */
+    private void readObjects(int root, Leaf leaf) {
+        List<MemberRef> path = leaf.toArray();
+        readPath(root, path, path.size());
+        if (Type.getType(path.get(path.size() - 1).descriptor()).getSort() == Type.OBJECT) { // a list
+            m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "elements", "(Ljava/lang/Object;)[Ljava/lang/Object;", false);
+        }
+    }
+
     /** {@code for (i = 0; i < objects.length; i++) body}. */
-    private static void loop(MethodNode m, int objects, int i, Runnable body) {
-        org.objectweb.asm.Label test = new org.objectweb.asm.Label();
-        org.objectweb.asm.Label done = new org.objectweb.asm.Label();
+    private void loop(int objects, int i, Runnable body) {
+        Label test = new Label();
+        Label done = new Label();
         m.visitInsn(Opcodes.ICONST_0);
         m.visitVarInsn(Opcodes.ISTORE, i);
         m.visitLabel(test);
@@ -215,8 +366,20 @@ final class ModelBridge {
         m.visitLabel(done);
     }
 
+    /** Pushes the leaf's value in {@code root}: its field, or its record component read through its accessor. */
+    private void readLeaf(int root, Leaf leaf) {
+        List<MemberRef> path = leaf.path();
+        if (!leaf.viaAccessor()) {
+            readPath(root, path, path.size());
+            return;
+        }
+        readPath(root, path, path.size() - 1);
+        MemberRef f = leaf.field();
+        m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, f.owner(), f.name(), "()" + f.descriptor(), false);
+    }
+
     /** Pushes the value at the first {@code length} fields of {@code path}, starting from the object in {@code local}. */
-    private static void readPath(MethodNode m, int local, List<MemberRef> path, int length) {
+    private void readPath(int local, List<MemberRef> path, int length) {
         m.visitVarInsn(Opcodes.ALOAD, local);
         for (int i = 0; i < length; i++) {
             MemberRef f = path.get(i);

@@ -397,11 +397,31 @@ public final class Transformer {
         int line = MethodChecks.firstLine(m);
         List<MethodNode> members = new ArrayList<>(emitAdjoints(owner, m, "model-adjoint", Checkpointing.adjoints(primal,
                 activity, callees, null, adjointName, CheckpointPolicy.of(m, line), line), access));
-        MethodNode bridge = ModelBridge.bridge(owner, m.name, model, lowered.leaves(), written, adjointName,
+        MethodNode bridge = ModelBridge.adjoint(owner, m.name, model, lowered.leaves(), written, adjointName,
                 Naming.adjointDescriptor(primal.descriptor()));
         members.add(bridge);
         members.add(Binders.binderNamed(owner, Naming.modelBinderName(m.name), "dev/fluxion/internal/ModelAdjoint",
                 "adjoint", bridge.name, bridge.desc, false));
+        if (forward) { // the tangent and Hessian-vector product of the function of leaves, each with its bridge
+            ForwardMembers forwardMembers = new ForwardMembers(owner, m, leavesName, access, callees,
+                    (what, text) -> dump(owner, m, "model-" + what, text));
+            Set<Integer> leafParams = new java.util.TreeSet<>();
+            for (int k = first; k < primal.params().size(); k++) {
+                leafParams.add(k);
+            }
+            members.add(forwardMembers.tangent(primal, activity, 1, !written.isEmpty()));
+            members.add(forwardMembers.hessianVectorProduct(primal, activity, leafParams));
+            MethodNode tangentBridge = ModelBridge.tangent(owner, m.name, model, lowered.leaves(), written,
+                    Naming.tangentName(leavesName), Naming.tangentDescriptor(primal.descriptor()));
+            MethodNode hvpBridge = ModelBridge.hvp(owner, m.name, model, lowered.leaves(), written,
+                    Naming.hvpName(leavesName), Naming.hvpDescriptor(primal.descriptor()));
+            members.add(tangentBridge);
+            members.add(hvpBridge);
+            members.add(Binders.binderNamed(owner, Naming.modelTangentBinderName(m.name), "dev/fluxion/internal/ModelForward",
+                    "tangent", tangentBridge.name, tangentBridge.desc, false));
+            members.add(Binders.binderNamed(owner, Naming.modelHvpBinderName(m.name), "dev/fluxion/internal/ModelHvp",
+                    "hvp", hvpBridge.name, hvpBridge.desc, false));
+        }
         return members;
     }
 

@@ -96,4 +96,101 @@ final class Calls {
     static double deepNetLoss(DeepNet net) {
         return net.loss();
     }
+
+    static ListNet newListNet() {
+        return new ListNet(new Random(11), 2, 3, 2, 1);
+    }
+
+    static ListNet listNetGradient(ListNet net) {
+        return Fluxion.modelGradient(ListNet::loss).gradient(net);
+    }
+
+    static double listNetLoss(ListNet net) {
+        return net.loss();
+    }
+
+    static ListNet listNetIndexedGradient(ListNet net) {
+        return Fluxion.modelGradient(ListNet::lastLayerLoss).gradient(net);
+    }
+
+    static double listNetIndexedLoss(ListNet net) {
+        return net.lastLayerLoss();
+    }
+
+    static ListNet newListNetSeeded(long seed) {
+        return new ListNet(new Random(seed), 2, 3, 2, 1);
+    }
+
+    static double listNetJvp(ListNet net, ListNet direction) {
+        return Fluxion.modelTangent(ListNet::loss).jvp(net, direction);
+    }
+
+    static ListNet listNetHvp(ListNet net, ListNet v) {
+        return Fluxion.modelHessian(ListNet::loss).hvp(net, v);
+    }
+
+    static ListNet listNetHvpInto(ListNet net, ListNet v, ListNet out) {
+        Fluxion.modelHessian(ListNet::loss).hvp(net, v, out);
+        return out;
+    }
+
+    static double quadraticJvp(Quadratic q, Quadratic direction) {
+        return Fluxion.modelTangent(Quadratic.Losses::loss).jvp(q, direction);
+    }
+
+    static Quadratic quadraticHvp(Quadratic q, Quadratic v) {
+        return Fluxion.modelHessian(Quadratic.Losses::loss).hvp(q, v);
+    }
+
+    static double fitJvp(Fit fit, Fit direction) {
+        return Fluxion.modelTangent(Fit::loss).jvp(fit, direction);
+    }
+
+    static Fit fitHvp(Fit fit, Fit v) {
+        return Fluxion.modelHessian(Fit::loss).hvp(fit, v);
+    }
+
+    static double deepNetJvp(DeepNet net, DeepNet direction) {
+        return Fluxion.modelTangent(DeepNet::loss).jvp(net, direction);
+    }
+
+    static DeepNet newDeepNetSeeded(long seed) {
+        return new DeepNet(new Random(seed), 3);
+    }
+
+    static Mlp mlpHvp(Mlp net, Mlp v) {
+        return Fluxion.modelHessian(Mlp::loss).hvp(net, v);
+    }
+
+    static double mlpJvp(Mlp net, Mlp direction) {
+        return Fluxion.modelTangent(Mlp::loss).jvp(net, direction);
+    }
+
+    static Mlp newMlpSeeded(long seed) {
+        return new Mlp(new Random(seed));
+    }
+
+    static Decaying newDecaying(double rate, double w0, double w1) {
+        return new Decaying(rate, w0, w1);
+    }
+
+    static Decaying decayingGradient(Decaying d) {
+        return Fluxion.modelGradient(Decaying::loss).gradient(d);
+    }
+
+    static double decayingLoss(Decaying d) {
+        return d.loss();
+    }
+
+    static double decayingJvp(Decaying d, Decaying direction) {
+        return Fluxion.modelTangent(Decaying::loss).jvp(d, direction);
+    }
+
+    static Decaying decayingHvp(Decaying d, Decaying v) {
+        return Fluxion.modelHessian(Decaying::loss).hvp(d, v);
+    }
+
+    static void fitHvpIntoARecord(Fit fit, Fit v) {
+        Fluxion.modelHessian(Fit::loss).hvp(fit, v, new Fit(0, 0));
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fluxion.FluxionException;
+import dev.fluxion.ModelVectors;
 import dev.fluxion.testing.GradientCheck;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.diagnostics.DifferentiationException;
@@ -27,11 +28,11 @@ import org.junit.jupiter.api.Test;
  * perturbed, the gradient object in the model's structure, the model left unchanged.
  */
 class ModelGradientTest {
-    private static final TransformingClassLoader LOADER =
+    static final TransformingClassLoader LOADER =
             new TransformingClassLoader(ModelGradientTest.class.getClassLoader(), "dev.fluxion.models");
 
     /** Runs {@code ModelGradientTest.Calls.name} inside the loader, where the models are transformed. */
-    private static Object call(String name, Object... args) throws Exception {
+    static Object call(String name, Object... args) throws Exception {
         Class<?> calls = LOADER.loadClass("dev.fluxion.models.Calls");
         for (Method m : calls.getDeclaredMethods()) {
             if (m.getName().equals(name)) {
@@ -166,18 +167,26 @@ class ModelGradientTest {
         assertEquals("fluxion: the gradient object's center has length 2, the model's 3", e.getMessage());
     }
 
-    // List<Layer> layers;  double loss() { double s = bias; for (Layer l : layers) { s += l.w[0] * l.w[1]; } return s; }
+    // List<Layer> layers;  ... for (Layer l : layers.subList(1, layers.size())) ...
     @Test
-    void numbersInAListOfObjectsAreAnErrorNotConstants() throws Exception {
+    void aListOfTheModelUsedOtherThanByReadingIsAnErrorNotConstants() throws Exception {
         DifferentiationException e = transformFixture("ModelWithLayerList");
         assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithLayerList.loss(ModelWithLayerList.java:"
-                + errorLine("ModelWithLayerList") + "): the gradient with respect to "
-                + "dev.fluxion.fixtures.bad.ModelWithLayerList reads the field "
-                + "dev.fluxion.fixtures.bad.ModelWithLayerList.layers (java.util.List), which may hold numbers (or "
-                + "functions) Fluxion does not differentiate through yet. Keep the model's numbers in double, double[] or "
-                + "double[][] fields, of the model, of objects it holds in fields or in arrays (lists of objects, and "
-                + "arrays of arrays of objects, are not supported yet); mark a field that is data @NoDerivative.",
-                e.getMessage());
+                + errorLine("ModelWithLayerList") + "): the gradient with respect to the model reads the list "
+                + "dev.fluxion.fixtures.bad.ModelWithLayerList.layers, which it cannot follow: java.util.List.subList(int, "
+                + "int) is called on it, and Fluxion follows only get, size, isEmpty and iteration on a list of the model's "
+                + "objects, which the loss only reads. Read the model's lists with get, size, isEmpty and for-each loops, in "
+                + "the differentiated method and in helpers Fluxion inlines.", e.getMessage());
+    }
+
+    // List<double[]> rows;  ... for (double[] row : rows) ...
+    @Test
+    void aListOfArraysInTheModelIsAnErrorNotConstants() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithArrayList");
+        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithArrayList.loss(ModelWithArrayList.java:"
+                + errorLine("ModelWithArrayList") + "): the gradient with respect to the model reads an element of the list "
+                + "dev.fluxion.fixtures.bad.ModelWithArrayList.rows as a double[]: only lists of objects of the user's classes are differentiated. Hold the numbers in "
+                + "objects of a class of yours (a Layer with double[] fields), or in double[][] fields.", e.getMessage());
     }
 
     @Test
@@ -208,6 +217,127 @@ class ModelGradientTest {
             Object layer = layers[l];
             checkAgainstDifferences("layers[" + l + "].gain", (double) get(layer, "gain"), (double) get(dlayers[l], "gain"),
                     v -> set(layer, "gain", v), loss);
+        }
+    }
+
+    @Test
+    void aNetworkOfAListOfLayersReadByForEach() throws Exception {
+        checkListNet("listNetGradient", "listNetLoss");
+    }
+
+    @Test
+    void aNetworkOfAListOfLayersReadByGetAndSize() throws Exception {
+        checkListNet("listNetIndexedGradient", "listNetIndexedLoss");
+    }
+
+    @Test
+    void theFlatViewOfTheGradientLinesUpWithTheModels() throws Exception {
+        Object net = call("newListNet");
+        double[] x = ModelVectors.flatten(net);
+        double[] g = ModelVectors.flatten(call("listNetGradient", net));
+        assertEquals(x.length, g.length);
+        assertEquals((6 + 3 + 1) + (6 + 2 + 1) + (2 + 1 + 1) + 1, x.length, "w, b and gain of layers 2-3, 3-2, 2-1, and the offset");
+        for (int i = 0; i < x.length; i++) { // the loss of the model made from the perturbed vector
+            int k = i;
+            double reference = GradientCheck.richardson(v -> {
+                double[] y = x.clone();
+                y[k] = v;
+                try {
+                    return (double) call("listNetLoss", ModelVectors.unflatten(y, net));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, x[i]);
+            assertEquals(reference, g[i], 1e-7 * Math.max(1, Math.abs(reference)), "parameter " + i);
+        }
+    }
+
+    /** Every weight, bias and gain of a ListNet's layers, and its offset, against Richardson differences. */
+    private static void checkListNet(String gradient, String lossName) throws Exception {
+        Object net = call("newListNet");
+        Object grad = call(gradient, net);
+        DoubleSupplier loss = () -> {
+            try {
+                return (double) call(lossName, net);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        List<?> layers = (List<?>) get(net, "layers");
+        List<?> dlayers = (List<?>) get(grad, "layers");
+        assertEquals(java.util.ArrayList.class, dlayers.getClass(), "a list of the model's kind");
+        assertEquals(3, dlayers.size());
+        for (int l = 0; l < layers.size(); l++) {
+            assertNotSame(layers.get(l), dlayers.get(l));
+            double[][] w = (double[][]) get(layers.get(l), "w");
+            double[][] dw = (double[][]) get(dlayers.get(l), "w");
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < w[i].length; j++) {
+                    int row = i;
+                    int col = j;
+                    checkAgainstDifferences("layers[" + l + "].w[" + i + "][" + j + "]", w[i][j], dw[i][j],
+                            v -> w[row][col] = v, loss);
+                }
+            }
+            double[] b = (double[]) get(layers.get(l), "b");
+            double[] db = (double[]) get(dlayers.get(l), "b");
+            for (int i = 0; i < b.length; i++) {
+                int k = i;
+                checkAgainstDifferences("layers[" + l + "].b[" + i + "]", b[i], db[i], v -> b[k] = v, loss);
+            }
+            Object layer = layers.get(l);
+            checkAgainstDifferences("layers[" + l + "].gain", (double) get(layer, "gain"),
+                    (double) get(dlayers.get(l), "gain"), v -> set(layer, "gain", v), loss);
+        }
+        checkAgainstDifferences("offset", (double) get(net, "offset"), (double) get(grad, "offset"),
+                v -> set(net, "offset", v), loss);
+    }
+
+    @Test
+    void aRecordHeldByTheModelReadThroughItsAccessors() throws Exception {
+        for (double[] at : new double[][] {{0.8, 1.5, 0.4}, {1.3, 0.9, 1.1}}) {
+            Object model = call("newDecaying", at[0], at[1], at[2]);
+            Object grad = call("decayingGradient", model);
+            Object params = get(model, "params");
+            Object dparams = get(grad, "params");
+            assertEquals(params.getClass(), dparams.getClass(), "a record of derivatives");
+            DoubleSupplier loss = () -> {
+                try {
+                    return (double) call("decayingLoss", call("newDecaying", at[0], at[1], at[2]));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            double rate = (double) get(params, "rate");
+            double reference = GradientCheck.richardson(r -> { // a record's components cannot be set: a new model
+                try {
+                    return (double) call("decayingLoss", call("newDecaying", r, at[1], at[2]));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, rate);
+            assertEquals(reference, (double) get(dparams, "rate"), 1e-7 * Math.max(1, Math.abs(reference)), "params.rate");
+            double[] w = (double[]) get(params, "weights");
+            double[] dw = (double[]) get(dparams, "weights");
+            for (int k = 0; k < w.length; k++) {
+                int i = k;
+                checkAgainstDifferences("params.weights[" + k + "]", w[k], dw[k], v -> w[i] = v, () -> {
+                    try {
+                        return (double) call("decayingLoss", model);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            checkAgainstDifferences("offset", (double) get(model, "offset"), (double) get(grad, "offset"),
+                    v -> set(model, "offset", v), () -> {
+                        try {
+                            return (double) call("decayingLoss", model);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            assertTrue(loss.getAsDouble() > 0);
         }
     }
 
@@ -266,7 +396,8 @@ class ModelGradientTest {
         assertTrue(e.getMessage().startsWith("fluxion: dev.fluxion.fixtures.bad.ModelWithFinalElementField.loss("
                 + "ModelWithFinalElementField.java:" + errorLine("ModelWithFinalElementField") + "): the gradient with respect "
                 + "to the model reads the final field "
-                + "dev.fluxion.fixtures.bad.ModelWithFinalElementField.Cell.gain of the objects of an array, into which the "
+                + "dev.fluxion.fixtures.bad.ModelWithFinalElementField.Cell.gain of the objects of an array or a list, into "
+                + "which the "
                 + "gradient's objects cannot receive the derivatives. Make the field non-final"), e.getMessage());
     }
 
@@ -296,13 +427,13 @@ class ModelGradientTest {
         assertEquals(reference, fluxion, 1e-7 * Math.max(1, Math.abs(reference)), what);
     }
 
-    private static Object get(Object o, String field) throws Exception {
+    static Object get(Object o, String field) throws Exception {
         Field f = o.getClass().getDeclaredField(field);
         f.setAccessible(true);
         return f.get(o);
     }
 
-    private static void set(Object o, String field, double v) {
+    static void set(Object o, String field, double v) {
         try {
             Field f = o.getClass().getDeclaredField(field);
             f.setAccessible(true);

@@ -58,6 +58,8 @@ import org.objectweb.asm.tree.ClassNode;
 final class ListsMadeHere {
     private static final Type OBJECTS = Type.getType("[Ljava/lang/Object;");
     private static final Type OBJECT = Type.getType(Object.class);
+    /** The runtime's support of model gradients, whose {@code elements(list)} is a model's list as an array. */
+    static final String MODEL_SUPPORT = "dev/fluxion/internal/Models";
     /** The types a list made here is used through. */
     private static final Set<String> LIST_TYPES = Set.of("java/util/List", "java/util/Collection", "java/lang/Iterable",
             "java/util/ArrayList", "java/util/AbstractList", "java/util/AbstractCollection");
@@ -75,7 +77,9 @@ final class ListsMadeHere {
         /** {@code Arrays.asList(array)}: read and set, over the array. */
         FIXED_SIZE(with(READS, SET)),
         /** {@code new ArrayList<>()}, {@code new ArrayList<>(n)}: read, set and filled with add. */
-        GROWABLE(with(READS, SET, ADD));
+        GROWABLE(with(READS, SET, ADD)),
+        /** A list read from a field of a model ({@link #lowerHeld}): only read, over the array of its elements. */
+        HELD(READS);
 
         final Set<String> methods;
 
@@ -102,6 +106,51 @@ final class ListsMadeHere {
     }
 
     private ListsMadeHere() {
+    }
+
+    /**
+     * Lowers lists read from fields of a model ({@code List<Layer> layers}, {@link ModelLeaves}),
+     * which the loss only reads (get, size, isEmpty, iteration), as lists made here are lowered:
+     * each becomes the array of its elements, {@code Models.elements(list)}, read where the field
+     * is read, so that the model's lists are arrays of objects from then on. Returns, for each list
+     * that stays as it is, why, in a user's words.
+     */
+    static Map<Instruction, String> lowerHeld(IrFunction f, Set<Instruction> reads, Function<String, ClassNode> classes) {
+        Map<Instruction, String> kept = new java.util.LinkedHashMap<>();
+        Map<Instruction, Lowered> byValue = new HashMap<>();
+        List<Lowered> lists = new ArrayList<>();
+        Set<String> unknown = new HashSet<>();
+        unknown.add(null); // elements of any class: their casts stay
+        for (Instruction read : reads) {
+            Set<Instruction> aliases = aliases(read);
+            String why = aliases == null ? "a variable holds either this list or another"
+                    : whyNotLowered(read, Kind.HELD, aliases, Set.of());
+            if (why != null) {
+                kept.put(read, why);
+                continue;
+            }
+            Lowered l = new Lowered(read, Kind.HELD, aliases, unknown);
+            lists.add(l);
+            aliases.forEach(a -> byValue.put(a, l));
+        }
+        if (!lists.isEmpty()) {
+            Lowering lowering = new Lowering(byValue, classes);
+            lowering.run(f);
+            lowering.removeIterators();
+            for (Lowered l : lists) {
+                for (Instruction a : l.aliases()) {
+                    if (a != l.list()) { // the field's read stays: the array of its elements is read from it
+                        a.clearOperands();
+                        if (a.isPhi()) {
+                            a.block().removePhi(a);
+                        } else {
+                            a.block().remove(a);
+                        }
+                    }
+                }
+            }
+        }
+        return kept;
     }
 
     /** Whether {@code v} is a list this class lowers, as made: {@code List.of(..)}, {@code Arrays.asList(..)}, {@code new ArrayList<>()}. */
@@ -264,6 +313,7 @@ final class ListsMadeHere {
             return JavaSyntax.method(user.member()) + " is called on it, and Fluxion follows only " + switch (kind) {
                 case GROWABLE -> "add, get, set, size, isEmpty and iteration on an ArrayList";
                 case FIXED_SIZE -> "get, set, size, isEmpty and iteration on Arrays.asList";
+                case HELD -> "get, size, isEmpty and iteration on a list of the model's objects, which the loss only reads";
                 default -> "get, size, isEmpty and iteration on List.of";
             };
         }
@@ -415,6 +465,13 @@ final class ListsMadeHere {
                     items = list.operand(0);
                     size = ((Instruction) items).operand(0);
                 }
+                case HELD -> { // the array of the elements of the list the field holds, read after the field
+                    Instruction elements = insertAfter(list, new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, OBJECTS, list)
+                            .withMember(new MemberRef(MODEL_SUPPORT, "elements", "(Ljava/lang/Object;)[Ljava/lang/Object;",
+                                    false)));
+                    items = elements;
+                    size = insertAfter(elements, new Instruction(Op.ARRAY_LENGTH, Opcodes.ARRAYLENGTH, Type.INT_TYPE, elements));
+                }
                 default -> {
                     Value capacity = list.operands().isEmpty() ? Constant.ofInt(DEFAULT_CAPACITY)
                             : insert(list, model("capacity", "(I)I", Type.INT_TYPE, list.operand(0)));
@@ -562,6 +619,18 @@ final class ListsMadeHere {
             }
             return false;
         }
+    }
+
+    /** Inserts {@code insn} after {@code at}, on its line. */
+    private static Instruction insertAfter(Instruction at, Instruction insn) {
+        Block b = at.block();
+        int next = b.body().indexOf(at) + 1;
+        if (next < b.body().size()) {
+            b.insertBefore(b.body().get(next), insn.withLine(at.line()));
+        } else {
+            b.append(insn.withLine(at.line()));
+        }
+        return insn;
     }
 
     /** Inserts {@code insn} before {@code at}, on its line. */

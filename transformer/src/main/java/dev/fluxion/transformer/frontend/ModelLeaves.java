@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -45,9 +46,10 @@ public final class ModelLeaves {
     /**
      * A leaf: the chain of fields from the model to it, with at most one {@link #ELEMENT} step (a
      * field of each object of an array of objects, {@code layers[].w}), and the field's type
-     * ({@code D}, {@code [D}, {@code [[D}...).
+     * ({@code D}, {@code [D}, {@code [[D}...); {@code viaAccessor}: the field is a record's
+     * component, read through its accessor (the field itself is private to the record).
      */
-    public record Leaf(List<MemberRef> path, Type type, boolean isFinal) {
+    public record Leaf(List<MemberRef> path, Type type, boolean isFinal, boolean viaAccessor) {
         /** Whether the field is a scalar. */
         public boolean isScalar() {
             return Types.isFloating(type);
@@ -91,17 +93,25 @@ public final class ModelLeaves {
     }
 
     /**
-     * @param f the loss, its helpers inlined ({@link ReadableCallees}); not modified
+     * @param f the loss, its helpers inlined ({@link ReadableCallees}); its model's lists are lowered
+     *     to arrays ({@link ListsMadeHere#lowerHeld}), otherwise not modified
      * @param model the index of the model parameter ({@code this} is 0)
      * @param name the lowered function's name
      * @throws Unsupported if some number of the model is read where Fluxion cannot follow it
      */
     public static Lowered lower(IrFunction f, int model, String name, Function<String, ClassNode> classes) {
-        // first pass over a copy: which leaves, in order of first read
+        List<Unsupported> problems = new ArrayList<>();
+        // the model's lists of objects become arrays of them, each read where its field is
+        Map<Instruction, String> keptLists = ListsMadeHere.lowerHeld(f, listReads(f.params().get(model), classes), classes);
+        keptLists.forEach((read, why) -> problems.add(new Unsupported(read.line(), "the gradient with respect to the model "
+                + "reads the list " + JavaSyntax.field(read.member()) + ", which it cannot follow: " + why, "Read the model's lists with get, size, "
+                        + "isEmpty and for-each loops, in the differentiated method and in helpers Fluxion inlines.")));
+        // a record's components the model holds, read through their accessors: reads of the fields
+        Set<MemberRef> accessors = accessorsAsFields(f.params().get(model), classes);
+        // first pass: which leaves, in order of first read
         Map<List<MemberRef>, Leaf> leaves = new LinkedHashMap<>();
         Map<Value, List<MemberRef>> paths = new java.util.HashMap<>();
         paths.put(f.params().get(model), List.of());
-        List<Unsupported> problems = new ArrayList<>();
         // along def-use edges from the model, so that no read is missed whatever the blocks' layout
         java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(f.params().get(model)));
         java.util.Set<Value> seen = new java.util.HashSet<>();
@@ -111,7 +121,10 @@ public final class ModelLeaves {
                 continue;
             }
             for (Instruction user : List.copyOf(v.users())) {
-                classify(user, v, paths, leaves, problems, classes);
+                if (keptLists.containsKey(user)) {
+                    continue; // reported above
+                }
+                classify(user, v, paths, leaves, problems, classes, accessors);
                 if (paths.containsKey(user)) {
                     work.add(user); // a nested object, an array of objects, or an element: its uses next
                 }
@@ -155,13 +168,17 @@ public final class ModelLeaves {
                 if (insn.op() == Op.ARRAY_LOAD && insn.operand(0) == v && !gPaths.containsKey(insn)) {
                     gPaths.put(insn, append(gPaths.get(v), ELEMENT)); // layers[i]
                     gWork.add(insn);
+                } else if ((isElementsOf(insn, v) || insn.op() == Op.CHECKCAST) && !gPaths.containsKey(insn)) {
+                    gPaths.put(insn, gPaths.get(v)); // a list's array of elements, or an element cast to its class
+                    gWork.add(insn);
                 } else if (insn.op() == Op.FIELD_GET && insn.opcode() == Opcodes.GETFIELD && !gPaths.containsKey(insn)
                         && !leafReads.containsKey(insn)) {
                     List<MemberRef> path = append(gPaths.get(v), insn.member());
                     Leaf leaf = leaves.get(path);
                     if (leaf != null) {
                         leafReads.put(insn, leaf);
-                    } else if (isModelClass(insn.type()) || isArrayOfModelObjects(insn.type())) {
+                    } else if (isModelClass(insn.type()) || isArrayOfModelObjects(insn.type())
+                            || ListsMadeHere.isListType(insn.type())) {
                         gPaths.put(insn, path); // a nested object or array of them: its reads are replaced in turn
                         gWork.add(insn);
                     } // else data
@@ -174,7 +191,11 @@ public final class ModelLeaves {
             Block b = insn.block();
             Param p = g.params().get(f.params().size() + order.indexOf(leaf));
             if (leaf.isPerElement()) { // layers[i].w -> leaf[i]: the element's index is the read's
-                Value index = ((Instruction) insn.operand(0)).operand(1);
+                Instruction element = (Instruction) insn.operand(0);
+                while (element.op() == Op.CHECKCAST) { // an element of a list, cast to its class
+                    element = (Instruction) element.operand(0);
+                }
+                Value index = element.operand(1);
                 Instruction read = new Instruction(Op.ARRAY_LOAD, insn.type().getOpcode(Opcodes.IALOAD), insn.type(), p,
                         index).withLine(insn.line());
                 b.insertBefore(insn, read);
@@ -194,9 +215,25 @@ public final class ModelLeaves {
 
     /** Records what {@code user} does with {@code v}, a model object: a leaf read, a nested object, data, or a problem. */
     private static void classify(Instruction user, Value v, Map<Value, List<MemberRef>> paths,
-            Map<List<MemberRef>, Leaf> leaves, List<Unsupported> problems, Function<String, ClassNode> classes) {
+            Map<List<MemberRef>, Leaf> leaves, List<Unsupported> problems, Function<String, ClassNode> classes,
+            Set<MemberRef> accessors) {
         String owner = JavaSyntax.type(v.type());
         List<MemberRef> at = paths.get(v);
+        if (isElementsOf(user, v)) {
+            paths.put(user, at); // the model's list as the array of its elements
+            return;
+        }
+        if (user.op() == Op.CHECKCAST && at.contains(ELEMENT) && v.type().equals(OBJECT)) { // an element of a list
+            if (isModelClass(user.typeOperand())) {
+                paths.put(user, at);
+            } else {
+                problems.add(new Unsupported(user.line(), "the gradient with respect to the model reads an element of the "
+                        + "list " + JavaSyntax.field(at.get(at.indexOf(ELEMENT) - 1)) + " as a " + JavaSyntax.type(user.typeOperand())
+                        + ": only lists of objects of the user's classes are differentiated", "Hold the numbers in "
+                                + "objects of a class of yours (a Layer with double[] fields), or in double[][] fields."));
+            }
+            return;
+        }
         if (v.type().getSort() == Type.ARRAY) { // an array of the model's objects: its elements are read, its length
             if (user.op() == Op.ARRAY_LOAD && user.operand(0) == v) {
                 paths.put(user, append(at, ELEMENT));
@@ -209,31 +246,33 @@ public final class ModelLeaves {
             List<MemberRef> path = append(at, user.member());
             Type t = Type.getType(user.member().descriptor());
             boolean element = at.contains(ELEMENT);
-            if (element && (isModelClass(t) || isArrayOfModelObjects(t))) {
+            if (element && (isModelClass(t) || isArrayOfModelObjects(t) || ListsMadeHere.isListType(t))) {
                 problems.add(new Unsupported(user.line(), "the gradient with respect to the model reads "
-                        + JavaSyntax.field(user.member()) + " of the elements of an array of objects, an object in turn: "
-                        + "objects nested in the elements of an array are not differentiated yet", "Keep the numbers of "
-                                + "an array's objects in their own double, double[] or double[][] fields."));
+                        + JavaSyntax.field(user.member()) + " of the elements of an array or a list of objects, an object "
+                        + "in turn: objects nested in the elements of an array or a list are not differentiated yet",
+                        "Keep the numbers of an array's or a list's objects in their own double, double[] or double[][] "
+                                + "fields."));
                 return;
             }
             if (isMarkedData(user.member(), classes)) {
                 return; // @NoDerivative: data, read as it is
             }
-            if (isArrayOfModelObjects(t) && !element) {
+            if ((isArrayOfModelObjects(t) || ListsMadeHere.isListType(t)) && !element) {
                 paths.put(user, path); // layers: its elements' fields are leaves
                 return;
             }
             if (Types.isFloating(t) && element && isFinal(user.member(), classes)) {
                 String problem = "the gradient with respect to the model reads the final field "
-                        + JavaSyntax.field(user.member()) + " of the objects of an array, into which the gradient's objects "
-                        + "cannot receive the derivatives";
+                        + JavaSyntax.field(user.member()) + " of the objects of an array or a list, into which the gradient's "
+                        + "objects cannot receive the derivatives";
                 if (problems.stream().noneMatch(p -> p.problem().equals(problem))) { // once per field
                     problems.add(new Unsupported(user.line(), problem, "Make the field non-final, or hold the objects' "
                             + "numbers in double[] fields."));
                 }
             } else if (Types.isFloating(t) || Types.isFloatingArray(t)) {
                 // a final scalar (a record's component) is received by a gradient object made after
-                leaves.putIfAbsent(path, new Leaf(path, t, Types.isFloating(t) && isFinal(user.member(), classes)));
+                leaves.putIfAbsent(path, new Leaf(path, t, Types.isFloating(t) && isFinal(user.member(), classes),
+                        accessors.contains(user.member())));
             } else if (isModelClass(t)) {
                 paths.put(user, path);
             } else if (holdsNumbers(t)) {
@@ -241,8 +280,8 @@ public final class ModelLeaves {
                         + " reads the field " + JavaSyntax.field(user.member()) + " (" + JavaSyntax.type(t) + "), which "
                         + "may hold numbers (or functions) Fluxion does not differentiate through yet", "Keep the model's "
                                 + "numbers in double, double[] or double[][] fields, of the model, of objects it holds in "
-                                + "fields or in arrays (lists of objects, and arrays of arrays of objects, are not supported "
-                                + "yet); mark a field that is data @NoDerivative."));
+                                + "fields, in arrays or in lists (arrays of arrays of objects, and other collections, are "
+                                + "not supported yet); mark a field that is data @NoDerivative."));
             }
             return;
         }
@@ -262,6 +301,103 @@ public final class ModelLeaves {
         problems.add(new Unsupported(user.line(), "the object " + owner + ", whose numbers the gradient is taken with "
                 + "respect to, is " + what, "Read the model's fields in the differentiated method and in helpers Fluxion "
                         + "inlines (private, final or static, not recursive); do not write them there."));
+    }
+
+    private static final Type OBJECT = Type.getType(Object.class);
+
+    /**
+     * The reads of the model's fields that hold lists ({@code List<Layer> layers}), of the model and
+     * of objects it holds in fields: the lists {@link ListsMadeHere#lowerHeld} lowers. Fields marked
+     * {@code @NoDerivative} are data, left as they are.
+     */
+    private static Set<Instruction> listReads(Value model, Function<String, ClassNode> classes) {
+        Set<Instruction> lists = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(model));
+        while (!work.isEmpty()) {
+            for (Instruction user : work.pop().users()) {
+                if (user.op() != Op.FIELD_GET || user.opcode() != Opcodes.GETFIELD || isMarkedData(user.member(), classes)) {
+                    continue;
+                }
+                if (ListsMadeHere.isListType(user.type())) {
+                    lists.add(user);
+                } else if (isModelClass(user.type())) {
+                    work.add(user);
+                }
+            }
+        }
+        return lists;
+    }
+
+    /**
+     * Replaces the calls of records' accessors on objects the model holds in fields ({@code
+     * params.a()}, {@code params.w()}) by reads of their fields, where the accessor is the one the
+     * compiler writes (it returns the field) and the component is a number or a floating array that
+     * is not data: from then on they are leaves as fields are. Returns the fields so read, whose
+     * bridge reads them through their accessors (a record's fields are private to it).
+     */
+    private static Set<MemberRef> accessorsAsFields(Value model, Function<String, ClassNode> classes) {
+        Set<MemberRef> fields = new java.util.HashSet<>();
+        java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(model));
+        while (!work.isEmpty()) {
+            Value v = work.pop();
+            for (Instruction user : List.copyOf(v.users())) {
+                if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD && isModelClass(user.type())
+                        && !isMarkedData(user.member(), classes)) {
+                    work.add(user);
+                    continue;
+                }
+                MemberRef field = user.op() == Op.INVOKE && user.opcode() == Opcodes.INVOKEVIRTUAL
+                        && user.operand(0) == v && user.operands().size() == 1 ? componentRead(user.member(), classes) : null;
+                if (field != null && !isMarkedData(field, classes)) {
+                    Instruction read = new Instruction(Op.FIELD_GET, Opcodes.GETFIELD, user.type(), v).withMember(field)
+                            .withLine(user.line());
+                    user.block().insertBefore(user, read);
+                    user.replaceAllUsesWith(read);
+                    user.block().remove(user);
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * The field a call of {@code method} reads, if it is a record's accessor as the compiler writes it
+     * ({@code aload 0; getfield; return}) of a number or a floating array; else {@code null}.
+     */
+    private static MemberRef componentRead(MemberRef method, Function<String, ClassNode> classes) {
+        Type result = Type.getReturnType(method.descriptor());
+        ClassNode c = classes.apply(method.owner());
+        if (c == null || (c.access & Opcodes.ACC_RECORD) == 0 || !method.descriptor().startsWith("()")
+                || !(Types.isFloating(result) || Types.isFloatingArray(result))) {
+            return null;
+        }
+        MemberRef field = new MemberRef(c.name, method.name(), result.getDescriptor());
+        boolean component = c.fields.stream().anyMatch(n -> n.name.equals(field.name()) && n.desc.equals(field.descriptor())
+                && (n.access & Opcodes.ACC_STATIC) == 0);
+        org.objectweb.asm.tree.MethodNode accessor = c.methods.stream()
+                .filter(n -> n.name.equals(method.name()) && n.desc.equals(method.descriptor())).findFirst().orElse(null);
+        if (!component || accessor == null) {
+            return null;
+        }
+        List<org.objectweb.asm.tree.AbstractInsnNode> code = new ArrayList<>();
+        for (org.objectweb.asm.tree.AbstractInsnNode insn : accessor.instructions) {
+            if (insn.getOpcode() >= 0) {
+                code.add(insn);
+            }
+        }
+        boolean canonical = code.size() == 3 && code.get(0) instanceof org.objectweb.asm.tree.VarInsnNode load
+                && load.getOpcode() == Opcodes.ALOAD && load.var == 0
+                && code.get(1) instanceof org.objectweb.asm.tree.FieldInsnNode get && get.getOpcode() == Opcodes.GETFIELD
+                && get.owner.equals(c.name) && get.name.equals(field.name()) && code.get(2).getOpcode() == result.getOpcode(
+                        Opcodes.IRETURN);
+        return canonical ? field : null;
+    }
+
+    /** Whether {@code insn} is {@code Models.elements(v)}: a model's list, lowered to the array of its elements. */
+    private static boolean isElementsOf(Instruction insn, Value v) {
+        return insn.op() == Op.INVOKE && insn.operands().size() == 1 && insn.operand(0) == v
+                && insn.member().owner().equals(ListsMadeHere.MODEL_SUPPORT) && insn.member().name().equals("elements");
     }
 
     /** Whether the field carries {@code @dev.fluxion.NoDerivative}: data the gradient leaves alone. */
