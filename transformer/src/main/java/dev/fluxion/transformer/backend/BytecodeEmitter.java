@@ -4,8 +4,10 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.ExceptionEdges;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Undef;
 import dev.fluxion.transformer.ir.Value;
@@ -91,10 +93,21 @@ public final class BytecodeEmitter {
             tape.reload();
         }
         List<Block> blocks = function.blocks();
+        Map<Block, Block> guards = new HashMap<>();
+        for (Block b : blocks) {
+            if (b.terminator().op() == Op.TRY) {
+                guards.put(b.terminator().targets().get(0), b);
+            }
+        }
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
             method.visitLabel(labels.get(b));
+            for (Instruction insn : b.body()) {
+                if (insn.op() == Op.CATCH) { // where the JVM leaves the exception on the stack, whatever comes first
+                    storeResult(insn);
+                }
+            }
             for (Instruction phi : b.phis()) {
                 method.visitVarInsn(phi.type().getOpcode(ILOAD), entrySlot.get(phi));
                 method.visitVarInsn(phi.type().getOpcode(ISTORE), slot.get(phi));
@@ -103,13 +116,36 @@ public final class BytecodeEmitter {
                 markLine(insn);
                 emitInstruction(insn);
             }
+            boolean throwing = b.terminator().op() == Op.THROW;
+            Block guard = guards.get(b);
+            if (guard != null && !throwing) {
+                protect(b, guard);
+            }
             markLine(b.terminator());
             passPhiOperands(b);
             emitTerminator(b.terminator(), next);
+            if (guard != null && throwing) {
+                protect(b, guard);
+            }
         }
         method.visitMaxs(0, 0);
         method.visitEnd();
         return method;
+    }
+
+    /**
+     * Puts the code of {@code b} emitted so far, which its guard's {@code TRY} enters, under the
+     * handlers of the guard's landings, in their order; the exceptional edges leave from there.
+     */
+    private void protect(Block b, Block guard) {
+        if (b.body().isEmpty() && b.terminator().op() != Op.THROW) {
+            return; // no code that could throw
+        }
+        Label end = new Label();
+        method.visitLabel(end);
+        for (Block landing : ExceptionEdges.landings(guard)) {
+            method.visitTryCatchBlock(labels.get(b), end, labels.get(landing), ExceptionEdges.caught(landing));
+        }
     }
 
     private int allocate(Type type) {
@@ -139,6 +175,9 @@ public final class BytecodeEmitter {
     }
 
     private void emitInstruction(Instruction insn) {
+        if (insn.op() == Op.CATCH) {
+            return; // stored at the block's start
+        }
         if (tape != null && tape.lowers(insn)) {
             tape.lower(insn, () -> load(insn.operand(1)));
             storeResult(insn);
@@ -215,7 +254,7 @@ public final class BytecodeEmitter {
 
     private void emitTerminator(Instruction t, Block next) {
         switch (t.op()) {
-            case GOTO -> jump(t.targets().get(0), next);
+            case GOTO, TRY -> jump(t.targets().get(0), next);
             case IF -> {
                 loadOperands(t);
                 method.visitJumpInsn(t.opcode(), labels.get(t.targets().get(0)));
