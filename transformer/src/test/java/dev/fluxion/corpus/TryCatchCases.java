@@ -205,4 +205,51 @@ public final class TryCatchCases {
         }
         return s;
     }
+
+    /**
+     * A handler nothing in its try block can reach (array reads do not throw an
+     * IllegalStateException): the JVM verifies its code but never runs it (fuzzer, seed 1919).
+     */
+    @Differentiable
+    public static double handlerNothingReaches(double[] x) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            try {
+                if (x[i] > 1) {
+                    continue;
+                }
+                s += x[i] * x[i];
+            } catch (IllegalStateException e) {
+                s = -1;
+            }
+        }
+        return s;
+    }
+
+    /** A penalty, differentiated as a call where it is not inlined. */
+    @Differentiable
+    public static double penalty(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v * v * v;
+        }
+        return s;
+    }
+
+    /**
+     * A @Differentiable call in a catch block that a finally covers: should it throw, the finally's
+     * handler only runs and rethrows, so nothing is differentiated after it (fuzzer, seed 1919).
+     */
+    @Differentiable
+    public static double callInACatchWithFinally(double[] x) {
+        double s;
+        try {
+            s = solve(x);
+        } catch (IllegalArgumentException e) {
+            s = penalty(x);
+        } finally {
+            finallyRan++;
+        }
+        return s;
+    }
 }

@@ -102,6 +102,23 @@ final class TryCatchCorpus {
                         g[j] = x[0] * x[j] / r + (j == 0 ? r : 0);
                     }
                     return g;
-                }, p(1.0, 0.5), p(0.8, -0.9, 0.4)).nonSmooth());
+                }, p(1.0, 0.5), p(0.8, -0.9, 0.4)).nonSmooth(),
+                scalar("TryCatchCases.handlerNothingReaches", TryCatchCases::handlerNothingReaches, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = x[i] > 1 ? 0 : 2 * x[i];
+                    }
+                    return g;
+                }, p(0.3, 1.5, -0.7), p(2.0, -1.1)).nonSmooth(),
+                scalar("TryCatchCases.callInACatchWithFinally", TryCatchCases::callInACatchWithFinally, x -> {
+                    if (x[0] > 0) { // solve: sqrt(x0) x1
+                        return p(x[1] / (2 * Math.sqrt(x[0])), Math.sqrt(x[0]));
+                    }
+                    double[] g = new double[x.length]; // the penalty, sum of cubes
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = 3 * x[i] * x[i];
+                    }
+                    return g;
+                }, p(2, 0.5), p(-1.5, 0.7)).nonSmooth());
     }
 }

@@ -147,12 +147,13 @@ public final class DifferentiabilityCheck {
 
     /**
      * A differentiated call that stays a call, inside a try block whose handler may catch what it
-     * throws: if it threw half-way, what it had done by then (into arrays, on the tape) could not be
+     * throws and go on (not only clean up and rethrow): if it threw half-way, what it had done by then (into arrays, on the tape) could not be
      * reversed from where the throw left it.
      */
     private static void checkNotGuarded(Instruction call) {
         Block b = call.block();
-        if (ExceptionEdges.guardOf(b) != null && b.body().get(0) == call) {
+        Block guard = ExceptionEdges.guardOf(b);
+        if (guard != null && b.body().get(0) == call && ExceptionEdges.mayReturnAfterCatching(guard)) {
             throw new Unsupported(call.line(), "a call to " + JavaSyntax.method(call.member()) + ", which is differentiated as "
                     + "a call of its own, inside a try block whose handler may catch what it throws: if it throws half-way, "
                     + "Fluxion cannot reverse the part that ran", "Catch the exception inside that method, move the "

@@ -123,12 +123,15 @@ public final class BytecodeParser {
         Block first = blockAt.get(0);
         Instruction jump = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE);
         jump.targets().add(first);
+        List<Block> reached = reversePostOrder(first);
+        countPredecessors(reached);
         entry.terminate(jump);
         filledPreds.merge(first, 1, Integer::sum);
         maybeSeal(first);
-        for (Block b : reversePostOrder(first)) {
+        for (Block b : reached) {
             fill(b);
         }
+        function.blocks().removeIf(b -> b.terminator() == null); // never reached: still empty
         ReferenceTypes.refine(function);
         return function;
     }
@@ -227,12 +230,18 @@ public final class BytecodeParser {
             landings.put(g, own);
         }
         blockAt.put(0, blockAt.get(firstReal(0)));
+    }
+
+    /**
+     * Counts each block's predecessors among the blocks {@code reached} from the first: a handler
+     * no instruction can throw to (a try block that only reads arrays, under a handler of
+     * {@code IllegalStateException}) is code the JVM verifies but never runs, and no predecessor.
+     */
+    private void countPredecessors(List<Block> reached) {
         expectedPreds.merge(blockAt.get(0), 1, Integer::sum); // from the entry block
-        for (Block b : function.blocks()) {
-            if (b != function.entry()) {
-                for (Block s : successors(b)) {
-                    expectedPreds.merge(s, 1, Integer::sum);
-                }
+        for (Block b : reached) {
+            for (Block s : successors(b)) {
+                expectedPreds.merge(s, 1, Integer::sum);
             }
         }
     }

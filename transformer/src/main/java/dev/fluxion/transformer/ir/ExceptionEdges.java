@@ -159,6 +159,28 @@ public final class ExceptionEdges {
         return landing.body().get(0);
     }
 
+    /**
+     * Whether a handler of the guard may return normally: else every path from its landings ends
+     * in a throw ({@code finally} and try-with-resources clean up and rethrow), and no derivative
+     * is ever taken after the exception.
+     */
+    public static boolean mayReturnAfterCatching(Block guard) {
+        Set<Block> seen = new HashSet<>(landings(guard));
+        ArrayDeque<Block> work = new ArrayDeque<>(seen);
+        while (!work.isEmpty()) {
+            Block b = work.poll();
+            if (b.terminator().op() == Op.RETURN) {
+                return true;
+            }
+            for (Block s : b.successors()) {
+                if (seen.add(s)) {
+                    work.add(s);
+                }
+            }
+        }
+        return false;
+    }
+
     /** The internal name of the class a landing catches, {@code null} for any. */
     public static String caught(Block landing) {
         Type t = catchOf(landing).typeOperand();
