@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,8 +68,8 @@ public final class BytecodeParser {
     private final Map<Block, Integer> filledPreds = new HashMap<>();
     /** The handlers that may catch what the instruction at an index throws, in the order the JVM tries them. */
     private final Map<Integer, List<TryCatchBlockNode>> handlersAt = new HashMap<>();
-    /** A guard's block: the one beginning with the instruction that may throw. */
-    private final Map<Block, Block> guarded = new HashMap<>();
+    /** A guard's block: the one beginning with the instruction that may throw. In layout order: landings are made in it. */
+    private final Map<Block, Block> guarded = new LinkedHashMap<>();
     /** A landing's handler. */
     private final Map<Block, TryCatchBlockNode> landingOf = new HashMap<>();
     /** A guard's landings, in its handlers' order. */
