@@ -8,6 +8,7 @@ import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.frontend.ReadableCallees;
 import dev.fluxion.transformer.frontend.ValueObjects;
+import dev.fluxion.transformer.ir.ExceptionEdges;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Types;
 import java.util.ArrayList;
@@ -75,8 +76,11 @@ final class MethodChecks {
     }
 
     private static ValueObjects.Lowered lower(String owner, MethodNode m, DifferentiableMethods callees) {
-        return ValueObjects.lowered(() -> ReadableCallees.inline(BytecodeParser.parse(owner, m), callees, callees::classNode),
+        ValueObjects.Lowered lowered = ValueObjects.lowered(
+                () -> ReadableCallees.inline(BytecodeParser.parse(owner, m), callees, callees::classNode),
                 f -> ReadableCallees.inlineInView(f, callees, callees::classNode), callees::classNode);
+        ExceptionEdges.prune(lowered.function()); // the exceptional edges of what the objects' lowering took away
+        return lowered;
     }
 
     /**

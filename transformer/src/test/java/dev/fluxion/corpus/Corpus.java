@@ -75,6 +75,7 @@ public final class Corpus {
         cases.addAll(jdkCalls());
         cases.addAll(ArrayListCorpus.cases());
         cases.addAll(simulations());
+        cases.addAll(TryCatchCorpus.cases());
         return Collections.unmodifiableList(cases);
     }
 

@@ -39,6 +39,8 @@ public enum Construct {
             + "fusion, subsumed loops), also refilled in an outer loop, and near misses"),
     INDEX_AFTER_LOOP("int i; for (i = 0; i < n; i++) { ... } then a[i]: a loop's index read after the loop"),
     EARLY_RETURN("return from inside a branch or loop"),
+    TRY_CATCH("try { ...; if (c) throw new IllegalStateException(); ... } catch (IllegalStateException e) { ... }, "
+            + "sometimes with a finally: the derivative of the path taken, from where the throw left the try block"),
     EXIT_FROM_NESTED_LOOPS("in a helper, a return from inside a loop in a loop (inlined into a loop of its caller: "
             + "an exit from two loops into a third)"),
     // 1-D arrays

@@ -59,7 +59,25 @@ final class MethodScope {
     }
 
     boolean on(Construct c) {
-        return enabled.contains(c);
+        return enabled.contains(c) && !suspended.contains(c);
+    }
+
+    /** Constructs switched off while a part of the method is written ({@link #without}). */
+    private final Set<Construct> suspended = java.util.EnumSet.noneOf(Construct.class);
+
+    /** {@code make}'s result, written with {@code off} switched off. */
+    <T> T without(Set<Construct> off, java.util.function.Supplier<T> make) {
+        Set<Construct> added = java.util.EnumSet.noneOf(Construct.class);
+        for (Construct c : off) {
+            if (suspended.add(c)) {
+                added.add(c);
+            }
+        }
+        try {
+            return make.get();
+        } finally {
+            suspended.removeAll(added);
+        }
     }
 
     boolean chance(double p) {

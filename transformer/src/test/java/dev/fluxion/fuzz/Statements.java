@@ -94,7 +94,7 @@ final class Statements {
             case 1, 2 -> nested ? assign() : declareDouble();
             case 3, 4 -> assign();
             case 5, 6 -> increment();
-            case 7, 8 -> compound && s.on(IF_ELSE) ? ifElse() : null;
+            case 7, 8 -> compound && s.on(IF_ELSE) ? (s.on(TRY_CATCH) && s.chance(0.15) ? tryCatch() : ifElse()) : null;
             case 9, 10 -> compound ? forLoop() : null;
             case 11 -> compound && s.on(FOR_DATA_DEPENDENT) ? dataDependentFor() : null;
             case 12 -> compound && s.on(WHILE_BREAK_CONTINUE) ? whileLoop() : null;
@@ -199,6 +199,34 @@ final class Statements {
             return Node.statement("if ($0) $1 else $2", c, then, otherwise).mark(IF_ELSE).alternatives("$1", "$2");
         }
         return Node.statement("if ($0) $1", c, then).mark(IF_ELSE).alternatives("$1");
+    }
+
+    /** What a try block may not hold: calls Fluxion rejects there (differentiated callees, lambdas, streams, lists). */
+    private static final java.util.Set<Construct> NOT_IN_TRY = java.util.EnumSet.of(LAMBDA, SORT_AND_STREAMS,
+            OBJECT_ARRAY, OBJECT_LIST, SUM_OVER_POINTS, TAIL_CALL);
+
+    /**
+     * {@code try { ..; if (c) throw ..; .. } catch (IllegalStateException e) { .. }}, sometimes with a
+     * {@code finally}: the throw leaves the try block half run.
+     */
+    private Node tryCatch() {
+        Node body = s.without(NOT_IN_TRY, () -> calls.withoutCalls(() -> {
+            s.push();
+            s.nesting++;
+            List<Node> code = new ArrayList<>(statements(s.between(1, 2)));
+            code.add(Node.statement("if ($0) throw new IllegalStateException(\"fuzz\");", ex.condition(1)));
+            code.addAll(statements(s.between(0, 2)));
+            s.nesting--;
+            s.pop();
+            return Node.block(code);
+        }));
+        Node handler = block(s.between(1, 2));
+        String tryCatch = "try $0 catch (IllegalStateException " + s.fresh("e") + ") $1";
+        if (s.chance(0.3)) {
+            Node last = s.without(NOT_IN_TRY, () -> calls.withoutCalls(() -> block(s.between(1, 2))));
+            return Node.statement(tryCatch + " finally $2", body, handler, last).mark(TRY_CATCH).alternatives("$1");
+        }
+        return Node.statement(tryCatch, body, handler).mark(TRY_CATCH).alternatives("$1");
     }
 
     /**

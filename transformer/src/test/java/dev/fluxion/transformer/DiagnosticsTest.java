@@ -16,6 +16,7 @@ import dev.fluxion.fixtures.bad.AliasedArguments;
 import dev.fluxion.fixtures.bad.ArrayInObjectArray;
 import dev.fluxion.fixtures.bad.ArrayWrittenBeforeItsMaximumIsRead;
 import dev.fluxion.fixtures.bad.BitsOfADouble;
+import dev.fluxion.fixtures.bad.CallThrowingInTryBlock;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.CallsAFailingCallee;
 import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
@@ -45,9 +46,9 @@ import dev.fluxion.fixtures.bad.ReturnsArray;
 import dev.fluxion.fixtures.bad.ReturnsInt;
 import dev.fluxion.fixtures.bad.SeveralProblems;
 import dev.fluxion.fixtures.bad.SlotGivenAnotherObject;
+import dev.fluxion.fixtures.bad.StreamInTryBlock;
 import dev.fluxion.fixtures.bad.SynchronizedBlock;
 import dev.fluxion.fixtures.bad.SynchronizedMethod;
-import dev.fluxion.fixtures.bad.TryCatch;
 import dev.fluxion.fixtures.bad.TwoBadMethods;
 import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
 import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
@@ -365,18 +366,39 @@ class DiagnosticsTest {
     }
 
     // @Differentiable static double f(double[] x) {
-    //     double s = x[0];
+    //     double[] out = new double[x.length];
     //     try {
-    //         s = s * Double.parseDouble("2");  // ERROR: first statement of the try block
-    //     } catch (NumberFormatException e) {
+    //         Model.squares(x, out);               // ERROR: @Differentiable, of another class
+    //     } catch (IllegalArgumentException e) {
+    //         return 0;
+    //     }
+    //     return out[0] + out[out.length - 1];
+    // }
+    @Test
+    void callThrowingInTryBlock() {
+        expectOne(CallThrowingInTryBlock.class, "f", "a call to "
+                + "dev.fluxion.fixtures.bad.CallThrowingInTryBlock.Model.squares(double[], double[]), which is "
+                + "differentiated as a call of its own, inside a try block whose handler may catch what it throws: if it "
+                + "throws half-way, Fluxion cannot reverse the part that ran", "Catch the exception inside that method, "
+                + "move the try/catch out of the @Differentiable method, or, for a helper of this class, remove its "
+                + "@Differentiable: Fluxion then inlines it into the try block and follows the throw.");
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     double s;
+    //     try {
+    //         s = Arrays.stream(x).map(v -> v * v).sum(); // ERROR
+    //     } catch (IllegalStateException e) {
     //         s = 0;
     //     }
     //     return s;
     // }
     @Test
-    void tryCatch() {
-        expectOne(TryCatch.class, "f", "try/catch or try/finally block",
-                "Move the try/catch out of the @Differentiable method, into its caller.");
+    void streamInTryBlock() {
+        expectOne(StreamInTryBlock.class, "f", "a call to java.util.Arrays.stream inside a try block, which Fluxion "
+                + "replaces by code of its own (a stream, a lambda, a list's method, a model of a JDK method): an "
+                + "exception thrown there would not reach the handler", "Move the call out of the try block, or catch "
+                + "the exception inside a helper the call is in.");
     }
 
     // @Differentiable static double f(double[] x) {

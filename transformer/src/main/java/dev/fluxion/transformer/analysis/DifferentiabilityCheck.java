@@ -5,6 +5,7 @@ import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.ReadableCallees;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.ExceptionEdges;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.MemberRef;
@@ -145,6 +146,23 @@ public final class DifferentiabilityCheck {
     }
 
     /**
+     * A differentiated call that stays a call, inside a try block whose handler may catch what it
+     * throws and go on (not only clean up and rethrow): if it threw half-way, what it had done by then (into arrays, on the tape) could not be
+     * reversed from where the throw left it.
+     */
+    private static void checkNotGuarded(Instruction call) {
+        Block b = call.block();
+        Block guard = ExceptionEdges.guardOf(b);
+        if (guard != null && b.body().get(0) == call && ExceptionEdges.mayReturnAfterCatching(guard)) {
+            throw new Unsupported(call.line(), "a call to " + JavaSyntax.method(call.member()) + ", which is differentiated as "
+                    + "a call of its own, inside a try block whose handler may catch what it throws: if it throws half-way, "
+                    + "Fluxion cannot reverse the part that ran", "Catch the exception inside that method, move the "
+                            + "try/catch out of the @Differentiable method, or, for a helper of this class, remove its "
+                            + "@Differentiable: Fluxion then inlines it into the try block and follows the throw.");
+        }
+    }
+
+    /**
      * An active array needs a shadow of the same shape, which the adjoint can make only for arrays
      * whose origin it sees: parameters, allocations, copies, rows and phis of those.
      */
@@ -213,6 +231,7 @@ public final class DifferentiabilityCheck {
             }
             checkAliasedArguments(insn);
             checkRowMoves(insn);
+            checkNotGuarded(insn);
             return;
         }
         if (SideChannels.isDisplay(insn) || SideChannels.isBoxForDisplay(insn) || SideChannels.isCallOnShownObjects(insn)) {

@@ -4,8 +4,10 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.ExceptionEdges;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Undef;
 import dev.fluxion.transformer.ir.Value;
@@ -82,21 +84,55 @@ public final class BytecodeEmitter {
             tape.reload();
         }
         List<Block> blocks = function.blocks();
+        Map<Block, Block> guards = new HashMap<>();
+        for (Block b : blocks) {
+            if (b.terminator().op() == Op.TRY) {
+                guards.put(b.terminator().targets().get(0), b);
+            }
+        }
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
             method.visitLabel(labels.get(b));
             for (Instruction insn : b.body()) {
+                if (insn.op() == Op.CATCH) { // where the JVM leaves the exception on the stack, whatever comes first
+                    storeResult(insn);
+                }
+            }
+            for (Instruction insn : b.body()) {
                 markLine(insn);
                 emitInstruction(insn);
             }
+            boolean throwing = b.terminator().op() == Op.THROW;
+            Block guard = guards.get(b);
+            if (guard != null && !throwing) {
+                protect(b, guard);
+            }
             markLine(b.terminator());
             emitTerminator(b, next);
+            if (guard != null && throwing) {
+                protect(b, guard);
+            }
         }
         emitTrampolines();
         method.visitMaxs(0, 0);
         method.visitEnd();
         return method;
+    }
+
+    /**
+     * Puts the code of {@code b} emitted so far, which its guard's {@code TRY} enters, under the
+     * handlers of the guard's landings, in their order; the exceptional edges leave from there.
+     */
+    private void protect(Block b, Block guard) {
+        if (b.body().isEmpty() && b.terminator().op() != Op.THROW) {
+            return; // no code that could throw
+        }
+        Label end = new Label();
+        method.visitLabel(end);
+        for (Block landing : ExceptionEdges.landings(guard)) {
+            method.visitTryCatchBlock(labels.get(b), end, labels.get(landing), ExceptionEdges.caught(landing));
+        }
     }
 
     private int allocate(Type type) {
@@ -135,6 +171,9 @@ public final class BytecodeEmitter {
     }
 
     private void emitInstruction(Instruction insn) {
+        if (insn.op() == Op.CATCH) {
+            return; // stored at the block's start
+        }
         if (tape != null && tape.lowers(insn)) {
             tape.lower(insn, () -> load(insn.operand(1)));
             storeResult(insn);
@@ -215,6 +254,14 @@ public final class BytecodeEmitter {
         this.trampolines.add(new Trampolines(b, trampolines));
         switch (t.op()) {
             case GOTO -> {
+                copyOnEdge(b, t.targets().get(0));
+                jump(t.targets().get(0), next);
+            }
+            case TRY -> {
+                // the landings' phis first: the guarded code may throw into them once it has begun
+                for (Block landing : ExceptionEdges.landings(b)) {
+                    copyOnEdge(b, landing);
+                }
                 copyOnEdge(b, t.targets().get(0));
                 jump(t.targets().get(0), next);
             }

@@ -2,8 +2,10 @@ package dev.fluxion.transformer.backend;
 
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.ExceptionEdges;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Undef;
 import dev.fluxion.transformer.ir.Value;
@@ -25,7 +27,8 @@ import java.util.Set;
  * for compilation. Shared, they fit in a few dozen locals.
  *
  * <p>Liveness is computed on the SSA form, with a phi's incoming values used at the end of their
- * edge and the phi defined there (the edge's copies load every incoming value before they store
+ * edge and the phi defined there (a landing's, where its guard ends, and live through the code that
+ * may throw into it) (the edge's copies load every incoming value before they store
  * any phi, so a phi need not stay clear of the values the copies read). Two values interfere when
  * one is live where the other is defined; the values are then given the lowest locals free of
  * their interfering neighbours, in order of definition, a phi and its incoming values preferring
@@ -128,6 +131,15 @@ final class LocalSlots {
                     live.or(in.get(s));
                     live.or(incoming(b, s));
                 }
+                Block guard = ExceptionEdges.guardOf(b);
+                if (guard != null) {
+                    // code that may throw into a landing: what the landing reads, and its phis, which the
+                    // guard set, keep their locals all through it (the verifier merges its every state)
+                    for (Block landing : ExceptionEdges.landings(guard)) {
+                        live.or(in.get(landing));
+                        live.or(phis(landing));
+                    }
+                }
                 if (!live.equals(out.get(b))) {
                     out.put(b, (BitSet) live.clone());
                     changed = true;
@@ -140,6 +152,14 @@ final class LocalSlots {
             }
         }
         return out;
+    }
+
+    private BitSet phis(Block b) {
+        BitSet phis = new BitSet();
+        for (Instruction phi : b.phis()) {
+            phis.set(indexOf(phi));
+        }
+        return phis;
     }
 
     /** The values {@code pred} passes to the phis of {@code succ}. */
@@ -162,6 +182,20 @@ final class LocalSlots {
      */
     private BitSet liveBefore(Block b, BitSet liveAtEnd, boolean record) {
         BitSet live = (BitSet) liveAtEnd.clone();
+        if (b.terminator().op() == Op.TRY) {
+            // the copies onto the edges into the landings, at the guard's end, define their phis
+            for (Block landing : ExceptionEdges.landings(b)) {
+                BitSet defined = phis(landing);
+                live.andNot(defined);
+                if (record) {
+                    for (int d = defined.nextSetBit(0); d >= 0; d = defined.nextSetBit(d + 1)) {
+                        interfere(d, live);
+                        interfere(d, defined);
+                    }
+                }
+                live.or(incoming(b, landing));
+            }
+        }
         List<Instruction> body = b.body();
         for (int k = body.size(); k >= 0; k--) {
             Instruction insn = k == body.size() ? b.terminator() : body.get(k);

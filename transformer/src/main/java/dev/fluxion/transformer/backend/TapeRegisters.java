@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.ExceptionEdges;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
@@ -38,7 +39,8 @@ import org.objectweb.asm.tree.MethodNode;
  * point that grows the stacks. They are written back before every return. If the function
  * throws, nothing is written back; the entry point unwinds the stacks to its mark anyway. A
  * function that would write back and reload in a loop keeps its calls to the tape: GMM's loop over
- * points calls each point's adjoint, and the round trip per point cost more than it saved.
+ * points calls each point's adjoint, and the round trip per point cost more than it saved. So does
+ * a function with try blocks.
  */
 final class TapeRegisters {
     private static final String TAPE = Naming.TAPE_INTERNAL_NAME;
@@ -90,8 +92,8 @@ final class TapeRegisters {
         Param tape = function.params().stream()
                 .filter(p -> p.type().getSort() == Type.OBJECT && p.type().getInternalName().equals(TAPE))
                 .findFirst().orElse(null);
-        if (tape == null) {
-            return null;
+        if (tape == null || ExceptionEdges.any(function)) {
+            return null; // at a handler, the registers or the tape's fields may be the newer: calls keep it simple
         }
         boolean doubles = false;
         boolean ints = false;

@@ -4,6 +4,7 @@ import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.ExceptionEdges;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +27,7 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
@@ -43,6 +46,10 @@ import org.objectweb.asm.tree.analysis.Frame;
  * values there for {@code ?:}) into SSA variables. ASM's {@link Analyzer} supplies the stack shape
  * at each block entry and rules out unreachable code.
  *
+ * <p>Try blocks: an instruction that may throw what a handler covering it catches begins a block
+ * of its own, entered from a guard whose {@code TRY} also leads to a landing per handler
+ * ({@link ExceptionEdges}); the handler's phis thus take the locals' values at the throw.
+ *
  * <p>On exit: the function's entry block defines the parameters and jumps to the block of the
  * first instruction; every block is sealed and terminated; reference phis carry the most precise
  * type their operands agree on.
@@ -59,6 +66,14 @@ public final class BytecodeParser {
     private final Map<Block, Integer> startOf = new HashMap<>();
     private final Map<Block, Integer> expectedPreds = new HashMap<>();
     private final Map<Block, Integer> filledPreds = new HashMap<>();
+    /** The handlers that may catch what the instruction at an index throws, in the order the JVM tries them. */
+    private final Map<Integer, List<TryCatchBlockNode>> handlersAt = new HashMap<>();
+    /** A guard's block: the one beginning with the instruction that may throw. In layout order: landings are made in it. */
+    private final Map<Block, Block> guarded = new LinkedHashMap<>();
+    /** A landing's handler. */
+    private final Map<Block, TryCatchBlockNode> landingOf = new HashMap<>();
+    /** A guard's landings, in its handlers' order. */
+    private final Map<Block, List<Block>> landings = new HashMap<>();
 
     private BytecodeParser(String owner, MethodNode method) {
         this.owner = owner;
@@ -97,11 +112,7 @@ public final class BytecodeParser {
                         + "@Differentiable method should be a pure function of its arguments.");
             }
         }
-        if (!method.tryCatchBlocks.isEmpty()) {
-            TryCatchBlockNode tc = method.tryCatchBlocks.get(0);
-            throw new Unsupported(lineAt[firstReal(indexOf(tc.start))], "try/catch or try/finally block",
-                    "Move the try/catch out of the @Differentiable method, into its caller.");
-        }
+        findHandlers();
         Block entry = function.newBlock();
         findBlocks();
         int slot = 0;
@@ -113,12 +124,15 @@ public final class BytecodeParser {
         Block first = blockAt.get(0);
         Instruction jump = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE);
         jump.targets().add(first);
+        List<Block> reached = reversePostOrder(first);
+        countPredecessors(reached);
         entry.terminate(jump);
         filledPreds.merge(first, 1, Integer::sum);
         maybeSeal(first);
-        for (Block b : reversePostOrder(first)) {
+        for (Block b : reached) {
             fill(b);
         }
+        function.blocks().removeIf(b -> b.terminator() == null); // never reached: still empty
         ReferenceTypes.refine(function);
         return function;
     }
@@ -132,6 +146,30 @@ public final class BytecodeParser {
         return -1;
     }
 
+    /** For each instruction that may throw, the handlers of the try blocks around it that may catch it. */
+    private void findHandlers() {
+        for (int i = 0; i < code.length; i++) {
+            int op = code[i].getOpcode();
+            if (op < 0 || frames[i] == null) {
+                continue;
+            }
+            MethodInsnNode call = code[i] instanceof MethodInsnNode m ? m : null;
+            Set<String> thrown = ExceptionEdges.thrownBy(op, call == null ? null : call.owner, call == null ? null : call.name);
+            List<TryCatchBlockNode> handlers = new ArrayList<>();
+            for (TryCatchBlockNode tc : method.tryCatchBlocks) {
+                if (indexOf(tc.start) <= i && i < indexOf(tc.end) && ExceptionEdges.mayCatch(tc.type, thrown)) {
+                    handlers.add(tc);
+                    if (ExceptionEdges.catchesAll(tc.type, thrown)) {
+                        break; // the handlers after it never see this instruction's exceptions
+                    }
+                }
+            }
+            if (!handlers.isEmpty()) {
+                handlersAt.put(i, handlers);
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Frame<BasicValue>[] analyze(String owner, MethodNode method) {
         try {
@@ -142,7 +180,10 @@ public final class BytecodeParser {
         }
     }
 
-    /** Creates a block at every reachable leader and counts each block's predecessors. */
+    /**
+     * Creates a block at every reachable leader (a guard first where the leader may throw into a
+     * handler, landings last) and counts each block's predecessors.
+     */
     private void findBlocks() {
         boolean[] leader = new boolean[code.length];
         leader[firstReal(0)] = true;
@@ -163,18 +204,45 @@ public final class BytecodeParser {
                 leader[firstReal(i + 1)] = true;
             }
         }
+        for (int i : handlersAt.keySet()) {
+            leader[i] = true;
+            handlersAt.get(i).forEach(tc -> leader[firstReal(indexOf(tc.handler))] = true);
+        }
         for (int i = 0; i < code.length; i++) {
             if (leader[i] && frames[i] != null) {
                 Block b = function.newBlock();
+                if (handlersAt.containsKey(i)) {
+                    Block t = function.newBlock();
+                    guarded.put(b, t);
+                    startOf.put(t, i);
+                } else {
+                    startOf.put(b, i);
+                }
                 blockAt.put(i, b);
-                startOf.put(b, i);
             }
         }
+        for (Block g : guarded.keySet()) {
+            List<Block> own = new ArrayList<>();
+            for (TryCatchBlockNode tc : handlersAt.get(startOf.get(guarded.get(g)))) {
+                Block landing = function.newBlock();
+                landingOf.put(landing, tc);
+                own.add(landing);
+            }
+            landings.put(g, own);
+        }
         blockAt.put(0, blockAt.get(firstReal(0)));
+    }
+
+    /**
+     * Counts each block's predecessors among the blocks {@code reached} from the first: a handler
+     * no instruction can throw to (a try block that only reads arrays, under a handler of
+     * {@code IllegalStateException}) is code the JVM verifies but never runs, and no predecessor.
+     */
+    private void countPredecessors(List<Block> reached) {
         expectedPreds.merge(blockAt.get(0), 1, Integer::sum); // from the entry block
-        for (Block b : startOf.keySet()) {
-            for (Integer s : successorStarts(b)) {
-                expectedPreds.merge(blockAt.get(s), 1, Integer::sum);
+        for (Block b : reached) {
+            for (Block s : successors(b)) {
+                expectedPreds.merge(s, 1, Integer::sum);
             }
         }
     }
@@ -194,6 +262,24 @@ public final class BytecodeParser {
 
     private int indexOf(LabelNode label) {
         return method.instructions.indexOf(label);
+    }
+
+    /** The distinct blocks that {@code b} can jump or fall to, or throw to. */
+    private List<Block> successors(Block b) {
+        if (guarded.containsKey(b)) {
+            List<Block> out = new ArrayList<>();
+            out.add(guarded.get(b));
+            out.addAll(landings.get(b));
+            return out;
+        }
+        if (landingOf.containsKey(b)) {
+            return List.of(blockAt.get(firstReal(indexOf(landingOf.get(b).handler))));
+        }
+        List<Block> out = new ArrayList<>();
+        for (int s : successorStarts(b)) {
+            out.add(blockAt.get(s));
+        }
+        return out;
     }
 
     /** Bytecode indices of the distinct blocks that {@code b} can jump or fall to. */
@@ -250,17 +336,17 @@ public final class BytecodeParser {
         Set<Block> seen = new HashSet<>();
         ArrayDeque<Object[]> stack = new ArrayDeque<>();
         seen.add(start);
-        stack.push(new Object[] {start, successorStarts(start), 0});
+        stack.push(new Object[] {start, successors(start), 0});
         while (!stack.isEmpty()) {
             Object[] top = stack.peek();
             @SuppressWarnings("unchecked")
-            List<Integer> succ = (List<Integer>) top[1];
+            List<Block> succ = (List<Block>) top[1];
             int next = (Integer) top[2];
             if (next < succ.size()) {
                 top[2] = next + 1;
-                Block s = blockAt.get(succ.get(next));
+                Block s = succ.get(next);
                 if (seen.add(s)) {
-                    stack.push(new Object[] {s, successorStarts(s), 0});
+                    stack.push(new Object[] {s, successors(s), 0});
                 }
             } else {
                 post.add((Block) top[0]);
@@ -272,6 +358,25 @@ public final class BytecodeParser {
     }
 
     private void fill(Block b) {
+        if (guarded.containsKey(b)) {
+            Instruction tr = new Instruction(Op.TRY, -1, Type.VOID_TYPE);
+            successors(b).forEach(tr.targets()::add);
+            b.terminate(tr.withLine(lineAt[startOf.get(guarded.get(b))]));
+        } else if (landingOf.containsKey(b)) {
+            TryCatchBlockNode tc = landingOf.get(b);
+            int handler = firstReal(indexOf(tc.handler));
+            Block landing = ExceptionEdges.landingInto(b, tc.type, blockAt.get(handler), lineAt[handler]);
+            ssa.write(new Slot.Stack(0), b, ExceptionEdges.catchOf(landing)); // the handler's stack: the exception
+        } else {
+            fillCode(b);
+        }
+        for (Block s : b.successors()) {
+            filledPreds.merge(s, 1, Integer::sum);
+            maybeSeal(s);
+        }
+    }
+
+    private void fillCode(Block b) {
         int start = startOf.get(b);
         int end = blockEnd(start);
         BlockInterpreter interpreter = new BlockInterpreter(b, ssa, frames[start], lineAt);
@@ -283,10 +388,14 @@ public final class BytecodeParser {
         if (b.terminator() == null) {
             interpreter.fallThrough(blockAt.get(firstReal(end + 1)));
         }
-        for (Block s : b.successors()) {
-            filledPreds.merge(s, 1, Integer::sum);
-            maybeSeal(s);
+        Block guard = ExceptionEdges.guardOf(b);
+        if (guard != null && !b.body().isEmpty() && isCall(b.body().get(0))) {
+            guard.terminator().withGuarded(b.body().get(0)); // see ExceptionEdges.prune
         }
+    }
+
+    private static boolean isCall(Instruction insn) {
+        return insn.op() == Op.INVOKE || insn.op() == Op.INVOKE_DYNAMIC || insn.op() == Op.NEW_OBJECT;
     }
 
     private Block blockOf(LabelNode label) {

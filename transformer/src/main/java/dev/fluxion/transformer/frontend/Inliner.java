@@ -3,6 +3,7 @@ package dev.fluxion.transformer.frontend;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.reverse.CheckpointPolicy;
 import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.ExceptionEdges;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
@@ -150,8 +151,12 @@ public final class Inliner {
         return n;
     }
 
-    /** Replaces {@code call} in {@code b} by a copy of {@code g}'s blocks. */
+    /**
+     * Replaces {@code call} in {@code b} by a copy of {@code g}'s blocks. A call in a try block hands
+     * its guard on to the callee's code ({@link ExceptionEdges#inlined}).
+     */
     public static void inlineCall(IrFunction f, Block b, Instruction call, IrFunction g) {
+        Block guard = guardOfCall(b, call);
         Block rest = f.splitAfter(b, call);
         Map<Value, Value> values = new HashMap<>();
         for (Param p : g.params()) {
@@ -233,5 +238,23 @@ public final class Inliner {
             call.replaceAllUsesWith(result);
         }
         b.remove(call);
+        if (guard != null) {
+            ExceptionEdges.inlined(f, guard, g.blocks().stream().map(blocks::get).toList());
+        }
+    }
+
+    /**
+     * The guard of {@code call}'s exceptional edges: that of its block, if the call begins it, or
+     * follows the allocation it constructs ({@code new C(..)} split into both).
+     */
+    private static Block guardOfCall(Block b, Instruction call) {
+        Block guard = ExceptionEdges.guardOf(b);
+        if (guard == null || b.body().isEmpty()) {
+            return null;
+        }
+        Instruction first = b.body().get(0);
+        boolean constructs = first.op() == Op.NEW_OBJECT && !call.operands().isEmpty() && call.operand(0) == first
+                && b.body().indexOf(call) == 1;
+        return first == call || constructs ? guard : null;
     }
 }

@@ -97,6 +97,42 @@ public final class Block {
         terminator = replacement;
     }
 
+    /**
+     * Puts {@code replacement} in place of the terminator, with targets of its own: the block stops
+     * being a predecessor of the targets it loses (their phis lose that operand) and becomes one of
+     * those it gains (their phis' operands for it are the caller's to add).
+     */
+    public void replaceTerminatorWith(Instruction replacement) {
+        List<Block> before = successors();
+        replacement.setBlock(this);
+        terminator.clearOperands();
+        terminator = replacement;
+        List<Block> after = successors();
+        for (Block s : before) {
+            if (!after.contains(s)) {
+                int at = s.predecessors.indexOf(this);
+                s.predecessors.remove(at);
+                for (Instruction phi : s.phis) {
+                    phi.removeOperand(at);
+                }
+            }
+        }
+        for (Block s : after) {
+            if (!before.contains(s)) {
+                s.predecessors.add(this);
+            }
+        }
+    }
+
+    /** Adds a target to the terminator (a landing to a {@code TRY}), recording the block as its predecessor. */
+    public void addTarget(Block target) {
+        boolean known = terminator.targets().contains(target);
+        terminator.targets().add(target);
+        if (!known) {
+            target.predecessors.add(this);
+        }
+    }
+
     /** Ends the block and records it as a predecessor of each distinct target. */
     public void terminate(Instruction insn) {
         if (terminator != null) {
@@ -111,9 +147,17 @@ public final class Block {
 
     /** Moves the body after {@code insn}, and the terminator, into the empty block {@code tail}; see {@link IrFunction#splitAfter}. */
     void moveAfterInto(Instruction insn, Block tail) {
-        int at = body.indexOf(insn);
-        List<Instruction> moved = new ArrayList<>(body.subList(at + 1, body.size()));
-        body.subList(at + 1, body.size()).clear();
+        moveTailInto(body.indexOf(insn) + 1, tail);
+    }
+
+    /** Moves {@code insn} (of the body, or the terminator) and what follows it into the empty block {@code tail}; see {@link IrFunction#splitBefore}. */
+    void moveFromInto(Instruction insn, Block tail) {
+        moveTailInto(insn == terminator ? body.size() : body.indexOf(insn), tail);
+    }
+
+    private void moveTailInto(int at, Block tail) {
+        List<Instruction> moved = new ArrayList<>(body.subList(at, body.size()));
+        body.subList(at, body.size()).clear();
         for (Instruction m : moved) {
             tail.append(m);
         }

@@ -22,6 +22,7 @@ public final class Instruction extends Value {
     private Type typeOperand;
     private int[] keys;
     private InvokeDynamicInsnNode bootstrap;
+    private Instruction guarded;
 
     public Instruction(Op op, int opcode, Type type, Value... operands) {
         super(type);
@@ -51,6 +52,11 @@ public final class Instruction extends Value {
     public void addOperand(Value v) {
         operands.add(v);
         v.addUser(this);
+    }
+
+    /** Drops operand {@code i}, e.g. a phi's operand for a predecessor that is gone. */
+    public void removeOperand(int i) {
+        operands.remove(i).removeUser(this);
     }
 
     public void setOperand(int i, Value v) {
@@ -130,6 +136,19 @@ public final class Instruction extends Value {
 
     public Instruction withBootstrap(InvokeDynamicInsnNode bootstrap) {
         this.bootstrap = bootstrap;
+        return this;
+    }
+
+    /**
+     * For a {@code TRY} made by the frontend: the call it was made for, until inlining hands the
+     * guard on to the callee's code ({@code ExceptionEdges}); {@code null} otherwise. Not copied.
+     */
+    public Instruction guarded() {
+        return guarded;
+    }
+
+    public Instruction withGuarded(Instruction guarded) {
+        this.guarded = guarded;
         return this;
     }
 

@@ -73,6 +73,18 @@ public final class IrFunction {
         return tail;
     }
 
+    /**
+     * Splits {@code b} before {@code insn} (of its body, or its terminator): {@code insn}, what
+     * follows it and the terminator move to a new block laid out right after {@code b}, as in
+     * {@link #splitAfter}. {@code b} keeps its phis and is left unterminated.
+     */
+    public Block splitBefore(Block b, Instruction insn) {
+        Block tail = new Block(nextBlockId++);
+        blocks.add(blocks.indexOf(b) + 1, tail);
+        b.moveFromInto(insn, tail);
+        return tail;
+    }
+
     /** A new empty block laid out right after {@code anchor}. */
     public Block newBlockAfter(Block anchor) {
         Block b = new Block(nextBlockId++);

@@ -61,6 +61,8 @@ public final class IrPrinter {
                 }
                 s.append(']');
             }
+            case CATCH -> s.append("catch ").append(insn.typeOperand() == null ? "any" : insn.typeOperand().getClassName());
+            case TRY -> s.append("try");
             case NEW_OBJECT -> s.append("new ").append(insn.member()).append(' ').append(operands(insn));
             case INVOKE_DYNAMIC -> s.append("invokedynamic ").append(insn.bootstrap().name)
                     .append(insn.bootstrap().desc).append(' ').append(operands(insn));
@@ -79,6 +81,8 @@ public final class IrPrinter {
         }
         switch (insn.op()) {
             case GOTO -> s.append(" -> ").append(insn.targets().get(0));
+            case TRY -> s.append(" -> ").append(insn.targets().get(0)).append(" catch ")
+                    .append(insn.targets().subList(1, insn.targets().size()));
             case IF -> s.append(" -> ").append(insn.targets().get(0)).append(" else ").append(insn.targets().get(1));
             case SWITCH -> {
                 s.append(" default ").append(insn.targets().get(0));

@@ -31,6 +31,11 @@ public enum Op {
     INVOKE_DYNAMIC,
     CHECKCAST,
     INSTANCEOF,
+    /**
+     * The exception a landing block catches: a landing is entered only by a {@link #TRY}, and this
+     * is its first instruction. Type operand: the class the handler names, {@code null} for any.
+     */
+    CATCH,
     /** Terminator: unconditional jump. */
     GOTO,
     /** Terminator: {@code IFEQ} .. {@code IF_ACMPNE}, {@code IFNULL}, {@code IFNONNULL}; targets [taken, not taken]. */
@@ -40,9 +45,15 @@ public enum Op {
     /** Terminator: returns its operand, if any. */
     RETURN,
     /** Terminator: throws its operand. */
-    THROW;
+    THROW,
+    /**
+     * Terminator of a <em>guard</em>: enters targets[0], whose first instruction may throw; if it
+     * does, none of that block has run and control goes to one of targets[1..], the landing blocks
+     * of the handlers that may catch it, in the order the JVM tries them (see {@code ExceptionEdges}).
+     */
+    TRY;
 
     public boolean isTerminator() {
-        return this == GOTO || this == IF || this == SWITCH || this == RETURN || this == THROW;
+        return this == GOTO || this == IF || this == SWITCH || this == RETURN || this == THROW || this == TRY;
     }
 }

@@ -1,6 +1,7 @@
 package dev.fluxion.transformer.optimize;
 
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.ir.ExceptionEdges;
 import dev.fluxion.transformer.ir.IrFunction;
 
 /**
@@ -15,8 +16,15 @@ public final class PrimalOptimizer {
     private PrimalOptimizer() {
     }
 
-    /** Optimises {@code f} in place; returns whether anything changed. */
+    /**
+     * Optimises {@code f} in place; returns whether anything changed. A function with try blocks is
+     * left as it is: the rewrites move and drop reads that may throw, which would change where (and
+     * whether) an exception reaches its handler.
+     */
     public static boolean optimize(IrFunction f, Callees callees) {
+        if (ExceptionEdges.any(f)) {
+            return false;
+        }
         boolean changed = ReceiverFields.hoist(f, callees);
         changed |= InvariantLoopBounds.hoist(f);
         changed |= IntegerIdentities.fold(f);
