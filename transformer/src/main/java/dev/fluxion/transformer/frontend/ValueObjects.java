@@ -156,12 +156,12 @@ public final class ValueObjects {
                 if (objectCode && !data.contains(insn)) {
                     return false;
                 }
-                if (insn.member() != null && !insn.member().owner().equals(f.owner())
-                        && !Access.isAccessible(insn.member(), f.owner(), classes)) {
+                if (insn.member() != null && Access.reach(insn.member(), f.owner(), classes) == Access.Reach.NONE) {
                     String what = insn.member().descriptor().startsWith("(")
                             ? "inlined code calls " + JavaSyntax.method(insn.member())
                             : "the code reads the field " + JavaSyntax.field(insn.member());
-                    throw new Abandon(what + ", which " + JavaSyntax.type(Type.getObjectType(f.owner())) + " may not reach");
+                    throw new Abandon(what + ", which " + JavaSyntax.type(Type.getObjectType(f.owner())) + " may not reach "
+                            + "(a class it may not name, of another package and not public, or one Fluxion cannot read)");
                 }
             }
         }
