@@ -85,7 +85,7 @@ public final class Corpus {
         double[] picture = {0.2, -0.4, 0.7, 1.1};
         double focal = 1.5;
         return List.of(
-                scalar("PrivateMembers.PhotoFit.loss", new PrivateMembers.PhotoFit()::loss, x -> {
+                scalar("PhotoFit.loss", new PrivateMembers.PhotoFit()::loss, x -> {
                     double[] g = new double[2];
                     for (double v : photo) {
                         g[0] += v;
@@ -93,7 +93,7 @@ public final class Corpus {
                     }
                     return g;
                 }, p(1, 2), p(-0.3, 0.8)),
-                scalar("PrivateMembers.PictureFit.loss", new PrivateMembers.PictureFit()::loss, x -> {
+                scalar("PictureFit.loss", new PrivateMembers.PictureFit()::loss, x -> {
                     double[] g = new double[2];
                     for (int i = 0; i < picture.length; i++) {
                         g[0] += (1.5 + i) * picture[i];
@@ -103,7 +103,7 @@ public final class Corpus {
                 }, p(1, 2), p(-0.3, 0.8)),
                 scalar("PrivateMembers.pictureOfParameters", PrivateMembers::pictureOfParameters,
                         x -> p(9 * x[0], 30 * x[1] * x[1] * x[1]), p(0.4, -1.3), p(1.2, 0.6)),
-                scalar("PrivateMembers.Focus.loss", new PrivateMembers.Focus(focal)::loss, x -> {
+                scalar("Focus.loss", new PrivateMembers.Focus(focal)::loss, x -> {
                     double[] g = new double[x.length];
                     for (int i = 0; i < x.length; i++) {
                         double d = 1 + x[i] * x[i];

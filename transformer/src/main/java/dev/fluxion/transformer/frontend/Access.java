@@ -8,9 +8,13 @@ import java.util.Set;
 import java.util.function.Function;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * Java's access rules, for code copied from one class into another (inlining): the one place that
@@ -69,6 +73,26 @@ public final class Access {
                 : List.of(type);
         // the handle's call names the member's types as the instruction does: classes from may name
         return named.stream().allMatch(t -> canName(t, from, classes)) ? Reach.HANDLE : Reach.NONE;
+    }
+
+    /**
+     * What {@code code} (a method of another class) uses that code in {@code from} may not use even
+     * through a method handle, in the user's words: why Fluxion did not inline it. {@code null} if
+     * nothing.
+     */
+    public static String outOfReach(MethodNode code, String from, Function<String, ClassNode> classes) {
+        for (AbstractInsnNode insn : code.instructions) {
+            MemberRef m = insn instanceof FieldInsnNode f ? new MemberRef(f.owner, f.name, f.desc)
+                    : insn instanceof MethodInsnNode call ? new MemberRef(call.owner, call.name, call.desc, call.itf) : null;
+            if (m != null && reach(m, from, classes) == Reach.NONE) {
+                return (insn instanceof FieldInsnNode ? "the field " : "the method ") + m.owner().replace('/', '.') + "."
+                        + (m.name().equals("<init>") ? "<init> (a constructor)" : m.name());
+            }
+            if (insn instanceof TypeInsnNode t && !canName(Type.getObjectType(t.desc), from, classes)) {
+                return "the class " + Type.getObjectType(t.desc).getClassName();
+            }
+        }
+        return null;
     }
 
     /** Whether code in {@code from} may name type {@code t} (in a cast, an allocation, a descriptor of a call it makes itself). */
