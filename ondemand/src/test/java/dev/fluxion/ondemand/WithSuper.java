@@ -3,8 +3,9 @@ package dev.fluxion.ondemand;
 import dev.fluxion.Differentiable;
 
 /**
- * One method whose derivative calls {@code super.factor(2)}, which a class of its own cannot do, and
- * one that needs nothing of the kind: on demand, the second gets its derivative, the first says why not.
+ * A method whose derivative calls {@code super.factor(2)}, which only the class itself may do (on
+ * demand, the derivatives live in a class of their own, which calls it through a method handle), one
+ * that calls the override, and one that needs nothing of the kind.
  */
 public class WithSuper extends ScaleBase {
     @Override
@@ -15,6 +16,11 @@ public class WithSuper extends ScaleBase {
     @Differentiable
     public double scaled(double[] x) {
         return x[0] * super.factor(2);
+    }
+
+    @Differentiable
+    public double overridden(double[] x) {
+        return x[0] * factor(2);
     }
 
     @Differentiable

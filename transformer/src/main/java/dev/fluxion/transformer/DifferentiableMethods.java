@@ -266,6 +266,12 @@ final class DifferentiableMethods implements Callees {
                 .filter(m -> m.name.equals(method.name()) && m.desc.equals(method.descriptor())).findFirst().orElse(null);
     }
 
+    @Override
+    public String outOfReach(MemberRef method, String from) {
+        MethodNode code = code(method);
+        return code == null ? null : dev.fluxion.transformer.frontend.Access.outOfReach(code, from, this::classNode);
+    }
+
     ClassNode classNode(String owner) {
         return bodies.computeIfAbsent(owner, name -> {
             byte[] bytes = locator.locate(name);

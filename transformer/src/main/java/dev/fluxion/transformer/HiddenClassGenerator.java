@@ -8,15 +8,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Derivatives on demand: the same transformer as the agent and the plugin, run when a derivative is
@@ -43,18 +40,7 @@ public final class HiddenClassGenerator implements DerivativeGenerator {
         if (result.bytes() == null) {
             return new Generated(null, problems);
         }
-        NestmateDerivatives.Extracted extracted = NestmateDerivatives.extract(result.bytes(), locator);
-        if (!extracted.failed().isEmpty()) { // each method that needs what only the class itself may do
-            ClassNode original = new ClassNode();
-            new ClassReader(bytes).accept(original, ClassReader.SKIP_CODE);
-            for (MethodNode m : original.methods) {
-                String why = extracted.failed().get(m.name);
-                if (why != null) {
-                    problems.add(new Problem(original.name, m.name, m.desc, why));
-                }
-            }
-        }
-        byte[] hidden = extracted.bytes();
+        byte[] hidden = NestmateDerivatives.extract(result.bytes(), locator);
         if (hidden == null) {
             return new Generated(null, problems);
         }

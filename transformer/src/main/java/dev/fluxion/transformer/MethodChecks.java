@@ -55,7 +55,7 @@ final class MethodChecks {
         try {
             DifferentiabilityCheck.check(source, activity, callees); // diagnostics speak of the code as written
         } catch (Unsupported u) {
-            throw lowered.kept() == null ? u : withObjectsKept(u, lowered.kept());
+            throw lowered.kept() == null ? u : withObjectsKept(u, lowered.kept(), lowered.outOfReach());
         }
         return new Checked(source, activity);
     }
@@ -87,7 +87,7 @@ final class MethodChecks {
      * The problems, the one about an object (else the first) saying why the method's objects were
      * kept as they are: the rest of its message cannot know.
      */
-    private static Unsupported withObjectsKept(Unsupported u, String why) {
+    private static Unsupported withObjectsKept(Unsupported u, String why, boolean outOfReach) {
         List<Unsupported> each = new ArrayList<>(u.each());
         int at = 0;
         for (int k = 0; k < each.size(); k++) {
@@ -97,8 +97,12 @@ final class MethodChecks {
             }
         }
         Unsupported p = each.get(at);
-        each.set(at, new Unsupported(p.line(), p.problem() + " (Fluxion kept this method's objects as they are: " + why
-                + ")", p.advice()));
+        each.set(at, outOfReach // the real cause first, then what it led to
+                ? new Unsupported(p.line(), why + ", so Fluxion kept this method's objects as they are, and then: "
+                        + p.problem(), "Make the class public (its members may stay private: Fluxion reaches those "
+                                + "through method handles). " + p.advice())
+                : new Unsupported(p.line(), p.problem() + " (Fluxion kept this method's objects as they are: " + why
+                        + ")", p.advice()));
         return Unsupported.all(each);
     }
 

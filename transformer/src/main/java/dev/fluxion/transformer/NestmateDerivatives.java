@@ -2,13 +2,8 @@ package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.backend.ClassFileLocator;
+import dev.fluxion.transformer.backend.ThroughHandles;
 import dev.fluxion.transformer.frontend.Access;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
@@ -17,7 +12,6 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
-import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -35,11 +29,11 @@ import org.objectweb.asm.tree.MethodNode;
  *   <li>a call to another class's generated member becomes an {@code invokedynamic} whose bootstrap,
  *       {@code OnDemand.derivative}, finds that member where it is (a hidden class cannot be named);</li>
  *   <li>a private instance method of the class, called with {@code invokespecial} from inside it, is
- *       called with {@code invokevirtual} (or {@code invokeinterface}), as a nestmate calls it.</li>
+ *       called with {@code invokevirtual} (or {@code invokeinterface}), as a nestmate calls it;</li>
+ *   <li>what only the class itself may do, calling a superclass's method with {@code super.m()} or
+ *       using a protected member inherited from another package, goes through the member's method
+ *       handle, found from inside the class ({@link ThroughHandles}, as for members of other classes).</li>
  * </ul>
- * What a class of its own can never do, calling a superclass's method with {@code super.m()} or
- * using a protected member inherited from another package, fails the method whose derivative needs
- * it (and those whose derivatives call that one), each with its message; the others work.
  */
 public final class NestmateDerivatives {
     /** The name the hidden class is written with: the JVM appends a suffix of its own. */
@@ -63,20 +57,12 @@ public final class NestmateDerivatives {
     }
 
     /**
-     * The hidden class, and the methods whose derivatives could not go into it, by name, with why
-     * (a member that does what only code inside the class can, or calls one that does). {@code bytes}
-     * is {@code null} if nothing is left.
-     */
-    public record Extracted(byte[] bytes, Map<String, String> failed) {
-    }
-
-    /**
      * The hidden class's bytes: the members {@link Transformer#transformEach} added to the class
-     * {@code transformed}, but for those of methods that cannot be generated on demand.
+     * {@code transformed}; {@code null} if there are none.
      *
      * @param locator reads superclasses, to find protected members of another package
      */
-    public static Extracted extract(byte[] transformed, ClassFileLocator locator) {
+    public static byte[] extract(byte[] transformed, ClassFileLocator locator) {
         ClassNode host = new ClassNode();
         new ClassReader(transformed).accept(host, 0);
         ClassNode out = new ClassNode();
@@ -85,65 +71,21 @@ public final class NestmateDerivatives {
         out.name = host.name + SUFFIX;
         out.superName = "java/lang/Object";
         out.sourceFile = host.sourceFile;
-        Map<String, String> failed = new LinkedHashMap<>();
         for (MethodNode m : host.methods) {
             if (m.name.startsWith(Naming.GENERATED_PREFIX)) {
-                List<String> problems = new ArrayList<>();
-                rewrite(m, host, out.name, locator, problems);
-                if (problems.isEmpty()) {
-                    out.methods.add(m);
-                } else {
-                    failed.merge(Naming.primalName(m.name), String.join("; ", problems), (a, b) -> a);
-                }
+                rewrite(m, host, out.name, locator);
+                out.methods.add(m);
             }
         }
-        // a member that calls one left out goes too, until none does
-        for (boolean changed = !failed.isEmpty(); changed; ) {
-            changed = false;
-            Set<String> present = new HashSet<>();
-            out.methods.forEach(m -> present.add(m.name + m.desc));
-            for (MethodNode m : List.copyOf(out.methods)) {
-                String missing = missingCallee(m, out.name, present);
-                if (missing != null) {
-                    out.methods.remove(m);
-                    failed.putIfAbsent(Naming.primalName(m.name), "its derivative needs that of "
-                            + Naming.primalName(missing) + ", which cannot be generated on demand");
-                    changed = true;
-                }
-            }
-        }
-        String source = host.sourceFile == null ? "Unknown Source" : host.sourceFile;
-        failed.replaceAll((method, why) -> "fluxion: " + host.name.replace('/', '.') + "." + method + "(" + source
-                + "): its derivative cannot be generated on demand: " + why + ". Derivatives generated on demand live "
-                + "in a class of their own, which cannot do that; run with the agent or transform the class at build "
-                + "time with the plugin, which add them to the class itself.");
         if (out.methods.isEmpty()) {
-            return new Extracted(null, failed);
+            return null;
         }
         ClassWriter writer = new ClassWriter(0);
         out.accept(writer);
-        return new Extracted(writer.toByteArray(), failed);
+        return writer.toByteArray();
     }
 
-    /** A member of the hidden class that {@code m} calls and that is not {@code present}, or {@code null}. */
-    private static String missingCallee(MethodNode m, String hidden, Set<String> present) {
-        for (AbstractInsnNode insn : m.instructions) {
-            if (insn instanceof MethodInsnNode call && call.owner.equals(hidden) && !present.contains(call.name + call.desc)) {
-                return call.name;
-            }
-            if (insn instanceof InvokeDynamicInsnNode indy) {
-                for (Object arg : indy.bsmArgs) {
-                    if (arg instanceof Handle h && h.getOwner().equals(hidden) && !present.contains(h.getName() + h.getDesc())) {
-                        return h.getName();
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static void rewrite(MethodNode m, ClassNode host, String hidden, ClassFileLocator locator,
-            List<String> problems) {
+    private static void rewrite(MethodNode m, ClassNode host, String hidden, ClassFileLocator locator) {
         boolean hostIsInterface = (host.access & Opcodes.ACC_INTERFACE) != 0;
         for (AbstractInsnNode insn : m.instructions.toArray()) {
             if (insn instanceof MethodInsnNode call) {
@@ -157,14 +99,16 @@ public final class NestmateDerivatives {
                 } else if (call.getOpcode() == Opcodes.INVOKESPECIAL && !call.name.equals("<init>")) {
                     if (call.owner.equals(host.name)) {
                         call.setOpcode(hostIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL);
-                    } else {
-                        problems.add("it calls super." + call.name + "(...) of " + call.owner.replace('/', '.'));
+                    } else { // super.m(): found from inside the host, as its invokespecial would
+                        m.instructions.set(call, ThroughHandles.through(call));
                     }
-                } else {
-                    checkInherited(host, call.owner, call.name, call.desc, false, locator, problems);
+                } else if (isProtectedOfAnotherPackage(host, call.owner, call.name, call.desc, false, locator)) {
+                    m.instructions.set(call, ThroughHandles.through(call));
                 }
             } else if (insn instanceof FieldInsnNode field) {
-                checkInherited(host, field.owner, field.name, field.desc, true, locator, problems);
+                if (isProtectedOfAnotherPackage(host, field.owner, field.name, field.desc, true, locator)) {
+                    m.instructions.set(field, ThroughHandles.through(field));
+                }
             } else if (insn instanceof InvokeDynamicInsnNode indy) {
                 if (isLambdaOverGenerated(indy, host.name)) {
                     indy.bsm = METAFACTORY;
@@ -211,44 +155,31 @@ public final class NestmateDerivatives {
     }
 
     /**
-     * Reports a member of a superclass in another package that is neither public nor reached
-     * through a public declaration: protected, which only subclasses may use.
+     * Whether a member of the host or a superclass is declared by a superclass in another package,
+     * protected: only subclasses may use it, so the hidden class reaches it through a handle.
      */
-    private static void checkInherited(ClassNode host, String owner, String name, String desc, boolean field,
-            ClassFileLocator locator, List<String> problems) {
+    private static boolean isProtectedOfAnotherPackage(ClassNode host, String owner, String name, String desc,
+            boolean field, ClassFileLocator locator) {
         // javac names an inherited member through the class that uses it (getfield Host.scale): follow the
         // chain from there to the class that declares it
         if (!owner.equals(host.name) && !isSuperclass(owner, host, locator)) {
-            return; // not a member the host inherits
+            return false; // not a member the host inherits
         }
         for (String c = owner; c != null; ) {
             ClassNode node = c.equals(host.name) ? host : read(c, locator);
             if (node == null) {
-                return;
+                return false;
             }
-            if (field) {
-                for (FieldNode f : node.fields) {
-                    if (f.name.equals(name) && f.desc.equals(desc)) {
-                        report(f.access, node.name, host, name, problems);
-                        return;
-                    }
-                }
-            } else {
-                for (MethodNode mm : node.methods) {
-                    if (mm.name.equals(name) && mm.desc.equals(desc)) {
-                        report(mm.access, node.name, host, name, problems);
-                        return;
-                    }
-                }
+            int access = field ? node.fields.stream().filter(f -> f.name.equals(name) && f.desc.equals(desc))
+                    .mapToInt(f -> f.access).findFirst().orElse(-1)
+                    : node.methods.stream().filter(mm -> mm.name.equals(name) && mm.desc.equals(desc))
+                            .mapToInt(mm -> mm.access).findFirst().orElse(-1);
+            if (access != -1) {
+                return (access & Opcodes.ACC_PROTECTED) != 0 && !Access.packageOf(node.name).equals(Access.packageOf(host.name));
             }
             c = node.superName;
         }
-    }
-
-    private static void report(int access, String declarer, ClassNode host, String name, List<String> problems) {
-        if ((access & Opcodes.ACC_PROTECTED) != 0 && !Access.packageOf(declarer).equals(Access.packageOf(host.name))) {
-            problems.add("it uses the protected member " + name + " of " + declarer.replace('/', '.'));
-        }
+        return false;
     }
 
     private static boolean isSuperclass(String owner, ClassNode host, ClassFileLocator locator) {

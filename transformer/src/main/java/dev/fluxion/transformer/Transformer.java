@@ -7,6 +7,7 @@ import dev.fluxion.transformer.analysis.DifferentiabilityCheck;
 import dev.fluxion.transformer.backend.BytecodeEmitter;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.backend.ClassHierarchy;
+import dev.fluxion.transformer.backend.ThroughHandles;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.DifferentiationException;
 import dev.fluxion.transformer.diagnostics.Unsupported;
@@ -54,7 +55,8 @@ import org.objectweb.asm.tree.MethodNode;
  *       {@link Checkpointing}: a {@code @Checkpointed} method's time loops reversed from snapshots)
  *     --{@link ForwardMembers}: tangents (one lane, four lanes), and the adjoint of the tangent
  *       (Hessian-vector products), in SSA
- *     --{@link BytecodeEmitter}--> bytecode, frames computed by ASM over {@link ClassHierarchy}
+ *     --{@link BytecodeEmitter}--> bytecode ({@link ThroughHandles}: members of other classes the class may
+ *       not use itself through method handles), frames computed by ASM over {@link ClassHierarchy}
  * </pre>
  * Adjoints that call static {@code @Differentiable} methods of the class while passing them data
  * ask for variants of the callees' adjoints specialised to the active arguments; those are generated
@@ -234,7 +236,7 @@ public final class Transformer {
         }
         Forwarders.addTo(node, out, locator); // lambdas such as x -> f(x), linked as f
         out.failCallersOfMissingMembers();
-        return write(reader, node, out, classBytes);
+        return write(reader, node, out, classBytes, callees);
     }
 
     /**
@@ -243,13 +245,16 @@ public final class Transformer {
      * method's adjoint does not need (its tangents, its Hessian-vector product) becomes a stub that
      * throws why, and an adjoint that does not fit fails its method alone.
      */
-    private Result write(ClassReader reader, ClassNode node, ClassDerivatives out, byte[] classBytes) {
+    private Result write(ClassReader reader, ClassNode node, ClassDerivatives out, byte[] classBytes,
+            DifferentiableMethods callees) {
         while (true) {
             try {
                 List<MethodNode> members = out.members();
                 if (members.isEmpty()) {
                     return new Result(null, out.problems());
                 }
+                java.util.function.Function<String, ClassNode> classes = c -> c.equals(node.name) ? node : callees.classNode(c);
+                members.forEach(m -> ThroughHandles.rewrite(m, node.name, classes)); // members the class may not use itself
                 return new Result(addMethods(reader, node, withFrames(node, members), out.replaced()), out.problems());
             } catch (MethodTooLargeException e) {
                 if (inline) { // inlined code made it too large

@@ -76,7 +76,42 @@ public final class Corpus {
         cases.addAll(ArrayListCorpus.cases());
         cases.addAll(simulations());
         cases.addAll(TryCatchCorpus.cases());
+        cases.addAll(privateMembers());
         return Collections.unmodifiableList(cases);
+    }
+
+    /** Private, protected and package members of other classes, in another package too ({@link PrivateMembers}). */
+    private static List<CorpusCase> privateMembers() {
+        double[] photo = {0.1, 0.5, 0.9};
+        double[] picture = {0.2, -0.4, 0.7, 1.1};
+        double focal = 1.5;
+        return List.of(
+                scalar("PhotoFit.loss", new PrivateMembers.PhotoFit()::loss, x -> {
+                    double[] g = new double[2];
+                    for (double v : photo) {
+                        g[0] += v;
+                        g[1] += v * v;
+                    }
+                    return g;
+                }, p(1, 2), p(-0.3, 0.8)),
+                scalar("PictureFit.loss", new PrivateMembers.PictureFit()::loss, x -> {
+                    double[] g = new double[2];
+                    for (int i = 0; i < picture.length; i++) {
+                        g[0] += (1.5 + i) * picture[i];
+                        g[1] += (1.5 + i) * picture[i] * Math.cos(x[1] * picture[i]);
+                    }
+                    return g;
+                }, p(1, 2), p(-0.3, 0.8)),
+                scalar("PrivateMembers.pictureOfParameters", PrivateMembers::pictureOfParameters,
+                        x -> p(9 * x[0], 30 * x[1] * x[1] * x[1]), p(0.4, -1.3), p(1.2, 0.6)),
+                scalar("Focus.loss", new PrivateMembers.Focus(focal)::loss, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        double d = 1 + x[i] * x[i];
+                        g[i] = focal * focal * (1 - x[i] * x[i]) / (d * d);
+                    }
+                    return g;
+                }, p(0.3, -1.7, 2.2), p(0.9, 0.1)));
     }
 
     private static List<CorpusCase> functionsAsValues() {

@@ -23,6 +23,7 @@ import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
 import dev.fluxion.fixtures.bad.FunctionParameter;
+import dev.fluxion.fixtures.bad.HelperOfAHiddenClass;
 import dev.fluxion.fixtures.bad.InstanceMethod;
 import dev.fluxion.fixtures.bad.LambdaOfAnotherClassPassedOn;
 import dev.fluxion.fixtures.bad.ListElementUsedAfterGrowth;
@@ -51,6 +52,7 @@ import dev.fluxion.fixtures.bad.SynchronizedBlock;
 import dev.fluxion.fixtures.bad.SynchronizedMethod;
 import dev.fluxion.fixtures.bad.TwoBadMethods;
 import dev.fluxion.fixtures.bad.ValueKeptByAPlainMethod;
+import dev.fluxion.fixtures.bad.ValueObjectOfAHiddenClass;
 import dev.fluxion.fixtures.bad.WriteIntoFieldArray;
 import dev.fluxion.fixtures.bad.WriteIntoReturnedArray;
 import dev.fluxion.fixtures.ok.BesideComputation;
@@ -104,6 +106,35 @@ class DiagnosticsTest {
                         + "subclass overrides, not recursive, at most 500 instructions)",
                 NOT_DIFFERENTIABLE_ADVICE);
         assertTrue(d.message().contains("which is not @Differentiable"), d.message());
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     return Gains.scaled(x[0]) + x[1];   // ERROR: Gains (another package) reads Table.GAIN, Table not public
+    // }
+    // (private members of other classes are reached through method handles; a class that may not be named is not)
+    @Test
+    void aHelperThatUsesAClassThisOneMayNotNameSaysSoFirst() {
+        expectOne(HelperOfAHiddenClass.class, "f",
+                "active value passed to dev.fluxion.fixtures.bad.other.Gains.scaled(double), whose code uses the field "
+                        + "dev.fluxion.fixtures.bad.other.Table.GAIN, which dev.fluxion.fixtures.bad.HelperOfAHiddenClass may "
+                        + "not reach (a class of another package that is not public): Fluxion cannot differentiate through it "
+                        + "there",
+                "Make the class public (its members may stay private: Fluxion reaches those through method handles), or "
+                        + "annotate the method @Differentiable, so it has derivatives of its own.");
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     return new Frame(x[0], x[1]).total();   // ERROR: Frame.total (another package) reads Table.GAIN, Table not public
+    // }
+    @Test
+    void aValueObjectWhoseCodeUsesAClassThisOneMayNotNameSaysSoFirst() {
+        expectOne(ValueObjectOfAHiddenClass.class, "f",
+                "the code reads the field dev.fluxion.fixtures.bad.other.Table.GAIN, which "
+                        + "dev.fluxion.fixtures.bad.ValueObjectOfAHiddenClass may not reach (a class of another package that "
+                        + "is not public, or one Fluxion cannot read), so Fluxion kept this method's objects as they are, and "
+                        + "then: active value passed to the constructor of dev.fluxion.fixtures.bad.other.Frame",
+                "Make the class public (its members may stay private: Fluxion reaches those through method handles). "
+                        + OBJECT_ADVICE);
     }
 
     // @Differentiable static double f(double[] x) {

@@ -59,6 +59,14 @@ public interface Callees {
         return null;
     }
 
+    /**
+     * What the code of {@code method} uses that code in class {@code from} may not (a class of
+     * another package that is not public), in the user's words, or {@code null}.
+     */
+    default String outOfReach(MemberRef method, String from) {
+        return null;
+    }
+
     /** Why an {@code @AdjointOf} rule declared for this method's name cannot serve it, or {@code null}. */
     default String adjointRuleMismatch(MemberRef method) {
         return null;

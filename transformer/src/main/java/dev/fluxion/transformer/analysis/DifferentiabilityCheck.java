@@ -50,9 +50,13 @@ public final class DifferentiabilityCheck {
     private final ActivityAnalysis activity;
     private final Callees callees;
 
-    private DifferentiabilityCheck(ActivityAnalysis activity, Callees callees) {
+    /** The class the derivatives will live in. */
+    private final String from;
+
+    private DifferentiabilityCheck(ActivityAnalysis activity, Callees callees, String from) {
         this.activity = activity;
         this.callees = callees;
+        this.from = from;
     }
 
     /**
@@ -60,7 +64,7 @@ public final class DifferentiabilityCheck {
      *     so that a user fixes them in one round, not one per run
      */
     public static void check(IrFunction f, ActivityAnalysis activity, Callees callees) {
-        DifferentiabilityCheck c = new DifferentiabilityCheck(activity, callees);
+        DifferentiabilityCheck c = new DifferentiabilityCheck(activity, callees, f.owner());
         c.showsDifferentiatedValues = showsDifferentiatedValues(f, activity);
         List<Unsupported> problems = new ArrayList<>();
         for (Block b : f.blocks()) {
@@ -281,6 +285,14 @@ public final class DifferentiabilityCheck {
                             + "accessor)"), isFluxion(m) ? "Fluxion's generated code should never pass it differentiated "
                                     + "values: please report this as a Fluxion bug, with the output of -Dfluxion.dump=DIR."
                                     : "Call a @Differentiable method directly instead.");
+        }
+        String outOfReach = callees.outOfReach(m, from);
+        if (outOfReach != null) { // the real cause first: the helper's code cannot be copied here
+            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", whose code uses "
+                    + outOfReach + ", which " + JavaSyntax.type(org.objectweb.asm.Type.getObjectType(from)) + " may not reach "
+                    + "(a class of another package that is not public): Fluxion cannot differentiate through it there",
+                    "Make the class public (its members may stay private: Fluxion reaches those through method handles), "
+                            + "or annotate the method @Differentiable, so it has derivatives of its own.");
         }
         if (Types.isFloating(insn.type()) || Types.isFloatingArray(insn.type())) {
             // ReadableCallees differentiates through small helpers: this one is not (recursive, large,

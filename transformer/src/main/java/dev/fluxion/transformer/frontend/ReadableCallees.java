@@ -32,7 +32,7 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <p>Qualify: static methods of any class outside the JDK, and instance methods that no subclass
  * can override (private, final, or of a final class), whose code references nothing the caller's
- * class may not reach (the derivatives live there). Not: {@code @Differentiable} methods (they have
+ * class may not reach, directly or through a method handle (the derivatives live there: {@link Access}). Not: {@code @Differentiable} methods (they have
  * derivatives of their own, inlined or called by {@link Inliner}), methods with an {@code @AdjointOf}
  * rule, recursion, and bodies larger than {@link #MAX_CALLEE_SIZE} instructions. A call that stays
  * is judged by the checks as before: with differentiated arguments it is rejected with a message,
@@ -135,8 +135,13 @@ public final class ReadableCallees {
             return null;
         }
         ClassNode owner = classes.apply(m.owner());
-        MethodNode method = owner == null ? null : owner.methods.stream()
-                .filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
+        MethodNode method = owner == null ? null : declared(owner, m);
+        // inherited (javac names a superclass's method through the class it is called on): resolved as the JVM does
+        for (ClassNode k = owner; method == null && k != null && k.name != null && k.superName != null; ) {
+            k = classes.apply(k.superName);
+            method = k == null || k.name == null ? null : declared(k, m);
+            owner = method != null ? k : owner;
+        }
         boolean exact = false;
         String receiverClass = exactReceiverClass(call);
         if (receiverClass != null) { // the object's class is known: the method it runs is found as the JVM finds it
@@ -175,6 +180,10 @@ public final class ReadableCallees {
             }
         }
         return body;
+    }
+
+    private static MethodNode declared(ClassNode c, MemberRef m) {
+        return c.methods.stream().filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
     }
 
     /** Whether the method a call names is private to its class (a nestmate's private method, called with invokevirtual). */
@@ -395,21 +404,32 @@ public final class ReadableCallees {
 
     /**
      * Whether every member the body uses may be used from {@code from}, where its copy will live:
-     * those it names, and those an invokedynamic's bootstrap is given as method handles (a record's
-     * {@code toString}, {@code equals} and {@code hashCode} read its private fields that way), but
+     * those it names (directly, or through a method handle unless they are a value class's: {@link
+     * Access#reach}), the classes it casts to and allocates arrays of, and the members an invokedynamic's bootstrap is given as
+     * method handles (a record's {@code toString}, {@code equals} and {@code hashCode} read its
+     * private fields that way; constants of the class file, which must be reached directly), but
      * for a lambda's body, which its calls in view run inlined.
      */
     private boolean reachable(IrFunction body, String from) {
         for (Block b : body.blocks()) {
             for (Instruction insn : b.instructions()) {
-                if (insn.member() != null && !reaches(insn.member(), from)) {
+                Access.Reach reach = insn.member() == null ? Access.Reach.DIRECT : Access.reach(insn.member(), from, classes);
+                // what a value class keeps to itself (a record's fields) is ValueObjects' to inline, where the
+                // objects are replaced by their numbers; what other classes keep goes through method handles
+                if (reach == Access.Reach.NONE
+                        || reach == Access.Reach.HANDLE && ValueObjects.isValueClass(classes.apply(insn.member().owner()))) {
+                    return false;
+                }
+                Type named = insn.op() == Op.CHECKCAST || insn.op() == Op.INSTANCEOF ? insn.typeOperand()
+                        : insn.op() == Op.NEW_ARRAY ? insn.type() : null;
+                if (named != null && !Access.canName(named, from, classes)) {
                     return false;
                 }
                 // a lambda's body, private to its class, is not reached: its calls become calls of the body, inlined
                 if (insn.op() == Op.INVOKE_DYNAMIC && insn.bootstrap() != null && !onlyCalled(insn)) {
                     for (Object arg : insn.bootstrap().bsmArgs) {
                         if (arg instanceof org.objectweb.asm.Handle h
-                                && !reaches(new MemberRef(h.getOwner(), h.getName(), h.getDesc(), h.isInterface()), from)) {
+                                && !reachesDirectly(new MemberRef(h.getOwner(), h.getName(), h.getDesc(), h.isInterface()), from)) {
                             return false;
                         }
                     }
@@ -447,7 +467,7 @@ public final class ReadableCallees {
         for (Block b : f.blocks()) {
             for (Instruction insn : b.body()) {
                 if (LocalLambdas.lambda(insn) != null && insn.bootstrap().bsmArgs[1] instanceof org.objectweb.asm.Handle h
-                        && !reaches(new MemberRef(h.getOwner(), h.getName(), h.getDesc(), h.isInterface()), f.owner())) {
+                        && !reachesDirectly(new MemberRef(h.getOwner(), h.getName(), h.getDesc(), h.isInterface()), f.owner())) {
                     throw new dev.fluxion.transformer.diagnostics.Unsupported(insn.line(), "a lambda made by a helper of "
                             + h.getOwner().replace('/', '.') + " is used where Fluxion cannot follow its calls, in a class "
                             + "that may not reach its body", "Call the lambda in code Fluxion inlines (pass it to a small "
@@ -457,8 +477,9 @@ public final class ReadableCallees {
         }
     }
 
-    private boolean reaches(MemberRef m, String from) {
-        return m.owner().equals(from) || Access.isAccessible(m, from, classes);
+    /** Whether a method handle constant of the class file, which the JVM checks as the instruction, may name {@code m} in {@code from}. */
+    private boolean reachesDirectly(MemberRef m, String from) {
+        return Access.reach(m, from, classes) == Access.Reach.DIRECT;
     }
 
     private static boolean isJdk(String owner) {

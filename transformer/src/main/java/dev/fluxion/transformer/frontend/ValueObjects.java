@@ -63,9 +63,11 @@ public final class ValueObjects {
 
     /**
      * A method in SSA form, with its objects replaced by their numbers, or as parsed; then
-     * {@code kept} says why its objects were kept (for the diagnostics), else it is {@code null}.
+     * {@code kept} says why its objects were kept (for the diagnostics), else it is {@code null};
+     * {@code outOfReach} if that is because their code uses what the method's class may not reach,
+     * the real cause of what the checks then report.
      */
-    public record Lowered(IrFunction function, String kept) {
+    public record Lowered(IrFunction function, String kept, boolean outOfReach) {
     }
 
     /**
@@ -79,28 +81,39 @@ public final class ValueObjects {
         IrFunction f = parse.get();
         ValueObjects v = new ValueObjects(classes, inlineInView);
         if (!v.mentionsValueClasses(f)) {
-            return new Lowered(f, null);
+            return new Lowered(f, null, false);
         }
         String why;
         try {
             if (v.lower(f)) {
-                return new Lowered(f, null);
+                return new Lowered(f, null, false);
             }
             why = "code on objects is left that cannot be replaced";
+        } catch (OutOfReach e) {
+            return new Lowered(parse.get(), e.getMessage(), true);
         } catch (Abandon e) {
             why = e.getMessage();
         } catch (RuntimeException e) { // as parsed: the checks then report the objects as they are
             why = "an internal error replacing them (" + e + ")";
         }
-        return new Lowered(parse.get(), why);
+        return new Lowered(parse.get(), why, false);
     }
 
     /** Thrown where the rewriting meets something it cannot replace; its message says what, for the user. */
-    static final class Abandon extends RuntimeException {
+    static class Abandon extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Abandon(String why) {
             super(why, null, false, false);
+        }
+    }
+
+    /** Thrown where the objects' code uses what the method's class may not reach. */
+    static final class OutOfReach extends Abandon {
+        private static final long serialVersionUID = 1L;
+
+        OutOfReach(String why) {
+            super(why);
         }
     }
 
@@ -156,12 +169,12 @@ public final class ValueObjects {
                 if (objectCode && !data.contains(insn)) {
                     return false;
                 }
-                if (insn.member() != null && !insn.member().owner().equals(f.owner())
-                        && !Access.isAccessible(insn.member(), f.owner(), classes)) {
+                if (insn.member() != null && Access.reach(insn.member(), f.owner(), classes) == Access.Reach.NONE) {
                     String what = insn.member().descriptor().startsWith("(")
                             ? "inlined code calls " + JavaSyntax.method(insn.member())
                             : "the code reads the field " + JavaSyntax.field(insn.member());
-                    throw new Abandon(what + ", which " + JavaSyntax.type(Type.getObjectType(f.owner())) + " may not reach");
+                    throw new OutOfReach(what + ", which " + JavaSyntax.type(Type.getObjectType(f.owner())) + " may not "
+                            + "reach (a class of another package that is not public, or one Fluxion cannot read)");
                 }
             }
         }
