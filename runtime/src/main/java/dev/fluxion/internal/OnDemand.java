@@ -121,8 +121,10 @@ public final class OnDemand {
             String primal = Naming.primalName(name);
             String why = TransformationLog.failuresOf(owner.getName().replace('.', '/'), primal);
             throw new FluxionException(why != null ? "fluxion: cannot differentiate through " + owner.getName() + "."
-                    + primal + ":\n" + why : "fluxion: the derivative " + name + " of " + owner.getName()
-                            + " could not be generated on demand.", e);
+                    + primal + ":\n" + why : GENERATOR == null ? "fluxion: " + owner.getName() + " was not transformed: "
+                            + "it has no derivative " + name + ". " + AdjointLinker.AGENT_HINT
+                            : "fluxion: the derivative " + name + " of " + owner.getName() + " could not be generated "
+                                    + "on demand.", e);
         }
     }
 
