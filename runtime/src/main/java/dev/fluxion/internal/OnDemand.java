@@ -89,29 +89,42 @@ public final class OnDemand {
      */
     public static CallSite derivative(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
             throws ReflectiveOperationException {
+        return new ConstantCallSite(derivativeMember(name, type, owner));
+    }
+
+    /**
+     * The derivative member {@code name} of {@code owner}, of type {@code type}: in {@code owner}
+     * itself if the agent or plugin put it there, else in {@code owner}'s on-demand hidden class,
+     * generated now if it was not yet. A member that cannot be had is a {@link FluxionException}
+     * that says why (the method's own diagnostics, when its transformation failed).
+     */
+    static java.lang.invoke.MethodHandle derivativeMember(String name, MethodType type, Class<?> owner)
+            throws IllegalAccessException {
         try {
             if (isTransformed(owner)) {
                 if (has(owner, name)) {
                     MethodHandles.Lookup in = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-                    return new ConstantCallSite(in.findStatic(owner, name, type));
+                    return in.findStatic(owner, name, type);
                 }
             } else {
                 MethodHandles.Lookup reverse = derivatives(owner);
                 if (reverse != null && has(reverse.lookupClass(), name)) {
-                    return new ConstantCallSite(reverse.findStatic(reverse.lookupClass(), name, type));
+                    return reverse.findStatic(reverse.lookupClass(), name, type);
                 }
             }
             MethodHandles.Lookup all = forwardDerivatives(owner); // a tangent, say: with the forward-mode members
             if (all == null) {
                 throw new NoSuchMethodException(name);
             }
-            return new ConstantCallSite(all.findStatic(all.lookupClass(), name, type));
+            return all.findStatic(all.lookupClass(), name, type);
         } catch (NoSuchMethodException e) {
             String primal = Naming.primalName(name);
             String why = TransformationLog.failuresOf(owner.getName().replace('.', '/'), primal);
             throw new FluxionException(why != null ? "fluxion: cannot differentiate through " + owner.getName() + "."
-                    + primal + ":\n" + why : "fluxion: the derivative " + name + " of " + owner.getName()
-                            + " could not be generated on demand.", e);
+                    + primal + ":\n" + why : GENERATOR == null ? "fluxion: " + owner.getName() + " was not transformed: "
+                            + "it has no derivative " + name + ". " + AdjointLinker.AGENT_HINT
+                            : "fluxion: the derivative " + name + " of " + owner.getName() + " could not be generated "
+                                    + "on demand.", e);
         }
     }
 

@@ -75,7 +75,7 @@ final class DifferentiableMethods implements Callees {
     void register(ClassNode node) {
         Set<String> methods = new HashSet<>();
         for (MethodNode m : node.methods) {
-            if (isAnnotated(m)) {
+            if (isAnnotated(m) || isDispatchedOnly(m.access)) {
                 methods.add(m.name + m.desc);
             }
         }
@@ -113,6 +113,16 @@ final class DifferentiableMethods implements Callees {
         java.util.List<Specialization> fresh = java.util.List.copyOf(all.subList(taken, all.size()));
         taken = all.size();
         return fresh;
+    }
+
+    /**
+     * An abstract method (of an interface or an abstract class): it has no code of its own, and its
+     * calls run the derivative of the method the object's class runs, found when the call runs
+     * ({@code VirtualCalls}), so it counts as differentiable. So does an overridable
+     * {@code @Differentiable} method, whose calls are dispatched the same way.
+     */
+    private static boolean isDispatchedOnly(int methodAccess) {
+        return (methodAccess & Opcodes.ACC_ABSTRACT) != 0 && (methodAccess & Opcodes.ACC_STATIC) == 0;
     }
 
     private static boolean cannotBeOverridden(int classAccess, int methodAccess) {
@@ -185,8 +195,8 @@ final class DifferentiableMethods implements Callees {
      * table keeps it data).
      */
     private synchronized ArraySummary summary(MemberRef method) {
-        if (!isDifferentiable(method)) {
-            return null;
+        if (!isDifferentiable(method) || isOverridable(method)) {
+            return null; // an override, which a call may run, may do more than the code Fluxion sees
         }
         ArraySummary known = summaries.get(method);
         if (known == null) {
@@ -243,7 +253,7 @@ final class DifferentiableMethods implements Callees {
     private String check(MemberRef method) {
         ClassNode node = classNode(method.owner());
         for (MethodNode m : node.methods) {
-            if (m.name.equals(method.name()) && m.desc.equals(method.descriptor())) {
+            if (m.name.equals(method.name()) && m.desc.equals(method.descriptor()) && !isDispatchedOnly(m.access)) {
                 Diagnostic d = MethodChecks.problem(node, m, this);
                 return d == null ? null : d.located();
             }
@@ -331,6 +341,9 @@ final class DifferentiableMethods implements Callees {
                     String[] exceptions) {
                 if (cannotBeOverridden(classAccess, access)) {
                     fixed.add(name + descriptor);
+                }
+                if (isDispatchedOnly(access) && !owner.startsWith("kotlin/")) { // Kotlin's boxed functions: LibraryCalls says why not
+                    methods.add(name + descriptor);
                 }
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override

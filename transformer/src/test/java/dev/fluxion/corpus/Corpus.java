@@ -72,6 +72,7 @@ public final class Corpus {
         cases.addAll(functionsAsValues());
         cases.addAll(objectArrays());
         cases.addAll(dispatch());
+        cases.addAll(outsideObjects());
         cases.addAll(jdkCalls());
         cases.addAll(ArrayListCorpus.cases());
         cases.addAll(simulations());
@@ -431,6 +432,53 @@ public final class Corpus {
                 }, p(0.4, -1.2), p(-0.9, 0.5)),
                 scalar("DispatchCases.totalArea", DispatchCases::totalArea,
                         x -> p(2 * x[0], 2 * Math.PI * x[1], 2 * x[2]), p(1, 2, 3), p(-0.5, 0.25, 1.5)));
+    }
+
+    private static List<CorpusCase> outsideObjects() {
+        return List.of(
+                scalar("OutsideObjects.twoNeurons", OutsideObjects::twoNeurons, w -> {
+                    double z = w[3];
+                    for (int i = 0; i < 3; i++) {
+                        z += w[i] * OutsideObjects.INPUTS[i];
+                    }
+                    double t = Math.tanh(z);
+                    double r = t + Math.log1p(Math.exp(2 * z)) / 2 - 0.7;
+                    double dz = 2 * r * (1 - t * t + 1 / (1 + Math.exp(-2 * z))); // softplus' = sigmoid
+                    double[] g = new double[4];
+                    for (int i = 0; i < 3; i++) {
+                        g[i] = dz * OutsideObjects.INPUTS[i];
+                    }
+                    g[3] = dz;
+                    return g;
+                }, p(0.2, -0.4, 0.3, 0.1), p(-0.6, 0.5, 0.25, -0.3)),
+                scalar("OutsideObjects.sharedActivation", OutsideObjects::sharedActivation, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = (i + 1) / (1 + Math.exp(-0.5 * x[i] * (i + 1)));
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0), p(-0.5, 0.75)),
+                scalar("OutsideObjects.chainEnergy", OutsideObjects::chainEnergy, x -> {
+                    double[] g = new double[x.length];
+                    for (int i = 0; i + 1 < x.length; i++) {
+                        double d = x[i + 1] - x[i];
+                        double dU = switch (i % 3) {
+                            case 0 -> 3 * (d - 1);
+                            case 1 -> {
+                                double e = Math.exp(-1.5 * (d - 1));
+                                yield 2 * 2 * (1 - e) * 1.5 * e;
+                            }
+                            default -> 0.5 * (d - 2);
+                        };
+                        g[i + 1] += dU;
+                        g[i] -= dU;
+                    }
+                    return g;
+                }, p(0, 1.1, 2.3, 4.0, 5.2), p(0.5, 1.2, 2.6)),
+                scalar("OutsideObjects.springs", OutsideObjects::springs, x -> {
+                    double s = x[1] - 1;
+                    return p(2 * (x[0] - 1), 2 * s + s * s * s);
+                }, p(1.5, 0.3), p(-0.2, 2.1)));
     }
 
     private static List<CorpusCase> objectArrays() {

@@ -24,7 +24,6 @@ import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
 import dev.fluxion.fixtures.bad.FunctionParameter;
 import dev.fluxion.fixtures.bad.HelperOfAHiddenClass;
-import dev.fluxion.fixtures.bad.InstanceMethod;
 import dev.fluxion.fixtures.bad.LambdaOfAnotherClassPassedOn;
 import dev.fluxion.fixtures.bad.ListElementUsedAfterGrowth;
 import dev.fluxion.fixtures.bad.ListElementUsedAfterSet;
@@ -453,18 +452,6 @@ class DiagnosticsTest {
     void synchronizedMethod() {
         expectOne(SynchronizedMethod.class, "f", "synchronized method",
                 "Remove 'synchronized'; a @Differentiable method should be a pure function of its arguments.");
-    }
-
-    // @Differentiable double scaled(double v) { return v * scale; }
-    // @Differentiable double f(double[] x) {
-    //     double s = x[0] * x[1];
-    //     return scaled(s);                    // ERROR: a subclass may override scaled
-    // }
-    @Test
-    void overridableInstanceMethod() {
-        expectOne(InstanceMethod.class, "f", "active value passed to dev.fluxion.fixtures.bad.InstanceMethod.scaled(double), "
-                + "which a subclass may override", "Make the method private, final or static (or its class final), so "
-                        + "the call runs the code Fluxion differentiated.");
     }
 
     // @Differentiable static int f(double[] x) {

@@ -227,12 +227,8 @@ public final class DifferentiabilityCheck {
                         + insn.type().getClassName(), "Return double or float, double[] or float[] from it (or "
                                 + "make it void and write the results into an array parameter).");
             }
-            if ((insn.opcode() == Opcodes.INVOKEVIRTUAL || insn.opcode() == Opcodes.INVOKEINTERFACE)
-                    && callees.isOverridable(m)) {
-                throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", which a subclass may override",
-                        "Make the method private, final or static (or its class final), so the call runs the code "
-                                + "Fluxion differentiated.");
-            }
+            // an overridable or abstract method: its derivative is that of the method the object's class
+            // runs, found when the call runs (VirtualCalls), which says so if that method has none
             checkAliasedArguments(insn);
             checkRowMoves(insn);
             checkNotGuarded(insn);

@@ -7,6 +7,7 @@ import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.ArrayOps;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.VirtualCalls;
 import dev.fluxion.transformer.forward.TangentGenerator.Result;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
@@ -316,8 +317,8 @@ final class LocalTangents {
             }
         }
         args.add(tape);
-        Instruction call = ir.invokeStatic(new MemberRef(callee.owner(), Naming.tangentName(callee.name(), width),
-                Naming.tangentDescriptor(descriptor, width), callee.isInterface()), args.toArray(Value[]::new));
+        Instruction call = VirtualCalls.callDerivative(ir, insn, VirtualCalls.isDispatched(insn, callees),
+                Naming.tangentName(callee.name(), width), Naming.tangentDescriptor(descriptor, width), args.toArray(Value[]::new));
         Type ret = Type.getReturnType(callee.descriptor());
         Value[] resultTangent = null;
         if (ret.getSort() != Type.VOID) {

@@ -130,7 +130,7 @@ public final class ReadableCallees {
         if (isJdk(m.owner()) || internal || m.name().startsWith("<")
                 || !model && !takesNumbers(call) && !passesALambda(call) && !passesObjectsMadeHere(call) && !returnsArray(call)
                         && !returnsObjects(call) || inProgress.contains(key)
-                || callees.isDifferentiable(m)
+                || callees.isDifferentiable(m) && !(isAbstract(m) && exactReceiverClass(call) != null)
                 || callees.adjointRule(m) != null || callees.adjointRuleMismatch(m) != null) {
             return null;
         }
@@ -184,6 +184,16 @@ public final class ReadableCallees {
 
     private static MethodNode declared(ClassNode c, MemberRef m) {
         return c.methods.stream().filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether {@code m} is abstract: differentiable in that its calls on objects of classes not known
+     * here find their derivatives when they run ({@code VirtualCalls}); on an object whose class is
+     * known, the method that class runs is inlined instead.
+     */
+    private boolean isAbstract(MemberRef m) {
+        MethodNode code = callees.code(m);
+        return code != null && (code.access & Opcodes.ACC_ABSTRACT) != 0;
     }
 
     /** Whether the method a call names is private to its class (a nestmate's private method, called with invokevirtual). */

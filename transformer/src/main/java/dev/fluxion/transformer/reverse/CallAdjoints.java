@@ -9,6 +9,7 @@ import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ControlFlow;
+import dev.fluxion.transformer.analysis.VirtualCalls;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
@@ -38,6 +39,7 @@ final class CallAdjoints {
     private final java.util.function.BiPredicate<Instruction, Integer> mayRead;
     private final java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized;
     private final Function<MemberRef, Callees.IterationBody> iterationBody;
+    private final java.util.function.Predicate<Instruction> dispatched;
 
     /**
      * @param ruleOf the user's {@code @AdjointOf} rule for a call, or {@code null}
@@ -46,12 +48,13 @@ final class CallAdjoints {
      * @param specialized an adjoint of a static callee specialised to some parameters, or {@code null}
      *     (see {@code Callees.specializedAdjoint})
      * @param iterationBody the adjoint of an outlined loop body, or {@code null} (see {@code Callees.iterationBody})
+     * @param dispatched whether a call's adjoint is found by its receiver's class when it runs ({@link VirtualCalls})
      */
     CallAdjoints(ActivityAnalysis activity, ControlFlow cfg, Function<Instruction, MemberRef> ruleOf,
             java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn,
             java.util.function.BiPredicate<Instruction, Integer> mayRead,
             java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized,
-            Function<MemberRef, Callees.IterationBody> iterationBody) {
+            Function<MemberRef, Callees.IterationBody> iterationBody, java.util.function.Predicate<Instruction> dispatched) {
         this.activity = activity;
         this.cfg = cfg;
         this.ruleOf = ruleOf;
@@ -59,6 +62,7 @@ final class CallAdjoints {
         this.mayRead = mayRead;
         this.specialized = specialized;
         this.iterationBody = iterationBody;
+        this.dispatched = dispatched;
     }
 
     /**
@@ -112,8 +116,8 @@ final class CallAdjoints {
             args.add(rBar != null ? rBar : Constant.zero(ret));
         }
         args.add(s.tape().tape());
-        ir.invokeStatic(new MemberRef(callee.owner(), adjointName(insn, params),
-                Naming.adjointDescriptor(descriptor), callee.isInterface()), args.toArray(Value[]::new));
+        VirtualCalls.callDerivative(ir, insn, dispatched.test(insn), adjointName(insn, params),
+                Naming.adjointDescriptor(descriptor), args.toArray(Value[]::new));
         for (int j = params.length - 1; j >= 0; j--) {
             if (Types.isFloating(params[j])) {
                 s.accumulate(insn.operand(j), s.tape().pop(params[j]));
@@ -176,8 +180,8 @@ final class CallAdjoints {
             args.add(bodySeed);
         }
         args.add(tape.tape());
-        Instruction call = ir.invokeStatic(new MemberRef(callee.owner(), adjointName(insn, params),
-                Naming.adjointDescriptor(descriptor), callee.isInterface()), args.toArray(Value[]::new));
+        Instruction call = VirtualCalls.callDerivative(ir, insn, dispatched.test(insn), adjointName(insn, params),
+                Naming.adjointDescriptor(descriptor), args.toArray(Value[]::new));
         for (int j = params.length - 1; j >= 0; j--) {
             if (Types.isFloating(params[j])) {
                 scalarBars.put(j, tape.pop(params[j]));

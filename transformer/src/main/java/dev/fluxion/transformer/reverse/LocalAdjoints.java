@@ -7,6 +7,7 @@ import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.ArrayOps;
 import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ControlFlow;
+import dev.fluxion.transformer.analysis.VirtualCalls;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
@@ -56,7 +57,7 @@ final class LocalAdjoints {
                 (insn, j) -> callees.adjointRule(insn.member()) != null || callees.mayWriteArgument(insn.member(), j)
                         || callees.mayReturnArgument(insn.member(), j),
                 (insn, j) -> callees.adjointRule(insn.member()) != null || callees.mayReadArgument(insn.member(), j),
-                callees::specializedAdjoint, callees::iterationBody);
+                callees::specializedAdjoint, callees::iterationBody, insn -> VirtualCalls.isDispatched(insn, callees));
     }
 
     /** The call adjoints, for the calls the forward sweep differentiates ({@link CallAdjoints#isForwardSweepCall}). */
