@@ -34,13 +34,16 @@ import org.objectweb.asm.Type;
  * sweep the part's adjoint, which runs the part again and reverses it (Tapenade's joint mode of
  * a subroutine). The adjoints are then each below the limit, and compiled.
  *
- * <p>A loop qualifies when it is a {@link ForLoops for loop} left only by its test (or by a failed
- * check that throws), carries no floating-point value or reference from one iteration to the next
- * (its header's phis are integers whose next values the caller can recompute: {@code i + 1}), and
- * its body neither returns nor stores into a field; the body's values from outside are the part's
- * parameters. Loops whose
- * bodies contain no other qualifying loop are outlined first, the largest first, until every adjoint
- * is small enough; a part may itself be split so.
+ * <p>A loop goes by its body (a part called once per iteration) when it is a {@link ForLoops for
+ * loop} left only by its test (or by a failed check that throws), carries no floating-point value or
+ * reference from one iteration to the next (its header's phis are integers whose next values the
+ * caller can recompute: {@code i + 1}), and its body neither returns nor stores into a field; the
+ * body's values from outside are the part's parameters. A counted loop that carries numbers (a ray
+ * tracer's loop over objects carrying the nearest hit) goes whole, if {@link TimeLoops} could
+ * checkpoint it: the loop method of {@link TimeLoopOutliner}, called once, its numbers packed in an
+ * array it reads and writes back. Innermost loops are outlined first, the largest first, a round at a
+ * time until every adjoint is small enough; a part may itself be split so (a loop outlined whole
+ * carries nothing but its counter in its own method, so its body may go next).
  *
  * <p>The caller sees each part through {@link Callees}: differentiable, writing only the arrays its
  * body writes, and reading only those it reads: an array a part only writes (a pixel of an image) is
@@ -96,7 +99,8 @@ public final class OutlinedBodies {
                 }
                 return out;
             }
-            if (round == MAX_PARTS || !split.outlineOneLoop(largest, largest == caller ? inputs : null, partPrefix + split.parts.size())) {
+            Set<Integer> largestInputs = largest == caller ? inputs : null;
+            if (round == MAX_PARTS || !split.outlineOneLoop(largest, largestInputs, partPrefix + split.parts.size())) {
                 return null;
             }
         }
