@@ -27,9 +27,10 @@ import java.util.Set;
  * for compilation. Shared, they fit in a few dozen locals.
  *
  * <p>Liveness is computed on the SSA form, with a phi's incoming values used at the end of their
- * edge and the phi defined there (a landing's, where its guard ends, and live through the code that
- * may throw into it) (the edge's copies load every incoming value before they store
- * any phi, so a phi need not stay clear of the values the copies read). Two values interfere when
+ * edge and the phi defined there: the edge's copies load every incoming value before they store
+ * any phi, so a phi need not stay clear of the values the copies read. A landing's phis are defined
+ * where its guard ends, and they and what the landing reads stay live through the code that may
+ * throw into it (the verifier merges every state of a try range into the handler's). Two values interfere when
  * one is live where the other is defined; the values are then given the lowest locals free of
  * their interfering neighbours, in order of definition, a phi and its incoming values preferring
  * one local, which makes their copy vanish. Parameters keep their own locals, which stay theirs:
