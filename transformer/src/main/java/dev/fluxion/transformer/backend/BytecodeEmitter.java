@@ -37,6 +37,7 @@ public final class BytecodeEmitter {
     private final IrFunction function;
     private final MethodNode method;
     private LocalSlots slots;
+    private StackOperands stack;
     private final List<Trampolines> trampolines = new ArrayList<>();
     private final Map<Block, Label> labels = new HashMap<>();
     private int nextSlot;
@@ -73,7 +74,8 @@ public final class BytecodeEmitter {
     }
 
     private MethodNode emit() {
-        slots = LocalSlots.of(function);
+        stack = StackOperands.of(function);
+        slots = LocalSlots.of(function, stack::isForwarded);
         nextSlot = slots.size();
         for (Block b : function.blocks()) {
             labels.put(b, new Label());
@@ -101,6 +103,9 @@ public final class BytecodeEmitter {
             }
             for (Instruction insn : b.body()) {
                 markLine(insn);
+                if (stack.forwardedOperand(insn) < 0) {
+                    loadEarlierOperandsOfChain(insn);
+                }
                 emitInstruction(insn);
             }
             boolean throwing = b.terminator().op() == Op.THROW;
@@ -191,7 +196,7 @@ public final class BytecodeEmitter {
                 method.visitMethodInsn(INVOKESPECIAL, insn.member().owner(), "<init>", insn.member().descriptor(), false);
             }
             default -> {
-                loadOperands(insn);
+                loadLaterOperands(insn);
                 emitOperation(insn);
             }
         }
@@ -202,7 +207,7 @@ public final class BytecodeEmitter {
     }
 
     private void storeResult(Instruction insn) {
-        if (insn.hasValue()) {
+        if (insn.hasValue() && !stack.isForwarded(insn)) {
             Integer s = slots.slot(insn);
             if (s != null) {
                 method.visitVarInsn(insn.type().getOpcode(ISTORE), s);
@@ -266,7 +271,7 @@ public final class BytecodeEmitter {
                 jump(t.targets().get(0), next);
             }
             case IF -> {
-                loadOperands(t);
+                loadLaterOperands(t);
                 method.visitJumpInsn(t.opcode(), target(t.targets().get(0), trampolines));
                 if (t.targets().get(1).phis().isEmpty()) {
                     jump(t.targets().get(1), next);
@@ -275,7 +280,7 @@ public final class BytecodeEmitter {
                 }
             }
             case SWITCH -> {
-                loadOperands(t);
+                loadLaterOperands(t);
                 int[] keys = t.keys();
                 Label[] cases = new Label[keys.length];
                 for (int i = 0; i < keys.length; i++) {
@@ -293,11 +298,11 @@ public final class BytecodeEmitter {
                 if (tape != null) {
                     tape.writeBack();
                 }
-                loadOperands(t);
+                loadLaterOperands(t);
                 method.visitInsn(t.opcode());
             }
             case THROW -> {
-                loadOperands(t);
+                loadLaterOperands(t);
                 method.visitInsn(ATHROW);
             }
             default -> throw new IllegalStateException("not a terminator: " + t.op());
@@ -342,6 +347,31 @@ public final class BytecodeEmitter {
     private void loadOperands(Instruction insn) {
         for (Value v : insn.operands()) {
             load(v);
+        }
+    }
+
+    /**
+     * Before the first of a chain of values passed on the stack ({@link StackOperands}): the
+     * operands each later member loads before the value it is passed, the last member's first.
+     */
+    private void loadEarlierOperandsOfChain(Instruction first) {
+        List<Instruction> users = new ArrayList<>();
+        for (Instruction u = stack.userOf(first); u != null; u = stack.userOf(u)) {
+            users.add(u);
+        }
+        for (int k = users.size() - 1; k >= 0; k--) {
+            Instruction u = users.get(k);
+            for (int j = 0; j < stack.forwardedOperand(u); j++) {
+                load(u.operand(j));
+            }
+        }
+    }
+
+    /** The operands of {@code insn} after the one passed on the stack (all of them if none is). */
+    private void loadLaterOperands(Instruction insn) {
+        List<Value> operands = insn.operands();
+        for (int j = stack.forwardedOperand(insn) + 1; j < operands.size(); j++) {
+            load(operands.get(j));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The locals of a function's values: values that are never live at the same time share one.
@@ -38,6 +39,7 @@ import java.util.Set;
  */
 final class LocalSlots {
     private final IrFunction f;
+    private final Predicate<Instruction> onStack;
     /** The values that need a local, by index: parameters, and instructions whose value is used or that are phis. */
     private final List<Value> values = new ArrayList<>();
     private final Map<Value, Integer> index = new HashMap<>();
@@ -49,13 +51,17 @@ final class LocalSlots {
     private int params;
     private int size;
 
-    private LocalSlots(IrFunction f) {
+    private LocalSlots(IrFunction f, Predicate<Instruction> onStack) {
         this.f = f;
+        this.onStack = onStack;
     }
 
-    /** The local of each value of {@code f} that needs one; {@link #size()} the locals they take. */
-    static LocalSlots of(IrFunction f) {
-        LocalSlots s = new LocalSlots(f);
+    /**
+     * The local of each value of {@code f} that needs one, but those {@code onStack} says go
+     * straight to their user on the operand stack; {@link #size()} the locals they take.
+     */
+    static LocalSlots of(IrFunction f, Predicate<Instruction> onStack) {
+        LocalSlots s = new LocalSlots(f, onStack);
         s.collect();
         s.interfere(s.liveOut());
         s.color();
@@ -72,8 +78,8 @@ final class LocalSlots {
         return size;
     }
 
-    private static boolean needsSlot(Instruction insn) {
-        return insn.hasValue() && (!insn.users().isEmpty() || insn.isPhi());
+    private boolean needsSlot(Instruction insn) {
+        return insn.hasValue() && (!insn.users().isEmpty() || insn.isPhi()) && !onStack.test(insn);
     }
 
     /** The value's index, or -1 for a constant or an undefined value, which need no local. */
