@@ -179,12 +179,12 @@ public final class HugeBodies {
     }
 
     /**
-     * A picture of a row of pixels, each lit by the nearest of three lamps: a loop over pixels that
-     * writes an image, and within it a loop over lamps that carries the nearest distance and its
-     * shade from lamp to lamp, each lamp's response a few gates (a ray tracer's shape). With the
-     * gates inlined, the pixel's adjoint would be too large for the JIT: the pixel's body becomes a
-     * method of its own, and the lamp loop, which carries numbers, another, its numbers passed in an
-     * array ({@code HugeMethodsTest}).
+     * A picture of a row of pixels, each lit by the nearest of three lamps and dimmed by three
+     * occluders: a loop over pixels that writes an image, and within it a loop over lamps that
+     * carries the nearest distance and its shade from lamp to lamp, and one over occluders that
+     * carries the light let through, each step a few gates (a ray tracer's shape). With the gates
+     * inlined, the adjoint would be too large for the JIT: loops, which carry numbers, become methods
+     * of their own, their numbers passed in an array ({@code HugeMethodsTest}).
      */
     @Differentiable
     public static double picture(double[] x) {
@@ -203,7 +203,13 @@ public final class HugeBodies {
                     shade = gate(d, u, lamp) + 0.5 * gate(lamp, d, x[3]) - 0.25 * gate(u, d * lamp, 0.1);
                 }
             }
-            image[px] = shade + 0.1 * nearest;
+            double visible = 1;
+            for (int k = 0; k < 3; k++) {
+                double occluder = x[(k + 1) % 4];
+                visible *= 1 - 0.2 * gate(u, occluder, nearest) * gate(occluder, nearest, x[3])
+                        - 0.1 * gate(nearest * u, occluder, 0.2) * gate(x[3], u, occluder);
+            }
+            image[px] = shade * visible + 0.1 * nearest;
         }
         double s = 0;
         for (double v : image) {

@@ -17,8 +17,9 @@ import java.util.Map;
  * after it are loaded. A chain ({@code -(a * (b + c))}) loads every member's earlier operands first,
  * outermost first. Each such value spares a store and a load, and its local.
  *
- * <p>Not forwarded: phis; into an allocation, whose {@code new} and {@code dup} come before its
- * operands; into a call on the tape, which {@link TapeRegisters} may emit in its own order.
+ * <p>Not forwarded: phis; a caught exception, which the JVM leaves on the stack where its landing
+ * begins; into an allocation, whose {@code new} and {@code dup} come before its operands; into a
+ * call on the tape, which {@link TapeRegisters} may emit in its own order.
  */
 final class StackOperands {
     /** By instruction, the index of its operand that the instruction right before it leaves on the stack. */
@@ -61,7 +62,8 @@ final class StackOperands {
 
     /** The operand of {@code user} that {@code value} is, if it may stay on the stack for it; else -1. */
     private static int forwardable(Instruction value, Instruction user) {
-        if (!value.hasValue() || value.isPhi() || user.op() == Op.NEW_OBJECT || user.op() == Op.GOTO
+        if (!value.hasValue() || value.isPhi() || value.op() == Op.CATCH || user.op() == Op.NEW_OBJECT
+                || user.op() == Op.GOTO || user.op() == Op.TRY
                 || user.op() == Op.INVOKE && user.member().owner().equals(Naming.TAPE_INTERNAL_NAME)) {
             return -1;
         }
