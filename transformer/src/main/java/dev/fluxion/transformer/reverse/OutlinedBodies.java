@@ -117,6 +117,7 @@ public final class OutlinedBodies {
     private boolean outlineOneLoop(IrFunction f, Set<Integer> inputs, String partName) {
         ForLoops loops = new ForLoops(f);
         ActivityAnalysis activity = ActivityAnalysis.of(f, withParts, inputs);
+        Map<Block, TimeLoops.TimeLoop> wholes = TimeLoops.outlinable(f, activity, withParts);
         Map<ForLoop, Runnable> qualifying = new LinkedHashMap<>();
         for (Block h : f.blocks()) {
             ForLoop loop = loops.ofHeader(h);
@@ -125,7 +126,7 @@ public final class OutlinedBodies {
             }
             Set<Block> throwsTo = new HashSet<>();
             List<Value> in = liveIns(f, loop, throwsTo);
-            TimeLoops.TimeLoop whole = in != null ? null : TimeLoops.ifOutlinable(f, activity, withParts, h);
+            TimeLoops.TimeLoop whole = in != null ? null : wholes.get(h);
             if (in != null) {
                 qualifying.put(loop, () -> outlineBody(f, loop, throwsTo, in, partName));
             } else if (whole != null) {

@@ -113,19 +113,21 @@ final class TimeLoops {
     }
 
     /**
-     * The loop {@code header} heads as a time loop, if it qualifies as one: a counted loop left only by
-     * its test, whose steps can run again as they ran; else {@code null}. For {@link OutlinedBodies},
-     * which outlines such a loop whole to split an adjoint too large for the JIT, and needs no
-     * diagnostic.
+     * The loops of {@code f} that qualify as time loops, by header: counted loops left only by their
+     * test, whose steps can run again as they ran. For {@link OutlinedBodies}, which outlines such a
+     * loop whole to split an adjoint too large for the JIT, and needs no diagnostic.
      */
-    static TimeLoop ifOutlinable(IrFunction f, ActivityAnalysis activity, Callees callees, Block header) {
+    static Map<Block, TimeLoop> outlinable(IrFunction f, ActivityAnalysis activity, Callees callees) {
         TimeLoops finder = new TimeLoops(f, activity, callees);
-        Set<Block> body = finder.loops().get(header);
-        if (body == null) {
-            return null;
-        }
-        TimeLoop loop = finder.check(header, body);
-        return finder.problems.isEmpty() ? loop : null;
+        Map<Block, TimeLoop> out = new LinkedHashMap<>();
+        finder.loops().forEach((header, body) -> {
+            TimeLoop loop = finder.check(header, body);
+            if (finder.problems.isEmpty() && loop != null) {
+                out.put(header, loop);
+            }
+            finder.problems.clear();
+        });
+        return out;
     }
 
     /** The loops, by header (in layout order), with their blocks. */
