@@ -29,11 +29,28 @@ public final class FluxionAgent {
         install(instrumentation);
     }
 
+    /**
+     * Lets the runtime read a lambda class's constant pool, where the JVM keeps which method the
+     * lambda's body is (its {@code ConstantPools}): {@code java.base} exports the internal packages
+     * {@code jdk.internal.access} and {@code jdk.internal.reflect} to the runtime's module, as
+     * {@code --add-exports} would (their public types only: nothing is opened to reflection).
+     */
+    private static void openConstantPools(Instrumentation instrumentation) {
+        Module base = Object.class.getModule();
+        Module runtime = TransformationLog.class.getModule();
+        if (instrumentation.isModifiableModule(base)) {
+            instrumentation.redefineModule(base, java.util.Set.of(), java.util.Map.of("jdk.internal.access",
+                    java.util.Set.of(runtime), "jdk.internal.reflect", java.util.Set.of(runtime)), java.util.Map.of(),
+                    java.util.Set.of(), java.util.Map.of());
+        }
+    }
+
     static synchronized void install(Instrumentation instrumentation) {
         if (installed) {
             return;
         }
         instrumentation.addTransformer(new DerivativeTransformer(), false);
+        openConstantPools(instrumentation);
         TransformationLog.agentInstalled("fluxion-agent");
         installed = true;
     }

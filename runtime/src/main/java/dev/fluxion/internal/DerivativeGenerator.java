@@ -26,6 +26,30 @@ public interface DerivativeGenerator {
     Generated generate(MethodHandles.Lookup host, boolean forward);
 
     /**
+     * Derivatives of the body of a lambda or method reference made outside the differentiated code
+     * ({@link LambdaDerivatives}): a hidden nestmate of the class that made it, holding
+     * {@code static R method(Object lambda, P...)}, which calls the body with the lambda's captured
+     * values, and its derivatives, named as those of {@code method}.
+     *
+     * @param host a full-privilege lookup into the class that made the lambda
+     */
+    Generated lambda(MethodHandles.Lookup host, Lambda lambda, boolean forward);
+
+    /**
+     * What the JVM tells of a lambda's class.
+     *
+     * @param interfaces the interfaces it implements (internal names)
+     * @param method the name of the method called through it
+     * @param descriptor that method's descriptor, as the call names it
+     * @param captured the descriptors of the values it captured, in order
+     * @param references the members its constant pool names ({@code owner.name.descriptor}), among
+     *     them the method its body is; empty where the pool cannot be read
+     */
+    record Lambda(List<String> interfaces, String method, String descriptor, List<String> captured,
+            List<String> references) {
+    }
+
+    /**
      * An instance of the functional interface {@code type.returnType()} whose method {@code name}
      * calls {@code target}, a method of a hidden class. {@code LambdaMetafactory} does that for any
      * class but, on Java 17, not for a method of a hidden class, which its lambda would name.

@@ -42,6 +42,11 @@ public final class OnDemand {
     private OnDemand() {
     }
 
+    /** The generator on the class path, or {@code null}. */
+    static DerivativeGenerator generator() {
+        return GENERATOR;
+    }
+
     /** Whether a generator is on the class path. */
     public static boolean isAvailable() {
         return GENERATOR != null;

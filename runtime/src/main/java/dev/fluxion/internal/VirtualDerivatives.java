@@ -124,6 +124,9 @@ public final class VirtualDerivatives {
         }
 
         private MethodHandle derivative(Class<?> receiver) {
+            if (LambdaDerivatives.isLambda(receiver)) {
+                return LambdaDerivatives.derivative(receiver, name, type(), primal, where());
+            }
             Class<?> named = type().parameterType(0);
             Method m = selected(receiver, named);
             if (m == null || !m.isAnnotationPresent(Differentiable.class)) {
@@ -142,10 +145,8 @@ public final class VirtualDerivatives {
             String call = "the call of " + type().parameterType(0).getName() + "." + method() + " ran on an object of "
                     + receiver.getName();
             if (receiver.isHidden()) {
-                return "fluxion: " + where() + ": " + call + ", a lambda or method reference made outside the "
-                        + "differentiated code: Fluxion cannot see its code. Pass an object of a class whose "
-                        + primalName() + " is @Differentiable, or make the lambda in the @Differentiable method that "
-                        + "calls it (or in a helper it inlines).";
+                return "fluxion: " + where() + ": " + call + ", a hidden class Fluxion cannot see the code of. Pass "
+                        + "an object of a class whose " + primalName() + " is @Differentiable, or a lambda.";
             }
             if (m == null) {
                 return "fluxion: " + where() + ": " + call + ", whose class runs a method Fluxion cannot tell (a "

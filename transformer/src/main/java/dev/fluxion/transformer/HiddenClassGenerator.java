@@ -44,13 +44,45 @@ public final class HiddenClassGenerator implements DerivativeGenerator {
         if (hidden == null) {
             return new Generated(null, problems);
         }
+        return new Generated(define(host, hidden), problems);
+    }
+
+    @Override
+    public Generated lambda(MethodHandles.Lookup host, Lambda lambda, boolean forward) {
+        Class<?> c = host.lookupClass();
+        ClassFileLocator locator = ClassFileLocator.ofClassLoader(c.getClassLoader());
+        byte[] bytes = locator.locate(c.getName().replace('.', '/'));
+        String name = c.getName().replace('.', '/');
+        if (bytes == null) {
+            return new Generated(null, List.of(new Problem(name, lambda.method(), lambda.descriptor(), "the class loader of "
+                    + c.getName() + " does not serve its class file, where the lambda's body is.")));
+        }
+        byte[] withBody;
         try {
-            return new Generated(withFullPrivilege(host).defineHiddenClass(hidden, true,
-                    MethodHandles.Lookup.ClassOption.NESTMATE), problems);
+            withBody = LambdaBodies.bytes(LambdaBodies.withBody(LambdaBodies.read(bytes), lambda));
+        } catch (LambdaBodies.NotFound e) {
+            return new Generated(null, List.of(new Problem(name, lambda.method(), lambda.descriptor(), e.getMessage())));
+        }
+        String descriptor = LambdaBodies.descriptor(lambda);
+        Transformer transformer = Transformer.withSystemProperties(locator).only(lambda.method(), descriptor);
+        Transformer.Result result = (forward ? transformer : transformer.reverseOnly()).transformEach(withBody);
+        List<Problem> problems = new ArrayList<>();
+        result.messagesByMethod().forEach((m, text) -> problems.add(new Problem(m.get(0), m.get(1), m.get(2), text)));
+        byte[] hidden = result.bytes() == null ? null
+                : NestmateDerivatives.extract(result.bytes(), java.util.Set.of(lambda.method() + descriptor), locator);
+        if (hidden == null || !problems.isEmpty()) {
+            return new Generated(null, problems);
+        }
+        return new Generated(define(host, hidden), problems);
+    }
+
+    private static MethodHandles.Lookup define(MethodHandles.Lookup host, byte[] hidden) {
+        try {
+            return withFullPrivilege(host).defineHiddenClass(hidden, true, MethodHandles.Lookup.ClassOption.NESTMATE);
         } catch (IllegalAccessException | RuntimeException | LinkageError e) {
-            throw new FluxionException("fluxion: cannot define the derivatives of " + c.getName() + " on demand: " + e
-                    + ". Please report this as a Fluxion bug, with the output of -Dfluxion.dump=DIR attached; the agent "
-                    + "and the plugin work around it.", e);
+            throw new FluxionException("fluxion: cannot define the derivatives of " + host.lookupClass().getName()
+                    + " on demand: " + e + ". Please report this as a Fluxion bug, with the output of "
+                    + "-Dfluxion.dump=DIR attached; the agent and the plugin work around it.", e);
         }
     }
 

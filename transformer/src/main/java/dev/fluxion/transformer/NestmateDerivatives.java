@@ -63,6 +63,16 @@ public final class NestmateDerivatives {
      * @param locator reads superclasses, to find protected members of another package
      */
     public static byte[] extract(byte[] transformed, ClassFileLocator locator) {
+        return extract(transformed, java.util.Set.of(), locator);
+    }
+
+    /**
+     * The same, with the class's methods {@code carried} (name + descriptor) moved too: methods that
+     * exist only in the transformed bytes, such as a lambda's body made callable
+     * ({@code LambdaBodies}). A call to a generated member of the class that is not moved (one
+     * of its own derivatives, generated before) goes through {@code OnDemand.derivative}.
+     */
+    public static byte[] extract(byte[] transformed, java.util.Set<String> carried, ClassFileLocator locator) {
         ClassNode host = new ClassNode();
         new ClassReader(transformed).accept(host, 0);
         ClassNode out = new ClassNode();
@@ -71,11 +81,15 @@ public final class NestmateDerivatives {
         out.name = host.name + SUFFIX;
         out.superName = "java/lang/Object";
         out.sourceFile = host.sourceFile;
+        java.util.Set<String> moved = new java.util.HashSet<>();
         for (MethodNode m : host.methods) {
-            if (m.name.startsWith(Naming.GENERATED_PREFIX)) {
-                rewrite(m, host, out.name, locator);
+            if (m.name.startsWith(Naming.GENERATED_PREFIX) || carried.contains(m.name + m.desc)) {
+                moved.add(m.name + m.desc);
                 out.methods.add(m);
             }
+        }
+        for (MethodNode m : out.methods) {
+            rewrite(m, host, out.name, moved, locator);
         }
         if (out.methods.isEmpty()) {
             return null;
@@ -85,12 +99,13 @@ public final class NestmateDerivatives {
         return writer.toByteArray();
     }
 
-    private static void rewrite(MethodNode m, ClassNode host, String hidden, ClassFileLocator locator) {
+    private static void rewrite(MethodNode m, ClassNode host, String hidden, java.util.Set<String> moved,
+            ClassFileLocator locator) {
         boolean hostIsInterface = (host.access & Opcodes.ACC_INTERFACE) != 0;
         for (AbstractInsnNode insn : m.instructions.toArray()) {
             if (insn instanceof MethodInsnNode call) {
                 boolean generated = call.name.startsWith(Naming.GENERATED_PREFIX);
-                if (call.owner.equals(host.name) && generated) {
+                if (call.owner.equals(host.name) && moved.contains(call.name + call.desc)) {
                     call.owner = hidden;
                     call.itf = false;
                 } else if (generated) {

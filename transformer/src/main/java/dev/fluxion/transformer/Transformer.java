@@ -75,6 +75,8 @@ public final class Transformer {
     private final boolean inline;
     /** Whether forward-mode members (tangents, Hessian-vector products) are generated with the adjoints. */
     private final boolean forward;
+    /** The one method (name + descriptor) to differentiate, or {@code null}: every {@code @Differentiable} method. */
+    private final String only;
 
     /**
      * @param locator finds other classes' bytes (callees' annotations, superclasses)
@@ -89,15 +91,16 @@ public final class Transformer {
      *     {@link Inliner}); off, every call is reversed jointly, through the callee's adjoint
      */
     public Transformer(ClassFileLocator locator, Path dumpDirectory, boolean inline) {
-        this(locator, dumpDirectory, inline, true);
+        this(locator, dumpDirectory, inline, true, null);
     }
 
-    private Transformer(ClassFileLocator locator, Path dumpDirectory, boolean inline, boolean forward) {
+    private Transformer(ClassFileLocator locator, Path dumpDirectory, boolean inline, boolean forward, String only) {
         this.locator = locator;
         this.hierarchy = new ClassHierarchy(locator);
         this.dumpDirectory = dumpDirectory;
         this.inline = inline;
         this.forward = forward;
+        this.only = only;
     }
 
     /**
@@ -106,7 +109,17 @@ public final class Transformer {
      * are generated so first, and its forward-mode members only when one is asked for.
      */
     public Transformer reverseOnly() {
-        return new Transformer(locator, dumpDirectory, inline, false);
+        return new Transformer(locator, dumpDirectory, inline, false, only);
+    }
+
+    /**
+     * This transformer, but differentiating only the method {@code name descriptor} (which must be
+     * {@code @Differentiable}) and what its derivatives request, not the class's other methods: the
+     * body of a lambda made outside the differentiated code ({@code LambdaBodies}), whose class
+     * has its own derivatives already.
+     */
+    public Transformer only(String name, String descriptor) {
+        return new Transformer(locator, dumpDirectory, inline, forward, name + descriptor);
     }
 
     /** A transformer that dumps to {@code -Dfluxion.dump=DIR} if set, and inlines unless {@code -Dfluxion.inline=false}. */
@@ -169,7 +182,7 @@ public final class Transformer {
         callees.register(node);
         ClassDerivatives out = new ClassDerivatives(node);
         for (MethodNode m : node.methods) {
-            if (DeclaredGradients.annotation(m) == null) {
+            if (DeclaredGradients.annotation(m) == null || only != null) {
                 continue;
             }
             try {
@@ -185,7 +198,7 @@ public final class Transformer {
             }
         }
         for (MethodNode m : node.methods) {
-            if (!DifferentiableMethods.isAnnotated(m)) {
+            if (!DifferentiableMethods.isAnnotated(m) || only != null && !only.equals(m.name + m.desc)) {
                 continue;
             }
             Type model = modelOf(node, m);
@@ -234,7 +247,9 @@ public final class Transformer {
                 }
             }
         }
-        Forwarders.addTo(node, out, locator); // lambdas such as x -> f(x), linked as f
+        if (only == null) {
+            Forwarders.addTo(node, out, locator); // lambdas such as x -> f(x), linked as f
+        }
         out.failCallersOfMissingMembers();
         return write(reader, node, out, classBytes, callees);
     }
@@ -258,7 +273,7 @@ public final class Transformer {
                 return new Result(addMethods(reader, node, withFrames(node, members), out.replaced()), out.problems());
             } catch (MethodTooLargeException e) {
                 if (inline) { // inlined code made it too large
-                    return new Transformer(locator, dumpDirectory, false, forward).transformEach(classBytes);
+                    return new Transformer(locator, dumpDirectory, false, forward, only).transformEach(classBytes);
                 }
                 if (out.tooLarge(e.getMethodName(), e.getDescriptor()) == null) {
                     throw new IllegalStateException("no generated member " + e.getMethodName() + e.getDescriptor(), e);

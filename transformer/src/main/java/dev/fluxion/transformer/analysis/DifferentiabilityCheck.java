@@ -1,5 +1,7 @@
 package dev.fluxion.transformer.analysis;
 
+import dev.fluxion.internal.Naming;
+
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.ReadableCallees;
@@ -227,6 +229,7 @@ public final class DifferentiabilityCheck {
                         + insn.type().getClassName(), "Return double or float, double[] or float[] from it (or "
                                 + "make it void and write the results into an array parameter).");
             }
+            checkArgumentsHaveAdjoints(insn);
             // an overridable or abstract method: its derivative is that of the method the object's class
             // runs, found when the call runs (VirtualCalls), which says so if that method has none
             checkAliasedArguments(insn);
@@ -351,6 +354,28 @@ public final class DifferentiabilityCheck {
         for (int[] pair : AliasChecks.risks(call, activity, callees)) {
             if (call.operand(pair[0]) == call.operand(pair[1])) {
                 throw new Unsupported(call.line(), AliasChecks.problem(call, pair, true), AliasChecks.ADVICE);
+            }
+        }
+    }
+
+    /**
+     * A derivative's parameters carry adjoints and tangents for numbers and arrays of numbers only:
+     * differentiated values passed where the method takes an {@code Object} (a generic interface's
+     * erased parameter, {@code ToDoubleFunction<double[]>}) would have none, and their derivative
+     * would be lost.
+     */
+    private void checkArgumentsHaveAdjoints(Instruction insn) {
+        Type[] params = Type.getArgumentTypes(insn.member().descriptor());
+        int first = insn.operands().size() - params.length; // the receiver is not a parameter
+        for (int j = 0; j < params.length; j++) {
+            Value arg = insn.operand(first + j);
+            if (activity.isVaried(arg) && !Types.isFloating(params[j]) && !Naming.isShadowed(params[j].getDescriptor())
+                    && !isIntegral(params[j])) {
+                throw new Unsupported(insn.line(), "differentiated " + JavaSyntax.type(arg.type()) + " passed to "
+                        + JavaSyntax.method(insn.member()) + " as its parameter " + j + ", of type "
+                        + JavaSyntax.type(params[j]) + ", which carries no derivative", "Declare the parameter with "
+                                + "the numbers' own type (double, double[]...), or use an interface of numbers "
+                                + "(DoubleUnaryOperator, an interface of your own) rather than a generic one.");
             }
         }
     }

@@ -1,0 +1,127 @@
+package dev.fluxion.internal;
+
+import dev.fluxion.FluxionException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Derivatives of calls through a lambda or method reference made outside the differentiated code
+ * (a field holding {@code Math::tanh}, a parameter given {@code z -> z * z}): the object is of a
+ * hidden class the JDK spun, whose code cannot be read, so the derivative is that of its body, found
+ * in the class that made the lambda. The generator reads that class, finds the lambda's
+ * {@code invokedynamic} (by the interface, the method, the captured values' types, and, where the
+ * JVM lets the lambda class's constant pool be read, the method it calls), and differentiates a
+ * method {@code static R m(Object lambda, P...)} that reads the captures ({@link Captures}) and
+ * calls the body as the lambda does. Its derivatives have the call site's shape, the receiver
+ * typed {@code Object}.
+ *
+ * <p>The captured values are data: they were fixed before the differentiated code ran. Derivatives
+ * are generated once per lambda class (the JDK spins one per {@code invokedynamic}), reverse mode
+ * first and forward mode when it is first asked for, as {@link OnDemand} does for classes.
+ */
+final class LambdaDerivatives {
+    private static final ClassValue<ConcurrentHashMap<Boolean, Object>> GENERATED = new ClassValue<>() {
+        @Override
+        protected ConcurrentHashMap<Boolean, Object> computeValue(Class<?> lambda) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    private LambdaDerivatives() {
+    }
+
+    /**
+     * The derivative {@code name}, of the site's {@code type} (the receiver first), of the method
+     * {@code primal} (its name is {@code name}'s primal name) called on an object of {@code lambda}.
+     *
+     * @param where the call, for messages: "Class, line n"
+     */
+    static MethodHandle derivative(Class<?> lambda, String name, MethodType type, MethodType primal, String where) {
+        boolean forward = !name.startsWith(Naming.ADJOINT_PREFIX);
+        Object generated = GENERATED.get(lambda).computeIfAbsent(forward, f -> generate(lambda, primal, name, f, where));
+        if (generated instanceof FluxionException e) {
+            throw new FluxionException(e.getMessage(), e);
+        }
+        MethodHandles.Lookup lookup = ((Optional<?>) generated).map(MethodHandles.Lookup.class::cast).orElseThrow();
+        try {
+            return lookup.findStatic(lookup.lookupClass(), name, type.changeParameterType(0, Object.class)).asType(type);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new FluxionException("fluxion: " + where + ": the derivative " + name + " of the lambda " + lambda.getName()
+                    + " was not generated. Please report this as a Fluxion bug.", e);
+        }
+    }
+
+    private static Object generate(Class<?> lambda, MethodType primal, String name, boolean forward, String where) {
+        try {
+            Class<?> host = host(lambda, where);
+            DerivativeGenerator generator = OnDemand.generator();
+            if (generator == null) {
+                throw new FluxionException("fluxion: " + where + ": the call of " + Naming.primalName(name)
+                        + " ran on a lambda or method reference made in " + host.getName() + ", outside the "
+                        + "differentiated code, whose derivative is generated when the call first runs: "
+                        + AdjointLinker.AGENT_HINT.replace(", or transform", "; the plugin alone cannot: transform"));
+            }
+            MethodHandles.Lookup in;
+            try {
+                in = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new FluxionException("fluxion: " + where + ": cannot differentiate a lambda made in " + host.getName()
+                        + ": module " + host.getModule().getName() + " does not open package " + host.getPackageName()
+                        + " to Fluxion. Add `opens " + host.getPackageName() + " to " + AdjointLinker.moduleName()
+                        + ";` to its module-info.java.", e);
+            }
+            List<String> captured = new ArrayList<>();
+            for (Class<?> c : Captures.types(lambda)) {
+                captured.add(c.descriptorString());
+            }
+            List<String> interfaces = new ArrayList<>();
+            for (Class<?> i : lambda.getInterfaces()) {
+                interfaces.add(i.getName().replace('.', '/'));
+            }
+            DerivativeGenerator.Lambda shape = new DerivativeGenerator.Lambda(interfaces, Naming.primalName(name),
+                    primal.toMethodDescriptorString(), captured, ConstantPools.memberReferences(lambda));
+            DerivativeGenerator.Generated generated = generator.lambda(in, shape, forward);
+            if (generated.derivatives() == null) {
+                StringBuilder why = new StringBuilder();
+                for (DerivativeGenerator.Problem p : generated.problems()) {
+                    why.append('\n').append(p.message());
+                }
+                throw new FluxionException("fluxion: " + where + ": cannot differentiate through the lambda or method "
+                        + "reference made in " + host.getName() + " that the call of " + Naming.primalName(name)
+                        + " ran on:" + why);
+            }
+            return Optional.of(generated.derivatives());
+        } catch (FluxionException e) {
+            return e;
+        }
+    }
+
+    /**
+     * The class that made {@code lambda}: the JDK names a lambda's class after it
+     * ({@code Model$$Lambda$14/0x...}, {@code Model$$Lambda/0x...} since Java 21).
+     */
+    private static Class<?> host(Class<?> lambda, String where) {
+        String name = lambda.getName();
+        int end = name.indexOf("$$Lambda");
+        try {
+            if (end > 0) {
+                return Class.forName(name.substring(0, end), false, lambda.getClassLoader());
+            }
+        } catch (ClassNotFoundException e) {
+            // below
+        }
+        throw new FluxionException("fluxion: " + where + ": the call ran on an object of the hidden class " + name
+                + ", which is not a lambda or method reference Fluxion can trace to the code that made it: it has no "
+                + "derivative for it. Pass an object of a class whose method is @Differentiable.");
+    }
+
+    /** Whether {@code c} is a class the JDK spun for a lambda or method reference. */
+    static boolean isLambda(Class<?> c) {
+        return c.isHidden() && c.getName().contains("$$Lambda");
+    }
+}
