@@ -118,7 +118,8 @@ final class LambdaBodies {
         }
         if (bodies.size() > 1) {
             List<String> lines = new ArrayList<>();
-            bodies.values().forEach(s -> lines.add(s.body().getName() + " (line " + s.line() + ")"));
+            bodies.values().forEach(s -> lines.add((s.body().getName().startsWith("lambda$") ? "a lambda"
+                    : simple(s.body().getOwner()) + "::" + s.body().getName()) + " (line " + s.line() + ")"));
             throw new NotFound("Fluxion cannot tell which of the lambdas " + lines + " of the same shape " + what
                     + " is: a lambda's class does not say, and its constant pool, which does, is closed to Fluxion. "
                     + "Run with the agent, or with --add-exports java.base/jdk.internal.access=ALL-UNNAMED --add-exports "
