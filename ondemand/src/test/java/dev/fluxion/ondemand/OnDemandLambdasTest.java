@@ -81,6 +81,23 @@ class OnDemandLambdasTest {
     }
 
     @Test
+    void aDifferentiableMethodGivenFunctions() {
+        // sumOf is inlined where it is given the lambda capturing p0, and dispatched where it is given the field's
+        double[] p = {0.5, -1.5, 2};
+        double squares = 0;
+        for (double v : p) {
+            squares += v * v;
+        }
+        double[] expected = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            expected[i] = 2 * p[0] * p[i] + 3 * 1.25 * p[i] * p[i];
+        }
+        expected[0] += squares;
+        assertArrayEquals(expected, Fluxion.gradient(OutsideLambdas.weightedSums(1.25)).gradient(p), 1e-12);
+        checked(OutsideLambdas.weightedSums(1.25), p);
+    }
+
+    @Test
     void aJdkFunctionOfTwoArguments() {
         double[] x = {3, 4, -1};
         double a = Math.hypot(3, 4);
@@ -95,8 +112,9 @@ class OnDemandLambdasTest {
         // the JVM of this test exports neither jdk.internal.access nor jdk.internal.reflect (the agent does)
         FluxionException e = assertThrows(FluxionException.class,
                 () -> Fluxion.gradient(OutsideLambdas.Made.chosen(true)).gradient(new double[] {0.5, 1}));
-        assertTrue(e.getMessage().contains("Fluxion cannot tell which of the lambdas [a lambda (line 170), Math::exp (line "
-                + "171), Math::sin (line 176), Math::cos (line 176)] of the same shape a DoubleUnaryOperator made in "
+        String lambdas = e.getMessage().replaceAll("line [0-9]+", "line n");
+        assertTrue(lambdas.contains("Fluxion cannot tell which of the lambdas [a lambda (line n), Math::exp (line n), "
+                + "Math::sin (line n), Math::cos (line n)] of the same shape a DoubleUnaryOperator made in "
                 + "dev.fluxion.dispatch.OutsideLambdas$Made is"), e.getMessage());
         assertTrue(e.getMessage().contains("Run with the agent, or with --add-exports java.base/jdk.internal.access="
                 + "ALL-UNNAMED"), e.getMessage());
@@ -114,7 +132,8 @@ class OnDemandLambdasTest {
     void anArrayPassedThroughAGenericInterfaceIsAnError() {
         FluxionException e = assertThrows(FluxionException.class,
                 () -> Fluxion.gradient(OutsideLambdas.genericNorm()).gradient(new double[] {3, 4}));
-        assertTrue(e.getMessage().contains("OutsideLambdas$Norm.of(OutsideLambdas.java:191): differentiated double[] "
+        assertTrue(e.getMessage().replaceAll("java:[0-9]+", "java:n").contains("OutsideLambdas$Norm.of(OutsideLambdas"
+                + ".java:n): differentiated double[] "
                 + "passed to java.util.function.ToDoubleFunction.applyAsDouble(java.lang.Object) as its parameter 0, of "
                 + "type java.lang.Object, which carries no derivative"), e.getMessage());
     }

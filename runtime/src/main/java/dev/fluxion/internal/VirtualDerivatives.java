@@ -18,7 +18,8 @@ import java.util.List;
  * whose class the differentiated code does not know (a parameter, a field): the derivative of the
  * method the object's class runs, found when the call runs, selected as the JVM selects the method
  * itself. An object whose method has no derivative (it is not {@code @Differentiable}) is a
- * {@link FluxionException} at that call, naming its class.
+ * {@link FluxionException} at that call, naming its class. A lambda or method reference runs the
+ * derivative of its body ({@link LambdaDerivatives}).
  *
  * <p>Each call site is a polymorphic inline cache (Hölzle, Chambers and Ungar, 1991; HotSpot's for
  * virtual calls): a test of the receiver's class per class seen, up to {@value #MAX_CACHED}, each in

@@ -137,6 +137,36 @@ public final class OutsideLambdas {
         return new Summed(new Damper(gain)::stiffness)::total;
     }
 
+    /** A sum written once for any function, {@code @Differentiable} itself, given a lambda made here and one from outside. */
+    public static final class Sums {
+        private final DoubleUnaryOperator weight;
+
+        public Sums(DoubleUnaryOperator weight) {
+            this.weight = weight;
+        }
+
+        @Differentiable
+        static double sumOf(DoubleUnaryOperator f, double[] x) {
+            double s = 0;
+            for (double v : x) {
+                s += f.applyAsDouble(v);
+            }
+            return s;
+        }
+
+        /** {@code p0 * sum p_i^2 + sum weight(p_i)}: the lambda captures {@code p0}, a differentiated value. */
+        @Differentiable
+        public double weighted(double[] p) {
+            double k = p[0];
+            return sumOf(v -> k * v * v, p) + sumOf(weight, p);
+        }
+    }
+
+    /** {@link Sums#weighted} with the weight {@code gain * v^3}. */
+    public static ScalarFunction weightedSums(double gain) {
+        return new Sums(new Damper(gain)::stiffness)::weighted;
+    }
+
     /** A distance between consecutive inputs, measured by the function given. */
     public static final class Path {
         private final DoubleBinaryOperator metric;

@@ -22,7 +22,6 @@ import dev.fluxion.fixtures.bad.CallsAFailingCallee;
 import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
-import dev.fluxion.fixtures.bad.FunctionParameter;
 import dev.fluxion.fixtures.bad.HelperOfAHiddenClass;
 import dev.fluxion.fixtures.bad.LambdaOfAnotherClassPassedOn;
 import dev.fluxion.fixtures.bad.ListElementUsedAfterGrowth;
@@ -148,18 +147,6 @@ class DiagnosticsTest {
                         + "by a branch, or passed to a method that is not inlined)",
                 "Call the lambda in the method that makes it, or pass it to a small helper Fluxion inlines (one that is "
                         + "not recursive), so each call runs its body in view.");
-    }
-
-    // @Differentiable static double scaled(DoubleUnaryOperator f, double[] x) {
-    //     return f.applyAsDouble(x[0]) * x[1];   // ERROR: which code f runs is known only at the callers
-    // }
-    @Test
-    void functionGivenToADifferentiableMethod() {
-        expectOne(FunctionParameter.class, "scaled",
-                "active value passed to java.util.function.DoubleUnaryOperator.applyAsDouble(double) of parameter 0, a "
-                        + "function this method is given: the code it runs is known only at its callers",
-                "Leave this method without @Differentiable: Fluxion differentiates through it where a @Differentiable "
-                        + "method calls it with a lambda or a method reference.");
     }
 
     // static class Shape { double scale(double v) { return 2 * v; } }   // neither final nor private

@@ -26,13 +26,13 @@ import org.objectweb.asm.tree.MethodNode;
  * private method of the model class).
  *
  * <p>Calls through a lambda made here are first turned into calls of its body ({@link LocalLambdas}),
- * and a helper given such a lambda is inlined: {@code rk4((t, y, dy) -> ..., y0, h, n)} becomes the
- * integrator's loop with the right-hand side written into it. (A {@code @Differentiable} method that
- * calls a function it is given cannot be differentiated on its own, and the checks say so.)
+ * and a helper given such a lambda is inlined, {@code @Differentiable} or not:
+ * {@code rk4((t, y, dy) -> ..., y0, h, n)} becomes the integrator's loop with the right-hand side
+ * written into it, and the values the lambda captured get their derivatives.
  *
  * <p>Qualify: static methods of any class outside the JDK, and instance methods that no subclass
  * can override (private, final, or of a final class), whose code references nothing the caller's
- * class may not reach, directly or through a method handle (the derivatives live there: {@link Access}). Not: {@code @Differentiable} methods (they have
+ * class may not reach, directly or through a method handle (the derivatives live there: {@link Access}). Not: {@code @Differentiable} methods not given a lambda (they have
  * derivatives of their own, inlined or called by {@link Inliner}), methods with an {@code @AdjointOf}
  * rule, recursion, and bodies larger than {@link #MAX_CALLEE_SIZE} instructions. A call that stays
  * is judged by the checks as before: with differentiated arguments it is rejected with a message,
@@ -131,6 +131,7 @@ public final class ReadableCallees {
                 || !model && !takesNumbers(call) && !passesALambda(call) && !passesObjectsMadeHere(call) && !returnsArray(call)
                         && !returnsObjects(call) || inProgress.contains(key)
                 || callees.isDifferentiable(m) && !(isAbstract(m) && exactReceiverClass(call) != null)
+                        && !passesALambda(call) // its own derivatives would not know what the lambda captured
                 || callees.adjointRule(m) != null || callees.adjointRuleMismatch(m) != null) {
             return null;
         }
