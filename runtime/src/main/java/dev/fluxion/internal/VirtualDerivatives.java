@@ -135,11 +135,30 @@ public final class VirtualDerivatives {
             }
             Class<?> declaring = m.getDeclaringClass();
             try {
-                return OnDemand.derivativeMember(name, type().changeParameterType(0, declaring), declaring).asType(type());
+                return OnDemand.derivativeMember(name, bridged(type().changeParameterType(0, declaring), m), declaring)
+                        .asType(type());
             } catch (IllegalAccessException e) {
                 throw new FluxionException("fluxion: " + where() + ": the derivative of " + declaring.getName() + "."
                         + method() + " cannot be reached: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * The derivative's type for {@code m}, which a bridge may reach with other parameter types
+         * than the call names ({@code double loss(double[] w, Points p)} for {@code Loss<Points>}'s
+         * {@code loss(double[], Object)}): the derivative then takes {@code m}'s types, cast to as
+         * the bridge casts them. Only objects differ so (an array of numbers there would have a
+         * shadow the call does not pass, and a bridge of one is refused by {@link #selected}).
+         */
+        private MethodType bridged(MethodType derivative, Method m) {
+            Class<?>[] own = m.getParameterTypes();
+            for (int i = 0; i < own.length; i++) {
+                if (own[i] != primal.parameterType(i)) {
+                    derivative = derivative.changeParameterType(1 + i, own[i]);
+                }
+            }
+            return m.getReturnType() != primal.returnType() && derivative.returnType() == primal.returnType()
+                    ? derivative.changeReturnType(m.getReturnType()) : derivative;
         }
 
         private String problem(Class<?> receiver, Method m) {
@@ -151,8 +170,8 @@ public final class VirtualDerivatives {
             }
             if (m == null) {
                 return "fluxion: " + where() + ": " + call + ", whose class runs a method Fluxion cannot tell (a "
-                        + "package-private method of another package, a bridge of a generic method, or several default "
-                        + "methods): it has no "
+                        + "package-private method of another package, a bridge to a method given an array where the call "
+                        + "passes an Object, or several default methods): it has no "
                         + "derivative for it. Declare a public @Differentiable " + method() + " in " + receiver.getName()
                         + ".";
             }
@@ -198,7 +217,7 @@ public final class VirtualDerivatives {
                     if (packageAccess && !k.getPackageName().equals(named.getPackageName())) {
                         return null; // it may or may not override the method the call names
                     }
-                    return Modifier.isAbstract(m.getModifiers()) || m.isBridge() ? null : m; // a bridge: to which method, not followed
+                    return Modifier.isAbstract(m.getModifiers()) ? null : m.isBridge() ? bridgedBy(k, m) : m;
                 }
                 interfaces.addAll(Arrays.asList(k.getInterfaces()));
             }
@@ -215,6 +234,37 @@ public final class VirtualDerivatives {
             declared.removeIf(m -> declared.stream().anyMatch(o -> o != m
                     && m.getDeclaringClass().isAssignableFrom(o.getDeclaringClass())));
             return declared.size() == 1 && declared.get(0).isDefault() && !declared.get(0).isBridge() ? declared.get(0) : null;
+        }
+
+        /**
+         * The method a bridge of class {@code k} calls (javac's bridge of a generic interface's
+         * method to the class's own, of narrower types): the one method of {@code k} of its name
+         * and arity, not synthetic, whose types the bridge's are casts of, where only objects'
+         * types differ; {@code null} if there is none or several.
+         */
+        private static Method bridgedBy(Class<?> k, Method bridge) {
+            Method found = null;
+            for (Method m : k.getDeclaredMethods()) {
+                if (m.isSynthetic() || !m.getName().equals(bridge.getName())
+                        || m.getParameterCount() != bridge.getParameterCount()
+                        || !bridge.getReturnType().isAssignableFrom(m.getReturnType())) {
+                    continue;
+                }
+                boolean casts = true;
+                for (int i = 0; i < m.getParameterCount(); i++) {
+                    Class<?> own = m.getParameterTypes()[i];
+                    Class<?> erased = bridge.getParameterTypes()[i];
+                    casts &= own == erased || !own.isPrimitive() && erased.isAssignableFrom(own)
+                            && !Naming.isShadowed(own.descriptorString());
+                }
+                if (casts) {
+                    if (found != null) {
+                        return null;
+                    }
+                    found = m;
+                }
+            }
+            return found;
         }
 
         private boolean matches(Method m) {

@@ -478,7 +478,18 @@ public final class Corpus {
                 scalar("OutsideObjects.springs", OutsideObjects::springs, x -> {
                     double s = x[1] - 1;
                     return p(2 * (x[0] - 1), 2 * s + s * s * s);
-                }, p(1.5, 0.3), p(-0.2, 2.1)));
+                }, p(1.5, 0.3), p(-0.2, 2.1)),
+                scalar("OutsideObjects.pluggableObjective", OutsideObjects::pluggableObjective, w -> {
+                    double[] g = new double[2];
+                    for (int i = 0; i < OutsideObjects.SAMPLES.t().length; i++) {
+                        double t = OutsideObjects.SAMPLES.t()[i];
+                        double e = Math.exp(-w[1] * t);
+                        double r = w[0] * e - OutsideObjects.SAMPLES.y()[i];
+                        g[0] += 2 * r * e;
+                        g[1] -= 2 * r * w[0] * t * e;
+                    }
+                    return g;
+                }, p(1.8, 0.9), p(2.5, 0.4)));
     }
 
     private static List<CorpusCase> objectArrays() {

@@ -158,4 +158,35 @@ public final class OutsideObjects {
     static double energyOf(Spring s, double stretch) {
         return s.energy(stretch);
     }
+
+    /** A loss pluggable by the data it takes: a generic interface, whose implementation javac reaches through a bridge. */
+    public interface Objective<D> {
+        double value(double[] w, D data);
+    }
+
+    public record Samples(double[] t, double[] y) {
+    }
+
+    /** Exponential decay {@code w0 exp(-w1 t)} fitted to samples. */
+    public static final class Decay implements Objective<Samples> {
+        @Differentiable
+        @Override
+        public double value(double[] w, Samples s) {
+            double sum = 0;
+            for (int i = 0; i < s.t().length; i++) {
+                double r = w[0] * Math.exp(-w[1] * s.t()[i]) - s.y()[i];
+                sum += r * r;
+            }
+            return sum;
+        }
+    }
+
+    static final Objective<Samples> DECAY = new Decay();
+    static final Samples SAMPLES = new Samples(new double[] {0, 0.5, 1, 2}, new double[] {2, 1.3, 0.7, 0.3});
+
+    /** The objective held as {@code Objective<Samples>}: the call names {@code value(double[], Object)}. */
+    @Differentiable
+    public static double pluggableObjective(double[] w) {
+        return DECAY.value(w, SAMPLES);
+    }
 }

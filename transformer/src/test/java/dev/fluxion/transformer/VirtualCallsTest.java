@@ -69,6 +69,25 @@ class VirtualCallsTest {
     }
 
     @Test
+    void aGenericInterfacesMethodReachedThroughABridge() throws Exception {
+        ScalarFunction f = (ScalarFunction) loader.loadClass("dev.fluxion.dispatch.Bridges").getMethod("objective")
+                .invoke(null);
+        double[] xs = {1, 2, 3};
+        double[] ys = {2, 3, 5};
+        for (double[] w : new double[][] {{0.5, 0.25}, {-1, 2}}) {
+            double[] expected = {0.2 * w[0], 0};
+            for (int i = 0; i < 3; i++) {
+                double r = w[0] * xs[i] + w[1] - ys[i];
+                expected[0] += 2 * r * xs[i];
+                expected[1] += 2 * r;
+            }
+            assertArrayEquals(expected, Fluxion.gradient(f).gradient(w), 1e-12);
+            assertArrayEquals(expected, Fluxion.tangent(f).gradient(w), 1e-12);
+            assertArrayEquals(expected, GradientCheck.richardson(f, w), 1e-7);
+        }
+    }
+
+    @Test
     void aCallOfAnOverridableMethodOfThisRunsTheOverridesDerivative() throws Exception {
         double[] x = {0.7, -0.4};
         var f = loader.loadClass("dev.fluxion.dispatch.Overrides").getMethod("f", boolean.class);
