@@ -85,11 +85,12 @@ public final class ClassDirectoryTransformer {
         int lambdas = 0;
         // resources only: the loader never defines a class, its parent sees the JDK's class files
         try (URLClassLoader loader = new URLClassLoader(urls(), ClassLoader.getPlatformClassLoader())) {
-            Transformer transformer = new Transformer(ClassFileLocator.ofClassLoader(loader), dumpDirectory);
+            Transformer transformer = new Transformer(ClassFileLocator.ofClassLoader(loader), dumpDirectory)
+                    .withLambdaBodies(); // no generator runs with the program: lambdas made outside are done now
             for (Path file : classFiles) {
                 byte[] bytes = Files.readAllBytes(file);
                 int annotated = countDifferentiable(bytes);
-                if (annotated == 0 && !hasFluxionLambdas(bytes)) {
+                if (annotated == 0 && !hasFluxionLambdas(bytes) && !Transformer.makesLambdasOfNumbers(bytes)) {
                     continue;
                 }
                 try {

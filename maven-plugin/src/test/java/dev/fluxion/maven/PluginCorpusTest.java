@@ -77,7 +77,7 @@ class PluginCorpusTest {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) s.sorted((a, b) -> b.compareTo(a))::iterator) {
@@ -88,7 +88,7 @@ class PluginCorpusTest {
     }
 
     /** Loads the classes of one package from a class directory as they are (child-first); everything else from the parent. */
-    private static final class ClassDirectoryLoader extends ClassLoader {
+    static final class ClassDirectoryLoader extends ClassLoader {
         private final Path dir;
         private final String prefix;
 

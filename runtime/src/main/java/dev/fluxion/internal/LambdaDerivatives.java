@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,62 +42,134 @@ final class LambdaDerivatives {
      */
     static MethodHandle derivative(Class<?> lambda, String name, MethodType type, MethodType primal, String where) {
         boolean forward = !name.startsWith(Naming.ADJOINT_PREFIX);
-        Object generated = GENERATED.get(lambda).computeIfAbsent(forward, f -> generate(lambda, primal, name, f, where));
-        if (generated instanceof FluxionException e) {
+        Object found = GENERATED.get(lambda).computeIfAbsent(forward, f -> find(lambda, primal, name, f, where));
+        if (found instanceof FluxionException e) {
             throw new FluxionException(e.getMessage(), e);
         }
-        MethodHandles.Lookup lookup = ((Optional<?>) generated).map(MethodHandles.Lookup.class::cast).orElseThrow();
+        Body body = (Body) found;
+        String member = name.substring(0, name.length() - Naming.primalName(name).length()) + body.method();
         try {
-            return lookup.findStatic(lookup.lookupClass(), name, type.changeParameterType(0, Object.class)).asType(type);
+            return body.in().findStatic(body.in().lookupClass(), member, type.changeParameterType(0, Object.class))
+                    .asType(type);
         } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new FluxionException("fluxion: " + where + ": the derivative " + name + " of the lambda " + lambda.getName()
-                    + " was not generated. Please report this as a Fluxion bug.", e);
+            throw new FluxionException("fluxion: " + where + ": the derivative " + member + " of the lambda "
+                    + lambda.getName() + " was not generated. Please report this as a Fluxion bug.", e);
         }
     }
 
-    private static Object generate(Class<?> lambda, MethodType primal, String name, boolean forward, String where) {
+    /** Where the derivatives of a lambda's body are: the class {@code in}, named as those of {@code method}. */
+    private record Body(MethodHandles.Lookup in, String method) {
+    }
+
+    private static Object find(Class<?> lambda, MethodType primal, String name, boolean forward, String where) {
         try {
             Class<?> host = host(lambda, where);
-            DerivativeGenerator generator = OnDemand.generator();
-            if (generator == null) {
-                throw new FluxionException("fluxion: " + where + ": the call of " + Naming.primalName(name)
-                        + " ran on a lambda or method reference made in " + host.getName() + ", outside the "
-                        + "differentiated code, whose derivative is generated when the call first runs: "
-                        + AdjointLinker.AGENT_HINT.replace(", or transform", "; the plugin alone cannot: transform"));
-            }
-            MethodHandles.Lookup in;
-            try {
-                in = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
-            } catch (IllegalAccessException | RuntimeException e) {
-                throw new FluxionException("fluxion: " + where + ": cannot differentiate a lambda made in " + host.getName()
-                        + ": module " + host.getModule().getName() + " does not open package " + host.getPackageName()
-                        + " to Fluxion. Add `opens " + host.getPackageName() + " to " + AdjointLinker.moduleName()
-                        + ";` to its module-info.java.", e);
-            }
-            List<String> captured = new ArrayList<>();
-            for (Class<?> c : Captures.types(lambda)) {
-                captured.add(c.descriptorString());
-            }
-            List<String> interfaces = new ArrayList<>();
-            for (Class<?> i : lambda.getInterfaces()) {
-                interfaces.add(i.getName().replace('.', '/'));
-            }
-            DerivativeGenerator.Lambda shape = new DerivativeGenerator.Lambda(interfaces, Naming.primalName(name),
-                    primal.toMethodDescriptorString(), captured, ConstantPools.memberReferences(lambda));
-            DerivativeGenerator.Generated generated = generator.lambda(in, shape, forward);
-            if (generated.derivatives() == null) {
-                StringBuilder why = new StringBuilder();
-                for (DerivativeGenerator.Problem p : generated.problems()) {
-                    why.append('\n').append(p.message());
-                }
-                throw new FluxionException("fluxion: " + where + ": cannot differentiate through the lambda or method "
-                        + "reference made in " + host.getName() + " that the call of " + Naming.primalName(name)
-                        + " ran on:" + why);
-            }
-            return Optional.of(generated.derivatives());
+            Body built = built(lambda, host, Naming.primalName(name), primal, where);
+            return built != null ? built : generate(lambda, host, primal, name, forward, where);
         } catch (FluxionException e) {
             return e;
         }
+    }
+
+    /**
+     * The derivatives the plugin added to {@code host} for the lambda's body (its table,
+     * {@link Naming#LAMBDA_TABLE}), or {@code null} if it has none for a lambda of this shape.
+     */
+    private static Body built(Class<?> lambda, Class<?> host, String method, MethodType primal, String where) {
+        String[] table;
+        MethodHandles.Lookup in;
+        try {
+            if (!OnDemand.isTransformed(host)) {
+                return null;
+            }
+            in = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
+            table = (String[]) in.findStatic(host, Naming.LAMBDA_TABLE, MethodType.methodType(String[].class)).invoke();
+        } catch (NoSuchMethodException e) {
+            return null;
+        } catch (Throwable e) {
+            throw new FluxionException("fluxion: " + where + ": cannot read the lambdas of " + host.getName() + ": " + e, e);
+        }
+        List<String> interfaces = interfaces(lambda);
+        String captured = String.join(",", captured(lambda));
+        List<String[]> matches = new ArrayList<>();
+        for (String line : table) {
+            String[] f = line.split("\t", -1);
+            if (interfaces.contains(f[0]) && f[1].equals(method) && f[2].equals(primal.toMethodDescriptorString())
+                    && f[3].equals(captured)) {
+                matches.add(f);
+            }
+        }
+        if (matches.size() > 1) {
+            List<String> references = ConstantPools.memberReferences(lambda);
+            matches.removeIf(f -> !references.contains(f[4]));
+        }
+        if (matches.size() != 1) {
+            if (matches.isEmpty() && !ConstantPools.readable() || matches.size() > 1) {
+                throw new FluxionException("fluxion: " + where + ": cannot tell which of the lambdas of the same shape "
+                        + "made in " + host.getName() + " the call ran on: a lambda's class does not say, and its "
+                        + "constant pool, which does, is closed to Fluxion. Run with --add-exports "
+                        + "java.base/jdk.internal.access=ALL-UNNAMED --add-exports java.base/jdk.internal.reflect="
+                        + "ALL-UNNAMED, or make the lambdas in different classes.");
+            }
+            return null;
+        }
+        String[] f = matches.get(0);
+        if (!f[6].isEmpty()) {
+            throw new FluxionException("fluxion: " + where + ": cannot differentiate through the lambda or method "
+                    + "reference made in " + host.getName() + " that the call of " + method + " ran on:\n" + f[6]);
+        }
+        return new Body(in, f[5]);
+    }
+
+    private static Body generate(Class<?> lambda, Class<?> host, MethodType primal, String name, boolean forward,
+            String where) {
+        DerivativeGenerator generator = OnDemand.generator();
+        if (generator == null) {
+            throw new FluxionException("fluxion: " + where + ": the call of " + Naming.primalName(name)
+                    + " ran on a lambda or method reference made in " + host.getName() + ", outside the "
+                    + "differentiated code, whose body has no derivative: the plugin did not transform "
+                    + host.getName() + ", and no generator is here to make one when the call runs. Build the class "
+                    + "with the fluxion-maven-plugin, put fluxion.jar (the artifact fluxion-ondemand) on the class path, "
+                    + "or run with -javaagent:fluxion-agent.jar.");
+        }
+        MethodHandles.Lookup in;
+        try {
+            in = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new FluxionException("fluxion: " + where + ": cannot differentiate a lambda made in " + host.getName()
+                    + ": module " + host.getModule().getName() + " does not open package " + host.getPackageName()
+                    + " to Fluxion. Add `opens " + host.getPackageName() + " to " + AdjointLinker.moduleName()
+                    + ";` to its module-info.java.", e);
+        }
+        DerivativeGenerator.Lambda shape = new DerivativeGenerator.Lambda(interfaces(lambda), Naming.primalName(name),
+                primal.toMethodDescriptorString(), captured(lambda), ConstantPools.memberReferences(lambda));
+        DerivativeGenerator.Generated generated = generator.lambda(in, shape, forward);
+        if (generated.derivatives() == null) {
+            StringBuilder why = new StringBuilder();
+            for (DerivativeGenerator.Problem p : generated.problems()) {
+                why.append('\n').append(p.message());
+            }
+            throw new FluxionException("fluxion: " + where + ": cannot differentiate through the lambda or method "
+                    + "reference made in " + host.getName() + " that the call of " + Naming.primalName(name)
+                    + " ran on:" + why);
+        }
+        return new Body(generated.derivatives(), Naming.primalName(name));
+    }
+
+    private static List<String> interfaces(Class<?> lambda) {
+        List<String> interfaces = new ArrayList<>();
+        for (Class<?> i : lambda.getInterfaces()) {
+            interfaces.add(i.getName().replace('.', '/'));
+        }
+        return interfaces;
+    }
+
+    private static List<String> captured(Class<?> lambda) {
+        List<String> captured = new ArrayList<>();
+        for (Class<?> c : Captures.types(lambda)) {
+            captured.add(c.descriptorString());
+        }
+        return captured;
     }
 
     /**

@@ -43,6 +43,15 @@ public final class Naming {
     }
 
     public static final String FORWARDER_PREFIX = "fluxion$forward$";
+    /**
+     * A class the plugin transformed lists the lambdas it makes whose bodies it differentiated (see
+     * the runtime's {@code LambdaDerivatives}) in {@code static String[] fluxion$lambdas()}: per
+     * lambda a line of tab-separated fields, the interface (internal name), its method's name and
+     * descriptor, the captured values' descriptors (comma-separated), the body
+     * ({@code owner.name.descriptor}), the method standing for it ({@code lambda$fluxion$n}, whose
+     * derivatives are named as any method's), and why it has none (empty if it has).
+     */
+    public static final String LAMBDA_TABLE = "fluxion$lambdas";
 
     /**
      * For a lambda whose body only passes its parameters on to one method ({@code x -> f(x)} in

@@ -71,8 +71,113 @@ final class LambdaBodies {
                         + " of its own, which Fluxion would need for the lambda's body. Rename it.");
             }
         }
-        host.methods.add(body(lambda, site, descriptor));
+        host.methods.add(body(lambda.method(), lambda, site, descriptor));
         return host;
+    }
+
+    /**
+     * A lambda made in a class the plugin transforms, its body made a method ({@link #madeIn}): the
+     * line of the class's table ({@link Naming#LAMBDA_TABLE}) that describes it, and the method,
+     * whose derivatives the plugin adds to the class beside it.
+     */
+    record Made(String interfaceName, String method, String descriptor, List<String> captured, String body,
+            MethodNode glue) {
+        /** The table's line: fields separated by tabs, the problem last (empty if the derivatives were generated). */
+        String line(String problem) {
+            return String.join("\t", interfaceName, method, descriptor, String.join(",", captured), body, glue.name,
+                    problem == null ? "" : problem);
+        }
+    }
+
+    /**
+     * The build-time way for lambdas made outside the differentiated code: with the plugin there is
+     * no generator when the program runs, so every lambda a class makes whose interface method
+     * takes numbers ({@code double}, {@code float}, arrays of them) gets its body made a method
+     * {@code lambda$fluxion$<n>(Object, P...)} now, added to {@code node}, for the plugin to
+     * differentiate with the class. Lambdas of Fluxion's own interfaces are not (they are given to
+     * {@code Fluxion.gradient}, {@link Forwarders}).
+     */
+    static List<Made> madeIn(ClassNode node) {
+        Map<String, Made> made = new LinkedHashMap<>();
+        for (MethodNode m : List.copyOf(node.methods)) {
+            int line = -1;
+            for (AbstractInsnNode insn : m.instructions) {
+                if (insn instanceof LineNumberNode l) {
+                    line = l.line;
+                } else if (insn instanceof InvokeDynamicInsnNode indy && takesNumbers(indy)) {
+                    Handle body = (Handle) indy.bsmArgs[1];
+                    List<String> captured = new ArrayList<>();
+                    for (Type t : Type.getArgumentTypes(indy.desc)) {
+                        captured.add(t.getDescriptor());
+                    }
+                    String made0 = Type.getReturnType(indy.desc).getInternalName();
+                    String sam = ((Type) indy.bsmArgs[0]).getDescriptor();
+                    DerivativeGenerator.Lambda lambda = new DerivativeGenerator.Lambda(List.of(made0), indy.name, sam,
+                            captured, List.of());
+                    String key = String.join(" ", made0, indy.name, sam, captured.toString(), key(body));
+                    if (!made.containsKey(key)) {
+                        String name = "lambda$fluxion$" + made.size();
+                        try {
+                            MethodNode glue = body(name, lambda, new Site(body, (Type) indy.bsmArgs[2], line),
+                                    descriptor(lambda));
+                            made.put(key, new Made(made0, indy.name, sam, captured, key(body), glue));
+                        } catch (NotFound e) {
+                            // a constructor reference, a boxed number: a call through it says so if it is differentiated
+                        }
+                    }
+                }
+            }
+        }
+        for (Made m : made.values()) {
+            node.methods.add(m.glue());
+        }
+        return List.copyOf(made.values());
+    }
+
+    /** Whether the class makes a lambda {@link #madeIn} would give a method (a cheap pre-check of a class file). */
+    static boolean makesLambdasOfNumbers(byte[] classBytes) {
+        ClassNode node = read(classBytes);
+        for (MethodNode m : node.methods) {
+            for (AbstractInsnNode insn : m.instructions) {
+                if (insn instanceof InvokeDynamicInsnNode indy && takesNumbers(indy)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean takesNumbers(InvokeDynamicInsnNode indy) {
+        if (!indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") || indy.bsmArgs.length < 3
+                || !(indy.bsmArgs[1] instanceof Handle body) || body.getName().startsWith(Naming.GENERATED_PREFIX)
+                || Type.getReturnType(indy.desc).getInternalName().startsWith("dev/fluxion/")) {
+            return false;
+        }
+        for (Type p : Type.getArgumentTypes(((Type) indy.bsmArgs[0]).getDescriptor())) {
+            if (p.getSort() == Type.DOUBLE || p.getSort() == Type.FLOAT || Naming.isShadowed(p.getDescriptor())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code static String[] fluxion$lambdas()}: the lines of the class's table. */
+    static MethodNode table(List<String> lines) {
+        MethodNode m = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                Naming.LAMBDA_TABLE, "()[Ljava/lang/String;", null, null);
+        InsnList code = m.instructions;
+        code.add(new LdcInsnNode(lines.size()));
+        code.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/String"));
+        for (int i = 0; i < lines.size(); i++) {
+            code.add(new InsnNode(Opcodes.DUP));
+            code.add(new LdcInsnNode(i));
+            code.add(new LdcInsnNode(lines.get(i)));
+            code.add(new InsnNode(Opcodes.AASTORE));
+        }
+        code.add(new InsnNode(Opcodes.ARETURN));
+        m.maxStack = 4;
+        m.maxLocals = 0;
+        return m;
     }
 
     /** The descriptor of the method standing for the lambda: the call's, with the lambda first. */
@@ -152,8 +257,8 @@ final class LambdaBodies {
     }
 
     /** The method standing for the lambda: reads the captures, converts the parameters, calls the body. */
-    private static MethodNode body(DerivativeGenerator.Lambda lambda, Site site, String descriptor) {
-        MethodNode m = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, lambda.method(),
+    private static MethodNode body(String name, DerivativeGenerator.Lambda lambda, Site site, String descriptor) {
+        MethodNode m = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name,
                 descriptor, null, null);
         m.visibleAnnotations = new ArrayList<>(List.of(new AnnotationNode(Naming.DIFFERENTIABLE_DESCRIPTOR)));
         Handle body = site.body();

@@ -77,6 +77,8 @@ public final class Transformer {
     private final boolean forward;
     /** The one method (name + descriptor) to differentiate, or {@code null}: every {@code @Differentiable} method. */
     private final String only;
+    /** Whether the bodies of the lambdas of numbers a class makes are differentiated with it ({@link #withLambdaBodies}). */
+    private final boolean lambdaBodies;
 
     /**
      * @param locator finds other classes' bytes (callees' annotations, superclasses)
@@ -91,11 +93,13 @@ public final class Transformer {
      *     {@link Inliner}); off, every call is reversed jointly, through the callee's adjoint
      */
     public Transformer(ClassFileLocator locator, Path dumpDirectory, boolean inline) {
-        this(locator, dumpDirectory, inline, true, null);
+        this(locator, dumpDirectory, inline, true, null, false);
     }
 
-    private Transformer(ClassFileLocator locator, Path dumpDirectory, boolean inline, boolean forward, String only) {
+    private Transformer(ClassFileLocator locator, Path dumpDirectory, boolean inline, boolean forward, String only,
+            boolean lambdaBodies) {
         this.locator = locator;
+        this.lambdaBodies = lambdaBodies;
         this.hierarchy = new ClassHierarchy(locator);
         this.dumpDirectory = dumpDirectory;
         this.inline = inline;
@@ -109,7 +113,7 @@ public final class Transformer {
      * are generated so first, and its forward-mode members only when one is asked for.
      */
     public Transformer reverseOnly() {
-        return new Transformer(locator, dumpDirectory, inline, false, only);
+        return new Transformer(locator, dumpDirectory, inline, false, only, lambdaBodies);
     }
 
     /**
@@ -119,7 +123,22 @@ public final class Transformer {
      * has its own derivatives already.
      */
     public Transformer only(String name, String descriptor) {
-        return new Transformer(locator, dumpDirectory, inline, forward, name + descriptor);
+        return new Transformer(locator, dumpDirectory, inline, forward, name + descriptor, false);
+    }
+
+    /**
+     * This transformer, but also differentiating the bodies of the lambdas of numbers each class
+     * makes ({@code LambdaBodies.madeIn}): the plugin's way, since with the plugin alone no generator
+     * runs when a differentiated method calls a lambda made outside it. A body that cannot be
+     * differentiated fails no build: the class's table says why, and the call says it if it runs.
+     */
+    public Transformer withLambdaBodies() {
+        return new Transformer(locator, dumpDirectory, inline, forward, only, true);
+    }
+
+    /** Whether a class file makes lambdas whose bodies {@link #withLambdaBodies} would differentiate (a cheap pre-check). */
+    public static boolean makesLambdasOfNumbers(byte[] classBytes) {
+        return LambdaBodies.makesLambdasOfNumbers(classBytes);
     }
 
     /** A transformer that dumps to {@code -Dfluxion.dump=DIR} if set, and inlines unless {@code -Dfluxion.inline=false}. */
@@ -175,7 +194,11 @@ public final class Transformer {
         ClassReader reader = new ClassReader(classBytes);
         ClassNode node = new ClassNode();
         reader.accept(node, 0);
-        if (!hasDifferentiableMethods(node) && !Forwarders.hasFluxionLambdas(node) || isTransformed(node)) {
+        if (isTransformed(node)) {
+            return new Result(null, List.of());
+        }
+        List<LambdaBodies.Made> lambdas = lambdaBodies && only == null ? LambdaBodies.madeIn(node) : List.of();
+        if (!hasDifferentiableMethods(node) && !Forwarders.hasFluxionLambdas(node) && lambdas.isEmpty()) {
             return new Result(null, List.of());
         }
         DifferentiableMethods callees = new DifferentiableMethods(locator);
@@ -198,7 +221,8 @@ public final class Transformer {
             }
         }
         for (MethodNode m : node.methods) {
-            if (!DifferentiableMethods.isAnnotated(m) || only != null && !only.equals(m.name + m.desc)) {
+            if (!DifferentiableMethods.isAnnotated(m) || only != null && !only.equals(m.name + m.desc)
+                    || lambdas.stream().anyMatch(l -> l.glue() == m)) {
                 continue;
             }
             Type model = modelOf(node, m);
@@ -250,8 +274,44 @@ public final class Transformer {
         if (only == null) {
             Forwarders.addTo(node, out, locator); // lambdas such as x -> f(x), linked as f
         }
+        if (!lambdas.isEmpty()) {
+            addLambdaBodies(node, lambdas, callees, out);
+        }
         out.failCallersOfMissingMembers();
         return write(reader, node, out, classBytes, callees);
+    }
+
+    /**
+     * The derivatives of the lambdas' bodies ({@link #withLambdaBodies}), each beside the method
+     * standing for the body, and the class's table of them; a body that cannot be differentiated
+     * gets no members, and its line says why.
+     */
+    private void addLambdaBodies(ClassNode node, List<LambdaBodies.Made> lambdas, DifferentiableMethods callees,
+            ClassDerivatives out) {
+        List<String> lines = new ArrayList<>();
+        for (LambdaBodies.Made l : lambdas) {
+            MethodNode glue = l.glue();
+            try {
+                Derivative d = differentiate(node, glue, callees, null, Naming.adjointName(glue.name));
+                List<MethodNode> members = new ArrayList<>(List.of(glue, d.adjoint()));
+                members.addAll(d.iterationBodies());
+                if (forward) {
+                    members.add(d.tangent());
+                    members.add(d.vectorTangent());
+                }
+                out.addAll(glue, members);
+                lines.add(l.line(null));
+            } catch (Unsupported u) {
+                String body = l.body().split("\\.")[1]; // the lambda's method, as the user's stack traces name it
+                lines.add(l.line(u.each().stream().map(p -> new Diagnostic(node.name, body, glue.desc, node.sourceFile,
+                        p.line(), p.problem(), p.advice()).message()).collect(java.util.stream.Collectors.joining("\n"))));
+            } catch (RuntimeException e) {
+                lines.add(l.line("internal error (" + e + "): please report this as a Fluxion bug, with the output of "
+                        + "-Dfluxion.dump=DIR attached."));
+            }
+        }
+        MethodNode table = LambdaBodies.table(lines);
+        out.add(table, table);
     }
 
     /**
@@ -273,7 +333,7 @@ public final class Transformer {
                 return new Result(addMethods(reader, node, withFrames(node, members), out.replaced()), out.problems());
             } catch (MethodTooLargeException e) {
                 if (inline) { // inlined code made it too large
-                    return new Transformer(locator, dumpDirectory, false, forward, only).transformEach(classBytes);
+                    return new Transformer(locator, dumpDirectory, false, forward, only, lambdaBodies).transformEach(classBytes);
                 }
                 if (out.tooLarge(e.getMethodName(), e.getDescriptor()) == null) {
                     throw new IllegalStateException("no generated member " + e.getMethodName() + e.getDescriptor(), e);
