@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * JVM lets the lambda class's constant pool be read, the method it calls), and differentiates a
  * method {@code static R m(Object lambda, P...)} that reads the captures ({@link Captures}) and
  * calls the body as the lambda does. Its derivatives have the call site's shape, the receiver
- * typed {@code Object}.
+ * typed {@code Object}. A class the plugin transformed has them already, for every lambda of numbers
+ * it makes, listed in its table ({@link Naming#LAMBDA_TABLE}), since no generator may run with it.
  *
  * <p>The captured values are data: they were fixed before the differentiated code ran. Derivatives
  * are generated once per lambda class (the JDK spins one per {@code invokedynamic}), reverse mode
