@@ -93,6 +93,10 @@ class PluginLambdasTest {
         assertArrayEquals(drag, Fluxion.gradient(function("quadraticDrag", 0.8)).gradient(x), 1e-12);
         GradCheck.gradient(function("weightedSums", 1.25), x).assertPassed();
         GradCheck.gradient(function("hypotPath"), new double[] {3, 4, -1}).assertPassed();
+        double[] y = {0.5, 2};
+        assertArrayEquals(new double[] {6 * 0.75 * 6 * 0.5, 12}, Fluxion.gradient(function("chainedResponse", 3.0)).gradient(y),
+                1e-12); // a default method on the lambda: the interface's code, its calls of the lambda dispatched
+        GradCheck.gradient(function("chainedResponse", 3.0), y).assertPassed();
     }
 
     @Test

@@ -98,6 +98,16 @@ class OnDemandLambdasTest {
     }
 
     @Test
+    void aDefaultMethodOnALambdaRunsTheInterfacesCode() {
+        // twice(v) = r(r(v)) with r(v) = 3 v^2: its derivative is r'(r(x0)) r'(x0), not r'(x0)
+        double[] x = {0.5, 2};
+        double inner = 3 * x[0] * x[0];
+        double[] expected = {6 * inner * 6 * x[0], 6 * x[1]};
+        assertArrayEquals(expected, Fluxion.gradient(OutsideLambdas.chainedResponse(3)).gradient(x), 1e-12);
+        checked(OutsideLambdas.chainedResponse(3), x);
+    }
+
+    @Test
     void aJdkFunctionOfTwoArguments() {
         double[] x = {3, 4, -1};
         double a = Math.hypot(3, 4);

@@ -25,9 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * first and forward mode when it is first asked for, as {@link OnDemand} does for classes.
  */
 final class LambdaDerivatives {
-    private static final ClassValue<ConcurrentHashMap<Boolean, Object>> GENERATED = new ClassValue<>() {
+    /** Per lambda class, by method (name and descriptor) and mode: where the derivatives are, or why there are none. */
+    private static final ClassValue<ConcurrentHashMap<String, Object>> FOUND = new ClassValue<>() {
         @Override
-        protected ConcurrentHashMap<Boolean, Object> computeValue(Class<?> lambda) {
+        protected ConcurrentHashMap<String, Object> computeValue(Class<?> lambda) {
             return new ConcurrentHashMap<>();
         }
     };
@@ -43,7 +44,8 @@ final class LambdaDerivatives {
      */
     static MethodHandle derivative(Class<?> lambda, String name, MethodType type, MethodType primal, String where) {
         boolean forward = !name.startsWith(Naming.ADJOINT_PREFIX);
-        Object found = GENERATED.get(lambda).computeIfAbsent(forward, f -> find(lambda, primal, name, f, where));
+        String key = Naming.primalName(name) + primal.toMethodDescriptorString() + (forward ? " forward" : " reverse");
+        Object found = FOUND.get(lambda).computeIfAbsent(key, k -> find(lambda, primal, name, forward, where));
         if (found instanceof FluxionException e) {
             throw new FluxionException(e.getMessage(), e);
         }
@@ -192,8 +194,19 @@ final class LambdaDerivatives {
                 + "derivative for it. Pass an object of a class whose method is @Differentiable.");
     }
 
-    /** Whether {@code c} is a class the JDK spun for a lambda or method reference. */
-    static boolean isLambda(Class<?> c) {
-        return c.isHidden() && c.getName().contains("$$Lambda");
+    /**
+     * Whether {@code c} is a class the JDK spun for a lambda or method reference, and {@code name
+     * primal} its interface method, which it implements (a default method of the interface, which
+     * it does not, is selected as for any class).
+     */
+    static boolean isLambdaMethod(Class<?> c, String name, MethodType primal) {
+        if (!c.isHidden() || !c.getName().contains("$$Lambda")) {
+            return false;
+        }
+        try {
+            return !c.getDeclaredMethod(name, primal.parameterArray()).isBridge();
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 }

@@ -125,7 +125,7 @@ public final class VirtualDerivatives {
         }
 
         private MethodHandle derivative(Class<?> receiver) {
-            if (LambdaDerivatives.isLambda(receiver)) {
+            if (LambdaDerivatives.isLambdaMethod(receiver, primalName(), primal)) {
                 return LambdaDerivatives.derivative(receiver, name, type(), primal, where());
             }
             Class<?> named = type().parameterType(0);

@@ -167,6 +167,35 @@ public final class OutsideLambdas {
         return new Sums(new Damper(gain)::stiffness)::weighted;
     }
 
+    /** A response with a default method that calls the interface's own method twice. */
+    public interface Response {
+        double at(double v);
+
+        @Differentiable
+        default double twice(double v) {
+            return at(at(v));
+        }
+    }
+
+    /** Calls the given response's default method and its own method, on a lambda. */
+    public static final class Chained {
+        private final Response response;
+
+        public Chained(Response response) {
+            this.response = response;
+        }
+
+        @Differentiable
+        public double run(double[] x) {
+            return response.twice(x[0]) + response.at(x[1]);
+        }
+    }
+
+    /** {@code r(r(x0)) + r(x1)} with {@code r(v) = k v^2}: a default method on a lambda runs the interface's code. */
+    public static ScalarFunction chainedResponse(double k) {
+        return new Chained(v -> k * v * v)::run;
+    }
+
     /** A distance between consecutive inputs, measured by the function given. */
     public static final class Path {
         private final DoubleBinaryOperator metric;
