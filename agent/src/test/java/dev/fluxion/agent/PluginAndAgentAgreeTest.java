@@ -90,7 +90,20 @@ class PluginAndAgentAgreeTest {
     @Test
     void bothWaysTransformTheSameClasses() {
         assertFalse(byPlugin.isEmpty());
-        assertEquals(byPlugin.keySet(), byAgent.keySet());
+        // the plugin also transforms a class that only makes lambdas of numbers (their bodies' derivatives,
+        // which the agent generates when a call first meets them)
+        Set<String> differentiated = new TreeSet<>();
+        byPlugin.forEach((name, bytes) -> {
+            if (generatedMethods(bytes).keySet().stream().anyMatch(m -> !isLambdaBodys(m))) {
+                differentiated.add(name);
+            }
+        });
+        assertEquals(differentiated, byAgent.keySet());
+    }
+
+    /** A member the plugin adds for the body of a lambda the class makes ({@code LambdaBodies}), or its table. */
+    private static boolean isLambdaBodys(String method) {
+        return method.contains("lambda$fluxion$") || method.startsWith("fluxion$lambdas(");
     }
 
     @Test
@@ -98,6 +111,10 @@ class PluginAndAgentAgreeTest {
         for (Map.Entry<String, byte[]> e : byPlugin.entrySet()) {
             Map<String, String> plugin = generatedMethods(e.getValue());
             assertFalse(plugin.isEmpty(), e.getKey() + ": no generated methods");
+            plugin.keySet().removeIf(PluginAndAgentAgreeTest::isLambdaBodys); // the agent generates them when called
+            if (plugin.isEmpty()) {
+                continue;
+            }
             byte[] agentBytes = byAgent.get(e.getKey());
             assertNotNull(agentBytes, e.getKey() + " was not transformed by the agent");
             Map<String, String> agent = generatedMethods(agentBytes);

@@ -97,6 +97,7 @@ class PluginLambdasTest {
         assertArrayEquals(new double[] {6 * 0.75 * 6 * 0.5, 12}, Fluxion.gradient(function("chainedResponse", 3.0)).gradient(y),
                 1e-12); // a default method on the lambda: the interface's code, its calls of the lambda dispatched
         GradCheck.gradient(function("chainedResponse", 3.0), y).assertPassed();
+        GradCheck.gradient(function("oscillatorPosition"), new double[] {1, 0}).assertPassed(); // an Rhs writing an array
     }
 
     @Test

@@ -105,16 +105,16 @@ final class LambdaDerivatives {
         if (matches.size() > 1) {
             List<String> references = ConstantPools.memberReferences(lambda);
             matches.removeIf(f -> !references.contains(f[4]));
-        }
-        if (matches.size() != 1) {
-            if (matches.isEmpty() && !ConstantPools.readable() || matches.size() > 1) {
+            if (matches.size() != 1) {
                 throw new FluxionException("fluxion: " + where + ": cannot tell which of the lambdas of the same shape "
                         + "made in " + host.getName() + " the call ran on: a lambda's class does not say, and its "
                         + "constant pool, which does, is closed to Fluxion. Run with --add-exports "
                         + "java.base/jdk.internal.access=ALL-UNNAMED --add-exports java.base/jdk.internal.reflect="
                         + "ALL-UNNAMED, or make the lambdas in different classes.");
             }
-            return null;
+        }
+        if (matches.isEmpty()) {
+            return null; // not a lambda the plugin saw: generated now, if a generator is here
         }
         String[] f = matches.get(0);
         if (!f[6].isEmpty()) {

@@ -150,7 +150,7 @@ final class LambdaBodies {
     private static boolean takesNumbers(InvokeDynamicInsnNode indy) {
         if (!indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") || indy.bsmArgs.length < 3
                 || !(indy.bsmArgs[1] instanceof Handle body) || body.getName().startsWith(Naming.GENERATED_PREFIX)
-                || Type.getReturnType(indy.desc).getInternalName().startsWith("dev/fluxion/")) {
+                || Type.getReturnType(indy.desc).getInternalName().matches("dev/fluxion/[^/]+")) { // Fluxion's API
             return false;
         }
         for (Type p : Type.getArgumentTypes(((Type) indy.bsmArgs[0]).getDescriptor())) {

@@ -92,6 +92,11 @@ public final class OutsideLambdas {
         };
     }
 
+    /** The oscillator's final position, stiffness 4 and damping 0.5, 300 steps of 0.01. */
+    public static ScalarFunction oscillatorPosition() {
+        return new Simulator(oscillator(4, 0.5), 0.01, 300)::finalPosition;
+    }
+
     /** A damper whose response to a velocity is a lambda made by its method, capturing the damper. */
     public static final class Damper {
         private final double gain;
