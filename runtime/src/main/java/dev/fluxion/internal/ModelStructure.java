@@ -299,7 +299,7 @@ public final class ModelStructure {
      * {@code List.of} (fixed-size as {@code Arrays.asList} if an element is null).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static List<?> listLike(List<?> list, Object[] elements) {
+    static List<?> listLike(List<?> list, Object[] elements) {
         if (list instanceof ArrayList<?>) {
             return new ArrayList<>(Arrays.asList(elements));
         }

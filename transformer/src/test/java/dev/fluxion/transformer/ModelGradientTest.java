@@ -389,16 +389,17 @@ class ModelGradientTest {
         }
     }
 
-    // Cell[] cells, each with a final double gain
+    // List<Block> blocks, each with a Cell[] cells
     @Test
-    void aFinalFieldOfAnArraysObjectsIsAnError() throws Exception {
-        DifferentiationException e = transformFixture("ModelWithFinalElementField");
-        assertTrue(e.getMessage().startsWith("fluxion: dev.fluxion.fixtures.bad.ModelWithFinalElementField.loss("
-                + "ModelWithFinalElementField.java:" + errorLine("ModelWithFinalElementField") + "): the gradient with respect "
-                + "to the model reads the final field "
-                + "dev.fluxion.fixtures.bad.ModelWithFinalElementField.Cell.gain of the objects of an array or a list, into "
-                + "which the "
-                + "gradient's objects cannot receive the derivatives. Make the field non-final"), e.getMessage());
+    void anArrayHeldByTheObjectsOfAListIsAnErrorNotConstants() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithCellsInBlocks");
+        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithCellsInBlocks.loss(ModelWithCellsInBlocks.java:"
+                + errorLine("ModelWithCellsInBlocks") + "): the gradient with respect to the model reads "
+                + "dev.fluxion.fixtures.bad.ModelWithCellsInBlocks.Block.cells (dev.fluxion.fixtures.bad.ModelWithCellsInBlocks"
+                + ".Cell[]) of the objects of an array or a list of objects: arrays and lists of objects held by the objects "
+                + "of an array or a list are not differentiated yet. Hold the objects of an array's or a list's objects in "
+                + "fields of their own (a Bias object, a record), or their numbers in double[] or double[][] fields.",
+                e.getMessage());
     }
 
     private static DifferentiationException transformFixture(String name) throws Exception {
