@@ -327,12 +327,16 @@ final class ModelBridge {
         m.visitVarInsn(Opcodes.ALOAD, out);
     }
 
-    /** Pushes {@code objects[i]}, cast to the class whose field the leaf's first step after the element is. */
+    /**
+     * Pushes {@code objects[i]}, cast to the class whose field the leaf's first step after the element
+     * is, or to the leaf's array type if the element is the leaf ({@code List<double[]> biases}).
+     */
     private void element(int objects, int i, Leaf leaf) {
         m.visitVarInsn(Opcodes.ALOAD, objects);
         m.visitVarInsn(Opcodes.ILOAD, i);
         m.visitInsn(Opcodes.AALOAD);
-        m.visitTypeInsn(Opcodes.CHECKCAST, leaf.inElement().get(0).owner());
+        List<MemberRef> steps = leaf.inElement();
+        m.visitTypeInsn(Opcodes.CHECKCAST, steps.isEmpty() ? leaf.type().getInternalName() : steps.get(0).owner());
     }
 
     /**

@@ -240,4 +240,24 @@ final class Calls {
     static Bumps bumpsHvp(Bumps b, Bumps v) {
         return Fluxion.modelHessian(Bumps::loss).hvp(b, v);
     }
+
+    static LayerStack newLayerStack(long seed) {
+        return new LayerStack(new Random(seed), 2, 3, 1);
+    }
+
+    static LayerStack layerStackGradient(LayerStack s) {
+        return Fluxion.modelGradient(LayerStack::loss).gradient(s);
+    }
+
+    static double layerStackLoss(LayerStack s) {
+        return s.loss();
+    }
+
+    static double layerStackJvp(LayerStack s, LayerStack direction) {
+        return Fluxion.modelTangent(LayerStack::loss).jvp(s, direction);
+    }
+
+    static LayerStack layerStackHvp(LayerStack s, LayerStack v) {
+        return Fluxion.modelHessian(LayerStack::loss).hvp(s, v);
+    }
 }

@@ -179,14 +179,15 @@ class ModelGradientTest {
                 + "the differentiated method and in helpers Fluxion inlines.", e.getMessage());
     }
 
-    // List<double[]> rows;  ... for (double[] row : rows) ...
+    // List<Double> weights;  ... for (double w : weights) ...
     @Test
-    void aListOfArraysInTheModelIsAnErrorNotConstants() throws Exception {
-        DifferentiationException e = transformFixture("ModelWithArrayList");
-        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithArrayList.loss(ModelWithArrayList.java:"
-                + errorLine("ModelWithArrayList") + "): the gradient with respect to the model reads an element of the list "
-                + "dev.fluxion.fixtures.bad.ModelWithArrayList.rows as a double[]: only lists of objects of the user's classes are differentiated. Hold the numbers in "
-                + "objects of a class of yours (a Layer with double[] fields), or in double[][] fields.", e.getMessage());
+    void aListOfBoxedNumbersInTheModelIsAnErrorNotConstants() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithBoxedList");
+        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithBoxedList.loss(ModelWithBoxedList.java:"
+                + errorLine("ModelWithBoxedList") + "): the gradient with respect to the model reads an element of the list "
+                + "dev.fluxion.fixtures.bad.ModelWithBoxedList.weights as a java.lang.Double: only lists of objects of the "
+                + "user's classes and of floating arrays are differentiated. Hold the numbers in objects of a class of yours "
+                + "(a Layer with double[] fields), in double[] or double[][] fields, or in a List<double[]>.", e.getMessage());
     }
 
     @Test

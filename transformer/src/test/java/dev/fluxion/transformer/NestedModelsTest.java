@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * Gradients, tangents and Hessian-vector products with respect to models whose lists and arrays
  * hold objects with final fields and objects of their own ({@code List<Layer>}, each layer a final
  * matrix, a final {@code Bias} object and a final gain; a {@code List.of} of records holding
- * records, read through their accessors): the derivatives in the model's own structure, each
+ * records, read through their accessors), or floating arrays ({@code List<double[]> biases}): the
+ * derivatives in the model's own structure, each
  * against Richardson differences of the loss (field by field, and over the flat view), forward
  * against reverse, and {@code H v} against Richardson differences of the gradient along {@code v}.
  */
@@ -92,6 +93,52 @@ class NestedModelsTest {
             assertEquals(get(bumps, "frame").getClass(), get(grad, "frame").getClass());
             checkFlat(bumps, grad, "bumpsLoss");
             checkForwardAndHessian(bumps, shift, "newBumps", "bumpsGradient", "bumpsJvp", "bumpsHvp");
+        }
+    }
+
+    @Test
+    void listsOfWeightMatricesAndOfBiasVectors() throws Exception {
+        for (long seed : new long[] {3, 4}) {
+            Object stack = call("newLayerStack", seed);
+            Object grad = call("layerStackGradient", stack);
+            List<?> biases = (List<?>) get(stack, "biases");
+            List<?> dbiases = (List<?>) get(grad, "biases");
+            assertEquals(java.util.ArrayList.class, dbiases.getClass(), "an ArrayList for an ArrayList");
+            assertEquals(get(stack, "weights").getClass(), get(grad, "weights").getClass(), "unmodifiable for List.copyOf");
+            for (int l = 0; l < biases.size(); l++) {
+                double[] b = (double[]) biases.get(l);
+                double[] db = (double[]) dbiases.get(l);
+                assertNotSame(b, db);
+                for (int i = 0; i < b.length; i++) { // biases.get(l)[i] moved in place
+                    int k = i;
+                    double reference = GradientCheck.richardson(v -> {
+                        double old = b[k];
+                        b[k] = v;
+                        try {
+                            return lossOf("layerStackLoss", stack);
+                        } finally {
+                            b[k] = old;
+                        }
+                    }, b[i]);
+                    assertEquals(reference, db[i], DIFFERENCES * Math.max(1, Math.abs(reference)),
+                            "biases.get(" + l + ")[" + i + "]");
+                }
+            }
+            double[][] w = (double[][]) ((List<?>) get(stack, "weights")).get(1);
+            double[][] dw = (double[][]) ((List<?>) get(grad, "weights")).get(1);
+            double reference = GradientCheck.richardson(v -> {
+                double old = w[0][2];
+                w[0][2] = v;
+                try {
+                    return lossOf("layerStackLoss", stack);
+                } finally {
+                    w[0][2] = old;
+                }
+            }, w[0][2]);
+            assertEquals(reference, dw[0][2], DIFFERENCES * Math.max(1, Math.abs(reference)), "weights.get(1)[0][2]");
+            assertEquals(3 * 2 + 3 + 3 + 1 + 1, ModelVectors.size(stack), "the weights, the biases and the scale");
+            checkFlat(stack, grad, "layerStackLoss");
+            checkForwardAndHessian(stack, seed + 10, "newLayerStack", "layerStackGradient", "layerStackJvp", "layerStackHvp");
         }
     }
 

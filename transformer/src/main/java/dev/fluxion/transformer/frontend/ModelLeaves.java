@@ -179,6 +179,8 @@ public final class ModelLeaves {
                 if (insn.op() == Op.ARRAY_LOAD && insn.operand(0) == v && !gPaths.containsKey(insn)) {
                     gPaths.put(insn, append(gPaths.get(v), ELEMENT)); // layers[i]
                     gWork.add(insn);
+                } else if (insn.op() == Op.CHECKCAST && leaves.containsKey(gPaths.get(v))) {
+                    leafReads.put(insn, leaves.get(gPaths.get(v))); // an element of a List<double[]>, cast to its type
                 } else if ((isElementsOf(insn, v) || insn.op() == Op.CHECKCAST) && !gPaths.containsKey(insn)) {
                     gPaths.put(insn, gPaths.get(v)); // a list's array of elements, or an element cast to its class
                     gWork.add(insn);
@@ -201,7 +203,7 @@ public final class ModelLeaves {
             Leaf leaf = e.getValue();
             Block b = insn.block();
             Param p = g.params().get(f.params().size() + order.indexOf(leaf));
-            if (leaf.isPerElement()) { // layers[i].w, layers[i].bias.b -> leaf[i]: the element's index is the read's
+            if (leaf.isPerElement()) { // layers[i].w, layers[i].bias.b, biases[i] -> leaf[i]: the element's index is the read's
                 Instruction element = (Instruction) insn.operand(0);
                 while (element.op() != Op.ARRAY_LOAD) { // back through casts and objects the element holds
                     element = (Instruction) element.operand(0);
@@ -235,13 +237,17 @@ public final class ModelLeaves {
             return;
         }
         if (user.op() == Op.CHECKCAST && at.contains(ELEMENT) && v.type().equals(OBJECT)) { // an element of a list
-            if (isModelClass(user.typeOperand())) {
+            Type t = user.typeOperand();
+            if (isModelClass(t)) {
                 paths.put(user, at);
+            } else if (Types.isFloatingArray(t) && at.get(at.size() - 1) == ELEMENT) { // List<double[]> biases: biases[]
+                leaves.putIfAbsent(at, new Leaf(at, t, false, Set.of()));
             } else {
                 problems.add(new Unsupported(user.line(), "the gradient with respect to the model reads an element of the "
-                        + "list " + JavaSyntax.field(at.get(at.indexOf(ELEMENT) - 1)) + " as a " + JavaSyntax.type(user.typeOperand())
-                        + ": only lists of objects of the user's classes are differentiated", "Hold the numbers in "
-                                + "objects of a class of yours (a Layer with double[] fields), or in double[][] fields."));
+                        + "list " + JavaSyntax.field(at.get(at.indexOf(ELEMENT) - 1)) + " as a " + JavaSyntax.type(t)
+                        + ": only lists of objects of the user's classes and of floating arrays are differentiated",
+                        "Hold the numbers in objects of a class of yours (a Layer with double[] fields), in double[] "
+                                + "or double[][] fields, or in a List<double[]>."));
             }
             return;
         }
