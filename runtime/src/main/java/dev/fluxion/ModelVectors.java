@@ -6,8 +6,9 @@ import dev.fluxion.internal.ModelStructure;
  * A model's numbers as one flat {@code double[]}, and back, for optimisers that work on vectors
  * (L-BFGS, Adam over a vector, Hipparchus): as JAX's {@code ravel_pytree} and PyTorch's
  * {@code parameters_to_vector}. The <em>parameters</em> are the model's {@code double} and
- * {@code float} fields and floating arrays of any depth, and those of the objects of its own classes
- * it holds in fields, arrays and lists; fields marked {@link NoDerivative}, static fields and fields
+ * {@code float} fields and floating arrays of any depth (in fields, and in lists:
+ * {@code List<double[]> biases}), and those of the objects of its own classes it holds in fields,
+ * arrays and lists; fields marked {@link NoDerivative}, static fields and fields
  * that are not numbers are not. They are laid out in one fixed order (fields as the class declares
  * them, a subclass's first; elements in order), and a gradient object of {@link ModelGradient} has
  * the model's structure, so {@code flatten(gradient)} lines up with {@code flatten(model)}:

@@ -87,6 +87,27 @@ class ModelVectorsTest {
         assertEquals(-3f, layer.gain);
     }
 
+    /** Weights and biases kept in lists of arrays. */
+    static final class Stack {
+        final List<double[][]> weights = List.of(new double[][] {{1, 2}}, new double[][] {{3}, {4}});
+        final List<double[]> biases = new ArrayList<>(List.of(new double[] {5}, new double[] {6, 7}));
+        final List<String> names = List.of("in", "out");        // not numbers: shared
+    }
+
+    @Test
+    void listsOfArraysAreParametersElementByElement() {
+        Stack stack = new Stack();
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7}, ModelVectors.flatten(stack));
+        Stack made = ModelVectors.unflatten(new double[] {-1, -2, -3, -4, -5, -6, -7}, stack);
+        assertArrayEquals(new double[] {-1, -2, -3, -4, -5, -6, -7}, ModelVectors.flatten(made));
+        assertEquals(ArrayList.class, made.biases.getClass());
+        assertEquals(stack.weights.getClass(), made.weights.getClass(), "unmodifiable as List.of");
+        assertNotSame(stack.biases.get(1), made.biases.get(1));
+        assertSame(stack.names, made.names);
+        ModelVectors.copyInto(new double[] {0, 0, 0, 0, 0, 8, 9}, stack);
+        assertArrayEquals(new double[] {8, 9}, stack.biases.get(1), "written into the list's own arrays");
+    }
+
     @Test
     void aVectorOfAnotherLengthIsAnError() {
         FluxionException e = assertThrows(FluxionException.class, () -> ModelVectors.unflatten(new double[3], new Net()));

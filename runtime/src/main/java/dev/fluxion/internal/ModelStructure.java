@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * The structure of a model object, walked by reflection in one fixed order: its <em>parameters</em>
- * are its {@code double} and {@code float} fields, its floating arrays of any depth, and those of
- * the objects of the user's classes it holds in fields, in arrays and in lists, fields in the order
- * the class declares them (a subclass's before its superclass's), elements in order. Fields marked
+ * are its {@code double} and {@code float} fields, its floating arrays of any depth (in fields and
+ * in lists), and those of the objects of the user's classes it holds in fields, in arrays and in
+ * lists, fields in the order the class declares them (a subclass's before its superclass's),
+ * elements in order. Fields marked
  * {@code @NoDerivative}, static fields and fields that are not numbers (counts, names, functions)
  * are not parameters. A gradient object has the model's structure, so the same walk lays out a
  * model and its gradient alike: that is the flat view, and its inverse, that optimisers use.
@@ -171,7 +172,7 @@ public final class ModelStructure {
             for (Object item : items) {
                 walk(item, depth + 1, visit, write);
             }
-        } else if (v instanceof List<?> list && holdsModelObjects(list)) {
+        } else if (v instanceof List<?> list && holdsParameters(list)) {
             for (Object item : list) {
                 walk(item, depth + 1, visit, write);
             }
@@ -245,7 +246,7 @@ public final class ModelStructure {
             }
             return out;
         }
-        if (v instanceof List<?> list && holdsModelObjects(list)) {
+        if (v instanceof List<?> list && holdsParameters(list)) {
             Object[] out = list.toArray();
             for (int i = 0; i < out.length; i++) {
                 out[i] = rebuildOf(out[i], numbers, depth + 1);
@@ -294,12 +295,33 @@ public final class ModelStructure {
     }
 
     /**
+     * Whether a list holds parameters: objects of the user's classes, or floating arrays of any depth
+     * ({@code List<double[]> biases}, {@code List<double[][]> weights}).
+     */
+    static boolean holdsParameters(List<?> list) {
+        for (Object e : list) {
+            if (e != null && (isModelClass(e.getClass()) || isFloatingArray(e.getClass()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFloatingArray(Class<?> c) {
+        Class<?> e = c;
+        while (e.isArray()) {
+            e = e.getComponentType();
+        }
+        return c.isArray() && (e == double.class || e == float.class);
+    }
+
+    /**
      * A list of {@code elements} like {@code list}: an {@code ArrayList} or a {@code LinkedList} for
      * one, a list of the same class if it has a public no-argument constructor, else unmodifiable as
      * {@code List.of} (fixed-size as {@code Arrays.asList} if an element is null).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static List<?> listLike(List<?> list, Object[] elements) {
+    static List<?> listLike(List<?> list, Object[] elements) {
         if (list instanceof ArrayList<?>) {
             return new ArrayList<>(Arrays.asList(elements));
         }

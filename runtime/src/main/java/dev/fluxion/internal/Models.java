@@ -253,6 +253,9 @@ public final class Models {
             }
             return v;
         }
+        if (v instanceof java.util.List<?> list && ModelStructure.holdsModelObjects(list)) {
+            return listWithFinals(list, pending, depth);
+        }
         if (!isModelClass(c)) {
             return v;
         }
@@ -302,6 +305,35 @@ public final class Models {
             }
         }
         return v;
+    }
+
+    /**
+     * A gradient object's list of objects ({@code List<Layer> layers}) with the derivatives received
+     * for its elements: itself, its elements changed in place (a final gain set) or replaced where it
+     * can be ({@code ArrayList}, {@code LinkedList}: records made anew), else a new list like it
+     * ({@code List.of} of records), which the object holding it then holds.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object listWithFinals(java.util.List<?> list, java.util.IdentityHashMap<Object,
+            java.util.Map<String, Double>> pending, int depth) throws ReflectiveOperationException {
+        Object[] elements = list.toArray();
+        boolean replaced = false;
+        for (int i = 0; i < elements.length; i++) {
+            Object now = withFinals(elements[i], pending, depth + 1);
+            replaced |= now != elements[i];
+            elements[i] = now;
+        }
+        if (!replaced) {
+            return list;
+        }
+        if (list instanceof java.util.ArrayList<?> || list instanceof java.util.LinkedList<?>) {
+            java.util.List<Object> mutable = (java.util.List<Object>) list;
+            for (int i = 0; i < elements.length; i++) {
+                mutable.set(i, elements[i]);
+            }
+            return list;
+        }
+        return ModelStructure.listLike(list, elements);
     }
 
     /** Whether objects of {@code c} are copied into a gradient object ({@link ModelStructure#isModelClass}). */

@@ -2,6 +2,7 @@ package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.ArrayOps;
 import dev.fluxion.transformer.analysis.SideChannels;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
@@ -297,7 +298,8 @@ final class DifferentiableMethods implements Callees {
         return SideChannels.isCheck(m) || m.owner().equals("java/lang/Math") || m.owner().equals("java/lang/StrictMath")
                 || m.owner().equals("java/util/Arrays") && Set.of("toString", "deepToString", "hashCode", "equals",
                         "copyOf", "copyOfRange", "stream").contains(m.name())
-                || m.owner().startsWith("[") && m.name().equals("clone");
+                || m.owner().startsWith("[") && m.name().equals("clone")
+                || ArrayOps.isZerosLike(m); // a tangent's zeros for an array of data, in a tangent differentiated again
     }
 
     private ArraySummary analyse(MemberRef method) {

@@ -96,8 +96,8 @@ final class ForwardMembers {
                     IrFunction pure = TangentGenerator.generateTangentOnly(primal, activity, callees,
                             Naming.tangentName(name));
                     ActivityAnalysis second = ActivityAnalysis.of(pure, callees, inputs);
-                    DifferentiabilityCheck.check(pure, second, callees);
                     dump.accept("pure-tangent", () -> IrPrinter.print(pure, v -> second.isActive(v) ? "   [active]" : ""));
+                    DifferentiabilityCheck.check(pure, second, callees); // after the dump, which shows what it rejects
                     IrFunction hvp = AdjointGenerator.generate(pure, second, callees, Naming.hvpName(name));
                     dump.accept("hvp", () -> IrPrinter.print(hvp));
                     return BytecodeEmitter.emit(hvp, access);

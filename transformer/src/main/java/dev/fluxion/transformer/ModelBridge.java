@@ -255,22 +255,14 @@ final class ModelBridge {
             if (leaf.isPerElement() && leaf.isScalar()) { // receiver.layers[i].b = shadow[i]
                 scatter(receiver, leaf, shadows[k]);
             } else if (leaf.isScalar()) { // receiver.path = shadow[0]
-                readPath(receiver, leaf.path(), leaf.path().size() - 1);
-                MemberRef f = leaf.field();
-                if (leaf.isFinal()) {
-                    m.visitLdcInsn(f.name());
-                }
-                m.visitVarInsn(Opcodes.ALOAD, shadows[k]);
-                m.visitInsn(Opcodes.ICONST_0);
-                m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
-                if (leaf.isFinal()) { // a record's component: the runtime makes an object holding it
-                    if (leaf.type().getSort() == Type.FLOAT) {
-                        m.visitInsn(Opcodes.F2D);
-                    }
-                    m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "receiveFinal", "(Ljava/lang/Object;Ljava/lang/String;D)V", false);
-                } else {
-                    m.visitFieldInsn(Opcodes.PUTFIELD, f.owner(), f.name(), f.descriptor());
-                }
+                m.visitVarInsn(Opcodes.ALOAD, receiver);
+                readSteps(leaf, leaf.path().subList(0, leaf.path().size() - 1));
+                int shadow = shadows[k];
+                receive(leaf, () -> {
+                    m.visitVarInsn(Opcodes.ALOAD, shadow);
+                    m.visitInsn(Opcodes.ICONST_0);
+                    m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
+                });
             }
         }
         m.visitVarInsn(Opcodes.DLOAD, result);
@@ -280,16 +272,40 @@ final class ModelBridge {
         return m;
     }
 
+    /**
+     * Stores the scalar derivative {@code value} pushes into the leaf's field of the object on the
+     * stack: by {@code putfield}, or, for a final field (a record's component, a final gain of a
+     * layer), through {@code Models.receiveFinal}, for the runtime to put into a gradient object
+     * after the sweep (made anew for a record).
+     */
+    private void receive(Leaf leaf, Runnable value) {
+        MemberRef f = leaf.field();
+        if (leaf.isFinal()) {
+            m.visitLdcInsn(f.name());
+        }
+        value.run();
+        if (leaf.isFinal()) {
+            if (leaf.type().getSort() == Type.FLOAT) {
+                m.visitInsn(Opcodes.F2D);
+            }
+            m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "receiveFinal", "(Ljava/lang/Object;Ljava/lang/String;D)V", false);
+        } else {
+            m.visitFieldInsn(Opcodes.PUTFIELD, f.owner(), f.name(), f.descriptor());
+        }
+    }
+
     private void newArray(Leaf leaf) {
         m.visitIntInsn(Opcodes.NEWARRAY, leaf.type().getSort() == Type.DOUBLE ? Opcodes.T_DOUBLE : Opcodes.T_FLOAT);
     }
 
-    /** Pushes a new array of the leaf's field read from every object of the array or list of objects: {@code out[i] = root.layers[i].w}. */
+    /**
+     * Pushes a new array of the leaf's field read from every object of the array or list of objects,
+     * or from an object each holds: {@code out[i] = root.layers[i].w}, {@code root.layers[i].bias.b}.
+     */
     private void gather(int root, Leaf leaf) {
         int objects = scratch;
         int out = scratch + 1;
         int i = scratch + 2;
-        MemberRef f = leaf.field();
         readObjects(root, leaf);
         m.visitVarInsn(Opcodes.ASTORE, objects);
         m.visitVarInsn(Opcodes.ALOAD, objects);
@@ -304,36 +320,47 @@ final class ModelBridge {
         loop(objects, i, () -> {
             m.visitVarInsn(Opcodes.ALOAD, out);
             m.visitVarInsn(Opcodes.ILOAD, i);
-            m.visitVarInsn(Opcodes.ALOAD, objects);
-            m.visitVarInsn(Opcodes.ILOAD, i);
-            m.visitInsn(Opcodes.AALOAD);
-            m.visitTypeInsn(Opcodes.CHECKCAST, f.owner());
-            m.visitFieldInsn(Opcodes.GETFIELD, f.owner(), f.name(), f.descriptor());
+            element(objects, i, leaf);
+            readSteps(leaf, leaf.inElement());
             m.visitInsn(element.getOpcode(Opcodes.IASTORE));
         });
         m.visitVarInsn(Opcodes.ALOAD, out);
     }
 
-    /** {@code root.layers[i].b = values[i]} for every object, after checking the two arrays' lengths agree. */
+    /**
+     * Pushes {@code objects[i]}, cast to the class whose field the leaf's first step after the element
+     * is, or to the leaf's array type if the element is the leaf ({@code List<double[]> biases}).
+     */
+    private void element(int objects, int i, Leaf leaf) {
+        m.visitVarInsn(Opcodes.ALOAD, objects);
+        m.visitVarInsn(Opcodes.ILOAD, i);
+        m.visitInsn(Opcodes.AALOAD);
+        List<MemberRef> steps = leaf.inElement();
+        m.visitTypeInsn(Opcodes.CHECKCAST, steps.isEmpty() ? leaf.type().getInternalName() : steps.get(0).owner());
+    }
+
+    /**
+     * {@code root.layers[i].gain = values[i]} (or {@code root.layers[i].scale.factor}) for every
+     * object, after checking the two arrays' lengths agree.
+     */
     private void scatter(int root, Leaf leaf, int values) {
         int objects = scratch;
         int i = scratch + 2;
-        MemberRef f = leaf.field();
         readObjects(root, leaf);
         m.visitVarInsn(Opcodes.ALOAD, values);
         m.visitLdcInsn(leaf.describe());
         m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "sameLength", "([Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)"
                 + "[Ljava/lang/Object;", false);
         m.visitVarInsn(Opcodes.ASTORE, objects);
+        List<MemberRef> steps = leaf.inElement();
         loop(objects, i, () -> {
-            m.visitVarInsn(Opcodes.ALOAD, objects);
-            m.visitVarInsn(Opcodes.ILOAD, i);
-            m.visitInsn(Opcodes.AALOAD);
-            m.visitTypeInsn(Opcodes.CHECKCAST, f.owner());
-            m.visitVarInsn(Opcodes.ALOAD, values);
-            m.visitVarInsn(Opcodes.ILOAD, i);
-            m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
-            m.visitFieldInsn(Opcodes.PUTFIELD, f.owner(), f.name(), f.descriptor());
+            element(objects, i, leaf);
+            readSteps(leaf, steps.subList(0, steps.size() - 1));
+            receive(leaf, () -> {
+                m.visitVarInsn(Opcodes.ALOAD, values);
+                m.visitVarInsn(Opcodes.ILOAD, i);
+                m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
+            });
         });
     }
 
@@ -343,7 +370,8 @@ final class ModelBridge {
      */
     private void readObjects(int root, Leaf leaf) {
         List<MemberRef> path = leaf.toArray();
-        readPath(root, path, path.size());
+        m.visitVarInsn(Opcodes.ALOAD, root);
+        readSteps(leaf, path);
         if (Type.getType(path.get(path.size() - 1).descriptor()).getSort() == Type.OBJECT) { // a list
             m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "elements", "(Ljava/lang/Object;)[Ljava/lang/Object;", false);
         }
@@ -366,24 +394,24 @@ final class ModelBridge {
         m.visitLabel(done);
     }
 
-    /** Pushes the leaf's value in {@code root}: its field, or its record component read through its accessor. */
+    /** Pushes the leaf's value in {@code root}. */
     private void readLeaf(int root, Leaf leaf) {
-        List<MemberRef> path = leaf.path();
-        if (!leaf.viaAccessor()) {
-            readPath(root, path, path.size());
-            return;
-        }
-        readPath(root, path, path.size() - 1);
-        MemberRef f = leaf.field();
-        m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, f.owner(), f.name(), "()" + f.descriptor(), false);
+        m.visitVarInsn(Opcodes.ALOAD, root);
+        readSteps(leaf, leaf.path());
     }
 
-    /** Pushes the value at the first {@code length} fields of {@code path}, starting from the object in {@code local}. */
-    private void readPath(int local, List<MemberRef> path, int length) {
-        m.visitVarInsn(Opcodes.ALOAD, local);
-        for (int i = 0; i < length; i++) {
-            MemberRef f = path.get(i);
-            m.visitFieldInsn(Opcodes.GETFIELD, f.owner(), f.name(), f.descriptor());
+    /**
+     * Replaces the object on the stack by the value at the end of {@code steps}, fields of the leaf's
+     * path read one after the other: each by {@code getfield}, or, for a record's component, by its
+     * accessor (the field is private to the record).
+     */
+    private void readSteps(Leaf leaf, List<MemberRef> steps) {
+        for (MemberRef f : steps) {
+            if (leaf.viaAccessor(f)) {
+                m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, f.owner(), f.name(), "()" + f.descriptor(), false);
+            } else {
+                m.visitFieldInsn(Opcodes.GETFIELD, f.owner(), f.name(), f.descriptor());
+            }
         }
     }
 }

@@ -349,6 +349,8 @@ public final class Corpus {
                         x -> p(2 * x[0] + 2 * x[1] + 3 * x[2], 2 * x[0], 3 * x[0]), p(0.3, -0.7, 1.1), p(1.5, 0.2, -2)),
                 scalar("DataTables.copiesOfATable", DataTables::copiesOfATable,
                         x -> p(2 * x[1] + 3 * x[1] * x[2], 2 * x[0] + 3 * x[0] * x[2], 3 * x[0] * x[1]),
+                        p(0.3, -0.7, 1.1), p(1.5, 0.2, -2)),
+                scalar("DataTables.weightedSquares", DataTables::weightedSquares, x -> p(2 * x[0], 4 * x[1], 6 * x[2]),
                         p(0.3, -0.7, 1.1), p(1.5, 0.2, -2)));
     }
 

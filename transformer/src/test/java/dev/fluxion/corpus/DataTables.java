@@ -75,7 +75,8 @@ public final class DataTables {
     /**
      * Each data row fed through three layers of one 2 x 2 weight matrix w: the row starts a chain of
      * computed arrays in one variable ({@code x = row; x = layer(x, w)}), so the table shares a family
-     * with them. Once rejected as writing into the table; its shadow is zeros, discarded.
+     * with them. Once rejected as writing into the table; its shadow is zeros, discarded. Its Hessian
+     * was rejected so too (the tangent's zeros for the table taken for a call that may write it).
      */
     @Differentiable
     public static double feedForwardFromRows(double[] w) {
@@ -88,6 +89,28 @@ public final class DataTables {
             s += x[0] * x[1];
         }
         return s;
+    }
+
+    /**
+     * {@code sum_i WEIGHTS[i] x[i]^2}, the table itself starting a chain of computed arrays in one
+     * variable. Its Hessian (reverse over the tangent) was rejected as a write into WEIGHTS: the
+     * tangent's zeros for the table were taken for a call that may write it.
+     */
+    @Differentiable
+    public static double weightedSquares(double[] x) {
+        double[] h = WEIGHTS;
+        for (int k = 0; k < 2; k++) {
+            h = times(h, x);
+        }
+        return h[0] + h[1] + h[2];
+    }
+
+    private static double[] times(double[] h, double[] x) {
+        double[] out = new double[h.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = h[i] * x[i];
+        }
+        return out;
     }
 
     private static double[] layer(double[] x, double[] w) {

@@ -23,6 +23,12 @@ public final class SecondOrderCases {
                 of("DataTables.copiesOfATable", DataTables::copiesOfATable, x -> new double[][] {
                     {0, 2 + 3 * x[2], 3 * x[1]}, {2 + 3 * x[2], 0, 3 * x[0]}, {3 * x[1], 3 * x[0], 0}},
                         new double[] {0.3, -0.7, 1.1}, new double[] {1.5, 0.2, -2}),
+                // a data table, or a row of one, that starts a chain of computed arrays (x = X[n]; x = layer(x))
+                of("DataTables.feedForwardFromRows", DataTables::feedForwardFromRows, null,
+                        new double[] {0.5, -1.2, 0.8, 0.3}, new double[] {-0.7, 0.4, 1.1, -0.9}),
+                of("DataTables.weightedSquares", DataTables::weightedSquares,
+                        x -> new double[][] {{2, 0, 0}, {0, 4, 0}, {0, 0, 6}}, new double[] {0.3, -0.7, 1.1},
+                        new double[] {1.5, 0.2, -2}),
                 of("SecondOrder.rosenbrock", SecondOrder::rosenbrock, SecondOrderCases::rosenbrock,
                         new double[] {-1.2, 1.0, 0.8, 1.5}, new double[] {0.3, -0.7, 2.0}),
                 of("SecondOrder.quadraticForm", SecondOrder::quadraticForm, x -> {

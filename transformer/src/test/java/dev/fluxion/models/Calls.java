@@ -193,4 +193,71 @@ final class Calls {
     static void fitHvpIntoARecord(Fit fit, Fit v) {
         Fluxion.modelHessian(Fit::loss).hvp(fit, v, new Fit(0, 0));
     }
+
+    static NestedNet newNestedNet(long seed) {
+        return new NestedNet(new Random(seed), 2, 3, 2, 1);
+    }
+
+    static NestedNet nestedNetGradient(NestedNet net) {
+        return Fluxion.modelGradient(NestedNet::loss).gradient(net);
+    }
+
+    static NestedNet nestedNetInto(NestedNet net, NestedNet out) {
+        Fluxion.modelGradient(NestedNet::loss).valueAndGradient(net, out);
+        return out;
+    }
+
+    static double nestedNetLoss(NestedNet net) {
+        return net.loss();
+    }
+
+    static double nestedNetJvp(NestedNet net, NestedNet direction) {
+        return Fluxion.modelTangent(NestedNet::loss).jvp(net, direction);
+    }
+
+    static NestedNet nestedNetHvp(NestedNet net, NestedNet v) {
+        return Fluxion.modelHessian(NestedNet::loss).hvp(net, v);
+    }
+
+    static Bumps newBumps(double shift) {
+        return new Bumps(java.util.List.of(new Bumps.Bump(1.1 + shift, new Bumps.Point(0.1, -0.2 + shift), 0.9),
+                new Bumps.Bump(-0.4, new Bumps.Point(0.8 - shift, 0.7), 0.6 + shift)),
+                new Bumps.Frame(new Bumps.Point(0.05, -0.1 + shift), 1.2), new Bumps.Point(0, 0), new Bumps.Point(1, 1));
+    }
+
+    static Bumps bumpsGradient(Bumps b) {
+        return Fluxion.modelGradient(Bumps::loss).gradient(b);
+    }
+
+    static double bumpsLoss(Bumps b) {
+        return b.loss();
+    }
+
+    static double bumpsJvp(Bumps b, Bumps direction) {
+        return Fluxion.modelTangent(Bumps::loss).jvp(b, direction);
+    }
+
+    static Bumps bumpsHvp(Bumps b, Bumps v) {
+        return Fluxion.modelHessian(Bumps::loss).hvp(b, v);
+    }
+
+    static LayerStack newLayerStack(long seed) {
+        return new LayerStack(new Random(seed), 2, 3, 1);
+    }
+
+    static LayerStack layerStackGradient(LayerStack s) {
+        return Fluxion.modelGradient(LayerStack::loss).gradient(s);
+    }
+
+    static double layerStackLoss(LayerStack s) {
+        return s.loss();
+    }
+
+    static double layerStackJvp(LayerStack s, LayerStack direction) {
+        return Fluxion.modelTangent(LayerStack::loss).jvp(s, direction);
+    }
+
+    static LayerStack layerStackHvp(LayerStack s, LayerStack v) {
+        return Fluxion.modelHessian(LayerStack::loss).hvp(s, v);
+    }
 }

@@ -58,9 +58,9 @@ public class ListNet {
     public double loss() {
         double total = 0;
         for (int n = 0; n < X.length; n++) {
-            // a copy: Hessians (reverse over forward) reject a variable that holds a static array and then
-            // arrays made here (the checks take the static array for written), with or without a model
-            double[] x = X[n].clone();
+            // a row of data, then the layers' arrays: once rejected by Hessians as a write into X (the
+            // tangent's zeros for X were taken for a call that may write it)
+            double[] x = X[n];
             for (Layer layer : layers) {
                 x = layer.forward(x);
             }

@@ -179,14 +179,15 @@ class ModelGradientTest {
                 + "the differentiated method and in helpers Fluxion inlines.", e.getMessage());
     }
 
-    // List<double[]> rows;  ... for (double[] row : rows) ...
+    // List<Double> weights;  ... for (double w : weights) ...
     @Test
-    void aListOfArraysInTheModelIsAnErrorNotConstants() throws Exception {
-        DifferentiationException e = transformFixture("ModelWithArrayList");
-        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithArrayList.loss(ModelWithArrayList.java:"
-                + errorLine("ModelWithArrayList") + "): the gradient with respect to the model reads an element of the list "
-                + "dev.fluxion.fixtures.bad.ModelWithArrayList.rows as a double[]: only lists of objects of the user's classes are differentiated. Hold the numbers in "
-                + "objects of a class of yours (a Layer with double[] fields), or in double[][] fields.", e.getMessage());
+    void aListOfBoxedNumbersInTheModelIsAnErrorNotConstants() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithBoxedList");
+        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithBoxedList.loss(ModelWithBoxedList.java:"
+                + errorLine("ModelWithBoxedList") + "): the gradient with respect to the model reads an element of the list "
+                + "dev.fluxion.fixtures.bad.ModelWithBoxedList.weights as a java.lang.Double: only lists of objects of the "
+                + "user's classes and of floating arrays are differentiated. Hold the numbers in objects of a class of yours "
+                + "(a Layer with double[] fields), in double[] or double[][] fields, or in a List<double[]>.", e.getMessage());
     }
 
     @Test
@@ -389,16 +390,17 @@ class ModelGradientTest {
         }
     }
 
-    // Cell[] cells, each with a final double gain
+    // List<Block> blocks, each with a Cell[] cells
     @Test
-    void aFinalFieldOfAnArraysObjectsIsAnError() throws Exception {
-        DifferentiationException e = transformFixture("ModelWithFinalElementField");
-        assertTrue(e.getMessage().startsWith("fluxion: dev.fluxion.fixtures.bad.ModelWithFinalElementField.loss("
-                + "ModelWithFinalElementField.java:" + errorLine("ModelWithFinalElementField") + "): the gradient with respect "
-                + "to the model reads the final field "
-                + "dev.fluxion.fixtures.bad.ModelWithFinalElementField.Cell.gain of the objects of an array or a list, into "
-                + "which the "
-                + "gradient's objects cannot receive the derivatives. Make the field non-final"), e.getMessage());
+    void anArrayHeldByTheObjectsOfAListIsAnErrorNotConstants() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithCellsInBlocks");
+        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithCellsInBlocks.loss(ModelWithCellsInBlocks.java:"
+                + errorLine("ModelWithCellsInBlocks") + "): the gradient with respect to the model reads "
+                + "dev.fluxion.fixtures.bad.ModelWithCellsInBlocks.Block.cells (dev.fluxion.fixtures.bad.ModelWithCellsInBlocks"
+                + ".Cell[]) of the objects of an array or a list of objects: arrays and lists of objects held by the objects "
+                + "of an array or a list are not differentiated yet. Hold the objects of an array's or a list's objects in "
+                + "fields of their own (a Bias object, a record), or their numbers in double[] or double[][] fields.",
+                e.getMessage());
     }
 
     private static DifferentiationException transformFixture(String name) throws Exception {

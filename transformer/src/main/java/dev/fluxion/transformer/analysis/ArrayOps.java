@@ -1,6 +1,7 @@
 package dev.fluxion.transformer.analysis;
 
 import dev.fluxion.transformer.ir.Instruction;
+import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Types;
 import org.objectweb.asm.Type;
@@ -71,9 +72,16 @@ public enum ArrayOps {
      * (Hessian-vector products), the tangent of a copy of constant data. A new array, like {@code new}.
      */
     public static boolean isFreshZeros(Instruction insn) {
-        return insn.op() == Op.INVOKE && insn.member().name().equals("zerosLike")
-                && (insn.member().owner().equals("dev/fluxion/internal/ArrayTangents")
-                        || insn.member().owner().equals("dev/fluxion/internal/ArrayAdjoints"));
+        return insn.op() == Op.INVOKE && isZerosLike(insn.member());
+    }
+
+    /**
+     * Whether {@code method} is one of the {@code zerosLike} helpers of {@link #isFreshZeros}: it reads
+     * its argument's shape, never its numbers, and neither writes it nor returns it.
+     */
+    public static boolean isZerosLike(MemberRef method) {
+        return method.name().equals("zerosLike") && (method.owner().equals("dev/fluxion/internal/ArrayTangents")
+                || method.owner().equals("dev/fluxion/internal/ArrayAdjoints"));
     }
 
     /** Whether this operation creates a new array (its result) from operand 0. */

@@ -45,11 +45,12 @@ public final class ModelLeaves {
 
     /**
      * A leaf: the chain of fields from the model to it, with at most one {@link #ELEMENT} step (a
-     * field of each object of an array of objects, {@code layers[].w}), and the field's type
-     * ({@code D}, {@code [D}, {@code [[D}...); {@code viaAccessor}: the field is a record's
-     * component, read through its accessor (the field itself is private to the record).
+     * field of each object of an array or list of objects, {@code layers[].w}, or of an object such
+     * an object holds, {@code layers[].bias.b}), and the field's type ({@code D}, {@code [D},
+     * {@code [[D}...); {@code viaAccessors}: the fields of the path that are records' components,
+     * read through their accessors (the fields themselves are private to the records).
      */
-    public record Leaf(List<MemberRef> path, Type type, boolean isFinal, boolean viaAccessor) {
+    public record Leaf(List<MemberRef> path, Type type, boolean isFinal, Set<MemberRef> viaAccessors) {
         /** Whether the field is a scalar. */
         public boolean isScalar() {
             return Types.isFloating(type);
@@ -63,6 +64,16 @@ public final class ModelLeaves {
         /** The fields to the array of objects, for a leaf {@link #isPerElement}. */
         public List<MemberRef> toArray() {
             return path.subList(0, path.indexOf(ELEMENT));
+        }
+
+        /** The fields from each object of the array to the leaf, for a leaf {@link #isPerElement}. */
+        public List<MemberRef> inElement() {
+            return path.subList(path.indexOf(ELEMENT) + 1, path.size());
+        }
+
+        /** Whether the step {@code field} of the path is read through its record's accessor. */
+        public boolean viaAccessor(MemberRef field) {
+            return viaAccessors.contains(field);
         }
 
         /** The field itself: the last step. */
@@ -168,6 +179,8 @@ public final class ModelLeaves {
                 if (insn.op() == Op.ARRAY_LOAD && insn.operand(0) == v && !gPaths.containsKey(insn)) {
                     gPaths.put(insn, append(gPaths.get(v), ELEMENT)); // layers[i]
                     gWork.add(insn);
+                } else if (insn.op() == Op.CHECKCAST && leaves.containsKey(gPaths.get(v))) {
+                    leafReads.put(insn, leaves.get(gPaths.get(v))); // an element of a List<double[]>, cast to its type
                 } else if ((isElementsOf(insn, v) || insn.op() == Op.CHECKCAST) && !gPaths.containsKey(insn)) {
                     gPaths.put(insn, gPaths.get(v)); // a list's array of elements, or an element cast to its class
                     gWork.add(insn);
@@ -190,9 +203,9 @@ public final class ModelLeaves {
             Leaf leaf = e.getValue();
             Block b = insn.block();
             Param p = g.params().get(f.params().size() + order.indexOf(leaf));
-            if (leaf.isPerElement()) { // layers[i].w -> leaf[i]: the element's index is the read's
+            if (leaf.isPerElement()) { // layers[i].w, layers[i].bias.b, biases[i] -> leaf[i]: the element's index is the read's
                 Instruction element = (Instruction) insn.operand(0);
-                while (element.op() == Op.CHECKCAST) { // an element of a list, cast to its class
+                while (element.op() != Op.ARRAY_LOAD) { // back through casts and objects the element holds
                     element = (Instruction) element.operand(0);
                 }
                 Value index = element.operand(1);
@@ -224,13 +237,17 @@ public final class ModelLeaves {
             return;
         }
         if (user.op() == Op.CHECKCAST && at.contains(ELEMENT) && v.type().equals(OBJECT)) { // an element of a list
-            if (isModelClass(user.typeOperand())) {
+            Type t = user.typeOperand();
+            if (isModelClass(t)) {
                 paths.put(user, at);
+            } else if (Types.isFloatingArray(t) && at.get(at.size() - 1) == ELEMENT) { // List<double[]> biases: biases[]
+                leaves.putIfAbsent(at, new Leaf(at, t, false, Set.of()));
             } else {
                 problems.add(new Unsupported(user.line(), "the gradient with respect to the model reads an element of the "
-                        + "list " + JavaSyntax.field(at.get(at.indexOf(ELEMENT) - 1)) + " as a " + JavaSyntax.type(user.typeOperand())
-                        + ": only lists of objects of the user's classes are differentiated", "Hold the numbers in "
-                                + "objects of a class of yours (a Layer with double[] fields), or in double[][] fields."));
+                        + "list " + JavaSyntax.field(at.get(at.indexOf(ELEMENT) - 1)) + " as a " + JavaSyntax.type(t)
+                        + ": only lists of objects of the user's classes and of floating arrays are differentiated",
+                        "Hold the numbers in objects of a class of yours (a Layer with double[] fields), in double[] "
+                                + "or double[][] fields, or in a List<double[]>."));
             }
             return;
         }
@@ -246,33 +263,28 @@ public final class ModelLeaves {
             List<MemberRef> path = append(at, user.member());
             Type t = Type.getType(user.member().descriptor());
             boolean element = at.contains(ELEMENT);
-            if (element && (isModelClass(t) || isArrayOfModelObjects(t) || ListsMadeHere.isListType(t))) {
-                problems.add(new Unsupported(user.line(), "the gradient with respect to the model reads "
-                        + JavaSyntax.field(user.member()) + " of the elements of an array or a list of objects, an object "
-                        + "in turn: objects nested in the elements of an array or a list are not differentiated yet",
-                        "Keep the numbers of an array's or a list's objects in their own double, double[] or double[][] "
-                                + "fields."));
-                return;
-            }
             if (isMarkedData(user.member(), classes)) {
                 return; // @NoDerivative: data, read as it is
             }
-            if ((isArrayOfModelObjects(t) || ListsMadeHere.isListType(t)) && !element) {
+            if (element && (isArrayOfModelObjects(t) || ListsMadeHere.isListType(t))) {
+                problems.add(new Unsupported(user.line(), "the gradient with respect to the model reads "
+                        + JavaSyntax.field(user.member()) + " (" + JavaSyntax.type(t) + ") of the objects of an array or "
+                        + "a list of objects: arrays and lists of objects held by the objects of an array or a list are "
+                        + "not differentiated yet", "Hold the objects of an array's or a list's objects in fields of "
+                                + "their own (a Bias object, a record), or their numbers in double[] or double[][] fields."));
+                return;
+            }
+            if (isArrayOfModelObjects(t) || ListsMadeHere.isListType(t)) {
                 paths.put(user, path); // layers: its elements' fields are leaves
                 return;
             }
-            if (Types.isFloating(t) && element && isFinal(user.member(), classes)) {
-                String problem = "the gradient with respect to the model reads the final field "
-                        + JavaSyntax.field(user.member()) + " of the objects of an array or a list, into which the gradient's "
-                        + "objects cannot receive the derivatives";
-                if (problems.stream().noneMatch(p -> p.problem().equals(problem))) { // once per field
-                    problems.add(new Unsupported(user.line(), problem, "Make the field non-final, or hold the objects' "
-                            + "numbers in double[] fields."));
-                }
-            } else if (Types.isFloating(t) || Types.isFloatingArray(t)) {
-                // a final scalar (a record's component) is received by a gradient object made after
+            if (Types.isFloating(t) || Types.isFloatingArray(t)) {
+                // a final scalar (a record's component, a final field of a layer in a list) is received by a
+                // gradient object made, or given its final fields, after
+                Set<MemberRef> viaAccessors = new java.util.HashSet<>(path);
+                viaAccessors.retainAll(accessors);
                 leaves.putIfAbsent(path, new Leaf(path, t, Types.isFloating(t) && isFinal(user.member(), classes),
-                        accessors.contains(user.member())));
+                        Set.copyOf(viaAccessors)));
             } else if (isModelClass(t)) {
                 paths.put(user, path);
             } else if (holdsNumbers(t)) {
@@ -329,21 +341,25 @@ public final class ModelLeaves {
     }
 
     /**
-     * Replaces the calls of records' accessors on objects the model holds in fields ({@code
-     * params.a()}, {@code params.w()}) by reads of their fields, where the accessor is the one the
-     * compiler writes (it returns the field) and the component is a number or a floating array that
-     * is not data: from then on they are leaves as fields are. Returns the fields so read, whose
-     * bridge reads them through their accessors (a record's fields are private to it).
+     * Replaces the calls of records' accessors on objects the model holds ({@code params.a()},
+     * {@code params.w()}, {@code bump.center().x()} on the records of a list) by reads of their
+     * fields, where the accessor is the one the compiler writes (it returns the field) and the
+     * component is a number, a floating array or an object of the user's that is not data: from then
+     * on they are leaves and nested objects as fields are. Returns the fields so read, whose bridge
+     * reads them through their accessors (a record's fields are private to it).
      */
     private static Set<MemberRef> accessorsAsFields(Value model, Function<String, ClassNode> classes) {
         Set<MemberRef> fields = new java.util.HashSet<>();
         java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(model));
+        Set<Value> seen = new java.util.HashSet<>();
         while (!work.isEmpty()) {
             Value v = work.pop();
+            if (!seen.add(v)) {
+                continue;
+            }
             for (Instruction user : List.copyOf(v.users())) {
-                if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD && isModelClass(user.type())
-                        && !isMarkedData(user.member(), classes)) {
-                    work.add(user);
+                if (holdsModelObjects(user, v, classes)) {
+                    work.add(user); // a nested object, an array or a list of them, an element
                     continue;
                 }
                 MemberRef field = user.op() == Op.INVOKE && user.opcode() == Opcodes.INVOKEVIRTUAL
@@ -355,6 +371,9 @@ public final class ModelLeaves {
                     user.replaceAllUsesWith(read);
                     user.block().remove(user);
                     fields.add(field);
+                    if (isModelClass(read.type())) {
+                        work.add(read); // a record holding a record: its accessors next
+                    }
                 }
             }
         }
@@ -362,14 +381,32 @@ public final class ModelLeaves {
     }
 
     /**
+     * Whether {@code user} of {@code v}, a model object, an array of them or the array of a list's
+     * elements, is again one whose numbers are the model's: a field holding an object of the user's,
+     * an array or a list of them (not data), a list's elements, an element, or an element cast to
+     * its class.
+     */
+    private static boolean holdsModelObjects(Instruction user, Value v, Function<String, ClassNode> classes) {
+        return switch (user.op()) {
+            case FIELD_GET -> user.opcode() == Opcodes.GETFIELD && !isMarkedData(user.member(), classes)
+                    && (isModelClass(user.type()) || isArrayOfModelObjects(user.type()) || ListsMadeHere.isListType(user.type()));
+            case ARRAY_LOAD -> user.operand(0) == v && user.type().getSort() == Type.OBJECT;
+            case CHECKCAST -> isModelClass(user.typeOperand());
+            case INVOKE -> isElementsOf(user, v);
+            default -> false;
+        };
+    }
+
+    /**
      * The field a call of {@code method} reads, if it is a record's accessor as the compiler writes it
-     * ({@code aload 0; getfield; return}) of a number or a floating array; else {@code null}.
+     * ({@code aload 0; getfield; return}) of a number, a floating array or an object of the user's
+     * classes; else {@code null}.
      */
     private static MemberRef componentRead(MemberRef method, Function<String, ClassNode> classes) {
         Type result = Type.getReturnType(method.descriptor());
         ClassNode c = classes.apply(method.owner());
         if (c == null || (c.access & Opcodes.ACC_RECORD) == 0 || !method.descriptor().startsWith("()")
-                || !(Types.isFloating(result) || Types.isFloatingArray(result))) {
+                || !(Types.isFloating(result) || Types.isFloatingArray(result) || isModelClass(result))) {
             return null;
         }
         MemberRef field = new MemberRef(c.name, method.name(), result.getDescriptor());

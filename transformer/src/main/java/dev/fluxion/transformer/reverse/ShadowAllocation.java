@@ -53,6 +53,9 @@ final class ShadowAllocation {
                 return onlyRows ? new Constant(array.type(), null) : CallAdjoints.zerosLike(ir, copy, array.type()); // rows: zeros each
             }
             case CHECKCAST -> {
+                if (array.operand(0) instanceof Instruction zeros && ArrayOps.isFreshZeros(zeros)) {
+                    return CallAdjoints.zerosLike(ir, copy, array.type()); // new zeros of rows, untyped: new zeros too
+                }
                 return ir.checkcast(shadow.apply(array.operand(0)), array.type());
             }
             case INVOKE -> {

@@ -1,0 +1,232 @@
+package dev.fluxion.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.fluxion.ModelVectors;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
+
+/**
+ * Checks gradients, tangents and Hessian-vector products with respect to the models of
+ * {@code dev.fluxion.models} whose lists and arrays hold objects with final fields and objects of
+ * their own, or floating arrays, whichever way their classes were transformed (the in-process
+ * transforming class loader, or the Maven plugin in a real build): the derivatives in the model's own
+ * structure, each against Richardson differences of the loss (field by field, and over the flat
+ * view), forward against reverse, and {@code H v} against Richardson differences of the gradient
+ * along {@code v}. The models are run through {@code dev.fluxion.models.Calls}, as a user's code
+ * would run them, from {@code loader}.
+ */
+public final class ModelChecks {
+    /** How far a relative comparison with Richardson differences may be off. */
+    private static final double DIFFERENCES = 1e-7;
+
+    private final Class<?> calls;
+
+    public ModelChecks(ClassLoader loader) throws ClassNotFoundException {
+        this.calls = loader.loadClass("dev.fluxion.models.Calls");
+    }
+
+    /** Where the models were loaded from: the transformed copies, in a build. */
+    public Class<?> callsClass() {
+        return calls;
+    }
+
+    /**
+     * {@code NestedNet}: a {@code List<Layer>}, each a final matrix, a final {@code Bias} object
+     * holding a vector and a final gain, the model's own data (marked {@code @NoDerivative}) fed
+     * row by row through the layers ({@code x = inputs[n]; x = layer.forward(x)}).
+     */
+    public void listOfLayersWithFinalFieldsAndBiasObjects() throws Exception {
+        for (long seed : new long[] {5, 6}) {
+            Object net = call("newNestedNet", seed);
+            Object grad = call("nestedNetGradient", net);
+            List<?> layers = (List<?>) get(net, "layers");
+            List<?> dlayers = (List<?>) get(grad, "layers");
+            assertEquals(java.util.ArrayList.class, dlayers.getClass());
+            assertEquals(layers.size(), dlayers.size());
+            for (int l = 0; l < layers.size(); l++) {
+                Object layer = layers.get(l);
+                Object dlayer = dlayers.get(l);
+                assertEquals(layer.getClass(), dlayer.getClass());
+                assertNotSame(get(layer, "bias"), get(dlayer, "bias"), "a Bias of derivatives");
+                checkInPlace("layers[" + l + "].bias.b", (double[]) get(get(layer, "bias"), "b"),
+                        (double[]) get(get(dlayer, "bias"), "b"), () -> lossOf("nestedNetLoss", net));
+            }
+            assertEquals(Arrays.deepToString(new double[4][2]), Arrays.deepToString((double[][]) get(grad, "inputs")),
+                    "@NoDerivative data gets no derivative");
+            checkFlat(net, grad, "nestedNetLoss");
+            checkForwardAndHessian(net, seed + 100, "newNestedNet", "nestedNetGradient", "nestedNetJvp", "nestedNetHvp");
+        }
+    }
+
+    /** {@code NestedNet} into a gradient object given: the final gains of its layers are set. */
+    public void gradientObjectGivenReceivesFinalGains() throws Exception {
+        Object net = call("newNestedNet", 5L);
+        Object out = call("newNestedNet", 9L);
+        assertSame(out, call("nestedNetInto", net, out));
+        assertEquals(Arrays.toString(ModelVectors.flatten(call("nestedNetGradient", net))),
+                Arrays.toString(ModelVectors.flatten(out)), "the same numbers, final gains included");
+    }
+
+    /**
+     * {@code Bumps}: a {@code List.of} of records holding records ({@code bump.center().x()}), an
+     * array of records, a record holding a record, all read through accessors.
+     */
+    public void recordsInListsArraysAndRecords() throws Exception {
+        for (double shift : new double[] {0, 0.3}) {
+            Object bumps = call("newBumps", shift);
+            Object grad = call("bumpsGradient", bumps);
+            List<?> list = (List<?>) get(bumps, "bumps");
+            List<?> dbumps = (List<?>) get(grad, "bumps");
+            assertEquals(2, dbumps.size());
+            for (int k = 0; k < 2; k++) {
+                assertEquals(list.get(k).getClass(), dbumps.get(k).getClass(), "a Bump of derivatives");
+                assertEquals(get(list.get(k), "center").getClass(), get(dbumps.get(k), "center").getClass(),
+                        "holding a Point of derivatives");
+            }
+            assertEquals(get(bumps, "anchors").getClass(), get(grad, "anchors").getClass());
+            assertNotSame(get(bumps, "anchors"), get(grad, "anchors"));
+            assertEquals(get(bumps, "frame").getClass(), get(grad, "frame").getClass());
+            checkFlat(bumps, grad, "bumpsLoss");
+            checkForwardAndHessian(bumps, shift, "newBumps", "bumpsGradient", "bumpsJvp", "bumpsHvp");
+        }
+    }
+
+    /** {@code LayerStack}: weight matrices in an unmodifiable {@code List<double[][]>}, bias vectors in an {@code ArrayList<double[]>}. */
+    public void listsOfWeightMatricesAndBiasVectors() throws Exception {
+        for (long seed : new long[] {3, 4}) {
+            Object stack = call("newLayerStack", seed);
+            Object grad = call("layerStackGradient", stack);
+            List<?> biases = (List<?>) get(stack, "biases");
+            List<?> dbiases = (List<?>) get(grad, "biases");
+            assertEquals(java.util.ArrayList.class, dbiases.getClass(), "an ArrayList for an ArrayList");
+            assertEquals(get(stack, "weights").getClass(), get(grad, "weights").getClass(), "unmodifiable for List.copyOf");
+            for (int l = 0; l < biases.size(); l++) {
+                assertNotSame(biases.get(l), dbiases.get(l));
+                checkInPlace("biases.get(" + l + ")", (double[]) biases.get(l), (double[]) dbiases.get(l),
+                        () -> lossOf("layerStackLoss", stack));
+            }
+            double[][] w = (double[][]) ((List<?>) get(stack, "weights")).get(1);
+            double[][] dw = (double[][]) ((List<?>) get(grad, "weights")).get(1);
+            checkInPlace("weights.get(1)[0]", w[0], dw[0], () -> lossOf("layerStackLoss", stack));
+            assertEquals(3 * 2 + 3 + 3 + 1 + 1, ModelVectors.size(stack), "the weights, the biases and the scale");
+            checkFlat(stack, grad, "layerStackLoss");
+            checkForwardAndHessian(stack, seed + 10, "newLayerStack", "layerStackGradient", "layerStackJvp", "layerStackHvp");
+        }
+    }
+
+    /** Each derivative in {@code derivatives} against Richardson differences of the loss in the model's {@code values}, moved in place. */
+    private static void checkInPlace(String what, double[] values, double[] derivatives, java.util.function.DoubleSupplier loss) {
+        for (int i = 0; i < values.length; i++) {
+            int k = i;
+            double reference = richardson(v -> {
+                double old = values[k];
+                values[k] = v;
+                try {
+                    return loss.getAsDouble();
+                } finally {
+                    values[k] = old;
+                }
+            }, values[i]);
+            assertEquals(reference, derivatives[i], DIFFERENCES * Math.max(1, Math.abs(reference)), what + "[" + i + "]");
+        }
+    }
+
+    /** The flat view of the gradient against Richardson differences of the loss of models {@code unflatten}ed from moved vectors. */
+    private void checkFlat(Object model, Object grad, String loss) {
+        double[] x = ModelVectors.flatten(model);
+        double[] g = ModelVectors.flatten(grad);
+        assertEquals(x.length, g.length);
+        for (int i = 0; i < x.length; i++) {
+            int k = i;
+            double reference = richardson(v -> lossOf(loss, ModelVectors.unflatten(with(x, y -> {
+                y[k] = v;
+                return y;
+            }), model)), x[i]);
+            assertEquals(reference, g[i], DIFFERENCES * Math.max(1, Math.abs(reference)), "parameter " + i);
+        }
+    }
+
+    /**
+     * The directional derivative along a model-shaped direction against the gradient dotted with it,
+     * and {@code H v} against Richardson differences of the flat gradient along {@code v}.
+     */
+    private void checkForwardAndHessian(Object model, Object seed, String make, String gradient, String jvp, String hvp)
+            throws Exception {
+        double[] x = ModelVectors.flatten(model);
+        double[] d = new double[x.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.sin(1.7 * i + 0.3) + 0.1 * ((Number) seed).doubleValue();
+        }
+        Object direction = ModelVectors.unflatten(d, call(make, seed));
+        double[] g = ModelVectors.flatten(call(gradient, model));
+        double along = (double) call(jvp, model, direction);
+        double dot = 0;
+        for (int i = 0; i < g.length; i++) {
+            dot += g[i] * d[i];
+        }
+        assertEquals(dot, along, 1e-12 * Math.max(1, Math.abs(along)), "forward against reverse");
+        double[] hv = ModelVectors.flatten(call(hvp, model, direction));
+        for (int k = 0; k < hv.length; k++) {
+            int component = k;
+            double reference = richardson(s -> {
+                try {
+                    return ModelVectors.flatten(call(gradient, ModelVectors.unflatten(with(x, y -> {
+                        for (int i = 0; i < y.length; i++) {
+                            y[i] += s * d[i];
+                        }
+                        return y;
+                    }), model)))[component];
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 0.0);
+            assertEquals(reference, hv[k], DIFFERENCES * Math.max(1, Math.abs(reference)), "(H v)[" + k + "]");
+        }
+    }
+
+    private static double richardson(DoubleUnaryOperator f, double x) {
+        return GradientCheck.richardson(f::applyAsDouble, x);
+    }
+
+    private static double[] with(double[] x, UnaryOperator<double[]> change) {
+        return change.apply(x.clone());
+    }
+
+    private double lossOf(String loss, Object model) {
+        try {
+            return (double) call(loss, model);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code Calls.name(args)}; an exception it throws is thrown as it is. */
+    public Object call(String name, Object... args) throws Exception {
+        for (Method m : calls.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                m.setAccessible(true);
+                try {
+                    return m.invoke(null, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        throw new AssertionError(name);
+    }
+
+    /** The value of a field of {@code o}, whatever its access. */
+    public static Object get(Object o, String field) throws Exception {
+        Field f = o.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        return f.get(o);
+    }
+}
