@@ -82,6 +82,38 @@ public final class LongLoops {
         return s;
     }
 
+    /** Cells and steps of {@link #rowsInPlace}: 100 cells times 10^4 steps, 10^6 inner iterations. */
+    public static final int ROW_CELLS = 100;
+    public static final int ROW_STEPS = 10_000;
+
+    /**
+     * A state of {@code double[n][2]} rows updated in place, step after step. The reverse of an
+     * inner iteration needs the angle the sine read (8 bytes); the row's shadow is read again from
+     * the matrix's shadow at the index, recomputed from the trip count, where the forward sweep
+     * used to record its reference (4 bytes more).
+     */
+    @Differentiable
+    public static double rowsInPlace(double[] x) {
+        int n = ROW_CELLS;
+        double[][] q = new double[n][2];
+        for (int i = 0; i < n; i++) {
+            q[i][0] = x[i % x.length];
+            q[i][1] = 0.1 * i;
+        }
+        for (int step = 0; step < ROW_STEPS; step++) {
+            for (int i = 0; i < n; i++) {
+                double[] r = q[i];
+                r[1] -= 0.01 * Math.sin(r[0]);
+                r[0] += 0.01 * r[1];
+            }
+        }
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += q[i][0] * q[i][1];
+        }
+        return s;
+    }
+
     public static final int TRIANGLE = 60;
     public static final int TRIANGLE_REPEATS = 500;
 
@@ -132,6 +164,7 @@ public final class LongLoops {
         return switch (name) {
             case "triangularProducts" -> LongLoops::triangularProducts;
             case "heatSteps" -> LongLoops::heatSteps;
+            case "rowsInPlace" -> LongLoops::rowsInPlace;
             case "recurrence" -> LongLoops::recurrence;
             case "overwrittenArray" -> LongLoops::overwrittenArray;
             default -> throw new IllegalArgumentException(name);

@@ -56,6 +56,17 @@ class TapeMemoryTest {
                 29L * LongLoops.TRIANGLE * LongLoops.TRIANGLE_REPEATS + TapeMemory.OVERHEAD);
     }
 
+    /**
+     * Rows of a {@code double[n][2]} state updated in place: 8 bytes an inner iteration, the angle
+     * the sine read; no reference to the row's shadow, which the reverse sweep reads again. Once,
+     * the indices {@code i % x.length} of the first loop's reads (4 bytes a cell).
+     */
+    @Test
+    void rowsUpdatedInPlace() throws Exception {
+        long inner = (long) LongLoops.ROW_CELLS * LongLoops.ROW_STEPS;
+        TapeMemory.check(function("rowsInPlace"), "rowsInPlace", 8, inner, TapeMemory.OVERHEAD + 4L * LongLoops.ROW_CELLS);
+    }
+
     @Test
     void nestedTimeSteppingLoop() throws Exception {
         long inner = (long) (LongLoops.HEAT_POINTS - 2) * LongLoops.HEAT_STEPS;

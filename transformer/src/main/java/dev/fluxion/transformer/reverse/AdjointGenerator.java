@@ -113,7 +113,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         this.cfg = new ControlFlow(primal);
         this.rules = new LocalAdjoints(activity, callees, cfg);
         this.countedLoops = new CountedLoops(primal, cfg);
-        this.plan = new RecordingPlan(primal, cfg, activity, rules, countedLoops);
+        this.plan = new RecordingPlan(primal, cfg, activity, rules, countedLoops, callees);
         this.adjoint = new IrFunction(primal.owner(), name,
                 Naming.adjointDescriptor(primal.descriptor()));
         List<Param> in = primal.params();
@@ -448,6 +448,9 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 copy.addOperand(primal(operand));
             }
             ssa.write(new Primal(v), ir.block(), ir.append(copy));
+        }
+        for (Instruction row : plan.rereadShadowsBy(b)) {
+            ssa.write(new Shadow(row), ir.block(), ir.arrayLoad(shadow(row.operand(0)), primal(row.operand(1))));
         }
         List<Instruction> body = new ArrayList<>(b.body());
         Collections.reverse(body);
