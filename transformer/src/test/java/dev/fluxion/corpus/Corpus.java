@@ -1603,7 +1603,9 @@ public final class Corpus {
                     return new double[] {g[0] - 2 * 0.3 * w[0], g[1] - 2 * 0.3 * w[1]};
                 }, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("DataModel.runningMeanLoss", model::runningMeanLoss, model::runningMeanLossGradient,
-                        p(0.3, -1.2), p(1.1, 0.4)));
+                        p(0.3, -1.2), p(1.1, 0.4)),
+                scalar("DataModel.rowsLoss", model::rowsLoss, model::rowsLossGradient, p(0.3, -1.2, 0.5),
+                        p(1.1, 0.4, -0.7)));
     }
 
     // ================================================================== calls reading arrays written around them

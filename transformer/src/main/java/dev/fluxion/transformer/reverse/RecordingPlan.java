@@ -243,7 +243,8 @@ final class RecordingPlan {
     /**
      * Whether {@code v} can be recomputed in {@code b}'s reverse without recording anything more:
      * arithmetic (no division) over parameters, constants, values still in their locals, values
-     * this block records or recomputes anyway, and re-readable array elements, a few operations deep. Recomputation repeats the
+     * this block records or recomputes anyway, re-readable array elements and reads of final fields
+     * (a data array read from an object inside a loop), a few operations deep. Recomputation repeats the
      * same IEEE operations on the same operands, so it gives the very value the forward sweep had.
      */
     private boolean isFreeToRecompute(Block b, Value v, int depth, Set<Instruction> saved, Set<Instruction> recomputed) {
@@ -260,6 +261,9 @@ final class RecordingPlan {
         if (isRereadable(insn)) {
             return isFreeToRecompute(b, insn.operand(0), depth + 1, saved, recomputed)
                     && isFreeToRecompute(b, insn.operand(1), depth + 1, saved, recomputed);
+        }
+        if (insn.op() == Op.FIELD_GET && callees.isFinalField(insn.member())) { // it reads what it read
+            return insn.operands().isEmpty() || isFreeToRecompute(b, insn.operand(0), depth + 1, saved, recomputed);
         }
         if (insn.op() != Op.ARITHMETIC || !isCheapArithmetic(insn.opcode())) {
             return false;
