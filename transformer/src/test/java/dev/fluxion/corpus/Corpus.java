@@ -1711,6 +1711,10 @@ public final class Corpus {
                         }
                     }
                     return g;
-                }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5)));
+                }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5)),
+                scalar("NestedLoops.paddedFilter", NestedLoops::paddedFilter, NestedLoops::paddedFilterGradient,
+                        p(0.3, -1.2, 2.0, 0.7, 1.1, 0.4, -0.5, 0.2, 0.9), p(1.0, 0.5, -0.3, 0.2, 0.1, -0.8, 0.6, 0.4, -0.2)),
+                scalar("NestedLoops.partialSumsWithBreak", NestedLoops::partialSumsWithBreak,
+                        NestedLoops::partialSumsWithBreakGradient, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 0.9, 0.2)));
     }
 }

@@ -114,6 +114,51 @@ public final class LongLoops {
         return s;
     }
 
+    /** Side of {@link #paddedFilter}'s image and of its kernel: about 10^6 kernel taps in range of a row. */
+    public static final int IMAGE = 200;
+    public static final int KERNEL = 5;
+
+    /**
+     * A 5 x 5 filter (the kernel is x) over an image with zero padding written as {@code continue}
+     * on a neighbour out of range, into an output that is then summed in squares. The inner loop's
+     * exit and the {@code continue} of the outer test meet at the outer loop's latch; given an exit
+     * of its own, the inner loop records no index and no entry edge per tap, only which way its
+     * own test went (4 bytes a tap), and once per row of the kernel which way the outer test went.
+     */
+    @Differentiable
+    public static double paddedFilter(double[] x) {
+        int n = IMAGE;
+        double[] image = new double[n * n];
+        for (int p = 0; p < n * n; p++) {
+            image[p] = (p % 13) * 0.1 - 0.6;
+        }
+        double[] out = new double[n * n];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                double v = 0;
+                for (int a = 0; a < KERNEL; a++) {
+                    int r = row + a - 2;
+                    if (r < 0 || r >= n) {
+                        continue;
+                    }
+                    for (int b = 0; b < KERNEL; b++) {
+                        int c = col + b - 2;
+                        if (c < 0 || c >= n) {
+                            continue;
+                        }
+                        v += x[a * KERNEL + b] * image[r * n + c];
+                    }
+                }
+                out[row * n + col] = v;
+            }
+        }
+        double s = 0;
+        for (int p = 0; p < n * n; p++) {
+            s += out[p] * out[p];
+        }
+        return s;
+    }
+
     public static final int TRIANGLE = 60;
     public static final int TRIANGLE_REPEATS = 500;
 
@@ -165,6 +210,7 @@ public final class LongLoops {
             case "triangularProducts" -> LongLoops::triangularProducts;
             case "heatSteps" -> LongLoops::heatSteps;
             case "rowsInPlace" -> LongLoops::rowsInPlace;
+            case "paddedFilter" -> LongLoops::paddedFilter;
             case "recurrence" -> LongLoops::recurrence;
             case "overwrittenArray" -> LongLoops::overwrittenArray;
             default -> throw new IllegalArgumentException(name);
