@@ -694,6 +694,14 @@ public final class Corpus {
                 scalar("RowMoves.rowsShiftedAndReplaced", RowMoves::rowsShiftedAndReplaced,
                         x -> p(9 * x[1] + 3 * x[3], 9 * x[0] + 6 * x[1], 11 * x[3], 11 * x[2] + 3 * x[0]),
                         p(0.5, -1.25, 0.75, 2.0), p(1.5, 0.3, -0.7, 1.1)),
+                scalar("RowsInPlace.pendulums", RowsInPlace::pendulums, RowsInPlace::pendulumsGradient,
+                        p(0.5, -1.25, 0.75, 2.0, 0.3, -0.4), p(1.5, 0.3, -0.7, 1.1, -0.2, 0.9)),
+                scalar("RowsInPlace.swappedBuffers", RowsInPlace::swappedBuffers, RowsInPlace::swappedBuffersGradient,
+                        p(0.5, -1.25, 0.75, 2.0), p(1.5, 0.3, -0.7)),
+                scalar("RowsInPlace.layeredCells", RowsInPlace::layeredCells, RowsInPlace::layeredCellsGradient,
+                        p(0.5, -1.25, 0.75, 0.2, 0.3, -0.4), p(1.5, 0.3, -0.7, 1.1)),
+                scalar("RowsInPlace.rowsStoredFirst", RowsInPlace::rowsStoredFirst, RowsInPlace::rowsStoredFirstGradient,
+                        p(0.5, -1.25, 0.75), p(1.5, 0.3, -0.7, 1.1)),
                 scalar("RowMoves.slicesMoved", RowMoves::slicesMoved,
                         x -> p(7 * x[1] + 12 * x[3] + 20 * x[0], 7 * x[0] + 22 * x[2], 2 * x[3] + 22 * x[1],
                                 2 * x[2] + 12 * x[0]),
@@ -1608,7 +1616,9 @@ public final class Corpus {
                     return new double[] {g[0] - 2 * 0.3 * w[0], g[1] - 2 * 0.3 * w[1]};
                 }, p(0.3, -1.2), p(1.1, 0.4)),
                 scalar("DataModel.runningMeanLoss", model::runningMeanLoss, model::runningMeanLossGradient,
-                        p(0.3, -1.2), p(1.1, 0.4)));
+                        p(0.3, -1.2), p(1.1, 0.4)),
+                scalar("DataModel.rowsLoss", model::rowsLoss, model::rowsLossGradient, p(0.3, -1.2, 0.5),
+                        p(1.1, 0.4, -0.7)));
     }
 
     // ================================================================== calls reading arrays written around them
@@ -1714,6 +1724,10 @@ public final class Corpus {
                         }
                     }
                     return g;
-                }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5)));
+                }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5)),
+                scalar("NestedLoops.paddedFilter", NestedLoops::paddedFilter, NestedLoops::paddedFilterGradient,
+                        p(0.3, -1.2, 2.0, 0.7, 1.1, 0.4, -0.5, 0.2, 0.9), p(1.0, 0.5, -0.3, 0.2, 0.1, -0.8, 0.6, 0.4, -0.2)),
+                scalar("NestedLoops.partialSumsWithBreak", NestedLoops::partialSumsWithBreak,
+                        NestedLoops::partialSumsWithBreakGradient, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 0.9, 0.2)));
     }
 }

@@ -11,10 +11,16 @@ import dev.fluxion.Differentiable;
 public final class DataModel {
     private final double[] points;
     private final double lambda;
+    /** The points in pairs, {@code (p_i, p_i+1)} around the ring: rows of a data matrix. */
+    private final double[][] rows;
 
     public DataModel(double[] points, double lambda) {
         this.points = points;
         this.lambda = lambda;
+        this.rows = new double[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            rows[i] = new double[] {points[i], points[(i + 1) % points.length]};
+        }
     }
 
     public double[] points() {
@@ -72,6 +78,41 @@ public final class DataModel {
             double r = w[0] + w[1] * m;
             g[0] += 2 * r;
             g[1] += 2 * r * m;
+        }
+        return g;
+    }
+
+    /**
+     * A logistic loss over the rows of a data matrix held in a final field, as a Bayesian logistic
+     * regression's likelihood is written: {@code sum_i log(1 + exp(-(w0 r_i0 + w1 r_i1 + w2)))}. The
+     * matrix, read once, is passed to each point's outlined adjoint with no shadow (nobody
+     * differentiates it there).
+     */
+    @Differentiable
+    public double rowsLoss(double[] w) {
+        double s = 0;
+        for (int i = 0; i < rows.length; i++) {
+            double z = w[w.length - 1];
+            for (int j = 0; j + 1 < w.length; j++) {
+                z += w[j] * rows[i][j];
+            }
+            s += Math.log(1 + Math.exp(-z));
+        }
+        return s;
+    }
+
+    public double[] rowsLossGradient(double[] w) {
+        double[] g = new double[w.length];
+        for (double[] row : rows) {
+            double z = w[w.length - 1];
+            for (int j = 0; j + 1 < w.length; j++) {
+                z += w[j] * row[j];
+            }
+            double dz = -Math.exp(-z) / (1 + Math.exp(-z));
+            for (int j = 0; j + 1 < w.length; j++) {
+                g[j] += dz * row[j];
+            }
+            g[w.length - 1] += dz;
         }
         return g;
     }

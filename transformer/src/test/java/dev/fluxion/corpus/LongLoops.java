@@ -82,6 +82,83 @@ public final class LongLoops {
         return s;
     }
 
+    /** Cells and steps of {@link #rowsInPlace}: 100 cells times 10^4 steps, 10^6 inner iterations. */
+    public static final int ROW_CELLS = 100;
+    public static final int ROW_STEPS = 10_000;
+
+    /**
+     * A state of {@code double[n][2]} rows updated in place, step after step. The reverse of an
+     * inner iteration needs the angle the sine read (8 bytes); the row's shadow is read again from
+     * the matrix's shadow at the index, recomputed from the trip count, where the forward sweep
+     * used to record its reference (4 bytes more).
+     */
+    @Differentiable
+    public static double rowsInPlace(double[] x) {
+        int n = ROW_CELLS;
+        double[][] q = new double[n][2];
+        for (int i = 0; i < n; i++) {
+            q[i][0] = x[i % x.length];
+            q[i][1] = 0.1 * i;
+        }
+        for (int step = 0; step < ROW_STEPS; step++) {
+            for (int i = 0; i < n; i++) {
+                double[] r = q[i];
+                r[1] -= 0.01 * Math.sin(r[0]);
+                r[0] += 0.01 * r[1];
+            }
+        }
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += q[i][0] * q[i][1];
+        }
+        return s;
+    }
+
+    /** Side of {@link #paddedFilter}'s image and of its kernel: about 10^6 kernel taps in range of a row. */
+    public static final int IMAGE = 200;
+    public static final int KERNEL = 5;
+
+    /**
+     * A 5 x 5 filter (the kernel is x) over an image with zero padding written as {@code continue}
+     * on a neighbour out of range, into an output that is then summed in squares. The inner loop's
+     * exit and the {@code continue} of the outer test meet at the outer loop's latch; given an exit
+     * of its own, the inner loop records no index and no entry edge per tap, only which way its
+     * own test went (4 bytes a tap), and once per row of the kernel which way the outer test went.
+     */
+    @Differentiable
+    public static double paddedFilter(double[] x) {
+        int n = IMAGE;
+        double[] image = new double[n * n];
+        for (int p = 0; p < n * n; p++) {
+            image[p] = (p % 13) * 0.1 - 0.6;
+        }
+        double[] out = new double[n * n];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                double v = 0;
+                for (int a = 0; a < KERNEL; a++) {
+                    int r = row + a - 2;
+                    if (r < 0 || r >= n) {
+                        continue;
+                    }
+                    for (int b = 0; b < KERNEL; b++) {
+                        int c = col + b - 2;
+                        if (c < 0 || c >= n) {
+                            continue;
+                        }
+                        v += x[a * KERNEL + b] * image[r * n + c];
+                    }
+                }
+                out[row * n + col] = v;
+            }
+        }
+        double s = 0;
+        for (int p = 0; p < n * n; p++) {
+            s += out[p] * out[p];
+        }
+        return s;
+    }
+
     public static final int TRIANGLE = 60;
     public static final int TRIANGLE_REPEATS = 500;
 
@@ -132,6 +209,8 @@ public final class LongLoops {
         return switch (name) {
             case "triangularProducts" -> LongLoops::triangularProducts;
             case "heatSteps" -> LongLoops::heatSteps;
+            case "rowsInPlace" -> LongLoops::rowsInPlace;
+            case "paddedFilter" -> LongLoops::paddedFilter;
             case "recurrence" -> LongLoops::recurrence;
             case "overwrittenArray" -> LongLoops::overwrittenArray;
             default -> throw new IllegalArgumentException(name);

@@ -56,6 +56,39 @@ class TapeMemoryTest {
                 29L * LongLoops.TRIANGLE * LongLoops.TRIANGLE_REPEATS + TapeMemory.OVERHEAD);
     }
 
+    /**
+     * Rows of a {@code double[n][2]} state updated in place: 8 bytes an inner iteration, the angle
+     * the sine read; no reference to the row's shadow, which the reverse sweep reads again. Once,
+     * the indices {@code i % x.length} of the first loop's reads (4 bytes a cell).
+     */
+    @Test
+    void rowsUpdatedInPlace() throws Exception {
+        long inner = (long) LongLoops.ROW_CELLS * LongLoops.ROW_STEPS;
+        TapeMemory.check(function("rowsInPlace"), "rowsInPlace", 8, inner, TapeMemory.OVERHEAD + 4L * LongLoops.ROW_CELLS);
+    }
+
+    /**
+     * A filter with zero padding by {@code continue}: 4 bytes a tap (which way the inner test went),
+     * and 4 bytes per row of the kernel at each pixel (the outer test); 12 bytes a tap when the inner
+     * loop, without an exit of its own, recorded its index and its entry edge too.
+     */
+    @Test
+    void paddedFilter() throws Exception {
+        int n = LongLoops.IMAGE;
+        int k = LongLoops.KERNEL;
+        long rowsInRange = (long) n * k - 2L * ((k / 2) * (k / 2 + 1) / 2); // (row, a) with row + a - 2 in range
+        long taps = rowsInRange * n * k;
+        double[] x = new double[k * k];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.1 * i - 1;
+        }
+        long bytes = TapeMemory.peakBytes(function("paddedFilter"), x);
+        long outerTests = 4L * n * n * k;
+        System.out.printf("paddedFilter: %d bytes on the tape for %d taps%n", bytes, taps);
+        org.junit.jupiter.api.Assertions.assertTrue(bytes >= 4 * taps && bytes <= 4 * taps + outerTests + TapeMemory.OVERHEAD,
+                bytes + " bytes for " + taps + " taps");
+    }
+
     @Test
     void nestedTimeSteppingLoop() throws Exception {
         long inner = (long) (LongLoops.HEAT_POINTS - 2) * LongLoops.HEAT_STEPS;

@@ -156,6 +156,23 @@ public final class BytecodeEmitter {
     }
 
     /**
+     * The code on the edge from {@code pred} into {@code succ}: the tape's stacks handed over if
+     * one block holds them in locals and the other does not ({@link TapeRegisters#handOver}), then
+     * the copies into the phis.
+     */
+    private void crossEdge(Block pred, Block succ) {
+        if (tape != null) {
+            tape.handOver(pred, succ);
+        }
+        copyOnEdge(pred, succ);
+    }
+
+    /** Whether the edge from {@code pred} into {@code succ} may need code of its own ({@link #crossEdge}). */
+    private boolean hasEdgeCode(Block pred, Block succ) {
+        return !succ.phis().isEmpty() || tape != null && tape.handsOver(pred, succ);
+    }
+
+    /**
      * The copies on the edge from {@code pred} into {@code succ}: every incoming value loaded, then
      * every phi stored, last first; none for a phi that shares its value's local.
      */
@@ -259,24 +276,24 @@ public final class BytecodeEmitter {
         this.trampolines.add(new Trampolines(b, trampolines));
         switch (t.op()) {
             case GOTO -> {
-                copyOnEdge(b, t.targets().get(0));
+                crossEdge(b, t.targets().get(0));
                 jump(t.targets().get(0), next);
             }
             case TRY -> {
                 // the landings' phis first: the guarded code may throw into them once it has begun
                 for (Block landing : ExceptionEdges.landings(b)) {
-                    copyOnEdge(b, landing);
+                    crossEdge(b, landing);
                 }
-                copyOnEdge(b, t.targets().get(0));
+                crossEdge(b, t.targets().get(0));
                 jump(t.targets().get(0), next);
             }
             case IF -> {
                 loadLaterOperands(t);
-                method.visitJumpInsn(t.opcode(), target(t.targets().get(0), trampolines));
-                if (t.targets().get(1).phis().isEmpty()) {
+                method.visitJumpInsn(t.opcode(), target(b, t.targets().get(0), trampolines));
+                if (!hasEdgeCode(b, t.targets().get(1))) {
                     jump(t.targets().get(1), next);
                 } else {
-                    method.visitJumpInsn(GOTO, target(t.targets().get(1), trampolines));
+                    method.visitJumpInsn(GOTO, target(b, t.targets().get(1), trampolines));
                 }
             }
             case SWITCH -> {
@@ -284,9 +301,9 @@ public final class BytecodeEmitter {
                 int[] keys = t.keys();
                 Label[] cases = new Label[keys.length];
                 for (int i = 0; i < keys.length; i++) {
-                    cases[i] = target(t.targets().get(i + 1), trampolines);
+                    cases[i] = target(b, t.targets().get(i + 1), trampolines);
                 }
-                Label dflt = target(t.targets().get(0), trampolines);
+                Label dflt = target(b, t.targets().get(0), trampolines);
                 if (isContiguous(keys)) {
                     method.visitTableSwitchInsn(keys.length == 0 ? 0 : keys[0],
                             keys.length == 0 ? -1 : keys[keys.length - 1], dflt, cases);
@@ -295,7 +312,7 @@ public final class BytecodeEmitter {
                 }
             }
             case RETURN -> {
-                if (tape != null) {
+                if (tape != null && tape.holds(b)) {
                     tape.writeBack();
                 }
                 loadLaterOperands(t);
@@ -318,15 +335,15 @@ public final class BytecodeEmitter {
         for (Trampolines t : trampolines) {
             t.labels().forEach((succ, label) -> {
                 method.visitLabel(label);
-                copyOnEdge(t.pred(), succ);
+                crossEdge(t.pred(), succ);
                 method.visitJumpInsn(GOTO, labels.get(succ));
             });
         }
     }
 
-    /** Where a branch to {@code succ} goes: the block, or, if it has phis, a trampoline that copies them first. */
-    private Label target(Block succ, Map<Block, Label> trampolines) {
-        return succ.phis().isEmpty() ? labels.get(succ) : trampolines.computeIfAbsent(succ, s -> new Label());
+    /** Where a branch from {@code pred} to {@code succ} goes: the block, or a trampoline that crosses the edge first. */
+    private Label target(Block pred, Block succ, Map<Block, Label> trampolines) {
+        return hasEdgeCode(pred, succ) ? trampolines.computeIfAbsent(succ, s -> new Label()) : labels.get(succ);
     }
 
     private static boolean isContiguous(int[] keys) {

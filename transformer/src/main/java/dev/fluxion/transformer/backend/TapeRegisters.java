@@ -11,6 +11,9 @@ import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.rules.MathRules;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -37,10 +40,16 @@ import org.objectweb.asm.tree.MethodNode;
  * static field of another class, whose class initialiser may run) they are written back, and
  * reloaded after it: the callee may be another adjoint recording on the same tape, or an entry
  * point that grows the stacks. They are written back before every return. If the function
- * throws, nothing is written back; the entry point unwinds the stacks to its mark anyway. A
- * function that would write back and reload in a loop keeps its calls to the tape: GMM's loop over
- * points calls each point's adjoint, and the round trip per point cost more than it saved. So does
- * a function with try blocks.
+ * throws, nothing is written back; the entry point unwinds the stacks to its mark anyway.
+ *
+ * <p>A loop whose own body (its innermost loop, not one nested in it) calls such code would write
+ * back and reload in every iteration: GMM's loop over points calls each point's adjoint, and the
+ * round trip per point cost more than it saved. The blocks of such a loop keep their calls to the
+ * tape, whose fields are then the stacks' state: the locals are written back where control goes
+ * from a block that holds them to one that does not, and reloaded where it comes back, once per
+ * execution of the loop, not per iteration. A mass-spring simulation's steps so record in
+ * registers while its last loop, over the masses, calls a mass's adjoint. A function none of whose
+ * recordings in loops would be held keeps all its calls, and so does a function with try blocks.
  */
 final class TapeRegisters {
     private static final String TAPE = Naming.TAPE_INTERNAL_NAME;
@@ -56,6 +65,8 @@ final class TapeRegisters {
     private final int tapeSlot;
     private final Stack doubles;
     private final Stack ints;
+    /** Blocks of loops whose own bodies may use the tape: there the tape's fields hold the stacks. */
+    private final Set<Block> onTape;
 
     /** One stack held in locals: its array and top, and the {@code Tape} methods that move it. */
     private record Stack(String element, int array, int top) {
@@ -73,7 +84,8 @@ final class TapeRegisters {
     }
 
     private TapeRegisters(MethodNode method, String owner, Param tape, int tapeSlot, boolean doubles, boolean ints,
-            Function<Type, Integer> allocate) {
+            Set<Block> onTape, Function<Type, Integer> allocate) {
+        this.onTape = onTape;
         this.method = method;
         this.owner = owner;
         this.tape = tape;
@@ -112,14 +124,71 @@ final class TapeRegisters {
             return null;
         }
         ControlFlow cfg = new ControlFlow(function);
+        Set<Block> onTape = loopsThatUseTheTape(function, cfg);
+        boolean held = onTape.isEmpty();
         for (Block b : function.blocks()) {
-            for (Instruction insn : b.body()) {
-                if (mayUseTape(insn, function.owner()) && !isRecording(insn) && cfg.inLoop(b)) {
-                    return null; // written back and reloaded in every iteration: the calls cost less
-                }
+            held |= cfg.inLoop(b) && !onTape.contains(b)
+                    && b.body().stream().anyMatch(insn -> isRecording(insn) && insn.operand(0) == tape);
+        }
+        if (!held) {
+            return null; // every recording in a loop would be a call anyway
+        }
+        return new TapeRegisters(method, function.owner(), tape, slotOf.applyAsInt(tape), doubles, ints, onTape,
+                allocate);
+    }
+
+    /**
+     * The blocks whose innermost loop may use the tape other than by pushes and pops (a block in a
+     * cycle that is no natural loop: whose cycles may): written back and reloaded in every
+     * iteration, they would cost more than they save.
+     */
+    private static Set<Block> loopsThatUseTheTape(IrFunction function, ControlFlow cfg) {
+        Set<Block> users = new HashSet<>();
+        for (Block b : function.blocks()) {
+            if (cfg.inLoop(b) && b.body().stream().anyMatch(insn -> mayUseTape(insn, function.owner()) && !isRecording(insn))) {
+                users.add(b);
             }
         }
-        return new TapeRegisters(method, function.owner(), tape, slotOf.applyAsInt(tape), doubles, ints, allocate);
+        Set<Block> onTape = new HashSet<>();
+        if (users.isEmpty()) {
+            return onTape;
+        }
+        List<Set<Block>> loops = naturalLoops(function, cfg);
+        for (Block b : function.blocks()) {
+            if (!cfg.inLoop(b)) {
+                continue;
+            }
+            Set<Block> innermost = null;
+            for (Set<Block> loop : loops) {
+                if (loop.contains(b) && (innermost == null || loop.size() < innermost.size())) {
+                    innermost = loop;
+                }
+            }
+            boolean uses = innermost != null ? !Collections.disjoint(innermost, users)
+                    : users.stream().anyMatch(u -> cfg.reaches(b, u) && cfg.reaches(u, b));
+            if (uses) {
+                onTape.add(b);
+            }
+        }
+        return onTape;
+    }
+
+    /** The natural loops of {@code function}, one per header (the union over its back edges). */
+    private static List<Set<Block>> naturalLoops(IrFunction function, ControlFlow cfg) {
+        List<Set<Block>> loops = new ArrayList<>();
+        for (Block h : function.blocks()) {
+            Set<Block> loop = new HashSet<>();
+            for (Block p : h.predecessors()) {
+                Set<Block> body = cfg.reaches(h, p) ? ControlFlow.naturalLoop(function, h, p) : null;
+                if (body != null) {
+                    loop.addAll(body);
+                }
+            }
+            if (!loop.isEmpty()) {
+                loops.add(loop);
+            }
+        }
+        return loops;
     }
 
     private static Stack stack(String element, Function<Type, Integer> allocate) {
@@ -144,7 +213,28 @@ final class TapeRegisters {
 
     /** Whether {@code insn} is a push, a pop or the mark of the peak on the tape held in locals. */
     boolean lowers(Instruction insn) {
-        return (isRecording(insn) || isPeakMark(insn)) && insn.operand(0) == tape;
+        return (isRecording(insn) || isPeakMark(insn)) && insn.operand(0) == tape && holds(insn.block());
+    }
+
+    /** Whether the locals hold the stacks in {@code b} (else the tape's fields do). */
+    boolean holds(Block b) {
+        return !onTape.contains(b);
+    }
+
+    /** Whether control from {@code pred} into {@code succ} moves the stacks between locals and the tape's fields. */
+    boolean handsOver(Block pred, Block succ) {
+        return holds(pred) != holds(succ);
+    }
+
+    /** Emits on the edge from {@code pred} into {@code succ} the write-back or the reload it needs, if any. */
+    void handOver(Block pred, Block succ) {
+        if (handsOver(pred, succ)) {
+            if (holds(pred)) {
+                writeBack();
+            } else {
+                reload();
+            }
+        }
     }
 
     private static boolean isPeakMark(Instruction insn) {
@@ -210,7 +300,7 @@ final class TapeRegisters {
 
     /** Whether {@code insn} may run code that uses the tape, so the locals must be written back around it. */
     boolean mayUseTape(Instruction insn) {
-        return mayUseTape(insn, owner);
+        return holds(insn.block()) && mayUseTape(insn, owner);
     }
 
     private static boolean mayUseTape(Instruction insn, String owner) {

@@ -3,6 +3,7 @@ package dev.fluxion.transformer.ir;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -83,6 +84,30 @@ public final class IrFunction {
         blocks.add(blocks.indexOf(b) + 1, tail);
         b.moveFromInto(insn, tail);
         return tail;
+    }
+
+    /**
+     * Puts a new block on the edge from {@code pred} to {@code succ}: it jumps to {@code succ}, takes
+     * {@code pred}'s place among its predecessors (same position, so its phis stay aligned), and is
+     * the target of {@code pred}'s branches to {@code succ}. Returns the new block, laid out after
+     * {@code pred}.
+     */
+    public Block splitEdge(Block pred, Block succ) {
+        Block middle = newBlockAfter(pred);
+        List<Block> targets = pred.terminator().targets();
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i) == succ) {
+                targets.set(i, middle);
+            }
+        }
+        middle.predecessors().add(pred);
+        Instruction jump = new Instruction(Op.GOTO, Opcodes.GOTO, Type.VOID_TYPE).withLine(pred.terminator().line());
+        jump.targets().add(succ);
+        middle.terminate(jump); // appended to succ's predecessors: moved to pred's place
+        List<Block> preds = succ.predecessors();
+        preds.remove(preds.size() - 1);
+        preds.set(preds.indexOf(pred), middle);
+        return middle;
     }
 
     /** A new empty block laid out right after {@code anchor}. */

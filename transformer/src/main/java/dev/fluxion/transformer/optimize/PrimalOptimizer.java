@@ -25,7 +25,8 @@ public final class PrimalOptimizer {
         if (ExceptionEdges.any(f)) {
             return false;
         }
-        boolean changed = ReceiverFields.hoist(f, callees);
+        boolean changed = LoopExits.split(f);
+        changed |= ReceiverFields.hoist(f, callees);
         changed |= InvariantLoopBounds.hoist(f);
         changed |= IntegerIdentities.fold(f);
         changed |= RedundantLoads.eliminate(f);

@@ -14,16 +14,17 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Reads of the receiver's final fields of primitive type, once, at entry: in an instance method,
- * {@code this.n}, {@code this.k} read in loop headers ({@code for (i = 0; i < n; i++)}) become
- * values defined before every loop. A final field of {@code this} cannot change while the method
- * runs, and {@code this} is never null, so the read moves freely. For the reverse sweep this is the
- * difference between a loop bound it has at hand (the trip count is computed, the loop over points
- * reversed one point at a time) and one it must record: a GMM written as an instance method over
- * its fields measured about twice as slow as the same method with its fields copied into locals.
- * Not arrays: a data array read from {@code this} inside the loop over points is read there again
- * by the point's outlined adjoint, while a local one would be passed to it, with a shadow of zeros
- * of its shape made for every point.
+ * Reads of the receiver's final fields of primitive and array type, once, at entry: in an instance
+ * method, {@code this.n}, {@code this.k} read in loop headers ({@code for (i = 0; i < n; i++)}) and
+ * the data {@code this.x} read in loop bodies become values defined before every loop. A final
+ * field of {@code this} cannot change while the method runs, and {@code this} is never null, so the
+ * read moves freely. For the reverse sweep this is the difference between a loop bound it has at
+ * hand (the trip count is computed, the loop over points reversed one point at a time) and one it
+ * must record: a GMM written as an instance method over its fields measured about twice as slow as
+ * the same method with its fields copied into locals. An array read once is an array the reverse
+ * sweep still has, not a reference recorded per read, and a temporary filled from it can be
+ * forwarded ({@link LoopForwarding}); a point's outlined adjoint is passed it, with no shadow
+ * ({@code CallAdjoints.unreadShadow}).
  */
 final class ReceiverFields {
     private ReceiverFields() {
@@ -40,8 +41,7 @@ final class ReceiverFields {
         for (Block b : f.blocks()) {
             for (Instruction insn : List.copyOf(b.body())) {
                 if (insn.op() != Op.FIELD_GET || insn.opcode() != Opcodes.GETFIELD || insn.operand(0) != self
-                        || insn.type().getSort() == Type.OBJECT || insn.type().getSort() == Type.ARRAY
-                        || !callees.isFinalField(insn.member())) {
+                        || insn.type().getSort() == Type.OBJECT || !callees.isFinalField(insn.member())) {
                     continue;
                 }
                 Instruction first = hoisted.get(insn.member().name());

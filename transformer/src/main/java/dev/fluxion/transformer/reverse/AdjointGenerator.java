@@ -89,6 +89,8 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     /** Shadows as the forward sweep defines them, one per active array value; they dominate its uses like the primal. */
     private final Map<Value, Value> forwardShadow = new HashMap<>();
     private final Map<Instruction, Instruction> shadowPhi = new LinkedHashMap<>();
+    /** The forward sweep's loads of rows' shadows (see {@link #removeUnreadRowShadows}). */
+    private final List<Instruction> rowShadowLoads = new ArrayList<>();
     private final Map<Block, Block> forwardBlock = new HashMap<>();
     private final Map<Block, Block> reverseBlock = new LinkedHashMap<>(); // iterated: keeps output deterministic
     private final Map<Block, List<Block>> edgeBlocks = new HashMap<>();
@@ -113,7 +115,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         this.cfg = new ControlFlow(primal);
         this.rules = new LocalAdjoints(activity, callees, cfg);
         this.countedLoops = new CountedLoops(primal, cfg);
-        this.plan = new RecordingPlan(primal, cfg, activity, rules, countedLoops);
+        this.plan = new RecordingPlan(primal, cfg, activity, rules, countedLoops, callees);
         this.adjoint = new IrFunction(primal.owner(), name,
                 Naming.adjointDescriptor(primal.descriptor()));
         List<Param> in = primal.params();
@@ -147,8 +149,24 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         connectBlocks();
         fillInOrder();
         completeForwardPhis();
+        removeUnreadRowShadows();
         AdjointSimplifier.simplify(adjoint);
         return adjoint;
+    }
+
+    /**
+     * Drops the forward sweep's loads of rows' shadows that nothing reads: the reverse sweep reads
+     * the rows of a state updated in place again ({@link RecordingPlan}), so their loads in the
+     * forward sweep, one per access, would be left only for their bounds checks. Each reads the
+     * shadow of an array of rows at an index the primal's load of the same row has just read in
+     * bounds, from an array of the same shape, so it cannot throw either.
+     */
+    private void removeUnreadRowShadows() {
+        for (Instruction load : rowShadowLoads) {
+            if (load.users().isEmpty()) {
+                load.block().remove(load);
+            }
+        }
     }
 
     private void findBlocksReachingReturn() {
@@ -356,7 +374,11 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             forward.put(insn, copy);
             definePrimal(insn, copy, fwd);
             if (hasShadow(insn)) {
-                defineShadow(insn, ShadowAllocation.shadowOf(insn, copy, activity, this::forwardShadow, ir), fwd);
+                Value shadow = ShadowAllocation.shadowOf(insn, copy, activity, this::forwardShadow, ir);
+                if (insn.op() == Op.ARRAY_LOAD && shadow instanceof Instruction load && load.op() == Op.ARRAY_LOAD) {
+                    rowShadowLoads.add(load);
+                }
+                defineShadow(insn, shadow, fwd);
             }
             ShadowAllocation.mirrorReferenceMoves(insn, activity, this::forwardShadow, this::forward, ir);
         }
@@ -448,6 +470,9 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 copy.addOperand(primal(operand));
             }
             ssa.write(new Primal(v), ir.block(), ir.append(copy));
+        }
+        for (Instruction row : plan.rereadShadowsBy(b)) {
+            ssa.write(new Shadow(row), ir.block(), ir.arrayLoad(shadow(row.operand(0)), primal(row.operand(1))));
         }
         List<Instruction> body = new ArrayList<>(b.body());
         Collections.reverse(body);

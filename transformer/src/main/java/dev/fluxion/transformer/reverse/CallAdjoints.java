@@ -291,8 +291,16 @@ final class CallAdjoints {
         }
     }
 
-    /** A zero shadow for an argument whose adjoint nobody reads. */
+    /**
+     * A shadow for an argument whose adjoint nobody reads. An outlined loop body's adjoint
+     * differentiates only the arguments active here ({@code IndependentIterations}), so an array it
+     * does not write is not active there and its shadow is never touched: none is made (a data
+     * matrix passed to each point's adjoint got a new one of its shape per point).
+     */
     private Value unreadShadow(Instruction insn, int j, IrBuilder ir, Value tape, Value array, Type type) {
+        if (iterationBody.apply(insn.member()) != null && !mayWriteOrReturn.test(insn, j)) {
+            return new Constant(type, null);
+        }
         if (type.getDimensions() == 1 && !mayWriteOrReturn.test(insn, j)) { // the callee only reads it: nobody reads its adjoint
             return ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "sink", "(" + type.getDescriptor() + ")" + type.getDescriptor(),
                     tape, array);

@@ -2,6 +2,8 @@ package dev.fluxion.transformer.reverse;
 
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
+import dev.fluxion.transformer.analysis.ArrayOps;
+import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
@@ -29,7 +31,8 @@ import org.objectweb.asm.Type;
  * execution of the loop: it is recorded once, when the loop exits, not in every iteration.
  *
  * <p>Shadows of arrays follow the same rules: a block whose reverse needs the shadow of an array
- * allocated (or a row loaded) in a block that may run again records the shadow's reference.
+ * allocated (or a row loaded) in a block that may run again records the shadow's reference, unless
+ * it is a row that stays in place, whose shadow is read again from its holder's shadow.
  *
  * <p>Some values that must be saved are <em>rematerialised</em> instead. An element of an array
  * that nothing writes after the read is re-read, so only the index (and the array, if not at hand) is needed, an {@code int} instead of a {@code double},
@@ -43,6 +46,7 @@ final class RecordingPlan {
     private final Map<Block, Set<Instruction>> recorded = new HashMap<>();
     private final Map<Block, Set<Instruction>> rematerialized = new HashMap<>();
     private final Map<Block, List<Instruction>> recordedShadows = new HashMap<>();
+    private final Map<Block, List<Instruction>> rereadShadows = new HashMap<>();
     private final Set<Value> shadowsNeeded = new LinkedHashSet<>();
     private final Set<Value> neededAnywhere = new LinkedHashSet<>();
     private final Map<Instruction, Block> inductionHeader = new HashMap<>();
@@ -56,9 +60,11 @@ final class RecordingPlan {
     private final ControlFlow cfg;
     private final ActivityAnalysis activity;
     private final CountedLoops countedLoops;
+    private final Callees callees;
 
     RecordingPlan(IrFunction primal, ControlFlow cfg, ActivityAnalysis activity, LocalAdjoints rules,
-            CountedLoops countedLoops) {
+            CountedLoops countedLoops, Callees callees) {
+        this.callees = callees;
         this.cfg = cfg;
         this.activity = activity;
         this.countedLoops = countedLoops;
@@ -84,20 +90,14 @@ final class RecordingPlan {
             }
             neededBy.put(b, needed);
             Set<Instruction> shadows = new LinkedHashSet<>();
+            Set<Instruction> reread = new LinkedHashSet<>();
             for (Instruction insn : b.instructions()) {
                 for (Value array : rules.shadowNeeds(insn)) {
-                    shadowsNeeded.add(array);
-                    if (mustSave(b, array)) {
-                        Block loop = countedLoops.outermostLoopWithout(b, ((Instruction) array).block());
-                        if (loop != null) {
-                            shadowsPerLoop.computeIfAbsent(loop, k -> new LinkedHashSet<>()).add((Instruction) array);
-                        } else {
-                            shadows.add((Instruction) array);
-                        }
-                    }
+                    planShadow(b, array, needed, saved, recomputed, shadows, reread);
                 }
             }
             recordedShadows.put(b, new ArrayList<>(shadows));
+            rereadShadows.put(b, new ArrayList<>(reread));
         }
         // values a loop's reverse recomputes once per execution, at the start of the reverse of the
         // blocks it exits to (where its count is); planning them there may defer more to outer loops
@@ -168,9 +168,83 @@ final class RecordingPlan {
     }
 
     /**
+     * Makes the shadow of {@code array} available to {@code b}'s reverse: still in its local, recorded
+     * once per execution of a loop, re-read as a row of its holder's shadow ({@link #hasRereadableShadow}),
+     * or recorded by {@code b}.
+     */
+    private void planShadow(Block b, Value array, Set<Value> needed, Set<Instruction> saved, Set<Instruction> recomputed,
+            Set<Instruction> shadows, Set<Instruction> reread) {
+        shadowsNeeded.add(array);
+        if (!mustSave(b, array) || shadows.contains(array) || reread.contains(array)) {
+            return;
+        }
+        Instruction insn = (Instruction) array;
+        Block loop = countedLoops.outermostLoopWithout(b, insn.block());
+        if (loop != null) {
+            shadowsPerLoop.computeIfAbsent(loop, k -> new LinkedHashSet<>()).add(insn);
+        } else if (hasRereadableShadow(insn)) {
+            plan(b, insn.operand(1), needed, saved, recomputed);
+            planShadow(b, insn.operand(0), needed, saved, recomputed, shadows, reread);
+            reread.add(insn); // after its holder's shadow: the reverse sweep reads them in this order
+        } else {
+            shadows.add(insn);
+        }
+    }
+
+    /**
+     * Whether {@code array} is a row whose shadow the reverse sweep can read again from its holder's
+     * shadow, by the same index: the forward sweep took it from there ({@link ShadowAllocation}; not
+     * so a row of data read from a field, whose shadow is fresh zeros), and nothing may put another
+     * row in its place after the read. The row's numbers may change, a simulation's state written in
+     * place; which array holds them does not, so an {@code int} index (usually recomputed) replaces a
+     * reference on the tape.
+     */
+    private boolean hasRereadableShadow(Instruction array) {
+        if (array.op() != Op.ARRAY_LOAD || array.operand(0) instanceof Instruction holder && holder.op() == Op.FIELD_GET) {
+            return false;
+        }
+        for (Instruction w : activity.families().writers(array.operand(0))) {
+            if (mayReplaceRows(w) && isAfter(array, w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a writer of a family may store a reference into an array of rows: a row store, an
+     * {@code arraycopy} into an array of rows, a call that may move the rows of an array of rows it
+     * is given. Stores of numbers and fills of a {@code double[]} only change numbers.
+     */
+    private boolean mayReplaceRows(Instruction w) {
+        if (w.op() == Op.ARRAY_STORE) {
+            return !Types.isFloating(w.operand(2).type());
+        }
+        ArrayOps op = ArrayOps.of(w);
+        if (op == ArrayOps.FILL) {
+            return false;
+        }
+        if (op == ArrayOps.ARRAYCOPY) {
+            return !isOneDimensional(w.operand(2).type());
+        }
+        for (int j = 0; j < w.operands().size(); j++) {
+            Value v = w.operand(j);
+            if (ArrayFamilies.isMember(v) && !isOneDimensional(v.type()) && callees.mayMoveRows(w.member(), j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOneDimensional(Type t) {
+        return Types.isFloatingArray(t) && t.getDimensions() == 1;
+    }
+
+    /**
      * Whether {@code v} can be recomputed in {@code b}'s reverse without recording anything more:
      * arithmetic (no division) over parameters, constants, values still in their locals, values
-     * this block records or recomputes anyway, and re-readable array elements, a few operations deep. Recomputation repeats the
+     * this block records or recomputes anyway, re-readable array elements and reads of final fields
+     * (a data array read from an object inside a loop), a few operations deep. Recomputation repeats the
      * same IEEE operations on the same operands, so it gives the very value the forward sweep had.
      */
     private boolean isFreeToRecompute(Block b, Value v, int depth, Set<Instruction> saved, Set<Instruction> recomputed) {
@@ -187,6 +261,9 @@ final class RecordingPlan {
         if (isRereadable(insn)) {
             return isFreeToRecompute(b, insn.operand(0), depth + 1, saved, recomputed)
                     && isFreeToRecompute(b, insn.operand(1), depth + 1, saved, recomputed);
+        }
+        if (insn.op() == Op.FIELD_GET && callees.isFinalField(insn.member())) { // it reads what it read
+            return insn.operands().isEmpty() || isFreeToRecompute(b, insn.operand(0), depth + 1, saved, recomputed);
         }
         if (insn.op() != Op.ARITHMETIC || !isCheapArithmetic(insn.opcode())) {
             return false;
@@ -303,14 +380,19 @@ final class RecordingPlan {
      * (a table computed before the main loop) qualify as well as arrays nothing writes.
      */
     private boolean isWrittenAfter(Instruction load) {
-        Block at = load.block();
         for (Instruction w : activity.families().writers(load.operand(0))) {
-            Block wb = w.block();
-            if (wb == at ? cfg.inLoop(at) || at.body().indexOf(w) > at.body().indexOf(load) : cfg.reaches(at, wb)) {
+            if (isAfter(load, w)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code later} may run after {@code insn}: later in its block, or in a block it reaches. */
+    private boolean isAfter(Instruction insn, Instruction later) {
+        Block at = insn.block();
+        Block wb = later.block();
+        return wb == at ? cfg.inLoop(at) || at.body().indexOf(later) > at.body().indexOf(insn) : cfg.reaches(at, wb);
     }
 
     /** The values block {@code b} pushes at its end, in push order. */
@@ -337,6 +419,14 @@ final class RecordingPlan {
     /** Shadows recorded once per execution of the counted loop with this header, like {@link #recordedPerLoop}. */
     List<Instruction> recordedShadowsPerLoop(Block header) {
         return new ArrayList<>(shadowsPerLoop.getOrDefault(header, Set.of()));
+    }
+
+    /**
+     * Rows whose shadows the reverse sweep of {@code b} reads again from their holders' shadows, after
+     * it has recomputed or popped the indices, holders before their rows.
+     */
+    List<Instruction> rereadShadowsBy(Block b) {
+        return rereadShadows.getOrDefault(b, List.of());
     }
 
     /** Arrays whose shadows block {@code b} pushes at its end (references), in push order. */
