@@ -88,7 +88,7 @@ class PluginCorpusTest {
     }
 
     /** Loads the classes of one package from a class directory as they are (child-first); everything else from the parent. */
-    private static final class ClassDirectoryLoader extends ClassLoader {
+    static final class ClassDirectoryLoader extends ClassLoader {
         private final Path dir;
         private final String prefix;
 

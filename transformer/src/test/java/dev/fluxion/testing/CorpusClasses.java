@@ -29,6 +29,11 @@ public final class CorpusClasses {
      * directories. Returns the copies.
      */
     public static List<Path> copyTo(Path dir) throws IOException {
+        return copyTo(dir, PACKAGE);
+    }
+
+    /** The same for the class files of another package of the transformer's tests ({@code dev/fluxion/dispatch}). */
+    public static List<Path> copyTo(Path dir, String pkg) throws IOException {
         Path origin;
         try {
             origin = Path.of(CorpusClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -36,16 +41,16 @@ public final class CorpusClasses {
             throw new IOException(e);
         }
         if (Files.isDirectory(origin)) {
-            return copy(origin, dir);
+            return copy(origin, pkg, dir);
         }
         try (FileSystem jar = FileSystems.newFileSystem(origin)) {
-            return copy(jar.getPath("/"), dir);
+            return copy(jar.getPath("/"), pkg, dir);
         }
     }
 
-    private static List<Path> copy(Path root, Path dir) throws IOException {
+    private static List<Path> copy(Path root, String pkg, Path dir) throws IOException {
         List<Path> copies = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root.resolve(PACKAGE))) {
+        try (Stream<Path> files = Files.walk(root.resolve(pkg))) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class")).sorted()::iterator) {
                 Path target = dir.resolve(root.relativize(file).toString());
                 Files.createDirectories(target.getParent());
@@ -54,7 +59,7 @@ public final class CorpusClasses {
             }
         }
         if (copies.isEmpty()) {
-            throw new IOException("no corpus class files under " + root.resolve(PACKAGE));
+            throw new IOException("no class files under " + root.resolve(pkg));
         }
         return copies;
     }
