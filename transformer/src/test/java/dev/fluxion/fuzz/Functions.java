@@ -140,6 +140,7 @@ final class Functions {
      * method it likes.
      */
     private Node lambdaBody(String[] params, double[] bounds, double cap) {
+        offerArrays();
         return s.inLambda(calls, () -> {
             for (int i = 0; i < params.length; i++) {
                 Var p = s.declare(params[i], Var.Type.DOUBLE);
@@ -147,6 +148,21 @@ final class Functions {
                 p.readOnly = true;
             }
         }, () -> ex.fit(ex.reading(ex.expression(), params[params.length - 1], bounds[params.length - 1]), cap));
+    }
+
+    /**
+     * Makes about half of the local arrays and matrices in scope that were never assigned
+     * effectively final (no swap will assign them), so that the lambda about to be written may
+     * read them: their elements may still be written, before and after the lambda is made.
+     */
+    private void offerArrays() {
+        List<Var> arrays = new ArrayList<>(s.visible(Var.Type.ARRAY));
+        arrays.addAll(s.visible(Var.Type.MATRIX));
+        for (Var a : arrays) {
+            if (!a.fixed && !a.assigned && s.chance(0.5)) {
+                a.fixed = true;
+            }
+        }
     }
 
     /** A function of one argument for a helper or a local: a lambda, a {@code Math} reference, a local made before. */
@@ -320,6 +336,7 @@ final class Functions {
         int first = kids.size();
         kids.add(ex.fit(ex.real(1), Var.PLAIN_CAP));
         kids.add(ex.fit(ex.real(1), Var.PLAIN_CAP));
+        offerArrays();
         for (int i = 0; i < 2; i++) {
             String other = q + "[" + (1 - i) + "]";
             kids.add(s.inLambda(calls, () -> {

@@ -132,32 +132,46 @@ final class Outside {
         }
     }
 
+    /** The classes of {@code Fn}: two or three, sometimes five (past the four classes an inline cache tests). */
+    private static final String[] UNARY_NAMES = {"Scale", "Bump", "Ramp", "Kink", "Swell"};
+    /** What {@code Fn.twice}, a default method, adds to the generated part of its body: 0.5 * apply(..), bounded by 5. */
+    private static final String TWICE = "0.5 * apply(0.25 * apply(z)) + $0";
+    private static final String OVERRIDE = "0.5 * apply(z) + $0";
+
     private void dispatch() {
         List<Node> nodes = new ArrayList<>();
-        nodes.add(Node.of(Sort.METHOD, "/** The program's own interface: its objects come from outside the differentiated code. */\n"
-                + "interface Fn {\n    double apply(double z);\n}").pin());
-        String[] names = {"Scale", "Bump", "Ramp"};
-        int classes = 2 + rng.nextInt(2);
-        for (int c = 0; c < classes; c++) {
-            Implementation i = new Implementation(names[c], 1 + rng.nextInt(2));
-            unaryClasses.add(i);
-            nodes.add(implementation(i, "Fn", 1));
+        boolean twice = rng.nextDouble() < 0.4;
+        String fn = "/** The program's own interface: its objects come from outside the differentiated code. */\n"
+                + "interface Fn $0";
+        List<Node> members = new ArrayList<>();
+        members.add(Node.of(Sort.OTHER, "double apply(double z);").pin());
+        if (twice) { // a default method calling the abstract one on this: dispatched again, from a derivative
+            members.add(Node.of(Sort.METHOD, "@Differentiable\ndefault double twice(double z) $0", body(1, 0, TWICE)).pin());
         }
-        instances(nodes, "Fn", "F", unaryClasses, 1);
+        nodes.add(Node.of(Sort.METHOD, fn, Node.block(members)).pin());
+        int classes = rng.nextDouble() < 0.15 ? UNARY_NAMES.length : 2 + rng.nextInt(2);
+        int overriding = twice && rng.nextBoolean() ? rng.nextInt(classes) : -1;
+        for (int c = 0; c < classes; c++) {
+            Implementation i = new Implementation(UNARY_NAMES[c], 1 + rng.nextInt(2));
+            unaryClasses.add(i);
+            nodes.add(implementation(i, "Fn", 1, c == overriding));
+        }
+        instances(nodes, "Fn", "F", unaryClasses, 1, twice);
         if (rng.nextDouble() < 0.4) {
             nodes.add(Node.of(Sort.METHOD, "interface Fn2 {\n    double apply(double y, double z);\n}").pin());
             List<Implementation> binary = List.of(new Implementation("Blend", 1 + rng.nextInt(2)),
                     new Implementation("Gate", 1 + rng.nextInt(2)));
             for (Implementation i : binary) {
-                nodes.add(implementation(i, "Fn2", 2));
+                nodes.add(implementation(i, "Fn2", 2, false));
             }
-            instances(nodes, "Fn2", "G", binary, 2);
+            instances(nodes, "Fn2", "G", binary, 2, false);
         }
         declared.put(DISPATCH_OUTSIDE, nodes);
     }
 
     /** An array of objects of {@code classes} (each at least once), and sometimes a single one in a field. */
-    private void instances(List<Node> nodes, String type, String prefix, List<Implementation> classes, int arity) {
+    private void instances(List<Node> nodes, String type, String prefix, List<Implementation> classes, int arity,
+            boolean twice) {
         int count = classes.size() + rng.nextInt(2);
         List<String> objects = new ArrayList<>();
         for (int k = 0; k < count; k++) {
@@ -168,48 +182,29 @@ final class Outside {
         nodes.add(Node.of(Sort.METHOD, "static final " + type + "[] " + array + " = {" + String.join(", ", objects) + "};")
                 .pin());
         targets.add(new Target(array, type, count, arity, "apply", Helper.RETURN_CAP, DISPATCH_OUTSIDE));
+        if (twice) {
+            targets.add(new Target(array, type, count, arity, "twice", Helper.RETURN_CAP, DISPATCH_OUTSIDE));
+        }
         if (rng.nextDouble() < 0.6) {
             String single = prefix + "0";
             nodes.add(Node.of(Sort.METHOD, "static final " + type + " " + single + " = "
                     + classes.get(rng.nextInt(classes.size())).make(rng) + ";").pin());
-            targets.add(new Target(single, type, 0, arity, "apply", Helper.RETURN_CAP, DISPATCH_OUTSIDE));
+            targets.add(new Target(single, type, 0, arity, twice && rng.nextBoolean() ? "twice" : "apply", Helper.RETURN_CAP,
+                    DISPATCH_OUTSIDE));
         }
     }
 
     /**
      * {@code static final class Scale implements Fn { final double k; Scale(double k) {..}
      * @Differentiable public double apply(double z) { .. } }}, or the same as a record; the method's
-     * body is generated (statements half of the time, then a return of an expression of
-     * {@code z}).
+     * body is generated ({@link #body}); {@code overrides}: it also overrides {@code Fn.twice}.
      */
-    private Node implementation(Implementation impl, String type, int arity) {
-        String[] fieldNames = {"k", "c"};
-        List<Var.Type> params = arity == 1 ? List.of(Var.Type.DOUBLE) : List.of(Var.Type.DOUBLE, Var.Type.DOUBLE);
-        Set<Construct> constructs = EnumSet.copyOf(enabled);
-        constructs.removeAll(NOT_IN_BODIES);
-        boolean statements = rng.nextDouble() < 0.5;
-        MethodScope s = new MethodScope(rng, constructs, new Helper("apply", Helper.Kind.SMALL, Helper.Returns.DOUBLE, params),
-                List.of(), statements ? 1 + rng.nextInt(3) : 0);
-        s.library = library;
+    private Node implementation(Implementation impl, String type, int arity, boolean overrides) {
         List<String> fields = new ArrayList<>();
         for (int f = 0; f < impl.fields(); f++) {
-            Var v = s.declare(fieldNames[f], Var.Type.DOUBLE);
-            v.bound = CONSTANT_CAP;
-            v.readOnly = true;
-            v.fixed = true;
-            fields.add("double " + fieldNames[f]);
+            fields.add("double " + FIELDS[f]);
         }
         String signature = arity == 1 ? "double z" : "double y, double z";
-        if (arity == 2) {
-            s.declare("y", Var.Type.DOUBLE).bound = Var.PLAIN_CAP;
-        }
-        Var z = s.declare("z", Var.Type.DOUBLE);
-        z.bound = Var.PLAIN_CAP;
-        Statements st = new Statements(s);
-        List<Node> body = new ArrayList<>(st.statements(s.statementsLeft));
-        body.add(Node.statement("return $0;", st.expressions().fit(st.expressions().reading(st.expressions().real(3), "z",
-                Var.PLAIN_CAP), Helper.RETURN_CAP)).pin());
-        Node method = Node.of(Sort.METHOD, "@Differentiable\npublic double apply(" + signature + ") $0", Node.block(body)).pin();
         List<Node> members = new ArrayList<>();
         String header;
         if (rng.nextBoolean()) {
@@ -219,13 +214,56 @@ final class Outside {
             StringBuilder constructor = new StringBuilder(impl.name()).append('(').append(String.join(", ", fields))
                     .append(") {");
             for (int f = 0; f < impl.fields(); f++) {
-                members.add(Node.of(Sort.OTHER, "final double " + fieldNames[f] + ";").pin());
-                constructor.append("\n    this.").append(fieldNames[f]).append(" = ").append(fieldNames[f]).append(';');
+                members.add(Node.of(Sort.OTHER, "final double " + FIELDS[f] + ";").pin());
+                constructor.append("\n    this.").append(FIELDS[f]).append(" = ").append(FIELDS[f]).append(';');
             }
             members.add(Node.of(Sort.OTHER, constructor.append("\n}").toString()).pin());
         }
-        members.add(method);
+        members.add(Node.of(Sort.METHOD, "@Differentiable\npublic double apply(" + signature + ") $0",
+                body(arity, impl.fields(), "$0")).pin());
+        if (overrides) {
+            members.add(Node.of(Sort.METHOD, "@Differentiable\n@Override\npublic double twice(double z) $0",
+                    body(1, impl.fields(), OVERRIDE)).pin());
+        }
         return Node.of(Sort.METHOD, header, Node.block(members)).pin();
+    }
+
+    private static final String[] FIELDS = {"k", "c"};
+
+    /**
+     * The block of a method of {@code z} (and {@code y}, of two arguments) of an object with
+     * {@code fields} constants: statements half of the time, then the return of an expression
+     * that reads {@code z}, put in {@code around}'s hole ({@link #TWICE}, or {@code $0}), all
+     * within {@link Helper#RETURN_CAP}.
+     */
+    private Node body(int arity, int fields, String around) {
+        List<Var.Type> params = arity == 1 ? List.of(Var.Type.DOUBLE) : List.of(Var.Type.DOUBLE, Var.Type.DOUBLE);
+        Set<Construct> constructs = EnumSet.copyOf(enabled);
+        constructs.removeAll(NOT_IN_BODIES);
+        boolean statements = rng.nextDouble() < 0.5;
+        MethodScope s = new MethodScope(rng, constructs, new Helper("apply", Helper.Kind.SMALL, Helper.Returns.DOUBLE, params),
+                List.of(), statements ? 1 + rng.nextInt(3) : 0);
+        s.library = library;
+        for (int f = 0; f < fields; f++) {
+            Var v = s.declare(FIELDS[f], Var.Type.DOUBLE);
+            v.bound = CONSTANT_CAP;
+            v.readOnly = true;
+            v.fixed = true;
+        }
+        if (arity == 2) {
+            s.declare("y", Var.Type.DOUBLE).bound = Var.PLAIN_CAP;
+        }
+        s.declare("z", Var.Type.DOUBLE).bound = Var.PLAIN_CAP;
+        Statements st = new Statements(s);
+        Expressions ex = st.expressions();
+        List<Node> body = new ArrayList<>(st.statements(s.statementsLeft));
+        double cap = around.equals("$0") ? Helper.RETURN_CAP : Helper.RETURN_CAP / 2;
+        Node value = ex.fit(ex.reading(ex.real(3), "z", Var.PLAIN_CAP), cap);
+        if (!around.equals("$0")) {
+            value = Node.real(Helper.RETURN_CAP, around, value).alternatives("$0");
+        }
+        body.add(Node.statement("return $0;", value).pin());
+        return Node.block(body);
     }
 
     // ------------------------------------------------------------------ LAMBDA_OUTSIDE

@@ -50,6 +50,8 @@ final class Var {
      * lambda to capture): effectively final, so a lambda's body may read it.
      */
     boolean fixed;
+    /** ARRAY: assigned after its declaration (a swap of two arrays): never effectively final. */
+    boolean assigned;
 
     // INT
     /** The largest value the int may have, or {@link Integer#MAX_VALUE} (counters). */
