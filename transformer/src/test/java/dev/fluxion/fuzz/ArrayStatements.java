@@ -387,7 +387,7 @@ final class ArrayStatements {
     private Node swapArrays() {
         List<Var> options = new ArrayList<>();
         for (Var a : s.visible(Var.Type.ARRAY)) {
-            if (a.pinned == 0 && !s.params.contains(a) && s.writable(a)) {
+            if (a.pinned == 0 && !s.params.contains(a) && s.writable(a) && !a.fixed) { // not one a lambda reads
                 options.add(a);
             }
         }
@@ -400,6 +400,8 @@ final class ArrayStatements {
             return null;
         }
         Family.union(a.family, b.family);
+        a.assigned = true;
+        b.assigned = true;
         String t = s.fresh("t");
         return Node.statement("double[] " + t + " = " + a.name + ";\n" + a.name + " = " + b.name + ";\n" + b.name + " = "
                 + t + ";").mark(ARRAY_SWAP);

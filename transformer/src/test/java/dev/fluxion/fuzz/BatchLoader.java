@@ -84,6 +84,22 @@ final class BatchLoader extends ClassLoader {
         return writer.toByteArray();
     }
 
+    /**
+     * A program's class file as javac wrote it: the on-demand generator reads a lambda's body there
+     * when a call of the differentiated code meets a lambda the program made outside it
+     * ({@link Construct#LAMBDA_OUTSIDE}), as it reads the class path's class files.
+     */
+    @Override
+    public java.io.InputStream getResourceAsStream(String name) {
+        if (name.endsWith(".class")) {
+            byte[] b = classes.get(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+            if (b != null) {
+                return new java.io.ByteArrayInputStream(b);
+            }
+        }
+        return super.getResourceAsStream(name);
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (!classes.containsKey(name)) {
@@ -114,17 +130,20 @@ final class BatchLoader extends ClassLoader {
     }
 
     private byte[] transform(String name, byte[] bytes) {
-        if (name.contains("$")) {
-            return bytes; // the classes of the objects programs make (Program.OBJECT_CLASSES): nothing to differentiate
-        }
+        boolean nested = name.contains("$");
         byte[] out;
         try {
-            out = transformer.transform(checkpointed ? withCheckpointedF(bytes) : bytes);
+            // a nested class: Program.OBJECT_CLASSES (nothing to differentiate) or, with DISPATCH_OUTSIDE, the
+            // implementations of the program's interface, whose @Differentiable methods calls dispatch to at run time
+            out = transformer.transform(checkpointed && !nested ? withCheckpointedF(bytes) : bytes);
         } catch (DifferentiationException e) {
             throw new LoadFailure(Failure.error(e.getMessage().contains("internal error") ? Failure.Kind.TRANSFORMER_ERROR
                     : Failure.Kind.REJECTED, e.getMessage(), "", null), e);
         } catch (RuntimeException | Error e) {
             throw new LoadFailure(Failure.error(Failure.Kind.TRANSFORMER_ERROR, e.toString(), Exceptions.trace(e), null), e);
+        }
+        if (out == null && nested) {
+            return bytes;
         }
         if (out == null) {
             throw new LoadFailure(Failure.error(Failure.Kind.TRANSFORMER_ERROR, "the class was not transformed", "", null),

@@ -54,7 +54,7 @@ final class Calls {
     }
 
     /** {@code make}'s expression without calls: for operands a template writes twice ({@code 1 + a * a}). */
-    Node withoutCalls(java.util.function.Supplier<Node> make) {
+    <T> T withoutCalls(java.util.function.Supplier<T> make) {
         boolean before = inArguments;
         inArguments = true;
         try {
@@ -128,6 +128,7 @@ final class Calls {
                 case INT -> new Arg(depth ? depth(h, ex) : ex.smallInt(Helper.MAX_INT_ARG).mark(CALL_INT_ARG), null, null, -1);
                 case ARRAY -> arrayArg(ex, args, writes, h == s.self ? s.params.get(i) : null);
                 case MATRIX -> matrixArg(ex, args, writes, h == s.self ? s.params.get(i) : null);
+                case UNARY, BINARY -> throw new AssertionError("helpers take no functions: " + h.signature());
             };
             if (a == null) {
                 return null;

@@ -86,6 +86,17 @@ public enum Construct {
             + "for (Cell c : cs) acc += c.mix()), of records, or of two classes called through an interface"),
     OBJECT_LIST("the same in an ArrayList filled with add (List<Cell> cs = new ArrayList<>(); cs.add(new Cell(..)); "
             + "cs.get(j).relax(v); for (Cell c : cs) ...), records in it sometimes replaced with set"),
+    LAMBDA_LOCAL("lambdas and method references made in the method, capturing differentiated values (double k = ..; "
+            + "DoubleUnaryOperator g = z -> Math.tanh(k * z); Math::sin; lin::value), called there or passed to a helper "
+            + "that calls them (a fold, a sum, a quadrature rule, an Euler step of an Rhs)"),
+    DISPATCH_OUTSIDE("calls through the program's interface (interface Fn { double apply(double z); }, and of two "
+            + "arguments) on objects of 2-3 classes and records with @Differentiable implementations, held in static final "
+            + "fields and arrays (FNS[i % FNS.length].apply(x[j] * y), F0.apply(..), for (Fn g : FNS)): dispatched at run "
+            + "time (VirtualDerivatives)"),
+    LAMBDA_OUTSIDE("lambdas and method references made outside the differentiated code, in static final fields and a "
+            + "static initializer (static final DoubleUnaryOperator ACT0 = z -> Math.tanh(0.5 * z); Math::atan; lambdas "
+            + "capturing constants in a loop; a bound reference to an object), called from it: differentiated at run time "
+            + "(LambdaDerivatives and the on-demand generator)"),
     PLAIN_HELPER("a small helper without @Differentiable, differentiated through (ReadableCallees)"),
     HELPER_LARGE("large helpers (not inlined)"),
     HELPER_RECURSIVE("recursive helpers with a depth counter (not inlined)"),

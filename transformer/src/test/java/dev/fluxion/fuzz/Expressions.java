@@ -65,7 +65,8 @@ final class Expressions {
                 if (s.on(LAMBDA) && s.chance(0.5)) {
                     return lambda(depth);
                 }
-                return leaf();
+                Node f = functionCall(depth);
+                return f != null ? f : leaf();
             default:
                 return leaf();
         }
@@ -209,6 +210,8 @@ final class Expressions {
             }
         } else if (kind == 8) {
             return constant();
+        } else if (kind == 9 && hasFunctions() && s.chance(0.3)) {
+            return functionCall(1);
         }
         Node v = kind <= 2 || kind > 5 ? variable() : null;
         if (v == null) {
@@ -280,6 +283,80 @@ final class Expressions {
             default -> Node.real(a.bound * Var.ELEMENT_CAP, function(anonymous, "DoubleUnaryOperator", "double v", "v * x[0]")
                     + ".applyAsDouble($0)", a).mark(LAMBDA).alternatives("$0");
         };
+    }
+
+    /** The functions a call here may go through: locals holding lambdas made here, and the {@link Outside}'s. */
+    private List<Object> functions() {
+        List<Object> out = new ArrayList<>();
+        if (s.on(LAMBDA_LOCAL)) {
+            out.addAll(s.visible(Var.Type.UNARY));
+            out.addAll(s.visible(Var.Type.BINARY));
+        }
+        if (s.outside != null) {
+            out.addAll(s.outside.targets(s));
+        }
+        return out;
+    }
+
+    private boolean hasFunctions() {
+        return !functions().isEmpty();
+    }
+
+    /**
+     * A call through a function the method was given or made: a local holding a lambda
+     * ({@code g.applyAsDouble(e)}, {@link Construct#LAMBDA_LOCAL}), an object or lambda from outside
+     * ({@code FNS[i % FNS.length].apply(e)}, {@code ACT0.applyAsDouble(e)}); {@code null} if there is none.
+     */
+    Node functionCall(int depth) {
+        List<Object> options = functions();
+        if (options.isEmpty()) {
+            return null;
+        }
+        Object f = s.pick(options);
+        return f instanceof Var g ? localCall(g, depth) : outsideCall((Outside.Target) f, depth);
+    }
+
+    /** {@code g.applyAsDouble(e)} (or of two arguments), {@code g} a local holding a function made here. */
+    Node localCall(Var g, int depth) {
+        Node a = fit(real(depth - 1), Var.PLAIN_CAP);
+        if (g.type == Var.Type.UNARY) {
+            return Node.real(g.bound, g.name + ".applyAsDouble($0)", a).mark(LAMBDA_LOCAL).alternatives("$0");
+        }
+        Node b = fit(real(depth - 1), Var.PLAIN_CAP);
+        return Node.real(g.bound, g.name + ".applyAsDouble($0, $1)", a, b).mark(LAMBDA_LOCAL).alternatives("$0", "$1");
+    }
+
+    /** {@code F0.apply(e)}, {@code FNS[i].apply(e)}, {@code MIX0.applyAsDouble(e1, e2)}: a call through {@code t}. */
+    private Node outsideCall(Outside.Target t, int depth) {
+        List<Node> kids = new ArrayList<>();
+        StringBuilder text = new StringBuilder(t.field());
+        if (t.isArray()) {
+            text.append("[$0]");
+            kids.add(index(t.field() + ".length", null, t.count()));
+        }
+        text.append('.').append(t.method()).append('(');
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i < t.arity(); i++) {
+            text.append(i == 0 ? "" : ", ").append('$').append(kids.size());
+            arguments.add("$" + kids.size());
+            kids.add(fit(real(depth - 1), Var.PLAIN_CAP));
+        }
+        text.append(')');
+        s.outside.use(t);
+        return Node.real(t.bound(), text.toString(), kids.toArray(new Node[0])).mark(t.construct())
+                .alternatives(arguments.toArray(new String[0]));
+    }
+
+    /**
+     * {@code e}, or {@code e} plus a multiple of {@code read} (a variable or an element, within
+     * {@code bound}) if it does not read it: a function's body uses its argument.
+     */
+    Node reading(Node e, String read, double bound) {
+        if (java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(read) + "(?!\\w)").matcher(e.toString()).find()) {
+            return e;
+        }
+        double c = s.pick(List.of(0.5, -1.5, 2.0, 0.25));
+        return Node.real(e.bound + Math.abs(c) * bound, "($0 + " + c + " * " + read + ")", e).alternatives("$0");
     }
 
     /** A function of {@code java.util.function}'s {@code type} computing {@code body}: a cast lambda, or an anonymous class. */

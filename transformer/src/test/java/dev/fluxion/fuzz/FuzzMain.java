@@ -5,7 +5,11 @@ import java.nio.file.Path;
 
 /**
  * A long campaign outside Maven, configured like {@link FuzzTest} by {@code -Dfluxion.fuzz.*}
- * properties: {@code java -cp <test class path> -Dfluxion.fuzz.programs=20000 dev.fluxion.fuzz.FuzzMain}.
+ * properties: {@code java --add-exports java.base/jdk.internal.access=ALL-UNNAMED --add-exports
+ * java.base/jdk.internal.reflect=ALL-UNNAMED -cp <test class path> -Dfluxion.fuzz.programs=20000
+ * dev.fluxion.fuzz.FuzzMain} (the exports, as the transformer module's surefire passes them, tell
+ * lambdas of one shape made outside apart; {@code target/test-classes} registers the on-demand
+ * generator that differentiates them).
  * Exits with status 1 if anything failed; the report goes to standard output (and to
  * {@code fluxion.fuzz.report} if set).
  */

@@ -276,6 +276,8 @@ final class Idioms {
         Var wv = s.declare(w, Var.Type.ARRAY);
         wv.family = family;
         wv.minLength = src.minLength;
+        uv.assigned = true;
+        wv.assigned = true;
         s.enterLoop(steps, FOR_CONSTANT);
         s.push();
         Var index = s.declare(i, Var.Type.INT);

@@ -44,6 +44,15 @@ final class MethodScope {
      * loop one point at a time).
      */
     int frozenDepth;
+    /**
+     * While a lambda's body is written ({@link #inLambda}): the scopes before this index are outside
+     * it, and only their effectively final variables ({@link Var#fixed}) may be read there.
+     */
+    private int lambdaBoundary;
+    /** What the program declares outside its methods, which this method may call through; {@code null}: nothing. */
+    Outside outside;
+    /** The program's helpers that take functions ({@link Functions.Library}), shared by all its methods. */
+    Functions.Library library;
     /** The helpers this method calls (not itself). */
     final java.util.Set<Helper> called = new java.util.HashSet<>();
     /** Call sites of each helper in this method. */
@@ -111,17 +120,39 @@ final class MethodScope {
         return v;
     }
 
-    /** Variables of {@code type} in scope, innermost last. */
+    /** Variables of {@code type} in scope, innermost last (in a lambda's body: those it may read). */
     List<Var> visible(Var.Type type) {
         List<Var> out = new ArrayList<>();
-        for (var it = scopes.descendingIterator(); it.hasNext(); ) {
+        int depth = 0;
+        for (var it = scopes.descendingIterator(); it.hasNext(); depth++) {
             for (Var v : it.next()) {
-                if (v.type == type) {
+                if (v.type == type && (depth >= lambdaBoundary || v.fixed)) {
                     out.add(v);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * {@code body}'s result, written as a lambda's body in a scope of its own: {@code declare}
+     * declares the lambda's parameters there, and the variables outside it are visible only if
+     * they are effectively final. No calls to helpers (how often the lambda runs is not known),
+     * and no lambdas inside.
+     */
+    <T> T inLambda(Calls calls, Runnable declare, java.util.function.Supplier<T> body) {
+        int before = lambdaBoundary;
+        push();
+        lambdaBoundary = scopes.size() - 1;
+        nesting++;
+        try {
+            declare.run();
+            return without(java.util.EnumSet.of(Construct.LAMBDA, Construct.LAMBDA_LOCAL), () -> calls.withoutCalls(body));
+        } finally {
+            nesting--;
+            lambdaBoundary = before;
+            pop();
+        }
     }
 
     int loopDepth() {

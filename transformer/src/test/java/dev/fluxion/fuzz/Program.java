@@ -70,7 +70,11 @@ final class Program {
     final long seed;
     final int index;
     final int dimension;
-    /** The entry method first, then the helpers. */
+    /**
+     * The entry method first, then the helpers, then the declarations they use: helpers that take
+     * functions, and an interface, its classes and the fields of objects and lambdas they call
+     * through ({@link Outside}).
+     */
     final List<Node> methods;
 
     Program(long seed, int index, int dimension, List<Node> methods) {
@@ -99,7 +103,9 @@ final class Program {
         s.append("package ").append(PACKAGE).append(";\n\n");
         s.append("import dev.fluxion.Differentiable;\n");
         s.append("import dev.fluxion.ScalarFunction;\n");
-        s.append("import java.util.Arrays;\n\n");
+        s.append("import java.util.Arrays;\n");
+        s.append("import java.util.function.DoubleBinaryOperator;\n");
+        s.append("import java.util.function.DoubleUnaryOperator;\n\n");
         s.append("/** Program ").append(index).append(" of seed ").append(Long.toUnsignedString(seed))
                 .append(": x has length ").append(dimension).append(". */\n");
         s.append("@SuppressWarnings(\"all\")\n");

@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
 /**
  * Generates random {@code @Differentiable} programs inside Fluxion's documented subset: an entry
  * point {@code public static double f(double[] x)} and one to four helpers, small ones (inlined),
- * large ones and recursive ones (reversed jointly, through their own adjoints).
+ * large ones and recursive ones (reversed jointly, through their own adjoints); then the helpers
+ * that take functions it calls ({@link Functions.Library}) and the declarations outside the methods
+ * it calls through ({@link Outside}).
  *
  * <p>Reproducible: program {@code index} of {@code seed} depends on nothing else (not on the
  * programs generated before it), so a failure is reported as a seed and an index.
@@ -38,13 +40,20 @@ final class ProgramGenerator {
         SplittableRandom rng = new SplittableRandom(mix(seed, index));
         int n = 2 + rng.nextInt(4);
         List<Helper> helpers = helperSignatures(rng);
+        Functions.Library library = new Functions.Library();
+        // with a random source of its own: the methods are drawn as they were without it
+        Outside outside = Outside.generate(new SplittableRandom(mix(seed ^ OUTSIDE_SALT, index)), enabled, library);
         List<Node> methods = new ArrayList<>();
         for (int i = helpers.size() - 1; i >= 0; i--) {
-            methods.add(0, helper(rng, helpers, i));
+            methods.add(0, helper(rng, helpers, i, outside, library));
         }
-        methods.add(0, entry(rng, helpers, n));
+        methods.add(0, entry(rng, helpers, n, outside, library));
+        methods.addAll(library.declarations());
+        methods.addAll(outside.declarations());
         return new Program(seed, index, n, methods);
     }
+
+    private static final long OUTSIDE_SALT = 0x6F75747369646521L;
 
     /** A seed for program {@code index} of {@code seed}: SplitMix64's finaliser over both. */
     static long mix(long seed, long index) {
@@ -70,6 +79,7 @@ final class ProgramGenerator {
                 case INT -> CALL_INT_ARG;
                 case ARRAY -> CALL_ARRAY_ARG;
                 case MATRIX -> CALL_MATRIX_ARG;
+                case UNARY, BINARY -> throw new AssertionError(t);
             })) {
                 paramTypes.add(t);
             }
@@ -112,7 +122,7 @@ final class ProgramGenerator {
 
     // ------------------------------------------------------------------ helpers
 
-    private Node helper(SplittableRandom rng, List<Helper> helpers, int i) {
+    private Node helper(SplittableRandom rng, List<Helper> helpers, int i, Outside outside, Functions.Library library) {
         Helper h = helpers.get(i);
         List<Helper> callees = new ArrayList<>(enabled.contains(HELPER_CALLS_HELPER)
                 ? helpers.subList(i + 1, helpers.size()) : List.of());
@@ -125,9 +135,12 @@ final class ProgramGenerator {
             case RECURSIVE -> 2 + rng.nextInt(3);
         };
         MethodScope s = new MethodScope(rng, enabled, h, callees, statements);
+        s.outside = outside;
+        s.library = library;
         for (int p = 0; p < h.params.size(); p++) {
             Var v = s.declare(h.paramName(p), h.params.get(p));
             s.params.add(v);
+            v.fixed = v.type != Var.Type.DOUBLE; // arrays and ints are never assigned: lambdas may read them
             switch (v.type) {
                 case DOUBLE -> v.bound = Var.PLAIN_CAP;
                 case INT -> {
@@ -243,11 +256,14 @@ final class ProgramGenerator {
 
     // ------------------------------------------------------------------ the entry point
 
-    private Node entry(SplittableRandom rng, List<Helper> helpers, int n) {
+    private Node entry(SplittableRandom rng, List<Helper> helpers, int n, Outside outside, Functions.Library library) {
         boolean sum = enabled.contains(SUM_OVER_POINTS) && enabled.contains(FOR_CONSTANT) && rng.nextDouble() < 0.25;
         int statements = sum ? 1 + rng.nextInt(3) : 2 + rng.nextInt(6);
         MethodScope s = new MethodScope(rng, enabled, null, helpers, statements + (sum ? 4 : 0));
+        s.outside = outside;
+        s.library = library;
         Var x = s.declare("x", Var.Type.ARRAY);
+        x.fixed = true;
         x.family = Family.input();
         x.minLength = n;
         s.params.add(x);

@@ -23,6 +23,7 @@ final class Statements {
     final ArrayStatements arrays;
     final Idioms idioms;
     final LoopIdioms loops;
+    final Functions functions;
 
     Statements(MethodScope s) {
         this.s = s;
@@ -31,6 +32,7 @@ final class Statements {
         this.arrays = new ArrayStatements(s, ex, calls);
         this.idioms = new Idioms(s, ex, calls, this);
         this.loops = new LoopIdioms(s, ex, this);
+        this.functions = new Functions(s, ex, calls);
     }
 
     Expressions expressions() {
@@ -77,7 +79,8 @@ final class Statements {
     /** One statement of a kind chosen at random among those the constructs and the scope allow. */
     Node statement() {
         for (int attempt = 0; attempt < 20; attempt++) {
-            Node n = attempt(s.rng.nextInt(24));
+            // two kinds more where functions may be passed around: the programs without them are as they were
+            Node n = attempt(s.rng.nextInt(s.on(LAMBDA_LOCAL) || s.outside != null ? 26 : 24));
             if (n != null) {
                 return n;
             }
@@ -105,6 +108,7 @@ final class Statements {
             case 17, 18, 19, 20 -> arrays.statement();
             case 21 -> callStatement();
             case 22, 23 -> compound && s.chance(0.5) ? idioms.statement() : null;
+            case 24, 25 -> functions.statement();
             default -> null;
         };
     }
@@ -201,9 +205,33 @@ final class Statements {
         return Node.statement("if ($0) $1", c, then).mark(IF_ELSE).alternatives("$1");
     }
 
-    /** What a try block may not hold: calls Fluxion rejects there (differentiated callees, lambdas, streams, lists). */
-    private static final java.util.Set<Construct> NOT_IN_TRY = java.util.EnumSet.of(LAMBDA, SORT_AND_STREAMS,
-            OBJECT_ARRAY, OBJECT_LIST, SUM_OVER_POINTS, TAIL_CALL);
+    /**
+     * Calls Fluxion replaces by code of its own (lambdas, streams, lists' methods, objects'), which
+     * a handler would not cover: rejected in a try block, and in a catch block a finally covers.
+     */
+    private static final java.util.Set<Construct> REPLACED = java.util.EnumSet.of(LAMBDA, SORT_AND_STREAMS,
+            OBJECT_ARRAY, OBJECT_LIST, LAMBDA_LOCAL);
+
+    /**
+     * What a try block may not hold: calls Fluxion rejects there (differentiated callees, calls
+     * dispatched at run time, and {@link #REPLACED}).
+     */
+    private static final java.util.Set<Construct> NOT_IN_TRY = union(REPLACED, java.util.EnumSet.of(DISPATCH_OUTSIDE,
+            LAMBDA_OUTSIDE, SUM_OVER_POINTS, TAIL_CALL));
+
+    /**
+     * What a finally block may not hold besides: a return, break or continue (which people do not
+     * write there: javac warns that the finally cannot complete normally). It would swallow what
+     * the handler throws, making a call there one whose throw Fluxion cannot follow, rightly rejected.
+     */
+    private static final java.util.Set<Construct> NOT_IN_FINALLY = union(NOT_IN_TRY,
+            java.util.EnumSet.of(EARLY_RETURN, BREAK_IN_FOR, WHILE_BREAK_CONTINUE));
+
+    private static java.util.Set<Construct> union(java.util.Set<Construct> a, java.util.Set<Construct> b) {
+        java.util.Set<Construct> u = java.util.EnumSet.copyOf(a);
+        u.addAll(b);
+        return u;
+    }
 
     /**
      * {@code try { ..; if (c) throw ..; .. } catch (IllegalStateException e) { .. }}, sometimes with a
@@ -220,10 +248,12 @@ final class Statements {
             s.pop();
             return Node.block(code);
         }));
-        Node handler = block(s.between(1, 2));
+        boolean withFinally = s.chance(0.3);
+        // a finally covers the handler too: there, no code Fluxion replaces by its own (finding F11)
+        Node handler = withFinally ? s.without(REPLACED, () -> block(s.between(1, 2))) : block(s.between(1, 2));
         String tryCatch = "try $0 catch (IllegalStateException " + s.fresh("e") + ") $1";
-        if (s.chance(0.3)) {
-            Node last = s.without(NOT_IN_TRY, () -> calls.withoutCalls(() -> block(s.between(1, 2))));
+        if (withFinally) {
+            Node last = s.without(NOT_IN_FINALLY, () -> calls.withoutCalls(() -> block(s.between(1, 2))));
             return Node.statement(tryCatch + " finally $2", body, handler, last).mark(TRY_CATCH).alternatives("$1");
         }
         return Node.statement(tryCatch, body, handler).mark(TRY_CATCH).alternatives("$1");

@@ -12,7 +12,9 @@ package dev.fluxion.fuzz;
  */
 final class Var {
     enum Type {
-        DOUBLE("double"), INT("int"), ARRAY("double[]"), MATRIX("double[][]");
+        DOUBLE("double"), INT("int"), ARRAY("double[]"), MATRIX("double[][]"),
+        /** A local holding a lambda or method reference made in the method ({@link Construct#LAMBDA_LOCAL}). */
+        UNARY("DoubleUnaryOperator"), BINARY("DoubleBinaryOperator");
 
         final String java;
 
@@ -43,6 +45,13 @@ final class Var {
     double budget;
     /** Loop indices and for-each variables are never assigned by the generator. */
     boolean readOnly;
+    /**
+     * Assigned once, where it is declared, and never again (a parameter array, a value made for a
+     * lambda to capture): effectively final, so a lambda's body may read it.
+     */
+    boolean fixed;
+    /** ARRAY: assigned after its declaration (a swap of two arrays): never effectively final. */
+    boolean assigned;
 
     // INT
     /** The largest value the int may have, or {@link Integer#MAX_VALUE} (counters). */

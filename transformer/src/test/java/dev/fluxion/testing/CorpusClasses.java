@@ -32,7 +32,7 @@ public final class CorpusClasses {
         return copyTo(dir, PACKAGE);
     }
 
-    /** The same for another package of the transformer's tests ({@code dev/fluxion/dispatch}). */
+    /** The same for the class files of another package of the transformer's tests ({@code dev/fluxion/dispatch}). */
     public static List<Path> copyTo(Path dir, String pkg) throws IOException {
         Path origin;
         try {

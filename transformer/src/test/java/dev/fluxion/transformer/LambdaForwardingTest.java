@@ -25,7 +25,9 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Lambdas in place of method references ({@link Forwarders}): a lambda that only passes its
  * parameters to one method is linked to that method, with everything it has (gradient, tangent,
- * Hessian, an object's bound method); other lambdas are explained.
+ * Hessian, an object's bound method); other lambdas are explained. (What a lambda of a class
+ * nobody transformed is told needs a JVM without the on-demand generator, which this module's
+ * tests register: the plugin module's WithoutTheGeneratorTest.)
  */
 class LambdaForwardingTest {
     private static final String LAMBDAS = "dev.fluxion.lambdas.Lambdas";
@@ -112,37 +114,6 @@ class LambdaForwardingTest {
         FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(f));
         assertEquals("fluxion: dev.fluxion.lambdas.Lambdas.plain is not annotated @Differentiable. Add "
                 + "@dev.fluxion.Differentiable to the method so Fluxion generates its derivative.", e.getMessage());
-    }
-
-    @Test
-    void aLambdaOfAClassThatWasNotTransformedSaysSo() throws Exception {
-        ClassLoader untransformed = new ClassLoader(getClass().getClassLoader()) {
-            @Override
-            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (!name.equals(LAMBDAS)) {
-                    return super.loadClass(name, resolve);
-                }
-                synchronized (getClassLoadingLock(name)) {
-                    Class<?> c = findLoadedClass(name);
-                    if (c == null) {
-                        byte[] bytes = bytes();
-                        c = defineClass(name, bytes, 0, bytes.length);
-                    }
-                    return c;
-                }
-            }
-        };
-        ScalarFunction f = (ScalarFunction) untransformed.loadClass(LAMBDAS).getMethod("forwarding").invoke(null);
-        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.gradient(f));
-        assertEquals("fluxion: dev.fluxion.lambdas.Lambdas." + body("forwarding") + " is a lambda, and its class was not "
-                + "transformed: a lambda that only passes its parameters to one method is linked to that method when its "
-                + "class is transformed. Put fluxion.jar (the artifact fluxion-ondemand) on the class path to generate "
-                + "derivatives on demand, run with -javaagent:fluxion-agent.jar (the Fluxion agent), or transform the "
-                + "classes at build time with the fluxion-maven-plugin. Pass a reference to a "
-                + "@Differentiable method (Fluxion.gradient(::f) in Kotlin, Fluxion.gradient(Model::f) in Java), or a "
-                + "lambda that only passes its parameters to one ({ f(it) } in Kotlin, x -> f(x) in Java); to "
-                + "differentiate a combination of methods, write it as a @Differentiable method of its own.",
-                e.getMessage());
     }
 
     @Test
