@@ -334,7 +334,7 @@ final class Expressions {
      * {@code FV0.of(a)}: a call through {@code t}; {@code null} if it takes an array and there is none.
      */
     private Node outsideCall(Outside.Target t, int depth) {
-        List<Var> arrays = s.visible(Var.Type.ARRAY);
+        List<Var> arrays = s.outside.arguments(t, s);
         if (t.takesArray() && arrays.isEmpty()) {
             return null;
         }
@@ -346,8 +346,10 @@ final class Expressions {
         }
         text.append('.').append(t.method()).append('(');
         if (t.takesArray()) {
+            Var a = s.pick(arrays);
             s.outside.use(t);
-            return Node.real(t.bound(), text.append(s.pick(arrays).name).append(')').toString(), kids.toArray(new Node[0]))
+            s.noteWrite(a.family);
+            return Node.real(t.bound(), text.append(a.name).append(')').toString(), kids.toArray(new Node[0]))
                     .mark(t.construct());
         }
         List<String> arguments = new ArrayList<>();

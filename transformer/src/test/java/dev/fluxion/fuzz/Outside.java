@@ -69,6 +69,17 @@ final class Outside {
     private final Set<Construct> needs = EnumSet.noneOf(Construct.class);
     /** Whether the interface {@code Fv} (of a {@code double[]}) was declared. */
     private boolean vectorInterface;
+    /** Whether the classes of {@code Fv} may write into the array they are given. */
+    private boolean vectorWrites;
+
+    /**
+     * Whether a call through {@code t} may write into the array it is given (the classes of
+     * {@code Fv} sometimes do). Fluxion assumes any call through an interface may: a caller
+     * passing the array on must count it written either way ({@link MethodScope#noteWrite}).
+     */
+    boolean writesItsArray(Target t) {
+        return t.takesArray() && vectorWrites && t.construct() == DISPATCH_OUTSIDE;
+    }
     /** The classes implementing {@code Fn}, for the objects a lambda may be bound to. */
     private final List<Implementation> unaryClasses = new ArrayList<>();
 
@@ -100,6 +111,21 @@ final class Outside {
         for (Target t : targets) {
             if (s.on(t.construct())) {
                 out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The arrays a call through {@code t} may be given in {@code s}: those the method may write
+     * (Fluxion takes the call to write what it is given: a helper passes on its arrays only where
+     * it may write them), and the input only if it may be written, if the call does write.
+     */
+    List<Var> arguments(Target t, MethodScope s) {
+        List<Var> out = new ArrayList<>();
+        for (Var a : s.visible(Var.Type.ARRAY)) {
+            if (s.writable(a) && (!writesItsArray(t) || !a.name.equals("x") || s.on(WRITE_INPUT))) {
+                out.add(a);
             }
         }
         return out;
@@ -174,6 +200,8 @@ final class Outside {
             instances(nodes, "Fn2", "G", binary, 2, false);
         }
         if (rng.nextDouble() < 0.35) { // differentiated arrays passed through the interface
+            vectorInterface = true;
+            vectorWrites = rng.nextBoolean();
             nodes.add(Node.of(Sort.METHOD, "interface Fv {\n    double of(double[] w);\n}").pin());
             List<Implementation> vectors = List.of(new Implementation("Norm", 1 + rng.nextInt(2)),
                     new Implementation("Peak", 1 + rng.nextInt(2)));
@@ -181,7 +209,6 @@ final class Outside {
                 nodes.add(implementation(i, "Fv", 0, false));
             }
             instances(nodes, "Fv", "V", vectors, 0, false);
-            vectorInterface = true;
         }
         declared.put(DISPATCH_OUTSIDE, nodes);
     }
@@ -213,7 +240,7 @@ final class Outside {
     }
 
     /**
-     * {@code static final class Scale implements Fn { final double k; Scale(double k) {..}
+     * {@code static final class Scale implements Fn { final double gain; Scale(double gain) {..}
      * @Differentiable public double apply(double z) { .. } }}, or the same as a record; the method's
      * body is generated ({@link #body}); {@code overrides}: it also overrides {@code Fn.twice}.
      */
@@ -250,7 +277,8 @@ final class Outside {
         return Node.of(Sort.METHOD, header, Node.block(members)).pin();
     }
 
-    private static final String[] FIELDS = {"k", "c"};
+    /** Not c: the arrays of objects loop over them as c, which would hide the field. */
+    private static final String[] FIELDS = {"gain", "bias"};
 
     /**
      * The block of a method of {@code z} (and {@code y}, of two arguments) of an object with
@@ -261,7 +289,10 @@ final class Outside {
     private Node body(int arity, int fields, String around) {
         Set<Construct> constructs = EnumSet.copyOf(enabled);
         constructs.removeAll(NOT_IN_BODIES);
-        constructs.remove(CALL_WRITES_ARGUMENT); // an array it is given is the caller's: read, never written
+        boolean writes = arity == 0 && vectorWrites && constructs.contains(CALL_WRITES_ARGUMENT);
+        if (!writes) {
+            constructs.remove(CALL_WRITES_ARGUMENT); // an array it is given is the caller's: read, never written
+        }
         boolean statements = rng.nextDouble() < 0.5;
         MethodScope s = new MethodScope(rng, constructs, new Helper("apply", Helper.Kind.SMALL, Helper.Returns.DOUBLE,
                 parameters(arity)), List.of(), statements ? 1 + rng.nextInt(3) : 0);
@@ -275,7 +306,17 @@ final class Outside {
         String read = declareParameters(s, arity);
         Statements st = new Statements(s);
         Expressions ex = st.expressions();
-        List<Node> body = new ArrayList<>(st.statements(s.statementsLeft));
+        List<Node> body = new ArrayList<>();
+        if (writes) {
+            Var w = s.params.get(0);
+            w.readOnly = false; // the statements may write into it too
+            if (constructs.contains(ELEMENT_WRITE) && constructs.contains(ELEMENT_OVERWRITE) && rng.nextDouble() < 0.7) {
+                int j = rng.nextInt(2);
+                Node e = ex.fit(ex.real(2), Var.PLAIN_CAP / 2);
+                body.add(Node.statement("w[" + j + "] = 0.5 * w[" + j + "] + $0;", e).mark(ELEMENT_WRITE, ELEMENT_OVERWRITE));
+            }
+        }
+        body.addAll(st.statements(s.statementsLeft));
         double cap = around.equals("$0") ? Helper.RETURN_CAP : Helper.RETURN_CAP / 2;
         Node value = ex.fit(reading(ex, ex.real(3), read), cap);
         if (!around.equals("$0")) {
