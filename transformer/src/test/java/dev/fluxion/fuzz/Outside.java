@@ -105,6 +105,11 @@ final class Outside {
         return o;
     }
 
+    /** Whether the program has anything outside its methods to call through. */
+    boolean declaresAny() {
+        return !targets.isEmpty();
+    }
+
     /** The targets a call in {@code s} may go through (their constructs on there). */
     List<Target> targets(MethodScope s) {
         List<Target> out = new ArrayList<>();
