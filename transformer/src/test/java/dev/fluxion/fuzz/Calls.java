@@ -64,6 +64,11 @@ final class Calls {
         }
     }
 
+    /** Whether calls may be written here (not in an argument, an operand written twice, a try block, a lambda). */
+    boolean mayCall() {
+        return !inArguments;
+    }
+
     Node doubleCall(Expressions ex) {
         Call c = callTo(Helper.Returns.DOUBLE, ex);
         return c == null ? null : c.node();

@@ -211,7 +211,10 @@ final class Expressions {
         } else if (kind == 8) {
             return constant();
         } else if (kind == 9 && hasFunctions() && s.chance(0.3)) {
-            return functionCall(1);
+            Node f = functionCall(1);
+            if (f != null) {
+                return f;
+            }
         }
         Node v = kind <= 2 || kind > 5 ? variable() : null;
         if (v == null) {
@@ -326,8 +329,15 @@ final class Expressions {
         return Node.real(g.bound, g.name + ".applyAsDouble($0, $1)", a, b).mark(LAMBDA_LOCAL).alternatives("$0", "$1");
     }
 
-    /** {@code F0.apply(e)}, {@code FNS[i].apply(e)}, {@code MIX0.applyAsDouble(e1, e2)}: a call through {@code t}. */
+    /**
+     * {@code F0.apply(e)}, {@code FNS[i].apply(e)}, {@code MIX0.applyAsDouble(e1, e2)},
+     * {@code FV0.of(a)}: a call through {@code t}; {@code null} if it takes an array and there is none.
+     */
     private Node outsideCall(Outside.Target t, int depth) {
+        List<Var> arrays = s.outside.arguments(t, s);
+        if (t.takesArray() && arrays.isEmpty()) {
+            return null;
+        }
         List<Node> kids = new ArrayList<>();
         StringBuilder text = new StringBuilder(t.field());
         if (t.isArray()) {
@@ -335,6 +345,13 @@ final class Expressions {
             kids.add(index(t.field() + ".length", null, t.count()));
         }
         text.append('.').append(t.method()).append('(');
+        if (t.takesArray()) {
+            Var a = s.pick(arrays);
+            s.outside.use(t);
+            s.noteWrite(a.family);
+            return Node.real(t.bound(), text.append(a.name).append(')').toString(), kids.toArray(new Node[0]))
+                    .mark(t.construct());
+        }
         List<String> arguments = new ArrayList<>();
         for (int i = 0; i < t.arity(); i++) {
             text.append(i == 0 ? "" : ", ").append('$').append(kids.size());

@@ -387,11 +387,22 @@ final class Functions {
         Outside.Target target = s.pick(arrays);
         String acc = s.fresh("acc");
         double c = s.pick(List.of(0.5, 1.0, -0.5, 0.25));
-        List<Var> locals = s.visible(Var.Type.ARRAY);
+        List<Var> locals = target.takesArray() ? s.outside.arguments(target, s) : s.visible(Var.Type.ARRAY);
+        if (target.takesArray() && locals.isEmpty()) {
+            return null;
+        }
         String code;
         Node e;
         int trips;
-        if (!locals.isEmpty() && s.chance(0.5)) {
+        if (target.takesArray()) { // each function of the array, or of another array in turn
+            String g = s.fresh("g");
+            e = ex.fit(ex.expression(), 1);
+            Var a = s.pick(locals);
+            s.noteWrite(a.family);
+            code = "double " + acc + " = 0;\nfor (" + target.type() + " " + g + " : " + target.field() + ") {\n    " + acc
+                    + " += $0 * " + g + "." + target.method() + "(" + a.name + ");\n}";
+            trips = target.count();
+        } else if (!locals.isEmpty() && s.chance(0.5)) {
             e = ex.fit(ex.expression(), target.arity() == 1 ? Var.PLAIN_CAP / Var.ELEMENT_CAP : Var.PLAIN_CAP);
             Var a = s.pick(locals);
             String j = s.fresh("j");
@@ -411,7 +422,7 @@ final class Functions {
         }
         s.outside.use(target);
         Var out = s.declare(acc, Var.Type.DOUBLE);
-        out.bound = trips * Math.abs(c) * target.bound();
+        out.bound = trips * Math.max(1, Math.abs(c)) * target.bound(); // the coefficient is c, or e within 1
         out.readOnly = true;
         return Node.statement(code, e).mark(target.construct());
     }

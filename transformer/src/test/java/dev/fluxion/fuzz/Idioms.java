@@ -315,7 +315,8 @@ final class Idioms {
      * </pre>
      */
     Node rowsMovedAroundCalls() {
-        if (s.nesting >= 3 || s.inLoop() && !s.on(NESTED_LOOPS) || s.loopDepth() >= 2 || !s.on(FOR_CONSTANT)) {
+        if (s.nesting >= 3 || s.inLoop() && !s.on(NESTED_LOOPS) || s.loopDepth() >= 2 || !s.on(FOR_CONSTANT)
+                || !calls.mayCall()) { // not in a try block, where a call of its own is rejected
             return null;
         }
         List<Var> matrices = new ArrayList<>();

@@ -35,12 +35,17 @@ final class Outside {
     /**
      * A static final field of a functional type, or an array of {@code count} of them
      * ({@code count > 0}), that calls go through: {@code field.method(args)} or
-     * {@code field[i].method(args)}, each argument within {@link Var#PLAIN_CAP}, the result within
-     * {@code bound}; {@code construct} is what a call stands for.
+     * {@code field[i].method(args)}, {@code arity} arguments within {@link Var#PLAIN_CAP} (or, for
+     * an arity of 0, one {@code double[]}), the result within {@code bound}; {@code construct} is
+     * what a call stands for.
      */
     record Target(String field, String type, int count, int arity, String method, double bound, Construct construct) {
         boolean isArray() {
             return count > 0;
+        }
+
+        boolean takesArray() {
+            return arity == 0;
         }
     }
 
@@ -62,6 +67,19 @@ final class Outside {
     private final Set<Construct> used = EnumSet.noneOf(Construct.class);
     /** The declarations the LAMBDA_OUTSIDE ones need (a reference bound to an object of a class of Fn). */
     private final Set<Construct> needs = EnumSet.noneOf(Construct.class);
+    /** Whether the interface {@code Fv} (of a {@code double[]}) was declared. */
+    private boolean vectorInterface;
+    /** Whether the classes of {@code Fv} may write into the array they are given. */
+    private boolean vectorWrites;
+
+    /**
+     * Whether a call through {@code t} may write into the array it is given (the classes of
+     * {@code Fv} sometimes do). Fluxion assumes any call through an interface may: a caller
+     * passing the array on must count it written either way ({@link MethodScope#noteWrite}).
+     */
+    boolean writesItsArray(Target t) {
+        return t.takesArray() && vectorWrites && t.construct() == DISPATCH_OUTSIDE;
+    }
     /** The classes implementing {@code Fn}, for the objects a lambda may be bound to. */
     private final List<Implementation> unaryClasses = new ArrayList<>();
 
@@ -87,12 +105,32 @@ final class Outside {
         return o;
     }
 
+    /** Whether the program has anything outside its methods to call through. */
+    boolean declaresAny() {
+        return !targets.isEmpty();
+    }
+
     /** The targets a call in {@code s} may go through (their constructs on there). */
     List<Target> targets(MethodScope s) {
         List<Target> out = new ArrayList<>();
         for (Target t : targets) {
             if (s.on(t.construct())) {
                 out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The arrays a call through {@code t} may be given in {@code s}: those the method may write
+     * (Fluxion takes the call to write what it is given: a helper passes on its arrays only where
+     * it may write them), and the input only if it may be written, if the call does write.
+     */
+    List<Var> arguments(Target t, MethodScope s) {
+        List<Var> out = new ArrayList<>();
+        for (Var a : s.visible(Var.Type.ARRAY)) {
+            if (s.writable(a) && (!writesItsArray(t) || !a.name.equals("x") || s.on(WRITE_INPUT))) {
+                out.add(a);
             }
         }
         return out;
@@ -166,6 +204,17 @@ final class Outside {
             }
             instances(nodes, "Fn2", "G", binary, 2, false);
         }
+        if (rng.nextDouble() < 0.35) { // differentiated arrays passed through the interface
+            vectorInterface = true;
+            vectorWrites = rng.nextBoolean();
+            nodes.add(Node.of(Sort.METHOD, "interface Fv {\n    double of(double[] w);\n}").pin());
+            List<Implementation> vectors = List.of(new Implementation("Norm", 1 + rng.nextInt(2)),
+                    new Implementation("Peak", 1 + rng.nextInt(2)));
+            for (Implementation i : vectors) {
+                nodes.add(implementation(i, "Fv", 0, false));
+            }
+            instances(nodes, "Fv", "V", vectors, 0, false);
+        }
         declared.put(DISPATCH_OUTSIDE, nodes);
     }
 
@@ -181,7 +230,8 @@ final class Outside {
         String array = prefix + "NS";
         nodes.add(Node.of(Sort.METHOD, "static final " + type + "[] " + array + " = {" + String.join(", ", objects) + "};")
                 .pin());
-        targets.add(new Target(array, type, count, arity, "apply", Helper.RETURN_CAP, DISPATCH_OUTSIDE));
+        String method = arity == 0 ? "of" : "apply";
+        targets.add(new Target(array, type, count, arity, method, Helper.RETURN_CAP, DISPATCH_OUTSIDE));
         if (twice) {
             targets.add(new Target(array, type, count, arity, "twice", Helper.RETURN_CAP, DISPATCH_OUTSIDE));
         }
@@ -189,13 +239,13 @@ final class Outside {
             String single = prefix + "0";
             nodes.add(Node.of(Sort.METHOD, "static final " + type + " " + single + " = "
                     + classes.get(rng.nextInt(classes.size())).make(rng) + ";").pin());
-            targets.add(new Target(single, type, 0, arity, twice && rng.nextBoolean() ? "twice" : "apply", Helper.RETURN_CAP,
+            targets.add(new Target(single, type, 0, arity, twice && rng.nextBoolean() ? "twice" : method, Helper.RETURN_CAP,
                     DISPATCH_OUTSIDE));
         }
     }
 
     /**
-     * {@code static final class Scale implements Fn { final double k; Scale(double k) {..}
+     * {@code static final class Scale implements Fn { final double gain; Scale(double gain) {..}
      * @Differentiable public double apply(double z) { .. } }}, or the same as a record; the method's
      * body is generated ({@link #body}); {@code overrides}: it also overrides {@code Fn.twice}.
      */
@@ -204,7 +254,11 @@ final class Outside {
         for (int f = 0; f < impl.fields(); f++) {
             fields.add("double " + FIELDS[f]);
         }
-        String signature = arity == 1 ? "double z" : "double y, double z";
+        String signature = switch (arity) {
+            case 0 -> "of(double[] w)";
+            case 1 -> "apply(double z)";
+            default -> "apply(double y, double z)";
+        };
         List<Node> members = new ArrayList<>();
         String header;
         if (rng.nextBoolean()) {
@@ -219,7 +273,7 @@ final class Outside {
             }
             members.add(Node.of(Sort.OTHER, constructor.append("\n}").toString()).pin());
         }
-        members.add(Node.of(Sort.METHOD, "@Differentiable\npublic double apply(" + signature + ") $0",
+        members.add(Node.of(Sort.METHOD, "@Differentiable\npublic double " + signature + " $0",
                 body(arity, impl.fields(), "$0")).pin());
         if (overrides) {
             members.add(Node.of(Sort.METHOD, "@Differentiable\n@Override\npublic double twice(double z) $0",
@@ -228,7 +282,8 @@ final class Outside {
         return Node.of(Sort.METHOD, header, Node.block(members)).pin();
     }
 
-    private static final String[] FIELDS = {"k", "c"};
+    /** Not c: the arrays of objects loop over them as c, which would hide the field. */
+    private static final String[] FIELDS = {"gain", "bias"};
 
     /**
      * The block of a method of {@code z} (and {@code y}, of two arguments) of an object with
@@ -237,12 +292,15 @@ final class Outside {
      * within {@link Helper#RETURN_CAP}.
      */
     private Node body(int arity, int fields, String around) {
-        List<Var.Type> params = arity == 1 ? List.of(Var.Type.DOUBLE) : List.of(Var.Type.DOUBLE, Var.Type.DOUBLE);
         Set<Construct> constructs = EnumSet.copyOf(enabled);
         constructs.removeAll(NOT_IN_BODIES);
+        boolean writes = arity == 0 && vectorWrites && constructs.contains(CALL_WRITES_ARGUMENT);
+        if (!writes) {
+            constructs.remove(CALL_WRITES_ARGUMENT); // an array it is given is the caller's: read, never written
+        }
         boolean statements = rng.nextDouble() < 0.5;
-        MethodScope s = new MethodScope(rng, constructs, new Helper("apply", Helper.Kind.SMALL, Helper.Returns.DOUBLE, params),
-                List.of(), statements ? 1 + rng.nextInt(3) : 0);
+        MethodScope s = new MethodScope(rng, constructs, new Helper("apply", Helper.Kind.SMALL, Helper.Returns.DOUBLE,
+                parameters(arity)), List.of(), statements ? 1 + rng.nextInt(3) : 0);
         s.library = library;
         for (int f = 0; f < fields; f++) {
             Var v = s.declare(FIELDS[f], Var.Type.DOUBLE);
@@ -250,15 +308,22 @@ final class Outside {
             v.readOnly = true;
             v.fixed = true;
         }
-        if (arity == 2) {
-            s.declare("y", Var.Type.DOUBLE).bound = Var.PLAIN_CAP;
-        }
-        s.declare("z", Var.Type.DOUBLE).bound = Var.PLAIN_CAP;
+        String read = declareParameters(s, arity);
         Statements st = new Statements(s);
         Expressions ex = st.expressions();
-        List<Node> body = new ArrayList<>(st.statements(s.statementsLeft));
+        List<Node> body = new ArrayList<>();
+        if (writes) {
+            Var w = s.params.get(0);
+            w.readOnly = false; // the statements may write into it too
+            if (constructs.contains(ELEMENT_WRITE) && constructs.contains(ELEMENT_OVERWRITE) && rng.nextDouble() < 0.7) {
+                int j = rng.nextInt(2);
+                Node e = ex.fit(ex.real(2), Var.PLAIN_CAP / 2);
+                body.add(Node.statement("w[" + j + "] = 0.5 * w[" + j + "] + $0;", e).mark(ELEMENT_WRITE, ELEMENT_OVERWRITE));
+            }
+        }
+        body.addAll(st.statements(s.statementsLeft));
         double cap = around.equals("$0") ? Helper.RETURN_CAP : Helper.RETURN_CAP / 2;
-        Node value = ex.fit(ex.reading(ex.real(3), "z", Var.PLAIN_CAP), cap);
+        Node value = ex.fit(reading(ex, ex.real(3), read), cap);
         if (!around.equals("$0")) {
             value = Node.real(Helper.RETURN_CAP, around, value).alternatives("$0");
         }
@@ -296,6 +361,12 @@ final class Outside {
                 nodes.add(Node.of(Sort.METHOD, "static final DoubleBinaryOperator MIX0 = (y, z) -> $0;", body).pin());
                 targets.add(new Target("MIX0", "DoubleBinaryOperator", 0, 2, "applyAsDouble", body.bound, LAMBDA_OUTSIDE));
             }
+        }
+        if (vectorInterface && rng.nextDouble() < 0.4) { // a lambda of the program's own interface, given arrays
+            Node body = lambdaBody(0, null);
+            nodes.add(Node.of(Sort.METHOD, "static final Fv SPREAD = w -> $0;", body).pin());
+            targets.add(new Target("SPREAD", "Fv", 0, 0, "of", body.bound, LAMBDA_OUTSIDE));
+            needs.add(DISPATCH_OUTSIDE); // Fv is declared there
         }
         if (!unaryClasses.isEmpty() && rng.nextDouble() < 0.3) { // a method reference bound to an object of Fn
             String object = unaryClasses.get(rng.nextInt(unaryClasses.size())).make(rng);
@@ -355,26 +426,62 @@ final class Outside {
         return Node.of(Sort.METHOD, t.append("};").toString(), bodies).pin();
     }
 
-    /** The body of a lambda of {@code z} (and {@code y}, of two arguments), reading {@code captured} if it is not null. */
+    /**
+     * The body of a lambda of {@code z} (and {@code y}, of two arguments; or of a {@code double[] w},
+     * of arity 0), reading {@code captured} if it is not null.
+     */
     private Node lambdaBody(int arity, Var captured) {
         Set<Construct> constructs = EnumSet.copyOf(enabled);
         constructs.removeAll(NOT_IN_BODIES);
         constructs.remove(LAMBDA_LOCAL);
-        List<Var.Type> params = arity == 1 ? List.of(Var.Type.DOUBLE) : List.of(Var.Type.DOUBLE, Var.Type.DOUBLE);
         MethodScope s = new MethodScope(rng, constructs, new Helper("lambda", Helper.Kind.SMALL, Helper.Returns.DOUBLE,
-                params), List.of(), 0);
+                parameters(arity)), List.of(), 0);
         if (captured != null) {
             Var k = s.declare(captured.name, Var.Type.DOUBLE);
             k.bound = captured.bound;
             k.readOnly = true;
             k.fixed = true;
         }
+        String read = declareParameters(s, arity);
+        Expressions ex = new Statements(s).expressions();
+        return ex.fit(reading(ex, ex.real(s.chance(0.5) ? 3 : 2), read), Var.PLAIN_CAP);
+    }
+
+    private static List<Var.Type> parameters(int arity) {
+        return switch (arity) {
+            case 0 -> List.of(Var.Type.ARRAY);
+            case 1 -> List.of(Var.Type.DOUBLE);
+            default -> List.of(Var.Type.DOUBLE, Var.Type.DOUBLE);
+        };
+    }
+
+    /**
+     * Declares {@code z} (and {@code y}), or, of arity 0, {@code double[] w} (read only: the caller's
+     * array, of two elements at least); returns what the body must read.
+     */
+    private static String declareParameters(MethodScope s, int arity) {
+        if (arity == 0) {
+            Var w = s.declare("w", Var.Type.ARRAY); // not v: the lambdas of LAMBDA name their parameter so
+            w.family = Family.parameter();
+            w.minLength = 2;
+            w.readOnly = true;
+            w.fixed = true;
+            s.params.add(w);
+            return "w";
+        }
         if (arity == 2) {
             s.declare("y", Var.Type.DOUBLE).bound = Var.PLAIN_CAP;
         }
         s.declare("z", Var.Type.DOUBLE).bound = Var.PLAIN_CAP;
-        Expressions ex = new Statements(s).expressions();
-        return ex.fit(ex.reading(ex.real(s.chance(0.5) ? 3 : 2), "z", Var.PLAIN_CAP), Var.PLAIN_CAP);
+        return "z";
+    }
+
+    /** {@code e}, made to read {@code read}: {@code z}, or an element of the array {@code w}. */
+    private static Node reading(Expressions ex, Node e, String read) {
+        if (read.equals("w")) {
+            return e.toString().contains("w[") ? e : ex.reading(e, "w[1]", Var.ELEMENT_CAP);
+        }
+        return ex.reading(e, read, Var.PLAIN_CAP);
     }
 
     private static String constant(SplittableRandom rng) {

@@ -80,7 +80,7 @@ final class Statements {
     Node statement() {
         for (int attempt = 0; attempt < 20; attempt++) {
             // two kinds more where functions may be passed around: the programs without them are as they were
-            Node n = attempt(s.rng.nextInt(s.on(LAMBDA_LOCAL) || s.outside != null ? 26 : 24));
+            Node n = attempt(s.rng.nextInt(s.on(LAMBDA_LOCAL) || s.outside != null && s.outside.declaresAny() ? 26 : 24));
             if (n != null) {
                 return n;
             }
