@@ -58,6 +58,15 @@ class PluginLambdasTest {
         return (ScalarFunction) LOADER.loadClass(owner).getMethod(name, types).invoke(null, args);
     }
 
+    /** A build without {@code clean} runs the plugin over classes it transformed: they stay as they are. */
+    @Test
+    void aSecondRunOverTheSameClassesChangesNothing() throws Exception {
+        List<Path> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).collect(Collectors.toList());
+        ClassDirectoryTransformer.Result again = new ClassDirectoryTransformer(CLASSES, classPath, null).run();
+        assertTrue(again.written().isEmpty(), () -> "written again: " + again.written());
+    }
+
     @Test
     void noGeneratorRunsHere() {
         assertNull(OnDemand.derivatives(Object.class)); // the plugin's programs ship the runtime alone

@@ -348,8 +348,14 @@ public final class Transformer {
         }
     }
 
+    /**
+     * Whether Fluxion already added its members to the class: an adjoint, or the table of the
+     * lambda bodies it differentiated (a class whose lambdas' bodies alone were differentiated, or
+     * none could be, has no adjoint of its own). A build that runs the plugin again over its
+     * classes (no {@code clean}) must leave them as they are.
+     */
     private static boolean isTransformed(ClassNode node) {
-        return node.methods.stream().anyMatch(m -> m.name.startsWith(Naming.ADJOINT_PREFIX));
+        return node.methods.stream().anyMatch(m -> m.name.startsWith(Naming.ADJOINT_PREFIX) || m.name.equals(Naming.LAMBDA_TABLE));
     }
 
     /**
