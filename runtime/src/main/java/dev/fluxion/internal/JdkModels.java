@@ -62,6 +62,11 @@ public final class JdkModels {
      * merge sort (stable, no recursion), on indices only.
      */
     private static int[] order(double[] a, int from, int to) {
+        return order(a, from, to, false);
+    }
+
+    /** {@link #order(double[], int, int)}, the values from the largest down if {@code descending} (still stable). */
+    private static int[] order(double[] a, int from, int to, boolean descending) {
         int n = to - from;
         int[] order = new int[n];
         int[] merged = new int[n];
@@ -75,7 +80,7 @@ public final class JdkModels {
                 int i = lo;
                 int j = mid;
                 for (int k = lo; k < hi; k++) {
-                    if (i < mid && (j >= hi || !before(a[order[j]], a[order[i]]))) {
+                    if (i < mid && (j >= hi || !(descending ? before(a[order[i]], a[order[j]]) : before(a[order[j]], a[order[i]])))) {
                         merged[k] = order[i++];
                     } else {
                         merged[k] = order[j++];
@@ -101,6 +106,56 @@ public final class JdkModels {
             return true;
         }
         return x == 0 && y == 0 && 1 / x < 0 && 1 / y > 0; // -0.0 before 0.0
+    }
+
+    // ---- lists of Doubles made in the method, as an array of their boxes and a size (the transformer's ListsMadeHere)
+
+    /**
+     * {@code list.sort(c)} and {@code Collections.sort(list)} of a list of {@code Double}s, in natural
+     * order ({@code null}, {@code Comparator.naturalOrder()}, {@code Double::compare}) or the reverse
+     * ({@code Comparator.reverseOrder()}), stable as {@code List.sort} is: the values read out of their
+     * boxes, ordered as {@link #sort(double[])} orders them, and boxed again in that order. (The boxes
+     * are new ones: Fluxion rejects {@code ==} on boxes, the one way to tell.)
+     */
+    public static void sortBoxes(Object[] items, int size, boolean descending) {
+        double[] values = new double[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = ((Double) items[i]).doubleValue();
+        }
+        int[] order = order(values, 0, size, descending);
+        for (int i = 0; i < size; i++) {
+            items[i] = Double.valueOf(values[order[i]]);
+        }
+    }
+
+    /**
+     * The index of {@code Collections.max(list)} of a list of {@code Double}s: the first of the
+     * largest in {@code Double.compare}'s order (NaN largest, {@code 0.0} above {@code -0.0}), as the
+     * JDK's iteration keeps a candidate until a larger one comes.
+     */
+    public static int indexOfMax(Object[] items, int size) {
+        return indexOfExtreme(items, size, false);
+    }
+
+    /** The index of {@code Collections.min(list)}: the first of the smallest. */
+    public static int indexOfMin(Object[] items, int size) {
+        return indexOfExtreme(items, size, true);
+    }
+
+    private static int indexOfExtreme(Object[] items, int size, boolean smallest) {
+        if (size == 0) {
+            throw new java.util.NoSuchElementException();
+        }
+        int best = 0;
+        double candidate = ((Double) items[0]).doubleValue();
+        for (int i = 1; i < size; i++) {
+            double v = ((Double) items[i]).doubleValue();
+            if (smallest ? before(v, candidate) : before(candidate, v)) {
+                best = i;
+                candidate = v;
+            }
+        }
+        return best;
     }
 
     // ---- lists made in the method, as an array of their elements and a size (the transformer's ListsMadeHere)

@@ -183,7 +183,7 @@ public final class SideChannels {
     }
 
     /** Whether {@code call} boxes a value ({@code Double.valueOf(double)}) whose every use only shows it. */
-    static boolean isBoxForDisplay(Instruction call) {
+    public static boolean isBoxForDisplay(Instruction call) {
         MemberRef m = call.member();
         if (!BOXES.contains(m.owner()) || !m.name().equals("valueOf")
                 || Type.getArgumentTypes(m.descriptor())[0].getSort() == Type.OBJECT) {
