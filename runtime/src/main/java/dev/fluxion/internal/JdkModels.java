@@ -62,11 +62,6 @@ public final class JdkModels {
      * merge sort (stable, no recursion), on indices only.
      */
     private static int[] order(double[] a, int from, int to) {
-        return order(a, from, to, false);
-    }
-
-    /** {@link #order(double[], int, int)}, the values from the largest down if {@code descending} (still stable). */
-    private static int[] order(double[] a, int from, int to, boolean descending) {
         int n = to - from;
         int[] order = new int[n];
         int[] merged = new int[n];
@@ -80,7 +75,7 @@ public final class JdkModels {
                 int i = lo;
                 int j = mid;
                 for (int k = lo; k < hi; k++) {
-                    if (i < mid && (j >= hi || !(descending ? before(a[order[i]], a[order[j]]) : before(a[order[j]], a[order[i]])))) {
+                    if (i < mid && (j >= hi || !before(a[order[j]], a[order[i]]))) {
                         merged[k] = order[i++];
                     } else {
                         merged[k] = order[j++];
@@ -115,16 +110,19 @@ public final class JdkModels {
      * order ({@code null}, {@code Comparator.naturalOrder()}, {@code Double::compare}) or the reverse
      * ({@code Comparator.reverseOrder()}), stable as {@code List.sort} is: the values read out of their
      * boxes, ordered as {@link #sort(double[])} orders them, and boxed again in that order. (The boxes
-     * are new ones: Fluxion rejects {@code ==} on boxes, the one way to tell.)
+     * are new ones: Fluxion rejects {@code ==} on boxes, the one way to tell.) From the largest down,
+     * stably, is the ascending stable order of the values taken from the last, read from the end:
+     * equal values then keep their order, as the JDK's stable sort by the reversed comparator keeps
+     * it, and NaN comes first.
      */
     public static void sortBoxes(Object[] items, int size, boolean descending) {
         double[] values = new double[size];
         for (int i = 0; i < size; i++) {
-            values[i] = ((Double) items[i]).doubleValue();
+            values[descending ? size - 1 - i : i] = ((Double) items[i]).doubleValue();
         }
-        int[] order = order(values, 0, size, descending);
+        int[] order = order(values, 0, size);
         for (int i = 0; i < size; i++) {
-            items[i] = Double.valueOf(values[order[i]]);
+            items[i] = Double.valueOf(values[order[descending ? size - 1 - i : i]]);
         }
     }
 

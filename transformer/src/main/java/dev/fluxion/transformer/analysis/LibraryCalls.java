@@ -2,9 +2,12 @@ package dev.fluxion.transformer.analysis;
 
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.frontend.ListsMadeHere;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.MemberRef;
+import dev.fluxion.transformer.ir.Op;
 import java.util.Set;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -26,7 +29,7 @@ final class LibraryCalls {
         MemberRef m = call.member();
         if (isBox(m)) {
             return new Unsupported(call.line(), "active value boxed into a " + Type.getReturnType(m.descriptor()).getClassName()
-                    + " (" + JavaSyntax.method(m) + ") that goes where Fluxion cannot follow it", "Fluxion follows "
+                    + " (" + JavaSyntax.method(m) + ") that goes where Fluxion cannot follow it" + listKept(call), "Fluxion follows "
                             + "Doubles kept in the method: locals (null too), Double[] arrays and lists made there "
                             + "(List.of, Arrays.asList, an ArrayList), read, iterated, sorted (Collections.sort, "
                             + "List.sort) and searched (Collections.max, min); not a box put in a list or a field from "
@@ -44,6 +47,19 @@ final class LibraryCalls {
                             + "differentiated.");
         }
         return null;
+    }
+
+    /** Why the list made in the method that the box is put in is kept as the JDK's list, in parentheses; else nothing. */
+    private static String listKept(Instruction box) {
+        for (Instruction user : box.users()) {
+            if (user.op() == Op.INVOKE && user.opcode() != Opcodes.INVOKESTATIC && user.operand(0) != box) {
+                String why = ListsMadeHere.whyKept(user.operand(0));
+                if (why != null) {
+                    return " (it is put in a list that Fluxion keeps as the JDK's: " + why + ")";
+                }
+            }
+        }
+        return "";
     }
 
     /** Kotlin's standard library, whose functions no user can annotate. */

@@ -55,7 +55,7 @@ import org.objectweb.asm.tree.ClassNode;
  * saying why ({@link #whyKept}). An {@code ArrayList} is lowered only if an object made here is put
  * in it: a list of boxed numbers or of objects from outside stays the JDK's, as before.
  */
-final class ListsMadeHere {
+public final class ListsMadeHere {
     private static final Type OBJECTS = Type.getType("[Ljava/lang/Object;");
     private static final Type OBJECT = Type.getType(Object.class);
     /** The runtime's support of model gradients, whose {@code elements(list)} is a model's list as an array. */
@@ -210,7 +210,7 @@ final class ListsMadeHere {
      * list is passed to Foo.bar(java.util.List), which is not inlined"}); {@code null} if it is
      * lowered, or is not a list made here.
      */
-    static String whyKept(Value list) {
+    public static String whyKept(Value list) {
         if (!(list instanceof Instruction i) || kind(i) == null) {
             return null;
         }
@@ -375,8 +375,8 @@ final class ListsMadeHere {
         }
         if (receiver) {
             return JavaSyntax.method(user.member()) + " is called on it, and Fluxion follows only " + switch (kind) {
-                case GROWABLE -> "add, get, set, size, isEmpty, iteration and sort on an ArrayList";
-                case FIXED_SIZE -> "get, set, size, isEmpty, iteration and sort on Arrays.asList";
+                case GROWABLE -> "add, get, set, size, isEmpty and iteration on an ArrayList";
+                case FIXED_SIZE -> "get, set, size, isEmpty and iteration on Arrays.asList";
                 case HELD -> "get, size, isEmpty and iteration on a list of the model's objects, which the loss only reads";
                 default -> "get, size, isEmpty and iteration on List.of";
             };
