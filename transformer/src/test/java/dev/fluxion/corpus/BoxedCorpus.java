@@ -62,7 +62,8 @@ final class BoxedCorpus {
                         g[order[n / 2]] += (2 * x[order[n / 2]] + 1) / 2;
                     }
                     return g;
-                }, p(0.3, -1.7, 2.0, 0.9, -0.2), p(1.1, 0.4, -2.5, 0.7)).nonSmooth(),
+                }, p(0.3, -1.7, 2.0, 0.9, -0.2), p(1.1, 0.4, -2.5, 0.7),
+                        p(0.31, -1.2, 2.4, 0.93, -0.27, 1.6, -2.2, 0.05, 3.1, -0.71, 1.23, 0.48, -1.9)).nonSmooth(),
                 scalar("BoxedNumbers.maxOfAList", BoxedNumbers::maxOfAList, x -> {
                     int big = 0;
                     int small = 0;
@@ -167,6 +168,12 @@ final class BoxedCorpus {
                         g[order[k]] = dz * (1 + 0.1 * order[k]);
                     }
                     return g;
-                }, p(0.3, -1.2, 2.0, 0.8), p(1.1, 0.4, -0.5, 0.25, 3.1)).nonSmooth());
+                }, p(0.3, -1.2, 2.0, 0.8), p(1.1, 0.4, -0.5, 0.25, 3.1)).nonSmooth(),
+                scalar("BoxedNumbers.weightsFromOutside", BoxedNumbers::weightsFromOutside,
+                        x -> p(2 * 0.5 * x[0], 2 * -1.25 * x[1], 2 * 2.0 * x[2]), p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5)),
+                scalar("BoxedNumbers.boxShownBesideTheComputation", BoxedNumbers::boxShownBesideTheComputation, x -> {
+                    double t = x[0] * x[1] + x[2];
+                    return p(2 * t * x[1], 2 * t * x[0], 2 * t);
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5)));
     }
 }

@@ -161,4 +161,27 @@ public final class BoxedNumbers {
         }
         return s;
     }
+
+    /** Weights from outside the method, a {@code List<Double>} constant: data, read by unboxing. */
+    static final List<Double> WEIGHTS = List.of(0.5, -1.25, 2.0);
+
+    /** A weighted sum of squares, the weights read from a list of boxes the method did not make. */
+    @Differentiable
+    public static double weightsFromOutside(double[] x) {
+        double s = 0;
+        int i = 0;
+        for (double w : WEIGHTS) {
+            s += w * x[i] * x[i];
+            i++;
+        }
+        return s;
+    }
+
+    /** A Double local shown beside the computation (concatenated, formatted): boxed again there, and the number differentiated. */
+    @Differentiable
+    public static double boxShownBesideTheComputation(double[] x) {
+        Double total = x[0] * x[1] + x[2];
+        String label = "total " + total + String.format(" (%.2f)", total);
+        return label.isEmpty() ? 0 : total * total;
+    }
 }

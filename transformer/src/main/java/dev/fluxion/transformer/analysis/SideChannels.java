@@ -192,6 +192,11 @@ public final class SideChannels {
         return onlyShown(call, 0);
     }
 
+    /** Whether {@code array} is only filled and shown: the varargs array of a {@code printf} or a {@code String.format}. */
+    public static boolean isShownArray(Value array) {
+        return onlyShown(array, 0);
+    }
+
     /** Whether every use of {@code v} passes it to a display call or stores it into an array only display calls read. */
     private static boolean onlyShown(Value v, int depth) {
         if (depth > 4) {

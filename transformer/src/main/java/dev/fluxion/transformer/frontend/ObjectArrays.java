@@ -70,6 +70,9 @@ final class ObjectArrays {
             }
         }
         for (Instruction array : arrays) {
+            if (dev.fluxion.transformer.analysis.SideChannels.isShownArray(array)) {
+                continue; // a printf's arguments: boxes in it are boxed again there (ValueObjects), records keep their objects
+            }
             List<Instruction> versions = ArrayVersions.of(array);
             List<String> classes = classesMadeHere(versions == null ? List.of(array) : versions);
             boolean ofObjects = isObject.test(array.type().getElementType());
