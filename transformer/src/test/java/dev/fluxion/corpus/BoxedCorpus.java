@@ -174,6 +174,38 @@ final class BoxedCorpus {
                 scalar("BoxedNumbers.boxShownBesideTheComputation", BoxedNumbers::boxShownBesideTheComputation, x -> {
                     double t = x[0] * x[1] + x[2];
                     return p(2 * t * x[1], 2 * t * x[0], 2 * t);
-                }, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5)));
+                }, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5)),
+                scalar("BoxedNumbers.sortedEachRound", BoxedNumbers::sortedEachRound, x -> {
+                    int n = x.length; // each element is c x[source]: sorted with its source and factor
+                    double[] value = x.clone();
+                    double[] factor = new double[n];
+                    int[] source = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        factor[i] = 1;
+                        source[i] = i;
+                    }
+                    double[] g = new double[n];
+                    for (int round = 0; round < 3; round++) {
+                        int[] order = ascending(value);
+                        double[] v = new double[n];
+                        double[] c = new double[n];
+                        int[] from = new int[n];
+                        for (int k = 0; k < n; k++) {
+                            v[k] = value[order[k]];
+                            c[k] = factor[order[k]];
+                            from[k] = source[order[k]];
+                        }
+                        value = v;
+                        factor = c;
+                        source = from;
+                        for (int k = 0; k < n; k++) {
+                            g[source[k]] += (k + 1) * (round + 1) * factor[k];
+                        }
+                        int j = round % n;
+                        value[j] *= -1.5;
+                        factor[j] *= -1.5;
+                    }
+                    return g;
+                }, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5)).nonSmooth());
     }
 }

@@ -184,4 +184,25 @@ public final class BoxedNumbers {
         String label = "total " + total + String.format(" (%.2f)", total);
         return label.isEmpty() ? 0 : total * total;
     }
+
+    /** A list sorted at the start of each round and then gone over by a for-each loop; one element scaled after each round. */
+    @Differentiable
+    public static double sortedEachRound(double[] x) {
+        List<Double> values = new ArrayList<>();
+        for (double v : x) {
+            values.add(v);
+        }
+        double s = 0;
+        for (int round = 0; round < 3; round++) {
+            values.sort(null);
+            int rank = 1;
+            for (double v : values) {
+                s += rank * (round + 1) * v;
+                rank++;
+            }
+            int j = round % values.size();
+            values.set(j, values.get(j) * -1.5);
+        }
+        return s;
+    }
 }

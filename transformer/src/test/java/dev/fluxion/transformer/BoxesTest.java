@@ -45,7 +45,8 @@ class BoxesTest {
     @Test
     void boxesComparedByReference() throws Exception {
         expect("BoxesComparedByReference", BOXED + " (Fluxion kept this method's objects as they are: two Doubles are "
-                + "compared with == or != (by reference, not by value: compare doubleValue(), or use equals)). " + ADVICE);
+                + "compared with == or != (by reference, not by value: compare their numbers, a.doubleValue() == "
+                + "b.doubleValue())). " + ADVICE);
     }
 
     // @Differentiable static double f(double[] x) {
@@ -59,6 +60,20 @@ class BoxesTest {
         expect("BoxesSortedByALambda", BOXED + " (it is put in a list that Fluxion keeps as the JDK's: it is sorted with a "
                 + "comparator Fluxion does not follow: it sorts lists of Doubles in natural order (null, "
                 + "Comparator.naturalOrder(), Double::compare) and in reverse (Comparator.reverseOrder())). " + ADVICE);
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     List<Double> values = new ArrayList<>();
+    //     for (double v : x) values.add(v);    // ERROR
+    //     double s = 0;
+    //     for (double v : values) { s += v; Collections.sort(values); }   // the JDK's next() throws
+    //     return s;
+    // }
+    @Test
+    void aListSortedWhileAForEachGoesOverIt() throws Exception {
+        expect("BoxesSortedWhileIterated", BOXED + " (it is put in a list that Fluxion keeps as the JDK's: it is sorted "
+                + "while a for-each loop or an iterator goes over it (the iterator's next() would then throw "
+                + "ConcurrentModificationException)). " + ADVICE);
     }
 
     // record Score(double value) implements Comparable<Score> { ... }

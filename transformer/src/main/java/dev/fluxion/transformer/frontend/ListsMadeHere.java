@@ -298,7 +298,39 @@ public final class ListsMadeHere {
             return "it is sorted, or its largest or smallest element found, and Fluxion follows that on lists of Doubles "
                     + "made in the method only";
         }
+        if (kind == Kind.GROWABLE && sortedWhileIterated(aliases)) {
+            return "it is sorted while a for-each loop or an iterator goes over it (the iterator's next() would then "
+                    + "throw ConcurrentModificationException)";
+        }
         return null;
+    }
+
+    /**
+     * Whether a sort of an {@code ArrayList} may run between the making of an iterator over it and
+     * one of that iterator's {@code next()}s: the JDK's sort counts as a change of the list, which
+     * {@code next()} then throws for, where the lowered list's cursor would not notice.
+     */
+    private static boolean sortedWhileIterated(Set<Instruction> aliases) {
+        List<Instruction> sorts = new ArrayList<>();
+        List<Instruction> iterators = new ArrayList<>();
+        for (Instruction a : aliases) {
+            for (Instruction user : a.users()) {
+                if (user.op() == Op.INVOKE && user.member().name().equals("sort") && isOrdering(user)) {
+                    sorts.add(user);
+                } else if (user.op() == Op.INVOKE && user.member().name().equals("iterator")) {
+                    iterators.add(user);
+                }
+            }
+        }
+        for (Instruction iterator : iterators) {
+            Set<Instruction> nexts = new HashSet<>(iterator.users());
+            for (Instruction sort : sorts) {
+                if (ObjectArrays.mayRunAfter(sort, nexts, iterator)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code list.sort(c)}, {@code Collections.sort(list)}, {@code Collections.sort(list, c)}, {@code Collections.max(list)}, {@code min}. */

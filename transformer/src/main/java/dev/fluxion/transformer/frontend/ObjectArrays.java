@@ -311,7 +311,7 @@ final class ObjectArrays {
      * (a value defined in a loop is a new value each time round). A phi among the targets runs on the
      * edges on which it takes {@code definition}: at the end of those predecessors.
      */
-    private static boolean mayRunAfter(Instruction from, Set<Instruction> targets, Instruction definition) {
+    static boolean mayRunAfter(Instruction from, Set<Instruction> targets, Instruction definition) {
         Block start = from.block();
         List<Instruction> all = start.instructions();
         for (Instruction insn : all.subList(all.indexOf(from) + 1, all.size())) {

@@ -908,8 +908,8 @@ public final class ValueObjects {
                 continue;
             }
             if (Boxes.isBox(v.type()) && user.op() == Op.IF && user.opcode() != Opcodes.IFNULL && user.opcode() != Opcodes.IFNONNULL) {
-                throw new Abandon("two Doubles are compared with == or != (by reference, not by value: compare "
-                        + "doubleValue(), or use equals)");
+                throw new Abandon("two Doubles are compared with == or != (by reference, not by value: compare their "
+                        + "numbers, a.doubleValue() == b.doubleValue())");
             }
             if (!removable(user, v)) {
                 throw new Abandon(describeUse(user));
@@ -938,7 +938,7 @@ public final class ValueObjects {
      */
     private boolean isShownUse(Instruction user, Instruction v) {
         if (Boxes.isBox(v.type())) { // boxed again where it goes (below): the checks judge that box as they always have
-            return !removable(user, v) && user.op() != Op.IF;
+            return !removable(user, v) && user.op() != Op.IF && user.op() != Op.PHI;
         }
         ClassNode c = classes.apply(v.type().getInternalName());
         if (c == null || (c.access & Opcodes.ACC_RECORD) == 0) {
