@@ -48,6 +48,40 @@ class NewerClassFilesTest {
         assertEquals(Math.cos(0.5) + " " + 6.0, out.strip());
     }
 
+    private static final String CLAMP = """
+            import dev.fluxion.*;
+            public class Clamped {
+                @Differentiable
+                static double f(double[] x) {
+                    return 3 * Math.clamp(x[0] * x[1], -1.0, x[2]) + x[0] + Math.clamp((float) x[1], 0f, 2f);
+                }
+                public static void main(String[] a) {
+                    for (double[] x : new double[][] {{0.5, 1.5, 2.0}, {2.0, 1.5, 2.5}, {-2.0, 1.5, 2.0}}) {
+                        double[] g = Fluxion.gradient(Clamped::f).gradient(x);
+                        double[] t = Fluxion.tangent(Clamped::f).gradient(x);
+                        System.out.println(java.util.Arrays.toString(g) + " " + java.util.Arrays.toString(t));
+                    }
+                }
+            }
+            """;
+
+    /** Java 21's {@code Math.clamp}, which JDK 17 cannot call: the derivative goes to the operand it returns. */
+    @Test
+    void clampOfJava21IsDifferentiated(@TempDir Path dir) throws Exception {
+        Optional<Path> jdk = newestJdk();
+        assumeTrue(jdk.isPresent(), "no JDK 25 installed beside the default one");
+        Files.writeString(dir.resolve("Clamped.java"), CLAMP);
+        String runtime = Path.of(Fluxion.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        run(dir, jdk.get().resolve("bin/javac").toString(), "--release", "25", "-cp", runtime, "Clamped.java");
+        String out = run(dir, jdk.get().resolve("bin/java").toString(),
+                "-javaagent:" + Path.of("target/fluxion-agent.jar").toAbsolutePath(), "-cp", dir + ":" + runtime, "Clamped");
+        // inside [-1, x2]: d/dx0 = 3 x1 + 1, d/dx1 = 3 x0 + 1 (x1 in [0, 2]); above x2: d/dx2 = 3; below -1: -1 is a constant
+        assertEquals(String.join("\n",
+                "[5.5, 2.5, 0.0] [5.5, 2.5, 0.0]",
+                "[1.0, 1.0, 3.0] [1.0, 1.0, 3.0]",
+                "[1.0, 1.0, 0.0] [1.0, 1.0, 0.0]"), out.strip());
+    }
+
     private static Optional<Path> newestJdk() throws IOException {
         Path jvms = Path.of("/usr/lib/jvm");
         if (!Files.isDirectory(jvms)) {

@@ -34,6 +34,18 @@ public final class ArrayTangents {
         }
     }
 
+    /**
+     * The dot product of two vectors, as plain code: a Hessian-vector product inlines it into the
+     * tangent it differentiates once more, where a rule's gradient meets the argument's tangent.
+     */
+    public static double dotOfVectors(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
     /** The sum of the products of corresponding elements of two arrays of the same shape. */
     public static double dot(Object a, Object b) {
         if (a instanceof double[] x) {

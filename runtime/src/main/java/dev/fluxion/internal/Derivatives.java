@@ -187,4 +187,19 @@ public final class Derivatives {
     /** The quotient a % b subtracts b times: d(a % b)/db = -trunc(a / b). */
     public static double remDivisor(double a, double b, double r) { return -Math.rint((a - r) / b); }
     public static float remDivisor(float a, float b, float r) { return (float) -Math.rint(((double) a - r) / b); }
+
+    /** scalb(x, n) = x * 2^n, exact while in range: its derivative in x is 2^n. */
+    public static double scalb(int n) { return Math.scalb(1.0, n); }
+    public static float scalbF(int n) { return Math.scalb(1.0f, n); }
+
+    /**
+     * clamp(v, lo, hi) = min(max(v, lo), hi) (Java 21): the partial goes to the operand the result
+     * is, v on a tie by the convention of max and min (lo <= hi, or clamp throws).
+     */
+    public static double clampValue(double v, double lo, double hi) { return v >= lo && v <= hi ? 1.0 : 0.0; }
+    public static double clampLow(double v, double lo, double hi) { return v < lo ? 1.0 : 0.0; }
+    public static double clampHigh(double v, double lo, double hi) { return v > hi ? 1.0 : 0.0; }
+    public static float clampValue(float v, float lo, float hi) { return v >= lo && v <= hi ? 1.0f : 0.0f; }
+    public static float clampLow(float v, float lo, float hi) { return v < lo ? 1.0f : 0.0f; }
+    public static float clampHigh(float v, float lo, float hi) { return v > hi ? 1.0f : 0.0f; }
 }

@@ -38,15 +38,37 @@ final class AdjointRules {
         caller = node.name;
     }
 
-    /** The rule that differentiates calls to {@code method}, or {@code null}. */
+    /**
+     * The rule that differentiates calls to {@code method}, or {@code null}. A rule for a static
+     * method takes its parameters; one for an instance method takes the receiver first, as the
+     * method's static form does ({@link #ruleDescriptors}).
+     */
     MemberRef ruleFor(MemberRef method) {
-        String expected = Naming.adjointRuleDescriptor(method.descriptor());
+        if (Type.getReturnType(method.descriptor()) != Type.DOUBLE_TYPE) {
+            return null;
+        }
         for (Declared d : candidates(method)) {
-            if (d.rule().descriptor().equals(expected) && Type.getReturnType(method.descriptor()) == Type.DOUBLE_TYPE) {
+            if (ruleDescriptors(method).contains(d.rule().descriptor())) {
                 return d.rule();
             }
         }
         return null;
+    }
+
+    /**
+     * The descriptors a rule for {@code method} may have: as for a static method, and as for an
+     * instance method, with the receiver first. A class declaring both a static {@code f(Foo, double)}
+     * and an instance {@code f(double)} would give both one rule; the call's opcode tells which
+     * form the rule's arguments take.
+     */
+    private static List<String> ruleDescriptors(MemberRef method) {
+        return List.of(Naming.adjointRuleDescriptor(method.descriptor()),
+                Naming.adjointRuleDescriptor(Naming.staticForm(method.owner(), method.descriptor())));
+    }
+
+    /** Whether {@code method} is a rule, a method annotated {@code @AdjointOf}. */
+    boolean isRule(MemberRef method) {
+        return byClass.computeIfAbsent(method.owner(), this::scan).stream().anyMatch(d -> d.rule().equals(method));
     }
 
     /** Why the rules declared for {@code method}'s name do not fit it, or {@code null} if none was declared. */
@@ -62,7 +84,13 @@ final class AdjointRules {
         }
         return "the @AdjointOf rule " + JavaSyntax.method(rule) + " does not fit " + JavaSyntax.method(method)
                 + ": it must be declared "
-                + JavaSyntax.declaration(rule.name(), Naming.adjointRuleDescriptor(method.descriptor()));
+                + JavaSyntax.declaration(rule.name(), ruleDescriptors(method).get(takesReceiver(rule, method) ? 1 : 0));
+    }
+
+    /** Whether {@code rule} was meant for an instance method: its first parameter is the method's class. */
+    private static boolean takesReceiver(MemberRef rule, MemberRef method) {
+        Type[] params = Type.getArgumentTypes(rule.descriptor());
+        return params.length > 0 && params[0].getSort() == Type.OBJECT && params[0].getInternalName().equals(method.owner());
     }
 
     private List<Declared> candidates(MemberRef method) {

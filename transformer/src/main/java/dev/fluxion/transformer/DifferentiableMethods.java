@@ -143,6 +143,11 @@ final class DifferentiableMethods implements Callees {
         return rules.ruleFor(method);
     }
 
+    /** Whether {@code method} is an {@code @AdjointOf} rule. */
+    boolean isAdjointRule(MemberRef method) {
+        return rules.isRule(method);
+    }
+
     @Override
     public String adjointRuleMismatch(MemberRef method) {
         return rules.mismatch(method);

@@ -95,6 +95,7 @@ final class ForwardMembers {
                 "its second derivative", () -> {
                     IrFunction pure = TangentGenerator.generateTangentOnly(primal, activity, callees,
                             Naming.tangentName(name));
+                    SecondOrderRules.inline(pure, callees);
                     ActivityAnalysis second = ActivityAnalysis.of(pure, callees, inputs);
                     dump.accept("pure-tangent", () -> IrPrinter.print(pure, v -> second.isActive(v) ? "   [active]" : ""));
                     DifferentiabilityCheck.check(pure, second, callees); // after the dump, which shows what it rejects

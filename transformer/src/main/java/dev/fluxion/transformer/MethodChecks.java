@@ -78,7 +78,8 @@ final class MethodChecks {
     private static ValueObjects.Lowered lower(String owner, MethodNode m, DifferentiableMethods callees) {
         ValueObjects.Lowered lowered = ValueObjects.lowered(
                 () -> ReadableCallees.inline(BytecodeParser.parse(owner, m), callees, callees::classNode),
-                f -> ReadableCallees.inlineInView(f, callees, callees::classNode), callees::classNode);
+                f -> ReadableCallees.inlineInView(f, callees, callees::classNode), callees::classNode,
+                method -> callees.adjointRule(method) != null);
         ExceptionEdges.prune(lowered.function()); // the exceptional edges of what the objects' lowering took away
         return lowered;
     }

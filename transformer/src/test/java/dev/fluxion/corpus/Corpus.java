@@ -41,6 +41,7 @@ public final class Corpus {
         cases.addAll(specExample());
         cases.addAll(returnedArrays());
         cases.add(customRules());
+        cases.add(instanceRule());
         cases.add(instanceMethods());
         cases.addAll(copiesOfConstants());
         cases.addAll(callsAndWrites());
@@ -1325,6 +1326,18 @@ public final class Corpus {
                         Math.cos(x[0]) * Math.exp(x[1]) + x[1] * e,
                         Math.sin(x[0]) * Math.exp(x[1]) + x[0] * e};
                 }, p(0.5, 0.2), p(-1.3, 1.1), p(2.2, -0.6)),
+                scalar("MathFunctions.neighbourhood", MathFunctions::neighbourhood, x -> {
+                    double n = Math.rint(5 * x[0] / x[1]), r = 5 * x[0] - n * x[1];
+                    return new double[] {
+                        8 * x[1] + 10 * r + Math.ulp(x[1]) * 1e12 + x[1],
+                        8 * x[0] - 2 * r * n + 1 + x[0],
+                        2 * x[2] + Math.getExponent(x[2])};
+                }, p(0.33, 1.3, 1.7), p(-0.71, 0.45, 3.3), p(1.9, -2.6, 0.3)).nonSmooth(),
+                scalar("MathFunctions.neighbourhoodFloat", MathFunctions::neighbourhoodFloat, x -> new double[] {
+                    x[1] / 4 + Math.ulp((float) x[1]) * 1e5 + x[1],
+                    x[0] / 4 + x[0] + 1,
+                    2 * x[2] + Math.getExponent((float) x[2])},
+                        p(0.33, 1.3, 1.7), p(-0.71, 0.45, 3.3), p(1.9, -2.6, 0.3)).nonSmooth().singlePrecision(),
                 unary("MathFunctions.sinc", MathFunctions::sinc, x -> (x * Math.cos(x) - Math.sin(x)) / (x * x), -2, 0.5, 3.7),
                 unary("MathFunctions.kinkUnary", MathFunctions::kinkUnary, x -> (x - 1 < 0 ? -1 : 1) * x + Math.abs(x - 1)
                         + (x >= 0.5 ? 1 : 0) - (x * x <= 2 ? 2 * x : 0), -1.3, 0.2, 0.8, 2.4).nonSmooth(),
@@ -1422,6 +1435,19 @@ public final class Corpus {
             g[2] += c * x[0] / r;
             return g;
         }, p(0.3, -1.2, 2.0), p(1.5, 0.25, -0.75, 4.0));
+    }
+
+    /** softplus_4(x_i x_{i+1} - 1) (i + 1) summed: its derivative is the logistic function's, by the rule. */
+    static CorpusCase instanceRule() {
+        return scalar("CustomRules.smoothHinge", CustomRules::smoothHinge, x -> {
+            double[] g = new double[x.length];
+            for (int i = 0; i + 1 < x.length; i++) {
+                double sigma = (i + 1) / (1 + Math.exp(-4 * (x[i] * x[i + 1] - 1)));
+                g[i] += sigma * x[i + 1];
+                g[i + 1] += sigma * x[i];
+            }
+            return g;
+        }, p(0.3, -1.2, 2.0), p(1.5, 0.25, -0.75, 1.1));
     }
 
     // ================================================================== instance methods

@@ -38,4 +38,23 @@ public final class CustomRules {
         }
         return Lib.hypot3(x[0], 2 * x[1], x[2] * x[0]) + Lib.logSumExp(v);
     }
+
+    private static final Lib.Softplus SOFTPLUS = new Lib.Softplus(4.0);
+
+    /** A rule for an instance method: the receiver comes first, and is data. */
+    @AdjointOf(value = "apply", in = Lib.Softplus.class)
+    static double softplusAdjoint(Lib.Softplus f, double v, double seed, double[] bars) {
+        bars[0] = seed / (1 + Math.exp(-f.sharpness() * v));
+        return f.apply(v);
+    }
+
+    /** A smooth hinge loss over neighbouring products, through a library object's method with a rule. */
+    @Differentiable
+    public static double smoothHinge(double[] x) {
+        double s = 0;
+        for (int i = 0; i + 1 < x.length; i++) {
+            s += SOFTPLUS.apply(x[i] * x[i + 1] - 1) * (i + 1);
+        }
+        return s;
+    }
 }

@@ -21,4 +21,21 @@ public final class Lib {
         }
         return m + Math.log(s);
     }
+
+    /** A library object: smooth max(0, v), sharper as {@code sharpness} grows; its method has a rule. */
+    public static final class Softplus {
+        private final double sharpness;
+
+        public Softplus(double sharpness) {
+            this.sharpness = sharpness;
+        }
+
+        public double sharpness() {
+            return sharpness;
+        }
+
+        public double apply(double v) {
+            return Math.log1p(Math.exp(sharpness * v)) / sharpness;
+        }
+    }
 }

@@ -81,6 +81,26 @@ public final class MathFunctions {
         return StrictMath.sin(x[0]) * StrictMath.exp(x[1]) + StrictMath.exp(x[0] * x[1]);
     }
 
+    /**
+     * The floating-point neighbourhood, as code that rounds, steps or scales by powers of two uses it:
+     * scalb multiplies by 2^n, nextUp/nextDown/nextAfter move with their argument (derivative 1),
+     * ulp and getExponent are steps (0), IEEEremainder(a, b) = a - rint(a / b) b.
+     */
+    @Differentiable
+    public static double neighbourhood(double[] x) {
+        double r = Math.IEEEremainder(5 * x[0], x[1]);
+        return Math.scalb(x[0], 3) * x[1] + r * r + Math.nextUp(x[2]) * x[2] + Math.ulp(x[1]) * 1e12 * x[0]
+                + Math.getExponent(x[2]) * x[2] + Math.nextDown(x[1]) + StrictMath.nextAfter(x[0], 0.0) * x[1];
+    }
+
+    /** The same in float: scalb, nextUp, ulp, getExponent and nextAfter of floats. */
+    @Differentiable
+    public static double neighbourhoodFloat(double[] x) {
+        float a = (float) x[0], b = (float) x[1], c = (float) x[2];
+        return Math.scalb(a, -2) * b + Math.nextUp(c) * c + Math.ulp(b) * 1e5f * a + Math.getExponent(c) * c
+                + Math.nextAfter(a, 0.0) * b + Math.nextDown(b);
+    }
+
     @Differentiable
     public static double sinc(double x) {
         return Math.sin(x) / x;

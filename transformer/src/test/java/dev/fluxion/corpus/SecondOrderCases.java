@@ -17,6 +17,23 @@ public final class SecondOrderCases {
 
     static List<HessianCase> cases() {
         return List.of(
+                // second derivatives through @AdjointOf rules: the rules' bodies differentiated once more
+                of("CustomRules.libraryCalls", CustomRules::libraryCalls, null,
+                        new double[] {0.3, -1.2, 2.0}, new double[] {1.5, 0.25, -0.75, 4.0}),
+                of("CustomRules.smoothHinge", CustomRules::smoothHinge, x -> {
+                    int n = x.length;
+                    double[][] h = new double[n][n];
+                    for (int i = 0; i + 1 < n; i++) {
+                        double e = Math.exp(-4 * (x[i] * x[i + 1] - 1));
+                        double sigma = 1 / (1 + e), dSigma = 4 * e * sigma * sigma * (i + 1);
+                        h[i][i] += dSigma * x[i + 1] * x[i + 1];
+                        h[i + 1][i + 1] += dSigma * x[i] * x[i];
+                        double mixed = dSigma * x[i] * x[i + 1] + sigma * (i + 1);
+                        h[i][i + 1] += mixed;
+                        h[i + 1][i] += mixed;
+                    }
+                    return h;
+                }, new double[] {0.3, -1.2, 2.0}, new double[] {1.5, 0.25, -0.75, 1.1}),
                 of("ValueObjectCases.callsARecordHelper", ValueObjectCases::callsARecordHelper, x -> new double[][] {
                     {2 + 2 * x[1] * x[1], 4 * x[0] * x[1]}, {4 * x[0] * x[1], 2 + 2 * x[0] * x[0]}},
                         new double[] {0.3, -0.7}, new double[] {1.5, 0.2}),

@@ -10,6 +10,8 @@ import dev.fluxion.GradCheck;
 import dev.fluxion.ScalarFunction;
 import dev.fluxion.transformer.TransformingClassLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An {@code @AdjointOf} rule replaces differentiating through a method: proved with a rule that
@@ -33,6 +35,35 @@ class AdjointRulesTest {
             double t = x[i] * x[i];
             double trueDerivative = 2 * x[i] / (1 + Math.exp(-t));
             assertEquals(2 * trueDerivative, g[i], 1e-14, "the deliberately doubled rule must be what is used");
+        }
+    }
+
+    /**
+     * One rule serves the three modes: forward mode calls it, and a Hessian-vector product
+     * differentiates its code, so the doubled rule doubles the first derivatives of every mode
+     * and the second derivatives are those of the rule's (doubled) gradient. The second function's
+     * rule is for an instance method (the receiver first), whose code would otherwise be inlined.
+     */
+    @ParameterizedTest
+    @CsvSource({"sumOfSoftplus, 1", "sumOfScaled, 3"})
+    void theRuleServesForwardModeAndSecondDerivatives(String name, double k) throws Exception {
+        double[] x = {0.3, -1.2, 2.0};
+        ScalarFunction f = function(name);
+        double[] reverse = Fluxion.gradient(f).gradient(x);
+        double[] forward = Fluxion.tangent(f).gradient(x);
+        for (int i = 0; i < x.length; i++) {
+            double sigma = 1 / (1 + Math.exp(-x[i] * x[i]));
+            double ruleGradient = 2 * k * sigma * 2 * x[i]; // the rule's, twice the truth
+            assertEquals(ruleGradient, reverse[i], 1e-13, "reverse mode uses the rule");
+            assertEquals(ruleGradient, forward[i], 1e-13, "forward mode uses the rule");
+            double[] e = new double[x.length];
+            e[i] = 1;
+            double[] column = Fluxion.hessian(f).hvp(x, e);
+            // d/dx_i of 4 k sigma(x_i^2) x_i
+            double expected = 4 * k * (sigma + 2 * x[i] * x[i] * sigma * (1 - sigma));
+            for (int j = 0; j < x.length; j++) {
+                assertEquals(i == j ? expected : 0, column[j], 1e-12, "the Hessian of the rule's gradient, at " + i + ", " + j);
+            }
         }
     }
 

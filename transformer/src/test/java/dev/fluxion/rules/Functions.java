@@ -10,4 +10,8 @@ public final class Functions {
     public static ScalarFunction sumOfSoftplus() {
         return WithRules::sumOfSoftplus;
     }
+
+    public static ScalarFunction sumOfScaled() {
+        return WithRules::sumOfScaled;
+    }
 }

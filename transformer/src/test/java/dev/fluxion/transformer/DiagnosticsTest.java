@@ -43,6 +43,7 @@ import dev.fluxion.fixtures.bad.OneOfTwoObjects;
 import dev.fluxion.fixtures.bad.OverridableHelper;
 import dev.fluxion.fixtures.bad.ReturnsArray;
 import dev.fluxion.fixtures.bad.ReturnsInt;
+import dev.fluxion.fixtures.bad.RuleWithoutReceiver;
 import dev.fluxion.fixtures.bad.SeveralProblems;
 import dev.fluxion.fixtures.bad.SlotGivenAnotherObject;
 import dev.fluxion.fixtures.bad.StreamInTryBlock;
@@ -68,6 +69,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The diagnostics of the transformer, Error-Prone style: each test names a fixture class (in
@@ -163,13 +169,14 @@ class DiagnosticsTest {
     }
 
     // @Differentiable static double f(double[] x) {
-    //     double r = Math.IEEEremainder(x[0], 3.0);   // ERROR: no derivative rule
+    //     double r = Math.sinpi(x[0]);   // ERROR: no derivative rule (a function of a later JDK)
     //     return x[1] * r;
     // }
     @Test
     void mathFunctionWithoutDerivativeRule() {
-        Diagnostic d = expectOne(MathWithoutRule.class, "f",
-                "active value passed to java.lang.Math.IEEEremainder(double, double), for which Fluxion has no derivative rule",
+        byte[] laterJdk = callsMovedTo("java/lang/Math", classBytes(MathWithoutRule.class));
+        Diagnostic d = expectOne(MathWithoutRule.class, laterJdk, "f",
+                "active value passed to java.lang.Math.sinpi(double), for which Fluxion has no derivative rule",
                 "Write the function in a @Differentiable method of your own, or keep its argument independent of the "
                         + "differentiated inputs.");
         assertTrue(d.message().contains("no derivative rule"), d.message());
@@ -236,6 +243,22 @@ class DiagnosticsTest {
         expectOne(MismatchedRule.class, "f", "the @AdjointOf rule dev.fluxion.fixtures.bad.MismatchedRule.scaleAdjoint(double[], "
                 + "double, double[]) does not fit dev.fluxion.fixtures.bad.MismatchedRule.scale(double[], double): it must "
                 + "be declared double scaleAdjoint(double[], double, double[], double, double[])",
+                "Declare the rule with exactly that signature (see dev.fluxion.AdjointOf), or remove its @AdjointOf "
+                        + "annotation.");
+    }
+
+    // double times(double v) { return k * v; }                     (an instance method of Gain)
+    // @AdjointOf(value = "times", in = Gain.class) static double timesAdjoint(double v, double seed, double[] bars)
+    // @Differentiable static double f(double[] x) {
+    //     return GAIN.times(x[0]) * x[1];     // ERROR: the rule needs the receiver first
+    // }
+    @Test
+    void adjointRuleOfAnInstanceMethodWithoutTheReceiver() {
+        expectOne(RuleWithoutReceiver.class, "f", "the @AdjointOf rule dev.fluxion.fixtures.bad.RuleWithoutReceiver."
+                + "timesAdjoint(double, double, double[]) does not fit the instance method dev.fluxion.fixtures.bad."
+                + "RuleWithoutReceiver.Gain.times(double): it must be declared double timesAdjoint(dev.fluxion.fixtures."
+                + "bad.RuleWithoutReceiver.Gain, double, double, double[]) (Fluxion kept this method's objects as they "
+                + "are: code on objects is left that cannot be replaced)",
                 "Declare the rule with exactly that signature (see dev.fluxion.AdjointOf), or remove its @AdjointOf "
                         + "annotation.");
     }
@@ -786,7 +809,12 @@ class DiagnosticsTest {
      * and checks every part of it and its rendered message.
      */
     static Diagnostic expectOne(Class<?> fixture, String method, String problem, String advice) {
-        DifferentiationException e = assertThrows(DifferentiationException.class, () -> transform(fixture),
+        return expectOne(fixture, classBytes(fixture), method, problem, advice);
+    }
+
+    /** As above, for the fixture's class file changed to {@code bytes}. */
+    static Diagnostic expectOne(Class<?> fixture, byte[] bytes, String method, String problem, String advice) {
+        DifferentiationException e = assertThrows(DifferentiationException.class, () -> transformer().transform(bytes),
                 () -> fixture.getSimpleName() + " should not be differentiable");
         assertEquals(1, e.diagnostics().size(), () -> "expected one diagnostic, got:\n" + e.getMessage());
         Diagnostic d = e.diagnostics().get(0);
@@ -813,6 +841,24 @@ class DiagnosticsTest {
 
     private static byte[] transform(Class<?> fixture) {
         return transformer().transform(classBytes(fixture));
+    }
+
+    /** {@code bytes} with every call of a static method of a nested class made a call of the same method of {@code owner}. */
+    private static byte[] callsMovedTo(String owner, byte[] bytes) {
+        ClassWriter out = new ClassWriter(0);
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9, out) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String o, String n, String d, boolean isInterface) {
+                        super.visitMethodInsn(opcode, opcode == Opcodes.INVOKESTATIC && o.contains("$") ? owner : o, n, d,
+                                isInterface);
+                    }
+                };
+            }
+        }, 0);
+        return out.toByteArray();
     }
 
     /** The fixture's class file, as found on the test class path. */

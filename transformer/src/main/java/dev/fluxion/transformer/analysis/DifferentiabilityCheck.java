@@ -1,7 +1,6 @@
 package dev.fluxion.transformer.analysis;
 
 import dev.fluxion.internal.Naming;
-
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.ReadableCallees;
@@ -209,10 +208,21 @@ public final class DifferentiabilityCheck {
             throw new Unsupported(insn.line(), mismatch, "Declare the rule with exactly that signature (see "
                     + "dev.fluxion.AdjointOf), or remove its @AdjointOf annotation.");
         }
-        if (callees.adjointRule(m) != null) {
-            if (insn.opcode() != Opcodes.INVOKESTATIC) {
-                throw new Unsupported(insn.line(), "active value passed to the instance method " + JavaSyntax.method(m),
-                        "@AdjointOf rules can be given for static methods only; call a static method.");
+        MemberRef rule = callees.adjointRule(m);
+        if (rule != null) {
+            String expected = Naming.adjointRuleDescriptor(insn.callDescriptor());
+            if (!rule.descriptor().equals(expected)) { // declared for the other form, static or instance
+                throw new Unsupported(insn.line(), "the @AdjointOf rule " + JavaSyntax.method(rule) + " does not fit "
+                        + (insn.opcode() == Opcodes.INVOKESTATIC ? "the static method " : "the instance method ")
+                        + JavaSyntax.method(m) + ": it must be declared " + JavaSyntax.declaration(rule.name(), expected),
+                        "Declare the rule with exactly that signature (see dev.fluxion.AdjointOf), or remove its "
+                                + "@AdjointOf annotation.");
+            }
+            if (insn.opcode() != Opcodes.INVOKESTATIC && activity.isActive(insn.operand(0))) {
+                throw new Unsupported(insn.line(), "the receiver of " + JavaSyntax.method(m) + " holds differentiated "
+                        + "values, and its @AdjointOf rule " + JavaSyntax.method(rule) + " gives no derivative for them",
+                        "Pass the differentiated values to the method as arguments, or differentiate through it "
+                                + "(remove the rule).");
             }
             return;
         }

@@ -199,7 +199,9 @@ final class LocalTangents {
         }
         MemberRef userRule = callees.adjointRule(insn.member());
         if (userRule != null) {
-            return UserRuleTangents.tangents(insn, copy, userRule, activity, ir, tangents, width, this::zerosLike);
+            // no tape: a pure tangent, which a Hessian-vector product differentiates once more
+            return UserRuleTangents.tangents(insn, copy, userRule, activity, ir, tangents, width, this::zerosLike,
+                    tape == null);
         }
         throw new IllegalStateException("no tangent for a call to " + insn.member());
     }
@@ -299,8 +301,7 @@ final class LocalTangents {
      */
     private Result differentiableCall(Instruction insn) {
         MemberRef callee = insn.member();
-        String descriptor = insn.opcode() == INVOKESTATIC ? callee.descriptor()
-                : Naming.staticForm(callee.owner(), callee.descriptor()); // the receiver is operand 0
+        String descriptor = insn.callDescriptor(); // the receiver, if any, is operand 0
         Type[] params = Type.getArgumentTypes(descriptor);
         List<Value> args = new ArrayList<>();
         List<Value[]> tangentArgs = new ArrayList<>();

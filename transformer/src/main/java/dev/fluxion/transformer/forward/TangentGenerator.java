@@ -58,6 +58,7 @@ public final class TangentGenerator {
     private final Map<Block, Block> blocks = new LinkedHashMap<>();
     private final Map<Instruction, Instruction[]> tangentPhis = new LinkedHashMap<>();
     private final LocalTangents rules;
+    private final Callees callees;
     private final Value tape;
 
     private TangentGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees, Form form, int width,
@@ -66,6 +67,7 @@ public final class TangentGenerator {
         this.activity = activity;
         this.form = form;
         this.width = width;
+        this.callees = callees;
         String descriptor = form == Form.TANGENT_ONLY ? Naming.pureTangentDescriptor(primal.descriptor())
                 : Naming.tangentDescriptor(primal.descriptor(), width);
         this.tangentFunction = new IrFunction(primal.owner(), name, descriptor);
@@ -149,7 +151,8 @@ public final class TangentGenerator {
         }
         for (Instruction insn : b.body()) {
             ir.setLine(insn.line());
-            if (form == Form.TANGENT_ONLY && activity.isDifferentiableCall(insn)) {
+            // a rule's call stays: the Hessian-vector product inlines the rule (SecondOrderRules)
+            if (form == Form.TANGENT_ONLY && activity.isDifferentiableCall(insn) && callees.adjointRule(insn.member()) == null) {
                 throw new Unsupported(insn.line(), "a call to " + insn.member().owner().replace('/', '.') + "."
                         + insn.member().name() + " that was not inlined: second derivatives differentiate the "
                         + "tangent once more, and go through calls only where the callee is inlined",

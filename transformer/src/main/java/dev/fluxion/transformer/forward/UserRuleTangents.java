@@ -2,6 +2,8 @@ package dev.fluxion.transformer.forward;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
+import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
@@ -20,13 +22,21 @@ import org.objectweb.asm.Type;
  * of the call, and the tangent is its dot product with the arguments' tangents. So forward mode
  * honours the same rule as reverse mode, at the price of one reverse rule call per call.
  */
-final class UserRuleTangents {
+public final class UserRuleTangents {
     private UserRuleTangents() {
     }
 
+    /** Where a Hessian-vector product's tangent takes a rule's gradient's dot product with a vector's tangent. */
+    public static final MemberRef DOT_OF_VECTORS = new MemberRef("dev/fluxion/internal/ArrayTangents", "dotOfVectors",
+            "([D[D)D", false);
+
+    /**
+     * @param inlinable for a tangent differentiated once more: the dot products are calls of plain
+     *     code that can be inlined ({@link #DOT_OF_VECTORS}), so only vectors are taken
+     */
     static Value[] tangents(Instruction insn, Instruction copy, MemberRef rule, ActivityAnalysis activity, IrBuilder ir,
-            Function<Value, Value[]> tangents, int width, BiFunction<Value, Type, Value> zerosLike) {
-        Type[] params = Type.getArgumentTypes(insn.member().descriptor());
+            Function<Value, Value[]> tangents, int width, BiFunction<Value, Type, Value> zerosLike, boolean inlinable) {
+        Type[] params = Type.getArgumentTypes(insn.callDescriptor()); // an instance method's receiver first
         List<Value> args = new ArrayList<>(copy.operands());
         List<Integer> arrays = new ArrayList<>();
         List<Value> shadows = new ArrayList<>();
@@ -58,7 +68,15 @@ final class UserRuleTangents {
             }
             for (int k = 0; k < arrays.size(); k++) {
                 Value arg = insn.operand(arrays.get(k));
-                if (activity.isActive(arg)) {
+                if (activity.isActive(arg) && inlinable) {
+                    if (!params[arrays.get(k)].getDescriptor().equals("[D")) {
+                        throw new Unsupported(insn.line(), "a call to " + JavaSyntax.method(insn.member()) + ", whose "
+                                + "@AdjointOf rule takes a " + params[arrays.get(k)].getClassName() + ": second "
+                                + "derivatives go through rules of methods taking double and double[] only",
+                                "Use first derivatives through this rule, or write the method as a @Differentiable method.");
+                    }
+                    sum = ir.add(sum, ir.invokeStatic(DOT_OF_VECTORS, shadows.get(k), tangents.apply(arg)[lane]));
+                } else if (activity.isActive(arg)) {
                     sum = ir.add(sum, ir.invokeStatic("dev/fluxion/internal/ArrayTangents", "dot",
                             "(Ljava/lang/Object;Ljava/lang/Object;)D", shadows.get(k), tangents.apply(arg)[lane]));
                 }

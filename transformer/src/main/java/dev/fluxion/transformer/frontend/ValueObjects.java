@@ -57,12 +57,16 @@ public final class ValueObjects {
     private final Map<String, Boolean> localClasses = new HashMap<>();
     /** Lowers the lists that inlining brought into view, and inlines what is now in view (their reads, dispatch). */
     private final java.util.function.Consumer<IrFunction> inlineInView;
+    /** Methods with an {@code @AdjointOf} rule, whose calls stay calls. */
+    private final java.util.function.Predicate<MemberRef> ruled;
 
     /** @param classes a class's parsed class file by internal name, or {@code null} if it cannot be read */
-    private ValueObjects(Function<String, ClassNode> classes, java.util.function.Consumer<IrFunction> inlineInView) {
+    private ValueObjects(Function<String, ClassNode> classes, java.util.function.Consumer<IrFunction> inlineInView,
+            java.util.function.Predicate<MemberRef> ruled) {
         this.classes = name -> Boxes.DOUBLE.equals(name) ? Boxes.classNode(name) : classes.apply(name);
         this.reachable = classes;
         this.inlineInView = inlineInView;
+        this.ruled = ruled;
     }
 
     /**
@@ -81,9 +85,9 @@ public final class ValueObjects {
      * read the list from its field), as {@link ReadableCallees} lowers those made in the method.
      */
     public static Lowered lowered(Supplier<IrFunction> parse, java.util.function.Consumer<IrFunction> inlineInView,
-            Function<String, ClassNode> classes) {
+            Function<String, ClassNode> classes, java.util.function.Predicate<MemberRef> ruled) {
         IrFunction f = parse.get();
-        ValueObjects v = new ValueObjects(classes, inlineInView);
+        ValueObjects v = new ValueObjects(classes, inlineInView, ruled);
         if (!v.mentionsValueClasses(f)) {
             return new Lowered(f, null, false);
         }
@@ -319,6 +323,9 @@ public final class ValueObjects {
             return null;
         }
         MemberRef m = call.member();
+        if (ruled.test(m)) {
+            return null; // the user's @AdjointOf rule differentiates the call: its code is not looked into
+        }
         String runs = implementingClass(call); // an interface's method called on a record made here: the record's
         // a static method of a value class is a helper like any other (below), not the object's code
         boolean ofValueClass = call.opcode() != Opcodes.INVOKESTATIC && isValueClass(runs)

@@ -1,8 +1,10 @@
 package dev.fluxion.transformer.ir;
 
+import dev.fluxion.internal.Naming;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 
@@ -105,6 +107,14 @@ public final class Instruction extends Value {
 
     public MemberRef member() {
         return member;
+    }
+
+    /**
+     * A call's descriptor as its operands are: the called method's, with the receiver as first
+     * parameter unless the call is static (the method's static form, as its derivatives take it).
+     */
+    public String callDescriptor() {
+        return opcode == Opcodes.INVOKESTATIC ? member.descriptor() : Naming.staticForm(member.owner(), member.descriptor());
     }
 
     public Instruction withMember(MemberRef member) {

@@ -105,8 +105,7 @@ final class CallAdjoints {
     void differentiableCall(Instruction insn, Value rBar, Sweep s) {
         IrBuilder ir = s.ir();
         MemberRef callee = insn.member();
-        String descriptor = insn.opcode() == INVOKESTATIC ? callee.descriptor()
-                : Naming.staticForm(callee.owner(), callee.descriptor()); // the receiver is operand 0
+        String descriptor = insn.callDescriptor(); // the receiver, if any, is operand 0
         Type[] params = Type.getArgumentTypes(descriptor);
         List<Value> args = argumentsAndShadows(insn, params, s);
         Type ret = Type.getReturnType(callee.descriptor());
@@ -163,8 +162,7 @@ final class CallAdjoints {
     Instruction tailCall(Instruction insn, Function<Value, Value> forward, Function<Value, Value> shadow, Value seed,
             IrBuilder ir, TapeAccess tape, Map<Integer, Value> scalarBars) {
         MemberRef callee = insn.member();
-        String descriptor = insn.opcode() == INVOKESTATIC ? callee.descriptor()
-                : Naming.staticForm(callee.owner(), callee.descriptor());
+        String descriptor = insn.callDescriptor();
         Type[] params = Type.getArgumentTypes(descriptor);
         List<Value> args = argumentsAndShadows(insn, params, forward, shadow, ir, tape.tape());
         if (insn.hasValue()) {
@@ -197,7 +195,7 @@ final class CallAdjoints {
      */
     void userRuleCall(Instruction insn, MemberRef ruleMethod, Value rBar, Sweep s) {
         IrBuilder ir = s.ir();
-        Type[] params = Type.getArgumentTypes(insn.member().descriptor());
+        Type[] params = Type.getArgumentTypes(insn.callDescriptor()); // an instance method's receiver first
         List<Value> args = argumentsAndShadows(insn, params, s);
         List<Integer> scalars = new ArrayList<>();
         for (int j = 0; j < params.length; j++) {

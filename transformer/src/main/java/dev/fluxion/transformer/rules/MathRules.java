@@ -40,6 +40,24 @@ public final class MathRules {
             add("fma", "(" + t + t + t + ")" + t, Partial.identity(1), Partial.identity(0),
                     Partial.of(t.equals("D") ? "one" : "oneF"));
         }
+        // the floating-point neighbourhood: nextUp(x) is x plus a step that is constant between
+        // powers of two, so it moves with x (derivative 1) as floor moves not at all; ulp and
+        // getExponent are such steps (0); IEEEremainder(a, b) = a - n b with n = rint(a / b) held
+        // where it is constant, as for the % operator
+        add("scalb", "(DI)D", Partial.of("scalb", 1), null);
+        add("scalb", "(FI)F", Partial.of("scalbF", 1), null);
+        add("IEEEremainder", "(DD)D", Partial.of("one"), Partial.of("remDivisor", 0, 1, RESULT));
+        for (String t : new String[] {"D", "F"}) {
+            String one = t.equals("D") ? "one" : "oneF";
+            add("nextUp", "(" + t + ")" + t, Partial.of(one));
+            add("nextDown", "(" + t + ")" + t, Partial.of(one));
+            add("nextAfter", "(" + t + "D)" + t, Partial.of(one), null);
+            add("ulp", "(" + t + ")" + t, (Partial) null);
+            add("getExponent", "(" + t + ")I", (Partial) null);
+            // Math.clamp (Java 21) in class files of newer JDKs: min(max(v, lo), hi), ties to v
+            add("clamp", "(" + t + t + t + ")" + t, Partial.of("clampValue", 0, 1, 2), Partial.of("clampLow", 0, 1, 2),
+                    Partial.of("clampHigh", 0, 1, 2));
+        }
         for (String f : new String[] {"floor", "ceil", "rint"}) {
             add(f, "(D)D", (Partial) null);
         }
@@ -77,6 +95,8 @@ public final class MathRules {
         partial("atan2Second", "(DD)D", Partial.of("atan2Mixed", 0, 1), Partial.of("atan2SecondSecond", 0, 1));
         partial("hypotFirst", "(DD)D", Partial.of("hypotPartialArg", 0, 1), Partial.of("hypotPartialResult", 0, 1));
         partial("hypotSecond", "(DD)D", Partial.of("hypotPartialArg", 0, 1), Partial.of("hypotPartialResult", 0, 1));
+        partial("scalb", "(I)D", (Partial) null);
+        partial("scalbF", "(I)F", (Partial) null);
         for (String f : new String[] {"toRadians", "toDegrees", "zero", "one", "zeroF", "oneF"}) {
             partial(f, "()" + (f.endsWith("F") ? "F" : "D"));
         }
@@ -86,6 +106,9 @@ public final class MathRules {
                 partial(f, "(" + t + t + ")" + t, null, null);
             }
             partial("remDivisor", "(" + t + t + t + ")" + t, null, null, null);
+            for (String f : new String[] {"clampValue", "clampLow", "clampHigh"}) {
+                partial(f, "(" + t + t + t + ")" + t, null, null, null);
+            }
             // min and max told which operand won (see optimize.MinMaxSelectors): the partials read only that
             String f = t.equals("F") ? "F" : "";
             partial("maxBy", "(" + t + t + "I)" + t, Partial.of("maxFirstBy" + f, 2), Partial.of("maxSecondBy" + f, 2), null);
