@@ -119,3 +119,10 @@ fun residuals(p: DoubleArray, out: DoubleArray) {
 
 /** Not annotated: a lambda that calls it links to it, and Fluxion says it is not @Differentiable. */
 fun notAnnotated(x: DoubleArray): Double = x[0] * x[0]
+
+/** A Double? (a box, or null) kept in the function: a value object whose number is differentiated. */
+@Differentiable
+fun nullableScale(x: DoubleArray): Double {
+    val v: Double? = if (x[0] > 0) x[0] else null
+    return (v ?: 0.5) * x[1] * 2
+}

@@ -103,6 +103,59 @@ public final class JdkModels {
         return x == 0 && y == 0 && 1 / x < 0 && 1 / y > 0; // -0.0 before 0.0
     }
 
+    // ---- lists of Doubles made in the method, as an array of their boxes and a size (the transformer's ListsMadeHere)
+
+    /**
+     * {@code list.sort(c)} and {@code Collections.sort(list)} of a list of {@code Double}s, in natural
+     * order ({@code null}, {@code Comparator.naturalOrder()}, {@code Double::compare}) or the reverse
+     * ({@code Comparator.reverseOrder()}), stable as {@code List.sort} is: the values read out of their
+     * boxes, ordered as {@link #sort(double[])} orders them, and boxed again in that order. (The boxes
+     * are new ones: Fluxion rejects {@code ==} on boxes, the one way to tell.) From the largest down,
+     * stably, is the ascending stable order of the values taken from the last, read from the end:
+     * equal values then keep their order, as the JDK's stable sort by the reversed comparator keeps
+     * it, and NaN comes first.
+     */
+    public static void sortBoxes(Object[] items, int size, boolean descending) {
+        double[] values = new double[size];
+        for (int i = 0; i < size; i++) {
+            values[descending ? size - 1 - i : i] = ((Double) items[i]).doubleValue();
+        }
+        int[] order = order(values, 0, size);
+        for (int i = 0; i < size; i++) {
+            items[i] = Double.valueOf(values[order[descending ? size - 1 - i : i]]);
+        }
+    }
+
+    /**
+     * The index of {@code Collections.max(list)} of a list of {@code Double}s: the first of the
+     * largest in {@code Double.compare}'s order (NaN largest, {@code 0.0} above {@code -0.0}), as the
+     * JDK's iteration keeps a candidate until a larger one comes.
+     */
+    public static int indexOfMax(Object[] items, int size) {
+        return indexOfExtreme(items, size, false);
+    }
+
+    /** The index of {@code Collections.min(list)}: the first of the smallest. */
+    public static int indexOfMin(Object[] items, int size) {
+        return indexOfExtreme(items, size, true);
+    }
+
+    private static int indexOfExtreme(Object[] items, int size, boolean smallest) {
+        if (size == 0) {
+            throw new java.util.NoSuchElementException();
+        }
+        int best = 0;
+        double candidate = ((Double) items[0]).doubleValue();
+        for (int i = 1; i < size; i++) {
+            double v = ((Double) items[i]).doubleValue();
+            if (smallest ? before(v, candidate) : before(candidate, v)) {
+                best = i;
+                candidate = v;
+            }
+        }
+        return best;
+    }
+
     // ---- lists made in the method, as an array of their elements and a size (the transformer's ListsMadeHere)
 
     /** {@code new ArrayList<>(capacity)}: the length of its first array. */

@@ -79,6 +79,7 @@ public final class Corpus {
         cases.addAll(simulations());
         cases.addAll(TryCatchCorpus.cases());
         cases.addAll(privateMembers());
+        cases.addAll(BoxedCorpus.cases());
         return Collections.unmodifiableList(cases);
     }
 

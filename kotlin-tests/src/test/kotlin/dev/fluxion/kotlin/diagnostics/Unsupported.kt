@@ -40,13 +40,6 @@ fun dataClassInAList(x: DoubleArray): Double {
     return points[0].norm2()
 }
 
-/** A nullable Double is a box. */
-@Differentiable
-fun nullable(x: DoubleArray): Double {
-    val v: Double? = if (x[0] > 0) x[0] else null // ERROR: nullable
-    return (v ?: 0.0) * 2
-}
-
 /** A lambda that is not inlined: a Function1 object, whose invoke takes and returns boxes. */
 @Differentiable
 fun localLambda(x: DoubleArray): Double {

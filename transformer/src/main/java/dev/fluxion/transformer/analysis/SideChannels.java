@@ -183,13 +183,18 @@ public final class SideChannels {
     }
 
     /** Whether {@code call} boxes a value ({@code Double.valueOf(double)}) whose every use only shows it. */
-    static boolean isBoxForDisplay(Instruction call) {
+    public static boolean isBoxForDisplay(Instruction call) {
         MemberRef m = call.member();
         if (!BOXES.contains(m.owner()) || !m.name().equals("valueOf")
                 || Type.getArgumentTypes(m.descriptor())[0].getSort() == Type.OBJECT) {
             return false;
         }
         return onlyShown(call, 0);
+    }
+
+    /** Whether {@code array} is only filled and shown: the varargs array of a {@code printf} or a {@code String.format}. */
+    public static boolean isShownArray(Value array) {
+        return onlyShown(array, 0);
     }
 
     /** Whether every use of {@code v} passes it to a display call or stores it into an array only display calls read. */

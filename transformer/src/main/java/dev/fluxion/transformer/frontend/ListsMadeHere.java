@@ -55,7 +55,7 @@ import org.objectweb.asm.tree.ClassNode;
  * saying why ({@link #whyKept}). An {@code ArrayList} is lowered only if an object made here is put
  * in it: a list of boxed numbers or of objects from outside stays the JDK's, as before.
  */
-final class ListsMadeHere {
+public final class ListsMadeHere {
     private static final Type OBJECTS = Type.getType("[Ljava/lang/Object;");
     private static final Type OBJECT = Type.getType(Object.class);
     /** The runtime's support of model gradients, whose {@code elements(list)} is a model's list as an array. */
@@ -66,6 +66,9 @@ final class ListsMadeHere {
     private static final String GET = "get(I)Ljava/lang/Object;";
     private static final String SET = "set(ILjava/lang/Object;)Ljava/lang/Object;";
     private static final String ADD = "add(Ljava/lang/Object;)Z";
+    private static final String SORT = "sort(Ljava/util/Comparator;)V";
+    /** {@code Double}, whose boxes a list made here may hold: then it may be sorted, and its largest or smallest found. */
+    static final String DOUBLE = "java/lang/Double";
     private static final Set<String> READS = Set.of(GET, "size()I", "isEmpty()Z", "iterator()Ljava/util/Iterator;");
     /** {@code new ArrayList<>()} starts with an array of this length. */
     private static final int DEFAULT_CAPACITY = 10;
@@ -75,9 +78,9 @@ final class ListsMadeHere {
         /** {@code List.of(..)}: only read. */
         IMMUTABLE(READS),
         /** {@code Arrays.asList(array)}: read and set, over the array. */
-        FIXED_SIZE(with(READS, SET)),
+        FIXED_SIZE(with(READS, SET, SORT)),
         /** {@code new ArrayList<>()}, {@code new ArrayList<>(n)}: read, set and filled with add. */
-        GROWABLE(with(READS, SET, ADD)),
+        GROWABLE(with(READS, SET, ADD, SORT)),
         /** A list read from a field of a model ({@link #lowerHeld}): only read, over the array of its elements. */
         HELD(READS);
 
@@ -207,7 +210,7 @@ final class ListsMadeHere {
      * list is passed to Foo.bar(java.util.List), which is not inlined"}); {@code null} if it is
      * lowered, or is not a list made here.
      */
-    static String whyKept(Value list) {
+    public static String whyKept(Value list) {
         if (!(list instanceof Instruction i) || kind(i) == null) {
             return null;
         }
@@ -290,10 +293,103 @@ final class ListsMadeHere {
         if (kind == Kind.GROWABLE && elements(list, kind, aliases).stream().noneMatch(ListsMadeHere::isObjectMadeHere)) {
             return "no object made here is added to it";
         }
+        if (aliases.stream().anyMatch(a -> a.users().stream().anyMatch(ListsMadeHere::isOrdering))
+                && !classesOf(elements(list, kind, aliases)).equals(Set.of(DOUBLE))) {
+            return "it is sorted, or its largest or smallest element found, and Fluxion follows that on lists of Doubles "
+                    + "made in the method only";
+        }
+        if (kind == Kind.GROWABLE && sortedWhileIterated(aliases)) {
+            return "it is sorted while a for-each loop or an iterator goes over it (the iterator's next() would then "
+                    + "throw ConcurrentModificationException)";
+        }
+        return null;
+    }
+
+    /**
+     * Whether a sort of an {@code ArrayList} may run between the making of an iterator over it and
+     * one of that iterator's {@code next()}s: the JDK's sort counts as a change of the list, which
+     * {@code next()} then throws for, where the lowered list's cursor would not notice.
+     */
+    private static boolean sortedWhileIterated(Set<Instruction> aliases) {
+        List<Instruction> sorts = new ArrayList<>();
+        List<Instruction> iterators = new ArrayList<>();
+        for (Instruction a : aliases) {
+            for (Instruction user : a.users()) {
+                if (user.op() == Op.INVOKE && user.member().name().equals("sort") && isOrdering(user)) {
+                    sorts.add(user);
+                } else if (user.op() == Op.INVOKE && user.member().name().equals("iterator")) {
+                    iterators.add(user);
+                }
+            }
+        }
+        for (Instruction iterator : iterators) {
+            Set<Instruction> nexts = new HashSet<>(iterator.users());
+            for (Instruction sort : sorts) {
+                if (ObjectArrays.mayRunAfter(sort, nexts, iterator)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code list.sort(c)}, {@code Collections.sort(list)}, {@code Collections.sort(list, c)}, {@code Collections.max(list)}, {@code min}. */
+    private static boolean isOrdering(Instruction call) {
+        return call.op() == Op.INVOKE && (call.member().name().equals("sort") && LIST_TYPES.contains(call.member().owner())
+                || isCollectionsOrdering(call));
+    }
+
+    private static boolean isCollectionsOrdering(Instruction call) {
+        MemberRef m = call.member();
+        return call.op() == Op.INVOKE && call.opcode() == Opcodes.INVOKESTATIC && m.owner().equals("java/util/Collections")
+                && (m.name().equals("sort") && (m.descriptor().equals("(Ljava/util/List;)V")
+                        || m.descriptor().equals("(Ljava/util/List;Ljava/util/Comparator;)V"))
+                        || (m.name().equals("max") || m.name().equals("min")) && m.descriptor().equals(
+                                "(Ljava/util/Collection;)Ljava/lang/Object;"));
+    }
+
+    /**
+     * Whether {@code comparator} orders {@code Double}s from the largest down ({@code Comparator.reverseOrder()},
+     * {@code Collections.reverseOrder()}), or in their natural order ({@code null}, {@code Comparator.naturalOrder()},
+     * {@code Double::compare}, {@code Double::compareTo}); {@code null} if it is another comparator.
+     */
+    static Boolean descending(Value comparator) {
+        if (comparator instanceof Constant c && c.value() == null) {
+            return false;
+        }
+        if (!(comparator instanceof Instruction i)) {
+            return null;
+        }
+        if (i.op() == Op.INVOKE && i.opcode() == Opcodes.INVOKESTATIC && i.operands().isEmpty()) {
+            String call = i.member().owner() + "." + i.member().name();
+            return switch (call) {
+                case "java/util/Comparator.naturalOrder" -> false;
+                case "java/util/Comparator.reverseOrder", "java/util/Collections.reverseOrder" -> true;
+                default -> null;
+            };
+        }
+        Instruction lambda = LocalLambdas.lambda(i);
+        if (lambda != null && lambda.operands().isEmpty() && lambda.bootstrap().bsmArgs[1] instanceof org.objectweb.asm.Handle h
+                && h.getOwner().equals(DOUBLE) && (h.getName().equals("compare") && h.getDesc().equals("(DD)I")
+                        || h.getName().equals("compareTo") && h.getDesc().equals("(Ljava/lang/Double;)I"))) {
+            return false;
+        }
         return null;
     }
 
     private static String whyNotALowerableUse(Instruction user, Kind kind, Set<Instruction> aliases) {
+        if (isOrdering(user) && aliases.contains(user.operand(0)) && user.operands().stream().skip(1).noneMatch(aliases::contains)) {
+            boolean sorts = user.member().name().equals("sort");
+            if (sorts && !kind.methods.contains(SORT)) {
+                return JavaSyntax.method(user.member()) + " is called on it, and a " + (kind == Kind.HELD
+                        ? "model's list is only read" : "List.of cannot be sorted (the JDK throws UnsupportedOperationException)");
+            }
+            if (sorts && user.operands().size() == 2 && descending(user.operand(1)) == null) {
+                return "it is sorted with a comparator Fluxion does not follow: it sorts lists of Doubles in natural order "
+                        + "(null, Comparator.naturalOrder(), Double::compare) and in reverse (Comparator.reverseOrder())";
+            }
+            return null;
+        }
         boolean receiver = user.op() == Op.INVOKE && user.opcode() != Opcodes.INVOKESTATIC && !user.operands().isEmpty()
                 && aliases.contains(user.operand(0));
         if (receiver && user.operands().stream().skip(1).noneMatch(aliases::contains)
@@ -328,7 +424,15 @@ final class ListsMadeHere {
     }
 
     private static boolean isObjectMadeHere(Value v) {
-        return v instanceof Instruction i && i.op() == Op.NEW_OBJECT && !i.type().getInternalName().startsWith("java/");
+        return v instanceof Instruction i && i.op() == Op.NEW_OBJECT
+                && (!i.type().getInternalName().startsWith("java/") || i.type().getInternalName().equals(DOUBLE))
+                || isBox(v);
+    }
+
+    /** {@code Double.valueOf(d)}: a box made here, which {@link ValueObjects} makes a value object of class {@code Double}. */
+    static boolean isBox(Value v) {
+        return v instanceof Instruction i && i.op() == Op.INVOKE && i.opcode() == Opcodes.INVOKESTATIC
+                && i.member().owner().equals(DOUBLE) && i.member().name().equals("valueOf") && i.member().descriptor().equals("(D)Ljava/lang/Double;");
     }
 
     /**
@@ -361,7 +465,7 @@ final class ListsMadeHere {
     private static Set<String> classesOf(List<Value> elements) {
         Set<String> held = new HashSet<>();
         for (Value e : elements) {
-            held.add(e instanceof Instruction i && i.op() == Op.NEW_OBJECT ? i.type().getInternalName() : null);
+            held.add(isBox(e) ? DOUBLE : e instanceof Instruction i && i.op() == Op.NEW_OBJECT ? i.type().getInternalName() : null);
         }
         return held;
     }
@@ -520,6 +624,22 @@ final class ListsMadeHere {
                     ssa.write(new Variable(l.list(), Variable.ITEMS), b, grown);
                     ssa.write(new Variable(l.list(), Variable.SIZE), b, more);
                     result = Constant.ofInt(1); // true: the list changed
+                }
+                case "sort" -> { // Collections.sort(list), list.sort(c), in place over the list's array
+                    Value comparator = call.operands().size() == 2 ? call.operand(1) : Constant.zero(OBJECT);
+                    insert(call, model("sortBoxes", "([Ljava/lang/Object;IZ)V", Type.VOID_TYPE, items, size,
+                            Constant.ofInt(descending(comparator) ? 1 : 0)));
+                    replace(call, null);
+                    if (comparator instanceof Instruction c && c.users().isEmpty()) {
+                        c.clearOperands();
+                        c.block().remove(c); // the comparator named the order: nothing else uses it
+                    }
+                    return;
+                }
+                case "max", "min" -> { // Collections.max(list): the element at the index its model finds
+                    Instruction at = insert(call, model(call.member().name().equals("max") ? "indexOfMax" : "indexOfMin",
+                            "([Ljava/lang/Object;I)I", Type.INT_TYPE, items, size));
+                    result = element(call, l, new Instruction(Op.ARRAY_LOAD, Opcodes.AALOAD, OBJECT, items, at));
                 }
                 case "size" -> result = size;
                 case "isEmpty" -> result = insert(call, model("isEmpty", "(I)Z", Type.INT_TYPE, size));

@@ -70,6 +70,9 @@ final class ObjectArrays {
             }
         }
         for (Instruction array : arrays) {
+            if (dev.fluxion.transformer.analysis.SideChannels.isShownArray(array)) {
+                continue; // a printf's arguments: boxes in it are boxed again there (ValueObjects), records keep their objects
+            }
             List<Instruction> versions = ArrayVersions.of(array);
             List<String> classes = classesMadeHere(versions == null ? List.of(array) : versions);
             boolean ofObjects = isObject.test(array.type().getElementType());
@@ -308,7 +311,7 @@ final class ObjectArrays {
      * (a value defined in a loop is a new value each time round). A phi among the targets runs on the
      * edges on which it takes {@code definition}: at the end of those predecessors.
      */
-    private static boolean mayRunAfter(Instruction from, Set<Instruction> targets, Instruction definition) {
+    static boolean mayRunAfter(Instruction from, Set<Instruction> targets, Instruction definition) {
         Block start = from.block();
         List<Instruction> all = start.instructions();
         for (Instruction insn : all.subList(all.indexOf(from) + 1, all.size())) {

@@ -49,7 +49,10 @@ public final class ValueObjects {
     /** Inlined calls at most (recursion stops here). */
     private static final int MAX_INLINED = 400;
 
+    /** The classes, {@code Double} as its model ({@link Boxes}). */
     private final Function<String, ClassNode> classes;
+    /** The classes as they are, for what the method's class may reach. */
+    private final Function<String, ClassNode> reachable;
     private final Map<String, Boolean> valueClasses = new HashMap<>();
     private final Map<String, Boolean> localClasses = new HashMap<>();
     /** Lowers the lists that inlining brought into view, and inlines what is now in view (their reads, dispatch). */
@@ -60,7 +63,8 @@ public final class ValueObjects {
     /** @param classes a class's parsed class file by internal name, or {@code null} if it cannot be read */
     private ValueObjects(Function<String, ClassNode> classes, java.util.function.Consumer<IrFunction> inlineInView,
             java.util.function.Predicate<MemberRef> ruled) {
-        this.classes = classes;
+        this.classes = name -> Boxes.DOUBLE.equals(name) ? Boxes.classNode(name) : classes.apply(name);
+        this.reachable = classes;
         this.inlineInView = inlineInView;
         this.ruled = ruled;
     }
@@ -145,15 +149,16 @@ public final class ValueObjects {
     private boolean mentionsValueClasses(IrFunction f) {
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
-                if (isObjectType(insn.type())) {
+                if (isObjectType(insn.type()) && !Boxes.isBox(insn.type())) {
                     return true;
                 }
             }
         }
-        return false;
+        return Boxes.anyFollowed(f);
     }
 
     private boolean lower(IrFunction f) {
+        Boxes.construct(f);
         inlineAll(f);
         forwardHeldObjects(f);
         inlineInView.accept(f);
@@ -173,7 +178,7 @@ public final class ValueObjects {
                 if (objectCode && !data.contains(insn)) {
                     return false;
                 }
-                if (insn.member() != null && Access.reach(insn.member(), f.owner(), classes) == Access.Reach.NONE) {
+                if (insn.member() != null && Access.reach(insn.member(), f.owner(), reachable) == Access.Reach.NONE) {
                     String what = insn.member().descriptor().startsWith("(")
                             ? "inlined code calls " + JavaSyntax.method(insn.member())
                             : "the code reads the field " + JavaSyntax.field(insn.member());
@@ -522,6 +527,9 @@ public final class ValueObjects {
             return false;
         }
         return valueClasses.computeIfAbsent(internalName, name -> {
+            if (Boxes.DOUBLE.equals(name)) {
+                return true;
+            }
             if (isJdk(name)) {
                 return false;
             }
@@ -630,8 +638,9 @@ public final class ValueObjects {
         List<Instruction> phis = new ArrayList<>();
         java.util.Set<Instruction> nullable = nullable(objects);
         for (Instruction[] use : shownUses) {
-            if (nullable.contains(use[1])) {
-                throw new Abandon("a record that may be null is shown"); // made again from its numbers, it would never be
+            if (nullable.contains(use[1])) { // made again from its numbers, it would never be null
+                throw new Abandon(Boxes.isBox(use[1].type()) ? "a Double that may be null is used as an object (" + describeUse(use[0])
+                        .replaceFirst("^an object is ", "") + ")" : "a record that may be null is shown");
             }
         }
         for (Instruction v : objects) {
@@ -838,6 +847,9 @@ public final class ValueObjects {
 
     /** A record's accessor for the field {@code field}, if it only returns the field (as javac writes it). */
     private MethodNode trivialAccessor(MemberRef field) {
+        if (field.owner().equals(Boxes.DOUBLE)) {
+            return Boxes.accessor();
+        }
         ClassNode c = classes.apply(field.owner());
         if (c == null || !"java/lang/Record".equals(c.superName)) {
             return null;
@@ -902,20 +914,28 @@ public final class ValueObjects {
                 shownUses.add(new Instruction[] {user, v});
                 continue;
             }
-            boolean removable = switch (user.op()) {
-                case FIELD_GET -> user.operands().size() == 1;
-                // the constructor's stores into the new object, or an object stored into a new object's field
-                case FIELD_PUT -> user.operands().size() == 2 && user.operand(0) == v && v.op() == Op.NEW_OBJECT
-                        || user.operand(1) == v && user.operand(0) instanceof Instruction o && o.op() == Op.NEW_OBJECT
-                                && isValueType(o.type());
-                case PHI, CHECKCAST -> isValueType(user.type());
-                case IF -> user.opcode() == Opcodes.IFNULL || user.opcode() == Opcodes.IFNONNULL; // hit != null
-                default -> false;
-            };
-            if (!removable) {
+            if (Boxes.isBox(v.type()) && user.op() == Op.IF && user.opcode() != Opcodes.IFNULL && user.opcode() != Opcodes.IFNONNULL) {
+                throw new Abandon("two Doubles are compared with == or != (by reference, not by value: compare their "
+                        + "numbers, a.doubleValue() == b.doubleValue())");
+            }
+            if (!removable(user, v)) {
                 throw new Abandon(describeUse(user));
             }
         }
+    }
+
+    /** Whether scalar replacement removes {@code user}, a use of the value object {@code v}. */
+    private boolean removable(Instruction user, Instruction v) {
+        return switch (user.op()) {
+            case FIELD_GET -> user.operands().size() == 1;
+            // the constructor's stores into the new object, or an object stored into a new object's field
+            case FIELD_PUT -> user.operands().size() == 2 && user.operand(0) == v && v.op() == Op.NEW_OBJECT
+                    || user.operand(1) == v && user.operand(0) instanceof Instruction o && o.op() == Op.NEW_OBJECT
+                            && isValueType(o.type());
+            case PHI, CHECKCAST -> isValueType(user.type());
+            case IF -> user.opcode() == Opcodes.IFNULL || user.opcode() == Opcodes.IFNONNULL; // hit != null
+            default -> false;
+        };
     }
 
     /**
@@ -924,6 +944,9 @@ public final class ValueObjects {
      * record's own {@code toString}, {@code equals} or {@code hashCode} ({@code ObjectMethods}).
      */
     private boolean isShownUse(Instruction user, Instruction v) {
+        if (Boxes.isBox(v.type())) { // boxed again where it goes (below): the checks judge that box as they always have
+            return !removable(user, v) && user.op() != Op.IF && user.op() != Op.PHI;
+        }
         ClassNode c = classes.apply(v.type().getInternalName());
         if (c == null || (c.access & Opcodes.ACC_RECORD) == 0) {
             return false;
@@ -947,6 +970,11 @@ public final class ValueObjects {
 
     /** A new record of {@code type} holding {@code fields} (nested records made too), inserted before {@code at}. */
     private Instruction remade(Instruction at, Type type, Fields fields, java.util.Set<Instruction> kept) {
+        if (Boxes.isBox(type)) {
+            Instruction box = Boxes.box(at, (Value) fields.get(fields.byName().keySet().iterator().next()));
+            kept.add(box);
+            return box;
+        }
         List<Value> args = new ArrayList<>();
         StringBuilder desc = new StringBuilder("(");
         for (FieldNode field : fields(type.getInternalName())) {
