@@ -635,6 +635,8 @@ public final class Corpus {
                         p(0.1, -0.2, 1.5), p(-0.3, 0.4, 2.5)),
                 scalar("ValueObjectCases.helpersOfAnotherClass", ValueObjectCases::helpersOfAnotherClass, null,
                         p(0.1, -0.2, 0.3), p(-0.5, 0.4, -0.25)),
+                scalar("ValueObjectCases.shadowRays", ValueObjectCases::shadowRays, null,
+                        p(0.1, 1.2, 6.0), p(-0.2, 0.9, 3.5), p(0.1, 1.2, 1.4)).nonSmooth(),
                 scalar("LocalObjectCases.dampedOscillator", LocalObjectCases::dampedOscillator, null,
                         p(0.7, -0.3, 2.0), p(-0.4, 0.9, 1.3)).nonSmooth(),
                 scalar("LocalObjectCases.valueKeptInABox", LocalObjectCases::valueKeptInABox, x -> p(2 * x[0], 1),
