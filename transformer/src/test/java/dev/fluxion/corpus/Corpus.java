@@ -68,6 +68,7 @@ public final class Corpus {
         cases.addAll(rowMoves());
         cases.addAll(dataTables());
         cases.addAll(valueObjects());
+        cases.addAll(smallVectors());
         cases.addAll(plainHelpers());
         cases.addAll(functionsAsValues());
         cases.addAll(objectArrays());
@@ -685,6 +686,27 @@ public final class Corpus {
                     double[] n = da < db ? p(1, 0, 0) : p(0, 2, 0);
                     return p(2 * (x[0] - n[0]) * n[1], 2 * (x[1] - n[1]) * n[1], 2 * x[2] * n[1] + n[0]);
                 }, p(0.9, 0.3, -0.5), p(0.1, 1.7, 0.4), p(-0.3, 0.2, 1.2)).nonSmooth());
+    }
+
+    private static List<CorpusCase> smallVectors() {
+        return List.of(
+                scalar("SmallVectors.lambert", SmallVectors::lambert, null, p(0.3, -0.7, 1.1), p(-1.2, 0.5, 0.8)),
+                scalar("SmallVectors.unwrittenElement", SmallVectors::unwrittenElement, x -> p(x[1], x[0]),
+                        p(0.3, -0.7), p(1.5, 2.0)),
+                scalar("SmallVectors.indexTable", SmallVectors::indexTable, x -> p(x[2], 0, x[0]), p(0.3, -0.7, 1.1)),
+                scalar("SmallVectors.writtenTwice", SmallVectors::writtenTwice,
+                        x -> x[0] > 0 ? p(0, 2 * x[1]) : p(x[1], x[0]), p(0.3, -0.7), p(-1.5, 2.0)).nonSmooth(),
+                scalar("SmallVectors.writtenOnOneBranch", SmallVectors::writtenOnOneBranch,
+                        x -> x[0] > 0 ? p(x[1], x[0]) : p(0, 0), p(0.3, -0.7), p(-1.5, 2.0)).nonSmooth(),
+                scalar("SmallVectors.accumulator", SmallVectors::accumulator, x -> {
+                    double s = 0;
+                    for (double v : x) {
+                        s += v;
+                    }
+                    double[] g = new double[x.length];
+                    java.util.Arrays.fill(g, 2 * s);
+                    return g;
+                }, p(0.3, -0.7, 1.1), p(2.5)));
     }
 
     private static List<CorpusCase> rowMoves() {
