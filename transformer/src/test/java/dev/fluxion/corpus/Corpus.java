@@ -706,7 +706,23 @@ public final class Corpus {
                     double[] g = new double[x.length];
                     java.util.Arrays.fill(g, 2 * s);
                     return g;
-                }, p(0.3, -0.7, 1.1), p(2.5)));
+                }, p(0.3, -0.7, 1.1), p(2.5)),
+                scalar("SmallVectors.newVectorPerCall", SmallVectors::newVectorPerCall,
+                        x -> neighbours(x, 2, 8, 0), p(0.3, -0.7, 1.1), p(2.5, 0.5)),
+                scalar("SmallVectors.vectorWrittenAfterTheCall", SmallVectors::vectorWrittenAfterTheCall,
+                        x -> neighbours(x, 2, 2, 1), p(0.3, -0.7, 1.1), p(2.5, 0.5)),
+                scalar("SmallVectors.vectorRefilledEachIteration", SmallVectors::vectorRefilledEachIteration,
+                        x -> neighbours(x, 2, 2, 0), p(0.3, -0.7, 1.1), p(2.5, 0.5)));
+    }
+
+    /** The gradient of {@code sum_i (a/2) x_i^2 + (b/2) x_(i+1)^2 + c x_(i+1)} over consecutive pairs. */
+    private static double[] neighbours(double[] x, double a, double b, double c) {
+        double[] g = new double[x.length];
+        for (int i = 0; i + 1 < x.length; i++) {
+            g[i] += a * x[i];
+            g[i + 1] += b * x[i + 1] + c;
+        }
+        return g;
     }
 
     private static List<CorpusCase> rowMoves() {

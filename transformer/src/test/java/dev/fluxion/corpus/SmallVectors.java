@@ -69,6 +69,59 @@ public final class SmallVectors {
         return acc[0] * acc[0];
     }
 
+    /**
+     * A new vector in each iteration, given to a {@code @Differentiable} method of another class:
+     * {@code sum_i x_i^2 + 4 x_(i+1)^2 + 1}. No later code writes the array the call was given (the
+     * next iteration fills a new one), so the forward sweep need not save it for the callee's adjoint.
+     */
+    @Differentiable
+    public static double newVectorPerCall(double[] x) {
+        double s = 0;
+        for (int i = 0; i + 1 < x.length; i++) {
+            double[] v = {x[i], 2 * x[i + 1], 1};
+            s += Norms.squared(v);
+        }
+        return s;
+    }
+
+    /** The near miss: the vector is written after the call, in the same iteration: {@code sum_i x_i^2 + x_(i+1)^2 + 1 + x_(i+1)}. */
+    @Differentiable
+    public static double vectorWrittenAfterTheCall(double[] x) {
+        double s = 0;
+        for (int i = 0; i + 1 < x.length; i++) {
+            double[] v = {x[i], x[i + 1], 1};
+            s += Norms.squared(v);
+            v[0] = 0;
+            s += Norms.squared(v) - v[1] * v[1] - 1 + v[1];
+        }
+        return s;
+    }
+
+    /** The near miss: one vector, filled again in each iteration: {@code sum_i x_i^2 + x_(i+1)^2 + 1}. */
+    @Differentiable
+    public static double vectorRefilledEachIteration(double[] x) {
+        double[] v = new double[3];
+        double s = 0;
+        for (int i = 0; i + 1 < x.length; i++) {
+            v[0] = x[i];
+            v[1] = x[i + 1];
+            v[2] = 1;
+            s += Norms.squared(v);
+        }
+        return s;
+    }
+
+    /** Another class: its {@code @Differentiable} method stays a call, reversed through its adjoint. */
+    static final class Norms {
+        private Norms() {
+        }
+
+        @Differentiable
+        static double squared(double[] v) {
+            return v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
+        }
+    }
+
     static double dot(double[] a, double[] b) {
         return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
     }
