@@ -38,9 +38,16 @@ final class RealisticReport {
         return out;
     }
 
-    /** The JAX row of the same function on the same input: GmmOneMethod is ADBench's GMM. */
+    /**
+     * The JAX row of the same function on the same input: GmmOneMethod is ADBench's GMM, RayTracerRecords
+     * RayTracer's function written with records.
+     */
     static JaxRow jaxFor(List<JaxRow> jax, BenchmarkReport.Row row) {
-        String problem = row.problem().equals("GmmOneMethod") ? "Gmm" : row.problem();
+        String problem = switch (row.problem()) {
+            case "GmmOneMethod" -> "Gmm";
+            case "RayTracerRecords" -> "RayTracer";
+            default -> row.problem();
+        };
         return jax.stream().filter(j -> j.problem().equals(problem) && j.input().equals(row.input())).findFirst().orElse(null);
     }
 

@@ -69,6 +69,7 @@ public final class Corpus {
         cases.addAll(rowMoves());
         cases.addAll(dataTables());
         cases.addAll(valueObjects());
+        cases.addAll(smallVectors());
         cases.addAll(plainHelpers());
         cases.addAll(functionsAsValues());
         cases.addAll(objectArrays());
@@ -637,6 +638,8 @@ public final class Corpus {
                         p(0.1, -0.2, 1.5), p(-0.3, 0.4, 2.5)),
                 scalar("ValueObjectCases.helpersOfAnotherClass", ValueObjectCases::helpersOfAnotherClass, null,
                         p(0.1, -0.2, 0.3), p(-0.5, 0.4, -0.25)),
+                scalar("ValueObjectCases.shadowRays", ValueObjectCases::shadowRays, null,
+                        p(0.1, 1.2, 6.0), p(-0.2, 0.9, 3.5), p(0.1, 1.2, 1.4)).nonSmooth(),
                 scalar("LocalObjectCases.dampedOscillator", LocalObjectCases::dampedOscillator, null,
                         p(0.7, -0.3, 2.0), p(-0.4, 0.9, 1.3)).nonSmooth(),
                 scalar("LocalObjectCases.valueKeptInABox", LocalObjectCases::valueKeptInABox, x -> p(2 * x[0], 1),
@@ -685,6 +688,43 @@ public final class Corpus {
                     double[] n = da < db ? p(1, 0, 0) : p(0, 2, 0);
                     return p(2 * (x[0] - n[0]) * n[1], 2 * (x[1] - n[1]) * n[1], 2 * x[2] * n[1] + n[0]);
                 }, p(0.9, 0.3, -0.5), p(0.1, 1.7, 0.4), p(-0.3, 0.2, 1.2)).nonSmooth());
+    }
+
+    private static List<CorpusCase> smallVectors() {
+        return List.of(
+                scalar("SmallVectors.lambert", SmallVectors::lambert, null, p(0.3, -0.7, 1.1), p(-1.2, 0.5, 0.8)),
+                scalar("SmallVectors.unwrittenElement", SmallVectors::unwrittenElement, x -> p(x[1], x[0]),
+                        p(0.3, -0.7), p(1.5, 2.0)),
+                scalar("SmallVectors.indexTable", SmallVectors::indexTable, x -> p(x[2], 0, x[0]), p(0.3, -0.7, 1.1)),
+                scalar("SmallVectors.writtenTwice", SmallVectors::writtenTwice,
+                        x -> x[0] > 0 ? p(0, 2 * x[1]) : p(x[1], x[0]), p(0.3, -0.7), p(-1.5, 2.0)).nonSmooth(),
+                scalar("SmallVectors.writtenOnOneBranch", SmallVectors::writtenOnOneBranch,
+                        x -> x[0] > 0 ? p(x[1], x[0]) : p(0, 0), p(0.3, -0.7), p(-1.5, 2.0)).nonSmooth(),
+                scalar("SmallVectors.accumulator", SmallVectors::accumulator, x -> {
+                    double s = 0;
+                    for (double v : x) {
+                        s += v;
+                    }
+                    double[] g = new double[x.length];
+                    java.util.Arrays.fill(g, 2 * s);
+                    return g;
+                }, p(0.3, -0.7, 1.1), p(2.5)),
+                scalar("SmallVectors.newVectorPerCall", SmallVectors::newVectorPerCall,
+                        x -> neighbours(x, 2, 8, 0), p(0.3, -0.7, 1.1), p(2.5, 0.5)),
+                scalar("SmallVectors.vectorWrittenAfterTheCall", SmallVectors::vectorWrittenAfterTheCall,
+                        x -> neighbours(x, 2, 2, 1), p(0.3, -0.7, 1.1), p(2.5, 0.5)),
+                scalar("SmallVectors.vectorRefilledEachIteration", SmallVectors::vectorRefilledEachIteration,
+                        x -> neighbours(x, 2, 2, 0), p(0.3, -0.7, 1.1), p(2.5, 0.5)));
+    }
+
+    /** The gradient of {@code sum_i (a/2) x_i^2 + (b/2) x_(i+1)^2 + c x_(i+1)} over consecutive pairs. */
+    private static double[] neighbours(double[] x, double a, double b, double c) {
+        double[] g = new double[x.length];
+        for (int i = 0; i + 1 < x.length; i++) {
+            g[i] += a * x[i];
+            g[i + 1] += b * x[i + 1] + c;
+        }
+        return g;
     }
 
     private static List<CorpusCase> rowMoves() {

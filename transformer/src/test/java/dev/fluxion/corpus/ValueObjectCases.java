@@ -117,6 +117,60 @@ public final class ValueObjectCases {
         return s + r.y() * p[0];
     }
 
+    /** A ball of a scene made from the parameters. */
+    record Ball(Vec3 center, double radius) {
+        /** The nearer t > 0 where the ray meets the ball, or -1: a method given a record that holds records. */
+        double intersect(Ray ray) {
+            Vec3 oc = ray.origin().minus(center);
+            double b = oc.dot(ray.dir());
+            double disc = b * b - (oc.dot(oc) - radius * radius);
+            if (disc < 0) {
+                return -1;
+            }
+            double t = -b - Math.sqrt(disc);
+            return t > 1e-9 ? t : -1;
+        }
+    }
+
+    /**
+     * A small ray tracer's pixel: balls made here in an array, the nearest one the ray meets, and a
+     * shadow ray from the hit point, made there and given to a helper that asks each ball
+     * ({@code ball.intersect(ray)} reads {@code ray.origin()}, a point computed by {@code ray.at(t)}).
+     */
+    @Differentiable
+    public static double shadowRays(double[] p) {
+        Ball[] balls = {new Ball(new Vec3(p[0], 0, 3), p[1]), new Ball(new Vec3(0, 1.2, p[2]), 0.5)};
+        Ray ray = new Ray(ORIGIN, new Vec3(0.1 * p[0], 0.05, 1).normalized());
+        int hit = -1;
+        double nearest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < balls.length; i++) {
+            double t = balls[i].intersect(ray);
+            if (t > 0 && t < nearest) {
+                nearest = t;
+                hit = i;
+            }
+        }
+        if (hit < 0) {
+            return 0;
+        }
+        Vec3 point = ray.at(nearest);
+        Vec3 normal = point.minus(balls[hit].center()).normalized();
+        Vec3 toLight = new Vec3(0, 5, 0).minus(point).normalized();
+        if (inShadow(balls, new Ray(point, toLight), hit)) {
+            return 0.1 * nearest;
+        }
+        return normal.dot(toLight) + nearest;
+    }
+
+    private static boolean inShadow(Ball[] balls, Ray shadowRay, int self) {
+        for (int i = 0; i < balls.length; i++) {
+            if (i != self && balls[i].intersect(shadowRay) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A small callee of this class that computes with a record: inlined for second derivatives too. */
     @Differentiable
     static double normSquared(double a, double b) {

@@ -107,6 +107,27 @@ class PrimalOptimizerTest {
     private static final ClassNode LOG_SUM_EXPS = classNode("dev/fluxion/corpus/LogSumExps");
 
     @Test
+    void replacesSmallArraysWrittenOnceBeforeTheirReads() {
+        ClassNode vectors = classNode("dev/fluxion/corpus/SmallVectors");
+        assertEquals(1, newArrays(parse(vectors, "unwrittenElement", false)));
+        assertEquals(0, newArrays(parse(vectors, "unwrittenElement", true)));
+        assertEquals(0, newArrays(parse(vectors, "indexTable", true)));
+    }
+
+    @Test
+    void keepsSmallArraysWhoseReadsDependOnThePath() {
+        ClassNode vectors = classNode("dev/fluxion/corpus/SmallVectors");
+        assertEquals(1, newArrays(parse(vectors, "writtenTwice", true)));
+        assertEquals(1, newArrays(parse(vectors, "writtenOnOneBranch", true)));
+        assertEquals(1, newArrays(parse(vectors, "accumulator", true)));
+        assertEquals(1, newArrays(parse(classNode("dev/fluxion/corpus/SideOutputs"), "readsTheSideOutput", true)));
+    }
+
+    private static long newArrays(IrFunction f) {
+        return f.blocks().stream().flatMap(b -> b.instructions().stream()).filter(i -> i.op() == Op.NEW_ARRAY).count();
+    }
+
+    @Test
     void movesALengthBoundOutOfItsLoop() {
         ClassNode iterations = classNode("dev/fluxion/corpus/Iterations");
         // the loop over points has its bound outside; a < r.length and a < w.length compute theirs in the header

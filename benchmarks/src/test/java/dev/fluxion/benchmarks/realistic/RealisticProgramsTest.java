@@ -66,6 +66,22 @@ class RealisticProgramsTest {
         check("RayTracer", p::loss, p::manualGradient, Fluxion.gradient(p::loss), RayTracer.initialScene());
     }
 
+    /** The tracer written with records computes RayTracer's function: its gradient is RayTracer's, and the hand-written one. */
+    @Test
+    void rayTracerRecords() {
+        RayTracerRecords p = new RayTracerRecords();
+        double[] scene = RayTracer.initialScene();
+        double[] overArrays = new double[scene.length];
+        double[] withRecords = new double[scene.length];
+        double value = Fluxion.gradient(new RayTracer()::loss).valueAndGradient(scene, overArrays);
+        assertClose("the same loss as RayTracer", value, Fluxion.gradient(p::loss).valueAndGradient(scene, withRecords),
+                1e-12 * Math.abs(value));
+        for (int i = 0; i < scene.length; i++) {
+            assertClose("RayTracer's gradient[" + i + "]", overArrays[i], withRecords[i], 1e-10);
+        }
+        check("RayTracerRecords", p::loss, new RayTracer()::manualGradient, Fluxion.gradient(p::loss), scene);
+    }
+
     @Test
     void odeFit() {
         OdeFit p = new OdeFit();

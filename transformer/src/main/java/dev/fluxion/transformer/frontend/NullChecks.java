@@ -36,7 +36,7 @@ final class NullChecks {
             for (Instruction insn : List.copyOf(b.body())) {
                 boolean check = insn.op() == Op.INVOKE && (SideChannels.isCheck(insn.member())
                         || insn.member().equals(REQUIRE_NON_NULL));
-                if (check && !insn.operands().isEmpty() && isNewObject(insn.operand(0), new HashSet<>())) {
+                if (check && !insn.operands().isEmpty() && isNewObject(f, insn.operand(0), new HashSet<>())) {
                     if (insn.hasValue()) {
                         insn.replaceAllUsesWith(insn.operand(0));
                     }
@@ -46,7 +46,7 @@ final class NullChecks {
         }
     }
 
-    private static boolean isNewObject(Value v, Set<Value> seen) {
+    private static boolean isNewObject(IrFunction f, Value v, Set<Value> seen) {
         if (!seen.add(v)) {
             return true; // around a loop: non-null if what enters it is
         }
@@ -55,8 +55,25 @@ final class NullChecks {
         }
         return switch (i.op()) {
             case NEW_OBJECT, NEW_ARRAY -> true;
-            case PHI, CHECKCAST -> i.operands().stream().allMatch(o -> isNewObject(o, seen));
+            case PHI, CHECKCAST -> i.operands().stream().allMatch(o -> isNewObject(f, o, seen));
+            case FIELD_GET -> i.operands().size() == 1 && isStoredNewObject(f, i, seen);
             default -> false;
         };
+    }
+
+    /**
+     * A field of an object made here that is given a new object once, before it is read: a ray's
+     * origin, read by the body of {@code sphere.intersect(ray)} inlined ({@code ray.origin().minus(c)},
+     * whose receiver {@link ReadableCallees} checks, as it cannot yet tell it is the {@code new Vec3}
+     * the ray was made with).
+     */
+    private static boolean isStoredNewObject(IrFunction f, Instruction read, Set<Value> seen) {
+        if (!(read.operand(0) instanceof Instruction object) || object.op() != Op.NEW_OBJECT) {
+            return false;
+        }
+        List<Instruction> stores = object.users().stream().filter(u -> u.op() == Op.FIELD_PUT && u.operand(0) == object
+                && u.member().name().equals(read.member().name())).toList();
+        return stores.size() == 1 && ValueObjects.dominates(f, stores.get(0), read)
+                && isNewObject(f, stores.get(0).operand(1), seen);
     }
 }

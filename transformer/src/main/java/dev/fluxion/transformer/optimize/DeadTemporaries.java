@@ -53,7 +53,7 @@ final class DeadTemporaries {
     }
 
     /** Removes {@code v} and then its operands if nothing uses them and computing them cannot throw. */
-    private static void removeIfDead(Value v) {
+    static void removeIfDead(Value v) {
         if (v instanceof Instruction insn && insn.users().isEmpty() && !insn.isPhi() && cannotThrow(insn)) {
             List<Value> operands = List.copyOf(insn.operands());
             insn.block().remove(insn);

@@ -29,6 +29,7 @@ public final class PrimalOptimizer {
         changed |= ReceiverFields.hoist(f, callees);
         changed |= InvariantLoopBounds.hoist(f);
         changed |= IntegerIdentities.fold(f);
+        changed |= SmallArrays.replace(f);
         changed |= RedundantLoads.eliminate(f);
         changed |= LoopForwarding.forward(f, callees);
         changed |= DeadTemporaries.remove(f);

@@ -348,10 +348,22 @@ final class CallAdjoints {
         for (Instruction w : activity.families().writers(array)) {
             boolean laterInBlock = w.block() == call.block()
                     && w.block().body().indexOf(w) >= w.block().body().indexOf(call);
-            if (laterInBlock || cfg.reaches(call.block(), w.block())) {
+            if (laterInBlock || cfg.reaches(call.block(), w.block()) && !writesANewArray(w, array)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code w}, reached again after the call (not later in the call's block), writes an
+     * array allocated again since: the array is a {@code new} in {@code w}'s block, before {@code w},
+     * so that the block, entered from its start, allocates it first. A loop's {@code double[] dir =
+     * normalize(..)} given to the callee, filled again in the next iteration, is a new array then.
+     */
+    private static boolean writesANewArray(Instruction w, Value array) {
+        return array instanceof Instruction allocation && allocation.op() == Op.NEW_ARRAY && w.op() == Op.ARRAY_STORE
+                && w.operand(0) == allocation && allocation.block() == w.block()
+                && w.block().body().indexOf(allocation) < w.block().body().indexOf(w);
     }
 }
