@@ -40,8 +40,12 @@ final class AdjointRules {
 
     /** The rule that differentiates calls to {@code method}, or {@code null}. */
     MemberRef ruleFor(MemberRef method) {
+        List<Declared> named = candidates(method);
+        if (named.isEmpty()) {
+            return null; // the usual answer, without building the descriptor (a regular expression's work)
+        }
         String expected = Naming.adjointRuleDescriptor(method.descriptor());
-        for (Declared d : candidates(method)) {
+        for (Declared d : named) {
             if (d.rule().descriptor().equals(expected) && Type.getReturnType(method.descriptor()) == Type.DOUBLE_TYPE) {
                 return d.rule();
             }

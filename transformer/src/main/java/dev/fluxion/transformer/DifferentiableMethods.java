@@ -6,6 +6,8 @@ import dev.fluxion.transformer.analysis.ArrayOps;
 import dev.fluxion.transformer.analysis.SideChannels;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
+import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.frontend.Inliner;
 import dev.fluxion.transformer.ir.MemberRef;
 import java.util.HashSet;
 import java.util.Map;
@@ -59,6 +61,8 @@ final class DifferentiableMethods implements Callees {
     private final AdjointRules rules;
     /** The class being transformed, whose static methods get specialised adjoints on request. */
     private ClassNode transforming;
+    /** Its callees as the {@link Inliner} inlines them, made when first needed. */
+    private Inliner.Bodies inlinable;
     /** Specialised adjoints requested by the adjoints generated so far, by name and descriptor. */
     private final Map<String, Specialization> requested = new java.util.LinkedHashMap<>();
     private int taken;
@@ -106,6 +110,15 @@ final class DifferentiableMethods implements Callees {
             }
         }
         return null;
+    }
+
+    /** The callees of the class being transformed as the {@link Inliner} inlines them: each parsed once, for all its callers. */
+    Inliner.Bodies inlinable() {
+        if (inlinable == null) {
+            ClassNode owner = transforming;
+            inlinable = new Inliner.Bodies(owner, callee -> MethodChecks.parse(owner.name, callee, this));
+        }
+        return inlinable;
     }
 
     /** The specialised adjoints requested since the last call, in request order. */
@@ -249,6 +262,28 @@ final class DifferentiableMethods implements Callees {
             problems.put(method, known);
         }
         return known.orElse(null);
+    }
+
+    /**
+     * {@link MethodChecks#check} of a method of the class being transformed, as its own derivatives
+     * are generated. Checked for all its parameters, the answer is also the method's
+     * {@link #problem} for its callers, so its checks do not run again for them.
+     */
+    MethodChecks.Checked check(ClassNode owner, MethodNode m, Set<Integer> inputs) {
+        if (inputs != null) {
+            return MethodChecks.check(owner.name, m, this, inputs);
+        }
+        // as its callers name it (an interface's static method with the interface flag)
+        MemberRef method = new MemberRef(owner.name, m.name, m.desc, (owner.access & Opcodes.ACC_INTERFACE) != 0);
+        try {
+            MethodChecks.Checked checked = MethodChecks.check(owner.name, m, this, null);
+            problems.putIfAbsent(method, Optional.empty());
+            return checked;
+        } catch (Unsupported u) {
+            problems.putIfAbsent(method, Optional.of(new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile, u.line(),
+                    u.problem(), u.advice()).located()));
+            throw u;
+        }
     }
 
     private String check(MemberRef method) {

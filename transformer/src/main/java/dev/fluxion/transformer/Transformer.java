@@ -14,6 +14,7 @@ import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.frontend.Inliner;
 import dev.fluxion.transformer.frontend.ModelLeaves;
+import dev.fluxion.transformer.ir.BlockCopier;
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
@@ -369,11 +370,11 @@ public final class Transformer {
      */
     private Derivative differentiate(ClassNode owner, MethodNode m, DifferentiableMethods callees, Set<Integer> inputs,
             String name) {
-        MethodChecks.Checked checked = MethodChecks.check(owner.name, m, callees, inputs);
+        MethodChecks.Checked checked = callees.check(owner, m, inputs);
         IrFunction source = checked.source();
         ActivityAnalysis sourceActivity = checked.activity();
-        Optimized optimized = optimized(owner, MethodChecks.parse(owner.name, m, callees), source, sourceActivity, callees,
-                inputs);
+        // a copy, as a fresh parse would give it, for the rewrites to change while the source stays
+        Optimized optimized = optimized(owner, BlockCopier.detached(source), source, sourceActivity, callees, inputs);
         IrFunction primal = optimized.primal();
         ActivityAnalysis activity = optimized.activity();
         String kind = inputs == null ? "" : "." + name;
@@ -510,13 +511,13 @@ public final class Transformer {
     }
 
     /**
-     * {@code copy} (a fresh parse of {@code source}) with its small {@code @Differentiable} callees
+     * {@code copy} (a copy of {@code source}) with its small {@code @Differentiable} callees
      * inlined and the primal optimisations applied, if that changed anything and it still passes the
      * checks; else {@code source} as it is.
      */
     private Optimized optimized(ClassNode owner, IrFunction copy, IrFunction source, ActivityAnalysis sourceActivity,
             DifferentiableMethods callees, Set<Integer> inputs) {
-        boolean rewritten = inline && Inliner.inline(copy, owner, callee -> MethodChecks.parse(owner.name, callee, callees));
+        boolean rewritten = inline && Inliner.inline(copy, callees.inlinable());
         rewritten |= PrimalOptimizer.optimize(copy, callees);
         if (rewritten) {
             try {
