@@ -329,7 +329,7 @@ public final class Transformer {
                 if (members.isEmpty()) {
                     return new Result(null, out.problems());
                 }
-                java.util.function.Function<String, ClassNode> classes = c -> c.equals(node.name) ? node : callees.classNode(c);
+                java.util.function.Function<String, ClassNode> classes = c -> c.equals(node.name) ? node : callees.declarations(c);
                 members.forEach(m -> ThroughHandles.rewrite(m, node.name, classes)); // members the class may not use itself
                 return new Result(addMethods(reader, node, withFrames(node, members), out.replaced()), out.problems());
             } catch (MethodTooLargeException e) {
@@ -418,7 +418,7 @@ public final class Transformer {
         ForwardMembers forward = new ForwardMembers(owner, m, access, callees, (what, text) -> dump(owner, m, what, text));
         boolean writes = !written.isEmpty();
         MethodNode tangent = forward.tangent(primal, activity, 1, writes);
-        if (primal != source && BytecodeEmitter.codeLength(tangent) > BytecodeEmitter.HUGE_METHOD_LIMIT) {
+        if (primal != source && BytecodeEmitter.isHuge(tangent)) {
             tangent = forward.tangent(source, sourceActivity, 1, writes); // as for the adjoint
         }
         MethodNode vectorTangent = forward.tangent(primal, activity, Naming.LANES, writes);
@@ -532,7 +532,7 @@ public final class Transformer {
     }
 
     private static boolean tooLarge(List<MethodNode> methods) {
-        return methods.stream().mapToInt(BytecodeEmitter::codeLength).max().orElse(0) > BytecodeEmitter.HUGE_METHOD_LIMIT;
+        return methods.stream().anyMatch(BytecodeEmitter::isHuge);
     }
 
     /** Dumps and emits an adjoint and the adjoints of the loop bodies it outlined. */
