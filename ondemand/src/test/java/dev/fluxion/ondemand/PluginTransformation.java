@@ -23,8 +23,8 @@ final class PluginTransformation {
     static List<?> transform(Path classes, List<Path> classPath) throws Exception {
         List<URL> jars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.matches(".*(fluxion-maven-plugin|fluxion-transformer-[^/]*[0-9T]\\.jar|fluxion-runtime|/asm"
-                    + "|guava|failureaccess).*") || entry.endsWith("maven-plugin/target/classes")
+            if (entry.matches(".*(fluxion-maven-plugin|fluxion-transformer-[^/]*[0-9T]\\.jar|fluxion-runtime|/asm).*")
+                    || entry.endsWith("maven-plugin/target/classes")
                     || entry.endsWith("transformer/target/classes") || entry.endsWith("runtime/target/classes")) {
                 jars.add(Path.of(entry).toUri().toURL());
             }

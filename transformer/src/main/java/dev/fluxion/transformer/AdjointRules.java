@@ -47,8 +47,13 @@ final class AdjointRules {
         if (Type.getReturnType(method.descriptor()) != Type.DOUBLE_TYPE) {
             return null;
         }
-        for (Declared d : candidates(method)) {
-            if (ruleDescriptors(method).contains(d.rule().descriptor())) {
+        List<Declared> named = candidates(method);
+        if (named.isEmpty()) {
+            return null; // the usual answer, without building the descriptors (a regular expression's work)
+        }
+        List<String> descriptors = ruleDescriptors(method);
+        for (Declared d : named) {
+            if (descriptors.contains(d.rule().descriptor())) {
                 return d.rule();
             }
         }

@@ -6,12 +6,18 @@ import dev.fluxion.transformer.analysis.ArrayOps;
 import dev.fluxion.transformer.analysis.SideChannels;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
+import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.frontend.Access;
+import dev.fluxion.transformer.frontend.Inliner;
+import dev.fluxion.transformer.frontend.ValueObjects;
+import dev.fluxion.transformer.ir.BlockCopier;
 import dev.fluxion.transformer.ir.MemberRef;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -32,8 +38,16 @@ final class DifferentiableMethods implements Callees {
     /** Methods (name + descriptor) that no subclass can override, by class. */
     private final Map<String, Set<String>> finalMethods = new ConcurrentHashMap<>();
     private final Map<String, ClassNode> bodies = new ConcurrentHashMap<>();
+    /** Classes read for their declarations alone ({@link #declarations}), and of the JDK's, once per JVM. */
+    private final Map<String, ClassNode> declared = new ConcurrentHashMap<>();
+    private static final Map<String, ClassNode> JDK_DECLARATIONS = new ConcurrentHashMap<>();
     /** What a callee does with the arrays it is given, by parameter index. */
     private record ArraySummary(Set<Integer> written, Set<Integer> returned, Set<Integer> rowsMoved) {
+        /** Whether this summary says at least all that {@code o} says. */
+        boolean includes(ArraySummary o) {
+            return written.containsAll(o.written) && returned.containsAll(o.returned) && rowsMoved.containsAll(o.rowsMoved);
+        }
+
         ArraySummary union(ArraySummary o) {
             return new ArraySummary(joined(written, o.written), joined(returned, o.returned),
                     joined(rowsMoved, o.rowsMoved));
@@ -59,6 +73,10 @@ final class DifferentiableMethods implements Callees {
     private final AdjointRules rules;
     /** The class being transformed, whose static methods get specialised adjoints on request. */
     private ClassNode transforming;
+    /** Each method's lowered SSA ({@link #lowered}), or the exception lowering it threw. */
+    private final Map<MethodNode, Object> lowerings = new ConcurrentHashMap<>();
+    /** Its callees as the {@link Inliner} inlines them, made when first needed. */
+    private Inliner.Bodies inlinable;
     /** Specialised adjoints requested by the adjoints generated so far, by name and descriptor. */
     private final Map<String, Specialization> requested = new java.util.LinkedHashMap<>();
     private int taken;
@@ -106,6 +124,38 @@ final class DifferentiableMethods implements Callees {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code m} as {@code lower} makes it (parsed to SSA, its objects replaced by their numbers),
+     * made once: a method is checked, inlined into its callers and summarised for them, each from
+     * the same SSA, which each gets a copy of to change as it likes ({@link BlockCopier#detached}). A
+     * method that cannot be lowered throws the same exception each time.
+     */
+    ValueObjects.Lowered lowered(MethodNode m, Supplier<ValueObjects.Lowered> lower) {
+        Object known = lowerings.get(m);
+        if (known == null) {
+            try {
+                known = lower.get();
+            } catch (RuntimeException e) {
+                known = e;
+            }
+            lowerings.put(m, known);
+        }
+        if (known instanceof RuntimeException e) {
+            throw e;
+        }
+        ValueObjects.Lowered l = (ValueObjects.Lowered) known;
+        return new ValueObjects.Lowered(BlockCopier.detached(l.function()), l.kept(), l.outOfReach());
+    }
+
+    /** The callees of the class being transformed as the {@link Inliner} inlines them: each parsed once, for all its callers. */
+    Inliner.Bodies inlinable() {
+        if (inlinable == null) {
+            ClassNode owner = transforming;
+            inlinable = new Inliner.Bodies(owner, callee -> MethodChecks.parse(owner.name, callee, this));
+        }
+        return inlinable;
     }
 
     /** The specialised adjoints requested since the last call, in request order. */
@@ -215,7 +265,7 @@ final class DifferentiableMethods implements Callees {
                 while (true) {
                     assumed.put(method, guess);
                     known = analyse(method);
-                    if (known == null || known.union(guess).equals(guess)) {
+                    if (known == null || guess.includes(known)) {
                         break; // what it does, its recursive calls doing what was assumed, is within the assumption
                     }
                     guess = known.union(guess);
@@ -256,6 +306,28 @@ final class DifferentiableMethods implements Callees {
         return known.orElse(null);
     }
 
+    /**
+     * {@link MethodChecks#check} of a method of the class being transformed, as its own derivatives
+     * are generated. Checked for all its parameters, the answer is also the method's
+     * {@link #problem} for its callers, so its checks do not run again for them.
+     */
+    MethodChecks.Checked check(ClassNode owner, MethodNode m, Set<Integer> inputs) {
+        if (inputs != null) {
+            return MethodChecks.check(owner.name, m, this, inputs);
+        }
+        // as its callers name it (an interface's static method with the interface flag)
+        MemberRef method = new MemberRef(owner.name, m.name, m.desc, (owner.access & Opcodes.ACC_INTERFACE) != 0);
+        try {
+            MethodChecks.Checked checked = MethodChecks.check(owner.name, m, this, null);
+            problems.putIfAbsent(method, Optional.empty());
+            return checked;
+        } catch (Unsupported u) {
+            problems.putIfAbsent(method, Optional.of(new Diagnostic(owner.name, m.name, m.desc, owner.sourceFile, u.line(),
+                    u.problem(), u.advice()).located()));
+            throw u;
+        }
+    }
+
     private String check(MemberRef method) {
         ClassNode node = classNode(method.owner());
         for (MethodNode m : node.methods) {
@@ -289,14 +361,33 @@ final class DifferentiableMethods implements Callees {
     }
 
     ClassNode classNode(String owner) {
-        return bodies.computeIfAbsent(owner, name -> {
-            byte[] bytes = locator.locate(name);
-            ClassNode n = new ClassNode();
-            if (bytes != null) {
-                new ClassReader(bytes).accept(n, ClassReader.SKIP_FRAMES);
-            }
-            return n;
-        });
+        return bodies.computeIfAbsent(owner, name -> read(name, ClassReader.SKIP_FRAMES));
+    }
+
+    /**
+     * What {@code owner} declares, for questions of access ({@code Access}) about the members the
+     * derivatives use: its parsed file if at hand, else its declarations alone (no code), those of a
+     * JDK class read once per JVM, since they are the same for every class loader. Every
+     * transformation asks about {@code java.lang.Math}, whose code it never needs.
+     */
+    ClassNode declarations(String owner) {
+        ClassNode parsed = bodies.get(owner);
+        if (parsed != null) {
+            return parsed;
+        }
+        int declarationsOnly = ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES;
+        return Access.isJdk(owner) ? JDK_DECLARATIONS.computeIfAbsent(owner, name -> read(name, declarationsOnly))
+                : declared.computeIfAbsent(owner, name -> read(name, declarationsOnly));
+    }
+
+    /** The class file of {@code name}, parsed with the reader's {@code options}; empty if it cannot be read. */
+    private ClassNode read(String name, int options) {
+        byte[] bytes = locator.locate(name);
+        ClassNode n = new ClassNode();
+        if (bytes != null) {
+            new ClassReader(bytes).accept(n, options);
+        }
+        return n;
     }
 
     private static boolean isKnownReader(MemberRef m) {

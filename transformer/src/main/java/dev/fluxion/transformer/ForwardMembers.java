@@ -66,7 +66,7 @@ final class ForwardMembers {
             dump.accept(lanes == 1 ? "tangent" : "tangent" + lanes, () -> IrPrinter.print(tangent));
             MethodNode emitted = BytecodeEmitter.emit(tangent, access);
             if (lanes > 1 && (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS
-                    || BytecodeEmitter.codeLength(emitted) > BytecodeEmitter.HUGE_METHOD_LIMIT)) {
+                    || BytecodeEmitter.isHuge(emitted))) {
                 if (!writesParams) { // one lane at a time, in methods the JIT compiles
                     return Binders.laneByLane(owner, name, primal.descriptor(), lanes, access);
                 }

@@ -75,13 +75,16 @@ final class MethodChecks {
         return lower(owner, m, callees).function();
     }
 
+    /** {@code m} lowered, made once per class transformation ({@link DifferentiableMethods#lowered}): a fresh copy each call. */
     private static ValueObjects.Lowered lower(String owner, MethodNode m, DifferentiableMethods callees) {
-        ValueObjects.Lowered lowered = ValueObjects.lowered(
-                () -> ReadableCallees.inline(BytecodeParser.parse(owner, m), callees, callees::classNode),
-                f -> ReadableCallees.inlineInView(f, callees, callees::classNode), callees::classNode,
-                method -> callees.adjointRule(method) != null);
-        ExceptionEdges.prune(lowered.function()); // the exceptional edges of what the objects' lowering took away
-        return lowered;
+        return callees.lowered(m, () -> {
+            ValueObjects.Lowered lowered = ValueObjects.lowered(
+                    () -> ReadableCallees.inline(BytecodeParser.parse(owner, m), callees, callees::classNode),
+                    f -> ReadableCallees.inlineInView(f, callees, callees::classNode), callees::classNode,
+                    method -> callees.adjointRule(method) != null);
+            ExceptionEdges.prune(lowered.function()); // the exceptional edges of what the objects' lowering took away
+            return lowered;
+        });
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.BytecodeParser;
 import dev.fluxion.transformer.frontend.Inliner;
 import dev.fluxion.transformer.frontend.ModelLeaves;
+import dev.fluxion.transformer.ir.BlockCopier;
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
@@ -328,7 +329,7 @@ public final class Transformer {
                 if (members.isEmpty()) {
                     return new Result(null, out.problems());
                 }
-                java.util.function.Function<String, ClassNode> classes = c -> c.equals(node.name) ? node : callees.classNode(c);
+                java.util.function.Function<String, ClassNode> classes = c -> c.equals(node.name) ? node : callees.declarations(c);
                 members.forEach(m -> ThroughHandles.rewrite(m, node.name, classes)); // members the class may not use itself
                 return new Result(addMethods(reader, node, withFrames(node, members), out.replaced()), out.problems());
             } catch (MethodTooLargeException e) {
@@ -375,11 +376,11 @@ public final class Transformer {
      */
     private Derivative differentiate(ClassNode owner, MethodNode m, DifferentiableMethods callees, Set<Integer> inputs,
             String name) {
-        MethodChecks.Checked checked = MethodChecks.check(owner.name, m, callees, inputs);
+        MethodChecks.Checked checked = callees.check(owner, m, inputs);
         IrFunction source = checked.source();
         ActivityAnalysis sourceActivity = checked.activity();
-        Optimized optimized = optimized(owner, MethodChecks.parse(owner.name, m, callees), source, sourceActivity, callees,
-                inputs);
+        // a copy, as a fresh parse would give it, for the rewrites to change while the source stays
+        Optimized optimized = optimized(owner, BlockCopier.detached(source), source, sourceActivity, callees, inputs);
         IrFunction primal = optimized.primal();
         ActivityAnalysis activity = optimized.activity();
         String kind = inputs == null ? "" : "." + name;
@@ -423,7 +424,7 @@ public final class Transformer {
         ForwardMembers forward = new ForwardMembers(owner, m, access, callees, (what, text) -> dump(owner, m, what, text));
         boolean writes = !written.isEmpty();
         MethodNode tangent = forward.tangent(primal, activity, 1, writes);
-        if (primal != source && BytecodeEmitter.codeLength(tangent) > BytecodeEmitter.HUGE_METHOD_LIMIT) {
+        if (primal != source && BytecodeEmitter.isHuge(tangent)) {
             tangent = forward.tangent(source, sourceActivity, 1, writes); // as for the adjoint
         }
         MethodNode vectorTangent = forward.tangent(primal, activity, Naming.LANES, writes);
@@ -516,13 +517,13 @@ public final class Transformer {
     }
 
     /**
-     * {@code copy} (a fresh parse of {@code source}) with its small {@code @Differentiable} callees
+     * {@code copy} (a copy of {@code source}) with its small {@code @Differentiable} callees
      * inlined and the primal optimisations applied, if that changed anything and it still passes the
      * checks; else {@code source} as it is.
      */
     private Optimized optimized(ClassNode owner, IrFunction copy, IrFunction source, ActivityAnalysis sourceActivity,
             DifferentiableMethods callees, Set<Integer> inputs) {
-        boolean rewritten = inline && Inliner.inline(copy, owner, callee -> MethodChecks.parse(owner.name, callee, callees));
+        boolean rewritten = inline && Inliner.inline(copy, callees.inlinable());
         rewritten |= PrimalOptimizer.optimize(copy, callees);
         if (rewritten) {
             try {
@@ -537,7 +538,7 @@ public final class Transformer {
     }
 
     private static boolean tooLarge(List<MethodNode> methods) {
-        return methods.stream().mapToInt(BytecodeEmitter::codeLength).max().orElse(0) > BytecodeEmitter.HUGE_METHOD_LIMIT;
+        return methods.stream().anyMatch(BytecodeEmitter::isHuge);
     }
 
     /** Dumps and emits an adjoint and the adjoints of the loop bodies it outlined. */

@@ -1,7 +1,5 @@
 package dev.fluxion.transformer.analysis;
 
-import com.google.common.collect.HashMultimap;
-import com.google.common.collect.SetMultimap;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
@@ -12,8 +10,10 @@ import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.rules.DerivativeRule;
 import dev.fluxion.transformer.rules.MathRules;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,8 +41,9 @@ import java.util.Set;
 public final class ActivityAnalysis {
     private final ArrayFamilies families;
     private final Callees callees;
-    private final SetMultimap<Value, Value> dependents = HashMultimap.create();
-    private final SetMultimap<Value, Value> dependencies = HashMultimap.create();
+    /** The edges of the dependence graph, each way: the values each value flows into, and flows from. */
+    private final Map<Value, Set<Value>> dependents = new HashMap<>();
+    private final Map<Value, Set<Value>> dependencies = new HashMap<>();
     private final Set<Value> varied = new HashSet<>();
     private final Set<Value> useful = new HashSet<>();
 
@@ -84,11 +85,11 @@ public final class ActivityAnalysis {
         return a;
     }
 
-    private static void reach(ArrayDeque<Value> work, SetMultimap<Value, Value> edges, Set<Value> seen) {
+    private static void reach(ArrayDeque<Value> work, Map<Value, Set<Value>> edges, Set<Value> seen) {
         while (!work.isEmpty()) {
             Value v = work.pop();
             if (seen.add(v)) {
-                work.addAll(edges.get(v));
+                work.addAll(edges.getOrDefault(v, Set.of()));
             }
         }
     }
@@ -160,10 +161,19 @@ public final class ActivityAnalysis {
             Value a = node(from);
             Value b = node(to);
             if (a != b) {
-                dependents.put(a, b);
-                dependencies.put(b, a);
+                add(dependents, a, b);
+                add(dependencies, b, a);
             }
         }
+    }
+
+    private static void add(Map<Value, Set<Value>> edges, Value from, Value to) {
+        Set<Value> out = edges.get(from);
+        if (out == null) {
+            out = new HashSet<>();
+            edges.put(from, out);
+        }
+        out.add(to);
     }
 
     private void buildGraph(IrFunction f) {

@@ -2,7 +2,6 @@ package dev.fluxion.transformer.analysis;
 
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.IrFunction;
-import com.google.common.graph.Traverser;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -24,20 +23,42 @@ public final class ControlFlow {
 
     public ControlFlow(IrFunction f) {
         List<Block> blocks = f.blocks();
-        for (int i = 0; i < blocks.size(); i++) {
+        int n = blocks.size();
+        for (int i = 0; i < n; i++) {
             index.put(blocks.get(i), i);
         }
-        reach = new BitSet[blocks.size()];
-        for (int i = 0; i < blocks.size(); i++) {
-            reach[i] = successorsClosure(blocks.get(i));
+        int[][] successors = new int[n][];
+        for (int i = 0; i < n; i++) {
+            List<Block> s = blocks.get(i).successors();
+            successors[i] = new int[s.size()];
+            for (int k = 0; k < s.size(); k++) {
+                successors[i][k] = index.get(s.get(k));
+            }
+        }
+        reach = new BitSet[n];
+        int[] stack = new int[n]; // each block is pushed once at most
+        for (int i = 0; i < n; i++) {
+            reach[i] = successorsClosure(i, successors, stack);
         }
     }
 
-    private BitSet successorsClosure(Block from) {
-        BitSet seen = new BitSet();
-        // every block reachable from a successor of `from`: paths of one or more edges
-        for (Block b : Traverser.forGraph(Block::successors).breadthFirst(from.successors())) {
-            seen.set(index.get(b));
+    /** Every block reachable from a successor of block {@code from}: paths of one or more edges. */
+    private static BitSet successorsClosure(int from, int[][] successors, int[] stack) {
+        BitSet seen = new BitSet(successors.length);
+        int top = 0;
+        for (int s : successors[from]) {
+            if (!seen.get(s)) {
+                seen.set(s);
+                stack[top++] = s;
+            }
+        }
+        while (top > 0) {
+            for (int s : successors[stack[--top]]) {
+                if (!seen.get(s)) {
+                    seen.set(s);
+                    stack[top++] = s;
+                }
+            }
         }
         return seen;
     }

@@ -19,8 +19,11 @@ import java.util.Map;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
 
 /**
  * The backend: lowers an SSA function to a method's bytecode.
@@ -67,6 +70,22 @@ public final class BytecodeEmitter {
         } finally {
             m.instructions.remove(end);
         }
+    }
+
+    /**
+     * Whether a method's bytecode is longer than {@link #HUGE_METHOD_LIMIT}: laid out only when it
+     * may be, since no instruction but a switch takes more than 6 bytes (a {@code wide iinc}), and
+     * most methods are far below the limit.
+     */
+    public static boolean isHuge(MethodNode m) {
+        int bound = 0;
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode) {
+                return codeLength(m) > HUGE_METHOD_LIMIT;
+            }
+            bound += insn.getOpcode() < 0 ? 0 : 6; // labels, lines and frames take no bytes
+        }
+        return bound > HUGE_METHOD_LIMIT && codeLength(m) > HUGE_METHOD_LIMIT;
     }
 
     public static MethodNode emit(IrFunction function, int access) {

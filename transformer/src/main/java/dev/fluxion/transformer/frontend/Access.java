@@ -180,7 +180,7 @@ public final class Access {
         return c == null || c.name == null ? null : c;
     }
 
-    private static boolean isJdk(String owner) {
+    public static boolean isJdk(String owner) {
         return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/");
     }
 

@@ -63,7 +63,7 @@ final class BlockInterpreter {
         this.ssa = ssa;
         this.lineAt = lineAt;
         for (int k = 0; k < entryFrame.getStackSize(); k++) {
-            stack.add(ssa.read(new Slot.Stack(k), BytecodeParser.typeOf(entryFrame.getStack(k)), block));
+            stack.add(ssa.read(Slot.stack(k), BytecodeParser.typeOf(entryFrame.getStack(k)), block));
         }
     }
 
@@ -111,13 +111,13 @@ final class BlockInterpreter {
                 }
                 push(c);
             }
-            case ILOAD, LLOAD, FLOAD, DLOAD, ALOAD -> push(ssa.read(new Slot.Local(((VarInsnNode) insn).var),
+            case ILOAD, LLOAD, FLOAD, DLOAD, ALOAD -> push(ssa.read(Slot.local(((VarInsnNode) insn).var),
                     loadType(op), block));
-            case ISTORE, LSTORE, FSTORE, DSTORE, ASTORE -> ssa.write(new Slot.Local(((VarInsnNode) insn).var), block, pop());
+            case ISTORE, LSTORE, FSTORE, DSTORE, ASTORE -> ssa.write(Slot.local(((VarInsnNode) insn).var), block, pop());
             case IINC -> {
                 IincInsnNode inc = (IincInsnNode) insn;
-                Value old = ssa.read(new Slot.Local(inc.var), Type.INT_TYPE, block);
-                ssa.write(new Slot.Local(inc.var), block,
+                Value old = ssa.read(Slot.local(inc.var), Type.INT_TYPE, block);
+                ssa.write(Slot.local(inc.var), block,
                         append(new Instruction(Op.ARITHMETIC, IADD, Type.INT_TYPE, old, Constant.ofInt(inc.incr))));
             }
             case IALOAD, LALOAD, FALOAD, DALOAD, AALOAD, BALOAD, CALOAD, SALOAD -> {
@@ -362,7 +362,7 @@ final class BlockInterpreter {
 
     private void terminate(Instruction terminator) {
         for (int k = 0; k < stack.size(); k++) {
-            ssa.write(new Slot.Stack(k), block, ssa.resolve(stack.get(k)));
+            ssa.write(Slot.stack(k), block, ssa.resolve(stack.get(k)));
         }
         block.terminate(terminator);
     }

@@ -117,7 +117,7 @@ public final class BytecodeParser {
         findBlocks();
         int slot = 0;
         for (var p : function.params()) {
-            ssa.write(new Slot.Local(slot), entry, p);
+            ssa.write(Slot.local(slot), entry, p);
             slot += p.type().getSize();
         }
         ssa.seal(entry);
@@ -366,7 +366,7 @@ public final class BytecodeParser {
             TryCatchBlockNode tc = landingOf.get(b);
             int handler = firstReal(indexOf(tc.handler));
             Block landing = ExceptionEdges.landingInto(b, tc.type, blockAt.get(handler), lineAt[handler]);
-            ssa.write(new Slot.Stack(0), b, ExceptionEdges.catchOf(landing)); // the handler's stack: the exception
+            ssa.write(Slot.stack(0), b, ExceptionEdges.catchOf(landing)); // the handler's stack: the exception
         } else {
             fillCode(b);
         }
@@ -408,12 +408,31 @@ public final class BytecodeParser {
         }
     }
 
-    /** The SSA variables of the frontend: a local-variable slot or an operand-stack position. */
-    sealed interface Slot {
-        record Local(int index) implements Slot {
+    /**
+     * The SSA variables of the frontend: a local-variable slot or an operand-stack position. Its
+     * {@code equals} and {@code hashCode} are written out (the hash is the index, as the records this
+     * was had it), as in the other records the transformer uses as keys whenever it runs
+     * ({@code MemberRef}, the adjoint's variables): a record's own link through {@code invokedynamic}
+     * ({@code ObjectMethods}) when first called, which took some 15% of the time the agent adds to a
+     * JVM's start.
+     */
+    record Slot(boolean onStack, int index) {
+        static Slot local(int index) {
+            return new Slot(false, index);
         }
 
-        record Stack(int depth) implements Slot {
+        static Slot stack(int depth) {
+            return new Slot(true, depth);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Slot s && s.onStack == onStack && s.index == index;
+        }
+
+        @Override
+        public int hashCode() {
+            return index;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.fluxion.transformer.frontend;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.reverse.CheckpointPolicy;
 import dev.fluxion.transformer.ir.Block;
+import dev.fluxion.transformer.ir.BlockCopier;
 import dev.fluxion.transformer.ir.ExceptionEdges;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
@@ -45,34 +46,60 @@ public final class Inliner {
     private final ClassNode owner;
     private final Function<MethodNode, IrFunction> parse;
     private final Set<String> inProgress;
-    /** Callee bodies, inlined themselves, by name and descriptor; absent if not inlinable. */
+    /** Callee bodies, inlined themselves, by name and descriptor; {@code null} if not inlinable. */
     private final Map<String, IrFunction> bodies;
     private int growth;
 
-    private Inliner(ClassNode owner, Function<MethodNode, IrFunction> parse, Set<String> inProgress,
-            Map<String, IrFunction> bodies) {
-        this.owner = owner;
-        this.parse = parse;
+    private Inliner(Inliner outer, Set<String> inProgress) {
+        this.owner = outer.owner;
+        this.parse = outer.parse;
         this.inProgress = inProgress;
-        this.bodies = bodies;
+        this.bodies = outer.bodies;
+    }
+
+    private Inliner(Bodies bodies, Set<String> inProgress) {
+        this.owner = bodies.owner;
+        this.parse = bodies.parse;
+        this.inProgress = inProgress;
+        this.bodies = bodies.inlined;
     }
 
     /**
-     * Inlines into {@code f}, a method of {@code owner}; returns whether anything was inlined.
-     * {@code parse} gives a callee's SSA as the caller's was made (its objects replaced by their numbers).
+     * The inlinable callees of one class, each parsed and inlined into once for all the functions of
+     * the class that call it, not once per caller: in a chain of methods each calling the one before,
+     * every caller would otherwise parse the whole chain below it again. A body does not depend on
+     * the caller it is made for: recursion, the one thing that would make it depend on the methods
+     * being inlined further up, leaves a call in it, and a body that calls the class stays a call.
      */
-    public static boolean inline(IrFunction f, ClassNode owner, Function<MethodNode, IrFunction> parse) {
-        Set<String> inProgress = new HashSet<>();
-        inProgress.add(f.name() + f.descriptor());
-        return new Inliner(owner, parse, inProgress, new HashMap<>()).inlineCalls(f);
+    public static final class Bodies {
+        private final ClassNode owner;
+        private final Function<MethodNode, IrFunction> parse;
+        private final Map<String, IrFunction> inlined = new HashMap<>();
+
+        /** {@code parse} gives a callee's SSA as its callers' is made (its objects replaced by their numbers). */
+        public Bodies(ClassNode owner, Function<MethodNode, IrFunction> parse) {
+            this.owner = owner;
+            this.parse = parse;
+        }
     }
 
-    private boolean inlineCalls(IrFunction f) {
+    /** Inlines into {@code f}, a method of the class of {@code bodies}; returns whether anything was inlined. */
+    public static boolean inline(IrFunction f, Bodies bodies) {
+        Set<String> inProgress = new HashSet<>();
+        inProgress.add(f.name() + f.descriptor());
+        Inliner top = new Inliner(bodies, inProgress);
+        Map<String, IrFunction> own = new HashMap<>();
+        // each function gets copies of its own: the bodies' constants keep the users of every function they were inlined into
+        return top.inlineCalls(f, key -> own.computeIfAbsent(key, k -> BlockCopier.detached(top.calleeBody(k))));
+    }
+
+    private boolean inlineCalls(IrFunction f, Function<String, IrFunction> body) {
         boolean changed = false;
         for (int i = 0; i < f.blocks().size(); i++) {
             Block b = f.blocks().get(i);
             for (Instruction insn : List.copyOf(b.body())) {
-                IrFunction callee = calleeBody(insn);
+                String key = calleeKey(insn);
+                IrFunction callee = key == null ? null : body.apply(key);
                 if (callee != null && growth + size(callee) <= MAX_GROWTH) {
                     growth += size(callee);
                     inlineCall(f, b, insn, callee);
@@ -84,15 +111,17 @@ public final class Inliner {
         return changed;
     }
 
-    /** The callee's IR, itself with its calls inlined, if the call qualifies; else {@code null}. */
-    private IrFunction calleeBody(Instruction call) {
+    /** The callee's name and descriptor if the call is to a static method of the class, not a recursion; else {@code null}. */
+    private String calleeKey(Instruction call) {
         if (call.op() != Op.INVOKE || call.opcode() != Opcodes.INVOKESTATIC || !call.member().owner().equals(owner.name)) {
             return null;
         }
         String key = call.member().name() + call.member().descriptor();
-        if (inProgress.contains(key)) {
-            return null; // recursion
-        }
+        return inProgress.contains(key) ? null : key; // recursion
+    }
+
+    /** The callee's IR, itself with its calls inlined, if it qualifies; else {@code null}. */
+    private IrFunction calleeBody(String key) {
         if (!bodies.containsKey(key)) {
             bodies.put(key, parseAndInline(key));
         }
@@ -111,7 +140,8 @@ public final class Inliner {
                 }
                 inProgress.add(key);
                 try {
-                    new Inliner(owner, parse, inProgress, bodies).inlineCalls(g);
+                    Inliner nested = new Inliner(this, inProgress);
+                    nested.inlineCalls(g, nested::calleeBody);
                 } finally {
                     inProgress.remove(key);
                 }

@@ -14,11 +14,30 @@ import java.util.function.Function;
 public final class BlockCopier {
     private final Map<Value, Value> values = new HashMap<>();
     private final Map<Block, Block> blocks = new HashMap<>();
+    /** Whether constants are copied too ({@link #detached}), or stay themselves. */
+    private boolean copiesConstants;
 
     /** A copy of the whole function, under the same name, for a pass that must leave the original intact. */
     public static IrFunction copy(IrFunction f) {
-        IrFunction out = new IrFunction(f.owner(), f.name(), f.descriptor());
+        return copy(f, new BlockCopier());
+    }
+
+    /**
+     * A copy of the whole function that shares no value with it, constants included (one copy of
+     * each), or {@code null} for {@code null}: what a fresh parse would give, for a function kept to
+     * be copied into several others, whose constants would otherwise gather the users of all of them.
+     */
+    public static IrFunction detached(IrFunction f) {
+        if (f == null) {
+            return null;
+        }
         BlockCopier c = new BlockCopier();
+        c.copiesConstants = true;
+        return copy(f, c);
+    }
+
+    private static IrFunction copy(IrFunction f, BlockCopier c) {
+        IrFunction out = new IrFunction(f.owner(), f.name(), f.descriptor());
         for (Param p : f.params()) {
             c.values.put(p, out.params().get(p.index()));
         }
@@ -92,7 +111,12 @@ public final class BlockCopier {
             return mapped;
         }
         if (v instanceof Constant || v instanceof Undef) {
-            return v;
+            if (!copiesConstants) {
+                return v;
+            }
+            mapped = v instanceof Constant k ? new Constant(k.type(), k.value()) : new Undef(v.type());
+            values.put(v, mapped);
+            return mapped;
         }
         mapped = outside.apply(v);
         values.put(v, mapped);

@@ -46,29 +46,57 @@ import org.objectweb.asm.Type;
  * and a primal value that stays in its local needs no code at all.
  */
 public final class AdjointGenerator implements LocalAdjoints.Sweep {
-    private record Adjoint(Value primal) {
-    }
-
-    private record Primal(Value primal) {
-    }
-
-    private record Edge(Block primal) {
-    }
-
-    /** The shadow array of an active array value. */
-    private record Shadow(Value primal) {
-    }
-
     /**
-     * The adjoint of a scalar argument of a call the forward sweep differentiates, which the callee's
-     * adjoint gave there: summed over the calls (an outlined loop body runs once per iteration), taken
-     * by the reverse sweep where it first gets to the call.
+     * A variable of the adjoint's SSA: of what {@code kind}, for which primal value, block or call
+     * ({@code of}), and which operand of the call. Its {@code equals} and {@code hashCode} are
+     * written out, as {@code BytecodeParser.Slot} says why.
      */
-    private record TailBar(Instruction call, int operand) {
-    }
+    private record Variable(Kind kind, Object of, int operand) {
+        private enum Kind { ADJOINT, PRIMAL, EDGE, SHADOW, TAIL_BAR, TRIPS }
 
-    /** Entries from the latch still to reverse, for a counted loop's header. */
-    private record Trips(Block header) {
+        /** The adjoint of a primal value. */
+        static Variable adjoint(Value primal) {
+            return new Variable(Kind.ADJOINT, primal, -1);
+        }
+
+        /** A primal value as the reverse sweep has it (in its local, recomputed, or restored from the tape). */
+        static Variable primal(Value primal) {
+            return new Variable(Kind.PRIMAL, primal, -1);
+        }
+
+        /** Which predecessor the forward sweep entered a join from. */
+        static Variable edge(Block join) {
+            return new Variable(Kind.EDGE, join, -1);
+        }
+
+        /** The shadow array of an active array value. */
+        static Variable shadow(Value array) {
+            return new Variable(Kind.SHADOW, array, -1);
+        }
+
+        /**
+         * The adjoint of a scalar argument of a call the forward sweep differentiates, which the callee's
+         * adjoint gave there: summed over the calls (an outlined loop body runs once per iteration), taken
+         * by the reverse sweep where it first gets to the call.
+         */
+        static Variable tailBar(Instruction call, int operand) {
+            return new Variable(Kind.TAIL_BAR, call, operand);
+        }
+
+        /** Entries from the latch still to reverse, for a counted loop's header. */
+        static Variable trips(Block header) {
+            return new Variable(Kind.TRIPS, header, -1);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Variable v && v.kind == kind && v.of == of && v.operand == operand;
+        }
+
+        @Override
+        public int hashCode() {
+            return (kind.ordinal() * 31 + System.identityHashCode(of)) * 31 + operand;
+        }
     }
 
     private enum Result { VALUE }
@@ -335,7 +363,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             if (cfg.inLoop(b)) {
                 tape.push(edge);
             } else {
-                ssa.write(new Edge(b), fwd, edge);
+                ssa.write(Variable.edge(b), fwd, edge);
             }
         }
         for (Instruction insn : b.body()) {
@@ -360,7 +388,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 copy = rules.calls().tailCall(insn, this::forward, this::forwardShadow, seed, ir, tape, bars);
                 bars.forEach((j, bar) -> {
                     if (activity.isActive(insn.operand(j))) {
-                        TailBar key = new TailBar(insn, j);
+                        Variable key = Variable.tailBar(insn, j);
                         ssa.write(key, fwd, ir.add(ssa.read(key, bar.type(), fwd), bar));
                     }
                 });
@@ -409,7 +437,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private void defineShadow(Instruction array, Value shadow, Block fwd) {
         forwardShadow.put(array, shadow);
         if (plan.isShadowNeeded(array)) {
-            ssa.write(new Shadow(array), fwd, shadow);
+            ssa.write(Variable.shadow(array), fwd, shadow);
         }
     }
 
@@ -426,7 +454,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
 
     private void definePrimal(Instruction insn, Value copy, Block fwd) {
         if (plan.isNeeded(insn)) {
-            ssa.write(new Primal(insn), fwd, copy);
+            ssa.write(Variable.primal(insn), fwd, copy);
         }
     }
 
@@ -436,7 +464,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         if (t.op() == Op.RETURN) {
             tape.markPeak(); // the forward sweep's end: the stacks at their highest
             for (Value v : activeValues()) {
-                ssa.write(new Adjoint(v), ir.block(), zero(v.type()));
+                ssa.write(Variable.adjoint(v), ir.block(), zero(v.type()));
             }
             if (seed != null && ArrayFamilies.isMember(t.operand(0))) {
                 if (activity.isActive(t.operand(0))) {
@@ -450,29 +478,29 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         List<Instruction> savedShadows = new ArrayList<>(plan.recordedShadowsBy(b));
         Collections.reverse(savedShadows);
         for (Instruction array : savedShadows) {
-            ssa.write(new Shadow(array), ir.block(), tape.pop(ArrayOps.arrayType(array)));
+            ssa.write(Variable.shadow(array), ir.block(), tape.pop(ArrayOps.arrayType(array)));
         }
         List<Instruction> saved = new ArrayList<>(plan.recordedBy(b));
         Collections.reverse(saved);
         for (Instruction v : saved) {
-            ssa.write(new Primal(v), ir.block(), tape.pop(v.type()));
+            ssa.write(Variable.primal(v), ir.block(), tape.pop(v.type()));
         }
         for (Instruction v : plan.recomputedBy(b)) {
             Block header = plan.inductionHeader(v);
             if (header != null) { // start + step * trips: the trip count the loop's reversal keeps anyway
-                Value trips = ssa.read(new Trips(header), Type.INT_TYPE, ir.block());
+                Value trips = ssa.read(Variable.trips(header), Type.INT_TYPE, ir.block());
                 Value step = ir.mul(trips, Constant.ofInt(plan.inductionStep(v)));
-                ssa.write(new Primal(v), ir.block(), ir.add(primal(plan.inductionStart(v)), step));
+                ssa.write(Variable.primal(v), ir.block(), ir.add(primal(plan.inductionStart(v)), step));
                 continue;
             }
             Instruction copy = copyOf(v);
             for (Value operand : v.operands()) {
                 copy.addOperand(primal(operand));
             }
-            ssa.write(new Primal(v), ir.block(), ir.append(copy));
+            ssa.write(Variable.primal(v), ir.block(), ir.append(copy));
         }
         for (Instruction row : plan.rereadShadowsBy(b)) {
-            ssa.write(new Shadow(row), ir.block(), ir.arrayLoad(shadow(row.operand(0)), primal(row.operand(1))));
+            ssa.write(Variable.shadow(row), ir.block(), ir.arrayLoad(shadow(row.operand(0)), primal(row.operand(1))));
         }
         List<Instruction> body = new ArrayList<>(b.body());
         Collections.reverse(body);
@@ -485,8 +513,8 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 for (int j = 0; j < insn.operands().size(); j++) {
                     Value operand = insn.operand(j);
                     if (Types.isFloating(operand.type()) && activity.isActive(operand)) {
-                        accumulate(operand, ssa.read(new TailBar(insn, j), operand.type(), ir.block()));
-                        ssa.write(new TailBar(insn, j), ir.block(), zero(operand.type())); // the sum is taken
+                        accumulate(operand, ssa.read(Variable.tailBar(insn, j), operand.type(), ir.block()));
+                        ssa.write(Variable.tailBar(insn, j), ir.block(), zero(operand.type())); // the sum is taken
                     }
                 }
                 continue;
@@ -496,7 +524,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 continue;
             }
             Value rBar = readAdjoint(insn);
-            ssa.write(new Adjoint(insn), ir.block(), zero(insn.type()));
+            ssa.write(Variable.adjoint(insn), ir.block(), zero(insn.type()));
             if (!IrBuilder.isZero(rBar) || mustCallAdjoint(insn)) {
                 rules.emit(insn, IrBuilder.isZero(rBar) ? null : rBar, this);
             }
@@ -507,19 +535,19 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             List<Instruction> shadowsOnce = plan.recordedShadowsPerLoop(header);
             Collections.reverse(shadowsOnce);
             for (Instruction array : shadowsOnce) {
-                ssa.write(new Shadow(array), ir.block(), tape.pop(ArrayOps.arrayType(array)));
+                ssa.write(Variable.shadow(array), ir.block(), tape.pop(ArrayOps.arrayType(array)));
             }
             List<Instruction> valuesOnce = plan.recordedPerLoop(header);
             Collections.reverse(valuesOnce);
             for (Instruction v : valuesOnce) {
-                ssa.write(new Primal(v), ir.block(), tape.pop(v.type()));
+                ssa.write(Variable.primal(v), ir.block(), tape.pop(v.type()));
             }
-            ssa.write(new Trips(header), ir.block(), plan.isCountComputed(header) ? countFromBounds(header)
+            ssa.write(Variable.trips(header), ir.block(), plan.isCountComputed(header) ? countFromBounds(header)
                     : tape.pop(Type.INT_TYPE));
         }
         if (b.predecessors().size() > 1) {
             Value edge = countedLoops.isCounted(b) ? edgeOfCountedHeader(b)
-                    : cfg.inLoop(b) ? tape.pop(Type.INT_TYPE) : ssa.read(new Edge(b), Type.INT_TYPE, ir.block());
+                    : cfg.inLoop(b) ? tape.pop(Type.INT_TYPE) : ssa.read(Variable.edge(b), Type.INT_TYPE, ir.block());
             ir.block().terminator().addOperand(edge);
             Map<Instruction, Value> bars = new LinkedHashMap<>();
             for (Instruction phi : b.phis()) {
@@ -528,7 +556,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 }
             }
             for (Instruction phi : bars.keySet()) {
-                ssa.write(new Adjoint(phi), ir.block(), zero(phi.type()));
+                ssa.write(Variable.adjoint(phi), ir.block(), zero(phi.type()));
             }
             phiAdjoints.put(b, bars);
         }
@@ -559,7 +587,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
 
     /** The trips left at a counted loop's header, which its reverse tests: to the latch while positive. */
     private Value edgeOfCountedHeader(Block header) {
-        Value left = ssa.read(new Trips(header), Type.INT_TYPE, ir.block());
+        Value left = ssa.read(Variable.trips(header), Type.INT_TYPE, ir.block());
         tripLeft.put(header, left);
         return left;
     }
@@ -572,7 +600,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 Block header = e.getKey();
                 if (countedLoops.isCounted(header) && header.predecessors().get(i) == countedLoops.latch(header)) {
                     Value left = ssa.resolve(tripLeft.get(header));
-                    ssa.write(new Trips(header), edgeBlock, ir.sub(left, Constant.ofInt(1)));
+                    ssa.write(Variable.trips(header), edgeBlock, ir.sub(left, Constant.ofInt(1)));
                 }
                 for (Map.Entry<Instruction, Value> bar : phiAdjoints.get(e.getKey()).entrySet()) {
                     accumulate(bar.getKey().operand(i), ssa.resolve(bar.getValue()));
@@ -636,7 +664,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                     for (int j = 0; j < insn.operands().size(); j++) {
                         Value operand = insn.operand(j);
                         if (Types.isFloating(operand.type()) && activity.isActive(operand)) {
-                            ssa.write(new TailBar(insn, j), fwd, zero(operand.type()));
+                            ssa.write(Variable.tailBar(insn, j), fwd, zero(operand.type()));
                         }
                     }
                 }
@@ -678,7 +706,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         if (!activity.isActive(v)) {
             return zero(v.type());
         }
-        return ssa.read(new Adjoint(v), v.type(), ir.block());
+        return ssa.read(Variable.adjoint(v), v.type(), ir.block());
     }
 
     @Override
@@ -694,7 +722,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     @Override
     public Value primal(Value v) {
         if (v instanceof Instruction insn) {
-            return ssa.read(new Primal(insn), insn.type(), ir.block());
+            return ssa.read(Variable.primal(insn), insn.type(), ir.block());
         }
         return forward(v);
     }
@@ -705,7 +733,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             return;
         }
         Value sum = ir.add(readAdjoint(v), contribution);
-        ssa.write(new Adjoint(v), ir.block(), sum);
+        ssa.write(Variable.adjoint(v), ir.block(), sum);
     }
 
     @Override
@@ -717,7 +745,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         if (!(array instanceof Instruction insn) || !plan.isShadowNeeded(array) || !activity.isActive(array)) {
             throw new IllegalStateException("no shadow for " + array); // a rule asked for one it did not declare
         }
-        return ssa.read(new Shadow(insn), ArrayOps.arrayType(insn), ir.block());
+        return ssa.read(Variable.shadow(insn), ArrayOps.arrayType(insn), ir.block());
     }
 
     private static Instruction copyOf(Instruction insn) {
