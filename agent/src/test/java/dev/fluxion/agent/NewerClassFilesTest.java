@@ -38,13 +38,7 @@ class NewerClassFilesTest {
 
     @Test
     void agentDifferentiatesAClassCompiledForJdk25(@TempDir Path dir) throws Exception {
-        Optional<Path> jdk = newestJdk();
-        assumeTrue(jdk.isPresent(), "no JDK 25 installed beside the default one");
-        Files.writeString(dir.resolve("Newer.java"), SOURCE);
-        String runtime = Path.of(Fluxion.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        run(dir, jdk.get().resolve("bin/javac").toString(), "--release", "25", "-cp", runtime, "Newer.java");
-        String out = run(dir, jdk.get().resolve("bin/java").toString(),
-                "-javaagent:" + Path.of("target/fluxion-agent.jar").toAbsolutePath(), "-cp", dir + ":" + runtime, "Newer");
+        String out = compiledForJdk25UnderTheAgent(dir, "Newer", SOURCE);
         assertEquals(Math.cos(0.5) + " " + 6.0, out.strip());
     }
 
@@ -68,18 +62,23 @@ class NewerClassFilesTest {
     /** Java 21's {@code Math.clamp}, which JDK 17 cannot call: the derivative goes to the operand it returns. */
     @Test
     void clampOfJava21IsDifferentiated(@TempDir Path dir) throws Exception {
-        Optional<Path> jdk = newestJdk();
-        assumeTrue(jdk.isPresent(), "no JDK 25 installed beside the default one");
-        Files.writeString(dir.resolve("Clamped.java"), CLAMP);
-        String runtime = Path.of(Fluxion.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        run(dir, jdk.get().resolve("bin/javac").toString(), "--release", "25", "-cp", runtime, "Clamped.java");
-        String out = run(dir, jdk.get().resolve("bin/java").toString(),
-                "-javaagent:" + Path.of("target/fluxion-agent.jar").toAbsolutePath(), "-cp", dir + ":" + runtime, "Clamped");
+        String out = compiledForJdk25UnderTheAgent(dir, "Clamped", CLAMP);
         // inside [-1, x2]: d/dx0 = 3 x1 + 1, d/dx1 = 3 x0 + 1 (x1 in [0, 2]); above x2: d/dx2 = 3; below -1: -1 is a constant
         assertEquals(String.join("\n",
                 "[5.5, 2.5, 0.0] [5.5, 2.5, 0.0]",
                 "[1.0, 1.0, 3.0] [1.0, 1.0, 3.0]",
                 "[1.0, 1.0, 0.0] [1.0, 1.0, 0.0]"), out.strip());
+    }
+
+    /** What class {@code name}, compiled from {@code source} for Java 25, prints when run under the agent on JDK 25. */
+    private static String compiledForJdk25UnderTheAgent(Path dir, String name, String source) throws Exception {
+        Optional<Path> jdk = newestJdk();
+        assumeTrue(jdk.isPresent(), "no JDK 25 installed beside the default one");
+        Files.writeString(dir.resolve(name + ".java"), source);
+        String runtime = Path.of(Fluxion.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        run(dir, jdk.get().resolve("bin/javac").toString(), "--release", "25", "-cp", runtime, name + ".java");
+        return run(dir, jdk.get().resolve("bin/java").toString(),
+                "-javaagent:" + Path.of("target/fluxion-agent.jar").toAbsolutePath(), "-cp", dir + ":" + runtime, name);
     }
 
     private static Optional<Path> newestJdk() throws IOException {

@@ -196,29 +196,29 @@ final class Outside {
         }
         instances(nodes, "Fn", "F", unaryClasses, 1, twice);
         if (rng.nextDouble() < 0.4) {
-            nodes.add(Node.of(Sort.METHOD, "interface Fn2 {\n    double apply(double y, double z);\n}").pin());
-            List<Implementation> binary = List.of(new Implementation("Blend", 1 + rng.nextInt(2)),
-                    new Implementation("Gate", 1 + rng.nextInt(2)));
-            for (Implementation i : binary) {
-                nodes.add(implementation(i, "Fn2", 2, false));
-            }
-            instances(nodes, "Fn2", "G", binary, 2, false);
+            interfaceOfTwo(nodes, "interface Fn2 {\n    double apply(double y, double z);\n}", "Fn2", "G", 2, "Blend", "Gate");
         }
         if (rng.nextDouble() < 0.35) { // differentiated arrays passed through the interface
             vectorInterface = true;
             vectorWrites = rng.nextBoolean();
-            nodes.add(Node.of(Sort.METHOD, "interface Fv {\n    double of(double[] w);\n}").pin());
-            List<Implementation> vectors = List.of(new Implementation("Norm", 1 + rng.nextInt(2)),
-                    new Implementation("Peak", 1 + rng.nextInt(2)));
-            for (Implementation i : vectors) {
-                nodes.add(implementation(i, "Fv", 0, false));
-            }
-            instances(nodes, "Fv", "V", vectors, 0, false);
+            interfaceOfTwo(nodes, "interface Fv {\n    double of(double[] w);\n}", "Fv", "V", 0, "Norm", "Peak");
         }
         declared.put(DISPATCH_OUTSIDE, nodes);
     }
 
     /** An array of objects of {@code classes} (each at least once), and sometimes a single one in a field. */
+    /** An interface ({@code declaration}) with two classes implementing it, and their instances named {@code prefix}N. */
+    private void interfaceOfTwo(List<Node> nodes, String declaration, String type, String prefix, int arity, String first,
+            String second) {
+        nodes.add(Node.of(Sort.METHOD, declaration).pin());
+        List<Implementation> classes = List.of(new Implementation(first, 1 + rng.nextInt(2)),
+                new Implementation(second, 1 + rng.nextInt(2)));
+        for (Implementation i : classes) {
+            nodes.add(implementation(i, type, arity, false));
+        }
+        instances(nodes, type, prefix, classes, arity, false);
+    }
+
     private void instances(List<Node> nodes, String type, String prefix, List<Implementation> classes, int arity,
             boolean twice) {
         int count = classes.size() + rng.nextInt(2);
