@@ -555,6 +555,34 @@ public final class Corpus {
                 }, p(0.3, -0.2), p(1.1, 0.7)),
                 scalar("ObjectHelpers.decayThroughAnObject", ObjectHelpers::decayThroughAnObject,
                         p -> new double[] {-3 * 20 * 0.05 * Math.pow(1 - 0.05 * p[0], 19) - 2}, p(0.5), p(2.0)),
+                scalar("ChosenObjects.nearestSphere", ChosenObjects::nearestSphere, null, p(0.1, -0.3, 0.5, 1.2),
+                        p(-0.2, 0.4, 0.6, 1.0)).nonSmooth(),
+                scalar("ChosenObjects.shadowedSpheres", ChosenObjects::shadowedSpheres, null, p(0.1, -0.3, 0.5, 1.2, 2),
+                        p(-0.2, 0.4, 0.6, 1.0, -1.75)).nonSmooth(),
+                scalar("ChosenObjects.kickTheHeaviest", ChosenObjects::kickTheHeaviest, p -> {
+                    int h = 0; // the heaviest (the first of the largest masses) gets v = p3: sum of x m = 0 p0 + 1 p1 + 2 p2 + p3 m_h
+                    for (int i = 1; i < 3; i++) {
+                        if (p[i] > p[h]) {
+                            h = i;
+                        }
+                    }
+                    double[] g = {0, 1, 2, p[h]};
+                    g[h] += p[3];
+                    return g;
+                }, p(1.0, 2.0, 1.5, 0.7), p(3, 1, 2, -0.4)).nonSmooth(),
+                scalar("ChosenObjects.closestBall", ChosenObjects::closestBall, p -> {
+                    int c = 0; // (gap)^2, gap = |(p_c, c) - (1, 1)| - 0.5 - p_c^2 / 10, for the nearest ball c only
+                    for (int i = 1; i < p.length; i++) {
+                        if (Math.hypot(p[i] - 1, i - 1) < Math.hypot(p[c] - 1, c - 1)) {
+                            c = i;
+                        }
+                    }
+                    double d = Math.hypot(p[c] - 1, c - 1);
+                    double gap = d - 0.5 - p[c] * p[c] / 10;
+                    double[] g = new double[p.length];
+                    g[c] = 2 * gap * ((p[c] - 1) / d - p[c] / 5);
+                    return g;
+                }, p(0.8, 1.3, 3.0), p(1.1, -2, 0.5)).nonSmooth(),
                 scalar("ObjectArrayCases.springChain", ObjectArrayCases::springChain, null,
                         p(3.0, 0.1, 1.2), p(5.0, 0.4, 0.9)),
                 scalar("ObjectArrayCases.twoBodies", ObjectArrayCases::twoBodies, null,

@@ -19,6 +19,8 @@ import dev.fluxion.fixtures.bad.BitsOfADouble;
 import dev.fluxion.fixtures.bad.CallThrowingInTryBlock;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.CallsAFailingCallee;
+import dev.fluxion.fixtures.bad.ChosenSlotGivenAnotherObject;
+import dev.fluxion.fixtures.bad.ElementOrNewObject;
 import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
@@ -658,6 +660,33 @@ class DiagnosticsTest {
                         + "kept this method's objects as they are: an element of an array of "
                         + "dev.fluxion.fixtures.bad.SlotGivenAnotherObject.Body is used after its slot may be given another "
                         + "object)",
+                OBJECT_ADVICE);
+    }
+
+    // Body[] bodies = {new Body(p[0], p[1]), new Body(p[1], p[0])};   // ERROR
+    // Body fastest = null;
+    // for (Body b : bodies) if (fastest == null || b.v > fastest.v) fastest = b;
+    // bodies[0] = new Body(0, 0);            // the slot fastest may have chosen given another object
+    // return fastest.x;
+    @Test
+    void chosenElementUsedAfterItsSlotIsGivenAnotherObject() {
+        expectOne(ChosenSlotGivenAnotherObject.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ChosenSlotGivenAnotherObject.Body "
+                        + "(Fluxion kept this method's objects as they are: a variable that chooses an element of an array of "
+                        + "dev.fluxion.fixtures.bad.ChosenSlotGivenAnotherObject.Body is used after the element's slot may be "
+                        + "given another object: choose the element's index (an int) instead, and read the element when it is "
+                        + "used)",
+                OBJECT_ADVICE);
+    }
+
+    // Body[] bodies = {new Body(p[0], p[1]), new Body(p[1], p[0])};   // ERROR
+    // Body pick = p[0] > 0 ? bodies[1] : new Body(1, 2);   // an element, or an object of its own
+    @Test
+    void variableHoldsAnElementOrANewObject() {
+        expectOne(ElementOrNewObject.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ElementOrNewObject.Body (Fluxion "
+                        + "kept this method's objects as they are: a variable holds either an element of an array of "
+                        + "dev.fluxion.fixtures.bad.ElementOrNewObject.Body or another object)",
                 OBJECT_ADVICE);
     }
 

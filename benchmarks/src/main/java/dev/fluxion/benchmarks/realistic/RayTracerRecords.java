@@ -108,36 +108,35 @@ public final class RayTracerRecords {
         return new Vec3(u, v, 1.5).normalize();
     }
 
-    /** The brightness seen along the ray. */
+    /** The brightness seen along the ray: the nearest sphere it meets, lit unless another sphere is in the way. */
     static double trace(Sphere[] spheres, Ray ray, Vec3 light) {
-        int hit = -1;
+        Sphere hit = null;
         double nearest = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < spheres.length; s++) {
-            double t = spheres[s].intersect(ray);
+        for (Sphere s : spheres) {
+            double t = s.intersect(ray);
             if (t > 0 && t < nearest) {
                 nearest = t;
                 hit = s;
             }
         }
-        if (hit < 0) {
+        if (hit == null) {
             return RayTracer.BACKGROUND;
         }
-        Sphere sphere = spheres[hit];
         Vec3 point = ray.at(nearest);
-        Vec3 normal = point.minus(sphere.centre()).normalize();
+        Vec3 normal = point.minus(hit.centre()).normalize();
         Vec3 toLight = light.minus(point).normalize();
         double lambert = normal.dot(toLight);
         if (lambert <= 0 || inShadow(spheres, new Ray(point, toLight), hit)) {
-            return RayTracer.AMBIENT * sphere.albedo();
+            return RayTracer.AMBIENT * hit.albedo();
         }
         Vec3 halfway = toLight.minus(ray.dir()).normalize();
         double specular = Math.pow(Math.max(0, normal.dot(halfway)), RayTracer.SHININESS);
-        return sphere.albedo() * (RayTracer.AMBIENT + lambert) + 0.5 * specular;
+        return hit.albedo() * (RayTracer.AMBIENT + lambert) + 0.5 * specular;
     }
 
-    static boolean inShadow(Sphere[] spheres, Ray shadowRay, int self) {
-        for (int s = 0; s < spheres.length; s++) {
-            if (s != self && spheres[s].intersect(shadowRay) > 0) {
+    static boolean inShadow(Sphere[] spheres, Ray shadowRay, Sphere self) {
+        for (Sphere s : spheres) {
+            if (s != self && s.intersect(shadowRay) > 0) {
                 return true;
             }
         }

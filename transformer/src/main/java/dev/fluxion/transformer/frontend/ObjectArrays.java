@@ -84,8 +84,8 @@ final class ObjectArrays {
             if (versions == null) {
                 throw new ValueObjects.Abandon(describe(array) + " is held by a variable that may hold another array too");
             }
-            check(array, versions, classes, isObject, isValue, fields);
-            new Split(array, versions, classes, isValue, fields).run();
+            ChosenElements chosen = check(f, array, versions, classes, isObject, isValue, fields);
+            new Split(array, versions, classes, isValue, fields, chosen).run();
         }
     }
 
@@ -150,7 +150,8 @@ final class ObjectArrays {
         return classes != null && classes.size() == 1 ? classes.get(0) : null;
     }
 
-    private static void check(Instruction array, List<Instruction> versions, List<String> classes,
+    /** Checks the array's uses; returns the variables that choose among its elements ({@link ChosenElements}). */
+    private static ChosenElements check(IrFunction f, Instruction array, List<Instruction> versions, List<String> classes,
             Predicate<Type> isObject, Predicate<Type> isValue, Function<String, List<FieldNode>> fieldsOf) {
         String what = describe(array);
         for (String c : classes) {
@@ -160,6 +161,7 @@ final class ObjectArrays {
             }
             checkFields(what, fieldsOf.apply(c), isValue, fieldsOf, 0);
         }
+        ChosenElements chosen = ChosenElements.of(f, versions, classes, what);
         for (Instruction version : versions) {
             for (Instruction user : version.users()) {
                 if (versions.contains(user)) {
@@ -172,8 +174,8 @@ final class ObjectArrays {
                     case ARRAY_LENGTH -> {
                     }
                     case ARRAY_LOAD -> {
-                        checkElement(user, classes, what);
-                        checkNotOverwritten(versions, user, what);
+                        checkElement(user, classes, what, chosen);
+                        checkNotOverwritten(versions, user, what, chosen);
                     }
                     case ARRAY_STORE -> {
                         if (user.operand(0) != version || versions.contains(user.operand(2))) {
@@ -185,6 +187,7 @@ final class ObjectArrays {
                 }
             }
         }
+        return chosen;
     }
 
     /**
@@ -216,14 +219,16 @@ final class ObjectArrays {
     /**
      * An element read from the array is only read and written through, checked for null (see
      * {@link #isNullCheck}), tested for its class ({@code Dispatch.isClass}, from {@link TypeSwitch})
-     * and cast to one of the classes, the cast only read and written through.
+     * and cast to one of the classes, the cast only read and written through; or it is chosen by a
+     * variable ({@link ChosenElements}), itself or its cast.
      */
-    private static void checkElement(Instruction element, List<String> classes, String what) {
+    private static void checkElement(Instruction element, List<String> classes, String what, ChosenElements chosen) {
         for (Instruction user : element.users()) {
-            boolean fine = isFieldAccess(user, element) || isNullCheck(user) || isClassTest(user, element, classes)
-                    || user.op() == Op.INVOKE && user.member().equals(TypeSwitch.NONE) && user.operand(0) == element
+            boolean fine = isFieldAccess(user, element) || chosen.isChosen(user) || chosen.isComparison(user)
+                    || isElementUse(user, element, classes)
                     || user.op() == Op.CHECKCAST && classes.contains(user.typeOperand().getInternalName())
-                            && user.users().stream().allMatch(u -> isFieldAccess(u, user) || isNullCheck(u));
+                            && user.users().stream().allMatch(u -> isFieldAccess(u, user) || isNullCheck(u)
+                                    || chosen.isChosen(u) || chosen.isComparison(u));
             if (!fine) {
                 throw new ValueObjects.Abandon("an element of " + what + ": " + ValueObjects.describeUse(user));
             }
@@ -231,15 +236,30 @@ final class ObjectArrays {
     }
 
     /**
+     * A use of {@code element} (an element, or a variable that chose one) other than reading or
+     * writing its fields: a null check, a test of its class, the throw past the last class test, a
+     * cast to one of the classes that is only read and written through and checked for null.
+     */
+    static boolean isElementUse(Instruction user, Instruction element, List<String> classes) {
+        return isNullCheck(user) || isClassTest(user, element, classes)
+                || user.op() == Op.INVOKE && user.member().equals(TypeSwitch.NONE) && user.operand(0) == element
+                || user.op() == Op.CHECKCAST && classes.contains(user.typeOperand().getInternalName())
+                        && user.users().stream().allMatch(u -> isFieldAccess(u, user) || isNullCheck(u));
+    }
+
+    /**
      * No store into the array runs between reading an element and a use of it: the element is then
      * the object in its slot wherever it is used, as the fields' arrays, read at each use, assume.
      */
-    private static void checkNotOverwritten(List<Instruction> versions, Instruction element, String what) {
-        Set<Instruction> uses = new HashSet<>();
+    private static void checkNotOverwritten(List<Instruction> versions, Instruction element, String what,
+            ChosenElements chosen) {
+        Set<Instruction> uses = new HashSet<>(); // those of the variables that chose it: ChosenElements checks them
         for (Instruction u : element.users()) {
-            uses.add(u);
+            if (!chosen.isChosen(u)) {
+                uses.add(u);
+            }
             if (u.op() == Op.CHECKCAST) {
-                uses.addAll(u.users());
+                u.users().stream().filter(c -> !chosen.isChosen(c)).forEach(uses::add);
             }
         }
         for (Instruction version : versions) {
@@ -387,9 +407,12 @@ final class ObjectArrays {
         /** The arrays of each version, by the keys of {@link #types}. */
         private final Map<Instruction, Map<String, Value>> arraysOf = new HashMap<>();
 
+        private final ChosenElements chosen;
+
         Split(Instruction array, List<Instruction> versions, List<String> classes, Predicate<Type> isValue,
-                Function<String, List<FieldNode>> fields) {
+                Function<String, List<FieldNode>> fields, ChosenElements chosen) {
             this.array = array;
+            this.chosen = chosen;
             this.versions = versions;
             this.classes = classes;
             this.isValue = isValue;
@@ -416,6 +439,10 @@ final class ObjectArrays {
             }
             arraysOf.put(array, made);
             makeVersions();
+            chosen.replace((use, version, index) -> {
+                rewriteElementUse(use, arraysOf.get(version), index);
+                use.block().remove(use);
+            });
             for (Instruction version : versions) {
                 Map<String, Value> arrays = arraysOf.get(version);
                 for (Instruction user : List.copyOf(version.users())) {
@@ -432,18 +459,8 @@ final class ObjectArrays {
                             b.remove(user);
                         }
                         case ARRAY_LOAD -> {
-                            Value index = user.operand(1);
                             for (Instruction use : List.copyOf(user.users())) {
-                                if (use.op() == Op.CHECKCAST) {
-                                    if (arrays.containsKey(TAGS)) { // the cast's own check, on the class numbers
-                                        castCheck(use, arrays, index);
-                                    }
-                                    for (Instruction access : List.copyOf(use.users())) {
-                                        rewrite(access, arrays, index);
-                                    }
-                                } else {
-                                    rewrite(use, arrays, index);
-                                }
+                                rewriteElementUse(use, arrays, user.operand(1));
                                 use.block().remove(use);
                             }
                             b.remove(user);
@@ -522,6 +539,28 @@ final class ObjectArrays {
             }
             return at.block().insertBefore(at, new Instruction(Op.CHECKCAST, Opcodes.CHECKCAST, type, copy).withTypeOperand(type)
                     .withLine(at.line()));
+        }
+
+        /** A use of the element at {@code index}: {@link #rewrite}, or a cast of it, checked, whose uses are rewritten. */
+        private void rewriteElementUse(Instruction use, Map<String, Value> arrays, Value index) {
+            if (chosen.isComparison(use)) {
+                chosen.replaceComparison(use);
+                return;
+            }
+            if (use.op() != Op.CHECKCAST) {
+                rewrite(use, arrays, index);
+                return;
+            }
+            if (arrays.containsKey(TAGS)) { // the cast's own check, on the class numbers
+                castCheck(use, arrays, index);
+            }
+            for (Instruction access : List.copyOf(use.users())) {
+                if (chosen.isComparison(access)) {
+                    chosen.replaceComparison(access);
+                } else {
+                    rewrite(access, arrays, index);
+                }
+            }
         }
 
         /**
