@@ -169,6 +169,30 @@ public final class ChosenObjects {
         return sum;
     }
 
+    /**
+     * Three rounds, each with particles made anew (speeds p_i (round + 1)): the fastest is moved by its
+     * speed, then scores x v. The variable chooses from the round's own array.
+     */
+    @Differentiable
+    public static double roundsOfTheFastest(double[] p) {
+        double total = 0;
+        for (int round = 0; round < 3; round++) {
+            Particle[] ps = new Particle[p.length];
+            for (int i = 0; i < ps.length; i++) {
+                ps[i] = new Particle(i, p[i] * (round + 1), 1);
+            }
+            Particle fastest = null;
+            for (Particle q : ps) {
+                if (fastest == null || q.v > fastest.v) {
+                    fastest = q;
+                }
+            }
+            fastest.x += fastest.v;
+            total += fastest.x * fastest.v;
+        }
+        return total;
+    }
+
     record Ball(double x, double y, double r) {
     }
 

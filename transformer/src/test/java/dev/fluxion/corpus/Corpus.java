@@ -570,6 +570,17 @@ public final class Corpus {
                     g[h] += p[3];
                     return g;
                 }, p(1.0, 2.0, 1.5, 0.7), p(3, 1, 2, -0.4)).nonSmooth(),
+                scalar("ChosenObjects.roundsOfTheFastest", ChosenObjects::roundsOfTheFastest, p -> {
+                    int h = 0; // the fastest, the same each round: sum over rounds r of (h + p_h r) p_h r, r = 1..3
+                    for (int i = 1; i < p.length; i++) {
+                        if (p[i] > p[h]) {
+                            h = i;
+                        }
+                    }
+                    double[] g = new double[p.length];
+                    g[h] = 6 * h + 28 * p[h];
+                    return g;
+                }, p(0.5, 1.5, 1.0), p(2.0, 0.3, 1.1, 0.7)).nonSmooth(),
                 scalar("ChosenObjects.closestBall", ChosenObjects::closestBall, p -> {
                     int c = 0; // (gap)^2, gap = |(p_c, c) - (1, 1)| - 0.5 - p_c^2 / 10, for the nearest ball c only
                     for (int i = 1; i < p.length; i++) {

@@ -82,6 +82,8 @@ final class Idioms {
         String fill = "for (int " + j + " = 0; " + j + " < " + (c.list ? c.n() : c.size()) + "; " + j + "++) {\n";
         String overK = "for (int " + k + " = 0; " + k + " < " + c.size() + "; " + k + "++) {\n";
         String ek = c.get(k);
+        // from a further bit of the hash: a variable that chooses one of the objects (phis of elements), read after
+        boolean choose = (Math.floorMod(cs.hashCode(), 16) & 8) != 0;
         String code;
         if (s.chance(0.25)) { // objects of two classes behind an interface, dispatched by the element's class
             String make = "    if (" + j + " % 2 == 0) {\n        " + c.put(j, "new Lin($0 * " + a.name + "[" + j + "])")
@@ -96,7 +98,8 @@ final class Idioms {
             code = c.declare("Pt") + fill
                     + "    " + c.put(j, "new Pt(" + a.name + "[" + j + "], $0)") + "\n}\n" + move
                     + "double " + acc + " = 0;\n" + overK
-                    + "    " + acc + " += " + ek + ".x() * Math.tanh(" + ek + ".y() * $1);\n}";
+                    + "    " + acc + " += " + ek + ".x() * Math.tanh(" + ek + ".y() * $1);\n}"
+                    + (choose ? chosen(c, "Pt", "best == null || p.x() > best.x()", acc + " += 0.5 * best.y();") : "");
         } else {
             String make = s.chance(0.5) ? "    " + c.put(j, "new Cell(" + a.name + "[" + j + "], $0)") + "\n" : fieldByField(c, j,
                     a.name + "[" + j + "]");
@@ -108,12 +111,27 @@ final class Idioms {
             String read = s.chance(0.5) ? "for (Cell c : " + cs + ") {\n    " + acc + " += c.mix();\n}"
                     : overK + "    " + acc + " += " + ek + ".a * " + ek + ".b;\n}";
             code = c.declare("Cell") + fill + make + "}\n" + update
-                    + "double " + acc + " = 0;\n" + read;
+                    + "double " + acc + " = 0;\n" + read
+                    + (choose ? chosen(c, "Cell", "best == null || p.b > best.b", "best.a += 0.5;\n" + acc
+                            + " += best.a * best.b;") : "");
         }
         Var out = s.declare(acc, Var.Type.DOUBLE);
         out.bound = Var.MAX_LENGTH * Math.max(1, a.bound);
         out.readOnly = true;
         return Node.statement(code, b0, v).mark(c.list ? OBJECT_LIST : OBJECT_ARRAY);
+    }
+
+    /**
+     * {@code T best = null; for (T p : cs) if (cond) best = p;} then {@code use} (the container has an
+     * element: its length is an input array's), as code picks the largest of its objects; {@code best}
+     * and {@code p} in {@code cond} and {@code use} are given fresh names.
+     */
+    private String chosen(Container c, String type, String cond, String use) {
+        String best = s.fresh("best");
+        String p = s.fresh("p");
+        java.util.function.UnaryOperator<String> named = code -> code.replace("best", best).replace("p.", p + ".");
+        return "\n" + type + " " + best + " = null;\nfor (" + type + " " + p + " : " + c.name() + ") {\n    if ("
+                + named.apply(cond) + ") {\n        " + best + " = " + p + ";\n    }\n}\n" + named.apply(use);
     }
 
     /** A {@code Cell} made field by field, {@code a} from {@code element} and {@code b} from {@code $0}, put at {@code j}. */

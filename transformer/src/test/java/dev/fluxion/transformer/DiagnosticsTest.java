@@ -19,6 +19,7 @@ import dev.fluxion.fixtures.bad.BitsOfADouble;
 import dev.fluxion.fixtures.bad.CallThrowingInTryBlock;
 import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.CallsAFailingCallee;
+import dev.fluxion.fixtures.bad.ChosenFromAnEarlierArray;
 import dev.fluxion.fixtures.bad.ChosenSlotGivenAnotherObject;
 import dev.fluxion.fixtures.bad.ElementOrNewObject;
 import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
@@ -676,6 +677,22 @@ class DiagnosticsTest {
                         + "dev.fluxion.fixtures.bad.ChosenSlotGivenAnotherObject.Body is used after the element's slot may be "
                         + "given another object: choose the element's index (an int) instead, and read the element when it is "
                         + "used)",
+                OBJECT_ADVICE);
+    }
+
+    // Body best = null;
+    // for (int round = 0; round < 2; round++) {
+    //     Body[] bodies = {new Body(p[0] * round, p[1]), new Body(p[1], p[0])};   // ERROR
+    //     for (Body b : bodies) if (best == null || b.v > best.v) best = b;   // best: perhaps last round's
+    //     total += best.x;
+    // }
+    @Test
+    void variableChoosesFromAnArrayMadeAgain() {
+        expectOne(ChosenFromAnEarlierArray.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.ChosenFromAnEarlierArray.Body (Fluxion "
+                        + "kept this method's objects as they are: a variable that chooses an element of an array of "
+                        + "dev.fluxion.fixtures.bad.ChosenFromAnEarlierArray.Body may keep it while the array is made again "
+                        + "(it is declared before the loop that makes the array): declare it after)",
                 OBJECT_ADVICE);
     }
 

@@ -84,7 +84,12 @@ final class ChosenElements {
         }
         chosen.propagateVersions(phis, what);
         for (Instruction phi : phis) {
-            chosen.checkUses(f, phi, classes, what);
+            chosen.checkUses(phi, classes, what);
+            Instruction version = chosen.versionOf.get(phi);
+            if (version.block() == phi.block() ? !version.isPhi() : !ValueObjects.dominates(f, version, phi)) {
+                throw new ValueObjects.Abandon("a variable that chooses an element of " + what + " may keep it while the "
+                        + "array is made again (it is declared before the loop that makes the array): declare it after");
+            }
         }
         chosen.checkNotOverwritten(versions, what);
         return chosen;
@@ -136,7 +141,7 @@ final class ChosenElements {
     }
 
     /** A chosen element is used as an element is (its fields, its class, a null check), or tested for null. */
-    private void checkUses(IrFunction f, Instruction phi, List<String> classes, String what) {
+    private void checkUses(Instruction phi, List<String> classes, String what) {
         for (Instruction user : phi.users()) {
             boolean fine = versionOf.containsKey(user) || isNullTest(user) || isComparison(user)
                     || user.op() == Op.FIELD_GET && user.operands().size() == 1
@@ -145,11 +150,6 @@ final class ChosenElements {
             if (!fine) {
                 throw new ValueObjects.Abandon("a variable that chooses an element of " + what + ": "
                         + ValueObjects.describeUse(user));
-            }
-            Instruction version = versionOf.get(phi);
-            if (!versionOf.containsKey(user) && version != null && !ValueObjects.dominates(f, version, user)) {
-                throw new ValueObjects.Abandon("a variable that chooses an element of " + what + " is used where the array "
-                        + "it was read from may have changed");
             }
         }
     }
@@ -206,10 +206,13 @@ final class ChosenElements {
     /**
      * No store into the array, nor a copy of it, may run after an element that a variable chose was
      * read and before the variable is used: the variable would then be the new object in the slot.
+     * Paths through the array's making stop there: each variable is defined where the array it
+     * chooses from is made ({@link #of} checks), so after the array is made again a variable holds
+     * an element read from the new one.
      */
     private void checkNotOverwritten(List<Instruction> versions, String what) {
         Set<Instruction> uses = new HashSet<>();
-        List<Instruction> reads = new ArrayList<>();
+        List<Instruction[]> reads = new ArrayList<>(); // each with the version it reads
         for (Instruction phi : versionOf.keySet()) {
             for (Instruction user : phi.users()) {
                 if (!versionOf.containsKey(user)) {
@@ -218,7 +221,7 @@ final class ChosenElements {
             }
             for (Value operand : phi.operands()) {
                 if (operand instanceof Instruction i && !versionOf.containsKey(i) && !isNull(i)) {
-                    reads.add(i.op() == Op.CHECKCAST ? (Instruction) i.operand(0) : i);
+                    reads.add(new Instruction[] {i.op() == Op.CHECKCAST ? (Instruction) i.operand(0) : i, versionOf.get(phi)});
                 }
             }
         }
@@ -228,8 +231,9 @@ final class ChosenElements {
                 if (!store && !(ArrayVersions.isCopy(change) && change.operand(0) == version)) {
                     continue;
                 }
-                for (Instruction read : reads) {
-                    if (ObjectArrays.mayRunAfter(read, Set.of(change), null) && ObjectArrays.mayRunAfter(change, uses, null)) {
+                for (Instruction[] read : reads) {
+                    if (ObjectArrays.mayRunAfter(read[0], Set.of(change), read[1])
+                            && ObjectArrays.mayRunAfter(change, uses, read[1])) {
                         throw new ValueObjects.Abandon("a variable that chooses an element of " + what + " is used after "
                                 + (store ? "the element's slot may be given another object" : "a copy of the array was made")
                                 + ": choose the element's index (an int) instead, and read the element when it is used");
