@@ -175,7 +175,7 @@ public final class ValueObjects {
                         || insn.opcode() == Opcodes.GETFIELD && insn.operand(0) instanceof Param; // a field of this: data
                 boolean objectCode = isObjectType(insn.type()) || insn.member() != null && !isStatic
                         && (isValueClass(insn.member().owner()) || isLocalClass(insn.member().owner()));
-                if (objectCode && !data.contains(insn)) {
+                if (objectCode && !data.contains(insn) && !isRuledCallOnData(insn, data)) {
                     return false;
                 }
                 if (insn.member() != null && Access.reach(insn.member(), f.owner(), reachable) == Access.Reach.NONE) {
@@ -188,6 +188,15 @@ public final class ValueObjects {
             }
         }
         return true;
+    }
+
+    /**
+     * A call with an {@code @AdjointOf} rule on a value object from outside ({@code GAIN.times(x)}):
+     * a call that stays, its receiver data, as the rule's derivative takes it.
+     */
+    private boolean isRuledCallOnData(Instruction insn, java.util.Set<Instruction> data) {
+        return insn.op() == Op.INVOKE && insn.opcode() != Opcodes.INVOKESTATIC && ruled.test(insn.member())
+                && (insn.operand(0) instanceof Param || insn.operand(0) instanceof Instruction receiver && data.contains(receiver));
     }
 
     /**
