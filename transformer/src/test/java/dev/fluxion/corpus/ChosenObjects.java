@@ -193,6 +193,74 @@ public final class ChosenObjects {
         return total;
     }
 
+    /** Two particles of masses p0 and p1; the heavier one is given the speed p2; ten steps: the sum of x m. */
+    @Differentiable
+    public static double heavierGetsTheKick(double[] p) {
+        Particle a = new Particle(0, 0, p[0]);
+        Particle b = new Particle(1, 0, p[1]);
+        Particle heavier = a.mass > b.mass ? a : b;
+        heavier.v += p[2];
+        for (int step = 0; step < 10; step++) {
+            a.x += 0.1 * a.v;
+            b.x += 0.1 * b.v;
+        }
+        return a.x * a.mass + b.x * b.mass;
+    }
+
+    static final class Cell {
+        double value;
+
+        Cell(double value) {
+            this.value = value;
+        }
+    }
+
+    /** One of two cells chosen by the sign of x2 and tripled through the variable: 3 x_chosen + x_other. */
+    @Differentiable
+    public static double tripleTheChosen(double[] x) {
+        Cell a = new Cell(x[0]);
+        Cell b = new Cell(x[1]);
+        Cell chosen = x[2] > 0 ? a : b;
+        chosen.value *= 3;
+        return a.value + b.value;
+    }
+
+    static final class State {
+        double x;
+        double v;
+    }
+
+    /** An oscillator (x, v) = (p0, p1) stepped 20 times by explicit Euler into a second state, the two swapped each step. */
+    @Differentiable
+    public static double swappedStates(double[] p) {
+        State current = new State();
+        current.x = p[0];
+        current.v = p[1];
+        State next = new State();
+        for (int step = 0; step < 20; step++) {
+            next.v = current.v - 0.1 * current.x;
+            next.x = current.x + 0.1 * current.v; // the old speed: explicit Euler, which one shared state would get wrong
+            State t = current;
+            current = next;
+            next = t;
+        }
+        return current.x * current.x + current.v;
+    }
+
+    /** A particle made only if p0 > 0 (else none): its position after a kick of p1, or 0.5 p1 without it. */
+    @Differentiable
+    public static double perhapsAParticle(double[] p) {
+        Particle made = null;
+        if (p[0] > 0) {
+            made = new Particle(p[0], 0, 2);
+        }
+        if (made != null) {
+            made.v = p[1] / made.mass;
+            made.x += made.v;
+        }
+        return made == null ? 0.5 * p[1] : made.x * made.x;
+    }
+
     record Ball(double x, double y, double r) {
     }
 

@@ -581,6 +581,34 @@ public final class Corpus {
                     g[h] = 6 * h + 28 * p[h];
                     return g;
                 }, p(0.5, 1.5, 1.0), p(2.0, 0.3, 1.1, 0.7)).nonSmooth(),
+                // the heavier gets v = p2: x_a m_a + x_b m_b = v_a p0 + (1 + v_b) p1
+                scalar("ChosenObjects.heavierGetsTheKick", ChosenObjects::heavierGetsTheKick,
+                        p -> p[0] > p[1] ? new double[] {p[2], 1, p[0]} : new double[] {0, 1 + p[2], p[1]},
+                        p(2.0, 1.0, 0.5), p(0.5, 1.5, -0.7)).nonSmooth(),
+                scalar("ChosenObjects.tripleTheChosen", ChosenObjects::tripleTheChosen,
+                        x -> x[2] > 0 ? new double[] {3, 1, 0} : new double[] {1, 3, 0}, p(0.5, 2.0, 1.0), p(0.5, 2.0, -1.0))
+                        .nonSmooth(),
+                scalar("ChosenObjects.swappedStates", ChosenObjects::swappedStates, p -> {
+                    double x = p[0]; // the same steps, with the derivatives by x0 (dx0, dv0) and by v0 (dx1, dv1)
+                    double v = p[1];
+                    double dx0 = 1, dv0 = 0, dx1 = 0, dv1 = 1;
+                    for (int step = 0; step < 20; step++) {
+                        double x2 = x + 0.1 * v;
+                        double dx02 = dx0 + 0.1 * dv0;
+                        double dx12 = dx1 + 0.1 * dv1;
+                        v = v - 0.1 * x;
+                        dv0 = dv0 - 0.1 * dx0;
+                        dv1 = dv1 - 0.1 * dx1;
+                        x = x2;
+                        dx0 = dx02;
+                        dx1 = dx12;
+                    }
+                    return new double[] {2 * x * dx0 + dv0, 2 * x * dx1 + dv1};
+                }, p(1.0, 0.0), p(-0.3, 2.0)),
+                // made: x = p0 + p1 / 2, squared; none: 0.5 p1
+                scalar("ChosenObjects.perhapsAParticle", ChosenObjects::perhapsAParticle,
+                        p -> p[0] > 0 ? new double[] {2 * (p[0] + p[1] / 2), p[0] + p[1] / 2} : new double[] {0, 0.5},
+                        p(0.7, 1.2), p(-0.4, 0.9)).nonSmooth(),
                 scalar("ChosenObjects.closestBall", ChosenObjects::closestBall, p -> {
                     int c = 0; // (gap)^2, gap = |(p_c, c) - (1, 1)| - 0.5 - p_c^2 / 10, for the nearest ball c only
                     for (int i = 1; i < p.length; i++) {

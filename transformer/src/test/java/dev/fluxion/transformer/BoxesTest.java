@@ -89,12 +89,11 @@ class BoxesTest {
                 + "dev.fluxion.fixtures.bad.BoxedListOfRecordsSorted.Score (Fluxion kept this method's objects as they are: "
                 + "an object is put in a list that Fluxion does not follow: it is sorted, or its largest or smallest element "
                 + "found, and Fluxion follows that on lists of Doubles made in the method only). Fluxion differentiates "
-                + "objects that stay in the differentiated code: records and final classes of final fields, mutable objects "
-                + "whose every reference is one object, and arrays or lists of such objects (List.of, Arrays.asList, or an "
-                + "ArrayList filled with add and read with get, set, size, isEmpty and for-each), made in the method; this "
-                + "one escapes (passed to a method that is not inlined, returned or stored) or is one of several a reference "
-                + "may be. Pass the numbers as double arguments or double[] arrays, or keep the objects in an array or an "
-                + "ArrayList made in the method.");
+                + "objects that stay in the differentiated code: records and final classes of final fields, mutable objects, "
+                + "and arrays or lists of such objects (List.of, Arrays.asList, or an ArrayList filled with add and read with "
+                + "get, set, size, isEmpty and for-each), made in the method, and variables that choose among them; this one "
+                + "escapes (passed to a method that is not inlined, returned or stored). Pass the numbers as double arguments "
+                + "or double[] arrays, or keep the objects in an array or an ArrayList made in the method.");
     }
 
     private void expect(String fixture, String message) throws Exception {

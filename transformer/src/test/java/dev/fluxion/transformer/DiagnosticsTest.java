@@ -41,8 +41,8 @@ import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
 import dev.fluxion.fixtures.bad.NumberReadBackFromText;
 import dev.fluxion.fixtures.bad.ObjectAddedTwice;
 import dev.fluxion.fixtures.bad.ObjectChangedAfterStored;
+import dev.fluxion.fixtures.bad.OneOfObjectsMadeAgain;
 import dev.fluxion.fixtures.bad.OneObjectInEverySlot;
-import dev.fluxion.fixtures.bad.OneOfTwoObjects;
 import dev.fluxion.fixtures.bad.OverridableHelper;
 import dev.fluxion.fixtures.bad.ReturnsArray;
 import dev.fluxion.fixtures.bad.ReturnsInt;
@@ -92,11 +92,11 @@ class DiagnosticsTest {
     private static final String NOT_DIFFERENTIABLE_ADVICE =
             "Annotate it @Differentiable, or compute the value in a @Differentiable method of your own.";
     private static final String OBJECT_ADVICE = "Fluxion differentiates objects that stay in the differentiated code: "
-            + "records and final classes of final fields, mutable objects whose every reference is one object, and arrays "
-            + "or lists of such objects (List.of, Arrays.asList, or an ArrayList filled with add and read with get, set, "
-            + "size, isEmpty and for-each), made in the method; this one escapes (passed to a method that is not inlined, "
-            + "returned or stored) or is one of several a reference may be. Pass the numbers as double arguments or "
-            + "double[] arrays, or keep the objects in an array or an ArrayList made in the method.";
+            + "records and final classes of final fields, mutable objects, and arrays or lists of such objects (List.of, "
+            + "Arrays.asList, or an ArrayList filled with add and read with get, set, size, isEmpty and for-each), made in "
+            + "the method, and variables that choose among them; this one escapes (passed to a method that is not inlined, "
+            + "returned or stored). Pass the numbers as double arguments or double[] arrays, or keep the objects in an "
+            + "array or an ArrayList made in the method.";
     private static final String RETURN_TYPE_ADVICE =
             "Return the scalar to differentiate, or write the results into a double[] parameter.";
 
@@ -611,19 +611,6 @@ class DiagnosticsTest {
                         + "give a static method a derivative with @AdjointOf.");
     }
 
-    // Cell a = new Cell(x[0]);                // ERROR
-    // Cell b = new Cell(x[1]);
-    // Cell chosen = x[2] > 0 ? a : b;        // one reference, two objects
-    // chosen.value *= 3;
-    // return a.value + b.value;
-    @Test
-    void mutableObjectChosenByABranch() {
-        expectOne(OneOfTwoObjects.class, "f",
-                "active value passed to the constructor of dev.fluxion.fixtures.bad.OneOfTwoObjects.Cell (Fluxion kept "
-                        + "this method's objects as they are: a variable holds one of several mutable objects)",
-                OBJECT_ADVICE);
-    }
-
     // OptionalDouble m = Arrays.stream(y).max();   // ERROR: the stream reads y here
     // y[0] = 10 * x[0];
     // return m.getAsDouble();                // a loop here would read it changed
@@ -692,6 +679,21 @@ class DiagnosticsTest {
                         + "kept this method's objects as they are: a variable that chooses an element of an array of "
                         + "dev.fluxion.fixtures.bad.ChosenFromAnEarlierArray.Body may keep it while the array is made again "
                         + "(it is declared before the loop that makes the array): declare it after)",
+                OBJECT_ADVICE);
+    }
+
+    // Particle kept = null;
+    // for (int i = 0; i < p.length; i++) {
+    //     Particle q = new Particle(p[i]);   // ERROR
+    //     if (i == 0) kept = q;              // kept: the first; q: made again each round
+    // }
+    // return kept.x * 10;
+    @Test
+    void variableKeepsAnObjectMadeAgain() {
+        expectOne(OneOfObjectsMadeAgain.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.OneOfObjectsMadeAgain.Particle (Fluxion "
+                        + "kept this method's objects as they are: a variable may be one of several mutable objects, and one "
+                        + "of them is made again (in a loop) while the variable may still be the one made before)",
                 OBJECT_ADVICE);
     }
 

@@ -29,11 +29,11 @@ import org.objectweb.asm.Type;
 public final class DifferentiabilityCheck {
     /** What to do about an object that holds differentiated values and was not replaced by its numbers. */
     static final String OBJECT_ADVICE = "Fluxion differentiates objects that stay in the differentiated code: records "
-            + "and final classes of final fields, mutable objects whose every reference is one object, and arrays or lists "
-            + "of such objects (List.of, Arrays.asList, or an ArrayList filled with add and read with get, set, size, "
-            + "isEmpty and for-each), made in the method; this one escapes (passed to a method that is not inlined, "
-            + "returned or stored) or is one of several a reference may be. Pass the numbers as double arguments or "
-            + "double[] arrays, or keep the objects in an array or an ArrayList made in the method.";
+            + "and final classes of final fields, mutable objects, and arrays or lists of such objects (List.of, "
+            + "Arrays.asList, or an ArrayList filled with add and read with get, set, size, isEmpty and for-each), made in "
+            + "the method, and variables that choose among them; this one escapes (passed to a method that is not inlined, "
+            + "returned or stored). Pass the numbers as double arguments or double[] arrays, or keep the objects in an "
+            + "array or an ArrayList made in the method.";
 
     /** Whether {@code object} is an object the method makes, or an element of an array of objects it makes. */
     private static boolean isMadeHere(Value object, int depth) {

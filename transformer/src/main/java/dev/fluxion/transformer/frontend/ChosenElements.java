@@ -234,6 +234,10 @@ final class ChosenElements {
                 for (Instruction[] read : reads) {
                     if (ObjectArrays.mayRunAfter(read[0], Set.of(change), read[1])
                             && ObjectArrays.mayRunAfter(change, uses, read[1])) {
+                        if (LocalObjects.CHOICES.equals(versions.get(0).member())) {
+                            throw new ValueObjects.Abandon("a variable may be one of several mutable objects, and one of them "
+                                    + "is made again (in a loop) while the variable may still be the one made before");
+                        }
                         throw new ValueObjects.Abandon("a variable that chooses an element of " + what + " is used after "
                                 + (store ? "the element's slot may be given another object" : "a copy of the array was made")
                                 + ": choose the element's index (an int) instead, and read the element when it is used");

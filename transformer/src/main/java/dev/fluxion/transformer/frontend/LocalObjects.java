@@ -4,6 +4,7 @@ import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.SsaBuilder;
 import dev.fluxion.transformer.ir.Types;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.FieldNode;
 
@@ -108,6 +110,121 @@ final class LocalObjects {
             }
         }
         return data;
+    }
+
+    /** What marks an array {@link #choicesIntoArrays} made (the diagnostics speak of the objects, not of an array). */
+    static final MemberRef CHOICES = new MemberRef("dev/fluxion/internal/Choices", "objects", "()V");
+
+    /**
+     * References that may be one of several mutable objects made here ({@code Particle heavier =
+     * a.m > b.m ? a : b}, {@code State t = current; current = next; next = t;}), or one of them or
+     * {@code null}: the objects each such reference may be are put in an array of their own, made on
+     * entry, each in its slot as it is made, and every use of an object reads it from its slot. Then
+     * {@link ObjectArrays} makes the array an array per field and {@link ChosenElements} the
+     * references indices into it, with their checks: an object made again (in a loop) while a
+     * reference may still hold the one before is rejected there. References that are always one
+     * object keep their variables per field ({@link #replace}).
+     */
+    static void choicesIntoArrays(IrFunction f, Predicate<Type> isLocal) {
+        Map<Instruction, Instruction> parent = new HashMap<>();
+        List<Instruction> phis = new ArrayList<>();
+        for (Block b : f.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                if (insn.hasValue() && isLocal.test(insn.type())
+                        && (insn.op() == Op.NEW_OBJECT || insn.op() == Op.PHI || insn.op() == Op.CHECKCAST)) {
+                    parent.put(insn, insn);
+                    if (insn.op() != Op.NEW_OBJECT) {
+                        phis.add(insn);
+                    }
+                }
+            }
+        }
+        Set<Instruction> withNull = new HashSet<>();
+        Set<Instruction> mixed = new HashSet<>(); // references that may also be an object from outside: left to replace's message
+        for (Instruction phi : phis) {
+            for (Value operand : phi.operands()) {
+                if (operand instanceof Instruction i && parent.containsKey(i)) {
+                    parent.put(root(parent, phi), root(parent, i));
+                } else if (operand instanceof Constant c && c.value() == null) {
+                    withNull.add(phi);
+                } else {
+                    mixed.add(phi);
+                }
+            }
+        }
+        Map<Instruction, List<Instruction>> allocationsOf = new java.util.LinkedHashMap<>();
+        Map<Instruction, Boolean> chooses = new HashMap<>();
+        for (Instruction v : parent.keySet()) {
+            Instruction web = root(parent, v);
+            if (v.op() == Op.NEW_OBJECT) {
+                allocationsOf.computeIfAbsent(web, k -> new ArrayList<>()).add(v);
+            }
+            if (mixed.contains(v)) {
+                chooses.put(web, false);
+            } else if (withNull.contains(v)) {
+                chooses.putIfAbsent(web, true);
+            }
+        }
+        for (Map.Entry<Instruction, List<Instruction>> e : allocationsOf.entrySet()) {
+            List<Instruction> allocations = e.getValue();
+            boolean hasPhi = phis.stream().anyMatch(phi -> root(parent, phi) == e.getKey());
+            if (hasPhi && chooses.getOrDefault(e.getKey(), true) && (allocations.size() > 1 || chooses.containsKey(e.getKey()))) {
+                intoArray(f, allocations);
+            }
+        }
+    }
+
+    private static Instruction root(Map<Instruction, Instruction> parent, Instruction v) {
+        Instruction r = v;
+        while (parent.get(r) != r) {
+            r = parent.get(r);
+        }
+        parent.put(v, r);
+        return r;
+    }
+
+    /** Puts {@code allocations} into an array made on entry, each stored as it is made and read from its slot where it is used. */
+    private static void intoArray(IrFunction f, List<Instruction> allocations) {
+        Type element = allocations.stream().map(Instruction::type).distinct().count() == 1 ? allocations.get(0).type()
+                : Type.getObjectType("java/lang/Object");
+        Block entry = f.entry();
+        Instruction array = new Instruction(Op.NEW_ARRAY, Opcodes.ANEWARRAY, Type.getType("[" + element.getDescriptor()),
+                Constant.ofInt(allocations.size())).withMember(CHOICES).withLine(allocations.get(0).line());
+        if (entry.body().isEmpty()) {
+            entry.append(array);
+        } else {
+            entry.insertBefore(entry.body().get(0), array);
+        }
+        for (int k = 0; k < allocations.size(); k++) {
+            Instruction object = allocations.get(k);
+            Constant slot = Constant.ofInt(k);
+            for (Instruction user : List.copyOf(object.users())) {
+                for (int j = 0; j < user.operands().size(); j++) {
+                    if (user.operand(j) != object) {
+                        continue;
+                    }
+                    Instruction load = new Instruction(Op.ARRAY_LOAD, Opcodes.AALOAD, object.type(), array, slot)
+                            .withLine(user.line());
+                    if (user.isPhi()) {
+                        user.block().predecessors().get(j).append(load);
+                    } else if (user == user.block().terminator()) {
+                        user.block().append(load);
+                    } else {
+                        user.block().insertBefore(user, load);
+                    }
+                    user.setOperand(j, load);
+                }
+            }
+            Instruction store = new Instruction(Op.ARRAY_STORE, Opcodes.AASTORE, Type.VOID_TYPE, array, slot, object)
+                    .withLine(object.line());
+            List<Instruction> body = object.block().body();
+            int at = body.indexOf(object);
+            if (at + 1 < body.size()) {
+                object.block().insertBefore(body.get(at + 1), store);
+            } else {
+                object.block().append(store);
+            }
+        }
     }
 
     /**

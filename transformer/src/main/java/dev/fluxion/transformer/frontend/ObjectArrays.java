@@ -92,6 +92,9 @@ final class ObjectArrays {
     /** In a user's words: a list's array is the list ({@link ListsMadeHere} makes it an array of {@code Object}). */
     private static String describe(Instruction array) {
         Type element = array.type().getElementType();
+        if (LocalObjects.CHOICES.equals(array.member())) {
+            return "the objects of " + JavaSyntax.type(element) + " a variable may be one of";
+        }
         return element.getInternalName().equals("java/lang/Object") ? LIST : "an array of " + JavaSyntax.type(element);
     }
 
