@@ -113,7 +113,8 @@ final class Idioms {
             code = c.declare("Cell") + fill + make + "}\n" + update
                     + "double " + acc + " = 0;\n" + read
                     + (choose ? chosen(c, "Cell", "best == null || p.b > best.b", "best.a += 0.5;\n" + acc
-                            + " += best.a * best.b;") : "");
+                            + " += best.a * best.b;") : "")
+                    + ((Math.floorMod(cs.hashCode(), 32) & 16) != 0 ? oneOfTwo(acc) : "");
         }
         Var out = s.declare(acc, Var.Type.DOUBLE);
         out.bound = Var.MAX_LENGTH * Math.max(1, a.bound);
@@ -132,6 +133,19 @@ final class Idioms {
         java.util.function.UnaryOperator<String> named = code -> code.replace("best", best).replace("p.", p + ".");
         return "\n" + type + " " + best + " = null;\nfor (" + type + " " + p + " : " + c.name() + ") {\n    if ("
                 + named.apply(cond) + ") {\n        " + best + " = " + p + ";\n    }\n}\n" + named.apply(use);
+    }
+
+    /**
+     * Two cells made apart and one of them chosen by the sign of {@code acc}, then relaxed through
+     * the variable ({@code Cell pick = acc > 0 ? c : d; pick.relax($1);}): a reference that may be
+     * one of several mutable objects.
+     */
+    private String oneOfTwo(String acc) {
+        String c = s.fresh("c");
+        String d = s.fresh("d");
+        String pick = s.fresh("pick");
+        return "\nCell " + c + " = new Cell($0, 0.5);\nCell " + d + " = new Cell(0.25, $0);\nCell " + pick + " = " + acc + " > 0 ? "
+                + c + " : " + d + ";\n" + pick + ".relax($1);\n" + acc + " += " + c + ".mix() - " + d + ".mix();";
     }
 
     /** A {@code Cell} made field by field, {@code a} from {@code element} and {@code b} from {@code $0}, put at {@code j}. */
