@@ -8,6 +8,7 @@ import dev.fluxion.transformer.backend.BytecodeEmitter;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.backend.ClassHierarchy;
 import dev.fluxion.transformer.backend.ThroughHandles;
+import dev.fluxion.transformer.derivatives.DerivativeRequests;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.DifferentiationException;
 import dev.fluxion.transformer.diagnostics.Unsupported;
@@ -258,8 +259,9 @@ public final class Transformer {
             }
         }
         // adjoints specialised to the arguments their callers differentiate (which may request more)
-        for (var todo = callees.takeSpecializations(); !todo.isEmpty(); todo = callees.takeSpecializations()) {
-            for (DifferentiableMethods.Specialization s : todo) {
+        DerivativeRequests requests = callees.derivatives();
+        for (var todo = requests.takeVariants(); !todo.isEmpty(); todo = requests.takeVariants()) {
+            for (DerivativeRequests.Variant s : todo) {
                 try {
                     Derivative d = differentiate(node, s.method(), callees, s.inputs(), s.name());
                     out.add(s.method(), d.adjoint());
