@@ -8,6 +8,7 @@ import dev.fluxion.transformer.backend.BytecodeEmitter;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.backend.ClassHierarchy;
 import dev.fluxion.transformer.backend.ThroughHandles;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
 import dev.fluxion.transformer.derivatives.DerivativeRequests;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.DifferentiationException;
@@ -19,6 +20,7 @@ import dev.fluxion.transformer.ir.BlockCopier;
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
+import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.optimize.PrimalOptimizer;
 import dev.fluxion.transformer.reverse.AdjointGenerator;
 import dev.fluxion.transformer.reverse.CheckpointPolicy;
@@ -237,7 +239,7 @@ public final class Transformer {
                 continue;
             }
             try {
-                Derivative d = differentiate(node, m, callees, null, Naming.adjointName(m.name));
+                Derivative d = differentiate(node, m, callees, null, generalAdjoint(node, m, callees).name());
                 out.add(m, d.adjoint());
                 out.addAll(m, d.iterationBodies());
                 if (forward) {
@@ -269,8 +271,8 @@ public final class Transformer {
                 } catch (RuntimeException e) { // Unsupported included
                     // cannot happen where the general adjoint exists (fewer inputs, less to do); if
                     // it does, the variant is the general adjoint, which serves every caller
-                    out.add(s.method(), Binders.copyingBridge(node, s.name(), Naming.adjointName(s.method().name),
-                            Naming.adjointDescriptor(s.method().desc), List.of()));
+                    MemberRef general = generalAdjoint(node, s.method(), callees);
+                    out.add(s.method(), Binders.copyingBridge(node, s.name(), general.name(), general.descriptor(), List.of()));
                 }
             }
         }
@@ -295,7 +297,7 @@ public final class Transformer {
         for (LambdaBodies.Made l : lambdas) {
             MethodNode glue = l.glue();
             try {
-                Derivative d = differentiate(node, glue, callees, null, Naming.adjointName(glue.name));
+                Derivative d = differentiate(node, glue, callees, null, generalAdjoint(node, glue, callees).name());
                 List<MethodNode> members = new ArrayList<>(List.of(glue, d.adjoint()));
                 members.addAll(d.iterationBodies());
                 if (forward) {
@@ -437,6 +439,16 @@ public final class Transformer {
     }
 
     /**
+     * Where the derivative registry puts the general adjoint of {@code m}, a method of the class
+     * being transformed: the member its callers call and the API binds.
+     */
+    private static MemberRef generalAdjoint(ClassNode owner, MethodNode m, DifferentiableMethods callees) {
+        String descriptor = (m.access & Opcodes.ACC_STATIC) != 0 ? m.desc : Naming.staticForm(owner.name, m.desc);
+        MemberRef primal = new MemberRef(owner.name, m.name, m.desc, (owner.access & Opcodes.ACC_INTERFACE) != 0);
+        return callees.derivatives().member(DerivativeRequest.adjoint(primal, descriptor));
+    }
+
+    /**
      * The model a loss is differentiated with respect to: the class itself for an instance method
      * {@code double loss()}, the parameter's class for a {@code static double loss(Model m)}; else
      * {@code null} (an ordinary function of numbers).
@@ -482,12 +494,16 @@ public final class Transformer {
             }
         }
         int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
-        String adjointName = Naming.adjointName(leavesName);
+        // the function of leaves, as the derivative registry names its members
+        MemberRef leaves = new MemberRef(owner.name, leavesName, primal.descriptor(), (owner.access & Opcodes.ACC_INTERFACE) != 0);
+        DerivativeRequests requests = callees.derivatives();
+        MemberRef leavesAdjoint = requests.member(DerivativeRequest.adjoint(leaves, primal.descriptor()));
+        String adjointName = leavesAdjoint.name();
         int line = MethodChecks.firstLine(m);
         List<MethodNode> members = new ArrayList<>(emitAdjoints(owner, m, "model-adjoint", Checkpointing.adjoints(primal,
                 activity, callees, null, adjointName, CheckpointPolicy.of(m, line), line), access));
         MethodNode bridge = ModelBridge.adjoint(owner, m.name, model, lowered.leaves(), written, adjointName,
-                Naming.adjointDescriptor(primal.descriptor()));
+                leavesAdjoint.descriptor());
         members.add(bridge);
         members.add(Binders.binderNamed(owner, Naming.modelBinderName(m.name), "dev/fluxion/internal/ModelAdjoint",
                 "adjoint", bridge.name, bridge.desc, false));
@@ -500,10 +516,12 @@ public final class Transformer {
             }
             members.add(forwardMembers.tangent(primal, activity, 1, !written.isEmpty()));
             members.add(forwardMembers.hessianVectorProduct(primal, activity, leafParams));
+            MemberRef tangent = requests.member(DerivativeRequest.tangent(leaves, primal.descriptor(), 1));
+            MemberRef hvp = requests.member(DerivativeRequest.hessianVectorProduct(leaves, primal.descriptor(), leafParams));
             MethodNode tangentBridge = ModelBridge.tangent(owner, m.name, model, lowered.leaves(), written,
-                    Naming.tangentName(leavesName), Naming.tangentDescriptor(primal.descriptor()));
+                    tangent.name(), tangent.descriptor());
             MethodNode hvpBridge = ModelBridge.hvp(owner, m.name, model, lowered.leaves(), written,
-                    Naming.hvpName(leavesName), Naming.hvpDescriptor(primal.descriptor()));
+                    hvp.name(), hvp.descriptor());
             members.add(tangentBridge);
             members.add(hvpBridge);
             members.add(Binders.binderNamed(owner, Naming.modelTangentBinderName(m.name), "dev/fluxion/internal/ModelForward",

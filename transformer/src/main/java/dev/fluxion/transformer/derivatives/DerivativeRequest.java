@@ -25,7 +25,9 @@ public record DerivativeRequest(MemberRef primal, String descriptor, Mode mode, 
         /** Reverse mode: the adjoint, recomputing the primal then running its reverse sweep (joint reversal). */
         ADJOINT,
         /** Forward mode: the tangent, with {@code lanes} directions. */
-        TANGENT
+        TANGENT,
+        /** Second order, reverse over forward: the adjoint of the tangent, a Hessian-vector product. */
+        HESSIAN_VECTOR_PRODUCT
     }
 
     public DerivativeRequest {
@@ -36,6 +38,16 @@ public record DerivativeRequest(MemberRef primal, String descriptor, Mode mode, 
     /** The adjoint of {@code primal} with the parameters in {@code active} differentiated. */
     public static DerivativeRequest adjoint(MemberRef primal, String descriptor, Set<Integer> active) {
         return new DerivativeRequest(primal, descriptor, Mode.ADJOINT, 1, active);
+    }
+
+    /** The general adjoint of {@code primal}: every parameter that has a derivative differentiated. */
+    public static DerivativeRequest adjoint(MemberRef primal, String descriptor) {
+        return adjoint(primal, descriptor, differentiable(descriptor));
+    }
+
+    /** The Hessian-vector product of {@code primal} with respect to {@code active}, the others constants. */
+    public static DerivativeRequest hessianVectorProduct(MemberRef primal, String descriptor, Set<Integer> active) {
+        return new DerivativeRequest(primal, descriptor, Mode.HESSIAN_VECTOR_PRODUCT, 1, active);
     }
 
     /** The tangent of {@code primal} with {@code lanes} directions, every parameter differentiated. */

@@ -100,6 +100,8 @@ public class DerivativeRequests {
             case ADJOINT -> new MemberRef(p.owner(), adjointName(r), Naming.adjointDescriptor(r.descriptor()), p.isInterface());
             case TANGENT -> new MemberRef(p.owner(), Naming.tangentName(p.name(), r.lanes()),
                     Naming.tangentDescriptor(r.descriptor(), r.lanes()), p.isInterface());
+            case HESSIAN_VECTOR_PRODUCT -> new MemberRef(p.owner(), Naming.hvpName(p.name()), Naming.hvpDescriptor(r.descriptor()),
+                    p.isInterface());
         };
     }
 
