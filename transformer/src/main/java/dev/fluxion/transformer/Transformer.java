@@ -62,9 +62,12 @@ import org.objectweb.asm.tree.MethodNode;
  *     --{@link BytecodeEmitter}--> bytecode ({@link ThroughHandles}: members of other classes the class may
  *       not use itself through method handles), frames computed by ASM over {@link ClassHierarchy}
  * </pre>
- * Adjoints that call static {@code @Differentiable} methods of the class while passing them data
- * ask for variants of the callees' adjoints specialised to the active arguments; those are generated
- * after all methods, the same way, until no new variant is asked for.
+ * Which derivative members exist and where they live, one registry decides
+ * ({@link DerivativeRequests}): the passes ask it for the member a call runs, and this class for the
+ * names of the members it emits. Adjoints that call static {@code @Differentiable} methods of the
+ * class while passing them data ask it for variants of the callees' adjoints specialised to the
+ * active arguments; those are generated after all methods, the same way, until no new variant is
+ * asked for.
  *
  * <p>The original methods are copied untouched; the derivative methods are added beside them, named
  * by {@link Naming}. A method that cannot be differentiated fails alone ({@link #transformEach}, the
