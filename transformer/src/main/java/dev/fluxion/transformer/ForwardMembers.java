@@ -64,7 +64,7 @@ final class ForwardMembers {
     MethodNode tangent(IrFunction primal, ActivityAnalysis activity, int lanes, boolean writesParams) {
         MemberRef member = callees.derivatives().member(DerivativeRequest.tangent(primalRef(primal), primal.descriptor(), lanes));
         return orStub(member.name(), member.descriptor(), "", "its tangent", () -> {
-            IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes);
+            IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes, member.name());
             dump.accept(lanes == 1 ? "tangent" : "tangent" + lanes, () -> IrPrinter.print(tangent));
             MethodNode emitted = BytecodeEmitter.emit(tangent, access);
             if (lanes > 1 && (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS
