@@ -182,6 +182,16 @@ final class DifferentiableMethods implements Callees {
         return rules.mismatch(method);
     }
 
+    /** {@code m}, a method of {@code owner}, as its callers name it (an interface's with the interface flag). */
+    static MemberRef asCalled(ClassNode owner, MethodNode m) {
+        return new MemberRef(owner.name, m.name, m.desc, (owner.access & Opcodes.ACC_INTERFACE) != 0);
+    }
+
+    /** {@code m}'s descriptor in static form, as its derivatives take it: an instance method's receiver first. */
+    static String staticDescriptor(ClassNode owner, MethodNode m) {
+        return (m.access & Opcodes.ACC_STATIC) != 0 ? m.desc : Naming.staticForm(owner.name, m.desc);
+    }
+
     static boolean isAnnotated(MethodNode m) {
         return m.visibleAnnotations != null
                 && m.visibleAnnotations.stream().anyMatch(a -> a.desc.equals(Naming.DIFFERENTIABLE_DESCRIPTOR));
@@ -294,8 +304,7 @@ final class DifferentiableMethods implements Callees {
         if (inputs != null) {
             return MethodChecks.check(owner.name, m, this, inputs);
         }
-        // as its callers name it (an interface's static method with the interface flag)
-        MemberRef method = new MemberRef(owner.name, m.name, m.desc, (owner.access & Opcodes.ACC_INTERFACE) != 0);
+        MemberRef method = asCalled(owner, m);
         try {
             MethodChecks.Checked checked = MethodChecks.check(owner.name, m, this, null);
             problems.putIfAbsent(method, Optional.empty());

@@ -70,7 +70,9 @@ final class ForwardMembers {
             if (lanes > 1 && (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS
                     || BytecodeEmitter.isHuge(emitted))) {
                 if (!writesParams) { // one lane at a time, in methods the JIT compiles
-                    return Binders.laneByLane(owner, name, primal.descriptor(), lanes, access);
+                    MemberRef oneLane = callees.derivatives().member(DerivativeRequest.tangent(primalRef(primal),
+                            primal.descriptor(), 1));
+                    return Binders.laneByLane(owner, member, oneLane, primal.descriptor(), lanes, access);
                 }
                 if (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS) {
                     throw new Unsupported(-1, "its " + lanes + "-lane tangent would be too large for one JVM method",
@@ -115,9 +117,8 @@ final class ForwardMembers {
      * model's leaves it was lowered to, whose descriptor is {@code primal}'s.
      */
     private MemberRef primalRef(IrFunction primal) {
-        boolean itf = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        return name.equals(m.name) ? new MemberRef(owner.name, m.name, m.desc, itf)
-                : new MemberRef(owner.name, name, primal.descriptor(), itf);
+        return name.equals(m.name) ? DifferentiableMethods.asCalled(owner, m)
+                : new MemberRef(owner.name, name, primal.descriptor(), (owner.access & Opcodes.ACC_INTERFACE) != 0);
     }
 
     /** The member {@code generate} makes, or a stub named {@code name} that throws why it could not. */

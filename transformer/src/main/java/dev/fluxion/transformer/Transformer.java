@@ -252,7 +252,8 @@ public final class Transformer {
                         out.add(m, d.hvp());
                     }
                 }
-                out.addAll(m, Binders.entryPoints(node, m, d.writtenParams(), d.hvp() != null, forward));
+                out.addAll(m, Binders.entryPoints(node, m, callees.derivatives(), d.writtenParams(), d.hvp() != null,
+                        forward));
             } catch (Unsupported u) {
                 out.fail(m, u);
             } catch (RuntimeException e) {
@@ -446,9 +447,8 @@ public final class Transformer {
      * being transformed: the member its callers call and the API binds.
      */
     private static MemberRef generalAdjoint(ClassNode owner, MethodNode m, DifferentiableMethods callees) {
-        String descriptor = (m.access & Opcodes.ACC_STATIC) != 0 ? m.desc : Naming.staticForm(owner.name, m.desc);
-        MemberRef primal = new MemberRef(owner.name, m.name, m.desc, (owner.access & Opcodes.ACC_INTERFACE) != 0);
-        return callees.derivatives().member(DerivativeRequest.adjoint(primal, descriptor));
+        return callees.derivatives().member(DerivativeRequest.adjoint(DifferentiableMethods.asCalled(owner, m),
+                DifferentiableMethods.staticDescriptor(owner, m)));
     }
 
     /**

@@ -57,16 +57,13 @@ public class DerivativeRequests {
     }
 
     /** Where the derivative {@code request} asks for lives: its owner, name and descriptor. */
-    public synchronized MemberRef member(DerivativeRequest request) {
+    public MemberRef member(DerivativeRequest request) {
         if (transforming == null) {
-            return decide(request); // the same every time: nothing to remember
+            return decide(request); // the general derivative every time: nothing to remember
         }
-        MemberRef known = answers.get(request);
-        if (known == null) {
-            known = decide(request);
-            answers.put(request, known);
+        synchronized (this) {
+            return answers.computeIfAbsent(request, this::decide);
         }
-        return known;
     }
 
     /**
