@@ -217,12 +217,14 @@ public final class Transformer {
             }
             try {
                 DeclaredGradients.Declaration g = DeclaredGradients.resolve(node, m);
-                Derivative d = differentiate(node, g.primal(), callees, g.wrt(), Naming.gradientAdjointName(m.name));
+                MemberRef gradient = callees.derivatives().declaredGradient(DifferentiableMethods.asCalled(node, m),
+                        g.primal().desc);
+                Derivative d = differentiate(node, g.primal(), callees, g.wrt(), gradient.name());
                 Set<Integer> activeData = new java.util.TreeSet<>(d.activeParams());
                 activeData.removeAll(g.wrt());
                 out.add(m, d.adjoint());
                 out.addAll(m, d.iterationBodies());
-                out.replace(m, DeclaredGradients.body(node, g, d.writtenParams(), activeData));
+                out.replace(m, DeclaredGradients.body(g, gradient, d.writtenParams(), activeData));
             } catch (Unsupported u) {
                 out.fail(m, u);
             }

@@ -67,6 +67,16 @@ public class DerivativeRequests {
     }
 
     /**
+     * The adjoint a {@code @GradientOf} method, {@code declaration}, runs: that of its primal's code
+     * (of descriptor {@code primalDescriptor}) differentiating only the parameters it declares,
+     * named after the declaration, since one primal may have several.
+     */
+    public MemberRef declaredGradient(MemberRef declaration, String primalDescriptor) {
+        return new MemberRef(declaration.owner(), Naming.gradientAdjointName(declaration.name()),
+                Naming.adjointDescriptor(primalDescriptor), declaration.isInterface());
+    }
+
+    /**
      * The adjoint of an outlined loop body that the forward sweep runs in place of a call to
      * {@code method} ({@link #scope}), or {@code null}: every other method.
      */

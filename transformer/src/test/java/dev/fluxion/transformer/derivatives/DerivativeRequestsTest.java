@@ -73,6 +73,14 @@ class DerivativeRequestsTest {
     }
 
     @Test
+    void aDeclaredGradientRunsAnAdjointNamedAfterItsDeclaration() {
+        MemberRef declared = new MemberRef(OWNER, "lossWrtWeights", "([D[DD[D)D");
+        MemberRef adjoint = registry().declaredGradient(declared, LOSS.descriptor());
+        assertEquals(new MemberRef(OWNER, "fluxion$gradient$lossWrtWeights",
+                "([D[DD[D[DDLdev/fluxion/internal/Tape;)D"), adjoint);
+    }
+
+    @Test
     void aScopeAnswersForTheMembersItsPassGenerated() {
         DerivativeRequests r = registry();
         DerivativeRequests.Scope scope = r.scope();
