@@ -1,6 +1,9 @@
 package dev.fluxion.transformer;
 
 import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
+import dev.fluxion.transformer.derivatives.DerivativeRequests;
+import dev.fluxion.transformer.ir.MemberRef;
 import java.util.List;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -58,17 +61,20 @@ final class Binders {
      * product. Where {@code m} writes into array parameters, the adjoint and tangents are bound
      * through copy-first bridges, so that the API never modifies the caller's arrays. With
      * {@code forward} false, the adjoint's alone (reverse mode only, see {@code Transformer.reverseOnly}).
+     * The derivatives bound are where {@code derivatives}, the registry, puts them.
      */
-    static List<MethodNode> entryPoints(ClassNode node, MethodNode m, List<Integer> writtenParams, boolean hvp,
-            boolean forward) {
+    static List<MethodNode> entryPoints(ClassNode node, MethodNode m, DerivativeRequests derivatives,
+            List<Integer> writtenParams, boolean hvp, boolean forward) {
         List<MethodNode> out = new java.util.ArrayList<>();
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
-        String desc = isStatic ? m.desc : Naming.staticForm(node.name, m.desc);
+        String desc = DifferentiableMethods.staticDescriptor(node, m);
+        MemberRef primal = DifferentiableMethods.asCalled(node, m);
         boolean copy = !writtenParams.isEmpty() && !m.desc.equals(Naming.VECTOR_DESCRIPTOR); // vectors: the runtime copies
         String sam = isStatic ? Naming.binderInterface(m.desc) : Naming.boundBinderInterface(m.desc);
         if (sam != null) {
-            String adjointDesc = Naming.adjointDescriptor(desc);
-            String target = Naming.adjointName(m.name);
+            MemberRef adjoint = derivatives.member(DerivativeRequest.adjoint(primal, desc));
+            String adjointDesc = adjoint.descriptor();
+            String target = adjoint.name();
             if (copy) {
                 out.add(copyingBridge(node, Naming.entryName(m.name), target, adjointDesc, writtenParams));
                 target = Naming.entryName(m.name);
@@ -80,27 +86,30 @@ final class Binders {
         }
         String tangentSam = isStatic ? Naming.tangentBinderInterface(m.desc) : Naming.boundTangentBinderInterface(m.desc);
         if (tangentSam != null) {
-            out.addAll(tangentEntry(node, m.name, desc, 1, Naming.tangentBinderName(m.name), tangentSam,
+            out.addAll(tangentEntry(node, derivatives.member(DerivativeRequest.tangent(primal, desc, 1)), desc, 1,
+                    Naming.tangentBinderName(m.name), tangentSam,
                     copy ? writtenParams : List.of(), !isStatic));
         }
         if (isStatic && Naming.vectorTangentBinderInterface(m.desc) != null) {
-            out.addAll(tangentEntry(node, m.name, desc, Naming.LANES, Naming.vectorTangentBinderName(m.name),
+            out.addAll(tangentEntry(node, derivatives.member(DerivativeRequest.tangent(primal, desc, Naming.LANES)), desc,
+                    Naming.LANES, Naming.vectorTangentBinderName(m.name),
                     Naming.vectorTangentBinderInterface(m.desc), copy ? writtenParams : List.of(), false));
         }
-        if (hvp) {
+        if (hvp) { // with respect to the last parameter, after the receiver if any (ForwardMembers)
+            MemberRef product = derivatives.member(DerivativeRequest.hessianVectorProduct(primal, desc,
+                    java.util.Set.of(Type.getArgumentTypes(desc).length - 1)));
             out.add(binderNamed(node, Naming.hvpBinderName(m.name), isStatic ? Naming.hvpBinderInterface(m.desc)
-                    : Naming.boundHvpBinderInterface(m.desc), "hvp", Naming.hvpName(m.name), Naming.hvpDescriptor(desc),
-                    !isStatic));
+                    : Naming.boundHvpBinderInterface(m.desc), "hvp", product.name(), product.descriptor(), !isStatic));
         }
         return out;
     }
 
     /** A tangent's binder, through a bridge that first copies the written parameters and their tangents, if any. */
-    private static List<MethodNode> tangentEntry(ClassNode node, String name, String desc, int lanes, String binderName,
-            String sam, List<Integer> writtenParams, boolean bound) {
+    private static List<MethodNode> tangentEntry(ClassNode node, MemberRef tangent, String desc, int lanes,
+            String binderName, String sam, List<Integer> writtenParams, boolean bound) {
         List<MethodNode> out = new java.util.ArrayList<>();
-        String tangentDesc = Naming.tangentDescriptor(desc, lanes);
-        String target = Naming.tangentName(name, lanes);
+        String tangentDesc = tangent.descriptor();
+        String target = tangent.name();
         if (!writtenParams.isEmpty()) {
             Type[] params = Type.getArgumentTypes(desc);
             List<Integer> tangentOf = new java.util.ArrayList<>(); // parameter index -> index of its tangent in lane 0
@@ -172,15 +181,14 @@ final class Binders {
     }
 
     /**
-     * A {@code lanes}-lane tangent that calls the one-lane tangent once per lane: the same result
-     * for a method that does not write its parameters (the primal runs once per lane), for methods
-     * whose vector tangent would be too large.
+     * A {@code lanes}-lane tangent, {@code vectorTangent}, that calls the one-lane tangent
+     * {@code oneLane} once per lane: the same result for a method that does not write its
+     * parameters (the primal runs once per lane), for methods whose vector tangent would be too large.
      */
-    static MethodNode laneByLane(ClassNode owner, String primalName, String primalDescriptor, int lanes, int access) {
-        String name = Naming.tangentName(primalName, lanes);
-        String desc = Naming.tangentDescriptor(primalDescriptor, lanes);
-        String single = Naming.tangentDescriptor(primalDescriptor, 1);
-        MethodNode m = new MethodNode(Opcodes.ASM9, access, name, desc, null, null);
+    static MethodNode laneByLane(ClassNode owner, MemberRef vectorTangent, MemberRef oneLane, String primalDescriptor,
+            int lanes, int access) {
+        String desc = vectorTangent.descriptor();
+        MethodNode m = new MethodNode(Opcodes.ASM9, access, vectorTangent.name(), desc, null, null);
         m.visitCode();
         Type[] params = Type.getArgumentTypes(primalDescriptor);
         Type[] all = Type.getArgumentTypes(desc);
@@ -200,7 +208,7 @@ final class Binders {
                 m.visitVarInsn(all[i].getOpcode(Opcodes.ILOAD), slots[i]);
             }
             m.visitVarInsn(Opcodes.ALOAD, slots[all.length - 1]);
-            m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, Naming.tangentName(primalName), single, ownerIsInterface);
+            m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, oneLane.name(), oneLane.descriptor(), ownerIsInterface);
             if (lane < lanes - 1 && ret.getSize() > 0) {
                 m.visitInsn(ret.getSize() == 2 ? Opcodes.POP2 : Opcodes.POP);
             }

@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.diagnostics.Unsupported;
+import dev.fluxion.transformer.ir.MemberRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -117,11 +118,12 @@ final class DeclaredGradients {
     /**
      * The declared method's new body.
      *
+     * @param adjoint the adjoint it runs, where the derivative registry puts it ({@code DerivativeRequests#declaredGradient})
      * @param written parameters {@code f} writes into: copied first, so the caller's arrays stay as they are
      * @param activeData non-differentiated array parameters that the specialised adjoint still gives
      *     a shadow (values are written into them): passed a scratch shadow instead of {@code null}
      */
-    static MethodNode body(ClassNode owner, Declaration d, List<Integer> written, Set<Integer> activeData) {
+    static MethodNode body(Declaration d, MemberRef adjoint, List<Integer> written, Set<Integer> activeData) {
         MethodNode m = new MethodNode(ASM9, d.declared().access, d.declared().name, d.declared().desc,
                 d.declared().signature, d.declared().exceptions == null ? null
                         : d.declared().exceptions.toArray(String[]::new));
@@ -181,8 +183,7 @@ final class DeclaredGradients {
         }
         m.visitInsn(DCONST_1);
         m.visitVarInsn(ALOAD, tape);
-        m.visitMethodInsn(INVOKESTATIC, owner.name, Naming.gradientAdjointName(d.declared().name),
-                Naming.adjointDescriptor(d.primal().desc), (owner.access & ACC_INTERFACE) != 0);
+        m.visitMethodInsn(INVOKESTATIC, adjoint.owner(), adjoint.name(), adjoint.descriptor(), adjoint.isInterface());
         m.visitVarInsn(DSTORE, result);
         for (int j = params.length - 1; j >= 0; j--) {
             if (params[j].getSort() != Type.DOUBLE && params[j].getSort() != Type.FLOAT) {

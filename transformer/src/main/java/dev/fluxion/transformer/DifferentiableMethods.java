@@ -5,6 +5,7 @@ import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ArrayOps;
 import dev.fluxion.transformer.analysis.SideChannels;
 import dev.fluxion.transformer.backend.ClassFileLocator;
+import dev.fluxion.transformer.derivatives.DerivativeRequests;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.frontend.Access;
@@ -71,19 +72,14 @@ final class DifferentiableMethods implements Callees {
     private final Set<MemberRef> checking = ConcurrentHashMap.newKeySet();
 
     private final AdjointRules rules;
-    /** The class being transformed, whose static methods get specialised adjoints on request. */
+    /** The class being transformed, whose callees the {@link Inliner} inlines. */
     private ClassNode transforming;
     /** Each method's lowered SSA ({@link #lowered}), or the exception lowering it threw. */
     private final Map<MethodNode, Object> lowerings = new ConcurrentHashMap<>();
     /** Its callees as the {@link Inliner} inlines them, made when first needed. */
     private Inliner.Bodies inlinable;
-    /** Specialised adjoints requested by the adjoints generated so far, by name and descriptor. */
-    private final Map<String, Specialization> requested = new java.util.LinkedHashMap<>();
-    private int taken;
-
-    /** An adjoint of {@code method} that differentiates only {@code inputs}, to be generated as {@code name}. */
-    record Specialization(MethodNode method, Set<Integer> inputs, String name) {
-    }
+    /** Where the derivatives live, and which variants the class's derivatives have asked for. */
+    private DerivativeRequests derivatives = DerivativeRequests.GENERAL;
 
     DifferentiableMethods(ClassFileLocator locator) {
         this.locator = locator;
@@ -109,21 +105,12 @@ final class DifferentiableMethods implements Callees {
         bodies.put(node.name, node);
         rules.register(node);
         transforming = node;
+        derivatives = new DerivativeRequests(node, this::isDifferentiable);
     }
 
     @Override
-    public synchronized String specializedAdjoint(MemberRef method, Set<Integer> inputs) {
-        if (transforming == null || !method.owner().equals(transforming.name) || !isDifferentiable(method)) {
-            return null; // another class's adjoints are generated when that class is transformed
-        }
-        for (MethodNode m : transforming.methods) {
-            if (m.name.equals(method.name()) && m.desc.equals(method.descriptor()) && (m.access & Opcodes.ACC_STATIC) != 0) {
-                String name = Naming.specializedAdjointName(m.name, inputs);
-                requested.putIfAbsent(name + m.desc, new Specialization(m, Set.copyOf(inputs), name));
-                return name;
-            }
-        }
-        return null;
+    public DerivativeRequests derivatives() {
+        return derivatives;
     }
 
     /**
@@ -156,14 +143,6 @@ final class DifferentiableMethods implements Callees {
             inlinable = new Inliner.Bodies(owner, callee -> MethodChecks.parse(owner.name, callee, this));
         }
         return inlinable;
-    }
-
-    /** The specialised adjoints requested since the last call, in request order. */
-    synchronized java.util.List<Specialization> takeSpecializations() {
-        java.util.List<Specialization> all = new java.util.ArrayList<>(requested.values());
-        java.util.List<Specialization> fresh = java.util.List.copyOf(all.subList(taken, all.size()));
-        taken = all.size();
-        return fresh;
     }
 
     /**
@@ -201,6 +180,16 @@ final class DifferentiableMethods implements Callees {
     @Override
     public String adjointRuleMismatch(MemberRef method) {
         return rules.mismatch(method);
+    }
+
+    /** {@code m}, a method of {@code owner}, as its callers name it (an interface's with the interface flag). */
+    static MemberRef asCalled(ClassNode owner, MethodNode m) {
+        return new MemberRef(owner.name, m.name, m.desc, (owner.access & Opcodes.ACC_INTERFACE) != 0);
+    }
+
+    /** {@code m}'s descriptor in static form, as its derivatives take it: an instance method's receiver first. */
+    static String staticDescriptor(ClassNode owner, MethodNode m) {
+        return (m.access & Opcodes.ACC_STATIC) != 0 ? m.desc : Naming.staticForm(owner.name, m.desc);
     }
 
     static boolean isAnnotated(MethodNode m) {
@@ -315,8 +304,7 @@ final class DifferentiableMethods implements Callees {
         if (inputs != null) {
             return MethodChecks.check(owner.name, m, this, inputs);
         }
-        // as its callers name it (an interface's static method with the interface flag)
-        MemberRef method = new MemberRef(owner.name, m.name, m.desc, (owner.access & Opcodes.ACC_INTERFACE) != 0);
+        MemberRef method = asCalled(owner, m);
         try {
             MethodChecks.Checked checked = MethodChecks.check(owner.name, m, this, null);
             problems.putIfAbsent(method, Optional.empty());

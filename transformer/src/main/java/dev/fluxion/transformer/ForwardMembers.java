@@ -1,20 +1,23 @@
 package dev.fluxion.transformer;
 
-import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.DifferentiabilityCheck;
 import dev.fluxion.transformer.backend.BytecodeEmitter;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
+import dev.fluxion.transformer.derivatives.DerivativeRequests;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.forward.TangentGenerator;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
+import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.reverse.AdjointGenerator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -57,18 +60,19 @@ final class ForwardMembers {
         this.dump = dump;
     }
 
-    /** The tangent with {@code lanes} directions, {@code Naming.tangentName(f, lanes)}. */
+    /** The tangent with {@code lanes} directions, where the derivative registry puts it. */
     MethodNode tangent(IrFunction primal, ActivityAnalysis activity, int lanes, boolean writesParams) {
-        String tangentName = Naming.tangentName(name, lanes);
-        String desc = Naming.tangentDescriptor(primal.descriptor(), lanes);
-        return orStub(tangentName, desc, "", "its tangent", () -> {
-            IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes);
+        MemberRef member = callees.derivatives().member(DerivativeRequest.tangent(primalRef(primal), primal.descriptor(), lanes));
+        return orStub(member.name(), member.descriptor(), "", "its tangent", () -> {
+            IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes, member.name());
             dump.accept(lanes == 1 ? "tangent" : "tangent" + lanes, () -> IrPrinter.print(tangent));
             MethodNode emitted = BytecodeEmitter.emit(tangent, access);
             if (lanes > 1 && (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS
                     || BytecodeEmitter.isHuge(emitted))) {
                 if (!writesParams) { // one lane at a time, in methods the JIT compiles
-                    return Binders.laneByLane(owner, name, primal.descriptor(), lanes, access);
+                    MemberRef oneLane = callees.derivatives().member(DerivativeRequest.tangent(primalRef(primal),
+                            primal.descriptor(), 1));
+                    return Binders.laneByLane(owner, member, oneLane, primal.descriptor(), lanes, access);
                 }
                 if (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS) {
                     throw new Unsupported(-1, "its " + lanes + "-lane tangent would be too large for one JVM method",
@@ -91,18 +95,30 @@ final class ForwardMembers {
 
     /** The same with respect to the parameters {@code inputs} (a model's leaves), the others constants. */
     MethodNode hessianVectorProduct(IrFunction primal, ActivityAnalysis activity, Set<Integer> inputs) {
-        return orStub(Naming.hvpName(name), Naming.hvpDescriptor(primal.descriptor()), "no second derivative: ",
+        DerivativeRequests derivatives = callees.derivatives();
+        MemberRef hvpMember = derivatives.member(DerivativeRequest.hessianVectorProduct(primalRef(primal), primal.descriptor(),
+                inputs));
+        return orStub(hvpMember.name(), hvpMember.descriptor(), "no second derivative: ",
                 "its second derivative", () -> {
                     IrFunction pure = TangentGenerator.generateTangentOnly(primal, activity, callees,
-                            Naming.tangentName(name));
+                            derivatives.member(DerivativeRequest.tangent(primalRef(primal), primal.descriptor(), 1)).name());
                     SecondOrderRules.inline(pure, callees);
                     ActivityAnalysis second = ActivityAnalysis.of(pure, callees, inputs);
                     dump.accept("pure-tangent", () -> IrPrinter.print(pure, v -> second.isActive(v) ? "   [active]" : ""));
                     DifferentiabilityCheck.check(pure, second, callees); // after the dump, which shows what it rejects
-                    IrFunction hvp = AdjointGenerator.generate(pure, second, callees, Naming.hvpName(name));
+                    IrFunction hvp = AdjointGenerator.generate(pure, second, callees, hvpMember.name());
                     dump.accept("hvp", () -> IrPrinter.print(hvp));
                     return BytecodeEmitter.emit(hvp, access);
                 });
+    }
+
+    /**
+     * The method differentiated, as its callers name it: {@code m}, or the static function of a
+     * model's leaves it was lowered to, whose descriptor is {@code primal}'s.
+     */
+    private MemberRef primalRef(IrFunction primal) {
+        return name.equals(m.name) ? DifferentiableMethods.asCalled(owner, m)
+                : new MemberRef(owner.name, name, primal.descriptor(), (owner.access & Opcodes.ACC_INTERFACE) != 0);
     }
 
     /** The member {@code generate} makes, or a stub named {@code name} that throws why it could not. */

@@ -8,6 +8,8 @@ import dev.fluxion.transformer.backend.BytecodeEmitter;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import dev.fluxion.transformer.backend.ClassHierarchy;
 import dev.fluxion.transformer.backend.ThroughHandles;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
+import dev.fluxion.transformer.derivatives.DerivativeRequests;
 import dev.fluxion.transformer.diagnostics.Diagnostic;
 import dev.fluxion.transformer.diagnostics.DifferentiationException;
 import dev.fluxion.transformer.diagnostics.Unsupported;
@@ -18,6 +20,7 @@ import dev.fluxion.transformer.ir.BlockCopier;
 import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.IrPrinter;
+import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.optimize.PrimalOptimizer;
 import dev.fluxion.transformer.reverse.AdjointGenerator;
 import dev.fluxion.transformer.reverse.CheckpointPolicy;
@@ -59,9 +62,12 @@ import org.objectweb.asm.tree.MethodNode;
  *     --{@link BytecodeEmitter}--> bytecode ({@link ThroughHandles}: members of other classes the class may
  *       not use itself through method handles), frames computed by ASM over {@link ClassHierarchy}
  * </pre>
- * Adjoints that call static {@code @Differentiable} methods of the class while passing them data
- * ask for variants of the callees' adjoints specialised to the active arguments; those are generated
- * after all methods, the same way, until no new variant is asked for.
+ * Which derivative members exist and where they live, one registry decides
+ * ({@link DerivativeRequests}): the passes ask it for the member a call runs, and this class for the
+ * names of the members it emits. Adjoints that call static {@code @Differentiable} methods of the
+ * class while passing them data ask it for variants of the callees' adjoints specialised to the
+ * active arguments; those are generated after all methods, the same way, until no new variant is
+ * asked for.
  *
  * <p>The original methods are copied untouched; the derivative methods are added beside them, named
  * by {@link Naming}. A method that cannot be differentiated fails alone ({@link #transformEach}, the
@@ -211,12 +217,14 @@ public final class Transformer {
             }
             try {
                 DeclaredGradients.Declaration g = DeclaredGradients.resolve(node, m);
-                Derivative d = differentiate(node, g.primal(), callees, g.wrt(), Naming.gradientAdjointName(m.name));
+                MemberRef gradient = callees.derivatives().declaredGradient(DifferentiableMethods.asCalled(node, m),
+                        g.primal().desc);
+                Derivative d = differentiate(node, g.primal(), callees, g.wrt(), gradient.name());
                 Set<Integer> activeData = new java.util.TreeSet<>(d.activeParams());
                 activeData.removeAll(g.wrt());
                 out.add(m, d.adjoint());
                 out.addAll(m, d.iterationBodies());
-                out.replace(m, DeclaredGradients.body(node, g, d.writtenParams(), activeData));
+                out.replace(m, DeclaredGradients.body(g, gradient, d.writtenParams(), activeData));
             } catch (Unsupported u) {
                 out.fail(m, u);
             }
@@ -236,7 +244,7 @@ public final class Transformer {
                 continue;
             }
             try {
-                Derivative d = differentiate(node, m, callees, null, Naming.adjointName(m.name));
+                Derivative d = differentiate(node, m, callees, null, generalAdjoint(node, m, callees).name());
                 out.add(m, d.adjoint());
                 out.addAll(m, d.iterationBodies());
                 if (forward) {
@@ -246,7 +254,8 @@ public final class Transformer {
                         out.add(m, d.hvp());
                     }
                 }
-                out.addAll(m, Binders.entryPoints(node, m, d.writtenParams(), d.hvp() != null, forward));
+                out.addAll(m, Binders.entryPoints(node, m, callees.derivatives(), d.writtenParams(), d.hvp() != null,
+                        forward));
             } catch (Unsupported u) {
                 out.fail(m, u);
             } catch (RuntimeException e) {
@@ -258,8 +267,9 @@ public final class Transformer {
             }
         }
         // adjoints specialised to the arguments their callers differentiate (which may request more)
-        for (var todo = callees.takeSpecializations(); !todo.isEmpty(); todo = callees.takeSpecializations()) {
-            for (DifferentiableMethods.Specialization s : todo) {
+        DerivativeRequests requests = callees.derivatives();
+        for (var todo = requests.takeVariants(); !todo.isEmpty(); todo = requests.takeVariants()) {
+            for (DerivativeRequests.Variant s : todo) {
                 try {
                     Derivative d = differentiate(node, s.method(), callees, s.inputs(), s.name());
                     out.add(s.method(), d.adjoint());
@@ -267,8 +277,8 @@ public final class Transformer {
                 } catch (RuntimeException e) { // Unsupported included
                     // cannot happen where the general adjoint exists (fewer inputs, less to do); if
                     // it does, the variant is the general adjoint, which serves every caller
-                    out.add(s.method(), Binders.copyingBridge(node, s.name(), Naming.adjointName(s.method().name),
-                            Naming.adjointDescriptor(s.method().desc), List.of()));
+                    MemberRef general = generalAdjoint(node, s.method(), callees);
+                    out.add(s.method(), Binders.copyingBridge(node, s.name(), general.name(), general.descriptor(), List.of()));
                 }
             }
         }
@@ -293,7 +303,7 @@ public final class Transformer {
         for (LambdaBodies.Made l : lambdas) {
             MethodNode glue = l.glue();
             try {
-                Derivative d = differentiate(node, glue, callees, null, Naming.adjointName(glue.name));
+                Derivative d = differentiate(node, glue, callees, null, generalAdjoint(node, glue, callees).name());
                 List<MethodNode> members = new ArrayList<>(List.of(glue, d.adjoint()));
                 members.addAll(d.iterationBodies());
                 if (forward) {
@@ -435,6 +445,15 @@ public final class Transformer {
     }
 
     /**
+     * Where the derivative registry puts the general adjoint of {@code m}, a method of the class
+     * being transformed: the member its callers call and the API binds.
+     */
+    private static MemberRef generalAdjoint(ClassNode owner, MethodNode m, DifferentiableMethods callees) {
+        return callees.derivatives().member(DerivativeRequest.adjoint(DifferentiableMethods.asCalled(owner, m),
+                DifferentiableMethods.staticDescriptor(owner, m)));
+    }
+
+    /**
      * The model a loss is differentiated with respect to: the class itself for an instance method
      * {@code double loss()}, the parameter's class for a {@code static double loss(Model m)}; else
      * {@code null} (an ordinary function of numbers).
@@ -480,12 +499,16 @@ public final class Transformer {
             }
         }
         int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
-        String adjointName = Naming.adjointName(leavesName);
+        // the function of leaves, as the derivative registry names its members
+        MemberRef leaves = new MemberRef(owner.name, leavesName, primal.descriptor(), (owner.access & Opcodes.ACC_INTERFACE) != 0);
+        DerivativeRequests requests = callees.derivatives();
+        MemberRef leavesAdjoint = requests.member(DerivativeRequest.adjoint(leaves, primal.descriptor()));
+        String adjointName = leavesAdjoint.name();
         int line = MethodChecks.firstLine(m);
         List<MethodNode> members = new ArrayList<>(emitAdjoints(owner, m, "model-adjoint", Checkpointing.adjoints(primal,
                 activity, callees, null, adjointName, CheckpointPolicy.of(m, line), line), access));
         MethodNode bridge = ModelBridge.adjoint(owner, m.name, model, lowered.leaves(), written, adjointName,
-                Naming.adjointDescriptor(primal.descriptor()));
+                leavesAdjoint.descriptor());
         members.add(bridge);
         members.add(Binders.binderNamed(owner, Naming.modelBinderName(m.name), "dev/fluxion/internal/ModelAdjoint",
                 "adjoint", bridge.name, bridge.desc, false));
@@ -498,10 +521,12 @@ public final class Transformer {
             }
             members.add(forwardMembers.tangent(primal, activity, 1, !written.isEmpty()));
             members.add(forwardMembers.hessianVectorProduct(primal, activity, leafParams));
+            MemberRef tangent = requests.member(DerivativeRequest.tangent(leaves, primal.descriptor(), 1));
+            MemberRef hvp = requests.member(DerivativeRequest.hessianVectorProduct(leaves, primal.descriptor(), leafParams));
             MethodNode tangentBridge = ModelBridge.tangent(owner, m.name, model, lowered.leaves(), written,
-                    Naming.tangentName(leavesName), Naming.tangentDescriptor(primal.descriptor()));
+                    tangent.name(), tangent.descriptor());
             MethodNode hvpBridge = ModelBridge.hvp(owner, m.name, model, lowered.leaves(), written,
-                    Naming.hvpName(leavesName), Naming.hvpDescriptor(primal.descriptor()));
+                    hvp.name(), hvp.descriptor());
             members.add(tangentBridge);
             members.add(hvpBridge);
             members.add(Binders.binderNamed(owner, Naming.modelTangentBinderName(m.name), "dev/fluxion/internal/ModelForward",

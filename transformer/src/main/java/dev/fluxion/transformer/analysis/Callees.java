@@ -1,10 +1,12 @@
 package dev.fluxion.transformer.analysis;
 
+import dev.fluxion.transformer.derivatives.DerivativeRequests;
 import dev.fluxion.transformer.ir.MemberRef;
-import dev.fluxion.transformer.ir.Value;
-import java.util.List;
 
-/** Tells the passes which called methods are themselves {@code @Differentiable}, and what they may write. */
+/**
+ * Tells the passes which called methods are themselves {@code @Differentiable}, and what they may
+ * write; where their derivatives live, {@link #derivatives} decides.
+ */
 @FunctionalInterface
 public interface Callees {
     boolean isDifferentiable(MemberRef method);
@@ -87,32 +89,10 @@ public interface Callees {
     }
 
     /**
-     * The name of an adjoint of the static method {@code method} that differentiates only the
-     * parameters in {@code inputs} (a caller passes data in the others), if one will be generated
-     * beside the general adjoint; {@code null} to call the general adjoint.
+     * Where the derivatives of callees live, and which are to be generated: the one registry the
+     * passes ask ({@link DerivativeRequests}). By default every callee's derivative is its general one.
      */
-    default String specializedAdjoint(MemberRef method, java.util.Set<Integer> inputs) {
-        return null;
-    }
-
-    /**
-     * For the body of a loop that the reverse mode outlined into a method of its own (see
-     * {@code reverse.IndependentIterations}): the body's adjoint, which the caller's forward sweep
-     * runs in place of the call; {@code null} for every other method.
-     */
-    default IterationBody iterationBody(MemberRef method) {
-        return null;
-    }
-
-    /**
-     * An outlined loop body's adjoint, and how its seed follows from the caller's: the steps of the
-     * sum's way to the caller's result, from the result back ({@code seed * c}, {@code seed / c},
-     * {@code -seed}; {@code c} a value the caller has before the loop).
-     */
-    record IterationBody(String adjoint, List<SeedStep> seed) {
-    }
-
-    /** One step from a seed to the next: {@code DMUL} or {@code DDIV} by {@code operand}, or {@code DNEG}. */
-    record SeedStep(int opcode, Value operand) {
+    default DerivativeRequests derivatives() {
+        return DerivativeRequests.GENERAL;
     }
 }

@@ -35,20 +35,20 @@ public final class VirtualCalls {
     }
 
     /**
-     * Emits the call of the derivative member {@code name} (of descriptor {@code descriptor}, the
-     * receiver first for an instance method) of {@code call}'s callee: a static call of the
-     * callee's class's member, or, for a {@linkplain #isDispatched dispatched} call, the
-     * {@code invokedynamic} that finds it by the receiver's class.
+     * Emits the call of {@code derivative}, the derivative member of {@code call}'s callee where the
+     * derivative registry placed it ({@code DerivativeRequests}; its descriptor has the receiver
+     * first for an instance method): a static call of it, or, for a
+     * {@linkplain #isDispatched dispatched} call, the {@code invokedynamic} that finds the member of
+     * that name in the receiver's class.
      */
-    public static Instruction callDerivative(IrBuilder ir, Instruction call, boolean dispatched, String name,
-            String descriptor, Value... args) {
-        MemberRef callee = call.member();
+    public static Instruction callDerivative(IrBuilder ir, Instruction call, boolean dispatched, MemberRef derivative,
+            Value... args) {
         if (!dispatched) {
-            return ir.invokeStatic(new MemberRef(callee.owner(), name, descriptor, callee.isInterface()), args);
+            return ir.invokeStatic(derivative, args);
         }
-        InvokeDynamicInsnNode site = new InvokeDynamicInsnNode(name, descriptor, BOOTSTRAP, callee.descriptor(),
-                Math.max(call.line(), 0));
+        InvokeDynamicInsnNode site = new InvokeDynamicInsnNode(derivative.name(), derivative.descriptor(), BOOTSTRAP,
+                call.member().descriptor(), Math.max(call.line(), 0));
         return ir.append(new Instruction(Op.INVOKE_DYNAMIC, Opcodes.INVOKEDYNAMIC,
-                Types.computational(Type.getReturnType(descriptor)), args).withBootstrap(site));
+                Types.computational(Type.getReturnType(derivative.descriptor())), args).withBootstrap(site));
     }
 }

@@ -8,6 +8,7 @@ import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.ArrayOps;
 import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.VirtualCalls;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
 import dev.fluxion.transformer.forward.TangentGenerator.Result;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
@@ -319,7 +320,7 @@ final class LocalTangents {
         }
         args.add(tape);
         Instruction call = VirtualCalls.callDerivative(ir, insn, VirtualCalls.isDispatched(insn, callees),
-                Naming.tangentName(callee.name(), width), Naming.tangentDescriptor(descriptor, width), args.toArray(Value[]::new));
+                callees.derivatives().member(DerivativeRequest.tangent(callee, descriptor, width)), args.toArray(Value[]::new));
         Type ret = Type.getReturnType(callee.descriptor());
         Value[] resultTangent = null;
         if (ret.getSort() != Type.VOID) {

@@ -91,15 +91,13 @@ public final class TangentGenerator {
         this.rules = new LocalTangents(activity, callees, ir, this::forward, this::tangentOf, tape, width);
     }
 
-    /** The tangent the API and other tangents call: see {@code Naming.tangentName}. */
-    public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees) {
-        return generate(primal, activity, callees, 1);
-    }
-
-    /** The tangent carrying {@code width} directions at once (vector forward mode); see {@code Naming.tangentName}. */
-    public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees, int width) {
-        return new TangentGenerator(primal, activity, callees, Form.PRIMAL_AND_TAPE, width,
-                Naming.tangentName(primal.name(), width)).generate();
+    /**
+     * The tangent carrying {@code width} directions at once (vector forward mode when more than
+     * one), which the API and other tangents call, named {@code name} (where the derivative
+     * registry, {@code DerivativeRequests}, puts it; see {@code Naming.tangentName}).
+     */
+    public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees, int width, String name) {
+        return new TangentGenerator(primal, activity, callees, Form.PRIMAL_AND_TAPE, width, name).generate();
     }
 
     /**

@@ -161,12 +161,11 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         this.tape = new TapeAccess(ir, out.get(next));
     }
 
-    /** Generates the adjoint of {@code primal}; the function must have passed the differentiability check. */
-    public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees) {
-        return generate(primal, activity, callees, Naming.adjointName(primal.name()));
-    }
-
-    /** The same, under another name: an adjoint specialised by activity (see {@code Naming.gradientAdjointName}). */
+    /**
+     * Generates the adjoint of {@code primal}, named {@code name} (where the derivative registry,
+     * {@code DerivativeRequests}, or the pass that outlined {@code primal} puts it); the function
+     * must have passed the differentiability check.
+     */
     public static IrFunction generate(IrFunction primal, ActivityAnalysis activity, Callees callees, String name) {
         return new AdjointGenerator(primal, activity, callees, name).generate();
     }

@@ -2,14 +2,15 @@ package dev.fluxion.transformer.reverse;
 
 import static org.objectweb.asm.Opcodes.DDIV;
 import static org.objectweb.asm.Opcodes.DMUL;
-import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
-import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.analysis.VirtualCalls;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
+import dev.fluxion.transformer.derivatives.DerivativeRequests;
+import dev.fluxion.transformer.derivatives.IterationBody;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
@@ -37,64 +38,43 @@ final class CallAdjoints {
     private final Function<Instruction, MemberRef> ruleOf;
     private final java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn;
     private final java.util.function.BiPredicate<Instruction, Integer> mayRead;
-    private final java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized;
-    private final Function<MemberRef, Callees.IterationBody> iterationBody;
+    private final DerivativeRequests derivatives;
     private final java.util.function.Predicate<Instruction> dispatched;
 
     /**
      * @param ruleOf the user's {@code @AdjointOf} rule for a call, or {@code null}
      * @param mayWriteOrReturn whether a call may write, or return, the array passed as operand {@code j}
      * @param mayRead whether a call may read the array passed as operand {@code j}
-     * @param specialized an adjoint of a static callee specialised to some parameters, or {@code null}
-     *     (see {@code Callees.specializedAdjoint})
-     * @param iterationBody the adjoint of an outlined loop body, or {@code null} (see {@code Callees.iterationBody})
+     * @param derivatives where the callees' adjoints live ({@link DerivativeRequests})
      * @param dispatched whether a call's adjoint is found by its receiver's class when it runs ({@link VirtualCalls})
      */
     CallAdjoints(ActivityAnalysis activity, ControlFlow cfg, Function<Instruction, MemberRef> ruleOf,
             java.util.function.BiPredicate<Instruction, Integer> mayWriteOrReturn,
             java.util.function.BiPredicate<Instruction, Integer> mayRead,
-            java.util.function.BiFunction<MemberRef, Set<Integer>, String> specialized,
-            Function<MemberRef, Callees.IterationBody> iterationBody, java.util.function.Predicate<Instruction> dispatched) {
+            DerivativeRequests derivatives, java.util.function.Predicate<Instruction> dispatched) {
         this.activity = activity;
         this.cfg = cfg;
         this.ruleOf = ruleOf;
         this.mayWriteOrReturn = mayWriteOrReturn;
         this.mayRead = mayRead;
-        this.specialized = specialized;
-        this.iterationBody = iterationBody;
+        this.derivatives = derivatives;
         this.dispatched = dispatched;
     }
 
     /**
-     * The adjoint a call runs: the callee's own, or, when the caller passes data (inactive
-     * floating-point arguments: a model's points, its hyperparameters) to a static callee of this
-     * class, a variant specialised to the active arguments, which does not differentiate the data.
-     * Enzyme likewise generates a derivative per activity of the arguments.
+     * The adjoint a call runs, as the derivative registry places it: the callee's own, an outlined
+     * loop body's, or, when the caller passes data (inactive floating-point arguments) to a static
+     * callee of this class, a variant specialised to the active arguments. Enzyme likewise generates
+     * a derivative per activity of the arguments.
      */
-    private String adjointName(Instruction insn, Type[] params) {
-        MemberRef callee = insn.member();
-        Callees.IterationBody body = iterationBody.apply(callee);
-        if (body != null) {
-            return body.adjoint();
-        }
-        if (insn.opcode() == INVOKESTATIC) {
-            Set<Integer> inputs = new java.util.TreeSet<>();
-            boolean data = false;
-            for (int j = 0; j < params.length; j++) {
-                if (Types.isFloating(params[j]) || Naming.isShadowed(params[j].getDescriptor())) {
-                    if (activity.isActive(insn.operand(j))) {
-                        inputs.add(j);
-                    } else {
-                        data = true;
-                    }
-                }
-            }
-            String name = data ? specialized.apply(callee, inputs) : null;
-            if (name != null) {
-                return name;
+    private MemberRef adjoint(Instruction insn, Type[] params) {
+        Set<Integer> active = new java.util.TreeSet<>();
+        for (int j = 0; j < params.length; j++) {
+            if (activity.isActive(insn.operand(j))) {
+                active.add(j);
             }
         }
-        return Naming.adjointName(callee.name());
+        return derivatives.member(DerivativeRequest.adjoint(insn.member(), insn.callDescriptor(), active));
     }
 
     /**
@@ -115,8 +95,7 @@ final class CallAdjoints {
             args.add(rBar != null ? rBar : Constant.zero(ret));
         }
         args.add(s.tape().tape());
-        VirtualCalls.callDerivative(ir, insn, dispatched.test(insn), adjointName(insn, params),
-                Naming.adjointDescriptor(descriptor), args.toArray(Value[]::new));
+        VirtualCalls.callDerivative(ir, insn, dispatched.test(insn), adjoint(insn, params), args.toArray(Value[]::new));
         for (int j = params.length - 1; j >= 0; j--) {
             if (Types.isFloating(params[j])) {
                 s.accumulate(insn.operand(j), s.tape().pop(params[j]));
@@ -148,7 +127,7 @@ final class CallAdjoints {
      * then has nothing to do for it but pass on the adjoints of a tail call's scalar arguments.
      */
     boolean isForwardSweepCall(Instruction insn) {
-        return isTailCall(insn) || insn.op() == Op.INVOKE && iterationBody.apply(insn.member()) != null
+        return isTailCall(insn) || insn.op() == Op.INVOKE && derivatives.iterationBody(insn.member()) != null
                 && activity.isDifferentiableCall(insn) && activity.isActive(insn);
     }
 
@@ -167,8 +146,8 @@ final class CallAdjoints {
         List<Value> args = argumentsAndShadows(insn, params, forward, shadow, ir, tape.tape());
         if (insn.hasValue()) {
             Value bodySeed = seed;
-            Callees.IterationBody body = iterationBody.apply(callee);
-            for (Callees.SeedStep step : body != null ? body.seed() : List.<Callees.SeedStep>of()) {
+            IterationBody body = derivatives.iterationBody(callee);
+            for (IterationBody.SeedStep step : body != null ? body.seed() : List.<IterationBody.SeedStep>of()) {
                 bodySeed = switch (step.opcode()) {
                     case DMUL -> ir.mul(bodySeed, forward.apply(step.operand()));
                     case DDIV -> ir.div(bodySeed, forward.apply(step.operand()));
@@ -178,8 +157,8 @@ final class CallAdjoints {
             args.add(bodySeed);
         }
         args.add(tape.tape());
-        Instruction call = VirtualCalls.callDerivative(ir, insn, dispatched.test(insn), adjointName(insn, params),
-                Naming.adjointDescriptor(descriptor), args.toArray(Value[]::new));
+        Instruction call = VirtualCalls.callDerivative(ir, insn, dispatched.test(insn), adjoint(insn, params),
+                args.toArray(Value[]::new));
         for (int j = params.length - 1; j >= 0; j--) {
             if (Types.isFloating(params[j])) {
                 scalarBars.put(j, tape.pop(params[j]));
@@ -296,7 +275,7 @@ final class CallAdjoints {
      * matrix passed to each point's adjoint got a new one of its shape per point).
      */
     private Value unreadShadow(Instruction insn, int j, IrBuilder ir, Value tape, Value array, Type type) {
-        if (iterationBody.apply(insn.member()) != null && !mayWriteOrReturn.test(insn, j)) {
+        if (derivatives.iterationBody(insn.member()) != null && !mayWriteOrReturn.test(insn, j)) {
             return new Constant(type, null);
         }
         if (type.getDimensions() == 1 && !mayWriteOrReturn.test(insn, j)) { // the callee only reads it: nobody reads its adjoint

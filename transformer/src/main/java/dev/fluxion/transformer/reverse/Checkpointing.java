@@ -3,6 +3,7 @@ package dev.fluxion.transformer.reverse;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
 import dev.fluxion.transformer.ir.BlockCopier;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.MemberRef;
@@ -59,7 +60,9 @@ public final class Checkpointing {
             ActivityAnalysis loopActivity = ActivityAnalysis.of(o.loop(), callees, o.stepInputs());
             members.add(o.loop());
             members.add(AdjointGenerator.generate(o.loop(), loopActivity, callees, segmentAdjoint));
-            members.add(RevolveDriver.adjoint(o, segmentAdjoint, policy));
+            // the loop's adjoint, where its callers find it: the registry's answer for the member outlined
+            MemberRef driver = withLoops.derivatives().member(DerivativeRequest.adjoint(o.loopRef(), o.loop().descriptor()));
+            members.add(RevolveDriver.adjoint(o, driver, segmentAdjoint, policy));
         }
         List<IrFunction> out = new ArrayList<>(IndependentIterations.adjoints(caller,
                 ActivityAnalysis.of(caller, withLoops, inputs), withLoops, inputs, name));

@@ -1,6 +1,8 @@
 package dev.fluxion.transformer.reverse;
 
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.derivatives.DerivativeRequests;
+import dev.fluxion.transformer.derivatives.IterationBody;
 import dev.fluxion.transformer.ir.MemberRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +14,9 @@ import org.objectweb.asm.tree.MethodNode;
  * calls a {@code @Differentiable} method: loop bodies ({@link IndependentIterations}), parts
  * ({@link OutlinedBodies}) and time loops ({@link Checkpointing}) it outlines. A generated member is
  * differentiable, cannot be overridden, has no rule or problem, and returns no argument; what it
- * does with its array parameters is its {@link Member}. Every other question goes to the callees.
+ * does with its array parameters is its {@link Member}; its derivative is its general adjoint, or an
+ * outlined loop body's own, as the pass's scope of the derivative registry records
+ * ({@link DerivativeRequests#scope}). Every other question goes to the callees.
  */
 final class GeneratedCallees implements Callees {
     /**
@@ -28,14 +32,17 @@ final class GeneratedCallees implements Callees {
 
     private final Callees callees;
     private final Map<MemberRef, Member> members = new LinkedHashMap<>();
+    private final DerivativeRequests.Scope derivatives;
 
     GeneratedCallees(Callees callees) {
         this.callees = callees;
+        this.derivatives = callees.derivatives().scope();
     }
 
     /** Adds a member the pass has just generated. */
     void add(MemberRef method, Member member) {
         members.put(method, member);
+        derivatives.generated(method, member.iteration());
     }
 
     /** The members generated so far, in order. */
@@ -102,13 +109,7 @@ final class GeneratedCallees implements Callees {
     }
 
     @Override
-    public String specializedAdjoint(MemberRef method, Set<Integer> inputs) {
-        return members.containsKey(method) ? null : callees.specializedAdjoint(method, inputs);
-    }
-
-    @Override
-    public IterationBody iterationBody(MemberRef method) {
-        Member m = members.get(method);
-        return m != null ? m.iteration() : callees.iterationBody(method);
+    public DerivativeRequests derivatives() {
+        return derivatives;
     }
 }

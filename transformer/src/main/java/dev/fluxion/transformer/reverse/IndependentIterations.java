@@ -6,6 +6,7 @@ import dev.fluxion.transformer.analysis.Callees;
 import dev.fluxion.transformer.analysis.ControlFlow;
 import dev.fluxion.transformer.analysis.ForLoops;
 import dev.fluxion.transformer.analysis.ForLoops.ForLoop;
+import dev.fluxion.transformer.derivatives.IterationBody;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.BlockCopier;
 import dev.fluxion.transformer.ir.Constant;
@@ -66,7 +67,7 @@ public final class IndependentIterations {
     private static final String BODY_PREFIX = "fluxion$body$";
 
     /** A loop to outline, with what the rewrite needs. */
-    private record Candidate(ForLoop loop, Instruction sum, Instruction next, Value term, List<Callees.SeedStep> seed,
+    private record Candidate(ForLoop loop, Instruction sum, Instruction next, Value term, List<IterationBody.SeedStep> seed,
             List<Value> liveIns, Set<Value> privates) {
     }
 
@@ -105,7 +106,7 @@ public final class IndependentIterations {
             if (c == null) {
                 break;
             }
-            List<Callees.SeedStep> seed = pass.hoistConversions(c);
+            List<IterationBody.SeedStep> seed = pass.hoistConversions(c);
             String adjointName = name + "$iteration" + outlined.members().size();
             IrFunction body = outlineBody(caller, c, BODY_PREFIX + adjointName);
             Set<Integer> bodyInputs = new HashSet<>();
@@ -123,7 +124,7 @@ public final class IndependentIterations {
             rewriteCaller(caller, c, ref);
             // a body writes only its private arrays, and moves no rows
             outlined.add(ref, new GeneratedCallees.Member(bodyWrites, null, Set.of(),
-                    new Callees.IterationBody(adjointName, seed)));
+                    new IterationBody(adjointName, seed)));
             ActivityAnalysis bodyActivity = ActivityAnalysis.of(body, callees, bodyInputs);
             out.add(AdjointGenerator.generate(body, bodyActivity, callees, adjointName));
             callerActivity = ActivityAnalysis.of(caller, outlined, inputs);
@@ -193,7 +194,7 @@ public final class IndependentIterations {
         } else {
             return null;
         }
-        List<Callees.SeedStep> seed = chainToReturn(sum, loop, ret, negated);
+        List<IterationBody.SeedStep> seed = chainToReturn(sum, loop, ret, negated);
         if (!(term instanceof Instruction t) || !body.contains(t.block()) || !activity.isActive(t) || seed == null) {
             return null;
         }
@@ -264,12 +265,12 @@ public final class IndependentIterations {
      * method's return; {@code null} if not. The steps run from the return back to the sum, then
      * {@code termNegated} for {@code s -= t}.
      */
-    private List<Callees.SeedStep> chainToReturn(Instruction sum, ForLoop loop, Instruction ret, boolean termNegated) {
+    private List<IterationBody.SeedStep> chainToReturn(Instruction sum, ForLoop loop, Instruction ret, boolean termNegated) {
         List<Instruction> after = sum.users().stream().filter(u -> !loop.body().contains(u.block())).toList();
         if (after.size() != 1 || sum.users().size() != 2) {
             return null;
         }
-        List<Callees.SeedStep> steps = new ArrayList<>();
+        List<IterationBody.SeedStep> steps = new ArrayList<>();
         boolean negated = termNegated;
         Value v = sum;
         Instruction u = after.get(0);
@@ -288,7 +289,7 @@ public final class IndependentIterations {
                     if (u.opcode() == Opcodes.DDIV && u.operand(0) != v || !isKnownBefore(other, loop)) {
                         return null;
                     }
-                    steps.add(0, new Callees.SeedStep(u.opcode(), other));
+                    steps.add(0, new IterationBody.SeedStep(u.opcode(), other));
                 }
                 default -> {
                     return null;
@@ -298,7 +299,7 @@ public final class IndependentIterations {
             u = u.users().get(0);
         }
         if (negated) {
-            steps.add(new Callees.SeedStep(Opcodes.DNEG, null));
+            steps.add(new IterationBody.SeedStep(Opcodes.DNEG, null));
         }
         return steps;
     }
@@ -320,18 +321,18 @@ public final class IndependentIterations {
     }
 
     /** The seed's steps, with each conversion they divide or multiply by moved to the loop's entry. */
-    private List<Callees.SeedStep> hoistConversions(Candidate c) {
+    private List<IterationBody.SeedStep> hoistConversions(Candidate c) {
         Block h = c.loop().header();
         Block entry = h.predecessors().get(1 - h.predecessors().indexOf(c.loop().latch()));
-        List<Callees.SeedStep> out = new ArrayList<>();
-        for (Callees.SeedStep step : c.seed()) {
+        List<IterationBody.SeedStep> out = new ArrayList<>();
+        for (IterationBody.SeedStep step : c.seed()) {
             if (step.operand() instanceof Instruction i && i.op() == Op.CONVERT && cfg.reaches(h, i.block())) {
                 Instruction moved = i.copyWithoutOperands();
                 moved.addOperand(i.operand(0));
                 entry.append(moved);
                 i.replaceAllUsesWith(moved);
                 i.block().remove(i);
-                step = new Callees.SeedStep(step.opcode(), moved);
+                step = new IterationBody.SeedStep(step.opcode(), moved);
             }
             out.add(step);
         }

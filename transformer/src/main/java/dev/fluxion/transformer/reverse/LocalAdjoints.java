@@ -57,7 +57,7 @@ final class LocalAdjoints {
                 (insn, j) -> callees.adjointRule(insn.member()) != null || callees.mayWriteArgument(insn.member(), j)
                         || callees.mayReturnArgument(insn.member(), j),
                 (insn, j) -> callees.adjointRule(insn.member()) != null || callees.mayReadArgument(insn.member(), j),
-                callees::specializedAdjoint, callees::iterationBody, insn -> VirtualCalls.isDispatched(insn, callees));
+                callees.derivatives(), insn -> VirtualCalls.isDispatched(insn, callees));
     }
 
     /** The call adjoints, for the calls the forward sweep differentiates ({@link CallAdjoints#isForwardSweepCall}). */

@@ -4,6 +4,7 @@ import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.ArrayFamilies;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
 import dev.fluxion.transformer.analysis.ForLoops;
 import dev.fluxion.transformer.analysis.ForLoops.ForLoop;
 import dev.fluxion.transformer.ir.Block;
@@ -76,9 +77,11 @@ public final class OutlinedBodies {
             Map<IrFunction, List<IrFunction>> adjoints = new LinkedHashMap<>();
             adjoints.put(caller, IndependentIterations.adjoints(caller, ActivityAnalysis.of(caller, split.withParts, inputs),
                     split.withParts, inputs, name));
-            for (IrFunction p : split.parts.values()) {
+            for (Map.Entry<MemberRef, IrFunction> e : split.parts.entrySet()) {
+                IrFunction p = e.getValue();
+                String adjoint = split.withParts.derivatives().member(DerivativeRequest.adjoint(e.getKey(), p.descriptor())).name();
                 adjoints.put(p, IndependentIterations.adjoints(p, ActivityAnalysis.of(p, split.withParts, null),
-                        split.withParts, null, Naming.adjointName(p.name())));
+                        split.withParts, null, adjoint));
             }
             IrFunction largest = null;
             int largestSize = limit;

@@ -49,11 +49,9 @@ final class RevolveDriver {
     private final List<Param> scalars = new ArrayList<>();
     private final TapeAccess tape;
 
-    private RevolveDriver(Outlined o) {
+    private RevolveDriver(Outlined o, MemberRef member) {
         this.o = o;
-        String descriptor = o.loop().descriptor();
-        this.adjoint = new IrFunction(o.loop().owner(), Naming.adjointName(o.loop().name()),
-                Naming.adjointDescriptor(descriptor));
+        this.adjoint = new IrFunction(o.loop().owner(), member.name(), member.descriptor());
         List<Param> params = adjoint.params();
         int n = o.loop().params().size();
         this.primal = params.subList(0, n);
@@ -68,9 +66,13 @@ final class RevolveDriver {
         this.tape = new TapeAccess(ir, params.get(params.size() - 1));
     }
 
-    /** The loop's adjoint, reversing segments through the loop method's adjoint {@code segmentAdjoint}. */
-    static IrFunction adjoint(Outlined o, String segmentAdjoint, CheckpointPolicy policy) {
-        return new RevolveDriver(o).build(segmentAdjoint, policy);
+    /**
+     * The loop's adjoint, {@code member} (where the derivative registry puts the loop method's
+     * adjoint, which its callers call), reversing segments through the loop method's adjoint
+     * {@code segmentAdjoint}.
+     */
+    static IrFunction adjoint(Outlined o, MemberRef member, String segmentAdjoint, CheckpointPolicy policy) {
+        return new RevolveDriver(o, member).build(segmentAdjoint, policy);
     }
 
     private IrFunction build(String segmentAdjoint, CheckpointPolicy policy) {
