@@ -156,6 +156,44 @@ public final class JdkModels {
         return best;
     }
 
+    /**
+     * The index of {@code Collections.max(list, Comparator.comparingDouble(key))}: the first of the
+     * largest keys in {@code Double.compare}'s order, as the JDK keeps a candidate until the
+     * comparator puts one after it.
+     */
+    public static int indexOfMaxBy(Object[] items, int size, java.util.function.ToDoubleFunction<Object> key) {
+        if (size == 0) {
+            throw new java.util.NoSuchElementException();
+        }
+        int best = 0;
+        double candidate = key.applyAsDouble(items[0]);
+        for (int i = 1; i < size; i++) {
+            double v = key.applyAsDouble(items[i]);
+            if (before(candidate, v)) {
+                best = i;
+                candidate = v;
+            }
+        }
+        return best;
+    }
+
+    /** The index of {@code Collections.min(list, Comparator.comparingDouble(key))}: the first of the smallest keys. */
+    public static int indexOfMinBy(Object[] items, int size, java.util.function.ToDoubleFunction<Object> key) {
+        if (size == 0) {
+            throw new java.util.NoSuchElementException();
+        }
+        int best = 0;
+        double candidate = key.applyAsDouble(items[0]);
+        for (int i = 1; i < size; i++) {
+            double v = key.applyAsDouble(items[i]);
+            if (before(v, candidate)) {
+                best = i;
+                candidate = v;
+            }
+        }
+        return best;
+    }
+
     // ---- lists made in the method, as an array of their elements and a size (the transformer's ListsMadeHere)
 
     /** {@code new ArrayList<>(capacity)}: the length of its first array. */

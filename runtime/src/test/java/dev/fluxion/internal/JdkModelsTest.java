@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The models of the JDK's sorts of lists of Doubles and of Collections.max and min give what the JDK gives. */
+/** The models of the JDK's sorts of lists of Doubles and of Collections.max and min (by a key too) give what the JDK gives. */
 class JdkModelsTest {
     /** Values with ties, both zeros, infinities and NaN, in random orders and lengths. */
     private static List<Double> sample(Random random) {
@@ -50,6 +50,27 @@ class JdkModelsTest {
             Object[] items = values.toArray();
             assertSame(Collections.max(values), items[JdkModels.indexOfMax(items, items.length)], values.toString());
             assertSame(Collections.min(values), items[JdkModels.indexOfMin(items, items.length)], values.toString());
+        }
+    }
+
+    /** An object with a key, as a record of the user's. */
+    private record Keyed(double key) {
+    }
+
+    @Test
+    void findsTheObjectsCollectionsMaxAndMinFindByAKey() {
+        Random random = new Random(13);
+        for (int round = 0; round < 2000; round++) {
+            List<Keyed> objects = new ArrayList<>();
+            for (double v : sample(random)) {
+                objects.add(new Keyed(v)); // distinct objects, equal keys among them
+            }
+            Object[] items = objects.toArray(new Object[objects.size() + 2]);
+            java.util.function.ToDoubleFunction<Object> key = o -> ((Keyed) o).key();
+            assertSame(Collections.max(objects, Comparator.comparingDouble(Keyed::key)),
+                    items[JdkModels.indexOfMaxBy(items, objects.size(), key)], objects.toString());
+            assertSame(Collections.min(objects, Comparator.comparingDouble(Keyed::key)),
+                    items[JdkModels.indexOfMinBy(items, objects.size(), key)], objects.toString());
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.fluxion.corpus;
 
 import dev.fluxion.Differentiable;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -225,6 +227,20 @@ public final class ChosenObjects {
         return a.value + b.value;
     }
 
+    /** Each of three rounds makes two cells (x0 r, x1) and doubles the larger through a variable: sum of the cells. */
+    @Differentiable
+    public static double doubleTheLargerEachRound(double[] x) {
+        double total = 0;
+        for (int round = 1; round <= 3; round++) {
+            Cell a = new Cell(x[0] * round);
+            Cell b = new Cell(x[1]);
+            Cell larger = a.value > b.value ? a : b;
+            larger.value *= 2;
+            total += a.value + b.value;
+        }
+        return total;
+    }
+
     static final class State {
         double x;
         double v;
@@ -259,6 +275,25 @@ public final class ChosenObjects {
             made.x += made.v;
         }
         return made == null ? 0.5 * p[1] : made.x * made.x;
+    }
+
+    record Site(double x, double y, double weight) {
+    }
+
+    /**
+     * Sites at (p_2i, p_2i+1) of weights 1, 2, ...: the one nearest the origin found by
+     * {@code Collections.min} with a lambda key, the heaviest by {@code Collections.max} with a method
+     * reference; x y of the nearest plus x of the heaviest.
+     */
+    @Differentiable
+    public static double nearestAndHeaviest(double[] p) {
+        List<Site> sites = new ArrayList<>();
+        for (int i = 0; i + 1 < p.length; i += 2) {
+            sites.add(new Site(p[i], p[i + 1], 1 + i));
+        }
+        Site nearest = Collections.min(sites, Comparator.comparingDouble(s -> s.x() * s.x() + s.y() * s.y()));
+        Site heaviest = Collections.max(sites, Comparator.comparingDouble(Site::weight));
+        return nearest.x() * nearest.y() + heaviest.x();
     }
 
     record Ball(double x, double y, double r) {

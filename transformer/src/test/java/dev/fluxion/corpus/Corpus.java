@@ -588,6 +588,15 @@ public final class Corpus {
                 scalar("ChosenObjects.tripleTheChosen", ChosenObjects::tripleTheChosen,
                         x -> x[2] > 0 ? new double[] {3, 1, 0} : new double[] {1, 3, 0}, p(0.5, 2.0, 1.0), p(0.5, 2.0, -1.0))
                         .nonSmooth(),
+                scalar("ChosenObjects.doubleTheLargerEachRound", ChosenObjects::doubleTheLargerEachRound, x -> {
+                    double[] g = new double[2]; // round r: 2 max(x0 r, x1) + min(..): the larger's derivative doubled
+                    for (int r = 1; r <= 3; r++) {
+                        boolean first = x[0] * r > x[1];
+                        g[0] += (first ? 2 : 1) * r;
+                        g[1] += first ? 1 : 2;
+                    }
+                    return g;
+                }, p(1.0, 1.5), p(-0.5, 0.3), p(0.4, 1.0)).nonSmooth(),
                 scalar("ChosenObjects.swappedStates", ChosenObjects::swappedStates, p -> {
                     double x = p[0]; // the same steps, with the derivatives by x0 (dx0, dv0) and by v0 (dx1, dv1)
                     double v = p[1];
@@ -609,6 +618,19 @@ public final class Corpus {
                 scalar("ChosenObjects.perhapsAParticle", ChosenObjects::perhapsAParticle,
                         p -> p[0] > 0 ? new double[] {2 * (p[0] + p[1] / 2), p[0] + p[1] / 2} : new double[] {0, 0.5},
                         p(0.7, 1.2), p(-0.4, 0.9)).nonSmooth(),
+                scalar("ChosenObjects.nearestAndHeaviest", ChosenObjects::nearestAndHeaviest, p -> {
+                    int c = 0; // the first nearest to the origin; the heaviest is the last (weights 1, 3, 5, ..)
+                    for (int i = 2; i + 1 < p.length; i += 2) {
+                        if (p[i] * p[i] + p[i + 1] * p[i + 1] < p[c] * p[c] + p[c + 1] * p[c + 1]) {
+                            c = i;
+                        }
+                    }
+                    double[] g = new double[p.length];
+                    g[c] += p[c + 1];
+                    g[c + 1] += p[c];
+                    g[p.length - 2] += 1;
+                    return g;
+                }, p(1.0, 2.0, 0.5, -0.4, 3.0, 1.0), p(0.3, 0.2, -1.0, 2.0)).nonSmooth(),
                 scalar("ChosenObjects.closestBall", ChosenObjects::closestBall, p -> {
                     int c = 0; // (gap)^2, gap = |(p_c, c) - (1, 1)| - 0.5 - p_c^2 / 10, for the nearest ball c only
                     for (int i = 1; i < p.length; i++) {

@@ -32,6 +32,9 @@ import org.objectweb.asm.Type;
  * object would have thrown {@code NullPointerException}.
  */
 final class ChosenElements {
+    /** Why a variable that may be one of several mutable objects ({@link LocalObjects#choicesIntoArrays}) is not followed. */
+    private static final String MADE_AGAIN = "a variable may be one of several mutable objects, and one of them is made "
+            + "again (in a loop) while the variable may still be the one made before";
     /** The variables (phis) that hold elements of the array's versions, with the version their elements are read from. */
     private final Map<Instruction, Instruction> versionOf = new LinkedHashMap<>();
     /** The versions of the array ({@link ArrayVersions}). */
@@ -87,6 +90,9 @@ final class ChosenElements {
             chosen.checkUses(phi, classes, what);
             Instruction version = chosen.versionOf.get(phi);
             if (version.block() == phi.block() ? !version.isPhi() : !ValueObjects.dominates(f, version, phi)) {
+                if (LocalObjects.CHOICES.equals(versions.get(0).member())) {
+                    throw new ValueObjects.Abandon(MADE_AGAIN);
+                }
                 throw new ValueObjects.Abandon("a variable that chooses an element of " + what + " may keep it while the "
                         + "array is made again (it is declared before the loop that makes the array): declare it after");
             }
@@ -235,8 +241,7 @@ final class ChosenElements {
                     if (ObjectArrays.mayRunAfter(read[0], Set.of(change), read[1])
                             && ObjectArrays.mayRunAfter(change, uses, read[1])) {
                         if (LocalObjects.CHOICES.equals(versions.get(0).member())) {
-                            throw new ValueObjects.Abandon("a variable may be one of several mutable objects, and one of them "
-                                    + "is made again (in a loop) while the variable may still be the one made before");
+                            throw new ValueObjects.Abandon(MADE_AGAIN);
                         }
                         throw new ValueObjects.Abandon("a variable that chooses an element of " + what + " is used after "
                                 + (store ? "the element's slot may be given another object" : "a copy of the array was made")

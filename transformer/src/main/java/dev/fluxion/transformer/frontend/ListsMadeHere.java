@@ -293,7 +293,7 @@ public final class ListsMadeHere {
         if (kind == Kind.GROWABLE && elements(list, kind, aliases).stream().noneMatch(ListsMadeHere::isObjectMadeHere)) {
             return "no object made here is added to it";
         }
-        if (aliases.stream().anyMatch(a -> a.users().stream().anyMatch(ListsMadeHere::isOrdering))
+        if (aliases.stream().anyMatch(a -> a.users().stream().anyMatch(u -> isOrdering(u) && keyOfExtreme(u) == null))
                 && !classesOf(elements(list, kind, aliases)).equals(Set.of(DOUBLE))) {
             return "it is sorted, or its largest or smallest element found, and Fluxion follows that on lists of Doubles "
                     + "made in the method only";
@@ -345,7 +345,25 @@ public final class ListsMadeHere {
                 && (m.name().equals("sort") && (m.descriptor().equals("(Ljava/util/List;)V")
                         || m.descriptor().equals("(Ljava/util/List;Ljava/util/Comparator;)V"))
                         || (m.name().equals("max") || m.name().equals("min")) && m.descriptor().equals(
-                                "(Ljava/util/Collection;)Ljava/lang/Object;"));
+                                "(Ljava/util/Collection;)Ljava/lang/Object;")
+                        || keyOfExtreme(call) != null);
+    }
+
+    /**
+     * The key of {@code Collections.max(list, Comparator.comparingDouble(key))} or {@code min}, on
+     * objects of any class (the nearest point, the best candidate); else {@code null}. The comparator
+     * must be used by that call alone: it becomes the key, compared as {@code comparingDouble} does.
+     */
+    static Value keyOfExtreme(Instruction call) {
+        MemberRef m = call.member();
+        if (call.op() != Op.INVOKE || call.opcode() != Opcodes.INVOKESTATIC || !m.owner().equals("java/util/Collections")
+                || !m.name().equals("max") && !m.name().equals("min")
+                || !m.descriptor().equals("(Ljava/util/Collection;Ljava/util/Comparator;)Ljava/lang/Object;")) {
+            return null;
+        }
+        return call.operand(1) instanceof Instruction c && c.op() == Op.INVOKE && c.opcode() == Opcodes.INVOKESTATIC
+                && c.member().owner().equals("java/util/Comparator") && c.member().name().equals("comparingDouble")
+                && c.users().size() == 1 ? c.operand(0) : null;
     }
 
     /**
@@ -637,9 +655,20 @@ public final class ListsMadeHere {
                     return;
                 }
                 case "max", "min" -> { // Collections.max(list): the element at the index its model finds
-                    Instruction at = insert(call, model(call.member().name().equals("max") ? "indexOfMax" : "indexOfMin",
-                            "([Ljava/lang/Object;I)I", Type.INT_TYPE, items, size));
+                    Value key = keyOfExtreme(call);
+                    Instruction at = key == null ? insert(call, model(call.member().name().equals("max") ? "indexOfMax"
+                            : "indexOfMin", "([Ljava/lang/Object;I)I", Type.INT_TYPE, items, size))
+                            : insert(call, model(call.member().name().equals("max") ? "indexOfMaxBy" : "indexOfMinBy",
+                                    "([Ljava/lang/Object;ILjava/util/function/ToDoubleFunction;)I", Type.INT_TYPE, items, size,
+                                    key));
+                    Value comparator = call.operand(1 % call.operands().size());
                     result = element(call, l, new Instruction(Op.ARRAY_LOAD, Opcodes.AALOAD, OBJECT, items, at));
+                    if (key != null) {
+                        replace(call, result);
+                        ((Instruction) comparator).clearOperands(); // comparingDouble(key): its key is the model's now
+                        ((Instruction) comparator).block().remove((Instruction) comparator);
+                        return;
+                    }
                 }
                 case "size" -> result = size;
                 case "isEmpty" -> result = insert(call, model("isEmpty", "(I)Z", Type.INT_TYPE, size));

@@ -2,6 +2,7 @@ package dev.fluxion.transformer.frontend;
 
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
+import dev.fluxion.transformer.ir.Dominators;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.MemberRef;
@@ -118,8 +119,8 @@ final class LocalObjects {
     /**
      * References that may be one of several mutable objects made here ({@code Particle heavier =
      * a.m > b.m ? a : b}, {@code State t = current; current = next; next = t;}), or one of them or
-     * {@code null}: the objects each such reference may be are put in an array of their own, made on
-     * entry, each in its slot as it is made, and every use of an object reads it from its slot. Then
+     * {@code null}: the objects each such reference may be are put in an array of their own, made
+     * where they all are dominated, each in its slot as it is made, and every use of an object reads it from its slot. Then
      * {@link ObjectArrays} makes the array an array per field and {@link ChosenElements} the
      * references indices into it, with their checks: an object made again (in a loop) while a
      * reference may still hold the one before is rejected there. References that are always one
@@ -165,11 +166,16 @@ final class LocalObjects {
                 chooses.putIfAbsent(web, true);
             }
         }
+        Dominators dominators = null;
         for (Map.Entry<Instruction, List<Instruction>> e : allocationsOf.entrySet()) {
             List<Instruction> allocations = e.getValue();
-            boolean hasPhi = phis.stream().anyMatch(phi -> root(parent, phi) == e.getKey());
-            if (hasPhi && chooses.getOrDefault(e.getKey(), true) && (allocations.size() > 1 || chooses.containsKey(e.getKey()))) {
-                intoArray(f, allocations);
+            List<Instruction> webPhis = phis.stream().filter(phi -> root(parent, phi) == e.getKey()).toList();
+            if (!webPhis.isEmpty() && chooses.getOrDefault(e.getKey(), true)
+                    && (allocations.size() > 1 || chooses.containsKey(e.getKey()))) {
+                if (dominators == null) {
+                    dominators = Dominators.of(f);
+                }
+                intoArray(allocations, webPhis, dominators);
             }
         }
     }
@@ -183,17 +189,34 @@ final class LocalObjects {
         return r;
     }
 
-    /** Puts {@code allocations} into an array made on entry, each stored as it is made and read from its slot where it is used. */
-    private static void intoArray(IrFunction f, List<Instruction> allocations) {
+    /**
+     * Puts {@code allocations} into an array made where they and the variables that may be one of
+     * them ({@code phis}) are all dominated (made again each time round a loop that holds them all),
+     * each stored as it is made and read from its slot where it is used.
+     */
+    private static void intoArray(List<Instruction> allocations, List<Instruction> phis, Dominators dominators) {
         Type element = allocations.stream().map(Instruction::type).distinct().count() == 1 ? allocations.get(0).type()
                 : Type.getObjectType("java/lang/Object");
-        Block entry = f.entry();
+        Block home = allocations.get(0).block();
+        for (Instruction a : allocations) {
+            home = dominators.nearestCommon(home, a.block());
+        }
+        for (Instruction phi : phis) {
+            home = dominators.nearestCommon(home, phi.block());
+        }
         Instruction array = new Instruction(Op.NEW_ARRAY, Opcodes.ANEWARRAY, Type.getType("[" + element.getDescriptor()),
                 Constant.ofInt(allocations.size())).withMember(CHOICES).withLine(allocations.get(0).line());
-        if (entry.body().isEmpty()) {
-            entry.append(array);
+        Instruction first = null;
+        for (Instruction insn : home.body()) {
+            if (allocations.contains(insn)) {
+                first = insn;
+                break;
+            }
+        }
+        if (first != null) {
+            home.insertBefore(first, array);
         } else {
-            entry.insertBefore(entry.body().get(0), array);
+            home.append(array);
         }
         for (int k = 0; k < allocations.size(); k++) {
             Instruction object = allocations.get(k);
