@@ -296,6 +296,18 @@ public final class ChosenObjects {
         return nearest.x() * nearest.y() + heaviest.x();
     }
 
+    /** {@link #nearestAndHeaviest} with streams: {@code sites.stream().min(comparingDouble(..)).get()}, {@code max(..).orElseThrow()}. */
+    @Differentiable
+    public static double nearestAndHeaviestStreamed(double[] p) {
+        List<Site> sites = new ArrayList<>();
+        for (int i = 0; i + 1 < p.length; i += 2) {
+            sites.add(new Site(p[i], p[i + 1], 1 + i));
+        }
+        Site nearest = sites.stream().min(Comparator.comparingDouble(s -> s.x() * s.x() + s.y() * s.y())).get();
+        Site heaviest = sites.stream().max(Comparator.comparingDouble(Site::weight)).orElseThrow();
+        return nearest.x() * nearest.y() + heaviest.x();
+    }
+
     record Ball(double x, double y, double r) {
     }
 

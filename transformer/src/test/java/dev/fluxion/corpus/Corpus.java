@@ -631,6 +631,19 @@ public final class Corpus {
                     g[p.length - 2] += 1;
                     return g;
                 }, p(1.0, 2.0, 0.5, -0.4, 3.0, 1.0), p(0.3, 0.2, -1.0, 2.0)).nonSmooth(),
+                scalar("ChosenObjects.nearestAndHeaviestStreamed", ChosenObjects::nearestAndHeaviestStreamed, p -> {
+                    int c = 0; // the first nearest to the origin; the heaviest is the last (weights 1, 3, 5, ..)
+                    for (int i = 2; i + 1 < p.length; i += 2) {
+                        if (p[i] * p[i] + p[i + 1] * p[i + 1] < p[c] * p[c] + p[c + 1] * p[c + 1]) {
+                            c = i;
+                        }
+                    }
+                    double[] g = new double[p.length];
+                    g[c] += p[c + 1];
+                    g[c + 1] += p[c];
+                    g[p.length - 2] += 1;
+                    return g;
+                }, p(1.0, 2.0, 0.5, -0.4, 3.0, 1.0), p(0.3, 0.2, -1.0, 2.0)).nonSmooth(),
                 scalar("ChosenObjects.closestBall", ChosenObjects::closestBall, p -> {
                     int c = 0; // (gap)^2, gap = |(p_c, c) - (1, 1)| - 0.5 - p_c^2 / 10, for the nearest ball c only
                     for (int i = 1; i < p.length; i++) {

@@ -48,6 +48,10 @@ final class StreamLoops {
         if (call.op() != Op.INVOKE) {
             return null;
         }
+        Instruction extreme = extremeOfCollection(b, call);
+        if (extreme != null) {
+            return extreme;
+        }
         List<Instruction> inserted = new ArrayList<>();
         if (isCall(call, DOUBLE_STREAM, "sum", "()D")) {
             Instruction fused = fusedSum(call);
@@ -264,6 +268,41 @@ final class StreamLoops {
     private static boolean isArrayStream(Instruction i) {
         return isCall(i, "java/util/Arrays", "stream", "([D)Ljava/util/stream/DoubleStream;")
                 || isCall(i, DOUBLE_STREAM, "of", "([D)Ljava/util/stream/DoubleStream;");
+    }
+
+    /**
+     * {@code objects.stream().max(comparator).get()} (or {@code orElseThrow()}, or {@code min}) as
+     * {@code Collections.max(objects, comparator)}: the same element, the first of the largest
+     * ({@code BinaryOperator.maxBy} keeps the first of equals, as {@code Collections.max} does), and
+     * the same {@code NoSuchElementException} when there is none. A list made in the method is then
+     * searched by {@link ListsMadeHere} (by a key: {@code Comparator.comparingDouble}).
+     */
+    private static Instruction extremeOfCollection(Block b, Instruction call) {
+        String optional = "java/util/Optional";
+        if (!isCall(call, optional, "get", "()Ljava/lang/Object;") && !isCall(call, optional, "orElseThrow", "()Ljava/lang/Object;")) {
+            return null;
+        }
+        Instruction extreme = onlyUse(call.operand(0), call);
+        String search = "(Ljava/util/Comparator;)Ljava/util/Optional;";
+        if (extreme == null || !isCall(extreme, "java/util/stream/Stream", "max", search)
+                && !isCall(extreme, "java/util/stream/Stream", "min", search)) {
+            return null;
+        }
+        Instruction stream = onlyUse(extreme.operand(0), extreme);
+        if (stream == null || stream.op() != Op.INVOKE || !stream.member().name().equals("stream")
+                || !stream.member().descriptor().equals("()Ljava/util/stream/Stream;")
+                || !COLLECTIONS.contains(stream.member().owner())) {
+            return null;
+        }
+        Instruction collections = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, call.type(), stream.operand(0),
+                extreme.operand(1)).withMember(new MemberRef("java/util/Collections", extreme.member().name(),
+                        "(Ljava/util/Collection;Ljava/util/Comparator;)Ljava/lang/Object;", false)).withLine(call.line());
+        b.insertBefore(call, collections);
+        call.replaceAllUsesWith(collections);
+        b.remove(call);
+        extreme.block().remove(extreme);
+        stream.block().remove(stream);
+        return collections;
     }
 
     private static boolean isCall(Instruction i, String owner, String name, String descriptor) {
