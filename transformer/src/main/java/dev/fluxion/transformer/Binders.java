@@ -54,13 +54,14 @@ final class Binders {
 
     /**
      * The binders through which the API reaches {@code m}'s derivatives, for the shapes it binds:
-     * adjoint, tangents (one lane and {@code Naming.LANES}) and, if {@code hvp}, the Hessian-vector
-     * product. Where {@code m} writes into array parameters, the adjoint and tangents are bound
+     * adjoint, tangents (one lane, and each of {@code Naming.VECTOR_WIDTHS} in {@code sweepWidths}:
+     * those that are true vector tangents, see {@code ForwardMembers.sweepWidths}) and, if {@code hvp},
+     * the Hessian-vector product. Where {@code m} writes into array parameters, the adjoint and tangents are bound
      * through copy-first bridges, so that the API never modifies the caller's arrays. With
      * {@code forward} false, the adjoint's alone (reverse mode only, see {@code Transformer.reverseOnly}).
      */
-    static List<MethodNode> entryPoints(ClassNode node, MethodNode m, List<Integer> writtenParams, boolean hvp,
-            boolean forward) {
+    static List<MethodNode> entryPoints(ClassNode node, MethodNode m, List<Integer> writtenParams,
+            java.util.Set<Integer> sweepWidths, boolean hvp, boolean forward) {
         List<MethodNode> out = new java.util.ArrayList<>();
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
         String desc = isStatic ? m.desc : Naming.staticForm(node.name, m.desc);
@@ -83,9 +84,11 @@ final class Binders {
             out.addAll(tangentEntry(node, m.name, desc, 1, Naming.tangentBinderName(m.name), tangentSam,
                     copy ? writtenParams : List.of(), !isStatic));
         }
-        if (isStatic && Naming.vectorTangentBinderInterface(m.desc) != null) {
-            out.addAll(tangentEntry(node, m.name, desc, Naming.LANES, Naming.vectorTangentBinderName(m.name),
-                    Naming.vectorTangentBinderInterface(m.desc), copy ? writtenParams : List.of(), false));
+        for (int lanes : Naming.VECTOR_WIDTHS) {
+            if (isStatic && sweepWidths.contains(lanes) && Naming.vectorTangentBinderInterface(m.desc, lanes) != null) {
+                out.addAll(tangentEntry(node, m.name, desc, lanes, Naming.vectorTangentBinderName(m.name, lanes),
+                        Naming.vectorTangentBinderInterface(m.desc, lanes), copy ? writtenParams : List.of(), false));
+            }
         }
         if (hvp) {
             out.add(binderNamed(node, Naming.hvpBinderName(m.name), isStatic ? Naming.hvpBinderInterface(m.desc)
@@ -172,14 +175,16 @@ final class Binders {
     }
 
     /**
-     * A {@code lanes}-lane tangent that calls the one-lane tangent once per lane: the same result
-     * for a method that does not write its parameters (the primal runs once per lane), for methods
-     * whose vector tangent would be too large.
+     * A {@code lanes}-lane tangent that calls the {@code chunk}-lane tangent (the one-lane tangent,
+     * or a narrower vector tangent) once per {@code chunk} lanes: the same result for a method that
+     * does not write its parameters (the primal runs once per call), for methods whose vector
+     * tangent would be too large. {@code chunk} divides {@code lanes}.
      */
-    static MethodNode laneByLane(ClassNode owner, String primalName, String primalDescriptor, int lanes, int access) {
+    static MethodNode laneByLane(ClassNode owner, String primalName, String primalDescriptor, int lanes, int chunk,
+            int access) {
         String name = Naming.tangentName(primalName, lanes);
         String desc = Naming.tangentDescriptor(primalDescriptor, lanes);
-        String single = Naming.tangentDescriptor(primalDescriptor, 1);
+        String single = Naming.tangentDescriptor(primalDescriptor, chunk);
         MethodNode m = new MethodNode(Opcodes.ASM9, access, name, desc, null, null);
         m.visitCode();
         Type[] params = Type.getArgumentTypes(primalDescriptor);
@@ -191,17 +196,19 @@ final class Binders {
         int perLane = (all.length - params.length - 1) / lanes;
         boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         Type ret = Type.getReturnType(primalDescriptor);
-        for (int lane = 0; lane < lanes; lane++) { // each call leaves its lane's result tangent on the tape, in lane order
+        // each call leaves its lanes' result tangents on the tape, in lane order
+        for (int lane = 0; lane < lanes; lane += chunk) {
             for (int i = 0; i < params.length; i++) {
                 m.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
             }
-            for (int k = 0; k < perLane; k++) {
+            for (int k = 0; k < chunk * perLane; k++) {
                 int i = params.length + lane * perLane + k;
                 m.visitVarInsn(all[i].getOpcode(Opcodes.ILOAD), slots[i]);
             }
             m.visitVarInsn(Opcodes.ALOAD, slots[all.length - 1]);
-            m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, Naming.tangentName(primalName), single, ownerIsInterface);
-            if (lane < lanes - 1 && ret.getSize() > 0) {
+            m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, Naming.tangentName(primalName, chunk), single,
+                    ownerIsInterface);
+            if (lane + chunk < lanes && ret.getSize() > 0) {
                 m.visitInsn(ret.getSize() == 2 ? Opcodes.POP2 : Opcodes.POP);
             }
         }
