@@ -163,7 +163,7 @@ public final class Naming {
      */
     public static final java.util.List<Integer> VECTOR_WIDTHS = java.util.List.of(2, 4, 8);
 
-    /** The tangent with {@code lanes} directions: {@link #tangentName(String)} for one, {@code fluxion$tangent4$f} for four. */
+    /** The tangent with {@code lanes} directions: {@link #tangentName(String)} for one, {@code fluxion$tangent4$f} for four, ... */
     public static String tangentName(String primalName, int lanes) {
         return lanes == 1 ? tangentName(primalName) : "fluxion$tangent" + lanes + "$" + primalName;
     }
