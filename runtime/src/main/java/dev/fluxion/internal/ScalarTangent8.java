@@ -6,5 +6,6 @@ package dev.fluxion.internal;
  */
 @FunctionalInterface
 public interface ScalarTangent8 {
-    double tangent(double[] x, double[] d0, double[] d1, double[] d2, double[] d3, double[] d4, double[] d5, double[] d6, double[] d7, Tape tape);
+    double tangent(double[] x, double[] d0, double[] d1, double[] d2, double[] d3, double[] d4, double[] d5,
+            double[] d6, double[] d7, Tape tape);
 }

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>the value reverse and forward mode return is the primal's, and the input is left alone;
  *   <li>reverse mode against forward mode, one lane per sweep (a sweep per unit vector) and the
- *       vector tangents' lanes per sweep (2, 4 or 8, as many as the inputs need), and against a tangent along a random direction (the dot-product test),
- *       to {@value #MODE_TOLERANCE} relative: the same derivatives summed in other orders;
+ *       vector tangents' lanes per sweep (2, 4 or 8, as many as the inputs need), and against a
+ *       tangent along a random direction (the dot-product test), to {@value #MODE_TOLERANCE} relative: the same derivatives summed in other orders;
  *   <li>each gradient component, of each mode, against Richardson-extrapolated central differences
  *       of the primal ({@link GradientCheck#richardson}). Generated programs branch, so a component whose
  *       extrapolations from two step sizes disagree (a kink or a branch switch within a step) is
