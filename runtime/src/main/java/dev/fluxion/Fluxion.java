@@ -10,15 +10,14 @@ import dev.fluxion.internal.Naming;
 import dev.fluxion.internal.ScalarAdjoint;
 import dev.fluxion.internal.ScalarHvp;
 import dev.fluxion.internal.ScalarTangent;
-import dev.fluxion.internal.ScalarTangent4;
 import dev.fluxion.internal.Tape;
 import dev.fluxion.internal.TransformationLog;
 import dev.fluxion.internal.UnaryAdjoint;
 import dev.fluxion.internal.UnaryHvp;
 import dev.fluxion.internal.UnaryTangent;
 import dev.fluxion.internal.VectorAdjoint;
+import dev.fluxion.internal.VectorForward;
 import dev.fluxion.internal.VectorTangent;
-import dev.fluxion.internal.VectorTangent4;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
@@ -130,8 +129,8 @@ public final class Fluxion {
             BoundScalarTangent bound = AdjointLinker.linkTangent(f, "([D)D", BoundScalarTangent.class);
             return new ForwardTangent((x, xDot, tape) -> bound.tangent(receiver, x, xDot, tape), null);
         }
-        return new ForwardTangent(AdjointLinker.linkTangent(f, "([D)D", ScalarTangent.class),
-                AdjointLinker.linkVectorTangent(f, "([D)D", ScalarTangent4.class));
+        ScalarTangent one = AdjointLinker.linkTangent(f, "([D)D", ScalarTangent.class);
+        return new ForwardTangent(one, new VectorForward.OfScalar(f, one));
     }
 
     /** The derivative of {@code f} at {@code x} along {@code v}, {@code grad f(x) . v}, by one forward sweep. */
@@ -182,15 +181,16 @@ public final class Fluxion {
     /**
      * The Jacobian of {@code f}, a reference to a {@code @Differentiable static void f(double[] in,
      * double[] out)} with {@code outputs} outputs: one reverse sweep per output row, or, when there
-     * are fewer inputs than outputs, forward sweeps that carry four input columns each.
+     * are fewer inputs than outputs, forward sweeps that carry up to eight input columns each, as
+     * many as there are columns (vector forward mode).
      */
     public static Jacobian jacobian(VectorFunction f, int outputs) {
         if (outputs < 0) {
             throw new IllegalArgumentException("outputs must be >= 0, not " + outputs);
         }
-        return new VectorJacobian(AdjointLinker.link(f, "([D[D)V", VectorAdjoint.class),
-                AdjointLinker.linkTangent(f, "([D[D)V", VectorTangent.class),
-                AdjointLinker.linkVectorTangent(f, "([D[D)V", VectorTangent4.class), outputs);
+        VectorTangent one = AdjointLinker.linkTangent(f, "([D[D)V", VectorTangent.class);
+        return new VectorJacobian(AdjointLinker.link(f, "([D[D)V", VectorAdjoint.class), one,
+                new VectorForward.OfVector(f, one, outputs), outputs);
     }
 
     /**
@@ -253,15 +253,25 @@ public final class Fluxion {
         }
     }
 
-    private record VectorJacobian(VectorAdjoint adjoint, VectorTangent tangent, VectorTangent4 tangent4, int outputs)
+    private record VectorJacobian(VectorAdjoint adjoint, VectorTangent tangent, VectorForward.OfVector columns, int outputs)
             implements Jacobian {
         @Override
         public void at(double[] x, double[][] jOut) {
             if (jOut.length != outputs) {
                 throw new IllegalArgumentException("jOut has " + jOut.length + " rows, the function " + outputs + " outputs");
             }
-            if (x.length < outputs) { // fewer columns than rows: forward sweeps, four columns each
-                forwardColumns(x, jOut);
+            if (x.length < outputs) { // fewer columns than rows: forward sweeps, several columns each
+                for (int row = 0; row < outputs; row++) {
+                    if (jOut[row].length != x.length) {
+                        throw new IllegalArgumentException("row " + row + " of jOut has length " + jOut[row].length
+                                + ", x has length " + x.length);
+                    }
+                }
+                try {
+                    columns.jacobian(x, jOut);
+                } catch (RuntimeException | Error e) {
+                    throw explained(e); // the tape is unwound
+                }
                 return;
             }
             for (int row = 0; row < outputs; row++) {
@@ -324,44 +334,6 @@ public final class Fluxion {
             adjoint.adjoint(in, out, vjpOut, seed, tape);
         }
 
-        /** Vector forward mode: each sweep carries four unit directions and gives four columns. */
-        private void forwardColumns(double[] x, double[][] jOut) {
-            int n = x.length;
-            Tape tape = Tape.current();
-            double[] xCopy = tape.workArray(0, n);
-            double[] value = tape.workArray(1, outputs);
-            double[][] in = new double[4][];
-            double[][] out = new double[4][];
-            for (int k = 0; k < 4; k++) {
-                in[k] = tape.workArray(2 + k, n);
-                out[k] = tape.workArray(6 + k, outputs);
-            }
-            tape.enter();
-            try {
-                for (int j = 0; j < n; j += 4) {
-                    for (int k = 0; k < 4; k++) {
-                        Arrays.fill(in[k], 0.0);
-                        Arrays.fill(out[k], 0.0);
-                        if (j + k < n) {
-                            in[k][j + k] = 1.0;
-                        }
-                    }
-                    System.arraycopy(x, 0, xCopy, 0, n); // the function may write its input
-                    Arrays.fill(value, 0.0);
-                    tangent4.tangent(xCopy, value, in[0], out[0], in[1], out[1], in[2], out[2], in[3], out[3], tape);
-                    for (int k = 0; k < 4 && j + k < n; k++) {
-                        for (int row = 0; row < outputs; row++) {
-                            jOut[row][j + k] = out[k][row];
-                        }
-                    }
-                }
-            } catch (RuntimeException | Error e) {
-                throw abandoned(tape, e);
-            } finally {
-                tape.leave();
-            }
-        }
-
         @Override
         public void jvp(double[] x, double[] v, double[] jvpOut) {
             if (v.length != x.length) {
@@ -410,41 +382,19 @@ public final class Fluxion {
         }
     }
 
-    /** {@code tangent4}, the four-lane tangent, is {@code null} where there is none (instance methods). */
-    private record ForwardTangent(ScalarTangent tangent, ScalarTangent4 tangent4) implements TangentFunction {
-        /** Vector forward mode: each sweep carries four unit directions and gives four components. */
+    /** {@code vector}, the tangents of several lanes, is {@code null} where there are none (instance methods). */
+    private record ForwardTangent(ScalarTangent tangent, VectorForward.OfScalar vector) implements TangentFunction {
+        /** Vector forward mode: each sweep carries several unit directions and gives as many components. */
         @Override
         public double[] gradient(double[] x) {
-            if (tangent4 == null) {
+            if (vector == null) {
                 return TangentFunction.super.gradient(x);
             }
-            int n = x.length;
-            double[] g = new double[n];
-            double[][] e = new double[4][n];
-            Tape tape = Tape.current();
-            tape.enter();
             try {
-                for (int j = 0; j < n; j += 4) {
-                    for (int k = 0; k < 4; k++) {
-                        Arrays.fill(e[k], 0.0);
-                        if (j + k < n) {
-                            e[k][j + k] = 1.0;
-                        }
-                    }
-                    tangent4.tangent(x, e[0], e[1], e[2], e[3], tape);
-                    for (int k = 3; k >= 0; k--) {
-                        double component = tape.popDouble();
-                        if (j + k < n) {
-                            g[j + k] = component;
-                        }
-                    }
-                }
-            } catch (RuntimeException | Error ex) {
-                throw abandoned(tape, ex);
-            } finally {
-                tape.leave();
+                return vector.gradient(x);
+            } catch (RuntimeException | Error e) {
+                throw explained(e); // the tape is unwound
             }
-            return g;
         }
 
         @Override

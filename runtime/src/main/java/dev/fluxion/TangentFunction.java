@@ -25,8 +25,9 @@ public interface TangentFunction {
 
     /**
      * The gradient by forward sweeps along the unit directions: for small {@code n}, or to check
-     * reverse mode. For a static method each sweep carries four directions (vector forward mode), so
-     * it takes {@code ceil(n / 4)} sweeps.
+     * reverse mode. For a static method each sweep carries up to eight directions (vector forward
+     * mode: as many lanes as the directions need, see docs/forward-and-second-order.md), so it takes
+     * {@code ceil(n / 8)} sweeps.
      */
     default double[] gradient(double[] x) {
         double[] g = new double[x.length];

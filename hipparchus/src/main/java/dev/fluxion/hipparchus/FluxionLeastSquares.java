@@ -22,8 +22,8 @@ import org.hipparchus.util.Pair;
  * Optimum fit = new LevenbergMarquardtOptimizer().optimize(problem);
  * }</pre>
  *
- * The Jacobian is Fluxion's ({@link Fluxion#jacobian}): exact, by forward sweeps of four columns
- * each when there are fewer parameters than residuals (the usual case in curve fitting), by reverse
+ * The Jacobian is Fluxion's ({@link Fluxion#jacobian}): exact, by forward sweeps of up to eight
+ * columns each when there are fewer parameters than residuals (the usual case in curve fitting), by reverse
  * sweeps of one row each otherwise. It is bound once, when this object is made; no look-up per call.
  *
  * <p>Hipparchus minimises {@code |target - value(p)|^2}. {@link #builder()} sets the target to zeros,

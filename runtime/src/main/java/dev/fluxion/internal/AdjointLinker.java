@@ -33,9 +33,10 @@ public final class AdjointLinker {
         return link(function, primalDescriptor, tangentInterface, Naming::tangentBinderName);
     }
 
-    /** Binds {@code target}'s {@value Naming#LANES}-lane tangent (vector forward mode) to {@code tangentInterface}'s method. */
-    public static <T> T linkVectorTangent(Serializable function, String primalDescriptor, Class<T> tangentInterface) {
-        return link(function, primalDescriptor, tangentInterface, Naming::vectorTangentBinderName);
+    /** Binds {@code target}'s {@code lanes}-lane tangent (vector forward mode) to {@code tangentInterface}'s method. */
+    public static <T> T linkVectorTangent(Serializable function, String primalDescriptor, Class<T> tangentInterface,
+            int lanes) {
+        return link(function, primalDescriptor, tangentInterface, name -> Naming.vectorTangentBinderName(name, lanes));
     }
 
     /** Binds {@code target}'s Hessian-vector product (reverse over forward) to {@code hvpInterface}'s single method. */

@@ -154,13 +154,16 @@ public final class Naming {
     }
 
     /**
-     * Vector forward mode: the tangent carrying {@value #LANES} directions in one sweep,
-     * {@code fluxion$tangent4$f}, takes the tangents of all parameters once per lane (lane 0's
-     * first) and leaves one result tangent per lane on the tape (the last lane's on top).
+     * Vector forward mode: besides the one-lane tangent, each method gets tangents carrying several
+     * directions in one sweep, {@code fluxion$tangentK$f} for each width {@code K} here. Each takes
+     * the tangents of all parameters once per lane (lane 0's first) and leaves one result tangent per
+     * lane on the tape (the last lane's on top). The runtime picks the width for each call from the
+     * number of directions ({@code VectorForward}); a wide tangent calls its callees' tangents of
+     * the same width, so every method has every width.
      */
-    public static final int LANES = 4;
+    public static final java.util.List<Integer> VECTOR_WIDTHS = java.util.List.of(2, 4, 8);
 
-    /** The tangent with {@code lanes} directions: {@link #tangentName(String)} for one, {@code fluxion$tangent4$f} for four. */
+    /** The tangent with {@code lanes} directions: {@link #tangentName(String)} for one, {@code fluxion$tangent4$f} for four, ... */
     public static String tangentName(String primalName, int lanes) {
         return lanes == 1 ? tangentName(primalName) : "fluxion$tangent" + lanes + "$" + primalName;
     }
@@ -228,21 +231,24 @@ public final class Naming {
         return descriptor.equals("D") || descriptor.equals("F") || isShadowed(descriptor);
     }
 
-    /** The binder of the {@value #LANES}-lane tangent. */
     /** Whether a binder hands out a forward-mode derivative (a tangent, of one or more lanes, or a Hessian-vector product). */
     public static boolean isForwardBinder(String binderName) {
         return binderName.startsWith("fluxion$bindtangent") || binderName.startsWith("fluxion$bindhvp");
     }
 
-    public static String vectorTangentBinderName(String primalName) {
-        return "fluxion$bindtangent" + LANES + "$" + primalName;
+    /** The binder of the {@code lanes}-lane tangent, one of {@link #VECTOR_WIDTHS}. */
+    public static String vectorTangentBinderName(String primalName, int lanes) {
+        return "fluxion$bindtangent" + lanes + "$" + primalName;
     }
 
-    /** The functional interface a {@value #LANES}-lane tangent binder returns for a primal descriptor, or {@code null} if none. */
-    public static String vectorTangentBinderInterface(String primalDescriptor) {
+    /**
+     * The functional interface a {@code lanes}-lane tangent binder returns for a primal descriptor
+     * ({@code ScalarTangent4}, {@code VectorTangent8}, ...), or {@code null} if none.
+     */
+    public static String vectorTangentBinderInterface(String primalDescriptor, int lanes) {
         return switch (primalDescriptor) {
-            case "([D)D" -> "dev/fluxion/internal/ScalarTangent4";
-            case VECTOR_DESCRIPTOR -> "dev/fluxion/internal/VectorTangent4";
+            case "([D)D" -> "dev/fluxion/internal/ScalarTangent" + lanes;
+            case VECTOR_DESCRIPTOR -> "dev/fluxion/internal/VectorTangent" + lanes;
             default -> null;
         };
     }

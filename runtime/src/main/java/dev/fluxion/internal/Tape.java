@@ -324,13 +324,16 @@ public final class Tape {
     }
 
     // Work arrays of the entry point that is running alone on this thread: a Jacobian's copy of its
-    // input, its output, its seed or its four directions' tangents, reused from call to call.
+    // input, its output, its seed or its directions' tangents (two per lane of the widest vector
+    // tangent), reused from call to call.
     // Solving many small Jacobians (a bundle adjustment's blocks) would otherwise allocate three
     // arrays a block, which costs as much as a reverse sweep of a small function.
-    private final double[][] work = new double[10][];
+    private final double[][] work = new double[WORK_ARRAYS][];
+    /** How many work arrays there are: three, then an input and an output tangent per lane of the widest tangent. */
+    public static final int WORK_ARRAYS = 3 + 2 * java.util.Collections.max(Naming.VECTOR_WIDTHS);
 
     /**
-     * Work array {@code which} (0 to 9) of {@code length}, with arbitrary contents: the same array
+     * Work array {@code which} (0 to {@link #WORK_ARRAYS} - 1) of {@code length}, with arbitrary contents: the same array
      * from call to call while no entry point is running on this thread (no mark is held, so call
      * it before {@link #enter}); a fresh one for an entry point nested in another, which must not
      * share its caller's.

@@ -57,14 +57,15 @@ final class Binders {
 
     /**
      * The binders through which the API reaches {@code m}'s derivatives, for the shapes it binds:
-     * adjoint, tangents (one lane and {@code Naming.LANES}) and, if {@code hvp}, the Hessian-vector
-     * product. Where {@code m} writes into array parameters, the adjoint and tangents are bound
+     * adjoint, tangents (one lane, and each of {@code Naming.VECTOR_WIDTHS} in {@code sweepWidths}:
+     * those that are true vector tangents, see {@code ForwardMembers.sweepWidths}) and, if {@code hvp},
+     * the Hessian-vector product. Where {@code m} writes into array parameters, the adjoint and tangents are bound
      * through copy-first bridges, so that the API never modifies the caller's arrays. With
      * {@code forward} false, the adjoint's alone (reverse mode only, see {@code Transformer.reverseOnly}).
      * The derivatives bound are where {@code derivatives}, the registry, puts them.
      */
     static List<MethodNode> entryPoints(ClassNode node, MethodNode m, DerivativeRequests derivatives,
-            List<Integer> writtenParams, boolean hvp, boolean forward) {
+            List<Integer> writtenParams, java.util.Set<Integer> sweepWidths, boolean hvp, boolean forward) {
         List<MethodNode> out = new java.util.ArrayList<>();
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
         String desc = DifferentiableMethods.staticDescriptor(node, m);
@@ -90,10 +91,12 @@ final class Binders {
                     Naming.tangentBinderName(m.name), tangentSam,
                     copy ? writtenParams : List.of(), !isStatic));
         }
-        if (isStatic && Naming.vectorTangentBinderInterface(m.desc) != null) {
-            out.addAll(tangentEntry(node, derivatives.member(DerivativeRequest.tangent(primal, desc, Naming.LANES)), desc,
-                    Naming.LANES, Naming.vectorTangentBinderName(m.name),
-                    Naming.vectorTangentBinderInterface(m.desc), copy ? writtenParams : List.of(), false));
+        for (int lanes : Naming.VECTOR_WIDTHS) {
+            if (isStatic && sweepWidths.contains(lanes) && Naming.vectorTangentBinderInterface(m.desc, lanes) != null) {
+                out.addAll(tangentEntry(node, derivatives.member(DerivativeRequest.tangent(primal, desc, lanes)), desc, lanes,
+                        Naming.vectorTangentBinderName(m.name, lanes), Naming.vectorTangentBinderInterface(m.desc, lanes),
+                        copy ? writtenParams : List.of(), false));
+            }
         }
         if (hvp) { // with respect to the last parameter, after the receiver if any (ForwardMembers)
             MemberRef product = derivatives.member(DerivativeRequest.hessianVectorProduct(primal, desc,
@@ -181,12 +184,13 @@ final class Binders {
     }
 
     /**
-     * A {@code lanes}-lane tangent, {@code vectorTangent}, that calls the one-lane tangent
-     * {@code oneLane} once per lane: the same result for a method that does not write its
-     * parameters (the primal runs once per lane), for methods whose vector tangent would be too large.
+     * A {@code lanes}-lane tangent, {@code vectorTangent}, that calls the {@code chunk}-lane tangent
+     * {@code narrower} (the one-lane tangent, or a narrower vector tangent) once per {@code chunk}
+     * lanes: the same result for a method that does not write its parameters (the primal runs once
+     * per call), for methods whose vector tangent would be too large. {@code chunk} divides {@code lanes}.
      */
-    static MethodNode laneByLane(ClassNode owner, MemberRef vectorTangent, MemberRef oneLane, String primalDescriptor,
-            int lanes, int access) {
+    static MethodNode laneByLane(ClassNode owner, MemberRef vectorTangent, MemberRef narrower, String primalDescriptor,
+            int lanes, int chunk, int access) {
         String desc = vectorTangent.descriptor();
         MethodNode m = new MethodNode(Opcodes.ASM9, access, vectorTangent.name(), desc, null, null);
         m.visitCode();
@@ -199,17 +203,18 @@ final class Binders {
         int perLane = (all.length - params.length - 1) / lanes;
         boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         Type ret = Type.getReturnType(primalDescriptor);
-        for (int lane = 0; lane < lanes; lane++) { // each call leaves its lane's result tangent on the tape, in lane order
+        // each call leaves its lanes' result tangents on the tape, in lane order
+        for (int lane = 0; lane < lanes; lane += chunk) {
             for (int i = 0; i < params.length; i++) {
                 m.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
             }
-            for (int k = 0; k < perLane; k++) {
+            for (int k = 0; k < chunk * perLane; k++) {
                 int i = params.length + lane * perLane + k;
                 m.visitVarInsn(all[i].getOpcode(Opcodes.ILOAD), slots[i]);
             }
             m.visitVarInsn(Opcodes.ALOAD, slots[all.length - 1]);
-            m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, oneLane.name(), oneLane.descriptor(), ownerIsInterface);
-            if (lane < lanes - 1 && ret.getSize() > 0) {
+            m.visitMethodInsn(Opcodes.INVOKESTATIC, owner.name, narrower.name(), narrower.descriptor(), ownerIsInterface);
+            if (lane + chunk < lanes && ret.getSize() > 0) {
                 m.visitInsn(ret.getSize() == 2 ? Opcodes.POP2 : Opcodes.POP);
             }
         }

@@ -174,7 +174,8 @@ final class ClassDerivatives {
         if (member.equals(Naming.hvpName(method.name))) {
             return "second derivative (Hessian-vector product)";
         }
-        if (member.equals(Naming.tangentName(method.name)) || member.equals(Naming.tangentName(method.name, Naming.LANES))) {
+        if (member.equals(Naming.tangentName(method.name))
+                || Naming.VECTOR_WIDTHS.stream().anyMatch(lanes -> member.equals(Naming.tangentName(method.name, lanes)))) {
             return "forward-mode derivative (tangent)";
         }
         return null;

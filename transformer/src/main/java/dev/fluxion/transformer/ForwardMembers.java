@@ -32,7 +32,8 @@ final class ForwardMembers {
      * A bound on a vector tangent's size that keeps it well under the JVM's 64 KB per method (an
      * instruction takes at most a few bytes), so that it never makes a class that works in every
      * other mode fail to be written. A vector tangent over this bound, or over the size the JIT
-     * compiles, is replaced by one that calls the one-lane tangent once per lane.
+     * compiles, is replaced by one that calls the widest narrower tangent that is a true vector
+     * tangent (the one-lane tangent at worst) once per group of its lanes.
      */
     private static final int MAX_VECTOR_TANGENT_INSTRUCTIONS = 12_000;
 
@@ -43,6 +44,10 @@ final class ForwardMembers {
     private final int access;
     private final DifferentiableMethods callees;
     private final BiConsumer<String, java.util.function.Supplier<String>> dump;
+    /** The widths of the vector tangents generated so far that carry their lanes in one sweep the JIT compiles. */
+    private final java.util.SortedSet<Integer> sweeps = new java.util.TreeSet<>();
+    /** The narrowest width whose tangent was too large, if any: every wider one would be larger still. */
+    private int tooLarge = Integer.MAX_VALUE;
 
     /** @param dump writes a text form of the given kind ({@code -Dfluxion.dump}) */
     ForwardMembers(ClassNode owner, MethodNode m, int access, DifferentiableMethods callees, BiConsumer<String, java.util.function.Supplier<String>> dump) {
@@ -60,27 +65,62 @@ final class ForwardMembers {
         this.dump = dump;
     }
 
-    /** The tangent with {@code lanes} directions, where the derivative registry puts it. */
+    /**
+     * The tangent with {@code lanes} directions, where the derivative registry puts it; the narrower
+     * widths first, so that a wide one too large for the JIT can be made of calls of a narrower one.
+     */
     MethodNode tangent(IrFunction primal, ActivityAnalysis activity, int lanes, boolean writesParams) {
         MemberRef member = callees.derivatives().member(DerivativeRequest.tangent(primalRef(primal), primal.descriptor(), lanes));
         return orStub(member.name(), member.descriptor(), "", "its tangent", () -> {
+            if (lanes > tooLarge && !writesParams) { // not generated again only to be dropped: start-up time counts
+                return laneByLane(primal, member, lanes);
+            }
             IrFunction tangent = TangentGenerator.generate(primal, activity, callees, lanes, member.name());
             dump.accept(lanes == 1 ? "tangent" : "tangent" + lanes, () -> IrPrinter.print(tangent));
             MethodNode emitted = BytecodeEmitter.emit(tangent, access);
             if (lanes > 1 && (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS
                     || BytecodeEmitter.isHuge(emitted))) {
-                if (!writesParams) { // one lane at a time, in methods the JIT compiles
-                    MemberRef oneLane = callees.derivatives().member(DerivativeRequest.tangent(primalRef(primal),
-                            primal.descriptor(), 1));
-                    return Binders.laneByLane(owner, member, oneLane, primal.descriptor(), lanes, access);
+                tooLarge = Math.min(tooLarge, lanes);
+                if (!writesParams) { // a narrower tangent's lanes at a time, in methods the JIT compiles
+                    return laneByLane(primal, member, lanes);
                 }
                 if (emitted.instructions.size() > MAX_VECTOR_TANGENT_INSTRUCTIONS) {
                     throw new Unsupported(-1, "its " + lanes + "-lane tangent would be too large for one JVM method",
                             "Compute its derivatives one direction at a time (Fluxion.tangent(f).jvp), or split the method.");
                 }
             }
+            if (lanes > 1 && !BytecodeEmitter.isHuge(emitted)) {
+                sweeps.add(lanes);
+            }
             return emitted;
         });
+    }
+
+    /** The widest true vector tangent generated so far whose width divides {@code lanes}, or 1: the one to call group by group. */
+    private int chunk(int lanes) {
+        int chunk = 1;
+        for (int w : sweeps) {
+            if (lanes % w == 0) {
+                chunk = w;
+            }
+        }
+        return chunk;
+    }
+
+    /**
+     * The widths, among those generated so far, whose tangent is a true vector tangent: one sweep
+     * carries all its lanes, in a method the JIT compiles. Only these get a binder, so that the
+     * runtime never plans a sweep that is lane by lane or interpreted in disguise.
+     */
+    java.util.SortedSet<Integer> sweepWidths() {
+        return java.util.Collections.unmodifiableSortedSet(sweeps);
+    }
+
+    /** {@code member}, the {@code lanes}-lane tangent, as calls of the narrower tangent {@link #chunk} gives. */
+    private MethodNode laneByLane(IrFunction primal, MemberRef member, int lanes) {
+        int chunk = chunk(lanes);
+        MemberRef narrower = callees.derivatives().member(DerivativeRequest.tangent(primalRef(primal), primal.descriptor(), chunk));
+        return Binders.laneByLane(owner, member, narrower, primal.descriptor(), lanes, chunk, access);
     }
 
     /**

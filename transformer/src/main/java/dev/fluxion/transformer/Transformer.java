@@ -57,7 +57,7 @@ import org.objectweb.asm.tree.MethodNode;
  *     --{@link AdjointGenerator}--> adjoint in SSA ({@link IndependentIterations}: and a sum over
  *       independent iterations reversed one iteration at a time, through an outlined body's adjoint;
  *       {@link Checkpointing}: a {@code @Checkpointed} method's time loops reversed from snapshots)
- *     --{@link ForwardMembers}: tangents (one lane, four lanes), and the adjoint of the tangent
+ *     --{@link ForwardMembers}: tangents (one lane, and the widths of vector forward mode), and the adjoint of the tangent
  *       (Hessian-vector products), in SSA
  *     --{@link BytecodeEmitter}--> bytecode ({@link ThroughHandles}: members of other classes the class may
  *       not use itself through method handles), frames computed by ASM over {@link ClassHierarchy}
@@ -249,13 +249,13 @@ public final class Transformer {
                 out.addAll(m, d.iterationBodies());
                 if (forward) {
                     out.add(m, d.tangent());
-                    out.add(m, d.vectorTangent());
+                    out.addAll(m, d.vectorTangents());
                     if (d.hvp() != null) {
                         out.add(m, d.hvp());
                     }
                 }
-                out.addAll(m, Binders.entryPoints(node, m, callees.derivatives(), d.writtenParams(), d.hvp() != null,
-                        forward));
+                out.addAll(m, Binders.entryPoints(node, m, callees.derivatives(), d.writtenParams(), d.sweepWidths(),
+                        d.hvp() != null, forward));
             } catch (Unsupported u) {
                 out.fail(m, u);
             } catch (RuntimeException e) {
@@ -308,7 +308,7 @@ public final class Transformer {
                 members.addAll(d.iterationBodies());
                 if (forward) {
                     members.add(d.tangent());
-                    members.add(d.vectorTangent());
+                    members.addAll(d.vectorTangents());
                 }
                 out.addAll(glue, members);
                 lines.add(l.line(null));
@@ -371,12 +371,12 @@ public final class Transformer {
 
     /**
      * A method's adjoint, and the adjoints of the loop bodies it calls ({@link IndependentIterations});
-     * its tangents (one lane and {@code Naming.LANES} lanes) and Hessian-vector product (for a static
+     * its tangents (one lane and each of {@code Naming.VECTOR_WIDTHS}) and Hessian-vector product (for a static
      * scalar function the API binds), if all its parameters are inputs; which of its array parameters
      * it writes into, and which parameters are active.
      */
     private record Derivative(MethodNode adjoint, List<MethodNode> iterationBodies, MethodNode tangent,
-            MethodNode vectorTangent, MethodNode hvp,
+            List<MethodNode> vectorTangents, java.util.SortedSet<Integer> sweepWidths, MethodNode hvp,
             List<Integer> writtenParams, Set<Integer> activeParams) {
     }
 
@@ -429,7 +429,7 @@ public final class Transformer {
         MethodNode emitted = adjoints.get(0);
         List<MethodNode> bodies = adjoints.subList(1, adjoints.size());
         if (inputs != null || !forward) { // a @GradientOf's specialised adjoint, or reverse mode only
-            return new Derivative(emitted, bodies, null, null, null, written, active);
+            return new Derivative(emitted, bodies, null, List.of(), new java.util.TreeSet<>(), null, written, active);
         }
         ForwardMembers forward = new ForwardMembers(owner, m, access, callees, (what, text) -> dump(owner, m, what, text));
         boolean writes = !written.isEmpty();
@@ -437,11 +437,14 @@ public final class Transformer {
         if (primal != source && BytecodeEmitter.isHuge(tangent)) {
             tangent = forward.tangent(source, sourceActivity, 1, writes); // as for the adjoint
         }
-        MethodNode vectorTangent = forward.tangent(primal, activity, Naming.LANES, writes);
+        List<MethodNode> vectorTangents = new ArrayList<>();
+        for (int lanes : Naming.VECTOR_WIDTHS) {
+            vectorTangents.add(forward.tangent(primal, activity, lanes, writes));
+        }
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
         boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null : Naming.boundHvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? forward.hessianVectorProduct(primal, activity) : null;
-        return new Derivative(emitted, bodies, tangent, vectorTangent, hvp, written, active);
+        return new Derivative(emitted, bodies, tangent, vectorTangents, forward.sweepWidths(), hvp, written, active);
     }
 
     /**

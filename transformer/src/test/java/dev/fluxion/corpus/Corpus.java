@@ -48,6 +48,7 @@ public final class Corpus {
         cases.addAll(temporaries());
         cases.addAll(dataModels());
         cases.addAll(nestedLoops());
+        cases.addAll(DirectionCounts.scalarCases());
         cases.add(scalar("Rotations.chainOfRotations", Rotations::chainOfRotations, x -> {
             double t = 0;
             for (double v : x) {
@@ -854,7 +855,9 @@ public final class Corpus {
 
     /** The vector-valued functions ({@code void f(double[] in, double[] out)}), for Jacobians. */
     public static List<JacobianCase> jacobians() {
-        return VectorCorpus.cases();
+        List<JacobianCase> cases = new ArrayList<>(VectorCorpus.cases());
+        cases.addAll(DirectionCounts.jacobianCases());
+        return cases;
     }
 
     /**

@@ -20,7 +20,7 @@ interface Derivatives {
     /** Forward mode, one direction per sweep: {@code grad f . v} into {@code out[0]}, returns the value. */
     double valueAndJvp(double[] x, double[] v, double[] out);
 
-    /** Vector forward mode: the gradient by sweeps that carry four directions each. */
+    /** Vector forward mode: the gradient by sweeps that carry up to eight directions each. */
     double[] vectorForwardGradient(double[] x);
 
     /** {@code H(x) v}, reverse over forward. */

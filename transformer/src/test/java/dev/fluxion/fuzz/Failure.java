@@ -24,7 +24,7 @@ record Failure(Kind kind, String detail, double[] point) {
         VALUE(true, "the value returned with a derivative differs from the primal's"),
         INPUT_MODIFIED(true, "the input array was modified"),
         FORWARD(true, "forward mode (one lane per sweep) disagrees with reverse mode"),
-        VECTOR_FORWARD(true, "vector forward mode (four lanes) disagrees with reverse mode"),
+        VECTOR_FORWARD(true, "vector forward mode (vector lanes) disagrees with reverse mode"),
         DOT_PRODUCT(true, "the tangent along a random direction disagrees with grad . v"),
         RICHARDSON(true, "the gradient disagrees with Richardson-extrapolated differences of the primal"),
         HVP(true, "the Hessian-vector product disagrees with differences of the gradient"),

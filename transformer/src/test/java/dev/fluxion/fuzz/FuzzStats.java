@@ -93,7 +93,7 @@ final class FuzzStats {
         s.append(String.format(java.util.Locale.ROOT,
                 "%d programs (%d compiled, %d transformed, %d passed, %d failed), %d points (%d non-finite candidates redrawn)%n"
                         + "gradient components against Richardson: %d checked (%d of them zero), %d skipped as non-smooth (%.1f%%)%n"
-                        + "forward mode against reverse: %d one-lane components, %d four-lane gradients, %d dot products%n"
+                        + "forward mode against reverse: %d one-lane components, %d vector-lane gradients, %d dot products%n"
                         + "Hessian-vector products: %d checked (%d components, %d skipped as non-smooth); "
                         + "%d programs without one (a call not inlined)%n"
                         + "gradients compared with Fluxion's without inlining: %d programs%n"

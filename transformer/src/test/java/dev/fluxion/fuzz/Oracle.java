@@ -13,9 +13,9 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>the value reverse and forward mode return is the primal's, and the input is left alone;
- *   <li>reverse mode against forward mode, one lane per sweep (a sweep per unit vector) and four
- *       lanes per sweep, and against a tangent along a random direction (the dot-product test),
- *       to {@value #MODE_TOLERANCE} relative: the same derivatives summed in other orders;
+ *   <li>reverse mode against forward mode, one lane per sweep (a sweep per unit vector) and the
+ *       vector tangents' lanes per sweep (2, 4 or 8, as many as the inputs need), and against a
+ *       tangent along a random direction (the dot-product test), to {@value #MODE_TOLERANCE} relative: the same derivatives summed in other orders;
  *   <li>each gradient component, of each mode, against Richardson-extrapolated central differences
  *       of the primal ({@link GradientCheck#richardson}). Generated programs branch, so a component whose
  *       extrapolations from two step sizes disagree (a kink or a branch switch within a step) is
@@ -190,7 +190,7 @@ final class Oracle {
             return f;
         }
         stats.vectorGradients++;
-        f = agree(Failure.Kind.VECTOR_FORWARD, "vector forward mode (four lanes)", four[0], g, scale, x);
+        f = agree(Failure.Kind.VECTOR_FORWARD, "vector forward mode (lanes for n directions)", four[0], g, scale, x);
         if (f != null) {
             return f;
         }
@@ -214,8 +214,8 @@ final class Oracle {
         return richardson(d, x, value, new double[][] {g, forward, four[0]});
     }
 
-    /** The modes' gradients (reverse, forward one lane, four lanes) against two Richardson extrapolations of the primal. */
-    private static final String[] MODES = {"reverse mode", "forward mode (one lane)", "forward mode (four lanes)"};
+    /** The modes' gradients (reverse, forward one lane, vector lanes) against two Richardson extrapolations of the primal. */
+    private static final String[] MODES = {"reverse mode", "forward mode (one lane)", "forward mode (vector lanes)"};
 
     /**
      * Whether {@code x} is a point apart along coordinate {@code i}: the primal's value there is not

@@ -90,7 +90,7 @@ class OracleMutantTest {
         assertCaught(kinds, Failure.Kind.RICHARDSON);
     }
 
-    /** The four-lane tangent wrong in its last lane. */
+    /** The vector tangent wrong in its last lane. */
     @Test
     void aWrongVectorLaneIsCaught() {
         Map<Failure.Kind, Integer> kinds = check(d -> new Mutant(d) {

@@ -31,7 +31,7 @@ public final class CorpusRunner {
                 double value = g.valueAndGradient(x, grad);
                 assertArrayEquals(copy, x, c.name() + ": the input array was modified");
                 GradientCheck.assertGradient(c, x, grad, value);
-                double[] forward = t.gradient(x); // four directions per sweep (vector forward mode)
+                double[] forward = t.gradient(x); // several directions per sweep (vector forward mode)
                 assertArrayEquals(copy, x, c.name() + ": forward mode modified the input array");
                 double[] oneLane = new double[x.length];
                 double[] e = new double[x.length];

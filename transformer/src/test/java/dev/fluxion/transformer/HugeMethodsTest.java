@@ -27,11 +27,16 @@ class HugeMethodsTest {
         assertTrue(calls(adjoint, "fluxion$adjoint$gate"), "the helper is called, not inlined");
         // without the size limit, the helper would have been inlined: second derivatives, which need
         // inlining, go through it (their method is not a stub that throws)
-        // its four-lane tangent would be too large too: it calls the one-lane tangent once per lane
-        // (HugeBodies.unrolled's gradient by four-lane forward mode is checked with the corpus)
+        // its vector tangents would be too large too: each calls the one-lane tangent once per lane
+        // (and is not bound: VectorWidthsTest; the gradient by forward mode is checked with the corpus)
         MethodNode tangent4 = method(node, "fluxion$tangent4$unrolled");
         assertTrue(BytecodeEmitter.codeLength(tangent4) <= BytecodeEmitter.HUGE_METHOD_LIMIT);
-        assertTrue(calls(tangent4, "fluxion$tangent$unrolled"), "lane by lane");
+        assertTrue(calls(tangent4, "fluxion$tangent$unrolled") || calls(tangent4, "fluxion$tangent2$unrolled"),
+                "lane by lane, or two lanes at a time");
+        for (int lanes : dev.fluxion.internal.Naming.VECTOR_WIDTHS) {
+            MethodNode tangent = method(node, dev.fluxion.internal.Naming.tangentName("unrolled", lanes));
+            assertTrue(BytecodeEmitter.codeLength(tangent) <= BytecodeEmitter.HUGE_METHOD_LIMIT, lanes + " lanes");
+        }
         MethodNode hvp = method(node, "fluxion$hvp$unrolled");
         assertTrue(!calls(hvp, "gate") && !calls(hvp, "<init>"), "the helper qualifies for inlining");
     }
