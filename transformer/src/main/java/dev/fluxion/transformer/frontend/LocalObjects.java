@@ -127,7 +127,7 @@ final class LocalObjects {
      * object keep their variables per field ({@link #replace}).
      */
     static void choicesIntoArrays(IrFunction f, Predicate<Type> isLocal) {
-        Map<Instruction, Instruction> parent = new HashMap<>();
+        Map<Instruction, Instruction> parent = new java.util.LinkedHashMap<>(); // in program order: the same slots every run
         List<Instruction> phis = new ArrayList<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.instructions()) {
