@@ -113,6 +113,32 @@ public final class StreamLoops {
         return values;
     }
 
+    /** The values of {@code objects.stream().filter(keep).mapToDouble(f)}: {@code f} of the objects kept, in order. */
+    public static double[] valuesOfObjectsWhere(java.util.Collection<?> objects, java.util.function.Predicate<Object> keep,
+            java.util.function.ToDoubleFunction<Object> f) {
+        double[] values = new double[objects.size()];
+        int n = 0;
+        for (Object o : objects) {
+            if (keep.test(o)) {
+                values[n++] = f.applyAsDouble(o);
+            }
+        }
+        return java.util.Arrays.copyOf(values, n);
+    }
+
+    /** The values of {@code Arrays.stream(objects).filter(keep).mapToDouble(f)}. */
+    public static double[] valuesOfObjectArrayWhere(Object[] objects, java.util.function.Predicate<Object> keep,
+            java.util.function.ToDoubleFunction<Object> f) {
+        double[] values = new double[objects.length];
+        int n = 0;
+        for (Object o : objects) {
+            if (keep.test(o)) {
+                values[n++] = f.applyAsDouble(o);
+            }
+        }
+        return java.util.Arrays.copyOf(values, n);
+    }
+
     /** The values of {@code IntStream.range(from, to).mapToDouble(f)}, for a terminal other than {@code sum()}. */
     public static double[] valuesOfRange(int from, int to, IntToDoubleFunction f) {
         double[] values = new double[Math.max(0, to - from)];

@@ -556,6 +556,25 @@ public final class Corpus {
                 }, p(0.3, -0.2), p(1.1, 0.7)),
                 scalar("ObjectHelpers.decayThroughAnObject", ObjectHelpers::decayThroughAnObject,
                         p -> new double[] {-3 * 20 * 0.05 * Math.pow(1 - 0.05 * p[0], 19) - 2}, p(0.5), p(2.0)),
+                // 1/2 (i + 1) (p_i / 2)^2 for p_i > 0: derivative (i + 1) p_i / 4
+                scalar("ObjectStreams.energyInside", ObjectStreams::energyInside, p -> {
+                    double[] g = new double[p.length];
+                    for (int i = 0; i < p.length; i++) {
+                        g[i] = p[i] > 0 ? (i + 1) * p[i] / 4 : 0;
+                    }
+                    return g;
+                }, p(0.5, -1.0, 2.0), p(-0.3, 1.5, 0.7, -2.0)).nonSmooth(),
+                scalar("ObjectStreams.largestChargeRightOfMinusOne", ObjectStreams::largestChargeRightOfMinusOne, p -> {
+                    int best = -1; // the first of the largest p_i^2 among p_i > -1: derivative 2 p_best
+                    for (int i = 0; i < p.length; i++) {
+                        if (p[i] > -1 && (best < 0 || p[i] * p[i] > p[best] * p[best])) {
+                            best = i;
+                        }
+                    }
+                    double[] g = new double[p.length];
+                    g[best] = 2 * p[best];
+                    return g;
+                }, p(0.5, -3.0, -0.8), p(1.2, -0.3, 2.0, -1.5)).nonSmooth(),
                 scalar("ChosenObjects.nearestSphere", ChosenObjects::nearestSphere, null, p(0.1, -0.3, 0.5, 1.2),
                         p(-0.2, 0.4, 0.6, 1.0)).nonSmooth(),
                 scalar("ChosenObjects.shadowedSpheres", ChosenObjects::shadowedSpheres, null, p(0.1, -0.3, 0.5, 1.2, 2),

@@ -38,6 +38,7 @@ final class StreamLoops {
             "java/util/ArrayList", "java/util/LinkedList", "java/util/ArrayDeque", "java/util/HashSet",
             "java/util/LinkedHashSet", "java/util/TreeSet");
     private static final String MAP = "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;";
+    private static final String FILTER_OBJECTS = "(Ljava/util/function/Predicate;)Ljava/util/stream/Stream;";
     private static final String MAP_TO_DOUBLE = "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;";
 
     private StreamLoops() {
@@ -156,15 +157,26 @@ final class StreamLoops {
         }
         if (isCall(s, "java/util/stream/Stream", "mapToDouble", "(Ljava/util/function/ToDoubleFunction;)" + DOUBLE_STREAM_TYPE)) {
             Instruction objects = onlyUse(s.operand(0), s);
+            Value keep = null; // objects.stream().filter(keep).mapToDouble(f): f of the objects kept
+            if (objects != null && isCall(objects, "java/util/stream/Stream", "filter", FILTER_OBJECTS)) {
+                keep = objects.operand(1);
+                objects = onlyUse(objects.operand(0), objects);
+            }
+            String where = keep == null ? "" : "Where";
+            String predicate = keep == null ? "" : "Ljava/util/function/Predicate;";
             if (objects != null && isCall(objects, "java/util/Arrays", "stream", "([Ljava/lang/Object;)Ljava/util/stream/Stream;")) {
-                return insert(b, terminal, inserted, "valuesOfObjectArray",
-                        "([Ljava/lang/Object;Ljava/util/function/ToDoubleFunction;)[D", objects.operand(0), s.operand(1));
+                return insert(b, terminal, inserted, "valuesOfObjectArray" + where,
+                        "([Ljava/lang/Object;" + predicate + "Ljava/util/function/ToDoubleFunction;)[D",
+                        keep == null ? new Value[] {objects.operand(0), s.operand(1)} : new Value[] {objects.operand(0), keep,
+                                s.operand(1)});
             }
             boolean collection = objects != null && objects.op() == Op.INVOKE && objects.member().name().equals("stream")
                     && objects.member().descriptor().equals("()Ljava/util/stream/Stream;")
                     && COLLECTIONS.contains(objects.member().owner());
-            return !collection ? null : insert(b, terminal, inserted, "valuesOfObjects",
-                    "(Ljava/util/Collection;Ljava/util/function/ToDoubleFunction;)[D", objects.operand(0), s.operand(1));
+            return !collection ? null : insert(b, terminal, inserted, "valuesOfObjects" + where,
+                    "(Ljava/util/Collection;" + predicate + "Ljava/util/function/ToDoubleFunction;)[D",
+                    keep == null ? new Value[] {objects.operand(0), s.operand(1)} : new Value[] {objects.operand(0), keep,
+                            s.operand(1)});
         }
         String operation = s.member() == null ? null : s.member().name();
         String descriptor = operation == null ? null : INTERMEDIATE.get(operation);
