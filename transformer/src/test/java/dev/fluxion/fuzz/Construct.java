@@ -84,7 +84,8 @@ public enum Construct {
             + "skip, limit ending in sum, max, toArray"),
     OBJECT_ARRAY("an array of objects made here (Cell[] cs = new Cell[n]; cs[j] = new Cell(..); cs[j].relax(v); "
             + "for (Cell c : cs) acc += c.mix()), of records, or of two classes called through an interface; sometimes one "
-            + "of them chosen by a variable (Cell best = null; for (Cell p : cs) if (..) best = p;) and read or written"),
+            + "of them chosen by a variable (Cell best = null; for (Cell p : cs) if (..) best = p;) and read or written, or "
+            + "one of two cells made apart; the cells' filtered stream (cs.stream().filter(q -> q.b > 0).mapToDouble(..))"),
     OBJECT_LIST("the same in an ArrayList filled with add (List<Cell> cs = new ArrayList<>(); cs.add(new Cell(..)); "
             + "cs.get(j).relax(v); for (Cell c : cs) ...), records in it sometimes replaced with set"),
     LAMBDA_LOCAL("lambdas and method references made in the method, capturing differentiated values (double k = ..; "

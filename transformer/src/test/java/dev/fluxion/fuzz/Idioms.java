@@ -114,7 +114,8 @@ final class Idioms {
                     + "double " + acc + " = 0;\n" + read
                     + (choose ? chosen(c, "Cell", "best == null || p.b > best.b", "best.a += 0.5;\n" + acc
                             + " += best.a * best.b;") : "")
-                    + ((Math.floorMod(cs.hashCode(), 32) & 16) != 0 ? oneOfTwo(acc) : "");
+                    + ((Math.floorMod(cs.hashCode(), 32) & 16) != 0 ? oneOfTwo(acc) : "")
+                    + ((Math.floorMod(cs.hashCode(), 64) & 32) != 0 ? filteredStream(c, acc) : "");
         }
         Var out = s.declare(acc, Var.Type.DOUBLE);
         out.bound = Var.MAX_LENGTH * Math.max(1, a.bound);
@@ -146,6 +147,13 @@ final class Idioms {
         String pick = s.fresh("pick");
         return "\nCell " + c + " = new Cell($0, 0.5);\nCell " + d + " = new Cell(0.25, $0);\nCell " + pick + " = " + acc + " > 0 ? "
                 + c + " : " + d + ";\n" + pick + ".relax($1);\n" + acc + " += " + c + ".mix() - " + d + ".mix();";
+    }
+
+    /** {@code acc += cs.stream().filter(q -> q.b > 0).mapToDouble(Cell::mix).sum();} (or {@code Arrays.stream(cs)}). */
+    private String filteredStream(Container c, String acc) {
+        String q = s.fresh("q");
+        String source = c.list() ? c.name() + ".stream()" : "Arrays.stream(" + c.name() + ")";
+        return "\n" + acc + " += " + source + ".filter(" + q + " -> " + q + ".b > 0).mapToDouble(Cell::mix).sum();";
     }
 
     /** A {@code Cell} made field by field, {@code a} from {@code element} and {@code b} from {@code $0}, put at {@code j}. */
