@@ -41,8 +41,8 @@ import dev.fluxion.fixtures.bad.NonDifferentiableCallee;
 import dev.fluxion.fixtures.bad.NumberReadBackFromText;
 import dev.fluxion.fixtures.bad.ObjectAddedTwice;
 import dev.fluxion.fixtures.bad.ObjectChangedAfterStored;
-import dev.fluxion.fixtures.bad.OneOfObjectsMadeAgain;
 import dev.fluxion.fixtures.bad.OneObjectInEverySlot;
+import dev.fluxion.fixtures.bad.OneOfObjectsMadeAgain;
 import dev.fluxion.fixtures.bad.OverridableHelper;
 import dev.fluxion.fixtures.bad.ReturnsArray;
 import dev.fluxion.fixtures.bad.ReturnsInt;
@@ -50,6 +50,7 @@ import dev.fluxion.fixtures.bad.RuleWithoutReceiver;
 import dev.fluxion.fixtures.bad.SeveralProblems;
 import dev.fluxion.fixtures.bad.SlotGivenAnotherObject;
 import dev.fluxion.fixtures.bad.StreamInTryBlock;
+import dev.fluxion.fixtures.bad.StreamMappedToObjects;
 import dev.fluxion.fixtures.bad.SynchronizedBlock;
 import dev.fluxion.fixtures.bad.SynchronizedMethod;
 import dev.fluxion.fixtures.bad.TwoBadMethods;
@@ -679,6 +680,19 @@ class DiagnosticsTest {
                         + "kept this method's objects as they are: a variable that chooses an element of an array of "
                         + "dev.fluxion.fixtures.bad.ChosenFromAnEarlierArray.Body may keep it while the array is made again "
                         + "(it is declared before the loop that makes the array): declare it after)",
+                OBJECT_ADVICE);
+    }
+
+    // List<Point> pts = List.of(new Point(p[0], p[1]), new Point(p[1], p[0]));   // ERROR
+    // List<Point> moved = pts.stream().map(q -> new Point(q.x() + 1, q.y())).collect(Collectors.toList());
+    @Test
+    void listStreamedIntoObjects() {
+        expectOne(StreamMappedToObjects.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.StreamMappedToObjects.Point (Fluxion "
+                        + "kept this method's objects as they are: an object is put in a list that Fluxion does not follow: it "
+                        + "is streamed in a pipeline Fluxion does not follow: it follows stream().mapToDouble(f), perhaps after "
+                        + "one filter(p), ending as a DoubleStream does (sum, average, max, min, reduce, toArray), and "
+                        + "stream().max(Comparator.comparingDouble(key)).get() (or min); not map to objects, collect or toList)",
                 OBJECT_ADVICE);
     }
 

@@ -423,6 +423,11 @@ public final class ListsMadeHere {
             }
             return null;
         }
+        if (receiver && user.member().name().equals("stream") && user.operands().size() == 1) {
+            return "it is streamed in a pipeline Fluxion does not follow: it follows stream().mapToDouble(f), perhaps after "
+                    + "one filter(p), ending as a DoubleStream does (sum, average, max, min, reduce, toArray), and "
+                    + "stream().max(Comparator.comparingDouble(key)).get() (or min); not map to objects, collect or toList";
+        }
         if (receiver) {
             return JavaSyntax.method(user.member()) + " is called on it, and Fluxion follows only " + switch (kind) {
                 case GROWABLE -> "add, get, set, size, isEmpty and iteration on an ArrayList";
