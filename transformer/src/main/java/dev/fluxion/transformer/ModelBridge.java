@@ -42,8 +42,6 @@ final class ModelBridge {
     private final List<Leaf> leaves;
     private final Set<Integer> written;
     private final Type modelType;
-    /** Three locals for the loops over an array of objects. */
-    private final int scratch;
     private int nextLocal;
 
     private ModelBridge(String name, String descriptor, Type modelType, List<Leaf> leaves, Set<Integer> written) {
@@ -52,8 +50,7 @@ final class ModelBridge {
         this.leaves = leaves;
         this.written = written;
         this.modelType = modelType;
-        this.scratch = Type.getArgumentsAndReturnSizes(descriptor) >> 2;
-        this.nextLocal = scratch + 3;
+        this.nextLocal = Type.getArgumentsAndReturnSizes(descriptor) >> 2;
         m.visitCode();
     }
 
@@ -300,79 +297,119 @@ final class ModelBridge {
 
     /**
      * Pushes a new array of the leaf's field read from every object of the array or list of objects,
-     * or from an object each holds: {@code out[i] = root.layers[i].w}, {@code root.layers[i].bias.b}.
+     * or from an object each holds: {@code out[i] = root.layers[i].w}, {@code root.layers[i].bias.b};
+     * for the objects of arrays those objects hold, an array of such arrays,
+     * {@code out[i][j] = root.blocks[i].layers[j].w}.
      */
     private void gather(int root, Leaf leaf) {
-        int objects = scratch;
-        int out = scratch + 1;
-        int i = scratch + 2;
-        readObjects(root, leaf);
+        m.visitVarInsn(Opcodes.ALOAD, root);
+        gatherFrom(leaf, 0);
+    }
+
+    /**
+     * With the object at the start of segment {@code level} of the leaf's path on the stack,
+     * replaces it by what the leaf is there: its value at the last segment, else the array of what
+     * it is in each object of the array or list the segment leads to.
+     */
+    private void gatherFrom(Leaf leaf, int level) {
+        List<List<MemberRef>> segments = leaf.segments();
+        if (level == segments.size() - 1) {
+            readSteps(leaf, segments.get(level));
+            return;
+        }
+        int objects = nextLocal++;
+        int out = nextLocal++;
+        int i = nextLocal++;
+        readObjects(leaf, segments.get(level));
         m.visitVarInsn(Opcodes.ASTORE, objects);
         m.visitVarInsn(Opcodes.ALOAD, objects);
         m.visitInsn(Opcodes.ARRAYLENGTH);
-        Type element = leaf.type();
-        if (leaf.isScalar()) {
-            newArray(leaf);
+        Type component = component(leaf, level);
+        if (component.getSort() == Type.ARRAY || component.getSort() == Type.OBJECT) {
+            m.visitTypeInsn(Opcodes.ANEWARRAY, component.getInternalName());
         } else {
-            m.visitTypeInsn(Opcodes.ANEWARRAY, element.getInternalName());
+            newArray(leaf);
         }
         m.visitVarInsn(Opcodes.ASTORE, out);
         loop(objects, i, () -> {
             m.visitVarInsn(Opcodes.ALOAD, out);
             m.visitVarInsn(Opcodes.ILOAD, i);
-            element(objects, i, leaf);
-            readSteps(leaf, leaf.inElement());
-            m.visitInsn(element.getOpcode(Opcodes.IASTORE));
+            element(objects, i, leaf, level + 1);
+            gatherFrom(leaf, level + 1);
+            m.visitInsn(component.getOpcode(Opcodes.IASTORE));
         });
         m.visitVarInsn(Opcodes.ALOAD, out);
     }
 
+    /** The type of the elements of the array {@link #gatherFrom} makes at {@code level}. */
+    private static Type component(Leaf leaf, int level) {
+        return Type.getType("[".repeat(leaf.depth() - level - 1) + leaf.type().getDescriptor());
+    }
+
     /**
-     * Pushes {@code objects[i]}, cast to the class whose field the leaf's first step after the element
+     * Pushes {@code objects[i]}, cast to the class whose field segment {@code level}'s first step
      * is, or to the leaf's array type if the element is the leaf ({@code List<double[]> biases}).
      */
-    private void element(int objects, int i, Leaf leaf) {
+    private void element(int objects, int i, Leaf leaf, int level) {
         m.visitVarInsn(Opcodes.ALOAD, objects);
         m.visitVarInsn(Opcodes.ILOAD, i);
         m.visitInsn(Opcodes.AALOAD);
-        List<MemberRef> steps = leaf.inElement();
+        List<MemberRef> steps = leaf.segments().get(level);
         m.visitTypeInsn(Opcodes.CHECKCAST, steps.isEmpty() ? leaf.type().getInternalName() : steps.get(0).owner());
     }
 
     /**
-     * {@code root.layers[i].gain = values[i]} (or {@code root.layers[i].scale.factor}) for every
-     * object, after checking the two arrays' lengths agree.
+     * {@code root.layers[i].gain = values[i]} (or {@code root.layers[i].scale.factor}, or
+     * {@code root.blocks[i].layers[j].gain = values[i][j]}) for every object, after checking that
+     * each array of objects and its array of values have the same length.
      */
     private void scatter(int root, Leaf leaf, int values) {
-        int objects = scratch;
-        int i = scratch + 2;
-        readObjects(root, leaf);
+        m.visitVarInsn(Opcodes.ALOAD, root);
+        scatterFrom(leaf, 0, values);
+    }
+
+    /** With the object at the start of segment {@code level} on the stack, receives {@code values} (an array of that level) into its objects. */
+    private void scatterFrom(Leaf leaf, int level, int values) {
+        List<List<MemberRef>> segments = leaf.segments();
+        int objects = nextLocal++;
+        int i = nextLocal++;
+        readObjects(leaf, segments.get(level));
         m.visitVarInsn(Opcodes.ALOAD, values);
         m.visitLdcInsn(leaf.describe());
         m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "sameLength", "([Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)"
                 + "[Ljava/lang/Object;", false);
         m.visitVarInsn(Opcodes.ASTORE, objects);
-        List<MemberRef> steps = leaf.inElement();
+        boolean last = level + 1 == segments.size() - 1;
         loop(objects, i, () -> {
-            element(objects, i, leaf);
-            readSteps(leaf, steps.subList(0, steps.size() - 1));
-            receive(leaf, () -> {
+            element(objects, i, leaf, level + 1);
+            if (last) {
+                List<MemberRef> steps = segments.get(level + 1);
+                readSteps(leaf, steps.subList(0, steps.size() - 1));
+                receive(leaf, () -> {
+                    m.visitVarInsn(Opcodes.ALOAD, values);
+                    m.visitVarInsn(Opcodes.ILOAD, i);
+                    m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
+                });
+            } else {
+                int inner = nextLocal++;
                 m.visitVarInsn(Opcodes.ALOAD, values);
                 m.visitVarInsn(Opcodes.ILOAD, i);
-                m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
-            });
+                m.visitInsn(Opcodes.AALOAD);
+                m.visitTypeInsn(Opcodes.CHECKCAST, component(leaf, level).getInternalName());
+                m.visitVarInsn(Opcodes.ASTORE, inner);
+                scatterFrom(leaf, level + 1, inner);
+            }
         });
     }
 
     /**
-     * Pushes the array of objects whose field the leaf is ({@code root.layers}), or the array of
-     * the elements of the list there ({@code Models.elements(root.layers)}), as the loss reads it.
+     * Replaces the object on the stack by the array of objects {@code steps} lead to
+     * ({@code root.layers}), or the array of the elements of the list there
+     * ({@code Models.elements(root.layers)}), as the loss reads it.
      */
-    private void readObjects(int root, Leaf leaf) {
-        List<MemberRef> path = leaf.toArray();
-        m.visitVarInsn(Opcodes.ALOAD, root);
-        readSteps(leaf, path);
-        if (Type.getType(path.get(path.size() - 1).descriptor()).getSort() == Type.OBJECT) { // a list
+    private void readObjects(Leaf leaf, List<MemberRef> steps) {
+        readSteps(leaf, steps);
+        if (Type.getType(steps.get(steps.size() - 1).descriptor()).getSort() == Type.OBJECT) { // a list
             m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "elements", "(Ljava/lang/Object;)[Ljava/lang/Object;", false);
         }
     }

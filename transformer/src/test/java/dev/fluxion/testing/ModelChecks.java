@@ -122,6 +122,72 @@ public final class ModelChecks {
         }
     }
 
+    /**
+     * {@code BlockNet}: a {@code List<Block>}, each block a {@code List<Layer>} of its own and a
+     * mixing weight, each layer a matrix, a vector and a gain: the gradient object's blocks hold
+     * lists of layers of derivatives, each checked against Richardson differences in place, and the
+     * flat view, forward mode and {@code H v} as for one level.
+     */
+    public void listOfBlocksEachAListOfLayers() throws Exception {
+        for (long seed : new long[] {11, 12}) {
+            Object net = call("newBlockNet", seed);
+            Object grad = call("blockNetGradient", net);
+            List<?> blocks = (List<?>) get(net, "blocks");
+            List<?> dblocks = (List<?>) get(grad, "blocks");
+            assertEquals(blocks.size(), dblocks.size());
+            for (int k = 0; k < blocks.size(); k++) {
+                List<?> layers = (List<?>) get(blocks.get(k), "layers");
+                List<?> dlayers = (List<?>) get(dblocks.get(k), "layers");
+                assertEquals(java.util.ArrayList.class, dlayers.getClass(), "a block of derivatives holds a list of layers");
+                assertNotSame(layers, dlayers);
+                for (int l = 0; l < layers.size(); l++) {
+                    Object layer = layers.get(l);
+                    Object dlayer = dlayers.get(l);
+                    String at = "blocks.get(" + k + ").layers.get(" + l + ")";
+                    checkInPlace(at + ".b", (double[]) get(layer, "b"), (double[]) get(dlayer, "b"),
+                            () -> lossOf("blockNetLoss", net));
+                    checkInPlace(at + ".w[1]", ((double[][]) get(layer, "w"))[1], ((double[][]) get(dlayer, "w"))[1],
+                            () -> lossOf("blockNetLoss", net));
+                }
+            }
+            assertEquals(2 * (2 * (4 + 2 + 1) + 1) + 2, ModelVectors.size(net), "per block two layers and a mix, and the readout");
+            checkFlat(net, grad, "blockNetLoss");
+            Object out = call("newBlockNet", seed + 50);
+            assertSame(out, call("blockNetInto", net, out));
+            assertEquals(Arrays.toString(ModelVectors.flatten(grad)), Arrays.toString(ModelVectors.flatten(out)),
+                    "into a gradient object given, the same numbers");
+            checkForwardAndHessian(net, seed + 20, "newBlockNet", "blockNetGradient", "blockNetJvp", "blockNetHvp");
+        }
+    }
+
+    /**
+     * {@code Scene}: an array of meshes each holding a {@code Vertex[]} of objects with {@code double}
+     * fields, and a list of groups each holding an array of such meshes (three levels of objects).
+     */
+    public void meshesOfVerticesAndGroupsOfMeshes() throws Exception {
+        for (double shift : new double[] {0, 0.2}) {
+            Object scene = call("newScene", shift);
+            Object grad = call("sceneGradient", scene);
+            Object[] meshes = (Object[]) get(scene, "meshes");
+            Object[] dmeshes = (Object[]) get(grad, "meshes");
+            Object[] dvertices = (Object[]) get(dmeshes[0], "vertices");
+            assertEquals(get(meshes[0], "vertices").getClass(), dvertices.getClass(), "a Vertex[] of derivatives");
+            assertEquals(3, dvertices.length);
+            assertNotSame(get(meshes[0], "vertices"), dvertices);
+            List<?> dgroups = (List<?>) get(grad, "groups");
+            Object[] dinner = (Object[]) get(dgroups.get(1), "meshes");
+            assertEquals(3, ((Object[]) get(dinner[1], "vertices")).length, "a group of meshes of vertices of derivatives");
+            assertEquals(2 * (3 + 2 + 2 + 2 + 3) + 2 * 5 + 1 + 2, ModelVectors.size(scene),
+                    "two numbers per vertex, a stiffness and a rest length per mesh, the pull, the anchor");
+            checkFlat(scene, grad, "sceneLoss");
+            Object out = call("newScene", shift + 1);
+            call("sceneInto", scene, out);
+            assertEquals(Arrays.toString(ModelVectors.flatten(grad)), Arrays.toString(ModelVectors.flatten(out)),
+                    "into a gradient object given, the same numbers");
+            checkForwardAndHessian(scene, shift + 0.5, "newScene", "sceneGradient", "sceneJvp", "sceneHvp");
+        }
+    }
+
     /** Each derivative in {@code derivatives} against Richardson differences of the loss in the model's {@code values}, moved in place. */
     private static void checkInPlace(String what, double[] values, double[] derivatives, java.util.function.DoubleSupplier loss) {
         for (int i = 0; i < values.length; i++) {

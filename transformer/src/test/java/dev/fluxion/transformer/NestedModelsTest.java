@@ -33,4 +33,14 @@ class NestedModelsTest {
     void listsOfWeightMatricesAndOfBiasVectors() throws Exception {
         checks().listsOfWeightMatricesAndBiasVectors();
     }
+
+    @Test
+    void aListOfBlocksEachHoldingAListOfLayers() throws Exception {
+        checks().listOfBlocksEachAListOfLayers();
+    }
+
+    @Test
+    void anArrayOfMeshesOfVertexArraysAndAListOfGroupsOfMeshes() throws Exception {
+        checks().meshesOfVerticesAndGroupsOfMeshes();
+    }
 }
