@@ -65,6 +65,7 @@ final class ModelBridge {
                 leaves, written);
         int model = b.root(0);
         int grad = b.root(1);
+        b.sameSharing(model, grad, "gradient object");
         int[] primals = b.primals(model);
         int[] shadows = b.shadows(model, grad, primals);
         b.push(model, primals, shadows);
@@ -80,6 +81,7 @@ final class ModelBridge {
                 modelType, leaves, written);
         int model = b.root(0);
         int direction = b.root(1);
+        b.sameSharing(model, direction, "direction");
         int[] primals = b.primals(model);
         int[] tangents = b.tangents(model, direction);
         b.push(model, primals, tangents);
@@ -95,6 +97,8 @@ final class ModelBridge {
         int model = b.root(0);
         int v = b.root(1);
         int out = b.root(2);
+        b.sameSharing(model, v, "direction");
+        b.sameSharing(model, out, "object receiving H v");
         int[] primals = b.primals(model);
         int[] tangents = b.tangents(model, v);
         int[] shadows = b.shadows(model, out, primals);
@@ -104,6 +108,55 @@ final class ModelBridge {
         b.m.visitVarInsn(Opcodes.ALOAD, 5);
         return b.callAndReceive(owner, hvpName, hvpDescriptor, out, shadows);
     }
+
+    /**
+     * Checks that {@code other} (a gradient object, a direction) holds one array or object wherever
+     * the model holds one in several places (tied weights: {@code decoder.w = encoder.w}), and
+     * apart wherever the model's are apart, and that no array the loss writes into is held in two
+     * places ({@code Models.sameSharing}): the shadows of a shared array are then one, receiving
+     * the sum of the derivatives of its uses, the total derivative. Checked are the array leaves
+     * (their rows too) and the objects holding scalar leaves, whose derivatives are summed into
+     * them ({@link #callAndReceive}).
+     */
+    private void sameSharing(int model, int other, String what) {
+        List<Leaf> held = new java.util.ArrayList<>();
+        StringBuilder paths = new StringBuilder();
+        StringBuilder writes = new StringBuilder();
+        for (int k = 0; k < leaves.size(); k++) {
+            Leaf leaf = leaves.get(k);
+            Leaf at = !leaf.isScalar() ? leaf : leaf.path().size() > 1 ? new Leaf(leaf.path().subList(0,
+                    leaf.path().size() - 1), OBJECT, false, leaf.viaAccessors()) : null;
+            if (at != null && !held.contains(at)) {
+                held.add(at);
+                paths.append(held.size() > 1 ? "\n" : "").append(at.describe());
+                writes.append(written.contains(k) && !leaf.isScalar() ? '1' : '0');
+            }
+        }
+        if (held.isEmpty()) {
+            return;
+        }
+        for (int root : new int[] {model, other}) {
+            m.visitLdcInsn(held.size());
+            m.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+            for (int j = 0; j < held.size(); j++) {
+                m.visitInsn(Opcodes.DUP);
+                m.visitLdcInsn(j);
+                if (held.get(j).isPerElement()) {
+                    gather(root, held.get(j));
+                } else {
+                    readLeaf(root, held.get(j));
+                }
+                m.visitInsn(Opcodes.AASTORE);
+            }
+        }
+        m.visitLdcInsn(paths.toString());
+        m.visitLdcInsn(writes.toString());
+        m.visitLdcInsn(what);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "sameSharing", "([Ljava/lang/Object;[Ljava/lang/Object;"
+                + "Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V", false);
+    }
+
+    private static final Type OBJECT = Type.getType(Object.class);
 
     /** Casts parameter {@code param} to the model's class, into a new local. */
     private int root(int param) {
@@ -247,19 +300,26 @@ final class ModelBridge {
         int result = nextLocal;
         nextLocal += 2;
         m.visitVarInsn(Opcodes.DSTORE, result);
-        for (int k = 0; shadows != null && k < leaves.size(); k++) {
-            Leaf leaf = leaves.get(k);
-            if (leaf.isPerElement() && leaf.isScalar()) { // receiver.layers[i].b = shadow[i]
-                scatter(receiver, leaf, shadows[k]);
-            } else if (leaf.isScalar()) { // receiver.path = shadow[0]
-                m.visitVarInsn(Opcodes.ALOAD, receiver);
-                readSteps(leaf, leaf.path().subList(0, leaf.path().size() - 1));
-                int shadow = shadows[k];
-                receive(leaf, () -> {
-                    m.visitVarInsn(Opcodes.ALOAD, shadow);
-                    m.visitInsn(Opcodes.ICONST_0);
-                    m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
-                });
+        // the scalars' derivatives summed into the receiver's fields, zeroed first: an object the model
+        // (and so the receiver) holds in several places receives from each
+        for (boolean zero : new boolean[] {true, false}) {
+            for (int k = 0; shadows != null && k < leaves.size(); k++) {
+                Leaf leaf = leaves.get(k);
+                if (!leaf.isScalar() || zero && leaf.isFinal()) {
+                    continue; // a final field's derivatives are summed by Models.receiveFinal
+                }
+                if (leaf.isPerElement()) { // receiver.layers[i].b += shadow[i]
+                    scatter(receiver, leaf, shadows[k], zero);
+                } else { // receiver.path += shadow[0]
+                    m.visitVarInsn(Opcodes.ALOAD, receiver);
+                    readSteps(leaf, leaf.path().subList(0, leaf.path().size() - 1));
+                    int shadow = shadows[k];
+                    receive(leaf, zero, () -> {
+                        m.visitVarInsn(Opcodes.ALOAD, shadow);
+                        m.visitInsn(Opcodes.ICONST_0);
+                        m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
+                    });
+                }
             }
         }
         m.visitVarInsn(Opcodes.DLOAD, result);
@@ -270,23 +330,30 @@ final class ModelBridge {
     }
 
     /**
-     * Stores the scalar derivative {@code value} pushes into the leaf's field of the object on the
-     * stack: by {@code putfield}, or, for a final field (a record's component, a final gain of a
-     * layer), through {@code Models.receiveFinal}, for the runtime to put into a gradient object
+     * Adds the scalar derivative {@code value} pushes to the leaf's field of the object on the stack
+     * (or sets the field to zero, if {@code zero}): by {@code getfield} and {@code putfield}, or,
+     * for a final field (a record's component, a final gain of a layer), through
+     * {@code Models.receiveFinal}, which sums them for the runtime to put into a gradient object
      * after the sweep (made anew for a record).
      */
-    private void receive(Leaf leaf, Runnable value) {
+    private void receive(Leaf leaf, boolean zero, Runnable value) {
         MemberRef f = leaf.field();
+        boolean isFloat = leaf.type().getSort() == Type.FLOAT;
         if (leaf.isFinal()) {
             m.visitLdcInsn(f.name());
-        }
-        value.run();
-        if (leaf.isFinal()) {
-            if (leaf.type().getSort() == Type.FLOAT) {
+            value.run();
+            if (isFloat) {
                 m.visitInsn(Opcodes.F2D);
             }
             m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "receiveFinal", "(Ljava/lang/Object;Ljava/lang/String;D)V", false);
+        } else if (zero) {
+            m.visitInsn(isFloat ? Opcodes.FCONST_0 : Opcodes.DCONST_0);
+            m.visitFieldInsn(Opcodes.PUTFIELD, f.owner(), f.name(), f.descriptor());
         } else {
+            m.visitInsn(Opcodes.DUP);
+            m.visitFieldInsn(Opcodes.GETFIELD, f.owner(), f.name(), f.descriptor());
+            value.run();
+            m.visitInsn(isFloat ? Opcodes.FADD : Opcodes.DADD);
             m.visitFieldInsn(Opcodes.PUTFIELD, f.owner(), f.name(), f.descriptor());
         }
     }
@@ -359,17 +426,17 @@ final class ModelBridge {
     }
 
     /**
-     * {@code root.layers[i].gain = values[i]} (or {@code root.layers[i].scale.factor}, or
-     * {@code root.blocks[i].layers[j].gain = values[i][j]}) for every object, after checking that
+     * {@code root.layers[i].gain += values[i]} (or {@code root.layers[i].scale.factor}, or
+     * {@code root.blocks[i].layers[j].gain += values[i][j]}; {@code = 0} if {@code zero}) for every object, after checking that
      * each array of objects and its array of values have the same length.
      */
-    private void scatter(int root, Leaf leaf, int values) {
+    private void scatter(int root, Leaf leaf, int values, boolean zero) {
         m.visitVarInsn(Opcodes.ALOAD, root);
-        scatterFrom(leaf, 0, values);
+        scatterFrom(leaf, 0, values, zero);
     }
 
     /** With the object at the start of segment {@code level} on the stack, receives {@code values} (an array of that level) into its objects. */
-    private void scatterFrom(Leaf leaf, int level, int values) {
+    private void scatterFrom(Leaf leaf, int level, int values, boolean zero) {
         List<List<MemberRef>> segments = leaf.segments();
         int objects = nextLocal++;
         int i = nextLocal++;
@@ -385,7 +452,7 @@ final class ModelBridge {
             if (last) {
                 List<MemberRef> steps = segments.get(level + 1);
                 readSteps(leaf, steps.subList(0, steps.size() - 1));
-                receive(leaf, () -> {
+                receive(leaf, zero, () -> {
                     m.visitVarInsn(Opcodes.ALOAD, values);
                     m.visitVarInsn(Opcodes.ILOAD, i);
                     m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
@@ -397,7 +464,7 @@ final class ModelBridge {
                 m.visitInsn(Opcodes.AALOAD);
                 m.visitTypeInsn(Opcodes.CHECKCAST, component(leaf, level).getInternalName());
                 m.visitVarInsn(Opcodes.ASTORE, inner);
-                scatterFrom(leaf, level + 1, inner);
+                scatterFrom(leaf, level + 1, inner, zero);
             }
         });
     }

@@ -335,4 +335,33 @@ final class Calls {
     static TiedAutoencoder tiedAutoencoderHvp(TiedAutoencoder m, TiedAutoencoder v) {
         return Fluxion.modelHessian(TiedAutoencoder::loss).hvp(m, v);
     }
+
+    static SharedBiasNet newSharedBiasNet(double shift) {
+        return new SharedBiasNet(shift);
+    }
+
+    static SharedBiasNet sharedBiasNetGradient(SharedBiasNet m) {
+        return Fluxion.modelGradient(SharedBiasNet::loss).gradient(m);
+    }
+
+    static SharedBiasNet sharedBiasNetInto(SharedBiasNet m, SharedBiasNet out) {
+        Fluxion.modelGradient(SharedBiasNet::loss).valueAndGradient(m, out);
+        return out;
+    }
+
+    static double sharedBiasNetLoss(SharedBiasNet m) {
+        return m.loss();
+    }
+
+    static double sharedBiasNetJvp(SharedBiasNet m, SharedBiasNet direction) {
+        return Fluxion.modelTangent(SharedBiasNet::loss).jvp(m, direction);
+    }
+
+    static SharedBiasNet sharedBiasNetHvp(SharedBiasNet m, SharedBiasNet v) {
+        return Fluxion.modelHessian(SharedBiasNet::loss).hvp(m, v);
+    }
+
+    static SharedScratch sharedScratchGradient() {
+        return Fluxion.modelGradient(SharedScratch::loss).gradient(new SharedScratch());
+    }
 }

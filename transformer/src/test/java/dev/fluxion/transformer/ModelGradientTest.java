@@ -390,6 +390,41 @@ class ModelGradientTest {
         }
     }
 
+    @Test
+    void aLossWritingIntoAnArrayTheModelHoldsTwiceIsAClearError() throws Exception {
+        FluxionException e = assertThrows(FluxionException.class, () -> rethrown("sharedScratchGradient"));
+        assertEquals("fluxion: the loss writes into the model's array at weights, which the model also holds at alias: "
+                + "Fluxion differentiates a loss that writes into the model's arrays on copies of them, which would part the "
+                + "two. Write into a copy of the array in the loss, or hold it in one place.", e.getMessage());
+    }
+
+    @Test
+    void aGradientObjectThatDoesNotTieAsTheModelDoesIsAClearError() throws Exception {
+        Object model = call("newTiedAutoencoder", 0.0);
+        Object untied = call("newTiedAutoencoder", 0.0);
+        Object decoder = get(untied, "decoder");
+        Field w = decoder.getClass().getDeclaredField("w");
+        w.setAccessible(true);
+        w.set(decoder, new double[2][3]); // the user's gradient object: a decoder matrix of its own
+        FluxionException e = assertThrows(FluxionException.class, () -> rethrown("tiedAutoencoderInto", model, untied));
+        assertEquals("fluxion: the model holds one array at encoder.w and at decoder.w, the gradient object two different "
+                + "ones: the derivative with respect to a shared array is one, the sum over its uses, and needs one place. "
+                + "Give a gradient object that shares as the model does (ModelGradient.gradient(model) and "
+                + "ModelVectors.unflatten(values, model) make one).", e.getMessage());
+        FluxionException back = assertThrows(FluxionException.class, () -> rethrown("tiedAutoencoderJvp", untied, model));
+        assertEquals("fluxion: the direction holds one array at encoder.w and at decoder.w, where the model holds two "
+                + "different ones: each needs its own. Give a direction of the model's shape (ModelGradient.gradient(model) "
+                + "and ModelVectors.unflatten(values, model) make one).", back.getMessage());
+    }
+
+    private static Object rethrown(String name, Object... args) throws Throwable {
+        try {
+            return call(name, args);
+        } catch (java.lang.reflect.InvocationTargetException ite) {
+            throw ite.getCause();
+        }
+    }
+
     // Cell[][] grid: arrays of arrays of objects stay an error (arrays and lists of objects held by such objects work)
     @Test
     void anArrayOfArraysOfObjectsIsAnErrorNotConstants() throws Exception {

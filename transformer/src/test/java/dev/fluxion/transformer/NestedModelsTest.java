@@ -43,4 +43,14 @@ class NestedModelsTest {
     void anArrayOfMeshesOfVertexArraysAndAListOfGroupsOfMeshes() throws Exception {
         checks().meshesOfVerticesAndGroupsOfMeshes();
     }
+
+    @Test
+    void anAutoencoderWithTiedWeights() throws Exception {
+        checks().tiedWeights();
+    }
+
+    @Test
+    void layersSharingABiasArrayAndATemperatureObject() throws Exception {
+        checks().sharedBiasAndSharedScalarObject();
+    }
 }
