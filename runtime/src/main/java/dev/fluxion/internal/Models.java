@@ -81,10 +81,13 @@ public final class Models {
                 + ": gradients are taken through lists (a List, an ArrayList), whose elements keep their order");
     }
 
-    /** {@code objects}, checked to have one element per value (the gradient object's array of objects at {@code path}). */
+    /**
+     * {@code objects}, checked to have one element per value (the gradient object's array of objects
+     * at {@code path}, which ends in {@code []}: {@code layers[]}, {@code blocks[].layers[]}).
+     */
     public static Object[] sameLength(Object[] objects, Object values, String path) {
         if (objects == null || objects.length != Array.getLength(values)) {
-            throw new FluxionException("fluxion: the gradient object's " + path.substring(0, path.indexOf("[]")) + " has "
+            throw new FluxionException("fluxion: the gradient object's " + path.substring(0, path.lastIndexOf("[]")) + " has "
                     + (objects == null ? "no array" : objects.length + " objects") + ", the model's "
                     + Array.getLength(values));
         }
@@ -157,17 +160,22 @@ public final class Models {
         }
         int n = Array.getLength(primal);
         if (Array.getLength(shadow) != n) {
-            throw new FluxionException("fluxion: the " + (receiving ? "gradient object's " : "direction's ") + path
-                    + " has length " + Array.getLength(shadow) + ", the model's " + n);
+            String whose = "fluxion: the " + (receiving ? "gradient object's " : "direction's ");
+            throw new FluxionException(path.contains("[]") // the objects of an array or a list (layers[].w: layers)
+                    ? whose + path.substring(0, path.indexOf("[]")) + " has " + Array.getLength(shadow) + " objects, the model's " + n
+                    : whose + path + " has length " + Array.getLength(shadow) + ", the model's " + n);
         }
         if (primal instanceof Object[] rows) {
             for (int i = 0; i < n; i++) {
                 Object row = ((Object[]) shadow)[i];
                 if (receiving && row != null && row == rows[i]) { // an object of the gradient's array or list that is the model's
-                    throw new FluxionException("fluxion: the gradient object's " + path + "[" + i + "] is the model's own "
+                    throw new FluxionException("fluxion: the gradient object's " + (path.contains("[]")
+                            ? path.replaceFirst("\\[\\]", "[" + i + "]") : path + "[" + i + "]") + " is the model's own "
                             + "array; give the gradient object arrays of its own (ModelGradient.gradient(model) makes them)");
                 }
-                requireShape(rows[i], row, path + "[" + i + "]", receiving);
+                // a matrix's row, or what the i-th object of an array or list holds (layers[].w: layers[i].w)
+                String each = path.contains("[]") ? path.replaceFirst("\\[\\]", "[" + i + "]") : path + "[" + i + "]";
+                requireShape(rows[i], row, each, receiving);
             }
         }
     }

@@ -435,6 +435,19 @@ final class ModelBridge {
         scatterFrom(leaf, 0, values, zero);
     }
 
+    /** The path to the array of objects of segment {@code level}, in Java, ending in {@code []}: {@code blocks[].layers[]}. */
+    private static String arrayAt(Leaf leaf, int level) {
+        List<List<MemberRef>> segments = leaf.segments();
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k <= level; k++) {
+            for (MemberRef f : segments.get(k)) {
+                s.append(s.length() == 0 ? "" : ".").append(f.name());
+            }
+            s.append("[]");
+        }
+        return s.toString();
+    }
+
     /** With the object at the start of segment {@code level} on the stack, receives {@code values} (an array of that level) into its objects. */
     private void scatterFrom(Leaf leaf, int level, int values, boolean zero) {
         List<List<MemberRef>> segments = leaf.segments();
@@ -442,7 +455,7 @@ final class ModelBridge {
         int i = nextLocal++;
         readObjects(leaf, segments.get(level));
         m.visitVarInsn(Opcodes.ALOAD, values);
-        m.visitLdcInsn(leaf.describe());
+        m.visitLdcInsn(arrayAt(leaf, level));
         m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "sameLength", "([Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)"
                 + "[Ljava/lang/Object;", false);
         m.visitVarInsn(Opcodes.ASTORE, objects);

@@ -364,4 +364,8 @@ final class Calls {
     static SharedScratch sharedScratchGradient() {
         return Fluxion.modelGradient(SharedScratch::loss).gradient(new SharedScratch());
     }
+
+    static BlockNet newBlockNetOfThreeLayerBlocks(long seed) {
+        return new BlockNet(new Random(seed), 2, 3);
+    }
 }

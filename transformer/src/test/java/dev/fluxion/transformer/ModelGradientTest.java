@@ -417,6 +417,14 @@ class ModelGradientTest {
                 + "and ModelVectors.unflatten(values, model) make one).", back.getMessage());
     }
 
+    @Test
+    void aGradientObjectWhoseBlocksHoldOtherNumbersOfLayersIsAClearError() throws Exception {
+        Object net = call("newBlockNet", 1L);
+        Object other = call("newBlockNetOfThreeLayerBlocks", 1L);
+        FluxionException e = assertThrows(FluxionException.class, () -> rethrown("blockNetInto", net, other));
+        assertEquals("fluxion: the gradient object's blocks[0].layers has 3 objects, the model's 2", e.getMessage());
+    }
+
     private static Object rethrown(String name, Object... args) throws Throwable {
         try {
             return call(name, args);

@@ -32,9 +32,11 @@ import org.objectweb.asm.tree.ClassNode;
  * derivative is the ordinary one of arrays and scalars.
  *
  * <p>The model stays a parameter for what is data: {@code int}s, {@code String}s and the like.
- * Every other use of it or of its nested objects (passed to a method Fluxion does not inline,
- * written into, stored, an array or list of objects, a field of interface type) is rejected with a
- * message: a number Fluxion cannot see would be taken as a constant, a silently wrong gradient.
+ * Arrays and lists of objects, and those their objects hold in turn, to any depth, give leaves with
+ * a dimension more per array or list on the way ({@link Leaf#parameterType}). Every other use of
+ * the model or of its nested objects (passed to a method Fluxion does not inline, written into,
+ * stored, an array of arrays of objects, a field of interface type) is rejected with a message: a
+ * number Fluxion cannot see would be taken as a constant, a silently wrong gradient.
  */
 public final class ModelLeaves {
     private ModelLeaves() {
