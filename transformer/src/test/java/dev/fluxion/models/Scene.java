@@ -47,10 +47,16 @@ public class Scene {
 
         /** The springs' energy, and each vertex's pull towards {@code anchor}. */
         double energy(double[] anchor, double pull) {
-            double e = 0;
+            double e = springs();
             for (Vertex v : vertices) {
                 e += pull * ((v.x - anchor[0]) * (v.x - anchor[0]) + (v.y - anchor[1]) * (v.y - anchor[1]));
             }
+            return e;
+        }
+
+        /** The springs' energy: a helper given no number, only the mesh. */
+        double springs() {
+            double e = 0;
             for (int i = 0; i + 1 < vertices.length; i++) {
                 Vertex a = vertices[i];
                 Vertex b = vertices[i + 1];
@@ -77,8 +83,8 @@ public class Scene {
         }
         for (Group g : groups) {
             for (Mesh m : g.meshes) {
-                double me = m.energy(anchor, pull);
-                e += me * me;
+                double me = m.springs();
+                e += me * me + m.energy(anchor, pull);
             }
         }
         return e;
