@@ -11,7 +11,10 @@ import dev.fluxion.internal.ModelStructure;
  * arrays and lists; fields marked {@link NoDerivative}, static fields and fields
  * that are not numbers are not. They are laid out in one fixed order (fields as the class declares
  * them, a subclass's first; elements in order), and a gradient object of {@link ModelGradient} has
- * the model's structure, so {@code flatten(gradient)} lines up with {@code flatten(model)}:
+ * the model's structure, so {@code flatten(gradient)} lines up with {@code flatten(model)}. An array
+ * or object the model holds in several places (tied weights) is laid out once, where that order
+ * meets it first, as PyTorch's {@code parameters()} lists a shared parameter once; {@link #unflatten}
+ * shares it the same way, and a gradient object holds there the total derivative:
  *
  * <pre>{@code
  * double[] x = ModelVectors.flatten(net);

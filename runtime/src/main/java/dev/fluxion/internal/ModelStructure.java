@@ -74,7 +74,7 @@ public final class ModelStructure {
     public static double[] flatten(Object model) {
         double[] out = new double[count(model)];
         int[] at = {0};
-        walk(model, 0, v -> {
+        walk(model, 0, newSeen(), v -> {
             out[at[0]++] = v;
             return v;
         }, false);
@@ -84,7 +84,7 @@ public final class ModelStructure {
     /** How many parameters the model has. */
     public static int count(Object model) {
         int[] n = {0};
-        walk(model, 0, v -> {
+        walk(model, 0, newSeen(), v -> {
             n[0]++;
             return v;
         }, false);
@@ -94,9 +94,9 @@ public final class ModelStructure {
     /** Writes {@code values}, laid out as {@link #flatten} lays them out, into the model's parameters. */
     public static void copyInto(double[] values, Object model) {
         requireLength(values, model);
-        walk(model, 0, v -> v, true); // writes nothing new: throws at a record before anything changed
+        walk(model, 0, newSeen(), v -> v, true); // writes nothing new: throws at a record before anything changed
         int[] at = {0};
-        walk(model, 0, v -> values[at[0]++], true);
+        walk(model, 0, newSeen(), v -> values[at[0]++], true);
     }
 
     /**
@@ -151,9 +151,17 @@ public final class ModelStructure {
         double at(double value);
     }
 
-    /** Visits the parameters of {@code v}, writing back what {@code visit} returns if {@code write}. */
-    private static void walk(Object v, int depth, Visit visit, boolean write) {
-        if (v == null) {
+    private static java.util.Set<Object> newSeen() {
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
+
+    /**
+     * Visits the parameters of {@code v}, writing back what {@code visit} returns if {@code write}.
+     * An array, a list or an object met before ({@code seen}) is not visited again: a model holding
+     * one array in two places (tied weights) has its numbers once, where the walk meets it first.
+     */
+    private static void walk(Object v, int depth, java.util.Set<Object> seen, Visit visit, boolean write) {
+        if (v == null || !(v.getClass().isArray() || v instanceof List<?> || isModelClass(v.getClass())) || !seen.add(v)) {
             return;
         }
         if (depth > MAX_DEPTH) {
@@ -170,11 +178,11 @@ public final class ModelStructure {
             }
         } else if (v instanceof Object[] items) {
             for (Object item : items) {
-                walk(item, depth + 1, visit, write);
+                walk(item, depth + 1, seen, visit, write);
             }
         } else if (v instanceof List<?> list && holdsParameters(list)) {
             for (Object item : list) {
-                walk(item, depth + 1, visit, write);
+                walk(item, depth + 1, seen, visit, write);
             }
         } else if (isModelClass(c)) {
             for (Field f : FIELDS.get(c)) {
@@ -196,7 +204,7 @@ public final class ModelStructure {
                             }
                         }
                     } else {
-                        walk(f.get(v), depth + 1, visit, write);
+                        walk(f.get(v), depth + 1, seen, visit, write);
                     }
                 } catch (IllegalAccessException e) {
                     throw new FluxionException("fluxion: cannot read or write " + f + " (" + e + ")", e);
@@ -215,9 +223,30 @@ public final class ModelStructure {
     }
 
     static Object rebuildOf(Object v, Numbers numbers, int depth) throws ReflectiveOperationException {
+        return rebuildOf(v, numbers, new java.util.IdentityHashMap<>(), depth);
+    }
+
+    /**
+     * {@code made}: what each array, list and object met before became, so that what the model holds
+     * in several places (one weight array as an encoder's and a tied decoder's) is one in the new
+     * object too, and is given its numbers once, as {@link #walk} visits it once.
+     */
+    private static Object rebuildOf(Object v, Numbers numbers, java.util.IdentityHashMap<Object, Object> made, int depth)
+            throws ReflectiveOperationException {
         if (v == null) {
             return null;
         }
+        Object before = made.get(v);
+        if (before != null) {
+            return before;
+        }
+        Object after = rebuildOnce(v, numbers, made, depth);
+        made.put(v, after);
+        return after;
+    }
+
+    private static Object rebuildOnce(Object v, Numbers numbers, java.util.IdentityHashMap<Object, Object> made, int depth)
+            throws ReflectiveOperationException {
         if (depth > MAX_DEPTH) {
             throw new FluxionException("fluxion: the model's objects are nested more than " + MAX_DEPTH + " deep, or hold a cycle");
         }
@@ -242,14 +271,14 @@ public final class ModelStructure {
             Object[] src = (Object[]) v;
             Object[] out = (Object[]) Array.newInstance(e, n);
             for (int i = 0; i < n; i++) {
-                out[i] = rebuildOf(src[i], numbers, depth + 1);
+                out[i] = rebuildOf(src[i], numbers, made, depth + 1);
             }
             return out;
         }
         if (v instanceof List<?> list && holdsParameters(list)) {
             Object[] out = list.toArray();
             for (int i = 0; i < out.length; i++) {
-                out[i] = rebuildOf(out[i], numbers, depth + 1);
+                out[i] = rebuildOf(out[i], numbers, made, depth + 1);
             }
             return listLike(list, out);
         }
@@ -263,7 +292,7 @@ public final class ModelStructure {
             values.put(f.getName(), !remade ? old
                     : f.getType() == double.class ? (Object) numbers.next()
                     : f.getType() == float.class ? (Object) (float) numbers.next()
-                    : f.getType().isPrimitive() ? old : rebuildOf(old, numbers, depth + 1));
+                    : f.getType().isPrimitive() ? old : rebuildOf(old, numbers, made, depth + 1));
         }
         if (c.isRecord()) {
             RecordComponent[] parts = c.getRecordComponents();

@@ -81,14 +81,76 @@ public final class Models {
                 + ": gradients are taken through lists (a List, an ArrayList), whose elements keep their order");
     }
 
-    /** {@code objects}, checked to have one element per value (the gradient object's array of objects at {@code path}). */
+    /**
+     * {@code objects}, checked to have one element per value (the gradient object's array of objects
+     * at {@code path}, which ends in {@code []}: {@code layers[]}, {@code blocks[].layers[]}).
+     */
     public static Object[] sameLength(Object[] objects, Object values, String path) {
         if (objects == null || objects.length != Array.getLength(values)) {
-            throw new FluxionException("fluxion: the gradient object's " + path.substring(0, path.indexOf("[]")) + " has "
+            throw new FluxionException("fluxion: the gradient object's " + path.substring(0, path.lastIndexOf("[]")) + " has "
                     + (objects == null ? "no array" : objects.length + " objects") + ", the model's "
                     + Array.getLength(values));
         }
         return objects;
+    }
+
+    /**
+     * Checks that {@code others} (a gradient object's, a direction's arrays and objects at the
+     * leaves' {@code paths}, one a line) share as the model's {@code primals} do: one where the
+     * model holds one array or object in several places (tied weights), apart where the model's are
+     * apart, rows of matrices included; and that no array the loss writes into ({@code written}: a
+     * {@code '1'} per path) is held in two places, which the copies the loss writes into would part.
+     * {@code what}: what {@code others} are, in the message.
+     */
+    public static void sameSharing(Object[] primals, Object[] others, String paths, String written, String what) {
+        java.util.IdentityHashMap<Object, Object[]> seen = new java.util.IdentityHashMap<>(); // primal -> {other, path, written}
+        java.util.IdentityHashMap<Object, String> claimed = new java.util.IdentityHashMap<>(); // other -> path
+        String[] at = paths.split("\n");
+        for (int j = 0; j < primals.length; j++) {
+            share(primals[j], others[j], at[j], written.charAt(j) == '1', what, seen, claimed, 0);
+        }
+    }
+
+    private static void share(Object primal, Object other, String path, boolean written, String what,
+            java.util.IdentityHashMap<Object, Object[]> seen, java.util.IdentityHashMap<Object, String> claimed, int depth) {
+        if (primal == null || other == null || depth > 32) {
+            return; // a missing array is reported where it is read
+        }
+        Object[] before = seen.get(primal);
+        if (before != null) {
+            if (written || (Boolean) before[2]) {
+                throw new FluxionException("fluxion: the loss writes into the model's array at " + (written ? path : before[1])
+                        + ", which the model also holds at " + (written ? before[1] : path) + ": Fluxion differentiates a "
+                        + "loss that writes into the model's arrays on copies of them, which would part the two. Write into "
+                        + "a copy of the array in the loss, or hold it in one place.");
+            }
+            if (before[0] != other) {
+                throw new FluxionException("fluxion: the model holds one " + kind(primal) + " at " + before[1] + " and at "
+                        + path + ", the " + what + " two different ones: the derivative with respect to a shared array is "
+                        + "one, the sum over its uses, and needs one place. Give a " + what + " that shares as the model does "
+                        + "(ModelGradient.gradient(model) and ModelVectors.unflatten(values, model) make one).");
+            }
+            return;
+        }
+        String owner = claimed.get(other);
+        if (owner != null && other != primal) {
+            throw new FluxionException("fluxion: the " + what + " holds one " + kind(other) + " at " + owner + " and at " + path
+                    + ", where the model holds two different ones: each needs its own. Give a " + what + " of the model's "
+                    + "shape (ModelGradient.gradient(model) and ModelVectors.unflatten(values, model) make one).");
+        }
+        seen.put(primal, new Object[] {other, path, written});
+        claimed.put(other, path);
+        if (primal instanceof Object[] items && other instanceof Object[] otherItems) {
+            // the rows of a matrix, or the array of what each object of an array or list holds (layers[].w)
+            for (int i = 0; i < items.length && i < otherItems.length; i++) {
+                String each = path.contains("[]") ? path.replaceFirst("\\[\\]", "[" + i + "]") : path + "[" + i + "]";
+                share(items[i], otherItems[i], each, written, what, seen, claimed, depth + 1);
+            }
+        }
+    }
+
+    private static String kind(Object o) {
+        return o.getClass().isArray() ? "array" : "object";
     }
 
     /** {@code receiving}: the other array receives derivatives, and must not be (nor hold) one of the model's. */
@@ -98,17 +160,22 @@ public final class Models {
         }
         int n = Array.getLength(primal);
         if (Array.getLength(shadow) != n) {
-            throw new FluxionException("fluxion: the " + (receiving ? "gradient object's " : "direction's ") + path
-                    + " has length " + Array.getLength(shadow) + ", the model's " + n);
+            String whose = "fluxion: the " + (receiving ? "gradient object's " : "direction's ");
+            throw new FluxionException(path.contains("[]") // the objects of an array or a list (layers[].w: layers)
+                    ? whose + path.substring(0, path.indexOf("[]")) + " has " + Array.getLength(shadow) + " objects, the model's " + n
+                    : whose + path + " has length " + Array.getLength(shadow) + ", the model's " + n);
         }
         if (primal instanceof Object[] rows) {
             for (int i = 0; i < n; i++) {
                 Object row = ((Object[]) shadow)[i];
                 if (receiving && row != null && row == rows[i]) { // an object of the gradient's array or list that is the model's
-                    throw new FluxionException("fluxion: the gradient object's " + path + "[" + i + "] is the model's own "
+                    throw new FluxionException("fluxion: the gradient object's " + (path.contains("[]")
+                            ? path.replaceFirst("\\[\\]", "[" + i + "]") : path + "[" + i + "]") + " is the model's own "
                             + "array; give the gradient object arrays of its own (ModelGradient.gradient(model) makes them)");
                 }
-                requireShape(rows[i], row, path + "[" + i + "]", receiving);
+                // a matrix's row, or what the i-th object of an array or list holds (layers[].w: layers[i].w)
+                String each = path.contains("[]") ? path.replaceFirst("\\[\\]", "[" + i + "]") : path + "[" + i + "]";
+                requireShape(rows[i], row, each, receiving);
             }
         }
     }
@@ -203,7 +270,8 @@ public final class Models {
         if (pending == null) {
             throw new IllegalStateException("fluxion: a derivative for a final field outside a model gradient");
         }
-        pending.computeIfAbsent(holder, k -> new java.util.HashMap<>()).put(field, value);
+        // summed: a holder the gradient object has in several places (as the model has) receives from each
+        pending.computeIfAbsent(holder, k -> new java.util.HashMap<>()).merge(field, value, Double::sum);
     }
 
     /**
@@ -221,7 +289,7 @@ public final class Models {
             return gradient;
         }
         try {
-            Object out = withFinals(gradient, pending, 0);
+            Object out = withFinals(gradient, pending, new java.util.IdentityHashMap<>(), 0);
             if (given != null && out != gradient) {
                 throw new FluxionException("fluxion: the " + given + " given, a " + gradient.getClass().getName()
                         + ", is or holds a record whose components receive derivatives, and a record's components "
@@ -237,24 +305,39 @@ public final class Models {
         }
     }
 
-    /** {@code v} with the derivatives received for it and the objects in it: itself where nothing changed. */
+    /**
+     * {@code v} with the derivatives received for it and the objects in it: itself where nothing
+     * changed. {@code done}: what each object met already became, so that an object or array the
+     * gradient object holds in several places (as the model does) stays one.
+     */
     private static Object withFinals(Object v, java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending,
-            int depth) throws ReflectiveOperationException {
+            java.util.IdentityHashMap<Object, Object> done, int depth) throws ReflectiveOperationException {
         if (v == null || depth > 32) {
             return v;
         }
+        Object before = done.get(v);
+        if (before != null) {
+            return before;
+        }
+        Object after = withFinalsOnce(v, pending, done, depth);
+        done.put(v, after);
+        return after;
+    }
+
+    private static Object withFinalsOnce(Object v, java.util.IdentityHashMap<Object, java.util.Map<String, Double>> pending,
+            java.util.IdentityHashMap<Object, Object> done, int depth) throws ReflectiveOperationException {
         Class<?> c = v.getClass();
         if (c.isArray()) {
             if (!c.getComponentType().isPrimitive()) {
                 Object[] a = (Object[]) v;
                 for (int i = 0; i < a.length; i++) {
-                    a[i] = withFinals(a[i], pending, depth + 1); // a gradient object's own array
+                    a[i] = withFinals(a[i], pending, done, depth + 1); // a gradient object's own array
                 }
             }
             return v;
         }
         if (v instanceof java.util.List<?> list && ModelStructure.holdsModelObjects(list)) {
-            return listWithFinals(list, pending, depth);
+            return listWithFinals(list, pending, done, depth);
         }
         if (!isModelClass(c)) {
             return v;
@@ -272,7 +355,7 @@ public final class Models {
                 Object old = accessor.invoke(v);
                 Double d = scalars.get(parts[i].getName());
                 values[i] = d != null ? (types[i] == float.class ? (Object) d.floatValue() : d)
-                        : types[i].isPrimitive() ? old : withFinals(old, pending, depth + 1);
+                        : types[i].isPrimitive() ? old : withFinals(old, pending, done, depth + 1);
                 changed |= d != null || values[i] != old && !types[i].isPrimitive();
             }
             if (!changed) {
@@ -297,7 +380,7 @@ public final class Models {
                     }
                 } else if (!f.getType().isPrimitive()) {
                     Object old = f.get(v);
-                    Object now = withFinals(old, pending, depth + 1);
+                    Object now = withFinals(old, pending, done, depth + 1);
                     if (now != old) {
                         f.set(v, now);
                     }
@@ -315,11 +398,12 @@ public final class Models {
      */
     @SuppressWarnings("unchecked")
     private static Object listWithFinals(java.util.List<?> list, java.util.IdentityHashMap<Object,
-            java.util.Map<String, Double>> pending, int depth) throws ReflectiveOperationException {
+            java.util.Map<String, Double>> pending, java.util.IdentityHashMap<Object, Object> done, int depth)
+            throws ReflectiveOperationException {
         Object[] elements = list.toArray();
         boolean replaced = false;
         for (int i = 0; i < elements.length; i++) {
-            Object now = withFinals(elements[i], pending, depth + 1);
+            Object now = withFinals(elements[i], pending, done, depth + 1);
             replaced |= now != elements[i];
             elements[i] = now;
         }

@@ -42,8 +42,6 @@ final class ModelBridge {
     private final List<Leaf> leaves;
     private final Set<Integer> written;
     private final Type modelType;
-    /** Three locals for the loops over an array of objects. */
-    private final int scratch;
     private int nextLocal;
 
     private ModelBridge(String name, String descriptor, Type modelType, List<Leaf> leaves, Set<Integer> written) {
@@ -52,8 +50,7 @@ final class ModelBridge {
         this.leaves = leaves;
         this.written = written;
         this.modelType = modelType;
-        this.scratch = Type.getArgumentsAndReturnSizes(descriptor) >> 2;
-        this.nextLocal = scratch + 3;
+        this.nextLocal = Type.getArgumentsAndReturnSizes(descriptor) >> 2;
         m.visitCode();
     }
 
@@ -68,6 +65,7 @@ final class ModelBridge {
                 leaves, written);
         int model = b.root(0);
         int grad = b.root(1);
+        b.sameSharing(model, grad, "gradient object");
         int[] primals = b.primals(model);
         int[] shadows = b.shadows(model, grad, primals);
         b.push(model, primals, shadows);
@@ -83,6 +81,7 @@ final class ModelBridge {
                 modelType, leaves, written);
         int model = b.root(0);
         int direction = b.root(1);
+        b.sameSharing(model, direction, "direction");
         int[] primals = b.primals(model);
         int[] tangents = b.tangents(model, direction);
         b.push(model, primals, tangents);
@@ -98,6 +97,8 @@ final class ModelBridge {
         int model = b.root(0);
         int v = b.root(1);
         int out = b.root(2);
+        b.sameSharing(model, v, "direction");
+        b.sameSharing(model, out, "object receiving H v");
         int[] primals = b.primals(model);
         int[] tangents = b.tangents(model, v);
         int[] shadows = b.shadows(model, out, primals);
@@ -107,6 +108,55 @@ final class ModelBridge {
         b.m.visitVarInsn(Opcodes.ALOAD, 5);
         return b.callAndReceive(owner, hvpName, hvpDescriptor, out, shadows);
     }
+
+    /**
+     * Checks that {@code other} (a gradient object, a direction) holds one array or object wherever
+     * the model holds one in several places (tied weights: {@code decoder.w = encoder.w}), and
+     * apart wherever the model's are apart, and that no array the loss writes into is held in two
+     * places ({@code Models.sameSharing}): the shadows of a shared array are then one, receiving
+     * the sum of the derivatives of its uses, the total derivative. Checked are the array leaves
+     * (their rows too) and the objects holding scalar leaves, whose derivatives are summed into
+     * them ({@link #callAndReceive}).
+     */
+    private void sameSharing(int model, int other, String what) {
+        List<Leaf> held = new java.util.ArrayList<>();
+        StringBuilder paths = new StringBuilder();
+        StringBuilder writes = new StringBuilder();
+        for (int k = 0; k < leaves.size(); k++) {
+            Leaf leaf = leaves.get(k);
+            Leaf at = !leaf.isScalar() ? leaf : leaf.path().size() > 1 ? new Leaf(leaf.path().subList(0,
+                    leaf.path().size() - 1), OBJECT, false, leaf.viaAccessors()) : null;
+            if (at != null && !held.contains(at)) {
+                held.add(at);
+                paths.append(held.size() > 1 ? "\n" : "").append(at.describe());
+                writes.append(written.contains(k) && !leaf.isScalar() ? '1' : '0');
+            }
+        }
+        if (held.isEmpty()) {
+            return;
+        }
+        for (int root : new int[] {model, other}) {
+            m.visitLdcInsn(held.size());
+            m.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+            for (int j = 0; j < held.size(); j++) {
+                m.visitInsn(Opcodes.DUP);
+                m.visitLdcInsn(j);
+                if (held.get(j).isPerElement()) {
+                    gather(root, held.get(j));
+                } else {
+                    readLeaf(root, held.get(j));
+                }
+                m.visitInsn(Opcodes.AASTORE);
+            }
+        }
+        m.visitLdcInsn(paths.toString());
+        m.visitLdcInsn(writes.toString());
+        m.visitLdcInsn(what);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "sameSharing", "([Ljava/lang/Object;[Ljava/lang/Object;"
+                + "Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V", false);
+    }
+
+    private static final Type OBJECT = Type.getType(Object.class);
 
     /** Casts parameter {@code param} to the model's class, into a new local. */
     private int root(int param) {
@@ -250,19 +300,26 @@ final class ModelBridge {
         int result = nextLocal;
         nextLocal += 2;
         m.visitVarInsn(Opcodes.DSTORE, result);
-        for (int k = 0; shadows != null && k < leaves.size(); k++) {
-            Leaf leaf = leaves.get(k);
-            if (leaf.isPerElement() && leaf.isScalar()) { // receiver.layers[i].b = shadow[i]
-                scatter(receiver, leaf, shadows[k]);
-            } else if (leaf.isScalar()) { // receiver.path = shadow[0]
-                m.visitVarInsn(Opcodes.ALOAD, receiver);
-                readSteps(leaf, leaf.path().subList(0, leaf.path().size() - 1));
-                int shadow = shadows[k];
-                receive(leaf, () -> {
-                    m.visitVarInsn(Opcodes.ALOAD, shadow);
-                    m.visitInsn(Opcodes.ICONST_0);
-                    m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
-                });
+        // the scalars' derivatives summed into the receiver's fields, zeroed first: an object the model
+        // (and so the receiver) holds in several places receives from each
+        for (boolean zero : new boolean[] {true, false}) {
+            for (int k = 0; shadows != null && k < leaves.size(); k++) {
+                Leaf leaf = leaves.get(k);
+                if (!leaf.isScalar() || zero && leaf.isFinal()) {
+                    continue; // a final field's derivatives are summed by Models.receiveFinal
+                }
+                if (leaf.isPerElement()) { // receiver.layers[i].b += shadow[i]
+                    scatter(receiver, leaf, shadows[k], zero);
+                } else { // receiver.path += shadow[0]
+                    m.visitVarInsn(Opcodes.ALOAD, receiver);
+                    readSteps(leaf, leaf.path().subList(0, leaf.path().size() - 1));
+                    int shadow = shadows[k];
+                    receive(leaf, zero, () -> {
+                        m.visitVarInsn(Opcodes.ALOAD, shadow);
+                        m.visitInsn(Opcodes.ICONST_0);
+                        m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
+                    });
+                }
             }
         }
         m.visitVarInsn(Opcodes.DLOAD, result);
@@ -273,23 +330,30 @@ final class ModelBridge {
     }
 
     /**
-     * Stores the scalar derivative {@code value} pushes into the leaf's field of the object on the
-     * stack: by {@code putfield}, or, for a final field (a record's component, a final gain of a
-     * layer), through {@code Models.receiveFinal}, for the runtime to put into a gradient object
+     * Adds the scalar derivative {@code value} pushes to the leaf's field of the object on the stack
+     * (or sets the field to zero, if {@code zero}): by {@code getfield} and {@code putfield}, or,
+     * for a final field (a record's component, a final gain of a layer), through
+     * {@code Models.receiveFinal}, which sums them for the runtime to put into a gradient object
      * after the sweep (made anew for a record).
      */
-    private void receive(Leaf leaf, Runnable value) {
+    private void receive(Leaf leaf, boolean zero, Runnable value) {
         MemberRef f = leaf.field();
+        boolean isFloat = leaf.type().getSort() == Type.FLOAT;
         if (leaf.isFinal()) {
             m.visitLdcInsn(f.name());
-        }
-        value.run();
-        if (leaf.isFinal()) {
-            if (leaf.type().getSort() == Type.FLOAT) {
+            value.run();
+            if (isFloat) {
                 m.visitInsn(Opcodes.F2D);
             }
             m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "receiveFinal", "(Ljava/lang/Object;Ljava/lang/String;D)V", false);
+        } else if (zero) {
+            m.visitInsn(isFloat ? Opcodes.FCONST_0 : Opcodes.DCONST_0);
+            m.visitFieldInsn(Opcodes.PUTFIELD, f.owner(), f.name(), f.descriptor());
         } else {
+            m.visitInsn(Opcodes.DUP);
+            m.visitFieldInsn(Opcodes.GETFIELD, f.owner(), f.name(), f.descriptor());
+            value.run();
+            m.visitInsn(isFloat ? Opcodes.FADD : Opcodes.DADD);
             m.visitFieldInsn(Opcodes.PUTFIELD, f.owner(), f.name(), f.descriptor());
         }
     }
@@ -300,79 +364,132 @@ final class ModelBridge {
 
     /**
      * Pushes a new array of the leaf's field read from every object of the array or list of objects,
-     * or from an object each holds: {@code out[i] = root.layers[i].w}, {@code root.layers[i].bias.b}.
+     * or from an object each holds: {@code out[i] = root.layers[i].w}, {@code root.layers[i].bias.b};
+     * for the objects of arrays those objects hold, an array of such arrays,
+     * {@code out[i][j] = root.blocks[i].layers[j].w}.
      */
     private void gather(int root, Leaf leaf) {
-        int objects = scratch;
-        int out = scratch + 1;
-        int i = scratch + 2;
-        readObjects(root, leaf);
+        m.visitVarInsn(Opcodes.ALOAD, root);
+        gatherFrom(leaf, 0);
+    }
+
+    /**
+     * With the object at the start of segment {@code level} of the leaf's path on the stack,
+     * replaces it by what the leaf is there: its value at the last segment, else the array of what
+     * it is in each object of the array or list the segment leads to.
+     */
+    private void gatherFrom(Leaf leaf, int level) {
+        List<List<MemberRef>> segments = leaf.segments();
+        if (level == segments.size() - 1) {
+            readSteps(leaf, segments.get(level));
+            return;
+        }
+        int objects = nextLocal++;
+        int out = nextLocal++;
+        int i = nextLocal++;
+        readObjects(leaf, segments.get(level));
         m.visitVarInsn(Opcodes.ASTORE, objects);
         m.visitVarInsn(Opcodes.ALOAD, objects);
         m.visitInsn(Opcodes.ARRAYLENGTH);
-        Type element = leaf.type();
-        if (leaf.isScalar()) {
-            newArray(leaf);
+        Type component = component(leaf, level);
+        if (component.getSort() == Type.ARRAY || component.getSort() == Type.OBJECT) {
+            m.visitTypeInsn(Opcodes.ANEWARRAY, component.getInternalName());
         } else {
-            m.visitTypeInsn(Opcodes.ANEWARRAY, element.getInternalName());
+            newArray(leaf);
         }
         m.visitVarInsn(Opcodes.ASTORE, out);
         loop(objects, i, () -> {
             m.visitVarInsn(Opcodes.ALOAD, out);
             m.visitVarInsn(Opcodes.ILOAD, i);
-            element(objects, i, leaf);
-            readSteps(leaf, leaf.inElement());
-            m.visitInsn(element.getOpcode(Opcodes.IASTORE));
+            element(objects, i, leaf, level + 1);
+            gatherFrom(leaf, level + 1);
+            m.visitInsn(component.getOpcode(Opcodes.IASTORE));
         });
         m.visitVarInsn(Opcodes.ALOAD, out);
     }
 
+    /** The type of the elements of the array {@link #gatherFrom} makes at {@code level}. */
+    private static Type component(Leaf leaf, int level) {
+        return Type.getType("[".repeat(leaf.depth() - level - 1) + leaf.type().getDescriptor());
+    }
+
     /**
-     * Pushes {@code objects[i]}, cast to the class whose field the leaf's first step after the element
+     * Pushes {@code objects[i]}, cast to the class whose field segment {@code level}'s first step
      * is, or to the leaf's array type if the element is the leaf ({@code List<double[]> biases}).
      */
-    private void element(int objects, int i, Leaf leaf) {
+    private void element(int objects, int i, Leaf leaf, int level) {
         m.visitVarInsn(Opcodes.ALOAD, objects);
         m.visitVarInsn(Opcodes.ILOAD, i);
         m.visitInsn(Opcodes.AALOAD);
-        List<MemberRef> steps = leaf.inElement();
+        List<MemberRef> steps = leaf.segments().get(level);
         m.visitTypeInsn(Opcodes.CHECKCAST, steps.isEmpty() ? leaf.type().getInternalName() : steps.get(0).owner());
     }
 
     /**
-     * {@code root.layers[i].gain = values[i]} (or {@code root.layers[i].scale.factor}) for every
-     * object, after checking the two arrays' lengths agree.
+     * {@code root.layers[i].gain += values[i]} (or {@code root.layers[i].scale.factor}, or
+     * {@code root.blocks[i].layers[j].gain += values[i][j]}; {@code = 0} if {@code zero}) for every object, after checking that
+     * each array of objects and its array of values have the same length.
      */
-    private void scatter(int root, Leaf leaf, int values) {
-        int objects = scratch;
-        int i = scratch + 2;
-        readObjects(root, leaf);
+    private void scatter(int root, Leaf leaf, int values, boolean zero) {
+        m.visitVarInsn(Opcodes.ALOAD, root);
+        scatterFrom(leaf, 0, values, zero);
+    }
+
+    /** The path to the array of objects of segment {@code level}, in Java, ending in {@code []}: {@code blocks[].layers[]}. */
+    private static String arrayAt(Leaf leaf, int level) {
+        List<List<MemberRef>> segments = leaf.segments();
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k <= level; k++) {
+            for (MemberRef f : segments.get(k)) {
+                s.append(s.length() == 0 ? "" : ".").append(f.name());
+            }
+            s.append("[]");
+        }
+        return s.toString();
+    }
+
+    /** With the object at the start of segment {@code level} on the stack, receives {@code values} (an array of that level) into its objects. */
+    private void scatterFrom(Leaf leaf, int level, int values, boolean zero) {
+        List<List<MemberRef>> segments = leaf.segments();
+        int objects = nextLocal++;
+        int i = nextLocal++;
+        readObjects(leaf, segments.get(level));
         m.visitVarInsn(Opcodes.ALOAD, values);
-        m.visitLdcInsn(leaf.describe());
+        m.visitLdcInsn(arrayAt(leaf, level));
         m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "sameLength", "([Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)"
                 + "[Ljava/lang/Object;", false);
         m.visitVarInsn(Opcodes.ASTORE, objects);
-        List<MemberRef> steps = leaf.inElement();
+        boolean last = level + 1 == segments.size() - 1;
         loop(objects, i, () -> {
-            element(objects, i, leaf);
-            readSteps(leaf, steps.subList(0, steps.size() - 1));
-            receive(leaf, () -> {
+            element(objects, i, leaf, level + 1);
+            if (last) {
+                List<MemberRef> steps = segments.get(level + 1);
+                readSteps(leaf, steps.subList(0, steps.size() - 1));
+                receive(leaf, zero, () -> {
+                    m.visitVarInsn(Opcodes.ALOAD, values);
+                    m.visitVarInsn(Opcodes.ILOAD, i);
+                    m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
+                });
+            } else {
+                int inner = nextLocal++;
                 m.visitVarInsn(Opcodes.ALOAD, values);
                 m.visitVarInsn(Opcodes.ILOAD, i);
-                m.visitInsn(leaf.type().getOpcode(Opcodes.IALOAD));
-            });
+                m.visitInsn(Opcodes.AALOAD);
+                m.visitTypeInsn(Opcodes.CHECKCAST, component(leaf, level).getInternalName());
+                m.visitVarInsn(Opcodes.ASTORE, inner);
+                scatterFrom(leaf, level + 1, inner, zero);
+            }
         });
     }
 
     /**
-     * Pushes the array of objects whose field the leaf is ({@code root.layers}), or the array of
-     * the elements of the list there ({@code Models.elements(root.layers)}), as the loss reads it.
+     * Replaces the object on the stack by the array of objects {@code steps} lead to
+     * ({@code root.layers}), or the array of the elements of the list there
+     * ({@code Models.elements(root.layers)}), as the loss reads it.
      */
-    private void readObjects(int root, Leaf leaf) {
-        List<MemberRef> path = leaf.toArray();
-        m.visitVarInsn(Opcodes.ALOAD, root);
-        readSteps(leaf, path);
-        if (Type.getType(path.get(path.size() - 1).descriptor()).getSort() == Type.OBJECT) { // a list
+    private void readObjects(Leaf leaf, List<MemberRef> steps) {
+        readSteps(leaf, steps);
+        if (Type.getType(steps.get(steps.size() - 1).descriptor()).getSort() == Type.OBJECT) { // a list
             m.visitMethodInsn(Opcodes.INVOKESTATIC, MODELS, "elements", "(Ljava/lang/Object;)[Ljava/lang/Object;", false);
         }
     }

@@ -260,4 +260,112 @@ final class Calls {
     static LayerStack layerStackHvp(LayerStack s, LayerStack v) {
         return Fluxion.modelHessian(LayerStack::loss).hvp(s, v);
     }
+
+    static BlockNet newBlockNet(long seed) {
+        return new BlockNet(new Random(seed), 2, 2);
+    }
+
+    static BlockNet blockNetGradient(BlockNet m) {
+        return Fluxion.modelGradient(BlockNet::loss).gradient(m);
+    }
+
+    static BlockNet blockNetInto(BlockNet m, BlockNet out) {
+        Fluxion.modelGradient(BlockNet::loss).valueAndGradient(m, out);
+        return out;
+    }
+
+    static double blockNetLoss(BlockNet m) {
+        return m.loss();
+    }
+
+    static double blockNetJvp(BlockNet m, BlockNet direction) {
+        return Fluxion.modelTangent(BlockNet::loss).jvp(m, direction);
+    }
+
+    static BlockNet blockNetHvp(BlockNet m, BlockNet v) {
+        return Fluxion.modelHessian(BlockNet::loss).hvp(m, v);
+    }
+
+    static Scene newScene(double shift) {
+        return new Scene(shift);
+    }
+
+    static Scene sceneGradient(Scene m) {
+        return Fluxion.modelGradient(Scene::loss).gradient(m);
+    }
+
+    static Scene sceneInto(Scene m, Scene out) {
+        Fluxion.modelGradient(Scene::loss).valueAndGradient(m, out);
+        return out;
+    }
+
+    static double sceneLoss(Scene m) {
+        return m.loss();
+    }
+
+    static double sceneJvp(Scene m, Scene direction) {
+        return Fluxion.modelTangent(Scene::loss).jvp(m, direction);
+    }
+
+    static Scene sceneHvp(Scene m, Scene v) {
+        return Fluxion.modelHessian(Scene::loss).hvp(m, v);
+    }
+
+    static TiedAutoencoder newTiedAutoencoder(double shift) {
+        return new TiedAutoencoder(shift);
+    }
+
+    static TiedAutoencoder tiedAutoencoderGradient(TiedAutoencoder m) {
+        return Fluxion.modelGradient(TiedAutoencoder::loss).gradient(m);
+    }
+
+    static TiedAutoencoder tiedAutoencoderInto(TiedAutoencoder m, TiedAutoencoder out) {
+        Fluxion.modelGradient(TiedAutoencoder::loss).valueAndGradient(m, out);
+        return out;
+    }
+
+    static double tiedAutoencoderLoss(TiedAutoencoder m) {
+        return m.loss();
+    }
+
+    static double tiedAutoencoderJvp(TiedAutoencoder m, TiedAutoencoder direction) {
+        return Fluxion.modelTangent(TiedAutoencoder::loss).jvp(m, direction);
+    }
+
+    static TiedAutoencoder tiedAutoencoderHvp(TiedAutoencoder m, TiedAutoencoder v) {
+        return Fluxion.modelHessian(TiedAutoencoder::loss).hvp(m, v);
+    }
+
+    static SharedBiasNet newSharedBiasNet(double shift) {
+        return new SharedBiasNet(shift);
+    }
+
+    static SharedBiasNet sharedBiasNetGradient(SharedBiasNet m) {
+        return Fluxion.modelGradient(SharedBiasNet::loss).gradient(m);
+    }
+
+    static SharedBiasNet sharedBiasNetInto(SharedBiasNet m, SharedBiasNet out) {
+        Fluxion.modelGradient(SharedBiasNet::loss).valueAndGradient(m, out);
+        return out;
+    }
+
+    static double sharedBiasNetLoss(SharedBiasNet m) {
+        return m.loss();
+    }
+
+    static double sharedBiasNetJvp(SharedBiasNet m, SharedBiasNet direction) {
+        return Fluxion.modelTangent(SharedBiasNet::loss).jvp(m, direction);
+    }
+
+    static SharedBiasNet sharedBiasNetHvp(SharedBiasNet m, SharedBiasNet v) {
+        return Fluxion.modelHessian(SharedBiasNet::loss).hvp(m, v);
+    }
+
+    static SharedScratch sharedScratchGradient() {
+        return Fluxion.modelGradient(SharedScratch::loss).gradient(new SharedScratch());
+    }
+
+    static BlockNet newBlockNetOfThreeLayerBlocks(long seed) {
+        return new BlockNet(new Random(seed), 2, 3);
+    }
 }

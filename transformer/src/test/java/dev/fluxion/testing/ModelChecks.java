@@ -122,6 +122,159 @@ public final class ModelChecks {
         }
     }
 
+    /**
+     * {@code BlockNet}: a {@code List<Block>}, each block a {@code List<Layer>} of its own and a
+     * mixing weight, each layer a matrix, a vector and a gain: the gradient object's blocks hold
+     * lists of layers of derivatives, each checked against Richardson differences in place, and the
+     * flat view, forward mode and {@code H v} as for one level.
+     */
+    public void listOfBlocksEachAListOfLayers() throws Exception {
+        for (long seed : new long[] {11, 12}) {
+            Object net = call("newBlockNet", seed);
+            Object grad = call("blockNetGradient", net);
+            List<?> blocks = (List<?>) get(net, "blocks");
+            List<?> dblocks = (List<?>) get(grad, "blocks");
+            assertEquals(blocks.size(), dblocks.size());
+            for (int k = 0; k < blocks.size(); k++) {
+                List<?> layers = (List<?>) get(blocks.get(k), "layers");
+                List<?> dlayers = (List<?>) get(dblocks.get(k), "layers");
+                assertEquals(java.util.ArrayList.class, dlayers.getClass(), "a block of derivatives holds a list of layers");
+                assertNotSame(layers, dlayers);
+                for (int l = 0; l < layers.size(); l++) {
+                    Object layer = layers.get(l);
+                    Object dlayer = dlayers.get(l);
+                    String at = "blocks.get(" + k + ").layers.get(" + l + ")";
+                    checkInPlace(at + ".b", (double[]) get(layer, "b"), (double[]) get(dlayer, "b"),
+                            () -> lossOf("blockNetLoss", net));
+                    checkInPlace(at + ".w[1]", ((double[][]) get(layer, "w"))[1], ((double[][]) get(dlayer, "w"))[1],
+                            () -> lossOf("blockNetLoss", net));
+                }
+            }
+            assertEquals(2 * (2 * (4 + 2 + 1) + 1) + 2, ModelVectors.size(net), "per block two layers and a mix, and the readout");
+            checkFlat(net, grad, "blockNetLoss");
+            Object out = call("newBlockNet", seed + 50);
+            assertSame(out, call("blockNetInto", net, out));
+            assertEquals(Arrays.toString(ModelVectors.flatten(grad)), Arrays.toString(ModelVectors.flatten(out)),
+                    "into a gradient object given, the same numbers");
+            checkForwardAndHessian(net, seed + 20, "newBlockNet", "blockNetGradient", "blockNetJvp", "blockNetHvp");
+        }
+    }
+
+    /**
+     * {@code Scene}: an array of meshes each holding a {@code Vertex[]} of objects with {@code double}
+     * fields, and a list of groups each holding an array of such meshes (three levels of objects).
+     */
+    public void meshesOfVerticesAndGroupsOfMeshes() throws Exception {
+        for (double shift : new double[] {0, 0.2}) {
+            Object scene = call("newScene", shift);
+            Object grad = call("sceneGradient", scene);
+            Object[] meshes = (Object[]) get(scene, "meshes");
+            Object[] dmeshes = (Object[]) get(grad, "meshes");
+            Object[] dvertices = (Object[]) get(dmeshes[0], "vertices");
+            assertEquals(get(meshes[0], "vertices").getClass(), dvertices.getClass(), "a Vertex[] of derivatives");
+            assertEquals(3, dvertices.length);
+            assertNotSame(get(meshes[0], "vertices"), dvertices);
+            List<?> dgroups = (List<?>) get(grad, "groups");
+            Object[] dinner = (Object[]) get(dgroups.get(1), "meshes");
+            assertEquals(3, ((Object[]) get(dinner[1], "vertices")).length, "a group of meshes of vertices of derivatives");
+            assertEquals(2 * (3 + 2 + 2 + 2 + 3) + 2 * 5 + 1 + 2, ModelVectors.size(scene),
+                    "two numbers per vertex, a stiffness and a rest length per mesh, the pull, the anchor");
+            checkFlat(scene, grad, "sceneLoss");
+            Object out = call("newScene", shift + 1);
+            call("sceneInto", scene, out);
+            assertEquals(Arrays.toString(ModelVectors.flatten(grad)), Arrays.toString(ModelVectors.flatten(out)),
+                    "into a gradient object given, the same numbers");
+            checkForwardAndHessian(scene, shift + 0.5, "newScene", "sceneGradient", "sceneJvp", "sceneHvp");
+        }
+    }
+
+    /**
+     * {@code TiedAutoencoder}: the decoder built on the encoder's own matrix. The gradient object
+     * holds one matrix of derivatives in both places, as the model holds one matrix, and it is the
+     * total derivative: against Richardson differences of the loss in the one shared array's
+     * entries. The flat view has the matrix once, where the walk meets it first (encoder.w, then
+     * encoder.b, then decoder.b), and {@code unflatten} ties the new model's matrices as the model's.
+     */
+    public void tiedWeights() throws Exception {
+        for (double shift : new double[] {0, 0.15}) {
+            Object model = call("newTiedAutoencoder", shift);
+            Object grad = call("tiedAutoencoderGradient", model);
+            Object encoder = get(model, "encoder");
+            double[][] w = (double[][]) get(encoder, "w");
+            double[][] dw = (double[][]) get(get(grad, "encoder"), "w");
+            assertSame(dw, get(get(grad, "decoder"), "w"), "one matrix of derivatives in both places, as in the model");
+            assertNotSame(w, dw);
+            for (int i = 0; i < w.length; i++) {
+                checkInPlace("encoder.w[" + i + "] (= decoder.w[" + i + "])", w[i], dw[i],
+                        () -> lossOf("tiedAutoencoderLoss", model));
+            }
+            double[] flat = ModelVectors.flatten(model);
+            double[] b = (double[]) get(encoder, "b");
+            double[] c = (double[]) get(get(model, "decoder"), "b");
+            assertEquals(Arrays.toString(new double[] {w[0][0], w[0][1], w[0][2], w[1][0], w[1][1], w[1][2], b[0], b[1], c[0],
+                c[1], c[2]}), Arrays.toString(flat), "the shared matrix once, where met first");
+            Object moved = ModelVectors.unflatten(flat, model);
+            assertSame(get(get(moved, "encoder"), "w"), get(get(moved, "decoder"), "w"), "unflatten ties as the model does");
+            checkFlat(model, grad, "tiedAutoencoderLoss");
+            Object out = call("newTiedAutoencoder", shift + 1);
+            call("tiedAutoencoderInto", model, out);
+            assertEquals(Arrays.toString(ModelVectors.flatten(grad)), Arrays.toString(ModelVectors.flatten(out)),
+                    "into a gradient object given that ties as the model does");
+            checkForwardAndHessian(model, shift + 0.3, "newTiedAutoencoder", "tiedAutoencoderGradient", "tiedAutoencoderJvp",
+                    "tiedAutoencoderHvp");
+        }
+    }
+
+    /**
+     * {@code SharedBiasNet}: the first and last layer of a list share one bias array, every layer
+     * one {@code Temperature} object: the gradient object shares them the same way, each holding
+     * the total derivative, against Richardson differences in the shared array and in the shared
+     * scalar.
+     */
+    public void sharedBiasAndSharedScalarObject() throws Exception {
+        for (double shift : new double[] {0, 0.2}) {
+            Object model = call("newSharedBiasNet", shift);
+            Object grad = call("sharedBiasNetGradient", model);
+            List<?> layers = (List<?>) get(model, "layers");
+            List<?> dlayers = (List<?>) get(grad, "layers");
+            double[] b = (double[]) get(layers.get(0), "b");
+            double[] db = (double[]) get(dlayers.get(0), "b");
+            assertSame(db, get(dlayers.get(2), "b"), "one bias of derivatives for the two layers sharing one");
+            assertNotSame(db, get(dlayers.get(1), "b"));
+            checkInPlace("layers.get(0).b (= layers.get(2).b)", b, db, () -> lossOf("sharedBiasNetLoss", model));
+            Object temperature = get(model, "temperature");
+            Object dtemperature = get(grad, "temperature");
+            for (Object dlayer : dlayers) {
+                assertSame(dtemperature, get(dlayer, "temperature"), "one Temperature of derivatives, held by every layer");
+            }
+            double t = (double) get(temperature, "t");
+            double reference = GradientCheck.richardson(v -> {
+                try {
+                    java.lang.reflect.Field f = temperature.getClass().getDeclaredField("t");
+                    f.setAccessible(true);
+                    f.setDouble(temperature, v);
+                    try {
+                        return lossOf("sharedBiasNetLoss", model);
+                    } finally {
+                        f.setDouble(temperature, t);
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, t);
+            assertEquals(reference, (double) get(dtemperature, "t"), DIFFERENCES * Math.max(1, Math.abs(reference)),
+                    "the shared temperature: the sum over the three layers");
+            assertEquals(3 * 4 + 2 + 2 + 1, ModelVectors.size(model), "three matrices, two bias vectors, one temperature");
+            checkFlat(model, grad, "sharedBiasNetLoss");
+            Object out = call("newSharedBiasNet", shift + 1);
+            call("sharedBiasNetInto", model, out);
+            assertEquals(Arrays.toString(ModelVectors.flatten(grad)), Arrays.toString(ModelVectors.flatten(out)),
+                    "into a gradient object given, stale numbers in it replaced");
+            checkForwardAndHessian(model, shift + 0.7, "newSharedBiasNet", "sharedBiasNetGradient", "sharedBiasNetJvp",
+                    "sharedBiasNetHvp");
+        }
+    }
+
     /** Each derivative in {@code derivatives} against Richardson differences of the loss in the model's {@code values}, moved in place. */
     private static void checkInPlace(String what, double[] values, double[] derivatives, java.util.function.DoubleSupplier loss) {
         for (int i = 0; i < values.length; i++) {

@@ -390,17 +390,61 @@ class ModelGradientTest {
         }
     }
 
-    // List<Block> blocks, each with a Cell[] cells
     @Test
-    void anArrayHeldByTheObjectsOfAListIsAnErrorNotConstants() throws Exception {
-        DifferentiationException e = transformFixture("ModelWithCellsInBlocks");
-        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithCellsInBlocks.loss(ModelWithCellsInBlocks.java:"
-                + errorLine("ModelWithCellsInBlocks") + "): the gradient with respect to the model reads "
-                + "dev.fluxion.fixtures.bad.ModelWithCellsInBlocks.Block.cells (dev.fluxion.fixtures.bad.ModelWithCellsInBlocks"
-                + ".Cell[]) of the objects of an array or a list of objects: arrays and lists of objects held by the objects "
-                + "of an array or a list are not differentiated yet. Hold the objects of an array's or a list's objects in "
-                + "fields of their own (a Bias object, a record), or their numbers in double[] or double[][] fields.",
-                e.getMessage());
+    void aLossWritingIntoAnArrayTheModelHoldsTwiceIsAClearError() throws Exception {
+        FluxionException e = assertThrows(FluxionException.class, () -> rethrown("sharedScratchGradient"));
+        assertEquals("fluxion: the loss writes into the model's array at weights, which the model also holds at alias: "
+                + "Fluxion differentiates a loss that writes into the model's arrays on copies of them, which would part the "
+                + "two. Write into a copy of the array in the loss, or hold it in one place.", e.getMessage());
+    }
+
+    @Test
+    void aGradientObjectThatDoesNotTieAsTheModelDoesIsAClearError() throws Exception {
+        Object model = call("newTiedAutoencoder", 0.0);
+        Object untied = call("newTiedAutoencoder", 0.0);
+        Object decoder = get(untied, "decoder");
+        Field w = decoder.getClass().getDeclaredField("w");
+        w.setAccessible(true);
+        w.set(decoder, new double[2][3]); // the user's gradient object: a decoder matrix of its own
+        FluxionException e = assertThrows(FluxionException.class, () -> rethrown("tiedAutoencoderInto", model, untied));
+        assertEquals("fluxion: the model holds one array at encoder.w and at decoder.w, the gradient object two different "
+                + "ones: the derivative with respect to a shared array is one, the sum over its uses, and needs one place. "
+                + "Give a gradient object that shares as the model does (ModelGradient.gradient(model) and "
+                + "ModelVectors.unflatten(values, model) make one).", e.getMessage());
+        FluxionException back = assertThrows(FluxionException.class, () -> rethrown("tiedAutoencoderJvp", untied, model));
+        assertEquals("fluxion: the direction holds one array at encoder.w and at decoder.w, where the model holds two "
+                + "different ones: each needs its own. Give a direction of the model's shape (ModelGradient.gradient(model) "
+                + "and ModelVectors.unflatten(values, model) make one).", back.getMessage());
+    }
+
+    @Test
+    void aGradientObjectWhoseBlocksHoldOtherNumbersOfLayersIsAClearError() throws Exception {
+        Object net = call("newBlockNet", 1L);
+        Object other = call("newBlockNetOfThreeLayerBlocks", 1L);
+        FluxionException e = assertThrows(FluxionException.class, () -> rethrown("blockNetInto", net, other));
+        assertEquals("fluxion: the gradient object's blocks[0].layers has 3 objects, the model's 2", e.getMessage());
+    }
+
+    private static Object rethrown(String name, Object... args) throws Throwable {
+        try {
+            return call(name, args);
+        } catch (java.lang.reflect.InvocationTargetException ite) {
+            throw ite.getCause();
+        }
+    }
+
+    // Cell[][] grid: arrays of arrays of objects stay an error (arrays and lists of objects held by such objects work)
+    @Test
+    void anArrayOfArraysOfObjectsIsAnErrorNotConstants() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithCellGrid");
+        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithCellGrid.loss(ModelWithCellGrid.java:"
+                + errorLine("ModelWithCellGrid") + "): the gradient with respect to dev.fluxion.fixtures.bad.ModelWithCellGrid "
+                + "reads the field dev.fluxion.fixtures.bad.ModelWithCellGrid.grid (dev.fluxion.fixtures.bad.ModelWithCellGrid"
+                + ".Cell[][]), which may hold numbers (or functions) Fluxion does not differentiate through yet. Keep the "
+                + "model's numbers in double, double[] or double[][] fields, of the model, of objects it holds in fields, in "
+                + "arrays or in lists, and of the objects those hold the same ways (arrays of arrays of objects, and other "
+                + "collections, are not supported yet: hold a row in an object of its own, a Row with a Cell[]); mark a "
+                + "field that is data @NoDerivative.", e.getMessage());
     }
 
     private static DifferentiationException transformFixture(String name) throws Exception {

@@ -33,4 +33,24 @@ class NestedModelsTest {
     void listsOfWeightMatricesAndOfBiasVectors() throws Exception {
         checks().listsOfWeightMatricesAndBiasVectors();
     }
+
+    @Test
+    void aListOfBlocksEachHoldingAListOfLayers() throws Exception {
+        checks().listOfBlocksEachAListOfLayers();
+    }
+
+    @Test
+    void anArrayOfMeshesOfVertexArraysAndAListOfGroupsOfMeshes() throws Exception {
+        checks().meshesOfVerticesAndGroupsOfMeshes();
+    }
+
+    @Test
+    void anAutoencoderWithTiedWeights() throws Exception {
+        checks().tiedWeights();
+    }
+
+    @Test
+    void layersSharingABiasArrayAndATemperatureObject() throws Exception {
+        checks().sharedBiasAndSharedScalarObject();
+    }
 }

@@ -32,9 +32,11 @@ import org.objectweb.asm.tree.ClassNode;
  * derivative is the ordinary one of arrays and scalars.
  *
  * <p>The model stays a parameter for what is data: {@code int}s, {@code String}s and the like.
- * Every other use of it or of its nested objects (passed to a method Fluxion does not inline,
- * written into, stored, an array or list of objects, a field of interface type) is rejected with a
- * message: a number Fluxion cannot see would be taken as a constant, a silently wrong gradient.
+ * Arrays and lists of objects, and those their objects hold in turn, to any depth, give leaves with
+ * a dimension more per array or list on the way ({@link Leaf#parameterType}). Every other use of
+ * the model or of its nested objects (passed to a method Fluxion does not inline, written into,
+ * stored, an array of arrays of objects, a field of interface type) is rejected with a message: a
+ * number Fluxion cannot see would be taken as a constant, a silently wrong gradient.
  */
 public final class ModelLeaves {
     private ModelLeaves() {
@@ -44,11 +46,13 @@ public final class ModelLeaves {
     public static final MemberRef ELEMENT = new MemberRef("[]", "[]", "");
 
     /**
-     * A leaf: the chain of fields from the model to it, with at most one {@link #ELEMENT} step (a
-     * field of each object of an array or list of objects, {@code layers[].w}, or of an object such
-     * an object holds, {@code layers[].bias.b}), and the field's type ({@code D}, {@code [D},
-     * {@code [[D}...); {@code viaAccessors}: the fields of the path that are records' components,
-     * read through their accessors (the fields themselves are private to the records).
+     * A leaf: the chain of fields from the model to it, with an {@link #ELEMENT} step for each array
+     * or list of objects on the way (a field of each object of an array or list of objects,
+     * {@code layers[].w}, or of an object such an object holds, {@code layers[].bias.b}, or of the
+     * objects of the arrays and lists those hold, {@code blocks[].layers[].w}), and the field's type
+     * ({@code D}, {@code [D}, {@code [[D}...); {@code viaAccessors}: the fields of the path that are
+     * records' components, read through their accessors (the fields themselves are private to the
+     * records).
      */
     public record Leaf(List<MemberRef> path, Type type, boolean isFinal, Set<MemberRef> viaAccessors) {
         /** Whether the field is a scalar. */
@@ -61,14 +65,27 @@ public final class ModelLeaves {
             return path.contains(ELEMENT);
         }
 
-        /** The fields to the array of objects, for a leaf {@link #isPerElement}. */
-        public List<MemberRef> toArray() {
-            return path.subList(0, path.indexOf(ELEMENT));
+        /** How many arrays or lists of objects the path goes through: the leaf's parameter has as many more dimensions. */
+        public int depth() {
+            return (int) path.stream().filter(f -> f == ELEMENT).count();
         }
 
-        /** The fields from each object of the array to the leaf, for a leaf {@link #isPerElement}. */
-        public List<MemberRef> inElement() {
-            return path.subList(path.indexOf(ELEMENT) + 1, path.size());
+        /**
+         * The path cut at its {@link #ELEMENT} steps: the fields to the first array of objects, from
+         * each of its objects to the next array, ..., from the last array's objects to the leaf (empty
+         * for the arrays of a {@code List<double[]>}).
+         */
+        public List<List<MemberRef>> segments() {
+            List<List<MemberRef>> out = new ArrayList<>();
+            int from = 0;
+            for (int i = 0; i < path.size(); i++) {
+                if (path.get(i) == ELEMENT) {
+                    out.add(path.subList(from, i));
+                    from = i + 1;
+                }
+            }
+            out.add(path.subList(from, path.size()));
+            return out;
         }
 
         /** Whether the step {@code field} of the path is read through its record's accessor. */
@@ -83,10 +100,12 @@ public final class ModelLeaves {
 
         /**
          * The lowered function's parameter type: the array itself, a one-element array of a scalar,
-         * or, per element of an array of objects, an array of the field's values (one per object).
+         * or, per element of an array of objects, an array of the field's values (one per object),
+         * of arrays of them for the objects of arrays such objects hold ({@code blocks[].layers[].w}).
          */
         public Type parameterType() {
-            return isScalar() || isPerElement() ? Type.getType("[" + type.getDescriptor()) : type;
+            int depth = depth();
+            return depth == 0 && !isScalar() ? type : Type.getType("[".repeat(Math.max(1, depth)) + type.getDescriptor());
         }
 
         /** The path in Java, {@code hidden.w}, {@code layers[].b}. */
@@ -112,8 +131,20 @@ public final class ModelLeaves {
      */
     public static Lowered lower(IrFunction f, int model, String name, Function<String, ClassNode> classes) {
         List<Unsupported> problems = new ArrayList<>();
-        // the model's lists of objects become arrays of them, each read where its field is
-        Map<Instruction, String> keptLists = ListsMadeHere.lowerHeld(f, listReads(f.params().get(model), classes), classes);
+        // the model's lists of objects become arrays of them, each read where its field is; then the
+        // lists the objects of those hold (a block's layers), as many levels as there are
+        Map<Instruction, String> keptLists = new LinkedHashMap<>();
+        Set<Instruction> lowered = new java.util.HashSet<>();
+        for (Set<Instruction> reads = listReads(f.params().get(model), classes); !reads.isEmpty();
+                reads = listReads(f.params().get(model), classes)) {
+            reads.removeAll(lowered);
+            reads.removeAll(keptLists.keySet());
+            if (reads.isEmpty()) {
+                break;
+            }
+            lowered.addAll(reads);
+            keptLists.putAll(ListsMadeHere.lowerHeld(f, reads, classes));
+        }
         keptLists.forEach((read, why) -> problems.add(new Unsupported(read.line(), "the gradient with respect to the model "
                 + "reads the list " + JavaSyntax.field(read.member()) + ", which it cannot follow: " + why, "Read the model's lists with get, size, "
                         + "isEmpty and for-each loops, in the differentiated method and in helpers Fluxion inlines.")));
@@ -203,16 +234,22 @@ public final class ModelLeaves {
             Leaf leaf = e.getValue();
             Block b = insn.block();
             Param p = g.params().get(f.params().size() + order.indexOf(leaf));
-            if (leaf.isPerElement()) { // layers[i].w, layers[i].bias.b, biases[i] -> leaf[i]: the element's index is the read's
-                Instruction element = (Instruction) insn.operand(0);
-                while (element.op() != Op.ARRAY_LOAD) { // back through casts and objects the element holds
-                    element = (Instruction) element.operand(0);
+            if (leaf.isPerElement()) { // layers[i].w, blocks[i].layers[j].w, biases[i] -> leaf[i], leaf[i][j]: the elements' indices
+                List<Value> indices = new ArrayList<>();
+                for (Value at = insn.operand(0); at instanceof Instruction step; at = step.operand(0)) {
+                    if (step.op() == Op.ARRAY_LOAD) { // back through casts, fields and lists' elements to the model
+                        indices.add(0, step.operand(1));
+                    }
                 }
-                Value index = element.operand(1);
-                Instruction read = new Instruction(Op.ARRAY_LOAD, insn.type().getOpcode(Opcodes.IALOAD), insn.type(), p,
-                        index).withLine(insn.line());
-                b.insertBefore(insn, read);
-                insn.replaceAllUsesWith(read);
+                Value array = p;
+                for (int k = 0; k < indices.size(); k++) {
+                    Type t = k + 1 < indices.size() ? Type.getType(array.type().getDescriptor().substring(1)) : insn.type();
+                    Instruction read = new Instruction(Op.ARRAY_LOAD, t.getOpcode(Opcodes.IALOAD), t, array, indices.get(k))
+                            .withLine(insn.line());
+                    b.insertBefore(insn, read);
+                    array = read;
+                }
+                insn.replaceAllUsesWith(array);
             } else if (leaf.isScalar()) {
                 Instruction read = new Instruction(Op.ARRAY_LOAD, leaf.type().getOpcode(Opcodes.IALOAD), insn.type(), p,
                         Constant.ofInt(0)).withLine(insn.line());
@@ -262,20 +299,11 @@ public final class ModelLeaves {
         } else if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD) {
             List<MemberRef> path = append(at, user.member());
             Type t = Type.getType(user.member().descriptor());
-            boolean element = at.contains(ELEMENT);
             if (isMarkedData(user.member(), classes)) {
                 return; // @NoDerivative: data, read as it is
             }
-            if (element && (isArrayOfModelObjects(t) || ListsMadeHere.isListType(t))) {
-                problems.add(new Unsupported(user.line(), "the gradient with respect to the model reads "
-                        + JavaSyntax.field(user.member()) + " (" + JavaSyntax.type(t) + ") of the objects of an array or "
-                        + "a list of objects: arrays and lists of objects held by the objects of an array or a list are "
-                        + "not differentiated yet", "Hold the objects of an array's or a list's objects in fields of "
-                                + "their own (a Bias object, a record), or their numbers in double[] or double[][] fields."));
-                return;
-            }
             if (isArrayOfModelObjects(t) || ListsMadeHere.isListType(t)) {
-                paths.put(user, path); // layers: its elements' fields are leaves
+                paths.put(user, path); // layers, or a block's layers: its elements' fields are leaves
                 return;
             }
             if (Types.isFloating(t) || Types.isFloatingArray(t)) {
@@ -292,8 +320,9 @@ public final class ModelLeaves {
                         + " reads the field " + JavaSyntax.field(user.member()) + " (" + JavaSyntax.type(t) + "), which "
                         + "may hold numbers (or functions) Fluxion does not differentiate through yet", "Keep the model's "
                                 + "numbers in double, double[] or double[][] fields, of the model, of objects it holds in "
-                                + "fields, in arrays or in lists (arrays of arrays of objects, and other collections, are "
-                                + "not supported yet); mark a field that is data @NoDerivative."));
+                                + "fields, in arrays or in lists, and of the objects those hold the same ways (arrays of "
+                                + "arrays of objects, and other collections, are not supported yet: hold a row in an "
+                                + "object of its own, a Row with a Cell[]); mark a field that is data @NoDerivative."));
             }
             return;
         }
@@ -318,22 +347,27 @@ public final class ModelLeaves {
     private static final Type OBJECT = Type.getType(Object.class);
 
     /**
-     * The reads of the model's fields that hold lists ({@code List<Layer> layers}), of the model and
-     * of objects it holds in fields: the lists {@link ListsMadeHere#lowerHeld} lowers. Fields marked
+     * The reads of the model's fields that hold lists ({@code List<Layer> layers}), of the model, of
+     * objects it holds in fields, and of the elements of its arrays and of its lists lowered already
+     * (a block's {@code List<Layer> layers}): the lists {@link ListsMadeHere#lowerHeld} lowers. Fields marked
      * {@code @NoDerivative} are data, left as they are.
      */
     private static Set<Instruction> listReads(Value model, Function<String, ClassNode> classes) {
         Set<Instruction> lists = new java.util.LinkedHashSet<>();
         java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(model));
+        Set<Value> seen = new java.util.HashSet<>();
         while (!work.isEmpty()) {
-            for (Instruction user : work.pop().users()) {
-                if (user.op() != Op.FIELD_GET || user.opcode() != Opcodes.GETFIELD || isMarkedData(user.member(), classes)) {
-                    continue;
-                }
-                if (ListsMadeHere.isListType(user.type())) {
+            Value v = work.pop();
+            if (!seen.add(v)) {
+                continue;
+            }
+            for (Instruction user : v.users()) {
+                if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD && ListsMadeHere.isListType(user.type())
+                        && !isMarkedData(user.member(), classes)) {
                     lists.add(user);
-                } else if (isModelClass(user.type())) {
-                    work.add(user);
+                }
+                if (holdsModelObjects(user, v, classes)) {
+                    work.add(user); // nested objects, the elements of arrays and of lists lowered already
                 }
             }
         }

@@ -57,6 +57,8 @@ public final class ReadableCallees {
     private final java.util.Map<Instruction, String> testedObjects = new java.util.HashMap<>();
     private int growth;
     private int inlined;
+    /** The model of a model loss, and the parameters of helpers given its objects: see {@link #fromModel}. */
+    private final java.util.Set<Value> modelObjects = new java.util.HashSet<>();
 
     private ReadableCallees(Callees callees, Function<String, ClassNode> classes) {
         this.callees = callees;
@@ -66,6 +68,9 @@ public final class ReadableCallees {
     /** Inlines into {@code f} the helpers it calls; returns {@code f}. */
     public static IrFunction inline(IrFunction f, Callees callees, Function<String, ClassNode> classes) {
         ReadableCallees inliner = new ReadableCallees(callees, classes);
+        if (isModelLoss(f)) {
+            inliner.modelObjects.add(f.params().get(0));
+        }
         List<String> self = List.of(f.owner() + "." + f.name() + f.descriptor());
         inliner.inlineCalls(f, self);
         if (ListsMadeHere.lower(f, classes)) {
@@ -129,6 +134,7 @@ public final class ReadableCallees {
                 && !m.owner().equals(JdkModels.MODELS);
         if (isJdk(m.owner()) || internal || m.name().startsWith("<")
                 || !model && !takesNumbers(call) && !passesALambda(call) && !passesObjectsMadeHere(call) && !returnsArray(call)
+                        && !passesModelObjects(call)
                         && !returnsObjects(call) || inProgress.contains(key)
                 || callees.isDifferentiable(m) && !(isAbstract(m) && exactReceiverClass(call) != null)
                         && !passesALambda(call) // its own derivatives would not know what the lambda captured
@@ -168,6 +174,11 @@ public final class ReadableCallees {
         }
         List<String> deeper = new java.util.ArrayList<>(inProgress);
         deeper.add(key);
+        for (int k = 0; k < call.operands().size() && k < body.params().size(); k++) {
+            if (fromModel(call.operand(k), 0)) {
+                modelObjects.add(body.params().get(k)); // mesh.energy(): in its body, this is the model's mesh
+            }
+        }
         inlineCalls(body, deeper);
         int size = Inliner.size(body);
         if (size > MAX_CALLEE_SIZE || growth + size > MAX_GROWTH || !reachable(body, f.owner()) || recurses(body, deeper)) {
@@ -380,6 +391,50 @@ public final class ReadableCallees {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the call is given an object of a model whose gradient is taken ({@code mesh.energy()}
+     * in {@code Scene.loss()}): its numbers are the model's, which {@link ModelLeaves} can follow
+     * only through code in view, though the call passes no number.
+     */
+    private boolean passesModelObjects(Instruction call) {
+        for (Value v : call.operands()) {
+            if (fromModel(v, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code v} is the model of a model loss, or an object, array or list of objects read from it. */
+    private boolean fromModel(Value v, int depth) {
+        if (modelObjects.contains(v)) {
+            return true;
+        }
+        if (!(v instanceof Instruction i) || depth > 16 || i.operands().isEmpty()) {
+            return false;
+        }
+        Type t = i.type();
+        Type element = t.getSort() == Type.ARRAY ? t.getElementType() : t;
+        boolean objects = element.getSort() == Type.OBJECT && (ModelLeaves.isModelClass(element) || ListsMadeHere.isListType(t)
+                || t.getInternalName().equals("java/util/Iterator") || t.getInternalName().equals("java/lang/Object"));
+        boolean step = switch (i.op()) {
+            case FIELD_GET -> i.opcode() == Opcodes.GETFIELD;
+            case ARRAY_LOAD, CHECKCAST -> true;
+            case INVOKE -> isJdk(i.member().owner()) && i.opcode() != Opcodes.INVOKESTATIC; // list.get(i), it.next()
+            default -> false;
+        };
+        return objects && step && fromModel(i.operand(0), depth + 1);
+    }
+
+    /**
+     * Whether {@code f} is a loss over a model ({@code double loss()} of the model's class, or
+     * {@code static double loss(Model m)}), as {@code Transformer} takes one.
+     */
+    private static boolean isModelLoss(IrFunction f) {
+        return f.params().size() == 1 && f.returnType().equals(Type.DOUBLE_TYPE) && ModelLeaves.isModelClass(f.params().get(0).type())
+                && (f.descriptor().equals("()D") || f.descriptor().equals("(" + f.params().get(0).type().getDescriptor() + ")D"));
     }
 
     private static boolean madeHere(Value v, int depth) {

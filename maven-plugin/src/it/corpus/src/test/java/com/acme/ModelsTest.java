@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Gradients, tangents and Hessian-vector products with respect to model objects (lists of layers
- * with final fields and nested objects, records in lists, lists of arrays), their classes as the
- * transform-tests goal transformed them; no agent in this JVM.
+ * with final fields and nested objects, records in lists, lists of arrays, lists of blocks of
+ * layers, meshes of vertices, tied weights), their classes as the transform-tests goal transformed
+ * them; no agent in this JVM.
  */
 class ModelsTest {
     private final ModelChecks checks = new ModelChecks(ModelsTest.class.getClassLoader());
@@ -35,6 +36,26 @@ class ModelsTest {
     @Test
     void listsOfWeightMatricesAndBiasVectors() throws Exception {
         checks.listsOfWeightMatricesAndBiasVectors();
+    }
+
+    @Test
+    void aListOfBlocksEachHoldingAListOfLayers() throws Exception {
+        checks.listOfBlocksEachAListOfLayers();
+    }
+
+    @Test
+    void anArrayOfMeshesOfVertexArraysAndAListOfGroupsOfMeshes() throws Exception {
+        checks.meshesOfVerticesAndGroupsOfMeshes();
+    }
+
+    @Test
+    void anAutoencoderWithTiedWeights() throws Exception {
+        checks.tiedWeights();
+    }
+
+    @Test
+    void layersSharingABiasArrayAndATemperatureObject() throws Exception {
+        checks.sharedBiasAndSharedScalarObject();
     }
 
     @Test
