@@ -1655,6 +1655,8 @@ public final class Corpus {
 
     static List<CorpusCase> temporaries() {
         return List.of(
+                scalar("Temporaries.fixedLengthState", Temporaries::fixedLengthState,
+                        Temporaries::fixedLengthStateGradient, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5)),
                 scalar("Temporaries.refilledTemporary", Temporaries::refilledTemporary,
                         Temporaries::refilledTemporaryGradient, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5)),
                 scalar("Temporaries.temporaryWrittenBetween", Temporaries::temporaryWrittenBetween, x -> {
