@@ -1655,6 +1655,8 @@ public final class Corpus {
 
     static List<CorpusCase> temporaries() {
         return List.of(
+                scalar("Temporaries.fixedLengthState", Temporaries::fixedLengthState,
+                        Temporaries::fixedLengthStateGradient, p(0.3, -1.2, 2.0), p(1.1, 0.4, -0.5)),
                 scalar("Temporaries.refilledTemporary", Temporaries::refilledTemporary,
                         Temporaries::refilledTemporaryGradient, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5)),
                 scalar("Temporaries.temporaryWrittenBetween", Temporaries::temporaryWrittenBetween, x -> {
@@ -1919,6 +1921,8 @@ public final class Corpus {
                 scalar("NestedLoops.paddedFilter", NestedLoops::paddedFilter, NestedLoops::paddedFilterGradient,
                         p(0.3, -1.2, 2.0, 0.7, 1.1, 0.4, -0.5, 0.2, 0.9), p(1.0, 0.5, -0.3, 0.2, 0.1, -0.8, 0.6, 0.4, -0.2)),
                 scalar("NestedLoops.partialSumsWithBreak", NestedLoops::partialSumsWithBreak,
-                        NestedLoops::partialSumsWithBreakGradient, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 0.9, 0.2)));
+                        NestedLoops::partialSumsWithBreakGradient, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 0.9, 0.2)),
+                scalar("NestedLoops.bandedSums", NestedLoops::bandedSums, NestedLoops::bandedSumsGradient,
+                        p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 0.9, 0.2), p(0.8), p(0.6, -0.4)));
     }
 }

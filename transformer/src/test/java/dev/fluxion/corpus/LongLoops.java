@@ -122,8 +122,8 @@ public final class LongLoops {
      * A 5 x 5 filter (the kernel is x) over an image with zero padding written as {@code continue}
      * on a neighbour out of range, into an output that is then summed in squares. The inner loop's
      * exit and the {@code continue} of the outer test meet at the outer loop's latch; given an exit
-     * of its own, the inner loop records no index and no entry edge per tap, only which way its
-     * own test went (4 bytes a tap), and once per row of the kernel which way the outer test went.
+     * of its own, the inner loop records no index and no entry edge per tap, and the reverse sweep
+     * takes the padding's tests again rather than popping which way they went.
      */
     @Differentiable
     public static double paddedFilter(double[] x) {

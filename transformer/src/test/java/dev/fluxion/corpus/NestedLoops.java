@@ -140,4 +140,51 @@ public final class NestedLoops {
         }
         return g;
     }
+
+    /**
+     * A join of three ways inside a loop, decided by tests of the index and the length (a square at
+     * the first element, a multiple at the last, a band sum over a loop of its own in between): the
+     * reverse sweep takes the tests again, and passes over the band's loop to its exit, rather than
+     * popping which way each iteration went ({@code JoinDecisions}). The total is a recurrence, so
+     * the iterations are reversed in one loop, not one by one as independent ones.
+     */
+    @Differentiable
+    public static double bandedSums(double[] x) {
+        int n = x.length;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double v;
+            if (i < 1) {
+                v = x[i] * x[i];
+            } else if (i + 1 >= n) {
+                v = 3 * x[i];
+            } else {
+                v = 0;
+                for (int j = i - 1; j <= i + 1; j++) {
+                    v += x[i] * x[j];
+                }
+            }
+            total = 0.5 * total + v * x[i];
+        }
+        return total;
+    }
+
+    static double[] bandedSumsGradient(double[] x) {
+        int n = x.length;
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            double w = Math.pow(0.5, n - 1 - i); // the weight of iteration i's term in the total
+            if (i == 0) {
+                g[i] += w * 3 * x[i] * x[i]; // x0^3
+            } else if (i == n - 1) {
+                g[i] += w * 6 * x[i]; // 3 x^2
+            } else {
+                double s = x[i - 1] + x[i] + x[i + 1]; // x_i^2 s
+                g[i] += w * (2 * x[i] * s + x[i] * x[i]);
+                g[i - 1] += w * x[i] * x[i];
+                g[i + 1] += w * x[i] * x[i];
+            }
+        }
+        return g;
+    }
 }

@@ -378,4 +378,24 @@ public final class Temporaries {
         }
         return s;
     }
+
+    /**
+     * A state of fixed length worked on as general code is written, a loop to {@code y.length} and a
+     * factor {@code 0.5 * h} of constants: both fold to constants ({@code ConstantFolding}), so the
+     * loop's trip count and the factor need no recording.
+     */
+    @Differentiable
+    public static double fixedLengthState(double[] x) {
+        double[] y = {x[0], x[1]};
+        double h = 0.1;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = y[i] * (0.5 * h) * x[2];
+        }
+        return y[0] + y[1] * y[1];
+    }
+
+    static double[] fixedLengthStateGradient(double[] x) {
+        double c = 0.5 * 0.1; // y0 = c x0 x2, y1 = c x1 x2; f = y0 + y1^2
+        return new double[] {c * x[2], 2 * c * c * x[1] * x[2] * x[2], c * x[0] + 2 * c * c * x[1] * x[1] * x[2]};
+    }
 }

@@ -41,6 +41,22 @@ class PrimalOptimizerTest {
     }
 
     @Test
+    void foldsConstantArithmeticAndTheLengthOfAnArrayOfConstantLength() {
+        IrFunction written = parse("fixedLengthState", false);
+        IrFunction folded = parse("fixedLengthState", true);
+        assertEquals(1, count(written, insn -> insn.op() == Op.ARRAY_LENGTH));
+        assertEquals(0, count(folded, insn -> insn.op() == Op.ARRAY_LENGTH));
+        java.util.function.Predicate<Instruction> ofConstants = insn -> insn.op() == Op.ARITHMETIC
+                && insn.operands().stream().allMatch(v -> v instanceof dev.fluxion.transformer.ir.Constant);
+        assertEquals(1, count(written, ofConstants)); // 0.5 * h
+        assertEquals(0, count(folded, ofConstants));
+    }
+
+    private static long count(IrFunction f, java.util.function.Predicate<Instruction> p) {
+        return f.blocks().stream().flatMap(b -> b.body().stream()).filter(p).count();
+    }
+
+    @Test
     void forwardsAtTheReadWhenTheFillingLoopRunsInsideTheReadingLoop() {
         assertEquals(0, readsOfArray(parse("fillInsideTheReadingLoop", true), 0));
     }

@@ -68,9 +68,11 @@ class TapeMemoryTest {
     }
 
     /**
-     * A filter with zero padding by {@code continue}: 4 bytes a tap (which way the inner test went),
-     * and 4 bytes per row of the kernel at each pixel (the outer test); 12 bytes a tap when the inner
-     * loop, without an exit of its own, recorded its index and its entry edge too.
+     * A filter with zero padding by {@code continue}: nothing per tap nor per row of the kernel. The
+     * reverse sweep takes the tests {@code c < 0 || c >= n} and {@code r < 0 || r >= n} again, from
+     * indices it recomputes from trip counts ({@code JoinDecisions}), where it popped which way each
+     * went (4 bytes a tap, and 4 bytes per row of the kernel at each pixel); 12 bytes a tap when the
+     * inner loop, without an exit of its own, recorded its index and its entry edge too.
      */
     @Test
     void paddedFilter() throws Exception {
@@ -83,9 +85,8 @@ class TapeMemoryTest {
             x[i] = 0.1 * i - 1;
         }
         long bytes = TapeMemory.peakBytes(function("paddedFilter"), x);
-        long outerTests = 4L * n * n * k;
         System.out.printf("paddedFilter: %d bytes on the tape for %d taps%n", bytes, taps);
-        org.junit.jupiter.api.Assertions.assertTrue(bytes >= 4 * taps && bytes <= 4 * taps + outerTests + TapeMemory.OVERHEAD,
+        org.junit.jupiter.api.Assertions.assertTrue(bytes <= TapeMemory.OVERHEAD,
                 bytes + " bytes for " + taps + " taps");
     }
 

@@ -35,8 +35,14 @@ import org.objectweb.asm.tree.MethodNode;
  * callee returns from several places) merges the results.
  */
 public final class Inliner {
-    /** Instructions in a callee's IR (after its own inlining) beyond which it is not inlined. */
-    static final int MAX_CALLEE_SIZE = 120;
+    /**
+     * Instructions in a callee's IR (after its own inlining) beyond which it is not inlined. An
+     * integrator with its stepper inlined ({@code simulate} of an RK4 fit, some 170) qualifies: as a
+     * call, its primal ran twice, once in the forward sweep and again in its adjoint (a third of the
+     * gradient's time when the callee is most of the objective). An adjoint grown past the JIT's
+     * limit is split by {@code OutlinedBodies}; {@link #MAX_GROWTH} bounds the function.
+     */
+    static final int MAX_CALLEE_SIZE = 200;
     /**
      * Instructions the inlining may add to one function: an adjoint takes some 50 bytes of bytecode
      * per instruction, and a JVM method at most 64 KB.

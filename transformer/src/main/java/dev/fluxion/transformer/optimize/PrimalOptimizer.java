@@ -27,6 +27,7 @@ public final class PrimalOptimizer {
         }
         boolean changed = LoopExits.split(f);
         changed |= ReceiverFields.hoist(f, callees);
+        changed |= ConstantFolding.fold(f);
         changed |= InvariantLoopBounds.hoist(f);
         changed |= IntegerIdentities.fold(f);
         changed |= SmallArrays.replace(f);

@@ -123,6 +123,8 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
     private final Map<Block, Block> reverseBlock = new LinkedHashMap<>(); // iterated: keeps output deterministic
     private final Map<Block, List<Block>> edgeBlocks = new HashMap<>();
     private final Map<Block, Instruction> edgePhi = new HashMap<>();
+    /** The reverse sweep's blocks that take a primal test again, with the test ({@link JoinDecisions}). */
+    private final Map<Block, Instruction> retakenTests = new HashMap<>();
     private final CountedLoops countedLoops;
     private final Map<Block, Instruction> tripPhi = new HashMap<>();
     private final Map<Block, Value> tripNext = new HashMap<>();
@@ -267,6 +269,12 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 for (int i = 0; i < preds.size(); i++) {
                     edges.get(i).terminate(jump(reverseBlock.get(preds.get(i))));
                 }
+            } else if (plan.decisions().of(b) != null) {
+                List<Block> edges = edgeBlocks.get(b);
+                rev.terminate(jump(retakeTests(plan.decisions().of(b), edges, new HashMap<>())));
+                for (int i = 0; i < preds.size(); i++) {
+                    edges.get(i).terminate(jump(reverseBlock.get(preds.get(i))));
+                }
             } else {
                 List<Block> edges = edgeBlocks.get(b);
                 int[] keys = new int[preds.size() - 1];
@@ -285,6 +293,31 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         if (exit != null) {
             exit.terminate(new Instruction(Op.RETURN, primal.returnType().getOpcode(Opcodes.IRETURN), Type.VOID_TYPE));
         }
+    }
+
+    /**
+     * The reverse sweep's blocks that take a join's tests again ({@link JoinDecisions}), from the
+     * decision's start: each a copy of a primal test whose targets lead to the next test or to the
+     * edge block of the join's predecessor the path enters it from. Their operands come when filled.
+     */
+    private Block retakeTests(JoinDecisions.Decision decision, List<Block> edges, Map<Block, Block> made) {
+        return retakeTest(decision.start, decision, edges, made);
+    }
+
+    private Block retakeTest(Block r, JoinDecisions.Decision decision, List<Block> edges, Map<Block, Block> made) {
+        Block done = made.get(r);
+        if (done != null) {
+            return done;
+        }
+        Block test = adjoint.newBlock();
+        made.put(r, test);
+        Instruction copy = copyOf(r.terminator());
+        for (Object way : decision.ways.get(r)) {
+            copy.targets().add(way instanceof Integer edge ? edges.get(edge) : retakeTest((Block) way, decision, edges, made));
+        }
+        test.terminate(copy);
+        retakenTests.put(test, r.terminator());
+        return test;
     }
 
     static Instruction jump(Block target) {
@@ -307,6 +340,10 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 fillReverse(primalOfReverse.get(b));
             } else if (b == exit) {
                 fillExit();
+            } else if (retakenTests.containsKey(b)) {
+                for (Value v : retakenTests.get(b).operands()) {
+                    b.terminator().addOperand(primal(v));
+                }
             } else {
                 fillEdge(b);
             }
@@ -356,7 +393,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             Instruction trips = fwd.addPhi(new Instruction(Op.PHI, -1, Type.INT_TYPE));
             tripPhi.put(b, trips);
             tripNext.put(b, ir.add(trips, Constant.ofInt(1)));
-        } else if (b.predecessors().size() > 1 && reversed) {
+        } else if (b.predecessors().size() > 1 && reversed && plan.decisions().of(b) == null) {
             Instruction edge = fwd.addPhi(new Instruction(Op.PHI, -1, Type.INT_TYPE));
             edgePhi.put(b, edge);
             if (cfg.inLoop(b)) {
@@ -545,9 +582,11 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                     : tape.pop(Type.INT_TYPE));
         }
         if (b.predecessors().size() > 1) {
-            Value edge = countedLoops.isCounted(b) ? edgeOfCountedHeader(b)
-                    : cfg.inLoop(b) ? tape.pop(Type.INT_TYPE) : ssa.read(Variable.edge(b), Type.INT_TYPE, ir.block());
-            ir.block().terminator().addOperand(edge);
+            if (plan.decisions().of(b) == null) { // else the tests are taken again after this block
+                Value edge = countedLoops.isCounted(b) ? edgeOfCountedHeader(b)
+                        : cfg.inLoop(b) ? tape.pop(Type.INT_TYPE) : ssa.read(Variable.edge(b), Type.INT_TYPE, ir.block());
+                ir.block().terminator().addOperand(edge);
+            }
             Map<Instruction, Value> bars = new LinkedHashMap<>();
             for (Instruction phi : b.phis()) {
                 if (activity.isActive(phi) && Types.isFloating(phi.type())) { // arrays have shadows instead

@@ -141,6 +141,17 @@ final class CountedLoops {
         return best;
     }
 
+    /** The blocks the counted loop with this header exits to. */
+    List<Block> exits(Block header) {
+        List<Block> exits = new ArrayList<>();
+        countsPushedAt.forEach((x, headers) -> {
+            if (headers.contains(header)) {
+                exits.add(x);
+            }
+        });
+        return exits;
+    }
+
     /** Headers of the loops whose counts block {@code x} pushes at its start, in push order. */
     List<Block> countsPushedAt(Block x) {
         return countsPushedAt.getOrDefault(x, List.of());

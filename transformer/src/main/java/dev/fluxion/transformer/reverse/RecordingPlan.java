@@ -61,6 +61,7 @@ final class RecordingPlan {
     private final ActivityAnalysis activity;
     private final CountedLoops countedLoops;
     private final Callees callees;
+    private final JoinDecisions decisions;
 
     RecordingPlan(IrFunction primal, ControlFlow cfg, ActivityAnalysis activity, LocalAdjoints rules,
             CountedLoops countedLoops, Callees callees) {
@@ -68,12 +69,14 @@ final class RecordingPlan {
         this.cfg = cfg;
         this.activity = activity;
         this.countedLoops = countedLoops;
+        this.decisions = new JoinDecisions(primal, cfg, countedLoops, (b, v) -> isAtHand(b, v, 0));
         Map<Block, Set<Value>> neededBy = new HashMap<>();
         for (Block b : primal.blocks()) {
             Set<Value> needed = new LinkedHashSet<>();
             for (Instruction insn : b.body()) {
                 needed.addAll(rules.needs(insn));
             }
+            needed.addAll(decisions.operandsFor(b));
             Set<Instruction> saved = recorded.computeIfAbsent(b, k -> new LinkedHashSet<>());
             Set<Instruction> recomputed = rematerialized.computeIfAbsent(b, k -> new LinkedHashSet<>());
             for (Value v : List.copyOf(needed)) {
@@ -278,6 +281,33 @@ final class RecordingPlan {
 
     private static final int MAX_RECOMPUTE_DEPTH = 6;
 
+    /**
+     * Whether {@code b}'s reverse has the integer {@code v} without recording anything: a parameter, a
+     * constant, a value still in its local, an index recomputed from a trip count, or cheap integer
+     * arithmetic of those ({@link JoinDecisions}, which must add nothing to the tape).
+     */
+    private boolean isAtHand(Block b, Value v, int depth) {
+        if (!mustSave(b, v)) {
+            return true;
+        }
+        if (depth > MAX_RECOMPUTE_DEPTH || !(v instanceof Instruction insn)) {
+            return false;
+        }
+        Value start = inductionStart(b, insn);
+        if (start != null) {
+            return isAtHand(b, start, depth + 1);
+        }
+        if (!isCheapIntegerArithmetic(insn)) {
+            return false;
+        }
+        for (Value operand : insn.operands()) {
+            if (!isAtHand(b, operand, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** For a floating-point element read that a counted loop around {@code b} repeats unchanged: that loop, else {@code null}. */
     private Block invariantLoadLoop(Block b, Instruction insn) {
         if (insn.op() != Op.ARRAY_LOAD || !ArrayFamilies.isMember(insn.operand(0)) || !insn.isFloating()
@@ -446,6 +476,11 @@ final class RecordingPlan {
      */
     boolean isCountComputed(Block header) {
         return computedCounts.contains(header);
+    }
+
+    /** The joins whose entry edge the reverse sweep decides again. */
+    JoinDecisions decisions() {
+        return decisions;
     }
 
     /** Whether some reverse sweep reads the primal value of {@code v}. */
