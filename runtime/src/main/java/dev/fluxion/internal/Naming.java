@@ -202,6 +202,24 @@ public final class Naming {
         return HVP_BINDER_PREFIX + primalName;
     }
 
+    public static final String PURE_TANGENT_PREFIX = "fluxion$puretangent$";
+    public static final String TANGENT_ADJOINT_PREFIX = "fluxion$tangentadjoint$";
+
+    /**
+     * Second derivatives through a call that stays a call: the callee's tangent as a pure function
+     * ({@link #pureTangentDescriptor}), which a Hessian-vector product's pure tangent calls where
+     * its method calls the callee. {@code qualifiedName} is the callee's name, prefixed with its
+     * class when that is another class than the one the member is generated into.
+     */
+    public static String pureTangentName(String qualifiedName) {
+        return PURE_TANGENT_PREFIX + qualifiedName;
+    }
+
+    /** The adjoint of {@link #pureTangentName}: the callee's tangent differentiated once more, with respect to the point and the direction. */
+    public static String tangentAdjointName(String qualifiedName) {
+        return TANGENT_ADJOINT_PREFIX + qualifiedName;
+    }
+
     /** The tangent as a pure function: the tangent's parameters without the tape, returning the result's tangent. */
     public static String pureTangentDescriptor(String primalDescriptor) {
         String t = tangentDescriptor(primalDescriptor);

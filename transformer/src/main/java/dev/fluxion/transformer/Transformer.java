@@ -210,6 +210,7 @@ public final class Transformer {
         }
         DifferentiableMethods callees = new DifferentiableMethods(locator);
         callees.register(node);
+        SecondOrderCallees secondOrder = callees.secondOrder((owner, m) -> primalOf(owner, m, callees));
         ClassDerivatives out = new ClassDerivatives(node);
         for (MethodNode m : node.methods) {
             if (DeclaredGradients.annotation(m) == null || only != null) {
@@ -288,6 +289,7 @@ public final class Transformer {
         if (!lambdas.isEmpty()) {
             addLambdaBodies(node, lambdas, callees, out);
         }
+        secondOrder.addTo(out);
         out.failCallersOfMissingMembers();
         return write(reader, node, out, classBytes, callees);
     }
@@ -445,6 +447,17 @@ public final class Transformer {
         boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null : Naming.boundHvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? forward.hessianVectorProduct(primal, activity) : null;
         return new Derivative(emitted, bodies, tangent, vectorTangents, forward.sweepWidths(), hvp, written, active);
+    }
+
+    /**
+     * {@code m} as its derivatives are generated from, every parameter an input: for the pure
+     * tangent of a callee of the class's Hessian-vector products ({@link SecondOrderCallees}).
+     */
+    private SecondOrderCallees.Primal primalOf(ClassNode owner, MethodNode m, DifferentiableMethods callees) {
+        MethodChecks.Checked checked = callees.check(owner, m, null);
+        Optimized optimized = optimized(owner, BlockCopier.detached(checked.source()), checked.source(), checked.activity(),
+                callees, null);
+        return new SecondOrderCallees.Primal(optimized.primal(), optimized.activity());
     }
 
     /**

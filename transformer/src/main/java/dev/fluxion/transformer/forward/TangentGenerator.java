@@ -14,12 +14,17 @@ import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
+import dev.fluxion.transformer.analysis.VirtualCalls;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
+import dev.fluxion.transformer.ir.MemberRef;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.Type;
 
 /**
  * Forward mode: builds the tangent of an SSA function as another SSA function with the same
@@ -60,6 +65,8 @@ public final class TangentGenerator {
     private final LocalTangents rules;
     private final Callees callees;
     private final Value tape;
+    /** Whether this is a callee's pure tangent, which may be void (its tangents are the arrays it writes). */
+    private boolean ofCallee;
 
     private TangentGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees, Form form, int width,
             String name) {
@@ -102,11 +109,24 @@ public final class TangentGenerator {
 
     /**
      * The tangent as a pure function returning the result's tangent, for reverse mode to
-     * differentiate again. Calls that are not inlined have no such form: they are rejected.
+     * differentiate again. A call that is not inlined calls the callee's own pure tangent (see
+     * {@link #pureTangentCall}).
      */
     public static IrFunction generateTangentOnly(IrFunction primal, ActivityAnalysis activity, Callees callees,
             String name) {
         return new TangentGenerator(primal, activity, callees, Form.TANGENT_ONLY, 1, name).generate();
+    }
+
+    /**
+     * The pure tangent of a method that a Hessian-vector product's pure tangent calls, every
+     * parameter differentiated: like {@link #generateTangentOnly}, and also of a {@code void} method,
+     * whose tangents are those it writes into its tangent arrays.
+     */
+    public static IrFunction generateCalleePureTangent(IrFunction primal, ActivityAnalysis activity, Callees callees,
+            String name) {
+        TangentGenerator g = new TangentGenerator(primal, activity, callees, Form.TANGENT_ONLY, 1, name);
+        g.ofCallee = true;
+        return g.generate();
     }
 
     private IrFunction generate() {
@@ -150,14 +170,9 @@ public final class TangentGenerator {
         for (Instruction insn : b.body()) {
             ir.setLine(insn.line());
             // a rule's call stays: the Hessian-vector product inlines the rule (SecondOrderRules)
-            if (form == Form.TANGENT_ONLY && activity.isDifferentiableCall(insn) && callees.adjointRule(insn.member()) == null) {
-                throw new Unsupported(insn.line(), "a call to " + insn.member().owner().replace('/', '.') + "."
-                        + insn.member().name() + " that was not inlined: second derivatives differentiate the "
-                        + "tangent once more, and go through calls only where the callee is inlined",
-                        "Make the callee a small static @Differentiable method of the same class, or write its "
-                                + "code in the caller.");
-            }
-            Result result = rules.emit(insn, activity.isActive(insn));
+            Result result = form == Form.TANGENT_ONLY && activity.isActive(insn) && activity.isDifferentiableCall(insn)
+                    && callees.adjointRule(insn.member()) == null ? pureTangentCall(insn)
+                            : rules.emit(insn, activity.isActive(insn));
             forward.put(insn, result.primal());
             if (result.tangent() != null) {
                 tangent.put(insn, result.tangent());
@@ -177,7 +192,7 @@ public final class TangentGenerator {
     private void terminateReturn(Instruction ret) {
         Instruction copy = ret.copyWithoutOperands();
         if (ret.operands().isEmpty()) {
-            if (form == Form.TANGENT_ONLY) {
+            if (form == Form.TANGENT_ONLY && !ofCallee) {
                 throw new Unsupported(ret.line(), "a void method: second derivatives are of scalar functions",
                         "Differentiate a method that returns the double to differentiate twice.");
             }
@@ -195,6 +210,51 @@ public final class TangentGenerator {
             copy.addOperand(forward(result));
         }
         ir.block().terminate(copy);
+    }
+
+    /**
+     * A call that was not inlined, in a pure tangent: the primal call as it was, and a call of the
+     * callee's pure tangent {@code t(x, xdot)} for the result's tangent, as the registry places it
+     * ({@code DerivativeRequest.pureTangent}). Reverse mode, differentiating this tangent once more,
+     * then differentiates the two calls by the callee's adjoint and by the adjoint of its pure
+     * tangent, which is generated with it. A {@code void} callee's pure tangent runs its primal
+     * too (it writes the arrays, and their tangents), so it is called alone; a callee that both
+     * writes into an array and returns a value would run twice, so it is rejected.
+     */
+    private Result pureTangentCall(Instruction insn) {
+        MemberRef callee = insn.member();
+        String called = "a call to " + callee.owner().replace('/', '.') + "." + callee.name();
+        if (VirtualCalls.isDispatched(insn, callees)) {
+            throw new Unsupported(insn.line(), called + " that was not inlined, through an interface or an overridable "
+                    + "method: second derivatives go through calls whose code is known when the caller is transformed",
+                    "Make the method final, private or static, or call it on an object whose class the code shows "
+                            + "(a local new, a final field).");
+        }
+        String descriptor = insn.callDescriptor(); // the receiver, if any, is operand 0
+        Type[] params = Type.getArgumentTypes(descriptor);
+        boolean isVoid = Type.getReturnType(descriptor).getSort() == Type.VOID;
+        List<Value> args = new ArrayList<>();
+        List<Value> tangentArgs = new ArrayList<>();
+        for (int j = 0; j < params.length; j++) {
+            args.add(forward(insn.operand(j)));
+            if (Naming.hasTangent(params[j].getDescriptor())) {
+                tangentArgs.add(rules.tangentOrZeros(insn.operand(j))[0]);
+            }
+            if (!isVoid && params[j].getSort() == Type.ARRAY && callees.mayWriteArgument(callee, j)) {
+                throw new Unsupported(insn.line(), called + " that was not inlined, which writes into an array it is "
+                        + "given and returns a value: its second derivative would run it twice (for its value and "
+                        + "for its tangent), writing the array twice", "Make the method void (its results in the "
+                                + "arrays it writes) or have it leave its array arguments as they are.");
+            }
+        }
+        args.addAll(tangentArgs);
+        Value primalResult = isVoid ? null : rules.emit(insn, false).primal(); // the primal call, as it was
+        MemberRef pureTangent = callees.derivatives().member(DerivativeRequest.pureTangent(callee, descriptor));
+        Instruction call = ir.invokeStatic(pureTangent, args.toArray(Value[]::new));
+        if (isVoid) {
+            return new Result(call, null);
+        }
+        return new Result(primalResult, ActivityAnalysis.canCarry(insn) ? new Value[] {call} : null);
     }
 
     /** Phi operands, once every value exists; the copy's predecessors may be listed in another order. */
