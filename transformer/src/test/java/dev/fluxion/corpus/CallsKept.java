@@ -87,4 +87,15 @@ public final class CallsKept {
         double length = Activations.normalize(direction);
         return length * length * direction[0];
     }
+
+    /** Each row of a small matrix normalised in place, its length weighting its first element. */
+    @Differentiable
+    public static double rowLengths(double[] x) {
+        double[][] rows = {{x[0], x[1]}, {x[1], x[2]}};
+        double total = 0;
+        for (double[] row : rows) {
+            total += Activations.normalize(row) * row[0];
+        }
+        return total;
+    }
 }

@@ -61,6 +61,17 @@ public final class SecondOrderCases {
                         new double[] {1.0, 0.1, -0.05, 1.1}, new double[] {0.8, -0.6, 0.5, 0.7}),
                 of("CallsKept.chainEnergy", CallsKept::chainEnergy, null,
                         new double[] {0.5, 0.4, 1.3, -0.2}, new double[] {-0.7, 0.2, 0.1, 0.9}),
+                of("CallsKept.directionAndLength", CallsKept::directionAndLength, x -> {
+                    double length = Math.sqrt(x[0] * x[0] + x[1] * x[1]);
+                    double[][] h = new double[2][2];
+                    for (int i = 0; i < 2; i++) {
+                        for (int j = 0; j < 2; j++) {
+                            h[i][j] = ((i == 0 ? x[j] : 0) + (j == 0 ? x[i] : 0)) / length
+                                    + x[0] * ((i == j ? 1 : 0) / length - x[i] * x[j] / (length * length * length));
+                        }
+                    }
+                    return h;
+                }, new double[] {0.5, 1.5}, new double[] {-1.2, 0.4}),
                 of("CallsKept.pingPong", CallsKept::pingPong, null, new double[] {0.6, 1.1}, new double[] {-0.4, 0.7}),
                 of("SecondOrder.rosenbrock", SecondOrder::rosenbrock, SecondOrderCases::rosenbrock,
                         new double[] {-1.2, 1.0, 0.8, 1.5}, new double[] {0.3, -0.7, 2.0}),
@@ -150,9 +161,9 @@ public final class SecondOrderCases {
         return hvpError(OutsideObjects::chainEnergy, new double[] {0.5, 1.5, 2.0});
     }
 
-    /** A callee that both writes into the array it is given and returns a value. */
+    /** A callee that both writes into the array it is given, a row of a matrix, and returns a value. */
     public static String hessianThroughACallThatWritesAndReturns() {
-        return hvpError(CallsKept::directionAndLength, new double[] {0.5, 1.5});
+        return hvpError(CallsKept::rowLengths, new double[] {0.5, 1.5, -0.5});
     }
 
     /** The logistic loss's Hessian: {@code (1/n) sum sigma(m) sigma(-m) x x^T + 0.02 I}, {@code m} each point's margin. */

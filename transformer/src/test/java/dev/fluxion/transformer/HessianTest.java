@@ -36,11 +36,12 @@ class HessianTest {
 
     @Test
     void aCallThatWritesAnArrayAndReturnsAValueIsReportedClearly() throws Exception {
-        assertEquals("fluxion: dev.fluxion.corpus.CallsKept.directionAndLength(CallsKept.java:87): no second "
-                + "derivative: a call to dev.fluxion.corpus.Activations.normalize that was not inlined, which writes "
-                + "into an array it is given and returns a value: its second derivative would run it twice (for its "
-                + "value and for its tangent), writing the array twice. Make the method void (its results in the "
-                + "arrays it writes) or have it leave its array arguments as they are.",
+        assertEquals("fluxion: dev.fluxion.corpus.CallsKept.rowLengths(CallsKept.java:97): no second derivative: "
+                + "a call to dev.fluxion.corpus.Activations.normalize that was not inlined, which writes into an array "
+                + "it is given and returns a value: its second derivative computes the value on a copy of the array, "
+                + "and this array may also be another argument, a row of a matrix, or an array from outside the "
+                + "method. Give it a one-dimensional array the method made, once (double[] a = x.clone()), or make "
+                + "it void (its results in the arrays it writes).",
                 message("hessianThroughACallThatWritesAndReturns"));
     }
 

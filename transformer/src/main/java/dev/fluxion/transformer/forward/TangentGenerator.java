@@ -218,8 +218,9 @@ public final class TangentGenerator {
      * ({@code DerivativeRequest.pureTangent}). Reverse mode, differentiating this tangent once more,
      * then differentiates the two calls by the callee's adjoint and by the adjoint of its pure
      * tangent, which is generated with it. A {@code void} callee's pure tangent runs its primal
-     * too (it writes the arrays, and their tangents), so it is called alone; a callee that both
-     * writes into an array and returns a value would run twice, so it is rejected.
+     * too (it writes the arrays, and their tangents), so it is called alone. A callee that both
+     * writes into arrays and returns a value has its value computed on copies of the arrays it
+     * writes ({@link #copiesOfWritten}), so that its pure tangent finds them as the call left them.
      */
     private Result pureTangentCall(Instruction insn) {
         MemberRef callee = insn.member();
@@ -240,21 +241,64 @@ public final class TangentGenerator {
             if (Naming.hasTangent(params[j].getDescriptor())) {
                 tangentArgs.add(rules.tangentOrZeros(insn.operand(j))[0]);
             }
-            if (!isVoid && params[j].getSort() == Type.ARRAY && callees.mayWriteArgument(callee, j)) {
-                throw new Unsupported(insn.line(), called + " that was not inlined, which writes into an array it is "
-                        + "given and returns a value: its second derivative would run it twice (for its value and "
-                        + "for its tangent), writing the array twice", "Make the method void (its results in the "
-                                + "arrays it writes) or have it leave its array arguments as they are.");
+        }
+        Value primalResult = null;
+        if (!isVoid) { // the primal call, as it was, on copies of the arrays it writes
+            Instruction primalCall = insn.copyWithoutOperands();
+            for (Value v : copiesOfWritten(insn, args, called)) {
+                primalCall.addOperand(v);
             }
+            primalResult = ir.append(primalCall);
         }
         args.addAll(tangentArgs);
-        Value primalResult = isVoid ? null : rules.emit(insn, false).primal(); // the primal call, as it was
         MemberRef pureTangent = callees.derivatives().member(DerivativeRequest.pureTangent(callee, descriptor));
         Instruction call = ir.invokeStatic(pureTangent, args.toArray(Value[]::new));
         if (isVoid) {
             return new Result(call, null);
         }
         return new Result(primalResult, ActivityAnalysis.canCarry(insn) ? new Value[] {call} : null);
+    }
+
+    /**
+     * The arguments of a call that returns a value, each array it may write replaced by a copy: the
+     * callee's pure tangent, called next, runs its code once more on the arrays themselves. Only a
+     * one-dimensional array made in the method, and given to the call once, can be copied so: any
+     * other may be the same object as another argument, which the copy would part from it.
+     */
+    private List<Value> copiesOfWritten(Instruction call, List<Value> args, String called) {
+        List<Value> out = new ArrayList<>(args);
+        for (int j = 0; j < args.size(); j++) {
+            Value a = call.operand(j);
+            if (a.type().getSort() != Type.ARRAY || !callees.mayWriteArgument(call.member(), j)) {
+                continue;
+            }
+            if (!copyable(call, j) || Types.isReference(Type.getReturnType(call.member().descriptor()))) {
+                throw new Unsupported(call.line(), called + " that was not inlined, which writes into an array it is "
+                        + "given and returns a value: its second derivative computes the value on a copy of the array, "
+                        + "and this array may also be another argument, a row of a matrix, or an array from outside the "
+                        + "method", "Give it a one-dimensional array the method made, once (double[] a = x.clone()), "
+                                + "or make it void (its results in the arrays it writes).");
+            }
+            Instruction copy = ir.invokeVirtual(a.type().getInternalName(), "clone", "()Ljava/lang/Object;", args.get(j));
+            out.set(j, ir.checkcast(copy, a.type()));
+        }
+        return out;
+    }
+
+    /** Whether operand {@code j} of {@code call} is a one-dimensional floating-point array made here, and its only argument of its family. */
+    private boolean copyable(Instruction call, int j) {
+        Value a = call.operand(j);
+        if (!Types.isFloatingArray(a.type()) || a.type().getDimensions() != 1 || !activity.families().isMadeHere(a)) {
+            return false;
+        }
+        for (int k = 0; k < call.operands().size(); k++) {
+            Value b = call.operand(k);
+            if (k != j && dev.fluxion.transformer.analysis.ArrayFamilies.isMember(b)
+                    && activity.families().find(b) == activity.families().find(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Phi operands, once every value exists; the copy's predecessors may be listed in another order. */
