@@ -215,6 +215,21 @@ public final class Naming {
         return PURE_TANGENT_PREFIX + qualifiedName;
     }
 
+    /**
+     * The descriptor of {@link #pureTangentName}: {@link #pureTangentDescriptor}, and for a callee
+     * that returns a primitive value, one more parameter, a one-element array of its type, into
+     * which the pure tangent stores the callee's value: the callee runs once, for its value and its
+     * tangent, whatever it writes into the arrays it is given.
+     */
+    public static String calleePureTangentDescriptor(String primalDescriptor) {
+        String pure = pureTangentDescriptor(primalDescriptor);
+        String result = primalDescriptor.substring(primalDescriptor.indexOf(')') + 1);
+        if (result.equals("V") || result.startsWith("L") || result.startsWith("[")) {
+            return pure;
+        }
+        return pure.substring(0, pure.indexOf(')')) + "[" + result + pure.substring(pure.indexOf(')'));
+    }
+
     /** The adjoint of {@link #pureTangentName}: the callee's tangent differentiated once more, with respect to the point and the direction. */
     public static String tangentAdjointName(String qualifiedName) {
         return TANGENT_ADJOINT_PREFIX + qualifiedName;

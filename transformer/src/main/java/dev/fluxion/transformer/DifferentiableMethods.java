@@ -234,7 +234,8 @@ final class DifferentiableMethods implements Callees {
     public boolean mayWriteArgument(MemberRef method, int index) {
         DerivativeRequests.PureTangent pure = derivatives.pureTangentOf(method);
         if (pure != null) {
-            return mayWriteArgument(pure.primal(), primalIndex(pure, index));
+            int primalIndex = primalIndex(pure, index);
+            return primalIndex < 0 || mayWriteArgument(pure.primal(), primalIndex); // < 0: where it stores its value
         }
         if (isKnownReader(method)) {
             return false;
@@ -247,7 +248,8 @@ final class DifferentiableMethods implements Callees {
     public boolean mayMoveRows(MemberRef method, int index) {
         DerivativeRequests.PureTangent pure = derivatives.pureTangentOf(method);
         if (pure != null) {
-            return mayMoveRows(pure.primal(), primalIndex(pure, index));
+            int primalIndex = primalIndex(pure, index);
+            return primalIndex >= 0 && mayMoveRows(pure.primal(), primalIndex);
         }
         if (isKnownReader(method)) {
             return false; // moving rows writes references into the array
@@ -260,7 +262,8 @@ final class DifferentiableMethods implements Callees {
     public boolean mayReturnArgument(MemberRef method, int index) {
         DerivativeRequests.PureTangent pure = derivatives.pureTangentOf(method);
         if (pure != null) { // it returns a tangent, which may be that of an argument the callee returns
-            return mayReturnArgument(pure.primal(), primalIndex(pure, index));
+            int primalIndex = primalIndex(pure, index);
+            return primalIndex >= 0 && mayReturnArgument(pure.primal(), primalIndex);
         }
         ArraySummary summary = summary(method);
         return summary == null || summary.returned().contains(index);
@@ -269,7 +272,8 @@ final class DifferentiableMethods implements Callees {
     /**
      * The parameter of a callee whose pure tangent's parameter {@code index} is, or is the tangent
      * of: the pure tangent does with an argument and its tangent what the callee does with the
-     * argument (it runs the callee's code, and writes a tangent array where the callee writes).
+     * argument (it runs the callee's code, and writes a tangent array where the callee writes); -1
+     * for the array it stores the callee's value into ({@code Naming.calleePureTangentDescriptor}).
      */
     private static int primalIndex(DerivativeRequests.PureTangent pure, int index) {
         org.objectweb.asm.Type[] params = org.objectweb.asm.Type.getArgumentTypes(pure.descriptor());
@@ -282,7 +286,7 @@ final class DifferentiableMethods implements Callees {
                 return j;
             }
         }
-        throw new IllegalArgumentException("no parameter " + index + " in " + pure.member());
+        return -1;
     }
 
     /**

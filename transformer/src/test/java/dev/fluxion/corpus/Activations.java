@@ -34,4 +34,13 @@ public final class Activations {
         }
         return length;
     }
+
+    /** Scales {@code v} by {@code s} in place, and returns it for chaining. */
+    @Differentiable
+    public static double[] scale(double[] v, double s) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= s;
+        }
+        return v;
+    }
 }

@@ -98,4 +98,11 @@ public final class CallsKept {
         }
         return total;
     }
+
+    /** A copy of the point scaled by its first coordinate, through a helper that scales in place and returns the array. */
+    @Differentiable
+    public static double scaledProduct(double[] x) {
+        double[] y = Activations.scale(x.clone(), x[0]);
+        return y[0] * y[1];
+    }
 }

@@ -72,6 +72,8 @@ public final class SecondOrderCases {
                     }
                     return h;
                 }, new double[] {0.5, 1.5}, new double[] {-1.2, 0.4}),
+                of("CallsKept.rowLengths", CallsKept::rowLengths, null, new double[] {0.5, 1.5, -0.5},
+                        new double[] {-1.2, 0.4, 0.9}),
                 of("CallsKept.pingPong", CallsKept::pingPong, null, new double[] {0.6, 1.1}, new double[] {-0.4, 0.7}),
                 of("SecondOrder.rosenbrock", SecondOrder::rosenbrock, SecondOrderCases::rosenbrock,
                         new double[] {-1.2, 1.0, 0.8, 1.5}, new double[] {0.3, -0.7, 2.0}),
@@ -161,9 +163,9 @@ public final class SecondOrderCases {
         return hvpError(OutsideObjects::chainEnergy, new double[] {0.5, 1.5, 2.0});
     }
 
-    /** A callee that both writes into the array it is given, a row of a matrix, and returns a value. */
-    public static String hessianThroughACallThatWritesAndReturns() {
-        return hvpError(CallsKept::rowLengths, new double[] {0.5, 1.5, -0.5});
+    /** A callee that both writes into the array it is given and returns an array. */
+    public static String hessianThroughACallThatWritesAndReturnsAnArray() {
+        return hvpError(CallsKept::scaledProduct, new double[] {0.5, 1.5});
     }
 
     /** The logistic loss's Hessian: {@code (1/n) sum sigma(m) sigma(-m) x x^T + 0.02 I}, {@code m} each point's margin. */

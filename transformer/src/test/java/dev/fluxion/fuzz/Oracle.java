@@ -279,13 +279,13 @@ final class Oracle {
     /**
      * Whether a Hessian-vector product's message is one of Fluxion's documented limits of second
      * derivatives through calls that stay calls: a call dispatched by the object's class, and a
-     * callee that both writes into an array and returns a value. Any other missing second
+     * callee that both writes into an array and returns an array. Any other missing second
      * derivative is a failure.
      */
     static boolean isDocumentedLimit(String message) {
         return message != null && message.contains("no second derivative") && message.contains("not inlined")
                 && (message.contains("through an interface or an overridable method")
-                        || message.contains("which writes into an array it is given and returns a value"));
+                        || message.contains("which writes into an array it is given and returns an array"));
     }
 
     private Failure hvp(Derivatives d, double[] x, double[] v, double[] hv, double[] g) {

@@ -35,14 +35,13 @@ class HessianTest {
     }
 
     @Test
-    void aCallThatWritesAnArrayAndReturnsAValueIsReportedClearly() throws Exception {
-        assertEquals("fluxion: dev.fluxion.corpus.CallsKept.rowLengths(CallsKept.java:97): no second derivative: "
-                + "a call to dev.fluxion.corpus.Activations.normalize that was not inlined, which writes into an array "
-                + "it is given and returns a value: its second derivative computes the value on a copy of the array, "
-                + "and this array may also be another argument, a row of a matrix, or an array from outside the "
-                + "method. Give it a one-dimensional array the method made, once (double[] a = x.clone()), or make "
-                + "it void (its results in the arrays it writes).",
-                message("hessianThroughACallThatWritesAndReturns"));
+    void aCallThatWritesAnArrayAndReturnsAnArrayIsReportedClearly() throws Exception {
+        assertEquals("fluxion: dev.fluxion.corpus.CallsKept.scaledProduct(CallsKept.java:105): no second "
+                + "derivative: a call to dev.fluxion.corpus.Activations.scale that was not inlined, which writes into "
+                + "an array it is given and returns an array: its second derivative would run it twice, for its value "
+                + "and for its tangent. Make the method void (its results in the arrays it is given), or have it "
+                + "return a number.",
+                message("hessianThroughACallThatWritesAndReturnsAnArray"));
     }
 
     private static String message(String scenario) throws Exception {

@@ -178,29 +178,6 @@ public final class ArrayFamilies {
         }
     }
 
-    /**
-     * Whether every array of {@code v}'s family is made in the method ({@code new}, a copy, a phi or
-     * cast of such): none is a parameter, read from a field or returned by a call, so no other
-     * family's array can be the same object.
-     */
-    public boolean isMadeHere(Value v) {
-        Value root = find(v);
-        for (Value member : List.copyOf(parent.keySet())) {
-            if (find(member) != root) {
-                continue;
-            }
-            if (!(member instanceof Instruction insn)) {
-                return false; // a parameter
-            }
-            boolean made = insn.op() == Op.NEW_ARRAY || insn.op() == Op.PHI || insn.op() == Op.CHECKCAST
-                    || ArrayOps.of(insn) != null && ArrayOps.of(insn).creates() || ArrayOps.isFreshZeros(insn);
-            if (!made) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The instructions that may write elements of an array of {@code v}'s family. */
     public List<Instruction> writers(Value v) {
         return writers.getOrDefault(find(v), List.of());

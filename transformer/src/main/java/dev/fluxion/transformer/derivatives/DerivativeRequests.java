@@ -156,7 +156,7 @@ public class DerivativeRequests {
         }
         MemberRef p = r.primal();
         String qualified = p.owner().equals(transforming.name) ? p.name() : p.owner().replace('/', '$') + "$" + p.name();
-        String descriptor = Naming.pureTangentDescriptor(r.descriptor());
+        String descriptor = Naming.calleePureTangentDescriptor(r.descriptor());
         boolean isInterface = (transforming.access & Opcodes.ACC_INTERFACE) != 0;
         MemberRef member = new MemberRef(transforming.name, Naming.pureTangentName(qualified), descriptor, isInterface);
         MemberRef adjoint = new MemberRef(transforming.name, Naming.tangentAdjointName(qualified),

@@ -49,7 +49,17 @@ public final class TangentGenerator {
         /** {@code R t(params, tangents, Tape)}: the primal result, its tangent left on the tape. */
         PRIMAL_AND_TAPE,
         /** {@code R t(params, tangents)}: the result's tangent; no calls to other tangents. */
-        TANGENT_ONLY
+        TANGENT_ONLY,
+        /**
+         * The same for a callee of a pure tangent ({@code Naming.calleePureTangentDescriptor}):
+         * also of a {@code void} method, and for a primitive result, with a last parameter, a
+         * one-element array the result's value is stored into.
+         */
+        CALLEE_TANGENT_ONLY;
+
+        boolean isPure() {
+            return this != PRIMAL_AND_TAPE;
+        }
     }
 
     private final IrFunction primal;
@@ -65,8 +75,8 @@ public final class TangentGenerator {
     private final LocalTangents rules;
     private final Callees callees;
     private final Value tape;
-    /** Whether this is a callee's pure tangent, which may be void (its tangents are the arrays it writes). */
-    private boolean ofCallee;
+    /** Where a callee's pure tangent stores its value ({@link Form#CALLEE_TANGENT_ONLY}), or {@code null}. */
+    private final Value valueOut;
 
     private TangentGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees, Form form, int width,
             String name) {
@@ -75,8 +85,11 @@ public final class TangentGenerator {
         this.form = form;
         this.width = width;
         this.callees = callees;
-        String descriptor = form == Form.TANGENT_ONLY ? Naming.pureTangentDescriptor(primal.descriptor())
-                : Naming.tangentDescriptor(primal.descriptor(), width);
+        String descriptor = switch (form) {
+            case TANGENT_ONLY -> Naming.pureTangentDescriptor(primal.descriptor());
+            case CALLEE_TANGENT_ONLY -> Naming.calleePureTangentDescriptor(primal.descriptor());
+            case PRIMAL_AND_TAPE -> Naming.tangentDescriptor(primal.descriptor(), width);
+        };
         this.tangentFunction = new IrFunction(primal.owner(), name, descriptor);
         List<Param> in = primal.params();
         List<Param> out = tangentFunction.params();
@@ -95,6 +108,7 @@ public final class TangentGenerator {
             }
         }
         this.tape = form == Form.PRIMAL_AND_TAPE ? out.get(next) : null;
+        this.valueOut = form == Form.CALLEE_TANGENT_ONLY && next < out.size() ? out.get(next) : null;
         this.rules = new LocalTangents(activity, callees, ir, this::forward, this::tangentOf, tape, width);
     }
 
@@ -124,9 +138,7 @@ public final class TangentGenerator {
      */
     public static IrFunction generateCalleePureTangent(IrFunction primal, ActivityAnalysis activity, Callees callees,
             String name) {
-        TangentGenerator g = new TangentGenerator(primal, activity, callees, Form.TANGENT_ONLY, 1, name);
-        g.ofCallee = true;
-        return g.generate();
+        return new TangentGenerator(primal, activity, callees, Form.CALLEE_TANGENT_ONLY, 1, name).generate();
     }
 
     private IrFunction generate() {
@@ -170,7 +182,7 @@ public final class TangentGenerator {
         for (Instruction insn : b.body()) {
             ir.setLine(insn.line());
             // a rule's call stays: the Hessian-vector product inlines the rule (SecondOrderRules)
-            Result result = form == Form.TANGENT_ONLY && activity.isActive(insn) && activity.isDifferentiableCall(insn)
+            Result result = form.isPure() && activity.isActive(insn) && activity.isDifferentiableCall(insn)
                     && callees.adjointRule(insn.member()) == null ? pureTangentCall(insn)
                             : rules.emit(insn, activity.isActive(insn));
             forward.put(insn, result.primal());
@@ -192,7 +204,7 @@ public final class TangentGenerator {
     private void terminateReturn(Instruction ret) {
         Instruction copy = ret.copyWithoutOperands();
         if (ret.operands().isEmpty()) {
-            if (form == Form.TANGENT_ONLY && !ofCallee) {
+            if (form == Form.TANGENT_ONLY) {
                 throw new Unsupported(ret.line(), "a void method: second derivatives are of scalar functions",
                         "Differentiate a method that returns the double to differentiate twice.");
             }
@@ -201,7 +213,10 @@ public final class TangentGenerator {
         }
         Value result = ret.operand(0);
         Value[] resultTangent = rules.tangentOrZeros(result);
-        if (form == Form.TANGENT_ONLY) {
+        if (valueOut != null) {
+            ir.arrayStore(valueOut, Constant.ofInt(0), forward(result));
+        }
+        if (form.isPure()) {
             copy.addOperand(resultTangent[0]);
         } else {
             for (Value t : resultTangent) {
@@ -217,10 +232,11 @@ public final class TangentGenerator {
      * callee's pure tangent {@code t(x, xdot)} for the result's tangent, as the registry places it
      * ({@code DerivativeRequest.pureTangent}). Reverse mode, differentiating this tangent once more,
      * then differentiates the two calls by the callee's adjoint and by the adjoint of its pure
-     * tangent, which is generated with it. A {@code void} callee's pure tangent runs its primal
-     * too (it writes the arrays, and their tangents), so it is called alone. A callee that both
-     * writes into arrays and returns a value has its value computed on copies of the arrays it
-     * writes ({@link #copiesOfWritten}), so that its pure tangent finds them as the call left them.
+     * tangent, which is generated with it. The callee's pure tangent runs its primal too: it
+     * writes the arrays the callee writes (and their tangents), and stores a number the callee
+     * returns into a one-element array, so the callee runs once, as in the primal. Only a callee
+     * returning an array is also called for its value, unless it writes into an array, which the
+     * second run would write again: that is rejected.
      */
     private Result pureTangentCall(Instruction insn) {
         MemberRef callee = insn.member();
@@ -242,63 +258,32 @@ public final class TangentGenerator {
                 tangentArgs.add(rules.tangentOrZeros(insn.operand(j))[0]);
             }
         }
-        Value primalResult = null;
-        if (!isVoid) { // the primal call, as it was, on copies of the arrays it writes
-            Instruction primalCall = insn.copyWithoutOperands();
-            for (Value v : copiesOfWritten(insn, args, called)) {
-                primalCall.addOperand(v);
-            }
-            primalResult = ir.append(primalCall);
-        }
         args.addAll(tangentArgs);
         MemberRef pureTangent = callees.derivatives().member(DerivativeRequest.pureTangent(callee, descriptor));
-        Instruction call = ir.invokeStatic(pureTangent, args.toArray(Value[]::new));
+        Type result = Type.getReturnType(descriptor);
         if (isVoid) {
-            return new Result(call, null);
+            return new Result(ir.invokeStatic(pureTangent, args.toArray(Value[]::new)), null);
         }
-        return new Result(primalResult, ActivityAnalysis.canCarry(insn) ? new Value[] {call} : null);
-    }
-
-    /**
-     * The arguments of a call that returns a value, each array it may write replaced by a copy: the
-     * callee's pure tangent, called next, runs its code once more on the arrays themselves. Only a
-     * one-dimensional array made in the method, and given to the call once, can be copied so: any
-     * other may be the same object as another argument, which the copy would part from it.
-     */
-    private List<Value> copiesOfWritten(Instruction call, List<Value> args, String called) {
-        List<Value> out = new ArrayList<>(args);
-        for (int j = 0; j < args.size(); j++) {
-            Value a = call.operand(j);
-            if (a.type().getSort() != Type.ARRAY || !callees.mayWriteArgument(call.member(), j)) {
-                continue;
+        Value value;
+        Instruction call;
+        if (!Types.isReference(result)) { // the callee runs once: its value comes back in a one-element array
+            Value out = ir.newPrimitiveArray(Type.getType("[" + result.getDescriptor()), Constant.ofInt(1));
+            args.add(out);
+            call = ir.invokeStatic(pureTangent, args.toArray(Value[]::new));
+            value = ir.arrayLoad(out, Constant.ofInt(0));
+        } else { // a reference: the primal call, then the pure tangent, as long as the callee writes no array
+            for (int j = 0; j < params.length; j++) {
+                if (params[j].getSort() == Type.ARRAY && callees.mayWriteArgument(callee, j)) {
+                    throw new Unsupported(insn.line(), called + " that was not inlined, which writes into an array it "
+                            + "is given and returns an array: its second derivative would run it twice, for its value "
+                            + "and for its tangent", "Make the method void (its results in the arrays it is given), "
+                                    + "or have it return a number.");
+                }
             }
-            if (!copyable(call, j) || Types.isReference(Type.getReturnType(call.member().descriptor()))) {
-                throw new Unsupported(call.line(), called + " that was not inlined, which writes into an array it is "
-                        + "given and returns a value: its second derivative computes the value on a copy of the array, "
-                        + "and this array may also be another argument, a row of a matrix, or an array from outside the "
-                        + "method", "Give it a one-dimensional array the method made, once (double[] a = x.clone()), "
-                                + "or make it void (its results in the arrays it writes).");
-            }
-            Instruction copy = ir.invokeVirtual(a.type().getInternalName(), "clone", "()Ljava/lang/Object;", args.get(j));
-            out.set(j, ir.checkcast(copy, a.type()));
+            value = rules.emit(insn, false).primal();
+            call = ir.invokeStatic(pureTangent, args.toArray(Value[]::new));
         }
-        return out;
-    }
-
-    /** Whether operand {@code j} of {@code call} is a one-dimensional floating-point array made here, and its only argument of its family. */
-    private boolean copyable(Instruction call, int j) {
-        Value a = call.operand(j);
-        if (!Types.isFloatingArray(a.type()) || a.type().getDimensions() != 1 || !activity.families().isMadeHere(a)) {
-            return false;
-        }
-        for (int k = 0; k < call.operands().size(); k++) {
-            Value b = call.operand(k);
-            if (k != j && dev.fluxion.transformer.analysis.ArrayFamilies.isMember(b)
-                    && activity.families().find(b) == activity.families().find(a)) {
-                return false;
-            }
-        }
-        return true;
+        return new Result(value, ActivityAnalysis.canCarry(insn) ? new Value[] {call} : null);
     }
 
     /** Phi operands, once every value exists; the copy's predecessors may be listed in another order. */
