@@ -34,7 +34,7 @@ final class FuzzStats {
     long hvps;
     long hvpComponents;
     long hvpNonSmooth;
-    /** Programs without a second derivative for one of Fluxion's documented limits ({@code Oracle.isDocumentedLimit}). */
+    /** Programs without a second derivative for one of Fluxion's documented limits ({@code HessianRunner.isDocumentedLimit}). */
     long hvpUnavailable;
     /** Programs whose gradient was also compared with the one Fluxion computes without inlining. */
     long noInliningTwins;

@@ -2,6 +2,7 @@ package dev.fluxion.fuzz;
 
 import dev.fluxion.FluxionException;
 import dev.fluxion.testing.GradientCheck;
+import dev.fluxion.testing.HessianRunner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.SplittableRandom;
  *       extrapolations from two step sizes disagree (a kink or a branch switch within a step) is
  *       skipped and counted, not failed;
  *   <li>{@code H(x) v} against Richardson differences of the reverse-mode gradient along v, where
- *       Fluxion generates second derivatives (its documented limits, {@link #isDocumentedLimit},
+ *       Fluxion generates second derivatives (its documented limits, {@link HessianRunner#isDocumentedLimit},
  *       are counted, not failed).
  * </ul>
  *
@@ -106,7 +107,7 @@ final class Oracle {
                 try {
                     hv = d.hvp(x.clone(), v);
                 } catch (FluxionException e) {
-                    if (isDocumentedLimit(e.getMessage())) {
+                    if (HessianRunner.isDocumentedLimit(e.getMessage())) {
                         stats.hvpUnavailable++;
                         hvpAvailable = false;
                         continue;
@@ -276,18 +277,6 @@ final class Oracle {
     }
 
     /** {@code hv} against Richardson differences of the reverse-mode gradient along {@code v}. */
-    /**
-     * Whether a Hessian-vector product's message is one of Fluxion's documented limits of second
-     * derivatives through calls that stay calls: a call dispatched by the object's class, and a
-     * callee that both writes into an array and returns an array. Any other missing second
-     * derivative is a failure.
-     */
-    static boolean isDocumentedLimit(String message) {
-        return message != null && message.contains("no second derivative") && message.contains("not inlined")
-                && (message.contains("through an interface or an overridable method")
-                        || message.contains("which writes into an array it is given and returns an array"));
-    }
-
     private Failure hvp(Derivatives d, double[] x, double[] v, double[] hv, double[] g) {
         double[][] r = new double[2][];
         Failure f = call("reverse mode (along v)", x, () -> {

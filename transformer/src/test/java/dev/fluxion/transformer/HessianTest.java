@@ -29,8 +29,8 @@ class HessianTest {
         assertEquals("fluxion: dev.fluxion.corpus.OutsideObjects.chainEnergy(OutsideObjects.java:127): no second "
                 + "derivative: a call to dev.fluxion.corpus.OutsideObjects$Potential.energy that was not inlined, "
                 + "through an interface or an overridable method: second derivatives go through calls whose code is "
-                + "known when the caller is transformed. Make the method final, private or static, or call it on an "
-                + "object whose class the code shows (a local new, a final field).",
+                + "known when the caller is transformed. Call it on an object made in the method, whose class is "
+                + "then known, or make the method final, private or static.",
                 message("hessianThroughADispatchedCall"));
     }
 

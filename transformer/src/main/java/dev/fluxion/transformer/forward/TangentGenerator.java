@@ -244,8 +244,8 @@ public final class TangentGenerator {
         if (VirtualCalls.isDispatched(insn, callees)) {
             throw new Unsupported(insn.line(), called + " that was not inlined, through an interface or an overridable "
                     + "method: second derivatives go through calls whose code is known when the caller is transformed",
-                    "Make the method final, private or static, or call it on an object whose class the code shows "
-                            + "(a local new, a final field).");
+                    "Call it on an object made in the method, whose class is then known, or make the method final, "
+                            + "private or static.");
         }
         String descriptor = insn.callDescriptor(); // the receiver, if any, is operand 0
         Type[] params = Type.getArgumentTypes(descriptor);
