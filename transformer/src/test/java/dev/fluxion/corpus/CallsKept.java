@@ -13,7 +13,8 @@ public final class CallsKept {
 
     private static final double[][] FEATURES = {{1, 0.5, -1.2}, {1, -0.3, 0.8}, {1, 1.7, 0.1}, {1, -1.1, -0.6}};
     private static final double[] LABELS = {1, -1, 1, -1};
-    private static final Spring SPRING = new Spring(3.0, 0.8);
+    private static final Spring[] SPRINGS = {new Spring(3.0, 0.8), new Spring(1.5, 0.5)};
+    private static final TanFraction TAN = new TanFraction(6);
 
     /** {@code x^n} by repeated squaring, recursively. */
     @Differentiable
@@ -58,10 +59,18 @@ public final class CallsKept {
         return 0.5 * (v[0] * v[0] + v[1] * v[1]) - 1 / Math.hypot(q[0], q[1]) + q[0] * v[1];
     }
 
-    /** A chain of three points held by springs, the middle one free: the energy of the chain. */
+    /** A chain of points held by springs from the origin, {@code p} the points' coordinates: the energy of the chain. */
     @Differentiable
     public static double chainEnergy(double[] p) {
-        return SPRING.energy(0, 0, p[0], p[1]) + SPRING.energy(p[0], p[1], p[2], p[3]) + 0.5 * p[3] * p[3];
+        double energy = 0;
+        double x = 0;
+        double y = 0;
+        for (int i = 0; i + 1 < p.length; i += 2) {
+            energy += SPRINGS[i / 2 % SPRINGS.length].energy(x, y, p[i], p[i + 1]);
+            x = p[i];
+            y = p[i + 1];
+        }
+        return energy + 0.5 * y * y;
     }
 
     /** Two functions calling each other, {@code n} levels deep. */
@@ -104,5 +113,11 @@ public final class CallsKept {
     public static double scaledProduct(double[] x) {
         double[] y = Activations.scale(x.clone(), x[0]);
         return y[0] * y[1];
+    }
+
+    /** {@code tan} of a combination of the inputs, by an object's recursive method. */
+    @Differentiable
+    public static double tangentOfSum(double[] x) {
+        return TAN.at(x[0] + 0.5 * x[1]) * x[1];
     }
 }

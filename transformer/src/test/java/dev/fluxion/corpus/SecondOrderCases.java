@@ -74,6 +74,8 @@ public final class SecondOrderCases {
                 }, new double[] {0.5, 1.5}, new double[] {-1.2, 0.4}),
                 of("CallsKept.rowLengths", CallsKept::rowLengths, null, new double[] {0.5, 1.5, -0.5},
                         new double[] {-1.2, 0.4, 0.9}),
+                of("CallsKept.tangentOfSum", CallsKept::tangentOfSum, null, new double[] {0.3, 0.4},
+                        new double[] {-0.6, 0.9}),
                 of("CallsKept.pingPong", CallsKept::pingPong, null, new double[] {0.6, 1.1}, new double[] {-0.4, 0.7}),
                 of("SecondOrder.rosenbrock", SecondOrder::rosenbrock, SecondOrderCases::rosenbrock,
                         new double[] {-1.2, 1.0, 0.8, 1.5}, new double[] {0.3, -0.7, 2.0}),

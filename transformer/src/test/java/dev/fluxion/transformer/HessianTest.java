@@ -1,10 +1,15 @@
 package dev.fluxion.transformer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fluxion.testing.HessianCase;
 import dev.fluxion.testing.HessianRunner;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +41,7 @@ class HessianTest {
 
     @Test
     void aCallThatWritesAnArrayAndReturnsAnArrayIsReportedClearly() throws Exception {
-        assertEquals("fluxion: dev.fluxion.corpus.CallsKept.scaledProduct(CallsKept.java:105): no second "
+        assertEquals("fluxion: dev.fluxion.corpus.CallsKept.scaledProduct(CallsKept.java:114): no second "
                 + "derivative: a call to dev.fluxion.corpus.Activations.scale that was not inlined, which writes into "
                 + "an array it is given and returns an array: its second derivative would run it twice, for its value "
                 + "and for its tangent. Make the method void (its results in the arrays it is given), or have it "
@@ -46,6 +51,23 @@ class HessianTest {
 
     private static String message(String scenario) throws Exception {
         return (String) LOADER.loadClass("dev.fluxion.corpus.SecondOrderCases").getMethod(scenario).invoke(null);
+    }
+
+    /**
+     * The calls of {@code CallsKept}'s cases stay calls (recursive, or into other classes), so their
+     * second derivatives run the callees' pure tangents and those tangents' adjoints, generated into
+     * the calling class: the cases above test second derivatives through calls, not through inlined code.
+     */
+    @Test
+    void callsThatStayCallsRunTheCalleesPureTangents() throws Exception {
+        Set<String> members = Arrays.stream(LOADER.loadClass("dev.fluxion.corpus.CallsKept").getDeclaredMethods())
+                .map(Method::getName).collect(Collectors.toSet());
+        for (String callee : List.of("power", "ping", "pong", "dev$fluxion$corpus$Activations$softplus",
+                "dev$fluxion$corpus$Activations$dot", "dev$fluxion$corpus$Activations$normalize",
+                "dev$fluxion$corpus$Orbits$step", "dev$fluxion$corpus$TanFraction$denominator")) {
+            assertTrue(members.contains("fluxion$puretangent$" + callee), callee + " in " + members);
+            assertTrue(members.contains("fluxion$tangentadjoint$" + callee), callee + " in " + members);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
