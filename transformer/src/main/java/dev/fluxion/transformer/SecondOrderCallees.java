@@ -12,6 +12,7 @@ import dev.fluxion.transformer.forward.TangentGenerator;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.IrPrinter;
 import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.reverse.AdjointGenerator;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -48,10 +50,14 @@ final class SecondOrderCallees {
     record Primal(IrFunction function, ActivityAnalysis activity) {
     }
 
-    /** Lowers a method to the SSA its derivatives are generated from (the transformer's own way). */
-    @FunctionalInterface
+    /**
+     * Lowers a method to the SSA its derivatives are generated from (the transformer's own way),
+     * and writes the text form of what is generated from it ({@code -Dfluxion.dump}).
+     */
     interface Primals {
         Primal of(ClassNode owner, MethodNode m);
+
+        void dump(ClassNode owner, MethodNode m, String kind, Supplier<String> text);
     }
 
     private final ClassNode transforming;
@@ -148,8 +154,10 @@ final class SecondOrderCallees {
                     p.member().name());
             SecondOrderRules.inline(pure, callees);
             ActivityAnalysis activity = ActivityAnalysis.of(pure, callees, null); // the point and the direction
+            primals.dump(owner, m, "callee-pure-tangent", () -> IrPrinter.print(pure, v -> activity.isActive(v) ? "   [active]" : ""));
             DifferentiabilityCheck.check(pure, activity, callees);
             IrFunction adjoint = AdjointGenerator.generate(pure, activity, callees, p.adjoint().name());
+            primals.dump(owner, m, "callee-tangent-adjoint", () -> IrPrinter.print(adjoint));
             members.put(p.member(), List.of(BytecodeEmitter.emit(pure, access), BytecodeEmitter.emit(adjoint, access)));
             calls.put(p.member(), pureTangentsCalled(pure));
         } catch (Unsupported u) {

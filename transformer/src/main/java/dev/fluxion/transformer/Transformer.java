@@ -58,7 +58,8 @@ import org.objectweb.asm.tree.MethodNode;
  *       independent iterations reversed one iteration at a time, through an outlined body's adjoint;
  *       {@link Checkpointing}: a {@code @Checkpointed} method's time loops reversed from snapshots)
  *     --{@link ForwardMembers}: tangents (one lane, and the widths of vector forward mode), and the adjoint of the tangent
- *       (Hessian-vector products), in SSA
+ *       (Hessian-vector products), in SSA ({@link SecondOrderCallees}: and the pure tangents of the
+ *       methods it calls without inlining them, with their adjoints)
  *     --{@link BytecodeEmitter}--> bytecode ({@link ThroughHandles}: members of other classes the class may
  *       not use itself through method handles), frames computed by ASM over {@link ClassHierarchy}
  * </pre>
@@ -210,7 +211,17 @@ public final class Transformer {
         }
         DifferentiableMethods callees = new DifferentiableMethods(locator);
         callees.register(node);
-        SecondOrderCallees secondOrder = callees.secondOrder((owner, m) -> primalOf(owner, m, callees));
+        SecondOrderCallees secondOrder = callees.secondOrder(new SecondOrderCallees.Primals() {
+            @Override
+            public SecondOrderCallees.Primal of(ClassNode owner, MethodNode m) {
+                return primalOf(owner, m, callees);
+            }
+
+            @Override
+            public void dump(ClassNode owner, MethodNode m, String kind, java.util.function.Supplier<String> text) {
+                Transformer.this.dump(owner, m, kind, text);
+            }
+        });
         ClassDerivatives out = new ClassDerivatives(node);
         for (MethodNode m : node.methods) {
             if (DeclaredGradients.annotation(m) == null || only != null) {

@@ -3,6 +3,8 @@ package dev.fluxion.transformer.forward;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.VirtualCalls;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.BlockOrder;
@@ -10,13 +12,11 @@ import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
 import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
-import dev.fluxion.transformer.analysis.VirtualCalls;
-import dev.fluxion.transformer.derivatives.DerivativeRequest;
-import dev.fluxion.transformer.ir.MemberRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +41,9 @@ import org.objectweb.asm.Type;
  * <p>Two forms are generated from the same code (see {@link Form}): the tangent the API and other
  * tangents call ({@code Naming.tangentName}), which returns the primal result and leaves its
  * tangent on the tape, and a pure function that returns the tangent itself, which reverse mode can
- * differentiate once more: reverse-over-forward, for Hessian-vector products.
+ * differentiate once more: reverse-over-forward, for Hessian-vector products. A pure tangent calls
+ * the pure tangents of the methods its method calls without inlining them, which are generated in
+ * the pure form too ({@link #generateCalleePureTangent}).
  */
 public final class TangentGenerator {
     /** What the generated function returns. */
@@ -228,15 +230,14 @@ public final class TangentGenerator {
     }
 
     /**
-     * A call that was not inlined, in a pure tangent: the primal call as it was, and a call of the
-     * callee's pure tangent {@code t(x, xdot)} for the result's tangent, as the registry places it
-     * ({@code DerivativeRequest.pureTangent}). Reverse mode, differentiating this tangent once more,
-     * then differentiates the two calls by the callee's adjoint and by the adjoint of its pure
-     * tangent, which is generated with it. The callee's pure tangent runs its primal too: it
-     * writes the arrays the callee writes (and their tangents), and stores a number the callee
-     * returns into a one-element array, so the callee runs once, as in the primal. Only a callee
-     * returning an array is also called for its value, unless it writes into an array, which the
-     * second run would write again: that is rejected.
+     * A call that was not inlined, in a pure tangent: a call of the callee's pure tangent
+     * {@code t(x, xdot)}, as the registry places it ({@code DerivativeRequest.pureTangent}), which
+     * runs the callee's code (writing the arrays it writes, and their tangents), stores a number
+     * it returns into a one-element array, and returns its tangent: the callee runs once, as in
+     * the primal. Reverse mode, differentiating this tangent once more, differentiates the call by
+     * the adjoint of the callee's pure tangent, which is generated with it. A callee returning an
+     * array is called twice, for its value and for its tangent, unless it writes into an array,
+     * which the second run would write again: that is rejected.
      */
     private Result pureTangentCall(Instruction insn) {
         MemberRef callee = insn.member();
