@@ -202,6 +202,39 @@ public final class Naming {
         return HVP_BINDER_PREFIX + primalName;
     }
 
+    public static final String PURE_TANGENT_PREFIX = "fluxion$puretangent$";
+    public static final String TANGENT_ADJOINT_PREFIX = "fluxion$tangentadjoint$";
+
+    /**
+     * Second derivatives through a call that stays a call: the callee's tangent as a pure function
+     * ({@link #pureTangentDescriptor}), which a Hessian-vector product's pure tangent calls where
+     * its method calls the callee. {@code qualifiedName} is the callee's name, prefixed with its
+     * class when that is another class than the one the member is generated into.
+     */
+    public static String pureTangentName(String qualifiedName) {
+        return PURE_TANGENT_PREFIX + qualifiedName;
+    }
+
+    /**
+     * The descriptor of {@link #pureTangentName}: {@link #pureTangentDescriptor}, and for a callee
+     * that returns a primitive value, one more parameter, a one-element array of its type, into
+     * which the pure tangent stores the callee's value: the callee runs once, for its value and its
+     * tangent, whatever it writes into the arrays it is given.
+     */
+    public static String calleePureTangentDescriptor(String primalDescriptor) {
+        String pure = pureTangentDescriptor(primalDescriptor);
+        String result = primalDescriptor.substring(primalDescriptor.indexOf(')') + 1);
+        if (result.equals("V") || result.startsWith("L") || result.startsWith("[")) {
+            return pure;
+        }
+        return pure.substring(0, pure.indexOf(')')) + "[" + result + pure.substring(pure.indexOf(')'));
+    }
+
+    /** The adjoint of {@link #pureTangentName}: the callee's tangent differentiated once more, with respect to the point and the direction. */
+    public static String tangentAdjointName(String qualifiedName) {
+        return TANGENT_ADJOINT_PREFIX + qualifiedName;
+    }
+
     /** The tangent as a pure function: the tangent's parameters without the tape, returning the result's tangent. */
     public static String pureTangentDescriptor(String primalDescriptor) {
         String t = tangentDescriptor(primalDescriptor);

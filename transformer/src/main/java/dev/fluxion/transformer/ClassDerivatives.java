@@ -171,7 +171,8 @@ final class ClassDerivatives {
 
     /** What a member that reverse mode does not need gives, or {@code null} for the adjoint and what it needs. */
     private static String optionalKind(MethodNode method, String member) {
-        if (member.equals(Naming.hvpName(method.name))) {
+        if (member.equals(Naming.hvpName(method.name)) || member.startsWith(Naming.PURE_TANGENT_PREFIX)
+                || member.startsWith(Naming.TANGENT_ADJOINT_PREFIX)) {
             return "second derivative (Hessian-vector product)";
         }
         if (member.equals(Naming.tangentName(method.name))

@@ -80,6 +80,8 @@ final class DifferentiableMethods implements Callees {
     private Inliner.Bodies inlinable;
     /** Where the derivatives live, and which variants the class's derivatives have asked for. */
     private DerivativeRequests derivatives = DerivativeRequests.GENERAL;
+    /** The callees' pure tangents the class's second derivatives call, and their adjoints; {@code null} before {@link #secondOrder(SecondOrderCallees.Primals)}. */
+    private SecondOrderCallees secondOrder;
 
     DifferentiableMethods(ClassFileLocator locator) {
         this.locator = locator;
@@ -111,6 +113,20 @@ final class DifferentiableMethods implements Callees {
     @Override
     public DerivativeRequests derivatives() {
         return derivatives;
+    }
+
+    /** Starts generating the pure tangents of the callees of the class being transformed, lowering them with {@code primals}. */
+    SecondOrderCallees secondOrder(SecondOrderCallees.Primals primals) {
+        secondOrder = new SecondOrderCallees(transforming, this, primals);
+        return secondOrder;
+    }
+
+    /** The pure tangents of callees the class's Hessian-vector products call ({@link SecondOrderCallees}). */
+    SecondOrderCallees secondOrder() {
+        if (secondOrder == null) {
+            throw new IllegalStateException("no class being transformed");
+        }
+        return secondOrder;
     }
 
     /**
@@ -162,6 +178,9 @@ final class DifferentiableMethods implements Callees {
 
     @Override
     public boolean isOverridable(MemberRef method) {
+        if (derivatives.pureTangentOf(method) != null) {
+            return false; // a static member Fluxion generated
+        }
         isDifferentiable(method); // reads the class if not yet read
         Set<String> fixed = finalMethods.get(method.owner());
         return fixed == null || !fixed.contains(method.name() + method.descriptor());
@@ -199,6 +218,9 @@ final class DifferentiableMethods implements Callees {
 
     @Override
     public boolean isDifferentiable(MemberRef method) {
+        if (derivatives.pureTangentOf(method) != null) {
+            return true; // a callee's pure tangent, which a Hessian-vector product differentiates with its caller's
+        }
         return byClass.computeIfAbsent(method.owner(), this::scan).contains(method.name() + method.descriptor());
     }
 
@@ -210,6 +232,11 @@ final class DifferentiableMethods implements Callees {
      */
     @Override
     public boolean mayWriteArgument(MemberRef method, int index) {
+        DerivativeRequests.PureTangent pure = derivatives.pureTangentOf(method);
+        if (pure != null) {
+            int primalIndex = primalIndex(pure, index);
+            return primalIndex < 0 || mayWriteArgument(pure.primal(), primalIndex); // < 0: where it stores its value
+        }
         if (isKnownReader(method)) {
             return false;
         }
@@ -219,6 +246,11 @@ final class DifferentiableMethods implements Callees {
 
     @Override
     public boolean mayMoveRows(MemberRef method, int index) {
+        DerivativeRequests.PureTangent pure = derivatives.pureTangentOf(method);
+        if (pure != null) {
+            int primalIndex = primalIndex(pure, index);
+            return primalIndex >= 0 && mayMoveRows(pure.primal(), primalIndex);
+        }
         if (isKnownReader(method)) {
             return false; // moving rows writes references into the array
         }
@@ -228,8 +260,33 @@ final class DifferentiableMethods implements Callees {
 
     @Override
     public boolean mayReturnArgument(MemberRef method, int index) {
+        DerivativeRequests.PureTangent pure = derivatives.pureTangentOf(method);
+        if (pure != null) { // it returns a tangent, which may be that of an argument the callee returns
+            int primalIndex = primalIndex(pure, index);
+            return primalIndex >= 0 && mayReturnArgument(pure.primal(), primalIndex);
+        }
         ArraySummary summary = summary(method);
         return summary == null || summary.returned().contains(index);
+    }
+
+    /**
+     * The parameter of a callee whose pure tangent's parameter {@code index} is, or is the tangent
+     * of: the pure tangent does with an argument and its tangent what the callee does with the
+     * argument (it runs the callee's code, and writes a tangent array where the callee writes); -1
+     * for the array it stores the callee's value into ({@code Naming.calleePureTangentDescriptor}).
+     */
+    private static int primalIndex(DerivativeRequests.PureTangent pure, int index) {
+        org.objectweb.asm.Type[] params = org.objectweb.asm.Type.getArgumentTypes(pure.descriptor());
+        if (index < params.length) {
+            return index;
+        }
+        int k = index - params.length;
+        for (int j = 0; j < params.length; j++) {
+            if (Naming.hasTangent(params[j].getDescriptor()) && k-- == 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -148,6 +148,7 @@ final class ForwardMembers {
                     DifferentiabilityCheck.check(pure, second, callees); // after the dump, which shows what it rejects
                     IrFunction hvp = AdjointGenerator.generate(pure, second, callees, hvpMember.name());
                     dump.accept("hvp", () -> IrPrinter.print(hvp));
+                    callees.secondOrder().require(pure); // the callees' pure tangents it calls, and theirs
                     return BytecodeEmitter.emit(hvp, access);
                 });
     }

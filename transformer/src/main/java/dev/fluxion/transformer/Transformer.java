@@ -58,7 +58,8 @@ import org.objectweb.asm.tree.MethodNode;
  *       independent iterations reversed one iteration at a time, through an outlined body's adjoint;
  *       {@link Checkpointing}: a {@code @Checkpointed} method's time loops reversed from snapshots)
  *     --{@link ForwardMembers}: tangents (one lane, and the widths of vector forward mode), and the adjoint of the tangent
- *       (Hessian-vector products), in SSA
+ *       (Hessian-vector products), in SSA ({@link SecondOrderCallees}: and the pure tangents of the
+ *       methods it calls without inlining them, with their adjoints)
  *     --{@link BytecodeEmitter}--> bytecode ({@link ThroughHandles}: members of other classes the class may
  *       not use itself through method handles), frames computed by ASM over {@link ClassHierarchy}
  * </pre>
@@ -210,6 +211,17 @@ public final class Transformer {
         }
         DifferentiableMethods callees = new DifferentiableMethods(locator);
         callees.register(node);
+        SecondOrderCallees secondOrder = callees.secondOrder(new SecondOrderCallees.Primals() {
+            @Override
+            public SecondOrderCallees.Primal of(ClassNode owner, MethodNode m) {
+                return primalOf(owner, m, callees);
+            }
+
+            @Override
+            public void dump(ClassNode owner, MethodNode m, String kind, java.util.function.Supplier<String> text) {
+                Transformer.this.dump(owner, m, kind, text);
+            }
+        });
         ClassDerivatives out = new ClassDerivatives(node);
         for (MethodNode m : node.methods) {
             if (DeclaredGradients.annotation(m) == null || only != null) {
@@ -288,6 +300,7 @@ public final class Transformer {
         if (!lambdas.isEmpty()) {
             addLambdaBodies(node, lambdas, callees, out);
         }
+        secondOrder.addTo(out);
         out.failCallersOfMissingMembers();
         return write(reader, node, out, classBytes, callees);
     }
@@ -445,6 +458,17 @@ public final class Transformer {
         boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null : Naming.boundHvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? forward.hessianVectorProduct(primal, activity) : null;
         return new Derivative(emitted, bodies, tangent, vectorTangents, forward.sweepWidths(), hvp, written, active);
+    }
+
+    /**
+     * {@code m} as its derivatives are generated from, every parameter an input: for the pure
+     * tangent of a callee of the class's Hessian-vector products ({@link SecondOrderCallees}).
+     */
+    private SecondOrderCallees.Primal primalOf(ClassNode owner, MethodNode m, DifferentiableMethods callees) {
+        MethodChecks.Checked checked = callees.check(owner, m, null);
+        Optimized optimized = optimized(owner, BlockCopier.detached(checked.source()), checked.source(), checked.activity(),
+                callees, null);
+        return new SecondOrderCallees.Primal(optimized.primal(), optimized.activity());
     }
 
     /**

@@ -46,6 +46,37 @@ public final class SecondOrderCases {
                 of("DataTables.weightedSquares", DataTables::weightedSquares,
                         x -> new double[][] {{2, 0, 0}, {0, 4, 0}, {0, 0, 6}}, new double[] {0.3, -0.7, 1.1},
                         new double[] {1.5, 0.2, -2}),
+                // through calls that stay calls: into other classes (a sum of squares, a Gaussian, Horner's rule)
+                of("Calls.crossClass", Calls::crossClass, null, new double[] {0.5, 1.5}, new double[] {-0.3, 0.8, 1.2}),
+                // a recursive helper, a model's blocks in another class, a simulation's step, an object's method
+                of("CallsKept.polynomial", CallsKept::polynomial, x -> new double[][] {
+                    {60 * x[0] * x[0] * x[0] - 2 * x[1] * x[1] * x[1], -6 * x[1] * x[1] * x[0], 0},
+                    {-6 * x[1] * x[1] * x[0], -6 * x[1] * x[0] * x[0], 0}, {0, 0, 12 * x[2] * x[2]}},
+                        new double[] {0.7, -1.3, 0.4}, new double[] {-1.1, 0.6, 2.0}),
+                unary("CallsKept.seventhPower", CallsKept::seventhPower,
+                        x -> new double[][] {{42 * Math.pow(x[0], 5) + 2}}, 0.8, -1.3, 2.1),
+                of("CallsKept.logisticLoss", CallsKept::logisticLoss, SecondOrderCases::logisticLoss,
+                        new double[] {0.2, -0.5, 0.9}, new double[] {-1.0, 0.3, 0.05}),
+                of("CallsKept.energyAfterSteps", CallsKept::energyAfterSteps, null,
+                        new double[] {1.0, 0.1, -0.05, 1.1}, new double[] {0.8, -0.6, 0.5, 0.7}),
+                of("CallsKept.chainEnergy", CallsKept::chainEnergy, null,
+                        new double[] {0.5, 0.4, 1.3, -0.2}, new double[] {-0.7, 0.2, 0.1, 0.9}),
+                of("CallsKept.directionAndLength", CallsKept::directionAndLength, x -> {
+                    double length = Math.sqrt(x[0] * x[0] + x[1] * x[1]);
+                    double[][] h = new double[2][2];
+                    for (int i = 0; i < 2; i++) {
+                        for (int j = 0; j < 2; j++) {
+                            h[i][j] = ((i == 0 ? x[j] : 0) + (j == 0 ? x[i] : 0)) / length
+                                    + x[0] * ((i == j ? 1 : 0) / length - x[i] * x[j] / (length * length * length));
+                        }
+                    }
+                    return h;
+                }, new double[] {0.5, 1.5}, new double[] {-1.2, 0.4}),
+                of("CallsKept.rowLengths", CallsKept::rowLengths, null, new double[] {0.5, 1.5, -0.5},
+                        new double[] {-1.2, 0.4, 0.9}),
+                of("CallsKept.tangentOfSum", CallsKept::tangentOfSum, null, new double[] {0.3, 0.4},
+                        new double[] {-0.6, 0.9}),
+                of("CallsKept.pingPong", CallsKept::pingPong, null, new double[] {0.6, 1.1}, new double[] {-0.4, 0.7}),
                 of("SecondOrder.rosenbrock", SecondOrder::rosenbrock, SecondOrderCases::rosenbrock,
                         new double[] {-1.2, 1.0, 0.8, 1.5}, new double[] {0.3, -0.7, 2.0}),
                 of("SecondOrder.quadraticForm", SecondOrder::quadraticForm, x -> {
@@ -119,13 +150,48 @@ public final class SecondOrderCases {
     }
 
     /** What Fluxion says when asked for a Hessian through a call it did not inline (a method of another class). */
-    public static String hessianThroughACallIntoAnotherClass() {
+    /** The message of a Hessian-vector product of {@code f}, or "no error". */
+    private static String hvpError(dev.fluxion.ScalarFunction f, double[] x) {
         try {
-            dev.fluxion.Fluxion.hessian(Calls::crossClass).hvp(new double[] {0.5, 1.5}, new double[] {1, 0});
+            dev.fluxion.Fluxion.hessian(f).hvp(x, new double[x.length]);
             return "no error";
         } catch (dev.fluxion.FluxionException e) {
             return e.getMessage();
         }
+    }
+
+    /** A call through an abstract method, to the derivative of the object's class, found when the call runs. */
+    public static String hessianThroughADispatchedCall() {
+        return hvpError(OutsideObjects::chainEnergy, new double[] {0.5, 1.5, 2.0});
+    }
+
+    /** A callee that both writes into the array it is given and returns an array. */
+    public static String hessianThroughACallThatWritesAndReturnsAnArray() {
+        return hvpError(CallsKept::scaledProduct, new double[] {0.5, 1.5});
+    }
+
+    /** The logistic loss's Hessian: {@code (1/n) sum sigma(m) sigma(-m) x x^T + 0.02 I}, {@code m} each point's margin. */
+    private static double[][] logisticLoss(double[] w) {
+        double[][] features = {{1, 0.5, -1.2}, {1, -0.3, 0.8}, {1, 1.7, 0.1}, {1, -1.1, -0.6}};
+        double[] labels = {1, -1, 1, -1};
+        int n = w.length;
+        double[][] h = new double[n][n];
+        for (int k = 0; k < features.length; k++) {
+            double m = 0;
+            for (int i = 0; i < n; i++) {
+                m += labels[k] * w[i] * features[k][i];
+            }
+            double weight = 1 / (1 + Math.exp(-m)) / (1 + Math.exp(m)) / features.length;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    h[i][j] += weight * features[k][i] * features[k][j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            h[i][i] += 0.02;
+        }
+        return h;
     }
 
     private static double[][] rosenbrock(double[] x) {

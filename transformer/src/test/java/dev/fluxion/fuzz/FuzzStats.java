@@ -34,7 +34,7 @@ final class FuzzStats {
     long hvps;
     long hvpComponents;
     long hvpNonSmooth;
-    /** Programs without a second derivative because a call was not inlined (Fluxion's documented limit). */
+    /** Programs without a second derivative for one of Fluxion's documented limits ({@code HessianRunner.isDocumentedLimit}). */
     long hvpUnavailable;
     /** Programs whose gradient was also compared with the one Fluxion computes without inlining. */
     long noInliningTwins;
@@ -95,7 +95,7 @@ final class FuzzStats {
                         + "gradient components against Richardson: %d checked (%d of them zero), %d skipped as non-smooth (%.1f%%)%n"
                         + "forward mode against reverse: %d one-lane components, %d vector-lane gradients, %d dot products%n"
                         + "Hessian-vector products: %d checked (%d components, %d skipped as non-smooth); "
-                        + "%d programs without one (a call not inlined)%n"
+                        + "%d programs without one (a documented limit)%n"
                         + "gradients compared with Fluxion's without inlining: %d programs%n"
                         + "gradients compared with f @Checkpointed: %d programs (%d more rejected by checkpointing)%n"
                 + "time: javac %.1f s, transformation %.1f s, checks %.1f s (transformation included)",

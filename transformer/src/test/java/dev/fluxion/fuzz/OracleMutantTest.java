@@ -155,7 +155,7 @@ class OracleMutantTest {
         assertEquals(Map.of(Failure.Kind.VALUE, PROGRAMS), kinds);
     }
 
-    /** A derivative missing where Fluxion promises one is a failure, not a skip (only "not inlined" is). */
+    /** A derivative missing where Fluxion promises one is a failure, not a skip (only a documented limit is). */
     @Test
     void aMissingSecondDerivativeForAnotherReasonIsAFailure() {
         Map<Failure.Kind, Integer> kinds = check(d -> new Mutant(d) {

@@ -142,6 +142,10 @@ final class Calls {
         return Fluxion.modelHessian(Quadratic.Losses::loss).hvp(q, v);
     }
 
+    static RobustFit robustFitHvp(RobustFit fit, RobustFit v) {
+        return Fluxion.modelHessian(RobustFit::loss).hvp(fit, v);
+    }
+
     static double fitJvp(Fit fit, Fit direction) {
         return Fluxion.modelTangent(Fit::loss).jvp(fit, direction);
     }

@@ -36,12 +36,15 @@ class CorpusTest {
         CorpusRunner.check(c);
     }
 
-    /** Hessian-vector products of the corpus, wherever Fluxion generates them; most functions qualify. */
+    /**
+     * Hessian-vector products of the corpus, wherever Fluxion generates them: all but the functions
+     * that meet a documented limit (a call dispatched by the object's class), which must say so.
+     */
     @Test
     void secondDerivativesOfTheCorpus() throws Exception {
         long checked = cases().filter(CorpusRunner::checkSecondOrder).count();
         long eligible = cases().filter(c -> c.f() != null && !c.single()).count();
-        assertTrue(checked >= eligible * 3 / 4, checked + " of " + eligible + " corpus functions have second derivatives");
+        assertTrue(checked >= eligible * 95 / 100, checked + " of " + eligible + " corpus functions have second derivatives");
     }
 
     @Test

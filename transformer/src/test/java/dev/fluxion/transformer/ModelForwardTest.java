@@ -88,6 +88,29 @@ class ModelForwardTest {
                 + "new object for H v holding them.", e.getMessage());
     }
 
+    /** A model's loss calling another class's penalty: H v through the call, against its closed form. */
+    @Test
+    void aHessianVectorProductThroughAnotherClassesMethod() throws Exception {
+        Class<?> fitClass = ModelGradientTest.LOADER.loadClass("dev.fluxion.models.RobustFit");
+        double[] xs = {0, 1, 2, 3};
+        double[] ys = {1.1, 2.9, 5.2, 9.8};
+        for (double[] p : new double[][] {{1.8, 0.9}, {2.5, -0.4}, {0.3, 1.7}}) {
+            Object fit = fitClass.getDeclaredConstructor(double.class, double.class).newInstance(p[0], p[1]);
+            Object v = fitClass.getDeclaredConstructor(double.class, double.class).newInstance(0.4, -1.3);
+            Object hv = call("robustFitHvp", fit, v);
+            double slope = 0;
+            double intercept = 0;
+            for (int i = 0; i < 4; i++) { // the penalty's second derivative, (1 + (r / delta)^2)^(-3/2), times x x^T v
+                double q = (p[0] * xs[i] + p[1] - ys[i]) / 0.5;
+                double curvature = Math.pow(1 + q * q, -1.5) * (0.4 * xs[i] - 1.3);
+                slope += curvature * xs[i];
+                intercept += curvature;
+            }
+            assertEquals(slope, (double) get(hv, "slope"), 1e-12);
+            assertEquals(intercept, (double) get(hv, "intercept"), 1e-12);
+        }
+    }
+
     @Test
     void aListOfLayersAlongADirectionAgainstDifferencesAndTheGradient() throws Exception {
         for (long seed : new long[] {11, 12, 13}) { // several points

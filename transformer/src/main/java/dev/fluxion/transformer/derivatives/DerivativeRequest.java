@@ -27,7 +27,14 @@ public record DerivativeRequest(MemberRef primal, String descriptor, Mode mode, 
         /** Forward mode: the tangent, with {@code lanes} directions. */
         TANGENT,
         /** Second order, reverse over forward: the adjoint of the tangent, a Hessian-vector product. */
-        HESSIAN_VECTOR_PRODUCT
+        HESSIAN_VECTOR_PRODUCT,
+        /**
+         * The tangent as a pure function {@code t(x, xdot)}, returning the result's tangent (no tape),
+         * of a method a Hessian-vector product's pure tangent calls rather than inlines. Reverse
+         * mode differentiates the caller's pure tangent, so this member's adjoint (an
+         * {@link #ADJOINT} request whose primal is the member itself) is generated with it.
+         */
+        PURE_TANGENT
     }
 
     public DerivativeRequest {
@@ -48,6 +55,11 @@ public record DerivativeRequest(MemberRef primal, String descriptor, Mode mode, 
     /** The Hessian-vector product of {@code primal} with respect to {@code active}, the others constants. */
     public static DerivativeRequest hessianVectorProduct(MemberRef primal, String descriptor, Set<Integer> active) {
         return new DerivativeRequest(primal, descriptor, Mode.HESSIAN_VECTOR_PRODUCT, 1, active);
+    }
+
+    /** The tangent of {@code primal} as a pure function, for second derivatives through a call to it. */
+    public static DerivativeRequest pureTangent(MemberRef primal, String descriptor) {
+        return new DerivativeRequest(primal, descriptor, Mode.PURE_TANGENT, 1, differentiable(descriptor));
     }
 
     /** The tangent of {@code primal} with {@code lanes} directions, every parameter differentiated. */

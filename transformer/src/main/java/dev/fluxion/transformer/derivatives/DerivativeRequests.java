@@ -41,9 +41,22 @@ public class DerivativeRequests {
     /** Variants requested so far, by name and descriptor, in request order. */
     private final Map<String, Variant> variants = new LinkedHashMap<>();
     private int taken;
+    /** The pure tangents requested so far, by member, in request order; see {@link PureTangent}. */
+    private final Map<MemberRef, PureTangent> pureTangents = new LinkedHashMap<>();
+    private int pureTangentsTaken;
 
     /** An adjoint of {@code method} that differentiates only {@code inputs}, to be generated as {@code name}. */
     public record Variant(MethodNode method, Set<Integer> inputs, String name) {
+    }
+
+    /**
+     * A callee's tangent as a pure function, {@code member}, and its adjoint, {@code adjoint}, both
+     * generated into the class being transformed (from the callee's code, wherever it is declared):
+     * a Hessian-vector product calls them where its method calls {@code primal} without inlining it.
+     *
+     * @param descriptor the callee's descriptor in static form
+     */
+    public record PureTangent(MemberRef primal, String descriptor, MemberRef member, MemberRef adjoint) {
     }
 
     /**
@@ -101,15 +114,55 @@ public class DerivativeRequests {
         return fresh;
     }
 
+    /** The pure tangent whose member is {@code member}, or {@code null}: {@code member} is no such member. */
+    public synchronized PureTangent pureTangentOf(MemberRef member) {
+        return pureTangents.get(member);
+    }
+
+    /** The pure tangents requested since the last call, in request order, for the class generator to generate. */
+    public synchronized List<PureTangent> takePureTangents() {
+        List<PureTangent> all = new ArrayList<>(pureTangents.values());
+        List<PureTangent> fresh = List.copyOf(all.subList(pureTangentsTaken, all.size()));
+        pureTangentsTaken = all.size();
+        return fresh;
+    }
+
     private MemberRef decide(DerivativeRequest r) {
         MemberRef p = r.primal();
+        PureTangent ofPureTangent = pureTangents.get(p);
+        if (ofPureTangent != null && r.mode() == DerivativeRequest.Mode.ADJOINT) {
+            return ofPureTangent.adjoint(); // with respect to every parameter: the general adjoint serves every caller
+        }
         return switch (r.mode()) {
             case ADJOINT -> new MemberRef(p.owner(), adjointName(r), Naming.adjointDescriptor(r.descriptor()), p.isInterface());
             case TANGENT -> new MemberRef(p.owner(), Naming.tangentName(p.name(), r.lanes()),
                     Naming.tangentDescriptor(r.descriptor(), r.lanes()), p.isInterface());
             case HESSIAN_VECTOR_PRODUCT -> new MemberRef(p.owner(), Naming.hvpName(p.name()), Naming.hvpDescriptor(r.descriptor()),
                     p.isInterface());
+            case PURE_TANGENT -> pureTangent(r);
         };
+    }
+
+    /**
+     * Where a callee's pure tangent goes: into the class being transformed, which calls it, since
+     * the callee's own class was (or will be) transformed without knowing that this class asks for
+     * it; named after the callee, and after its class if that is another one. Recorded for the
+     * class generator ({@link #takePureTangents}), and answered once: a recursion through it (the
+     * callee calling itself, or a caller of it) finds the member already placed.
+     */
+    private MemberRef pureTangent(DerivativeRequest r) {
+        if (transforming == null) {
+            throw new IllegalStateException("a pure tangent of " + r.primal() + " asked of a registry for no class");
+        }
+        MemberRef p = r.primal();
+        String qualified = p.owner().equals(transforming.name) ? p.name() : p.owner().replace('/', '$') + "$" + p.name();
+        String descriptor = Naming.calleePureTangentDescriptor(r.descriptor());
+        boolean isInterface = (transforming.access & Opcodes.ACC_INTERFACE) != 0;
+        MemberRef member = new MemberRef(transforming.name, Naming.pureTangentName(qualified), descriptor, isInterface);
+        MemberRef adjoint = new MemberRef(transforming.name, Naming.tangentAdjointName(qualified),
+                Naming.adjointDescriptor(descriptor), isInterface);
+        pureTangents.put(member, new PureTangent(p, r.descriptor(), member, adjoint));
+        return member;
     }
 
     /**
@@ -178,6 +231,16 @@ public class DerivativeRequests {
         @Override
         public List<Variant> takeVariants() {
             return enclosing.takeVariants();
+        }
+
+        @Override
+        public PureTangent pureTangentOf(MemberRef member) {
+            return enclosing.pureTangentOf(member);
+        }
+
+        @Override
+        public List<PureTangent> takePureTangents() {
+            return enclosing.takePureTangents();
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.fluxion.transformer.forward;
 import dev.fluxion.internal.Naming;
 import dev.fluxion.transformer.analysis.ActivityAnalysis;
 import dev.fluxion.transformer.analysis.Callees;
+import dev.fluxion.transformer.analysis.VirtualCalls;
+import dev.fluxion.transformer.derivatives.DerivativeRequest;
 import dev.fluxion.transformer.diagnostics.Unsupported;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.BlockOrder;
@@ -10,16 +12,19 @@ import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Instruction;
 import dev.fluxion.transformer.ir.IrBuilder;
 import dev.fluxion.transformer.ir.IrFunction;
+import dev.fluxion.transformer.ir.MemberRef;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Param;
 import dev.fluxion.transformer.ir.Types;
 import dev.fluxion.transformer.ir.Value;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.Type;
 
 /**
  * Forward mode: builds the tangent of an SSA function as another SSA function with the same
@@ -36,7 +41,9 @@ import java.util.Set;
  * <p>Two forms are generated from the same code (see {@link Form}): the tangent the API and other
  * tangents call ({@code Naming.tangentName}), which returns the primal result and leaves its
  * tangent on the tape, and a pure function that returns the tangent itself, which reverse mode can
- * differentiate once more: reverse-over-forward, for Hessian-vector products.
+ * differentiate once more: reverse-over-forward, for Hessian-vector products. A pure tangent calls
+ * the pure tangents of the methods its method calls without inlining them, which are generated in
+ * the pure form too ({@link #generateCalleePureTangent}).
  */
 public final class TangentGenerator {
     /** What the generated function returns. */
@@ -44,7 +51,17 @@ public final class TangentGenerator {
         /** {@code R t(params, tangents, Tape)}: the primal result, its tangent left on the tape. */
         PRIMAL_AND_TAPE,
         /** {@code R t(params, tangents)}: the result's tangent; no calls to other tangents. */
-        TANGENT_ONLY
+        TANGENT_ONLY,
+        /**
+         * The same for a callee of a pure tangent ({@code Naming.calleePureTangentDescriptor}):
+         * also of a {@code void} method, and for a primitive result, with a last parameter, a
+         * one-element array the result's value is stored into.
+         */
+        CALLEE_TANGENT_ONLY;
+
+        boolean isPure() {
+            return this != PRIMAL_AND_TAPE;
+        }
     }
 
     private final IrFunction primal;
@@ -60,6 +77,8 @@ public final class TangentGenerator {
     private final LocalTangents rules;
     private final Callees callees;
     private final Value tape;
+    /** Where a callee's pure tangent stores its value ({@link Form#CALLEE_TANGENT_ONLY}), or {@code null}. */
+    private final Value valueOut;
 
     private TangentGenerator(IrFunction primal, ActivityAnalysis activity, Callees callees, Form form, int width,
             String name) {
@@ -68,8 +87,11 @@ public final class TangentGenerator {
         this.form = form;
         this.width = width;
         this.callees = callees;
-        String descriptor = form == Form.TANGENT_ONLY ? Naming.pureTangentDescriptor(primal.descriptor())
-                : Naming.tangentDescriptor(primal.descriptor(), width);
+        String descriptor = switch (form) {
+            case TANGENT_ONLY -> Naming.pureTangentDescriptor(primal.descriptor());
+            case CALLEE_TANGENT_ONLY -> Naming.calleePureTangentDescriptor(primal.descriptor());
+            case PRIMAL_AND_TAPE -> Naming.tangentDescriptor(primal.descriptor(), width);
+        };
         this.tangentFunction = new IrFunction(primal.owner(), name, descriptor);
         List<Param> in = primal.params();
         List<Param> out = tangentFunction.params();
@@ -88,6 +110,7 @@ public final class TangentGenerator {
             }
         }
         this.tape = form == Form.PRIMAL_AND_TAPE ? out.get(next) : null;
+        this.valueOut = form == Form.CALLEE_TANGENT_ONLY && next < out.size() ? out.get(next) : null;
         this.rules = new LocalTangents(activity, callees, ir, this::forward, this::tangentOf, tape, width);
     }
 
@@ -102,11 +125,22 @@ public final class TangentGenerator {
 
     /**
      * The tangent as a pure function returning the result's tangent, for reverse mode to
-     * differentiate again. Calls that are not inlined have no such form: they are rejected.
+     * differentiate again. A call that is not inlined calls the callee's own pure tangent (see
+     * {@link #pureTangentCall}).
      */
     public static IrFunction generateTangentOnly(IrFunction primal, ActivityAnalysis activity, Callees callees,
             String name) {
         return new TangentGenerator(primal, activity, callees, Form.TANGENT_ONLY, 1, name).generate();
+    }
+
+    /**
+     * The pure tangent of a method that a Hessian-vector product's pure tangent calls, every
+     * parameter differentiated: like {@link #generateTangentOnly}, and also of a {@code void} method,
+     * whose tangents are those it writes into its tangent arrays.
+     */
+    public static IrFunction generateCalleePureTangent(IrFunction primal, ActivityAnalysis activity, Callees callees,
+            String name) {
+        return new TangentGenerator(primal, activity, callees, Form.CALLEE_TANGENT_ONLY, 1, name).generate();
     }
 
     private IrFunction generate() {
@@ -150,14 +184,9 @@ public final class TangentGenerator {
         for (Instruction insn : b.body()) {
             ir.setLine(insn.line());
             // a rule's call stays: the Hessian-vector product inlines the rule (SecondOrderRules)
-            if (form == Form.TANGENT_ONLY && activity.isDifferentiableCall(insn) && callees.adjointRule(insn.member()) == null) {
-                throw new Unsupported(insn.line(), "a call to " + insn.member().owner().replace('/', '.') + "."
-                        + insn.member().name() + " that was not inlined: second derivatives differentiate the "
-                        + "tangent once more, and go through calls only where the callee is inlined",
-                        "Make the callee a small static @Differentiable method of the same class, or write its "
-                                + "code in the caller.");
-            }
-            Result result = rules.emit(insn, activity.isActive(insn));
+            Result result = form.isPure() && activity.isActive(insn) && activity.isDifferentiableCall(insn)
+                    && callees.adjointRule(insn.member()) == null ? pureTangentCall(insn)
+                            : rules.emit(insn, activity.isActive(insn));
             forward.put(insn, result.primal());
             if (result.tangent() != null) {
                 tangent.put(insn, result.tangent());
@@ -186,7 +215,10 @@ public final class TangentGenerator {
         }
         Value result = ret.operand(0);
         Value[] resultTangent = rules.tangentOrZeros(result);
-        if (form == Form.TANGENT_ONLY) {
+        if (valueOut != null) {
+            ir.arrayStore(valueOut, Constant.ofInt(0), forward(result));
+        }
+        if (form.isPure()) {
             copy.addOperand(resultTangent[0]);
         } else {
             for (Value t : resultTangent) {
@@ -195,6 +227,64 @@ public final class TangentGenerator {
             copy.addOperand(forward(result));
         }
         ir.block().terminate(copy);
+    }
+
+    /**
+     * A call that was not inlined, in a pure tangent: a call of the callee's pure tangent
+     * {@code t(x, xdot)}, as the registry places it ({@code DerivativeRequest.pureTangent}), which
+     * runs the callee's code (writing the arrays it writes, and their tangents), stores a number
+     * it returns into a one-element array, and returns its tangent: the callee runs once, as in
+     * the primal. Reverse mode, differentiating this tangent once more, differentiates the call by
+     * the adjoint of the callee's pure tangent, which is generated with it. A callee returning an
+     * array is called twice, for its value and for its tangent, unless it writes into an array,
+     * which the second run would write again: that is rejected.
+     */
+    private Result pureTangentCall(Instruction insn) {
+        MemberRef callee = insn.member();
+        String called = "a call to " + callee.owner().replace('/', '.') + "." + callee.name();
+        if (VirtualCalls.isDispatched(insn, callees)) {
+            throw new Unsupported(insn.line(), called + " that was not inlined, through an interface or an overridable "
+                    + "method: second derivatives go through calls whose code is known when the caller is transformed",
+                    "Call it on an object made in the method, whose class is then known, or make the method final, "
+                            + "private or static.");
+        }
+        String descriptor = insn.callDescriptor(); // the receiver, if any, is operand 0
+        Type[] params = Type.getArgumentTypes(descriptor);
+        boolean isVoid = Type.getReturnType(descriptor).getSort() == Type.VOID;
+        List<Value> args = new ArrayList<>();
+        List<Value> tangentArgs = new ArrayList<>();
+        for (int j = 0; j < params.length; j++) {
+            args.add(forward(insn.operand(j)));
+            if (Naming.hasTangent(params[j].getDescriptor())) {
+                tangentArgs.add(rules.tangentOrZeros(insn.operand(j))[0]);
+            }
+        }
+        args.addAll(tangentArgs);
+        MemberRef pureTangent = callees.derivatives().member(DerivativeRequest.pureTangent(callee, descriptor));
+        Type result = Type.getReturnType(descriptor);
+        if (isVoid) {
+            return new Result(ir.invokeStatic(pureTangent, args.toArray(Value[]::new)), null);
+        }
+        Value value;
+        Instruction call;
+        if (!Types.isReference(result)) { // the callee runs once: its value comes back in a one-element array
+            Value out = ir.newPrimitiveArray(Type.getType("[" + result.getDescriptor()), Constant.ofInt(1));
+            args.add(out);
+            call = ir.invokeStatic(pureTangent, args.toArray(Value[]::new));
+            value = ir.arrayLoad(out, Constant.ofInt(0));
+        } else { // a reference: the primal call, then the pure tangent, as long as the callee writes no array
+            for (int j = 0; j < params.length; j++) {
+                if (params[j].getSort() == Type.ARRAY && callees.mayWriteArgument(callee, j)) {
+                    throw new Unsupported(insn.line(), called + " that was not inlined, which writes into an array it "
+                            + "is given and returns an array: its second derivative would run it twice, for its value "
+                            + "and for its tangent", "Make the method void (its results in the arrays it is given), "
+                                    + "or have it return a number.");
+                }
+            }
+            value = rules.emit(insn, false).primal();
+            call = ir.invokeStatic(pureTangent, args.toArray(Value[]::new));
+        }
+        return new Result(value, ActivityAnalysis.canCarry(insn) ? new Value[] {call} : null);
     }
 
     /** Phi operands, once every value exists; the copy's predecessors may be listed in another order. */
