@@ -82,6 +82,7 @@ public final class Corpus {
         cases.addAll(TryCatchCorpus.cases());
         cases.addAll(privateMembers());
         cases.addAll(BoxedCorpus.cases());
+        cases.addAll(SortedCorpus.cases());
         return Collections.unmodifiableList(cases);
     }
 
