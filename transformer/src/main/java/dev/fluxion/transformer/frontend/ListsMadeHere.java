@@ -299,6 +299,11 @@ public final class ListsMadeHere {
             return "it is sorted, or its largest or smallest element found, and Fluxion follows that on lists of Doubles "
                     + "made in the method, and on lists of other objects by Comparator.comparingDouble(key) only";
         }
+        if (aliases.stream().anyMatch(a -> a.users().stream().anyMatch(SortKeys::isListSortByKey))
+                && classesOf(elements(list, kind, aliases)).contains(DOUBLE)) {
+            return "it is sorted by Comparator.comparingDouble(key), which Fluxion follows on lists of objects of your "
+                    + "classes, not of Doubles: sort Doubles in natural or reverse order, or hold them in objects of your own";
+        }
         if (kind == Kind.GROWABLE && sortedWhileIterated(aliases)) {
             return "it is sorted while a for-each loop or an iterator goes over it (the iterator's next() would then "
                     + "throw ConcurrentModificationException)";
@@ -444,6 +449,8 @@ public final class ListsMadeHere {
             case RETURN -> "the list is returned";
             case ARRAY_STORE -> "the list is stored in an array";
             case PHI -> "a variable holds either this list or another";
+            case NEW_OBJECT -> "the list is copied (new " + JavaSyntax.type(user.type()) + "<>(list)), and the copy would "
+                    + "share its objects";
             default -> "the list is used by " + user.op().name().toLowerCase();
         };
     }

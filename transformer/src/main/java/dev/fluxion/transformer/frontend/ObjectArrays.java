@@ -46,8 +46,8 @@ final class ObjectArrays {
     /** The key of the class numbers among the arrays of objects of several classes. */
     private static final String TAGS = "#class";
     /** Why an element read before a sort may not be used after it. */
-    static final String SORTED = "the objects were sorted (its slot may hold another object now): read the element again "
-            + "after sorting, by its index in the sorted order";
+    static final String SORTED = "the objects were sorted (its slot may hold another object now): read the element, or "
+            + "find it, after sorting";
     /** What the diagnostics call an array that a list made here became. */
     private static final String LIST = "a list";
 
@@ -220,6 +220,9 @@ final class ObjectArrays {
                         checkStored(user, versions, what);
                     }
                     case INVOKE -> {
+                        if (SortKeys.isArraySort(user, version)) {
+                            throw new ValueObjects.Abandon(what + " is sorted " + SortKeys.NOT_FOLLOWED);
+                        }
                         if (!SortKeys.isPermute(user, version)) {
                             throw new ValueObjects.Abandon(what + ": " + ValueObjects.describeUse(user));
                         }

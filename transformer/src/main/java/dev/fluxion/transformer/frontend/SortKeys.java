@@ -30,6 +30,10 @@ final class SortKeys {
     private static final String ORDER_BY = "([Ljava/lang/Object;ILjava/util/function/ToDoubleFunction;Z)[I";
     private static final String ARRAYS_SORT = "java/util/Arrays.sort([Ljava/lang/Object;Ljava/util/Comparator;)V";
 
+    /** Why another sort of objects is not followed, after "is sorted ". */
+    static final String NOT_FOLLOWED = "in an order Fluxion does not follow: it sorts objects by Comparator.comparingDouble(key), "
+            + "perhaps .reversed(), made for that sort";
+
     /** A comparator followed: its key, whether reversed, and the instructions that made it (the last the comparator). */
     record Key(Value key, boolean descending, List<Instruction> made) {
     }
@@ -99,6 +103,13 @@ final class SortKeys {
     /** {@code Dispatch.permute(items, order)}. */
     static Instruction permute(Value items, Value order) {
         return new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.VOID_TYPE, items, order).withMember(PERMUTE);
+    }
+
+    /** Whether {@code insn} sorts {@code array} as the JDK does, in an order not followed ({@code Arrays.sort(array, c)}, {@code Arrays.sort(array)}). */
+    static boolean isArraySort(Instruction insn, Value array) {
+        return insn.op() == Op.INVOKE && insn.opcode() == Opcodes.INVOKESTATIC && insn.member().owner().equals("java/util/Arrays")
+                && (insn.member().name().equals("sort") || insn.member().name().equals("parallelSort"))
+                && !insn.operands().isEmpty() && insn.operand(0) == array;
     }
 
     /** Whether {@code insn} moves the objects of {@code array} by an order: {@code Dispatch.permute(array, order)}. */
