@@ -10,12 +10,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Lists and arrays of objects made in the method sorted by a key ({@code SortedObjects} in the
- * corpus): gradients against closed forms and Richardson differences, forward against reverse
- * ({@link CorpusTest} does that too), and here Hessian-vector products, which every one must have.
+ * corpus), and streamed, filtered and mapped to new objects ({@code ObjectStreams}): gradients
+ * against closed forms and Richardson differences, forward against reverse ({@link CorpusTest}
+ * does that too), and here Hessian-vector products, which every one must have.
  */
 class SortedObjectsTest {
     static Stream<CorpusCase> cases() throws Exception {
-        return CorpusTest.cases().filter(c -> c.name().startsWith("SortedObjects."));
+        return CorpusTest.cases().filter(c -> c.name().startsWith("SortedObjects.") || c.name().startsWith("ObjectStreams."));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -432,8 +432,10 @@ public final class ListsMadeHere {
         }
         if (receiver && user.member().name().equals("stream") && user.operands().size() == 1) {
             return "it is streamed in a pipeline Fluxion does not follow: it follows stream().mapToDouble(f), perhaps after "
-                    + "one filter(p), ending as a DoubleStream does (sum, average, max, min, reduce, toArray), and "
-                    + "stream().max(Comparator.comparingDouble(key)).get() (or min); not map to objects, collect or toList";
+                    + "one filter(p) or one map(g) to objects, ending as a DoubleStream does (sum, average, max, min, reduce, "
+                    + "toArray), stream().map(g).toList() (then only read) or collect(Collectors.toList()), and "
+                    + "stream().max(Comparator.comparingDouble(key)).get() (or min); not other collectors, nor more steps "
+                    + "between stream() and toList()";
         }
         if (receiver) {
             return JavaSyntax.method(user.member()) + " is called on it, and Fluxion follows only " + switch (kind) {
