@@ -101,6 +101,8 @@ final class SortedCorpus {
                     }
                     return g;
                 }, p(0.5, -1.0, 2.0, 0.8), p(1.5, 0.2, -0.6)).nonSmooth(),
+                scalar("SortedObjects.sortedData", SortedObjects::sortedData, p -> new double[] {2 * p[0], p[0] > 0 ? 3 : 2},
+                        p(0.7, 1.3), p(-0.4, 2.0)).nonSmooth(),
                 scalar("SortedObjects.sortedEachRound", SortedObjects::sortedEachRound, null,
                         p(1.1, 0.3, -0.5, 2.0, 0.9, -1.2), p(0.8, -0.4, 1.5, 0.6, -0.7, 1.9)).nonSmooth());
     }

@@ -140,4 +140,18 @@ public final class SortedObjects {
         }
         return s;
     }
+
+    /** Data from outside: points read, not differentiated. */
+    static final Point[] STARS = {new Point(1, 5), new Point(-2, 3), new Point(0.5, -1), new Point(3, 2)};
+
+    /**
+     * A copy of the data sorted by a key that reads p_0 (x p_0: the order flips with its sign): the
+     * first point's y times p_1, plus p_0 squared.
+     */
+    @Differentiable
+    public static double sortedData(double[] p) {
+        Point[] stars = STARS.clone();
+        Arrays.sort(stars, Comparator.comparingDouble(s -> s.x() * p[0]));
+        return stars[0].y() * p[1] + p[0] * p[0];
+    }
 }

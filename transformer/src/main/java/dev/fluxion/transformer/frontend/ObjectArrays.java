@@ -34,7 +34,9 @@ import org.objectweb.asm.tree.FieldNode;
  *
  * <p>Sound because the array holds only objects made here, each stored once and not used after it
  * is stored (so an object is its element), and because nothing else sees the array or its elements:
- * an element is only read from or written to, the array only indexed and measured. Anything else
+ * an element is only read from or written to, the array only indexed, measured and sorted (a sort
+ * by a key, {@link SortKeys}, moves every array of numbers by the order found: the objects move
+ * together, and an element read before the sort may not be used after it). Anything else
  * (passing the array or an element to a call that was not inlined, storing either elsewhere,
  * comparing elements by reference, a variable that holds elements of two arrays) keeps the objects,
  * and the checks report them as before. One difference remains: an element never assigned reads
@@ -57,7 +59,8 @@ final class ObjectArrays {
     /**
      * Replaces each array of objects made here, of classes {@code isObject} accepts, by one array
      * per number of each class (and, for objects of several classes, an array of their class
-     * numbers); {@code fields} lists a class's instance fields.
+     * numbers); {@code fields} lists a class's instance fields, {@code code} gives the runtime's
+     * classes, whose {@code JdkModels.permute} moves each array of numbers where the objects are sorted.
      *
      * @throws ValueObjects.Abandon if such an array, or an object in it, is used in another way
      */
