@@ -40,8 +40,8 @@ class SortedObjectsDiagnosticsTest {
     @Test
     void arraySortedByTwoKeys() throws Exception {
         expect("ArraySortedByALambda", "Point", "an array of dev.fluxion.fixtures.bad.ArraySortedByALambda.Point is sorted in "
-                + "an order Fluxion does not follow: it sorts objects by Comparator.comparingDouble(key), perhaps "
-                + ".reversed(), made for that sort");
+                + "an order Fluxion does not follow: it sorts whole arrays and lists of objects by "
+                + "Comparator.comparingDouble(key), perhaps .reversed(), made for that sort");
     }
 
     // Point first = points.get(0);
@@ -83,6 +83,16 @@ class SortedObjectsDiagnosticsTest {
         expect("SortedObjectsHoldingArrays", "Track", "an array of dev.fluxion.fixtures.bad.SortedObjectsHoldingArrays.Track "
                 + "is sorted, and its objects' field samples holds an array, which Fluxion does not move with them: hold the "
                 + "numbers in fields of their own");
+    }
+
+    // shapes.add(new Circle(x[i])); shapes.add(new Square(1.5 + i));
+    // shapes.sort(Comparator.comparingDouble(Shape::area).reversed());   the key takes a Shape
+    @Test
+    void objectsOfTwoClassesSortedByAKeyOfTheirInterface() throws Exception {
+        expect("ShapesSortedByArea", "Circle", "an element of a list is given to a function whose code Fluxion does not "
+                + "see (java.util.function.ToDoubleFunction.applyAsDouble(java.lang.Object): a reference to an interface's "
+                + "method, Shape::area, or a function made outside the method): write it as a lambda over objects of one "
+                + "class");
     }
 
     /** The error of {@code fixture}: its objects of class {@code made} kept as they are, for {@code why}. */

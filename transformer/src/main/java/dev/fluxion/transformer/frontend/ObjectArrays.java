@@ -289,6 +289,19 @@ final class ObjectArrays {
                     || user.op() == Op.CHECKCAST && classes.contains(user.typeOperand().getInternalName())
                             && user.users().stream().allMatch(u -> isFieldAccess(u, user) || isNullCheck(u)
                                     || chosen.isChosen(u) || chosen.isComparison(u));
+            if (!fine && user.op() == Op.CHECKCAST && !classes.contains(user.typeOperand().getInternalName())) {
+                throw new ValueObjects.Abandon("an element of " + what + " is used as a value of "
+                        + JavaSyntax.type(user.typeOperand()) + ", a type its objects' classes share (as a key or a "
+                        + "lambda taking that type makes: comparingDouble(Shape::area)): Fluxion follows objects of several "
+                        + "classes through their methods called on the elements, not through such a value; key them by "
+                        + "objects of one class");
+            }
+            if (!fine && user.op() == Op.INVOKE && user.member().owner().startsWith("java/util/function/")) {
+                throw new ValueObjects.Abandon("an element of " + what + " is given to a function whose code Fluxion does "
+                        + "not see (" + JavaSyntax.method(user.member()) + ": a reference to an interface's method, "
+                        + "Shape::area, or a function made outside the method): write it as a lambda over objects of one "
+                        + "class");
+            }
             if (!fine) {
                 throw new ValueObjects.Abandon("an element of " + what + ": " + ValueObjects.describeUse(user));
             }

@@ -31,8 +31,8 @@ final class SortKeys {
     private static final String ARRAYS_SORT = "java/util/Arrays.sort([Ljava/lang/Object;Ljava/util/Comparator;)V";
 
     /** Why another sort of objects is not followed, after "is sorted ". */
-    static final String NOT_FOLLOWED = "in an order Fluxion does not follow: it sorts objects by Comparator.comparingDouble(key), "
-            + "perhaps .reversed(), made for that sort";
+    static final String NOT_FOLLOWED = "in an order Fluxion does not follow: it sorts whole arrays and lists of objects by "
+            + "Comparator.comparingDouble(key), perhaps .reversed(), made for that sort";
 
     /** A comparator followed: its key, whether reversed, and the instructions that made it (the last the comparator). */
     record Key(Value key, boolean descending, List<Instruction> made) {
