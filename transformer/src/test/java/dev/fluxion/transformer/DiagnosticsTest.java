@@ -22,6 +22,7 @@ import dev.fluxion.fixtures.bad.CallsAFailingCallee;
 import dev.fluxion.fixtures.bad.ChosenFromAnEarlierArray;
 import dev.fluxion.fixtures.bad.ChosenSlotGivenAnotherObject;
 import dev.fluxion.fixtures.bad.ElementOrNewObject;
+import dev.fluxion.fixtures.bad.GridOfCells;
 import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
@@ -738,6 +739,19 @@ class DiagnosticsTest {
                 "active value passed to the constructor of dev.fluxion.fixtures.bad.ElementOrNewObject.Body (Fluxion "
                         + "kept this method's objects as they are: a variable holds either an element of an array of "
                         + "dev.fluxion.fixtures.bad.ElementOrNewObject.Body or another object)",
+                OBJECT_ADVICE);
+    }
+
+    // Cell[][] grid = new Cell[n][n];
+    // grid[i][j] = new Cell(p[i * n + j], k);   // ERROR: a grid of objects is an array of arrays of them
+    @Test
+    void gridOfObjectsNamesTheOneDimensionalWay() {
+        expectOne(GridOfCells.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.GridOfCells.Cell (Fluxion kept this "
+                        + "method's objects as they are: an object is read from an array of arrays of objects "
+                        + "(dev.fluxion.fixtures.bad.GridOfCells.Cell[][]), which Fluxion does not split as it splits a "
+                        + "dev.fluxion.fixtures.bad.GridOfCells.Cell[]: index one dev.fluxion.fixtures.bad.GridOfCells.Cell[] "
+                        + "of rows * columns elements as [i * columns + j])",
                 OBJECT_ADVICE);
     }
 

@@ -1,5 +1,6 @@
 package dev.fluxion.transformer.frontend;
 
+import dev.fluxion.transformer.diagnostics.JavaSyntax;
 import dev.fluxion.transformer.ir.Block;
 import dev.fluxion.transformer.ir.Constant;
 import dev.fluxion.transformer.ir.Dominators;
@@ -287,6 +288,11 @@ final class LocalObjects {
         };
     }
 
+    /** Whether {@code v} is an element of a row of an array of arrays ({@code grid[i][j]}). */
+    private static boolean isElementOfRow(Instruction v) {
+        return v.op() == Op.ARRAY_LOAD && v.operand(0) instanceof Instruction row && row.op() == Op.ARRAY_LOAD;
+    }
+
     /** The one allocation each reference is, through casts and phis; fails if a reference may be two. */
     private static Map<Instruction, Instruction> allocations(List<Instruction> objects) {
         Map<Instruction, Instruction> out = new HashMap<>();
@@ -320,6 +326,10 @@ final class LocalObjects {
             if (!out.containsKey(v)) {
                 throw new ValueObjects.Abandon(v.op() == Op.PHI || v.op() == Op.CHECKCAST
                         ? "a variable holds either a new object or one from outside"
+                        : isElementOfRow(v) ? "an object is read from an array of arrays of objects ("
+                                + JavaSyntax.type(v.type()) + "[][]), which Fluxion does not split as it splits a "
+                                + JavaSyntax.type(v.type()) + "[]: index one " + JavaSyntax.type(v.type())
+                                + "[] of rows * columns elements as [i * columns + j]"
                         : "a mutable object from outside (a field, an array, a call's result) is used");
             }
             for (Value op : v.operands()) {
