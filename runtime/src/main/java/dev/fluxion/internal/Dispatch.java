@@ -42,4 +42,17 @@ public final class Dispatch {
                     : new ClassCastException("an element of an array of objects is of another class");
         }
     }
+
+    /**
+     * A sort of an array of objects by the order {@code JdkModels.orderBy} found: {@code items[i] =
+     * items[order[i]]} before, for the first {@code order.length} slots. The transformer's
+     * {@code ObjectArrays} moves each array of numbers that replaced the objects by it; where the
+     * objects stay (data from outside), this moves them.
+     */
+    public static void permute(Object[] items, int[] order) {
+        Object[] before = items.clone();
+        for (int i = 0; i < order.length; i++) {
+            items[i] = before[order[i]];
+        }
+    }
 }

@@ -194,6 +194,110 @@ public final class JdkModels {
         return best;
     }
 
+    /**
+     * The order of {@code list.sort(Comparator.comparingDouble(key))}, {@code Collections.sort(list, ..)}
+     * and {@code Arrays.sort(array, ..)} of objects (made in the method: the transformer then moves each
+     * of their numbers by it, {@link #permute(double[], int[])}): the indices {@code 0..size-1} in the
+     * order that sorts their keys, stable as the JDK's sorts of objects are, keys compared as
+     * {@code Double.compare} compares them ({@code -0.0} before {@code 0.0}, NaN last). Descending
+     * ({@code .reversed()}) compares the other way round, equal keys keeping their order, NaN first.
+     * The order is data, found from the values (as JAX's sort gathers by an argsort): its derivative
+     * is none, the gather's follows the elements. The key is asked once per element.
+     */
+    public static int[] orderBy(Object[] items, int size, java.util.function.ToDoubleFunction<Object> key, boolean descending) {
+        double[] keys = new double[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = key.applyAsDouble(items[i]);
+        }
+        int[] order = new int[size];
+        int[] merged = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        for (int width = 1; width < size; width *= 2) {
+            for (int lo = 0; lo < size; lo += 2 * width) {
+                int mid = Math.min(lo + width, size);
+                int hi = Math.min(lo + 2 * width, size);
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    // the left one first unless the right one comes strictly before it: stable
+                    boolean rightFirst = j < hi && (i >= mid || (descending ? before(keys[order[i]], keys[order[j]])
+                            : before(keys[order[j]], keys[order[i]])));
+                    merged[k] = rightFirst ? order[j++] : order[i++];
+                }
+            }
+            int[] t = order;
+            order = merged;
+            merged = t;
+        }
+        return order;
+    }
+
+    /** Moves the first {@code order.length} numbers of {@code a} as a sort by {@link #orderBy} moves its objects: {@code a[i] = a[order[i]]} before. */
+    public static void permute(double[] a, int[] order) {
+        double[] values = a.clone();
+        for (int i = 0; i < order.length; i++) {
+            a[i] = values[order[i]];
+        }
+    }
+
+    /** {@link #permute(double[], int[])} of {@code float}s. */
+    public static void permute(float[] a, int[] order) {
+        float[] values = a.clone();
+        for (int i = 0; i < order.length; i++) {
+            a[i] = values[order[i]];
+        }
+    }
+
+    /** {@link #permute(double[], int[])} of {@code long}s. */
+    public static void permute(long[] a, int[] order) {
+        long[] values = a.clone();
+        for (int i = 0; i < order.length; i++) {
+            a[i] = values[order[i]];
+        }
+    }
+
+    /** {@link #permute(double[], int[])} of {@code int}s (and the class numbers of objects of several classes). */
+    public static void permute(int[] a, int[] order) {
+        int[] values = a.clone();
+        for (int i = 0; i < order.length; i++) {
+            a[i] = values[order[i]];
+        }
+    }
+
+    /** {@link #permute(double[], int[])} of {@code short}s. */
+    public static void permute(short[] a, int[] order) {
+        short[] values = a.clone();
+        for (int i = 0; i < order.length; i++) {
+            a[i] = values[order[i]];
+        }
+    }
+
+    /** {@link #permute(double[], int[])} of {@code char}s. */
+    public static void permute(char[] a, int[] order) {
+        char[] values = a.clone();
+        for (int i = 0; i < order.length; i++) {
+            a[i] = values[order[i]];
+        }
+    }
+
+    /** {@link #permute(double[], int[])} of {@code byte}s. */
+    public static void permute(byte[] a, int[] order) {
+        byte[] values = a.clone();
+        for (int i = 0; i < order.length; i++) {
+            a[i] = values[order[i]];
+        }
+    }
+
+    /** {@link #permute(double[], int[])} of {@code boolean}s. */
+    public static void permute(boolean[] a, int[] order) {
+        boolean[] values = a.clone();
+        for (int i = 0; i < order.length; i++) {
+            a[i] = values[order[i]];
+        }
+    }
+
     // ---- lists made in the method, as an array of their elements and a size (the transformer's ListsMadeHere)
 
     /** {@code new ArrayList<>(capacity)}: the length of its first array. */

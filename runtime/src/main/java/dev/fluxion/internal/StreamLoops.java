@@ -94,6 +94,53 @@ public final class StreamLoops {
         return valuesOfRange(from, end, f);
     }
 
+    /**
+     * The values of {@code objects.stream().map(f).mapToDouble(g)}: {@code g} of each object {@code f}
+     * makes, in order. Objects {@code f} makes in the method are then value objects, their numbers
+     * differentiated as any local object's.
+     */
+    public static double[] valuesOfMappedObjects(java.util.Collection<?> objects, java.util.function.Function<Object, Object> f,
+            java.util.function.ToDoubleFunction<Object> g) {
+        double[] values = new double[objects.size()];
+        int i = 0;
+        for (Object o : objects) {
+            values[i++] = g.applyAsDouble(f.apply(o));
+        }
+        return values;
+    }
+
+    /** The values of {@code Arrays.stream(objects).map(f).mapToDouble(g)}. */
+    public static double[] valuesOfMappedObjectArray(Object[] objects, java.util.function.Function<Object, Object> f,
+            java.util.function.ToDoubleFunction<Object> g) {
+        double[] values = new double[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            values[i] = g.applyAsDouble(f.apply(objects[i]));
+        }
+        return values;
+    }
+
+    /**
+     * {@code objects.stream().map(f).toList()} and {@code .collect(Collectors.toList())}: a new list of
+     * what {@code f} makes of each object, in order. Made here, so a list of objects made in the
+     * method (the transformer's {@code ListsMadeHere}) when {@code f} makes them.
+     */
+    public static java.util.List<Object> mappedObjects(java.util.Collection<?> objects, java.util.function.Function<Object, Object> f) {
+        java.util.List<Object> mapped = new java.util.ArrayList<>(objects.size());
+        for (Object o : objects) {
+            mapped.add(f.apply(o));
+        }
+        return mapped;
+    }
+
+    /** {@code Arrays.stream(objects).map(f).toList()} and {@code .collect(Collectors.toList())}. */
+    public static java.util.List<Object> mappedObjectArray(Object[] objects, java.util.function.Function<Object, Object> f) {
+        java.util.List<Object> mapped = new java.util.ArrayList<>(objects.length);
+        for (int i = 0; i < objects.length; i++) {
+            mapped.add(f.apply(objects[i]));
+        }
+        return mapped;
+    }
+
     /** The values of {@code objects.stream().mapToDouble(f)}: a collection read, not differentiated. */
     public static double[] valuesOfObjects(java.util.Collection<?> objects, java.util.function.ToDoubleFunction<Object> f) {
         double[] values = new double[objects.size()];

@@ -73,4 +73,71 @@ class JdkModelsTest {
                     items[JdkModels.indexOfMinBy(items, objects.size(), key)], objects.toString());
         }
     }
+
+    /** The key's own value: the model must order distinct objects of equal keys as the JDK does, so their identity is checked. */
+    @Test
+    void ordersObjectsByAKeyAsTheJdksSortsDoInBothOrders() {
+        Random random = new Random(17);
+        for (int round = 0; round < 3000; round++) {
+            List<Keyed> objects = new ArrayList<>();
+            for (double v : sample(random)) {
+                objects.add(new Keyed(v)); // distinct objects, equal keys among them
+            }
+            java.util.function.ToDoubleFunction<Object> key = o -> ((Keyed) o).key();
+            for (boolean descending : new boolean[] {false, true}) {
+                Comparator<Keyed> byKey = descending ? Comparator.comparingDouble(Keyed::key).reversed()
+                        : Comparator.comparingDouble(Keyed::key);
+                List<Keyed> listSorted = new ArrayList<>(objects);
+                listSorted.sort(byKey);
+                Keyed[] arraySorted = objects.toArray(new Keyed[0]);
+                java.util.Arrays.sort(arraySorted, byKey);
+                Object[] items = objects.toArray(new Object[objects.size() + 2]); // an ArrayList's array is longer
+                int[] order = JdkModels.orderBy(items, objects.size(), key, descending);
+                assertEquals(objects.size(), order.length);
+                Dispatch.permute(items, order);
+                for (int i = 0; i < objects.size(); i++) {
+                    String where = objects + (descending ? " descending" : " ascending") + " at " + i;
+                    assertSame(listSorted.get(i), items[i], where);
+                    assertSame(arraySorted[i], items[i], where);
+                }
+                assertSame(null, items[objects.size()], "past the size, nothing is touched");
+                double[] numbers = new double[objects.size() + 1]; // an array per field, moved the same way
+                for (int i = 0; i < objects.size(); i++) {
+                    numbers[i] = objects.get(i).key();
+                }
+                numbers[objects.size()] = 42;
+                JdkModels.permute(numbers, order);
+                for (int i = 0; i < objects.size(); i++) {
+                    assertEquals(Double.doubleToRawLongBits(listSorted.get(i).key()), Double.doubleToRawLongBits(numbers[i]));
+                }
+                assertEquals(42, numbers[objects.size()]);
+            }
+        }
+    }
+
+    @Test
+    void movesNumbersOfEveryTypeByTheOrder() {
+        int[] order = {2, 0, 1};
+        int[] ints = {10, 11, 12, 13};
+        JdkModels.permute(ints, order);
+        assertEquals(java.util.List.of(12, 10, 11, 13), java.util.Arrays.stream(ints).boxed().toList());
+        boolean[] flags = {true, false, false};
+        JdkModels.permute(flags, order);
+        assertEquals("[false, true, false]", java.util.Arrays.toString(flags));
+        long[] longs = {1, 2, 3};
+        JdkModels.permute(longs, order);
+        assertEquals("[3, 1, 2]", java.util.Arrays.toString(longs));
+        float[] floats = {1, 2, 3};
+        JdkModels.permute(floats, order);
+        assertEquals("[3.0, 1.0, 2.0]", java.util.Arrays.toString(floats));
+        char[] chars = {'a', 'b', 'c'};
+        JdkModels.permute(chars, order);
+        assertEquals("cab", new String(chars));
+        short[] shorts = {1, 2, 3};
+        JdkModels.permute(shorts, order);
+        assertEquals("[3, 1, 2]", java.util.Arrays.toString(shorts));
+        byte[] bytes = {1, 2, 3};
+        JdkModels.permute(bytes, order);
+        assertEquals("[3, 1, 2]", java.util.Arrays.toString(bytes));
+    }
 }

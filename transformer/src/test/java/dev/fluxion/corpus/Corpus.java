@@ -82,6 +82,7 @@ public final class Corpus {
         cases.addAll(TryCatchCorpus.cases());
         cases.addAll(privateMembers());
         cases.addAll(BoxedCorpus.cases());
+        cases.addAll(SortedCorpus.cases());
         return Collections.unmodifiableList(cases);
     }
 
@@ -564,6 +565,32 @@ public final class Corpus {
                     }
                     return g;
                 }, p(0.5, -1.0, 2.0), p(-0.3, 1.5, 0.7, -2.0)).nonSmooth(),
+                scalar("ObjectStreams.movedList", ObjectStreams::movedList, p -> {
+                    double[] g = new double[p.length]; // x_i' = p_i + p_i p_0 / 2: sum (i + 1) x_i'^2
+                    for (int i = 0; i < p.length; i++) {
+                        double x = p[i] + 0.5 * p[i] * p[0];
+                        g[i] += 2 * (i + 1) * x * (1 + 0.5 * p[0]);
+                        g[0] += 2 * (i + 1) * x * 0.5 * p[i];
+                    }
+                    return g;
+                }, p(0.5, -1.0, 2.0), p(-0.3, 1.5, 0.7, -2.0)),
+                scalar("ObjectStreams.movedCollected", ObjectStreams::movedCollected, p -> {
+                    int n = p.length; // x_0' = p_0 + p_0^2 / 2; v_last = p_last^2 / 2
+                    double x = p[0] + 0.5 * p[0] * p[0];
+                    double v = 0.5 * p[n - 1] * p[n - 1];
+                    double[] g = new double[n];
+                    g[0] += (1 + p[0]) * v;
+                    g[n - 1] += x * p[n - 1];
+                    return g;
+                }, p(0.5, -1.0, 2.0), p(-0.3, 1.5, 0.7, -2.0)),
+                scalar("ObjectStreams.energyAfterMoving", ObjectStreams::energyAfterMoving, p -> {
+                    double[] g = new double[p.length]; // (i + 1) p_i^2 / 8 + p_i + p_i p_0 / 2
+                    for (int i = 0; i < p.length; i++) {
+                        g[i] += (i + 1) * p[i] / 4 + 1 + 0.5 * p[0];
+                        g[0] += 0.5 * p[i];
+                    }
+                    return g;
+                }, p(0.5, -1.0, 2.0), p(-0.3, 1.5, 0.7, -2.0)),
                 scalar("ObjectStreams.largestChargeRightOfMinusOne", ObjectStreams::largestChargeRightOfMinusOne, p -> {
                     int best = -1; // the first of the largest p_i^2 among p_i > -1: derivative 2 p_best
                     for (int i = 0; i < p.length; i++) {

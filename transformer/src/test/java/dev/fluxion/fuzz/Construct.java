@@ -85,9 +85,12 @@ public enum Construct {
     OBJECT_ARRAY("an array of objects made here (Cell[] cs = new Cell[n]; cs[j] = new Cell(..); cs[j].relax(v); "
             + "for (Cell c : cs) acc += c.mix()), of records, or of two classes called through an interface; sometimes one "
             + "of them chosen by a variable (Cell best = null; for (Cell p : cs) if (..) best = p;) and read or written, or "
-            + "one of two cells made apart; the cells' filtered stream (cs.stream().filter(q -> q.b > 0).mapToDouble(..))"),
+            + "one of two cells made apart; the cells' filtered stream (cs.stream().filter(q -> q.b > 0).mapToDouble(..)); "
+            + "sometimes sorted by a key before they are read (Arrays.sort(cs, Comparator.comparingDouble(q -> q.b)), "
+            + ".reversed())"),
     OBJECT_LIST("the same in an ArrayList filled with add (List<Cell> cs = new ArrayList<>(); cs.add(new Cell(..)); "
-            + "cs.get(j).relax(v); for (Cell c : cs) ...), records in it sometimes replaced with set"),
+            + "cs.get(j).relax(v); for (Cell c : cs) ...), records in it sometimes replaced with set, the list sometimes "
+            + "sorted (cs.sort(Comparator.comparingDouble(Pt::x)))"),
     LAMBDA_LOCAL("lambdas and method references made in the method, capturing differentiated values (double k = ..; "
             + "DoubleUnaryOperator g = z -> Math.tanh(k * z); Math::sin; lin::value), called there or passed to a helper "
             + "that calls them (a fold, a sum, a quadrature rule, an Euler step of an Rhs)"),

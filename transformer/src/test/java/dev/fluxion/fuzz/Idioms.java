@@ -84,6 +84,9 @@ final class Idioms {
         String ek = c.get(k);
         // from a further bit of the hash: a variable that chooses one of the objects (phis of elements), read after
         boolean choose = (Math.floorMod(cs.hashCode(), 16) & 8) != 0;
+        // and two more: the objects sorted by a key (records by x, cells by b) before they are read, perhaps reversed
+        boolean sort = (Math.floorMod(cs.hashCode(), 128) & 64) != 0;
+        boolean reversed = (Math.floorMod(cs.hashCode(), 256) & 128) != 0;
         String code;
         if (s.chance(0.25)) { // objects of two classes behind an interface, dispatched by the element's class
             String make = "    if (" + j + " % 2 == 0) {\n        " + c.put(j, "new Lin($0 * " + a.name + "[" + j + "])")
@@ -97,8 +100,10 @@ final class Idioms {
                     + ".y()));\n}\n" : "";
             code = c.declare("Pt") + fill
                     + "    " + c.put(j, "new Pt(" + a.name + "[" + j + "], $0)") + "\n}\n" + move
+                    + (sort ? sortByKey(c, "Pt::x", reversed) : "")
                     + "double " + acc + " = 0;\n" + overK
                     + "    " + acc + " += " + ek + ".x() * Math.tanh(" + ek + ".y() * $1);\n}"
+                    + (sort ? "\n" + acc + " = 0.5 * " + acc + " + 0.5 * " + c.get("0") + ".x();" : "")
                     + (choose ? chosen(c, "Pt", "best == null || p.x() > best.x()", acc + " += 0.5 * best.y();") : "");
         } else {
             String make = s.chance(0.5) ? "    " + c.put(j, "new Cell(" + a.name + "[" + j + "], $0)") + "\n" : fieldByField(c, j,
@@ -111,7 +116,9 @@ final class Idioms {
             String read = s.chance(0.5) ? "for (Cell c : " + cs + ") {\n    " + acc + " += c.mix();\n}"
                     : overK + "    " + acc + " += " + ek + ".a * " + ek + ".b;\n}";
             code = c.declare("Cell") + fill + make + "}\n" + update
+                    + (sort ? sortByKey(c, "(Cell q) -> q.b", reversed) : "")
                     + "double " + acc + " = 0;\n" + read
+                    + (sort ? "\n" + acc + " = 0.5 * " + acc + " + 0.5 * " + c.get("0") + ".a;" : "")
                     + (choose ? chosen(c, "Cell", "best == null || p.b > best.b", "best.a += 0.5;\n" + acc
                             + " += best.a * best.b;") : "")
                     + ((Math.floorMod(cs.hashCode(), 32) & 16) != 0 ? oneOfTwo(acc) : "")
@@ -121,6 +128,17 @@ final class Idioms {
         out.bound = Var.MAX_LENGTH * Math.max(1, a.bound);
         out.readOnly = true;
         return Node.statement(code, b0, v).mark(c.list ? OBJECT_LIST : OBJECT_ARRAY);
+    }
+
+    /**
+     * The container's objects sorted by {@code key} ({@code Comparator.comparingDouble}, perhaps
+     * reversed), as code orders its objects before reading the first: {@code cs.sort(..)} or
+     * {@code Arrays.sort(cs, ..)}.
+     */
+    private static String sortByKey(Container c, String key, boolean reversed) {
+        String comparator = "java.util.Comparator.comparingDouble(" + key + ")" + (reversed ? ".reversed()" : "");
+        return (c.list ? c.name() + ".sort(" + comparator + ");" : "java.util.Arrays.sort(" + c.name() + ", " + comparator
+                + ");") + "\n";
     }
 
     /**

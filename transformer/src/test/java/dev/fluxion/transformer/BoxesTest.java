@@ -59,7 +59,21 @@ class BoxesTest {
     void boxesSortedByAComparatorOfTheUsers() throws Exception {
         expect("BoxesSortedByALambda", BOXED + " (it is put in a list that Fluxion keeps as the JDK's: it is sorted with a "
                 + "comparator Fluxion does not follow: it sorts lists of Doubles in natural order (null, "
-                + "Comparator.naturalOrder(), Double::compare) and in reverse (Comparator.reverseOrder())). " + ADVICE);
+                + "Comparator.naturalOrder(), Double::compare) and in reverse (Comparator.reverseOrder()), and lists of any "
+                + "objects by Comparator.comparingDouble(key), perhaps .reversed()). " + ADVICE);
+    }
+
+    // @Differentiable static double f(double[] x) {
+    //     List<Double> values = new ArrayList<>();
+    //     for (double v : x) values.add(v * v - 1); // ERROR
+    //     values.sort(Comparator.comparingDouble(v -> Math.abs(v)));   // by a key: objects of the user's only
+    //     return values.get(0);
+    // }
+    @Test
+    void boxesSortedByAKey() throws Exception {
+        expect("DoublesSortedByAKey", BOXED + " (it is put in a list that Fluxion keeps as the JDK's: it is sorted by "
+                + "Comparator.comparingDouble(key), which Fluxion follows on lists of objects of your classes, not of "
+                + "Doubles: sort Doubles in natural or reverse order, or hold them in objects of your own). " + ADVICE);
     }
 
     // @Differentiable static double f(double[] x) {
@@ -80,7 +94,7 @@ class BoxesTest {
     // @Differentiable static double f(double[] x) {
     //     List<Score> scores = new ArrayList<>();
     //     for (double v : x) scores.add(new Score(v * v));   // ERROR
-    //     Collections.sort(scores);            // lists of Doubles only
+    //     Collections.sort(scores);            // lists of Doubles, or objects by comparingDouble(key), only
     //     return scores.get(0).value();
     // }
     @Test
@@ -88,7 +102,8 @@ class BoxesTest {
         expect("BoxedListOfRecordsSorted", "active value passed to the constructor of "
                 + "dev.fluxion.fixtures.bad.BoxedListOfRecordsSorted.Score (Fluxion kept this method's objects as they are: "
                 + "an object is put in a list that Fluxion does not follow: it is sorted, or its largest or smallest element "
-                + "found, and Fluxion follows that on lists of Doubles made in the method only). Fluxion differentiates "
+                + "found, and Fluxion follows that on lists of Doubles made in the method, and on lists of other objects by "
+                + "Comparator.comparingDouble(key) only). Fluxion differentiates "
                 + "objects that stay in the differentiated code: records and final classes of final fields, mutable objects, "
                 + "and arrays or lists of such objects (List.of, Arrays.asList, or an ArrayList filled with add and read with "
                 + "get, set, size, isEmpty and for-each), made in the method, and variables that choose among them; this one "

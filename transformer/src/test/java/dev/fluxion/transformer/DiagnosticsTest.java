@@ -52,6 +52,7 @@ import dev.fluxion.fixtures.bad.SeveralProblems;
 import dev.fluxion.fixtures.bad.SlotGivenAnotherObject;
 import dev.fluxion.fixtures.bad.StreamInTryBlock;
 import dev.fluxion.fixtures.bad.StreamMappedToObjects;
+import dev.fluxion.fixtures.bad.StreamToListChanged;
 import dev.fluxion.fixtures.bad.SynchronizedBlock;
 import dev.fluxion.fixtures.bad.SynchronizedMethod;
 import dev.fluxion.fixtures.bad.TwoBadMethods;
@@ -685,15 +686,33 @@ class DiagnosticsTest {
     }
 
     // List<Point> pts = List.of(new Point(p[0], p[1]), new Point(p[1], p[0]));   // ERROR
-    // List<Point> moved = pts.stream().map(q -> new Point(q.x() + 1, q.y())).collect(Collectors.toList());
+    // List<Point> moved = pts.stream().map(q -> new Point(q.x() + 1, q.y())).filter(q -> q.x() > 0)
+    //         .collect(Collectors.toList());      a filter after the map: not followed
     @Test
     void listStreamedIntoObjects() {
         expectOne(StreamMappedToObjects.class, "f",
                 "active value passed to the constructor of dev.fluxion.fixtures.bad.StreamMappedToObjects.Point (Fluxion "
                         + "kept this method's objects as they are: an object is put in a list that Fluxion does not follow: it "
                         + "is streamed in a pipeline Fluxion does not follow: it follows stream().mapToDouble(f), perhaps after "
-                        + "one filter(p), ending as a DoubleStream does (sum, average, max, min, reduce, toArray), and "
-                        + "stream().max(Comparator.comparingDouble(key)).get() (or min); not map to objects, collect or toList)",
+                        + "one filter(p) or one map(g) to objects, ending as a DoubleStream does (sum, average, max, min, "
+                        + "reduce, toArray), stream().map(g).toList() (then only read) or collect(Collectors.toList()), and "
+                        + "stream().max(Comparator.comparingDouble(key)).get() (or min); not other collectors, nor more steps "
+                        + "between stream() and toList())",
+                OBJECT_ADVICE);
+    }
+
+    // List<Point> moved = pts.stream().map(q -> new Point(q.x() + 1, q.y())).toList();
+    // moved.set(0, new Point(0, 0));              toList()'s list cannot be changed: the JDK's throws
+    @Test
+    void aListThatToListMadeChanged() {
+        expectOne(StreamToListChanged.class, "f",
+                "active value passed to the constructor of dev.fluxion.fixtures.bad.StreamToListChanged.Point (Fluxion "
+                        + "kept this method's objects as they are: an object is put in a list that Fluxion does not follow: it "
+                        + "is streamed in a pipeline Fluxion does not follow: it follows stream().mapToDouble(f), perhaps after "
+                        + "one filter(p) or one map(g) to objects, ending as a DoubleStream does (sum, average, max, min, "
+                        + "reduce, toArray), stream().map(g).toList() (then only read) or collect(Collectors.toList()), and "
+                        + "stream().max(Comparator.comparingDouble(key)).get() (or min); not other collectors, nor more steps "
+                        + "between stream() and toList())",
                 OBJECT_ADVICE);
     }
 

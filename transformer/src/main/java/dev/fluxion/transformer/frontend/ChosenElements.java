@@ -234,7 +234,8 @@ final class ChosenElements {
         for (Instruction version : versions) {
             for (Instruction change : version.users()) {
                 boolean store = change.op() == Op.ARRAY_STORE && change.operand(0) == version;
-                if (!store && !(ArrayVersions.isCopy(change) && change.operand(0) == version)) {
+                boolean sort = SortKeys.isPermute(change, version);
+                if (!store && !sort && !(ArrayVersions.isCopy(change) && change.operand(0) == version)) {
                     continue;
                 }
                 for (Instruction[] read : reads) {
@@ -244,7 +245,9 @@ final class ChosenElements {
                             throw new ValueObjects.Abandon(MADE_AGAIN);
                         }
                         throw new ValueObjects.Abandon("a variable that chooses an element of " + what + " is used after "
-                                + (store ? "the element's slot may be given another object" : "a copy of the array was made")
+                                + (store ? "the element's slot may be given another object"
+                                        : sort ? "the objects were sorted (the element's slot may hold another object now)"
+                                        : "a copy of the array was made")
                                 + ": choose the element's index (an int) instead, and read the element when it is used");
                     }
                 }

@@ -293,10 +293,16 @@ public final class ListsMadeHere {
         if (kind == Kind.GROWABLE && elements(list, kind, aliases).stream().noneMatch(ListsMadeHere::isObjectMadeHere)) {
             return "no object made here is added to it";
         }
-        if (aliases.stream().anyMatch(a -> a.users().stream().anyMatch(u -> isOrdering(u) && keyOfExtreme(u) == null))
+        if (aliases.stream().anyMatch(a -> a.users().stream().anyMatch(u -> isOrdering(u) && keyOfExtreme(u) == null
+                && !SortKeys.isListSortByKey(u)))
                 && !classesOf(elements(list, kind, aliases)).equals(Set.of(DOUBLE))) {
             return "it is sorted, or its largest or smallest element found, and Fluxion follows that on lists of Doubles "
-                    + "made in the method only";
+                    + "made in the method, and on lists of other objects by Comparator.comparingDouble(key) only";
+        }
+        if (aliases.stream().anyMatch(a -> a.users().stream().anyMatch(SortKeys::isListSortByKey))
+                && classesOf(elements(list, kind, aliases)).contains(DOUBLE)) {
+            return "it is sorted by Comparator.comparingDouble(key), which Fluxion follows on lists of objects of your "
+                    + "classes, not of Doubles: sort Doubles in natural or reverse order, or hold them in objects of your own";
         }
         if (kind == Kind.GROWABLE && sortedWhileIterated(aliases)) {
             return "it is sorted while a for-each loop or an iterator goes over it (the iterator's next() would then "
@@ -402,9 +408,10 @@ public final class ListsMadeHere {
                 return JavaSyntax.method(user.member()) + " is called on it, and a " + (kind == Kind.HELD
                         ? "model's list is only read" : "List.of cannot be sorted (the JDK throws UnsupportedOperationException)");
             }
-            if (sorts && user.operands().size() == 2 && descending(user.operand(1)) == null) {
+            if (sorts && user.operands().size() == 2 && descending(user.operand(1)) == null && !SortKeys.isListSortByKey(user)) {
                 return "it is sorted with a comparator Fluxion does not follow: it sorts lists of Doubles in natural order "
-                        + "(null, Comparator.naturalOrder(), Double::compare) and in reverse (Comparator.reverseOrder())";
+                        + "(null, Comparator.naturalOrder(), Double::compare) and in reverse (Comparator.reverseOrder()), and "
+                        + "lists of any objects by Comparator.comparingDouble(key), perhaps .reversed()";
             }
             return null;
         }
@@ -425,8 +432,10 @@ public final class ListsMadeHere {
         }
         if (receiver && user.member().name().equals("stream") && user.operands().size() == 1) {
             return "it is streamed in a pipeline Fluxion does not follow: it follows stream().mapToDouble(f), perhaps after "
-                    + "one filter(p), ending as a DoubleStream does (sum, average, max, min, reduce, toArray), and "
-                    + "stream().max(Comparator.comparingDouble(key)).get() (or min); not map to objects, collect or toList";
+                    + "one filter(p) or one map(g) to objects, ending as a DoubleStream does (sum, average, max, min, reduce, "
+                    + "toArray), stream().map(g).toList() (then only read) or collect(Collectors.toList()), and "
+                    + "stream().max(Comparator.comparingDouble(key)).get() (or min); not other collectors, nor more steps "
+                    + "between stream() and toList()";
         }
         if (receiver) {
             return JavaSyntax.method(user.member()) + " is called on it, and Fluxion follows only " + switch (kind) {
@@ -442,6 +451,8 @@ public final class ListsMadeHere {
             case RETURN -> "the list is returned";
             case ARRAY_STORE -> "the list is stored in an array";
             case PHI -> "a variable holds either this list or another";
+            case NEW_OBJECT -> "the list is copied (new " + JavaSyntax.type(user.type()) + "<>(list)), and the copy would "
+                    + "share its objects";
             default -> "the list is used by " + user.op().name().toLowerCase();
         };
     }
@@ -649,6 +660,14 @@ public final class ListsMadeHere {
                     result = Constant.ofInt(1); // true: the list changed
                 }
                 case "sort" -> { // Collections.sort(list), list.sort(c), in place over the list's array
+                    if (SortKeys.isListSortByKey(call)) { // by comparingDouble(key): the order, then the objects moved by it
+                        SortKeys.Key key = SortKeys.of(call.operand(1));
+                        Instruction order = insert(call, SortKeys.orderBy(items, size, key));
+                        insert(call, SortKeys.permute(items, order));
+                        replace(call, null);
+                        SortKeys.remove(key);
+                        return;
+                    }
                     Value comparator = call.operands().size() == 2 ? call.operand(1) : Constant.zero(OBJECT);
                     insert(call, model("sortBoxes", "([Ljava/lang/Object;IZ)V", Type.VOID_TYPE, items, size,
                             Constant.ofInt(descending(comparator) ? 1 : 0)));

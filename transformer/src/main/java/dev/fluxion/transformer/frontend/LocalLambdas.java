@@ -107,7 +107,8 @@ final class LocalLambdas {
         for (Instruction cast : casts) {
             b.insertBefore(call, cast);
         }
-        Instruction direct = new Instruction(Op.INVOKE, opcode, widening == 0 ? call.type() : Types.computational(returned),
+        Type type = narrowsResult(call.type(), returned) ? returned : call.type(); // an object: of its class, as the body returns it
+        Instruction direct = new Instruction(Op.INVOKE, opcode, widening == 0 ? type : Types.computational(returned),
                 operands.toArray(Value[]::new))
                 .withMember(new MemberRef(impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface()))
                 .withLine(call.line());
@@ -140,7 +141,8 @@ final class LocalLambdas {
     private static boolean narrowsObjectsOnly(Type sam, Type instantiated) {
         Type[] erased = sam.getArgumentTypes();
         Type[] actual = instantiated.getArgumentTypes();
-        if (erased.length != actual.length || !sam.getReturnType().equals(instantiated.getReturnType())) {
+        if (erased.length != actual.length || !sam.getReturnType().equals(instantiated.getReturnType())
+                && !narrowsResult(sam.getReturnType(), instantiated.getReturnType())) {
             return false;
         }
         for (int k = 0; k < erased.length; k++) {
@@ -150,6 +152,11 @@ final class LocalLambdas {
             }
         }
         return true;
+    }
+
+    /** A result an interface returns as an {@code Object} that the body returns as an object of its class ({@code Function<Point, Point>}). */
+    private static boolean narrowsResult(Type erased, Type actual) {
+        return erased.equals(Type.getType(Object.class)) && actual.getSort() == Type.OBJECT && !isBox(actual);
     }
 
     private static boolean isBox(Type t) {
@@ -163,7 +170,7 @@ final class LocalLambdas {
      * class would), or -1 if it cannot.
      */
     private static int widening(Type from, Type to) {
-        if (from.equals(to)) {
+        if (from.equals(to) || narrowsResult(to, from)) {
             return 0;
         }
         if (to.getSort() != Type.DOUBLE) {

@@ -34,7 +34,9 @@ import org.objectweb.asm.tree.FieldNode;
  *
  * <p>Sound because the array holds only objects made here, each stored once and not used after it
  * is stored (so an object is its element), and because nothing else sees the array or its elements:
- * an element is only read from or written to, the array only indexed and measured. Anything else
+ * an element is only read from or written to, the array only indexed, measured and sorted (a sort
+ * by a key, {@link SortKeys}, moves every array of numbers by the order found: the objects move
+ * together, and an element read before the sort may not be used after it). Anything else
  * (passing the array or an element to a call that was not inlined, storing either elsewhere,
  * comparing elements by reference, a variable that holds elements of two arrays) keeps the objects,
  * and the checks report them as before. One difference remains: an element never assigned reads
@@ -45,6 +47,9 @@ final class ObjectArrays {
     private static final MemberRef CAST = new MemberRef("dev/fluxion/internal/Dispatch", "cast", "(II)V");
     /** The key of the class numbers among the arrays of objects of several classes. */
     private static final String TAGS = "#class";
+    /** Why an element read before a sort may not be used after it. */
+    static final String SORTED = "the objects were sorted (its slot may hold another object now): read the element, or "
+            + "find it, after sorting";
     /** What the diagnostics call an array that a list made here became. */
     private static final String LIST = "a list";
 
@@ -54,12 +59,14 @@ final class ObjectArrays {
     /**
      * Replaces each array of objects made here, of classes {@code isObject} accepts, by one array
      * per number of each class (and, for objects of several classes, an array of their class
-     * numbers); {@code fields} lists a class's instance fields.
+     * numbers); {@code fields} lists a class's instance fields, {@code code} gives the runtime's
+     * classes, whose {@code JdkModels.permute} moves each array of numbers where the objects are sorted.
      *
      * @throws ValueObjects.Abandon if such an array, or an object in it, is used in another way
      */
     static void replace(IrFunction f, Predicate<Type> isObject, Predicate<Type> isValue,
-            Function<String, List<FieldNode>> fields) {
+            Function<String, List<FieldNode>> fields, Function<String, org.objectweb.asm.tree.ClassNode> code) {
+        List<Instruction> moves = new ArrayList<>();
         List<Instruction> arrays = new ArrayList<>();
         for (Block b : f.blocks()) {
             for (Instruction insn : b.body()) {
@@ -85,8 +92,32 @@ final class ObjectArrays {
                 throw new ValueObjects.Abandon(describe(array) + " is held by a variable that may hold another array too");
             }
             ChosenElements chosen = check(f, array, versions, classes, isObject, isValue, fields);
-            new Split(array, versions, classes, isValue, fields, chosen).run();
+            new Split(array, versions, classes, isValue, fields, chosen, moves).run();
         }
+        for (Instruction move : moves) {
+            inlineMove(f, move, code);
+        }
+    }
+
+    /**
+     * Inlines {@code JdkModels.permute(numbers, order)}, the move of one array of numbers of sorted
+     * objects: plain array code from then on, differentiated as the sort of a {@code double[]} is.
+     */
+    private static void inlineMove(IrFunction f, Instruction move, Function<String, org.objectweb.asm.tree.ClassNode> classes) {
+        org.objectweb.asm.tree.ClassNode models = classes.apply(JdkModels.MODELS);
+        org.objectweb.asm.tree.MethodNode code = models == null ? null : models.methods.stream()
+                .filter(m -> m.name.equals(move.member().name()) && m.desc.equals(move.member().descriptor()))
+                .findFirst().orElse(null);
+        if (code == null) {
+            throw new ValueObjects.Abandon("the runtime's " + JavaSyntax.method(move.member()) + " was not found");
+        }
+        IrFunction body = BytecodeParser.parse(models.name, code);
+        for (Block b : body.blocks()) {
+            for (Instruction insn : b.instructions()) {
+                insn.withLine(move.line());
+            }
+        }
+        Inliner.inlineCall(f, move.block(), move, body);
     }
 
     /** In a user's words: a list's array is the list ({@link ListsMadeHere} makes it an array of {@code Object}). */
@@ -138,6 +169,11 @@ final class ObjectArrays {
                         }
                         classes.add(o.type().getInternalName());
                     }
+                    case INVOKE -> {
+                        if (!SortKeys.isPermute(user, a)) {
+                            return null;
+                        }
+                    }
                     default -> {
                         return null;
                     }
@@ -186,6 +222,15 @@ final class ObjectArrays {
                         }
                         checkStored(user, versions, what);
                     }
+                    case INVOKE -> {
+                        if (SortKeys.isArraySort(user, version)) {
+                            throw new ValueObjects.Abandon(what + " is sorted " + SortKeys.NOT_FOLLOWED);
+                        }
+                        if (!SortKeys.isPermute(user, version)) {
+                            throw new ValueObjects.Abandon(what + ": " + ValueObjects.describeUse(user));
+                        }
+                        checkMovable(what, classes, fieldsOf);
+                    }
                     default -> throw new ValueObjects.Abandon(what + ": " + ValueObjects.describeUse(user));
                 }
             }
@@ -203,6 +248,18 @@ final class ObjectArrays {
         if (mayRunAfter(copy, uses, version)) {
             throw new ValueObjects.Abandon(what + " is used after a copy of it was made (Arrays.copyOf): the two would share "
                     + "their objects");
+        }
+    }
+
+    /** A sorted array's numbers are each moved by the order: fields that hold arrays are not (yet). */
+    private static void checkMovable(String what, List<String> classes, Function<String, List<FieldNode>> fieldsOf) {
+        for (String c : classes) {
+            forEachNumberOf(Type.getObjectType(c), "", fieldsOf, (path, desc) -> {
+                if (desc.startsWith("[")) {
+                    throw new ValueObjects.Abandon(what + " is sorted, and its objects' field " + path + " holds an array, "
+                            + "which Fluxion does not move with them: hold the numbers in fields of their own");
+                }
+            });
         }
     }
 
@@ -232,6 +289,19 @@ final class ObjectArrays {
                     || user.op() == Op.CHECKCAST && classes.contains(user.typeOperand().getInternalName())
                             && user.users().stream().allMatch(u -> isFieldAccess(u, user) || isNullCheck(u)
                                     || chosen.isChosen(u) || chosen.isComparison(u));
+            if (!fine && user.op() == Op.CHECKCAST && !classes.contains(user.typeOperand().getInternalName())) {
+                throw new ValueObjects.Abandon("an element of " + what + " is used as a value of "
+                        + JavaSyntax.type(user.typeOperand()) + ", a type its objects' classes share (as a key or a "
+                        + "lambda taking that type makes: comparingDouble(Shape::area)): Fluxion follows objects of several "
+                        + "classes through their methods called on the elements, not through such a value; key them by "
+                        + "objects of one class");
+            }
+            if (!fine && user.op() == Op.INVOKE && user.member().owner().startsWith("java/util/function/")) {
+                throw new ValueObjects.Abandon("an element of " + what + " is given to a function whose code Fluxion does "
+                        + "not see (" + JavaSyntax.method(user.member()) + ": a reference to an interface's method, "
+                        + "Shape::area, or a function made outside the method): write it as a lambda over objects of one "
+                        + "class");
+            }
             if (!fine) {
                 throw new ValueObjects.Abandon("an element of " + what + ": " + ValueObjects.describeUse(user));
             }
@@ -268,9 +338,12 @@ final class ObjectArrays {
         for (Instruction version : versions) {
             for (Instruction change : version.users()) {
                 boolean store = change.op() == Op.ARRAY_STORE && change.operand(0) == version;
-                if ((store || ArrayVersions.isCopy(change) && change.operand(0) == version) && mayRunAfter(change, uses, element)) {
+                boolean sort = SortKeys.isPermute(change, version);
+                if ((store || sort || ArrayVersions.isCopy(change) && change.operand(0) == version)
+                        && mayRunAfter(change, uses, element)) {
                     throw new ValueObjects.Abandon("an element of " + what + " is used after " + (store
                             ? "its slot may be given another object"
+                            : sort ? SORTED
                             : what.equals(LIST) ? "the list may have grown (add copies its objects to a longer array): read the "
                                     + "element from the list again after adding" : "a copy of the array was made (Arrays.copyOf)"));
                 }
@@ -411,10 +484,13 @@ final class ObjectArrays {
         private final Map<Instruction, Map<String, Value>> arraysOf = new HashMap<>();
 
         private final ChosenElements chosen;
+        /** The moves of arrays of numbers made for sorts, {@code JdkModels.permute(numbers, order)}, to inline. */
+        private final List<Instruction> moves;
 
         Split(Instruction array, List<Instruction> versions, List<String> classes, Predicate<Type> isValue,
-                Function<String, List<FieldNode>> fields, ChosenElements chosen) {
+                Function<String, List<FieldNode>> fields, ChosenElements chosen, List<Instruction> moves) {
             this.array = array;
+            this.moves = moves;
             this.chosen = chosen;
             this.versions = versions;
             this.classes = classes;
@@ -477,6 +553,17 @@ final class ObjectArrays {
                                         arrays.get(TAGS), index, Constant.ofInt(classes.indexOf(c) + 1)).withLine(user.line()));
                             }
                             store(user, arrays, object, c, object.type(), "", index);
+                            b.remove(user);
+                        }
+                        case INVOKE -> { // Dispatch.permute(objects, order): each array of numbers moved by the order
+                            Value order = user.operand(1);
+                            arrays.forEach((key, numbers) -> {
+                                Type t = types.get(key);
+                                moves.add(b.insertBefore(user, new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.VOID_TYPE,
+                                        numbers, order).withMember(new MemberRef(JdkModels.MODELS, "permute",
+                                                "(" + t.getDescriptor() + "[I)V", false)).withLine(user.line())));
+                            });
+                            user.clearOperands();
                             b.remove(user);
                         }
                         default -> throw new IllegalStateException("checked: " + user.op());
@@ -653,14 +740,20 @@ final class ObjectArrays {
 
         /** Calls {@code action} with the path and descriptor of every number of an object of class {@code t}. */
         private void forEachNumber(Type t, String prefix, java.util.function.BiConsumer<String, String> action) {
-            for (FieldNode field : fields.apply(t.getInternalName())) {
-                Type ft = Type.getType(field.desc);
-                String path = prefix.isEmpty() ? field.name : prefix + "." + field.name;
-                if (ft.getSort() == Type.OBJECT) {
-                    forEachNumber(ft, path, action);
-                } else {
-                    action.accept(path, field.desc);
-                }
+            forEachNumberOf(t, prefix, fields, action);
+        }
+    }
+
+    /** Calls {@code action} with the path and descriptor of every number of an object of class {@code t}. */
+    private static void forEachNumberOf(Type t, String prefix, Function<String, List<FieldNode>> fields,
+            java.util.function.BiConsumer<String, String> action) {
+        for (FieldNode field : fields.apply(t.getInternalName())) {
+            Type ft = Type.getType(field.desc);
+            String path = prefix.isEmpty() ? field.name : prefix + "." + field.name;
+            if (ft.getSort() == Type.OBJECT) {
+                forEachNumberOf(ft, path, fields, action);
+            } else {
+                action.accept(path, field.desc);
             }
         }
     }

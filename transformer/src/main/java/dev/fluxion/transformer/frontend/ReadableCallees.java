@@ -99,6 +99,10 @@ public final class ReadableCallees {
                     insn = loop; // a stream pipeline: now a call of the loop it stands for
                 }
                 JdkModels.redirect(insn); // Arrays.sort: now a call of its model, inlined below
+                Instruction order = SortKeys.lowerArraySort(b, insn);
+                if (order != null) {
+                    insn = order; // Arrays.sort(objects, comparingDouble(key)): the order's model, inlined below
+                }
                 Instruction direct = LocalLambdas.devirtualize(b, insn);
                 if (direct != null) {
                     insn = direct; // a call through a lambda made here: now a call of its body

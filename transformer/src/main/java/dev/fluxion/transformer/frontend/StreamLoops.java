@@ -38,6 +38,11 @@ final class StreamLoops {
             "java/util/ArrayList", "java/util/LinkedList", "java/util/ArrayDeque", "java/util/HashSet",
             "java/util/LinkedHashSet", "java/util/TreeSet");
     private static final String MAP = "(Ljava/util/function/DoubleUnaryOperator;)Ljava/util/stream/DoubleStream;";
+    private static final String STREAM = "java/util/stream/Stream";
+    private static final String MAP_OBJECTS = "(Ljava/util/function/Function;)Ljava/util/stream/Stream;";
+    /** The methods a list that {@code toList()} made may be read by, which cannot change it. */
+    private static final java.util.Set<String> READS = java.util.Set.of("get(I)Ljava/lang/Object;", "size()I", "isEmpty()Z",
+            "iterator()Ljava/util/Iterator;");
     private static final String FILTER_OBJECTS = "(Ljava/util/function/Predicate;)Ljava/util/stream/Stream;";
     private static final String MAP_TO_DOUBLE = "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;";
 
@@ -52,6 +57,10 @@ final class StreamLoops {
         Instruction extreme = extremeOfCollection(b, call);
         if (extreme != null) {
             return extreme;
+        }
+        Instruction mapped = mappedToList(b, call);
+        if (mapped != null) {
+            return mapped;
         }
         List<Instruction> inserted = new ArrayList<>();
         if (isCall(call, DOUBLE_STREAM, "sum", "()D")) {
@@ -157,6 +166,14 @@ final class StreamLoops {
         }
         if (isCall(s, "java/util/stream/Stream", "mapToDouble", "(Ljava/util/function/ToDoubleFunction;)" + DOUBLE_STREAM_TYPE)) {
             Instruction objects = onlyUse(s.operand(0), s);
+            if (objects != null && isCall(objects, STREAM, "map", MAP_OBJECTS)) { // objects.stream().map(f).mapToDouble(g)
+                Instruction source = onlyUse(objects.operand(0), objects);
+                String name = source == null ? null : sourceOfObjects(source);
+                return name == null ? null : insert(b, terminal, inserted, "valuesOfMapped" + name,
+                        "(" + (name.equals("Objects") ? "Ljava/util/Collection;" : "[Ljava/lang/Object;")
+                                + "Ljava/util/function/Function;Ljava/util/function/ToDoubleFunction;)[D",
+                        source.operand(0), objects.operand(1), s.operand(1));
+            }
             Value keep = null; // objects.stream().filter(keep).mapToDouble(f): f of the objects kept
             if (objects != null && isCall(objects, "java/util/stream/Stream", "filter", FILTER_OBJECTS)) {
                 keep = objects.operand(1);
@@ -315,6 +332,59 @@ final class StreamLoops {
         extreme.block().remove(extreme);
         stream.block().remove(stream);
         return collections;
+    }
+
+    /**
+     * {@code objects.stream().map(f).toList()} or {@code .collect(Collectors.toList())}, over a
+     * collection or {@code Arrays.stream(objects)}: replaced in {@code b} by the helper that makes
+     * the new list, {@code StreamLoops.mappedObjects}, returned; else {@code null}. The list is then
+     * one made in the method ({@link ListsMadeHere}), of the objects {@code f} makes. {@code toList()}'s
+     * list cannot be changed: only if it is only read ({@code get}, {@code size}, {@code isEmpty},
+     * iteration), so that the lowered list, which could be, is not.
+     */
+    private static Instruction mappedToList(Block b, Instruction call) {
+        boolean toList = isCall(call, STREAM, "toList", "()Ljava/util/List;");
+        Instruction collector = !toList && isCall(call, STREAM, "collect", "(Ljava/util/stream/Collector;)Ljava/lang/Object;")
+                ? onlyUse(call.operand(1), call) : null;
+        if (!toList && (collector == null || !isCall(collector, "java/util/stream/Collectors", "toList",
+                "()Ljava/util/stream/Collector;"))) {
+            return null;
+        }
+        if (toList && !call.users().stream().allMatch(u -> u.op() == Op.INVOKE && !u.operands().isEmpty()
+                && u.operand(0) == call && READS.contains(u.member().name() + u.member().descriptor()))) {
+            return null;
+        }
+        Instruction map = onlyUse(call.operand(0), call);
+        if (map == null || !isCall(map, STREAM, "map", MAP_OBJECTS)) {
+            return null;
+        }
+        Instruction source = onlyUse(map.operand(0), map);
+        String name = source == null ? null : sourceOfObjects(source);
+        if (name == null) {
+            return null;
+        }
+        Instruction helper = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.getType("Ljava/util/List;"),
+                source.operand(0), map.operand(1)).withMember(new MemberRef(HELPERS, name.equals("Objects") ? "mappedObjects"
+                        : "mappedObjectArray", "(" + (name.equals("Objects") ? "Ljava/util/Collection;" : "[Ljava/lang/Object;")
+                                + "Ljava/util/function/Function;)Ljava/util/List;", false)).withLine(call.line());
+        b.insertBefore(call, helper);
+        call.replaceAllUsesWith(helper);
+        b.remove(call);
+        for (Instruction gone : collector == null ? List.of(map, source) : List.of(collector, map, source)) {
+            gone.clearOperands();
+            gone.block().remove(gone);
+        }
+        return helper;
+    }
+
+    /** {@code "Objects"} for {@code collection.stream()}, {@code "ObjectArray"} for {@code Arrays.stream(objects)}; else {@code null}. */
+    private static String sourceOfObjects(Instruction source) {
+        if (isCall(source, "java/util/Arrays", "stream", "([Ljava/lang/Object;)Ljava/util/stream/Stream;")) {
+            return "ObjectArray";
+        }
+        boolean collection = source.op() == Op.INVOKE && source.member().name().equals("stream")
+                && source.member().descriptor().equals("()Ljava/util/stream/Stream;") && COLLECTIONS.contains(source.member().owner());
+        return collection ? "Objects" : null;
     }
 
     private static boolean isCall(Instruction i, String owner, String name, String descriptor) {

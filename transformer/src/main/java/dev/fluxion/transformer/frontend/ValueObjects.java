@@ -608,7 +608,7 @@ public final class ValueObjects {
      */
     private java.util.Set<Instruction> replaceObjects(IrFunction f) {
         LocalObjects.choicesIntoArrays(f, this::isLocalType); // a reference to one of several: an index into an array of them
-        ObjectArrays.replace(f, this::isObjectType, this::isValueType, this::fields); // their objects are then local ones
+        ObjectArrays.replace(f, this::isObjectType, this::isValueType, this::fields, classes); // their objects are then local ones
         // their fields may hold value objects, replaced next; mutable objects from outside only read are data
         java.util.Set<Instruction> outsideReads = LocalObjects.replace(f, this::isLocalType, this::fields);
         List<Instruction> all = new ArrayList<>();
