@@ -93,7 +93,26 @@ public final class AdjointLinker {
                     + "; this entry point needs " + primalDescriptor + ". Wrap the call in a @Differentiable method of that shape.");
         }
         Class<?> owner = load(lambda, function.getClass().getClassLoader());
+        if (bound) {
+            owner = implementation(lambda.getCapturedArg(0).getClass(), owner, lambda);
+        }
         return adjointInterface.cast(bind(owner, binderName.apply(lambda.getImplMethodName()), lambda));
+    }
+
+    /**
+     * The class whose code a call of the reference runs: for {@code objective::value} with an
+     * {@code Objective objective} (an interface, an abstract or overridden method), the receiver's
+     * class or the superclass that implements the method, whose derivative is the one to bind;
+     * {@code named} if none declares it (then the binder is looked for where the reference points).
+     */
+    private static Class<?> implementation(Class<?> receiver, Class<?> named, SerializedLambda lambda) {
+        for (Class<?> c = receiver; c != null; c = c.getSuperclass()) {
+            Method m = findPrimal(c, lambda);
+            if (m != null && !java.lang.reflect.Modifier.isAbstract(m.getModifiers())) {
+                return c;
+            }
+        }
+        return named;
     }
 
     /**
@@ -223,14 +242,15 @@ public final class AdjointLinker {
 
     /** Why the adjoint is missing, in the order a user would check. */
     private static String explainMissing(Class<?> owner, SerializedLambda lambda) {
-        String failure = TransformationLog.failure(lambda.getImplClass(), lambda.getImplMethodName(),
+        String failure = TransformationLog.failure(owner.getName().replace('.', '/'), lambda.getImplMethodName(),
                 lambda.getImplMethodSignature());
         if (failure != null) {
             return failure;
         }
         Method primal = findPrimal(owner, lambda);
         if (primal != null && !primal.isAnnotationPresent(Differentiable.class)) {
-            return "fluxion: " + describe(lambda) + " is not annotated @Differentiable. Add @dev.fluxion.Differentiable "
+            String method = owner.getName() + "." + lambda.getImplMethodName();
+            return "fluxion: " + method + " is not annotated @Differentiable. Add @dev.fluxion.Differentiable "
                     + "to the method so Fluxion generates its derivative.";
         }
         if (OnDemand.isAvailable() && !OnDemand.isTransformed(owner)) {
