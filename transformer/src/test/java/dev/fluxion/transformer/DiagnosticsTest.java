@@ -23,6 +23,7 @@ import dev.fluxion.fixtures.bad.ChosenFromAnEarlierArray;
 import dev.fluxion.fixtures.bad.ChosenSlotGivenAnotherObject;
 import dev.fluxion.fixtures.bad.ElementOrNewObject;
 import dev.fluxion.fixtures.bad.GridOfCells;
+import dev.fluxion.fixtures.bad.StreamSummaryStatistics;
 import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
@@ -620,9 +621,12 @@ class DiagnosticsTest {
     @Test
     void arrayWrittenBetweenAStreamsMaximumAndItsRead() {
         expectOne(ArrayWrittenBeforeItsMaximumIsRead.class, "f",
-                "active value passed to java.util.Arrays.stream(double[]), a JDK method Fluxion does not differentiate",
-                "Compute the value in a @Differentiable method of your own, or give a static method a derivative with "
-                        + "@AdjointOf.");
+                "active value passed to java.util.Arrays.stream(double[]), a stream pipeline Fluxion follows elsewhere but "
+                        + "could not replace by a loop here (java.util.Arrays.stream(double[]).max(..)): a loop in its place "
+                        + "would not read what the stream read, for example an array written before the stream's result "
+                        + "is used",
+                "Fluxion follows streams over arrays, slices, IntStream.range and lists with map, filter, sorted, limit "
+                        + "and skip, ending in sum(), reduce, toArray, max, min or average; write other pipelines as a loop.");
     }
 
     // Cell[] cells = new Cell[2];
@@ -740,6 +744,16 @@ class DiagnosticsTest {
                         + "kept this method's objects as they are: a variable holds either an element of an array of "
                         + "dev.fluxion.fixtures.bad.ElementOrNewObject.Body or another object)",
                 OBJECT_ADVICE);
+    }
+
+    // DoubleSummaryStatistics stats = Arrays.stream(p).map(v -> v * v).summaryStatistics();   // ERROR
+    @Test
+    void streamPipelineNotFollowedIsNamed() {
+        expectOne(StreamSummaryStatistics.class, "f",
+                "active value passed to java.util.Arrays.stream(double[]), the source of a stream pipeline Fluxion does "
+                        + "not follow (java.util.Arrays.stream(double[]).map(..).summaryStatistics(..))",
+                "Fluxion follows streams over arrays, slices, IntStream.range and lists with map, filter, sorted, limit "
+                        + "and skip, ending in sum(), reduce, toArray, max, min or average; write other pipelines as a loop.");
     }
 
     // Cell[][] grid = new Cell[n][n];

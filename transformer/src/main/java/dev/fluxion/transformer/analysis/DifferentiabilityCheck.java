@@ -267,6 +267,18 @@ public final class DifferentiabilityCheck {
         }
         // whatever the call returns, it may keep the value (in its receiver, a field, an array it can
         // reach) where later code reads it back: Fluxion would lose that dependence
+        String pipeline = streamPipeline(insn);
+        if (pipeline != null) {
+            String why = FOLLOWED_STAGES.matcher(pipeline).matches()
+                    ? "a stream pipeline Fluxion follows elsewhere but could not replace by a loop here (" + pipeline
+                            + "): a loop in its place would not read what the stream read, for example an array written "
+                            + "before the stream's result is used"
+                    : "the source of a stream pipeline Fluxion does not follow (" + pipeline + ")";
+            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", " + why,
+                    "Fluxion follows streams over arrays, "
+                            + "slices, IntStream.range and lists with map, filter, sorted, limit and skip, ending in sum(), "
+                            + "reduce, toArray, max, min or average; write other pipelines as a loop.");
+        }
         if (isJdk(m)) {
             throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", a JDK method "
                     + "Fluxion does not differentiate", "Compute the value in a @Differentiable method of your own, or "
@@ -328,6 +340,39 @@ public final class DifferentiabilityCheck {
 
     private static boolean isFluxion(MemberRef m) {
         return m.owner().startsWith("dev/fluxion/internal/");
+    }
+
+    /**
+     * The operations of the stream pipeline {@code call} starts, as {@code .map(..).forEach(..)}, if
+     * it returns a stream and nothing else takes it; {@code null} otherwise. A pipeline Fluxion
+     * follows was replaced by a loop before this check, so what is left is one it does not.
+     */
+    private static final java.util.regex.Pattern FOLLOWED_STAGES = java.util.regex.Pattern.compile(
+            ".*?\\)(\\.(map|mapToDouble|filter|sorted|limit|skip)\\(\\.\\.\\))*"
+                    + "\\.(sum|reduce|toArray|max|min|average)\\(\\.\\.\\)");
+
+    private static String streamPipeline(Instruction call) {
+        if (!call.type().getDescriptor().startsWith("Ljava/util/stream/")) {
+            return null;
+        }
+        StringBuilder ops = new StringBuilder();
+        Instruction stage = call;
+        for (int depth = 0; depth < 20 && stage.type().getDescriptor().startsWith("Ljava/util/stream/"); depth++) {
+            Instruction next = null;
+            for (Instruction user : stage.users()) {
+                if (user.member() != null && user.member().owner().startsWith("java/util/stream/")
+                        && !user.operands().isEmpty() && user.operand(0) == stage) {
+                    next = user;
+                    break;
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            ops.append('.').append(next.member().name()).append("(..)");
+            stage = next;
+        }
+        return ops.length() == 0 ? "its stream is used in another way" : JavaSyntax.method(call.member()) + ops;
     }
 
     private static boolean isJdk(MemberRef m) {
