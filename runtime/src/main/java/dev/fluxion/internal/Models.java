@@ -339,8 +339,8 @@ public final class Models {
         if (v instanceof java.util.List<?> list && ModelStructure.holdsModelObjects(list)) {
             return listWithFinals(list, pending, done, depth);
         }
-        if (!isModelClass(c)) {
-            return v;
+        if (!ModelStructure.holdsNumbers(c)) {
+            return v; // data, shared with the model: nothing to receive
         }
         java.util.Map<String, Double> scalars = pending.getOrDefault(v, java.util.Map.of());
         if (c.isRecord()) {
