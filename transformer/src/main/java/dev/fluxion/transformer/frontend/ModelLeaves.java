@@ -299,8 +299,8 @@ public final class ModelLeaves {
         } else if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD) {
             List<MemberRef> path = append(at, user.member());
             Type t = Type.getType(user.member().descriptor());
-            if (isMarkedData(user.member(), classes)) {
-                return; // @NoDerivative: data, read as it is
+            if (isMarkedData(user.member(), classes) || isEnum(t, classes)) {
+                return; // @NoDerivative, or an enum's constant: data, read as it is
             }
             if (isArrayOfModelObjects(t) || ListsMadeHere.isListType(t)) {
                 paths.put(user, path); // layers, or a block's layers: its elements' fields are leaves
@@ -325,6 +325,9 @@ public final class ModelLeaves {
                                 + "object of its own, a Row with a Cell[]); mark a field that is data @NoDerivative."));
             }
             return;
+        }
+        if (readsDataComponent(user, v, classes)) {
+            return; // term.power(), term.kind(): a record's int, boolean, String or enum component, data
         }
         if (user.op() == Op.INVOKE && user.member().owner().equals("java/util/Objects")
                 && user.member().name().equals("requireNonNull") && user.users().isEmpty()) {
@@ -423,7 +426,7 @@ public final class ModelLeaves {
     private static boolean holdsModelObjects(Instruction user, Value v, Function<String, ClassNode> classes) {
         return switch (user.op()) {
             case FIELD_GET -> user.opcode() == Opcodes.GETFIELD && !isMarkedData(user.member(), classes)
-                    && (isModelClass(user.type()) || isArrayOfModelObjects(user.type()) || ListsMadeHere.isListType(user.type()));
+                    && !isEnum(user.type(), classes) && (isModelClass(user.type()) || isArrayOfModelObjects(user.type()) || ListsMadeHere.isListType(user.type()));
             case ARRAY_LOAD -> user.operand(0) == v && user.type().getSort() == Type.OBJECT;
             case CHECKCAST -> isModelClass(user.typeOperand());
             case INVOKE -> isElementsOf(user, v);
@@ -438,9 +441,49 @@ public final class ModelLeaves {
      */
     private static MemberRef componentRead(MemberRef method, Function<String, ClassNode> classes) {
         Type result = Type.getReturnType(method.descriptor());
+        if (!(Types.isFloating(result) || Types.isFloatingArray(result) || isModelClass(result) && !isEnum(result, classes))) {
+            return null;
+        }
+        return accessedComponent(method, classes);
+    }
+
+    /**
+     * Whether {@code user} reads, from {@code v}, a record the model holds, a component that is data
+     * through its accessor as the compiler writes it: an {@code int}, {@code long}, {@code boolean},
+     * {@code char}, a {@code String} or an enum's constant. The call stays; what it returns is a
+     * constant of the derivative, as the model's {@code int} fields are.
+     */
+    private static boolean readsDataComponent(Instruction user, Value v, Function<String, ClassNode> classes) {
+        if (user.op() != Op.INVOKE || user.opcode() != Opcodes.INVOKEVIRTUAL || user.operands().size() != 1
+                || user.operand(0) != v) {
+            return false;
+        }
+        Type result = Type.getReturnType(user.member().descriptor());
+        boolean data = switch (result.getSort()) {
+            case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT, Type.LONG -> true;
+            case Type.OBJECT -> result.getInternalName().equals("java/lang/String") || isEnum(result, classes);
+            default -> false;
+        };
+        return data && accessedComponent(user.member(), classes) != null;
+    }
+
+    /** Whether {@code t} is an enum's class: its constants are data, shared, never differentiated through. */
+    private static boolean isEnum(Type t, Function<String, ClassNode> classes) {
+        if (t.getSort() != Type.OBJECT || !isModelClass(t)) {
+            return false;
+        }
+        ClassNode c = classes.apply(t.getInternalName());
+        return c != null && (c.access & Opcodes.ACC_ENUM) != 0;
+    }
+
+    /**
+     * The field a call of {@code method} reads, if it is a record's accessor as the compiler writes it
+     * ({@code aload 0; getfield; return}); else {@code null}.
+     */
+    private static MemberRef accessedComponent(MemberRef method, Function<String, ClassNode> classes) {
+        Type result = Type.getReturnType(method.descriptor());
         ClassNode c = classes.apply(method.owner());
-        if (c == null || (c.access & Opcodes.ACC_RECORD) == 0 || !method.descriptor().startsWith("()")
-                || !(Types.isFloating(result) || Types.isFloatingArray(result) || isModelClass(result))) {
+        if (c == null || (c.access & Opcodes.ACC_RECORD) == 0 || !method.descriptor().startsWith("()")) {
             return null;
         }
         MemberRef field = new MemberRef(c.name, method.name(), result.getDescriptor());
