@@ -5,7 +5,7 @@ import dev.fluxion.Differentiable;
 /**
  * A neuron configured as a Java developer writes a configuration: its activation an enum (whose
  * constants carry a gain), a penalty a record of a count, a flag, a name and a weight, its shape a
- * record of a count and an enum, and a name. Only {@code w}, {@code b} and the penalty's weight are
+ * record of counts and an enum, and a name. Only {@code w}, {@code b} and the penalty's weight are
  * numbers of the model; the rest is data, to be shared, never copied, by the objects made in the
  * model's structure.
  */
@@ -23,7 +23,7 @@ public class Activated {
     public record Penalty(int power, boolean enabled, String name, double weight) {
     }
 
-    public record Shape(int inputs, Activation kind) {
+    public record Shape(int inputs, int[] dims, Activation kind) {
     }
 
     public double w;
@@ -38,13 +38,13 @@ public class Activated {
         this.w = w;
         this.b = b;
         this.penalty = penalty;
-        this.shape = new Shape(1, activation);
+        this.shape = new Shape(1, new int[] {1}, activation);
     }
 
     /** The activation of {@code w x + b} at {@code x = 1.5}, plus {@code weight w^power} if the penalty is enabled. */
     @Differentiable
     public double loss() {
-        double z = w * 1.5 * shape.inputs() + b;
+        double z = w * 1.5 * shape.inputs() * shape.dims()[0] + b;
         double a;
         switch (activation) {
             case TANH:

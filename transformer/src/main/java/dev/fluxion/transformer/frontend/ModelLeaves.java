@@ -450,7 +450,7 @@ public final class ModelLeaves {
     /**
      * Whether {@code user} reads, from {@code v}, a record the model holds, a component that is data
      * through its accessor as the compiler writes it: an {@code int}, {@code long}, {@code boolean},
-     * {@code char}, a {@code String} or an enum's constant. The call stays; what it returns is a
+     * {@code char}, an array of those, a {@code String} or an enum's constant. The call stays; what it returns is a
      * constant of the derivative, as the model's {@code int} fields are.
      */
     private static boolean readsDataComponent(Instruction user, Value v, Function<String, ClassNode> classes) {
@@ -462,6 +462,7 @@ public final class ModelLeaves {
         boolean data = switch (result.getSort()) {
             case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT, Type.LONG -> true;
             case Type.OBJECT -> result.getInternalName().equals("java/lang/String") || isEnum(result, classes);
+            case Type.ARRAY -> !holdsNumbers(result) && !Types.isFloatingArray(result); // int[] sizes
             default -> false;
         };
         return data && accessedComponent(user.member(), classes) != null;
