@@ -178,6 +178,14 @@ final class Calls {
         return new Switched(Switched.Act.valueOf(act), w);
     }
 
+    static double[] switchedUnitsGradient(Switched m) {
+        return Fluxion.modelGradient(Switched::units).gradient(m).units;
+    }
+
+    static double switchedUnits(Switched m) {
+        return m.units();
+    }
+
     static double switchedLoss(Switched m) {
         return m.loss();
     }

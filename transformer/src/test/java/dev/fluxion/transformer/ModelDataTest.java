@@ -83,6 +83,32 @@ class ModelDataTest {
     }
 
     @Test
+    void enumsInAListAndAnArrayTheModelHolds() throws Exception {
+        Object m = call("newSwitched", "RELU", 0.0);
+        double[] u = (double[]) get(m, "units");
+        double[] got = (double[]) call("switchedUnitsGradient", m);
+        double t1 = Math.tanh(u[1]);
+        double t2 = Math.tanh(u[2]);
+        double[] closed = {2 * u[0], 1 - t1 * t1 + 2, 1 - t2 * t2 + 2};
+        for (int k = 0; k < u.length; k++) {
+            int i = k;
+            double at = u[k];
+            double reference = GradientCheck.richardson(x -> {
+                u[i] = x;
+                try {
+                    return (double) call("switchedUnits", m);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    u[i] = at;
+                }
+            }, at);
+            assertEquals(closed[k], reference, 1e-7 * Math.max(1, Math.abs(closed[k])), "reference " + k);
+            assertEquals(closed[k], got[k], 1e-14, "units[" + k + "]");
+        }
+    }
+
+    @Test
     void anUnflattenedModelSharesItsEnumsAndRecordsOfCounts() throws Exception {
         for (String activation : ACTIVATIONS) {
             Object m = model(activation, 0.5, 0.2, 3, true, 0.25);

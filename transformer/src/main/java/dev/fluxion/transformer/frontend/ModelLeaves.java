@@ -275,7 +275,9 @@ public final class ModelLeaves {
         }
         if (user.op() == Op.CHECKCAST && at.contains(ELEMENT) && v.type().equals(OBJECT)) { // an element of a list
             Type t = user.typeOperand();
-            if (isModelClass(t)) {
+            if (isEnum(t, classes)) {
+                return; // List<Act>: an enum's constants, data
+            } else if (isModelClass(t)) {
                 paths.put(user, at);
             } else if (Types.isFloatingArray(t) && at.get(at.size() - 1) == ELEMENT) { // List<double[]> biases: biases[]
                 leaves.putIfAbsent(at, new Leaf(at, t, false, Set.of()));
@@ -299,8 +301,8 @@ public final class ModelLeaves {
         } else if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD) {
             List<MemberRef> path = append(at, user.member());
             Type t = Type.getType(user.member().descriptor());
-            if (isMarkedData(user.member(), classes) || isEnum(t, classes)) {
-                return; // @NoDerivative, or an enum's constant: data, read as it is
+            if (isMarkedData(user.member(), classes) || isEnum(t.getSort() == Type.ARRAY ? t.getElementType() : t, classes)) {
+                return; // @NoDerivative, or an enum's constants (Act act, Act[] acts): data, read as they are
             }
             if (isArrayOfModelObjects(t) || ListsMadeHere.isListType(t)) {
                 paths.put(user, path); // layers, or a block's layers: its elements' fields are leaves
@@ -426,9 +428,10 @@ public final class ModelLeaves {
     private static boolean holdsModelObjects(Instruction user, Value v, Function<String, ClassNode> classes) {
         return switch (user.op()) {
             case FIELD_GET -> user.opcode() == Opcodes.GETFIELD && !isMarkedData(user.member(), classes)
-                    && !isEnum(user.type(), classes) && (isModelClass(user.type()) || isArrayOfModelObjects(user.type()) || ListsMadeHere.isListType(user.type()));
+                    && !isEnum(user.type().getSort() == Type.ARRAY ? user.type().getElementType() : user.type(), classes)
+                    && (isModelClass(user.type()) || isArrayOfModelObjects(user.type()) || ListsMadeHere.isListType(user.type()));
             case ARRAY_LOAD -> user.operand(0) == v && user.type().getSort() == Type.OBJECT;
-            case CHECKCAST -> isModelClass(user.typeOperand());
+            case CHECKCAST -> isModelClass(user.typeOperand()) && !isEnum(user.typeOperand(), classes);
             case INVOKE -> isElementsOf(user, v);
             default -> false;
         };
