@@ -51,7 +51,8 @@ public final class ModelVectors {
     /**
      * A new model of {@code like}'s structure whose parameters are {@code values} (records made by
      * their canonical constructors); what is not a parameter (data, counts, {@code @NoDerivative}
-     * fields) is shared with {@code like}, which is not changed.
+     * fields, an enum's constants, objects that hold no {@code double} or {@code float}) is shared
+     * with {@code like} by reference, never copied; {@code like} is not changed.
      *
      * @throws FluxionException if {@code values} has another length than {@link #size}
      */

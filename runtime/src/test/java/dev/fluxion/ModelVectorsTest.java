@@ -113,4 +113,68 @@ class ModelVectorsTest {
         FluxionException e = assertThrows(FluxionException.class, () -> ModelVectors.unflatten(new double[3], new Net()));
         assertEquals("fluxion: 3 values for a dev.fluxion.ModelVectorsTest$Net of 11 parameters", e.getMessage());
     }
+
+    enum Act {
+        TANH(1.0), RELU(3.0); // the gain: a constant of the enum, not a parameter of any model holding it
+
+        final double gain;
+
+        Act(double gain) {
+            this.gain = gain;
+        }
+    }
+
+    record Term(int power, boolean enabled, String name, double c) {
+    }
+
+    record Shape(int rows, int cols, Act kind) { // no floating-point state: data
+    }
+
+    /** A model as a new user wrote it: the loss switches on an enum, reads a record's count. */
+    static final class Configured {
+        double w = 0.5;
+        Act act = Act.RELU;
+        final Term term = new Term(2, true, "square", 0.75);
+        final Shape shape = new Shape(2, 3, Act.TANH);
+        final List<Act> acts = new ArrayList<>(List.of(Act.RELU, Act.TANH));
+        final Act[] perLayer = {Act.TANH, Act.RELU};
+        final Integer seed = 1234;
+
+        double loss() {
+            double a;
+            switch (act) {
+                case TANH:
+                    a = Math.tanh(w);
+                    break;
+                default:
+                    a = w * w;
+            }
+            return act.gain * a + (term.enabled() ? term.c() * Math.pow(w, term.power()) : 0);
+        }
+    }
+
+    @Test
+    void enumsAndObjectsWithoutNumbersAreSharedNeverInstantiated() {
+        Configured m = new Configured();
+        assertEquals(3.0 * 0.25 + 0.75 * 0.25, m.loss(), 1e-15);
+        assertEquals(2, ModelVectors.size(m), "w and term.c: an enum's gain is its constant, not the model's");
+        assertArrayEquals(new double[] {0.5, 0.75}, ModelVectors.flatten(m));
+        for (Configured u : List.of(ModelVectors.unflatten(ModelVectors.flatten(m), m),
+                dev.fluxion.internal.Models.zeroCopy(m))) { // an unflattened model and a gradient object alike
+            assertSame(Act.RELU, u.act, "the enum's constant itself, whose ordinal a switch reads");
+            assertSame(m.shape, u.shape, "a record of counts and an enum holds no number: shared");
+            assertSame(m.acts, u.acts, "a list of an enum's constants: data, shared");
+            assertSame(m.perLayer, u.perLayer);
+            assertSame(m.seed, u.seed);
+            assertNotSame(m.term, u.term, "a record holding a number is made anew");
+            assertSame(m.term.name(), u.term.name());
+            assertEquals(2, u.term.power());
+        }
+        Configured u = ModelVectors.unflatten(ModelVectors.flatten(m), m);
+        assertEquals(m.loss(), u.loss(), 0.0, "the unflattened model computes what the model does");
+        Configured v = ModelVectors.unflatten(new double[] {-1.5, 2.0}, m);
+        assertEquals(3.0 * 2.25 + 2.0 * 2.25, v.loss(), 1e-15);
+        assertEquals(List.of(1.0, 3.0), List.of(Act.TANH.gain, Act.RELU.gain), "no enum's field was touched");
+        assertEquals(Act.RELU, Act.valueOf(u.act.name()));
+    }
 }

@@ -161,7 +161,7 @@ public final class ModelStructure {
      * one array in two places (tied weights) has its numbers once, where the walk meets it first.
      */
     private static void walk(Object v, int depth, java.util.Set<Object> seen, Visit visit, boolean write) {
-        if (v == null || !(v.getClass().isArray() || v instanceof List<?> || isModelClass(v.getClass())) || !seen.add(v)) {
+        if (v == null || !(v.getClass().isArray() || v instanceof List<?> || holdsNumbers(v.getClass())) || !seen.add(v)) {
             return;
         }
         if (depth > MAX_DEPTH) {
@@ -184,7 +184,7 @@ public final class ModelStructure {
             for (Object item : list) {
                 walk(item, depth + 1, seen, visit, write);
             }
-        } else if (isModelClass(c)) {
+        } else if (holdsNumbers(c)) {
             for (Field f : FIELDS.get(c)) {
                 if (!isParameter(f)) {
                     continue;
@@ -265,8 +265,8 @@ public final class ModelStructure {
                 }
                 return out;
             }
-            if (e.isPrimitive()) {
-                return v;
+            if (e.isPrimitive() || !typeMayHoldNumbers(e, new java.util.HashSet<>())) {
+                return v; // int[], String[], Act[]: data, shared
             }
             Object[] src = (Object[]) v;
             Object[] out = (Object[]) Array.newInstance(e, n);
@@ -282,8 +282,8 @@ public final class ModelStructure {
             }
             return listLike(list, out);
         }
-        if (!isModelClass(c)) {
-            return v; // data: shared
+        if (!holdsNumbers(c)) {
+            return v; // data (a String, an enum's constant, a record of ints): shared, never instantiated
         }
         Map<String, Object> values = new HashMap<>();
         for (Field f : FIELDS.get(c)) {
@@ -316,7 +316,7 @@ public final class ModelStructure {
     /** Whether a list holds objects of the user's classes (a model's layers), whose parameters are the model's. */
     static boolean holdsModelObjects(List<?> list) {
         for (Object e : list) {
-            if (e != null && isModelClass(e.getClass())) {
+            if (e != null && holdsNumbers(e.getClass())) {
                 return true;
             }
         }
@@ -329,7 +329,7 @@ public final class ModelStructure {
      */
     static boolean holdsParameters(List<?> list) {
         for (Object e : list) {
-            if (e != null && (isModelClass(e.getClass()) || isFloatingArray(e.getClass()))) {
+            if (e != null && (holdsNumbers(e.getClass()) || isFloatingArray(e.getClass()))) {
                 return true;
             }
         }
@@ -384,6 +384,64 @@ public final class ModelStructure {
                     Constructor.class).invoke(factory, c, Object.class.getDeclaredConstructor());
             return blank.newInstance();
         }
+    }
+
+    /** Per class: {@link #holdsNumbers}. */
+    private static final ClassValue<Boolean> HOLDS_NUMBERS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+            return isModelClass(c) && !Enum.class.isAssignableFrom(c) && mayHoldNumbers(c, new java.util.HashSet<>());
+        }
+    };
+
+    /**
+     * Whether objects of {@code c} are part of a model's structure: of the user's classes
+     * ({@link #isModelClass}), and able to hold floating-point state, in their fields or in objects
+     * those hold. Other objects a model holds are data, shared by reference with every object made in
+     * its structure (unflattened models, gradient objects), never instantiated: an enum's constants
+     * above all (a copy would be a constant no {@code switch} knows, its fields constants too), and
+     * objects of classes holding only counts, flags, strings and enums (a {@code record Term(int
+     * power, double c)} does hold a number; a {@code record Shape(int rows, int cols)} does not).
+     */
+    static boolean holdsNumbers(Class<?> c) {
+        return HOLDS_NUMBERS.get(c);
+    }
+
+    /**
+     * Whether an object of class {@code c}, or one its fields may hold, may hold a {@code double} or a
+     * {@code float}: judged from the fields' declared types; a type that may be subclassed (an
+     * interface, {@code Object}, a class not final) may, a final JDK class ({@code String},
+     * {@code Integer}) and an enum may not. {@code visiting}: classes under way, taken as not (their
+     * fields are judged where they were met first).
+     */
+    private static boolean mayHoldNumbers(Class<?> c, java.util.Set<Class<?>> visiting) {
+        if (!visiting.add(c)) {
+            return false;
+        }
+        for (Class<?> k = c; k != null && isModelClass(k); k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && typeMayHoldNumbers(f.getType(), visiting)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean typeMayHoldNumbers(Class<?> t, java.util.Set<Class<?>> visiting) {
+        if (t.isPrimitive()) {
+            return t == double.class || t == float.class;
+        }
+        if (t.isArray()) {
+            return typeMayHoldNumbers(t.getComponentType(), visiting);
+        }
+        if (Enum.class.isAssignableFrom(t)) {
+            return false;
+        }
+        if (!Modifier.isFinal(t.getModifiers())) {
+            return true; // an interface, Object, a List, a class a subclass of which may hold numbers
+        }
+        return isModelClass(t) && mayHoldNumbers(t, visiting);
     }
 
     /**

@@ -215,8 +215,9 @@ public final class Models {
     /**
      * An object of the model's class and shape whose floating-point state is zero: {@code double}
      * and {@code float} fields 0, floating arrays new zero arrays of the same lengths, nested objects
-     * (of classes outside the JDK), in fields, arrays and lists, copied the same way, other fields
-     * (counts, names, data) shared.
+     * (of classes outside the JDK that may hold a {@code double} or {@code float},
+     * {@link ModelStructure#holdsNumbers}), in fields, arrays and lists, copied the same way; other
+     * fields and objects (counts, names, data, an enum's constants) shared, never instantiated.
      * A record is made by its canonical constructor; another class by its no-argument constructor
      * (which may be private), or without one, and then its fields set.
      */
@@ -339,8 +340,8 @@ public final class Models {
         if (v instanceof java.util.List<?> list && ModelStructure.holdsModelObjects(list)) {
             return listWithFinals(list, pending, done, depth);
         }
-        if (!isModelClass(c)) {
-            return v;
+        if (!ModelStructure.holdsNumbers(c)) {
+            return v; // data, shared with the model: nothing to receive
         }
         java.util.Map<String, Double> scalars = pending.getOrDefault(v, java.util.Map.of());
         if (c.isRecord()) {

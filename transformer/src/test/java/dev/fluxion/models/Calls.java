@@ -174,6 +174,47 @@ final class Calls {
         return new Mlp(new Random(seed));
     }
 
+    static Switched newSwitched(String act, double w) {
+        return new Switched(Switched.Act.valueOf(act), w);
+    }
+
+    static double[] switchedUnitsGradient(Switched m) {
+        return Fluxion.modelGradient(Switched::units).gradient(m).units;
+    }
+
+    static double switchedUnits(Switched m) {
+        return m.units();
+    }
+
+    static double switchedLoss(Switched m) {
+        return m.loss();
+    }
+
+    static double switchedGradient(Switched m) {
+        return Fluxion.modelGradient(Switched::loss).gradient(m).w;
+    }
+
+    static Activated newActivated(String activation, double w, double b, int power, boolean enabled, double weight) {
+        return new Activated(Activated.Activation.valueOf(activation), w, b,
+                new Activated.Penalty(power, enabled, "l" + power, weight));
+    }
+
+    static Activated activatedGradient(Activated m) {
+        return Fluxion.modelGradient(Activated::loss).gradient(m);
+    }
+
+    static double activatedLoss(Activated m) {
+        return m.loss();
+    }
+
+    static double activatedJvp(Activated m, Activated direction) {
+        return Fluxion.modelTangent(Activated::loss).jvp(m, direction);
+    }
+
+    static Activated activatedHvp(Activated m, Activated v) {
+        return Fluxion.modelHessian(Activated::loss).hvp(m, v);
+    }
+
     static Decaying newDecaying(double rate, double w0, double w1) {
         return new Decaying(rate, w0, w1);
     }

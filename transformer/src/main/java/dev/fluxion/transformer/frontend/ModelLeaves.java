@@ -275,7 +275,9 @@ public final class ModelLeaves {
         }
         if (user.op() == Op.CHECKCAST && at.contains(ELEMENT) && v.type().equals(OBJECT)) { // an element of a list
             Type t = user.typeOperand();
-            if (isModelClass(t)) {
+            if (isEnum(t, classes)) {
+                return; // List<Act>: an enum's constants, data
+            } else if (isModelClass(t)) {
                 paths.put(user, at);
             } else if (Types.isFloatingArray(t) && at.get(at.size() - 1) == ELEMENT) { // List<double[]> biases: biases[]
                 leaves.putIfAbsent(at, new Leaf(at, t, false, Set.of()));
@@ -299,8 +301,8 @@ public final class ModelLeaves {
         } else if (user.op() == Op.FIELD_GET && user.opcode() == Opcodes.GETFIELD) {
             List<MemberRef> path = append(at, user.member());
             Type t = Type.getType(user.member().descriptor());
-            if (isMarkedData(user.member(), classes)) {
-                return; // @NoDerivative: data, read as it is
+            if (isMarkedData(user.member(), classes) || isEnum(t.getSort() == Type.ARRAY ? t.getElementType() : t, classes)) {
+                return; // @NoDerivative, or an enum's constants (Act act, Act[] acts): data, read as they are
             }
             if (isArrayOfModelObjects(t) || ListsMadeHere.isListType(t)) {
                 paths.put(user, path); // layers, or a block's layers: its elements' fields are leaves
@@ -325,6 +327,9 @@ public final class ModelLeaves {
                                 + "object of its own, a Row with a Cell[]); mark a field that is data @NoDerivative."));
             }
             return;
+        }
+        if (readsDataComponent(user, v, classes)) {
+            return; // term.power(), term.kind(): a record's int, boolean, String or enum component, data
         }
         if (user.op() == Op.INVOKE && user.member().owner().equals("java/util/Objects")
                 && user.member().name().equals("requireNonNull") && user.users().isEmpty()) {
@@ -423,9 +428,10 @@ public final class ModelLeaves {
     private static boolean holdsModelObjects(Instruction user, Value v, Function<String, ClassNode> classes) {
         return switch (user.op()) {
             case FIELD_GET -> user.opcode() == Opcodes.GETFIELD && !isMarkedData(user.member(), classes)
+                    && !isEnum(user.type().getSort() == Type.ARRAY ? user.type().getElementType() : user.type(), classes)
                     && (isModelClass(user.type()) || isArrayOfModelObjects(user.type()) || ListsMadeHere.isListType(user.type()));
             case ARRAY_LOAD -> user.operand(0) == v && user.type().getSort() == Type.OBJECT;
-            case CHECKCAST -> isModelClass(user.typeOperand());
+            case CHECKCAST -> isModelClass(user.typeOperand()) && !isEnum(user.typeOperand(), classes);
             case INVOKE -> isElementsOf(user, v);
             default -> false;
         };
@@ -438,9 +444,50 @@ public final class ModelLeaves {
      */
     private static MemberRef componentRead(MemberRef method, Function<String, ClassNode> classes) {
         Type result = Type.getReturnType(method.descriptor());
+        if (!(Types.isFloating(result) || Types.isFloatingArray(result) || isModelClass(result) && !isEnum(result, classes))) {
+            return null;
+        }
+        return accessedComponent(method, classes);
+    }
+
+    /**
+     * Whether {@code user} reads, from {@code v}, a record the model holds, a component that is data
+     * through its accessor as the compiler writes it: an {@code int}, {@code long}, {@code boolean},
+     * {@code char}, an array of those, a {@code String} or an enum's constant. The call stays; what it returns is a
+     * constant of the derivative, as the model's {@code int} fields are.
+     */
+    private static boolean readsDataComponent(Instruction user, Value v, Function<String, ClassNode> classes) {
+        if (user.op() != Op.INVOKE || user.opcode() != Opcodes.INVOKEVIRTUAL || user.operands().size() != 1
+                || user.operand(0) != v) {
+            return false;
+        }
+        Type result = Type.getReturnType(user.member().descriptor());
+        boolean data = switch (result.getSort()) {
+            case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT, Type.LONG -> true;
+            case Type.OBJECT -> result.getInternalName().equals("java/lang/String") || isEnum(result, classes);
+            case Type.ARRAY -> !holdsNumbers(result) && !Types.isFloatingArray(result); // int[] sizes
+            default -> false;
+        };
+        return data && accessedComponent(user.member(), classes) != null;
+    }
+
+    /** Whether {@code t} is an enum's class: its constants are data, shared, never differentiated through. */
+    private static boolean isEnum(Type t, Function<String, ClassNode> classes) {
+        if (t.getSort() != Type.OBJECT || !isModelClass(t)) {
+            return false;
+        }
+        ClassNode c = classes.apply(t.getInternalName());
+        return c != null && (c.access & Opcodes.ACC_ENUM) != 0;
+    }
+
+    /**
+     * The field a call of {@code method} reads, if it is a record's accessor as the compiler writes it
+     * ({@code aload 0; getfield; return}); else {@code null}.
+     */
+    private static MemberRef accessedComponent(MemberRef method, Function<String, ClassNode> classes) {
+        Type result = Type.getReturnType(method.descriptor());
         ClassNode c = classes.apply(method.owner());
-        if (c == null || (c.access & Opcodes.ACC_RECORD) == 0 || !method.descriptor().startsWith("()")
-                || !(Types.isFloating(result) || Types.isFloatingArray(result) || isModelClass(result))) {
+        if (c == null || (c.access & Opcodes.ACC_RECORD) == 0 || !method.descriptor().startsWith("()")) {
             return null;
         }
         MemberRef field = new MemberRef(c.name, method.name(), result.getDescriptor());

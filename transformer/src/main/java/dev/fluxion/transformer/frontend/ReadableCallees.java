@@ -170,6 +170,10 @@ public final class ReadableCallees {
                 || (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0 && !lambdaBody) {
             return null; // inherited, abstract, overridable, or compiler-generated: the checks say what to do
         }
+        if (isJdk(owner.name)) {
+            return null; // a JDK method named through a class of the user's (act.ordinal() is Enum's): it stays a call,
+                         // as its body reads fields private to the JDK
+        }
         IrFunction body;
         try {
             body = BytecodeParser.parse(owner.name, method);
