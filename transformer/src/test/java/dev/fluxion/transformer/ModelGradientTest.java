@@ -447,6 +447,19 @@ class ModelGradientTest {
                 + "field that is data @NoDerivative.", e.getMessage());
     }
 
+    // class Layer { double forward(double x) {..} }: not final, forward package-private, so overridable
+    @Test
+    void aLayersOverridableMethodIsNamedAsTheReason() throws Exception {
+        DifferentiationException e = transformFixture("ModelWithOverridableLayer");
+        assertEquals("fluxion: dev.fluxion.fixtures.bad.ModelWithOverridableLayer.loss(ModelWithOverridableLayer.java:"
+                + errorLine("ModelWithOverridableLayer") + "): the object dev.fluxion.fixtures.bad.ModelWithOverridableLayer"
+                + ".Layer, whose numbers the gradient is taken with respect to, is passed to "
+                + "dev.fluxion.fixtures.bad.ModelWithOverridableLayer.Layer.forward(double), which Fluxion does not inline "
+                + "(overridable: dev.fluxion.fixtures.bad.ModelWithOverridableLayer.Layer is not final and forward is neither "
+                + "private, static nor final). Read the model's fields in the differentiated method and in helpers Fluxion "
+                + "inlines (private, final or static, not recursive); do not write them there.", e.getMessage());
+    }
+
     private static DifferentiationException transformFixture(String name) throws Exception {
         byte[] bytes;
         try (InputStream in = ModelGradientTest.class.getClassLoader()

@@ -336,8 +336,8 @@ public final class ModelLeaves {
             return; // the null check before an inlined method of a nested object
         }
         String what = switch (user.op()) {
-            case INVOKE -> "passed to " + JavaSyntax.method(user.member()) + ", which Fluxion does not inline (overridable, "
-                    + "recursive, larger than " + ReadableCallees.MAX_CALLEE_SIZE + " instructions, or not readable)";
+            case INVOKE -> "passed to " + JavaSyntax.method(user.member()) + ", which Fluxion does not inline ("
+                    + whyNotInlined(user, classes) + ")";
             case FIELD_PUT -> user.operand(0) == v && user.opcode() == Opcodes.PUTFIELD
                     ? "written: its field " + JavaSyntax.field(user.member()) + " is assigned" : "stored in a field";
             case RETURN -> "returned";
@@ -357,6 +357,34 @@ public final class ModelLeaves {
      * (a block's {@code List<Layer> layers}): the lists {@link ListsMadeHere#lowerHeld} lowers. Fields marked
      * {@code @NoDerivative} are data, left as they are.
      */
+    /**
+     * Why the call {@code call} stayed a call, as far as the class files tell: the first reason that
+     * applies, so that the user knows which to change (most often a method of a class that is not
+     * final, left package-private: overridable).
+     */
+    private static String whyNotInlined(Instruction call, Function<String, ClassNode> classes) {
+        MemberRef m = call.member();
+        ClassNode owner = classes.apply(m.owner());
+        org.objectweb.asm.tree.MethodNode method = owner == null ? null : owner.methods.stream()
+                .filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
+        if (method == null || (method.access & Opcodes.ACC_ABSTRACT) != 0) {
+            return method == null ? "its code is not in " + JavaSyntax.type(Type.getObjectType(m.owner()))
+                    + " or cannot be read" : "it is abstract: its code is known only when the call runs";
+        }
+        boolean fixed = (method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) != 0
+                || (owner.access & Opcodes.ACC_FINAL) != 0 || m.name().equals("<init>");
+        if (call.opcode() != Opcodes.INVOKESPECIAL && !fixed) {
+            return "overridable: " + JavaSyntax.type(Type.getObjectType(m.owner())) + " is not final and " + m.name()
+                    + " is neither private, static nor final";
+        }
+        long size = java.util.stream.StreamSupport.stream(method.instructions.spliterator(), false)
+                .filter(i -> i.getOpcode() >= 0).count();
+        if (size > ReadableCallees.MAX_CALLEE_SIZE) {
+            return "larger than " + ReadableCallees.MAX_CALLEE_SIZE + " instructions";
+        }
+        return "recursive, or more code than Fluxion inlines into one method";
+    }
+
     private static Set<Instruction> listReads(Value model, Function<String, ClassNode> classes) {
         Set<Instruction> lists = new java.util.LinkedHashSet<>();
         java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(model));
