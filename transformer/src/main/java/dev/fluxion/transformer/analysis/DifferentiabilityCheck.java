@@ -267,7 +267,7 @@ public final class DifferentiabilityCheck {
         }
         // whatever the call returns, it may keep the value (in its receiver, a field, an array it can
         // reach) where later code reads it back: Fluxion would lose that dependence
-        String pipeline = streamPipeline(insn);
+        String pipeline = isJdk(m) ? streamPipeline(insn) : null;
         if (pipeline != null) {
             String why = FOLLOWED_STAGES.matcher(pipeline).matches()
                     ? "a stream pipeline Fluxion follows elsewhere but could not replace by a loop here (" + pipeline
@@ -342,15 +342,17 @@ public final class DifferentiabilityCheck {
         return m.owner().startsWith("dev/fluxion/internal/");
     }
 
-    /**
-     * The operations of the stream pipeline {@code call} starts, as {@code .map(..).forEach(..)}, if
-     * it returns a stream and nothing else takes it; {@code null} otherwise. A pipeline Fluxion
-     * follows was replaced by a loop before this check, so what is left is one it does not.
-     */
+    /** A pipeline of stages and an end that {@code StreamLoops} replaces by loops where it can. */
     private static final java.util.regex.Pattern FOLLOWED_STAGES = java.util.regex.Pattern.compile(
             ".*?\\)(\\.(map|mapToDouble|filter|sorted|limit|skip)\\(\\.\\.\\))*"
                     + "\\.(sum|reduce|toArray|max|min|average)\\(\\.\\.\\)");
 
+    /**
+     * The pipeline the JDK call {@code call} starts, as {@code Arrays.stream(double[]).map(..).forEach(..)}
+     * (each stage the first stream call on the one before), if it returns a stream; {@code null}
+     * otherwise. A pipeline Fluxion follows was replaced by loops before this check, so one left
+     * here is one it does not follow, or could not replace in this place.
+     */
     private static String streamPipeline(Instruction call) {
         if (!call.type().getDescriptor().startsWith("Ljava/util/stream/")) {
             return null;
