@@ -288,9 +288,10 @@ final class LocalObjects {
         };
     }
 
-    /** Whether {@code v} is an element of a row of an array of arrays ({@code grid[i][j]}). */
+    /** Whether {@code v} is an element of a row of an array of arrays made here ({@code grid[i][j]}). */
     private static boolean isElementOfRow(Instruction v) {
-        return v.op() == Op.ARRAY_LOAD && v.operand(0) instanceof Instruction row && row.op() == Op.ARRAY_LOAD;
+        return v.op() == Op.ARRAY_LOAD && v.operand(0) instanceof Instruction row && row.op() == Op.ARRAY_LOAD
+                && row.operand(0) instanceof Instruction grid && grid.op() == Op.NEW_ARRAY;
     }
 
     /** The one allocation each reference is, through casts and phis; fails if a reference may be two. */
