@@ -352,12 +352,6 @@ public final class ModelLeaves {
     private static final Type OBJECT = Type.getType(Object.class);
 
     /**
-     * The reads of the model's fields that hold lists ({@code List<Layer> layers}), of the model, of
-     * objects it holds in fields, and of the elements of its arrays and of its lists lowered already
-     * (a block's {@code List<Layer> layers}): the lists {@link ListsMadeHere#lowerHeld} lowers. Fields marked
-     * {@code @NoDerivative} are data, left as they are.
-     */
-    /**
      * Why the call {@code call} stayed a call, as far as the class files tell: the first reason that
      * applies, so that the user knows which to change (most often a method of a class that is not
      * final, left package-private: overridable).
@@ -369,7 +363,7 @@ public final class ModelLeaves {
                 .filter(n -> n.name.equals(m.name()) && n.desc.equals(m.descriptor())).findFirst().orElse(null);
         if (method == null || (method.access & Opcodes.ACC_ABSTRACT) != 0) {
             return method == null ? "its code is not in " + JavaSyntax.type(Type.getObjectType(m.owner()))
-                    + " or cannot be read" : "it is abstract: its code is known only when the call runs";
+                    + " (inherited, or not readable)" : "it is abstract: its code is known only when the call runs";
         }
         boolean fixed = (method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) != 0
                 || (owner.access & Opcodes.ACC_FINAL) != 0 || m.name().equals("<init>");
@@ -385,6 +379,12 @@ public final class ModelLeaves {
         return "recursive, or more code than Fluxion inlines into one method";
     }
 
+    /**
+     * The reads of the model's fields that hold lists ({@code List<Layer> layers}), of the model, of
+     * objects it holds in fields, and of the elements of its arrays and of its lists lowered already
+     * (a block's {@code List<Layer> layers}): the lists {@link ListsMadeHere#lowerHeld} lowers. Fields marked
+     * {@code @NoDerivative} are data, left as they are.
+     */
     private static Set<Instruction> listReads(Value model, Function<String, ClassNode> classes) {
         Set<Instruction> lists = new java.util.LinkedHashSet<>();
         java.util.ArrayDeque<Value> work = new java.util.ArrayDeque<>(List.of(model));
