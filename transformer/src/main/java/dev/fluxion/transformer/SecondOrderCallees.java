@@ -163,6 +163,11 @@ final class SecondOrderCallees {
         } catch (Unsupported u) {
             fail(p, owner, m, access, u.line(), u.problem(), u.advice());
         } catch (RuntimeException e) {
+            if (m != null) { // the trace the advice asks for, as ForwardMembers dumps its members' failures
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(trace));
+                primals.dump(owner, m, "callee-tangent-adjoint-internal-error", trace::toString);
+            }
             fail(p, owner, m, access, -1, "internal error generating its tangent's adjoint (" + e + ")",
                     "Please report this as a Fluxion bug, with the output of -Dfluxion.dump=DIR attached.");
         }
