@@ -39,6 +39,69 @@ public final class JdkModels {
         }
     }
 
+    /** {@code Double.max(a, b)}, which the JDK defines as {@code Math.max}: its derivative rule applies. */
+    public static double max(double a, double b) {
+        return Math.max(a, b);
+    }
+
+    /** {@code Double.min(a, b)}: {@code Math.min}. */
+    public static double min(double a, double b) {
+        return Math.min(a, b);
+    }
+
+    /** {@code Double.sum(a, b)}, the {@code +} that {@code reduce(0, Double::sum)} names. */
+    public static double sum(double a, double b) {
+        return a + b;
+    }
+
+    /** {@code Float.max(a, b)}. */
+    public static float max(float a, float b) {
+        return Math.max(a, b);
+    }
+
+    /** {@code Float.min(a, b)}. */
+    public static float min(float a, float b) {
+        return Math.min(a, b);
+    }
+
+    /** {@code Float.sum(a, b)}. */
+    public static float sum(float a, float b) {
+        return a + b;
+    }
+
+    /** {@code Arrays.binarySearch(double[] a, double key)}: an index, so no derivative flows through it. */
+    public static int binarySearch(double[] a, double key) {
+        return binarySearch(a, 0, a.length, key);
+    }
+
+    /**
+     * {@code Arrays.binarySearch(double[] a, int from, int to, double key)}, as the JDK searches:
+     * {@code Double.compare}'s order among equal values, so {@code -0.0} is before {@code 0.0} and
+     * NaN last, and the same index (or insertion point) for any input.
+     */
+    public static int binarySearch(double[] a, int from, int to, double key) {
+        if (from > to) { // as Arrays.rangeCheck
+            throw new IllegalArgumentException("fromIndex(" + from + ") > toIndex(" + to + ")");
+        }
+        if (from < 0 || to > a.length) {
+            throw new ArrayIndexOutOfBoundsException("binarySearch from " + from + " to " + to + " of an array of length " + a.length);
+        }
+        int low = from;
+        int high = to - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int c = Double.compare(a[mid], key);
+            if (c < 0) {
+                low = mid + 1;
+            } else if (c > 0) {
+                high = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(low + 1);
+    }
+
     /** {@code Arrays.parallelSort(double[] a)}: the same order, sequentially. */
     public static void parallelSort(double[] a) {
         sort(a, 0, a.length);

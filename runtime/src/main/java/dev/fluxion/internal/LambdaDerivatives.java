@@ -135,6 +135,12 @@ final class LambdaDerivatives {
                     + "with the fluxion-maven-plugin, put fluxion.jar (the artifact fluxion-ondemand) on the class path, "
                     + "or run with -javaagent:fluxion-agent.jar.");
         }
+        if (host.getClassLoader() == null && host.getName().startsWith("java.")) { // the JDK's own composition
+            throw new FluxionException("fluxion: " + where + ": the call of " + Naming.primalName(name) + " ran on a "
+                    + "function the JDK made (in " + host.getName() + ", as a default method such as andThen, compose "
+                    + "or identity does), whose code Fluxion does not differentiate. Write the composition as a lambda "
+                    + "of your own, for example v -> g.applyAsDouble(f.applyAsDouble(v)) for f.andThen(g).");
+        }
         MethodHandles.Lookup in;
         try {
             in = MethodHandles.privateLookupIn(host, MethodHandles.lookup());

@@ -21,6 +21,15 @@ public final class StreamLoops {
     private StreamLoops() {
     }
 
+    /** The end of {@code IntStream.rangeClosed(from, last)} as a {@code range}: {@code last + 1}. */
+    public static int closedEnd(int last) {
+        if (last == Integer.MAX_VALUE) {
+            throw new UnsupportedOperationException("IntStream.rangeClosed(.., Integer.MAX_VALUE) in a differentiated method: "
+                    + "Fluxion writes the pipeline as a loop up to last + 1, which overflows");
+        }
+        return last + 1;
+    }
+
     /** {@code IntStream.range(from, to).mapToDouble(f).sum()}. */
     public static double sumOfRange(int from, int to, IntToDoubleFunction f) {
         double sum = 0;
@@ -257,6 +266,20 @@ public final class StreamLoops {
             r = op.applyAsDouble(r, v);
         }
         return r;
+    }
+
+    /** {@code reduce(op).getAsDouble()}: the first value, then {@code op} of the result so far and each next; throws if there are none. */
+    public static double reduce(double[] values, java.util.function.DoubleBinaryOperator op) {
+        double r = first(values);
+        for (int i = 1; i < values.length; i++) {
+            r = op.applyAsDouble(r, values[i]);
+        }
+        return r;
+    }
+
+    /** {@code reduce(op).orElse(other)}. */
+    public static double reduceOrElse(double[] values, java.util.function.DoubleBinaryOperator op, double other) {
+        return values.length == 0 ? other : reduce(values, op);
     }
 
     /** {@code max().getAsDouble()}: as {@code Math.max} over the values; throws as {@code getAsDouble} does if there are none. */

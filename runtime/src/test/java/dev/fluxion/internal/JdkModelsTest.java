@@ -2,6 +2,8 @@ package dev.fluxion.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +12,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The models of the JDK's sorts of lists of Doubles and of Collections.max and min (by a key too) give what the JDK gives. */
+/**
+ * The models of the JDK's sorts of lists of Doubles, of Collections.max and min (by a key too), of
+ * Arrays.binarySearch and of the boxes' max, min and sum give what the JDK gives.
+ */
 class JdkModelsTest {
     /** Values with ties, both zeros, infinities and NaN, in random orders and lengths. */
     private static List<Double> sample(Random random) {
@@ -21,6 +26,50 @@ class JdkModelsTest {
             values.add(random.nextInt(3) == 0 ? random.nextGaussian() : pool[random.nextInt(pool.length)]);
         }
         return values;
+    }
+
+    @Test
+    void searchesAsArraysBinarySearchDoes() {
+        Random random = new Random(5);
+        for (int round = 0; round < 3000; round++) {
+            List<Double> values = sample(random);
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double key = random.nextBoolean() ? sample(random).get(0) : sorted[random.nextInt(sorted.length)];
+            int from = random.nextInt(sorted.length + 1);
+            int to = from + random.nextInt(sorted.length - from + 1);
+            assertEquals(java.util.Arrays.binarySearch(sorted, key), JdkModels.binarySearch(sorted, key), values + " for " + key);
+            assertEquals(java.util.Arrays.binarySearch(sorted, from, to, key), JdkModels.binarySearch(sorted, from, to, key),
+                    values + " for " + key + " in [" + from + ", " + to + ")");
+        }
+        assertThrows(IllegalArgumentException.class, () -> JdkModels.binarySearch(new double[3], 2, 1, 0));
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> JdkModels.binarySearch(new double[3], 0, 4, 0));
+    }
+
+    @Test
+    void theBoxesMethodsAreTheirMathsOnes() {
+        double[] cases = {1.5, -2, 0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (double a : cases) {
+            for (double b : cases) {
+                assertEquals(Double.doubleToRawLongBits(Double.max(a, b)), Double.doubleToRawLongBits(JdkModels.max(a, b)));
+                assertEquals(Double.doubleToRawLongBits(Double.min(a, b)), Double.doubleToRawLongBits(JdkModels.min(a, b)));
+                assertEquals(Double.doubleToRawLongBits(Double.sum(a, b)), Double.doubleToRawLongBits(JdkModels.sum(a, b)));
+                assertEquals(Float.floatToRawIntBits(Float.max((float) a, (float) b)),
+                        Float.floatToRawIntBits(JdkModels.max((float) a, (float) b)));
+                assertEquals(Float.floatToRawIntBits(Float.min((float) a, (float) b)),
+                        Float.floatToRawIntBits(JdkModels.min((float) a, (float) b)));
+                assertEquals(Float.floatToRawIntBits(Float.sum((float) a, (float) b)),
+                        Float.floatToRawIntBits(JdkModels.sum((float) a, (float) b)));
+            }
+        }
+    }
+
+    @Test
+    void aClosedRangeEndsOnePastItsLast() {
+        assertEquals(11, StreamLoops.closedEnd(10));
+        assertEquals(Integer.MIN_VALUE + 1, StreamLoops.closedEnd(Integer.MIN_VALUE));
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> StreamLoops.closedEnd(Integer.MAX_VALUE));
+        assertTrue(e.getMessage().contains("IntStream.rangeClosed(.., Integer.MAX_VALUE)"), e.getMessage());
     }
 
     @Test

@@ -83,6 +83,7 @@ public final class Corpus {
         cases.addAll(privateMembers());
         cases.addAll(BoxedCorpus.cases());
         cases.addAll(SortedCorpus.cases());
+        cases.addAll(JdkIdiomsCorpus.cases());
         return Collections.unmodifiableList(cases);
     }
 

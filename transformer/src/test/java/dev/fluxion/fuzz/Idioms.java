@@ -209,7 +209,8 @@ final class Idioms {
      * Order statistics and stream pipelines over an array, as statistics code writes them: a sorted
      * copy read at its ends and middle ({@code Arrays.sort}, whole or from index 1), or a pipeline
      * of {@code map}, {@code filter}, {@code sorted}, {@code skip} and {@code limit} ending in
-     * {@code sum()}, {@code max().orElse(..)} or {@code toArray()}. Their derivatives follow the
+     * {@code sum()}, {@code max().orElse(..)}, {@code reduce(0, Double::sum)}, {@code reduce(Double::max)}
+     * or {@code toArray()}. Their derivatives follow the
      * permutation; ties are kinks, as a running maximum's are.
      */
     private Node sortOrStream() {
@@ -231,9 +232,10 @@ final class Idioms {
                     + "double " + out + " = " + srt + "[" + srt + ".length / 2] * $0 + " + srt + "[0] - " + srt + "[" + srt + ".length - 1];";
             bound = 3 * Math.max(1, a.bound);
         } else {
-            String map = switch (s.rng.nextInt(3)) {
+            String map = switch (s.rng.nextInt(4)) {
                 case 0 -> ".map(v -> v * v)";
                 case 1 -> ".map(v -> Math.sin(v))";
+                case 2 -> ".map(v -> Double.max(v, 0.5 * v))";
                 default -> "";
             };
             String middle = switch (s.rng.nextInt(4)) {
@@ -242,9 +244,11 @@ final class Idioms {
                 case 2 -> ".sorted().limit(2)";
                 default -> "";
             };
-            String end = switch (s.rng.nextInt(3)) {
+            String end = switch (s.rng.nextInt(5)) {
                 case 0 -> ".sum()";
                 case 1 -> ".max().orElse(0)";
+                case 2 -> ".reduce(0, Double::sum)";
+                case 3 -> ".reduce(Double::max).orElse(0)";
                 default -> ".toArray().length * 0.5"; // toArray: the values' count, no derivative
             };
             code = "double " + out + " = Arrays.stream(" + a.name + ")" + map + middle + end + " * $0;";

@@ -17,7 +17,10 @@ final class JdkModels {
     /** The modelled methods, as {@code owner.name descriptor}; each has a static model of the same name and descriptor. */
     private static final Set<String> MODELLED = Set.of(
             "java/util/Arrays.sort([D)V", "java/util/Arrays.sort([DII)V", "java/util/Arrays.sort([F)V",
-            "java/util/Arrays.parallelSort([D)V");
+            "java/util/Arrays.parallelSort([D)V",
+            "java/lang/Double.max(DD)D", "java/lang/Double.min(DD)D", "java/lang/Double.sum(DD)D",
+            "java/lang/Float.max(FF)F", "java/lang/Float.min(FF)F", "java/lang/Float.sum(FF)F",
+            "java/util/Arrays.binarySearch([DD)I", "java/util/Arrays.binarySearch([DIID)I");
 
     private JdkModels() {
     }

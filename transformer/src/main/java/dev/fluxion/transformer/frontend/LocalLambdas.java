@@ -147,7 +147,7 @@ final class LocalLambdas {
         }
         for (int k = 0; k < erased.length; k++) {
             if (!erased[k].equals(actual[k]) && (!erased[k].equals(Type.getType(Object.class))
-                    || actual[k].getSort() != Type.OBJECT && actual[k].getSort() != Type.ARRAY || isBox(actual[k]))) {
+                    || actual[k].getSort() != Type.OBJECT && actual[k].getSort() != Type.ARRAY)) {
                 return false;
             }
         }
@@ -156,7 +156,7 @@ final class LocalLambdas {
 
     /** A result an interface returns as an {@code Object} that the body returns as an object of its class ({@code Function<Point, Point>}). */
     private static boolean narrowsResult(Type erased, Type actual) {
-        return erased.equals(Type.getType(Object.class)) && actual.getSort() == Type.OBJECT && !isBox(actual);
+        return erased.equals(Type.getType(Object.class)) && actual.getSort() == Type.OBJECT;
     }
 
     private static boolean isBox(Type t) {

@@ -106,6 +106,7 @@ public final class ReadableCallees {
                 Instruction direct = LocalLambdas.devirtualize(b, insn);
                 if (direct != null) {
                     insn = direct; // a call through a lambda made here: now a call of its body
+                    JdkModels.redirect(insn); // reduce(0, Double::sum): the body is a JDK method with a model
                 }
                 java.util.Map<Instruction, String> dispatched = TypeSwitch.split(f, b, insn, this::canInline);
                 if (dispatched != null) {
@@ -452,7 +453,7 @@ public final class ReadableCallees {
         return switch (i.op()) {
             case NEW_OBJECT -> true;
             case NEW_ARRAY -> i.type().getElementType().getSort() == Type.OBJECT;
-            case INVOKE -> ListsMadeHere.isMadeHere(i);
+            case INVOKE -> ListsMadeHere.isMadeHere(i) || ListsMadeHere.isBox(i); // a list, or a Double boxed here
             case CHECKCAST -> madeHere(i.operand(0), depth + 1);
             case ARRAY_LOAD -> madeHere(i.operand(0), depth + 1);
             case PHI -> i.operands().stream().anyMatch(o -> madeHere(o, depth + 1));

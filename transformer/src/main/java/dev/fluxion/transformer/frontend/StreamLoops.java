@@ -44,6 +44,7 @@ final class StreamLoops {
     private static final java.util.Set<String> READS = java.util.Set.of("get(I)Ljava/lang/Object;", "size()I", "isEmpty()Z",
             "iterator()Ljava/util/Iterator;");
     private static final String FILTER_OBJECTS = "(Ljava/util/function/Predicate;)Ljava/util/stream/Stream;";
+    private static final String REDUCE_OPTIONAL = "(Ljava/util/function/DoubleBinaryOperator;)Ljava/util/OptionalDouble;";
     private static final String MAP_TO_DOUBLE = "(Ljava/util/function/IntToDoubleFunction;)Ljava/util/stream/DoubleStream;";
 
     private StreamLoops() {
@@ -54,6 +55,7 @@ final class StreamLoops {
         if (call.op() != Op.INVOKE) {
             return null;
         }
+        closeRange(b, call);
         Instruction extreme = extremeOfCollection(b, call);
         if (extreme != null) {
             return extreme;
@@ -82,24 +84,27 @@ final class StreamLoops {
                     Type.getType("[D"), values).withMember(new MemberRef(HELPERS, "toArray", "([D)[D", false))
                     .withLine(call.line()), inserted);
         }
-        // max(), min(), average(), then getAsDouble(), orElseThrow() or orElse(other) on the OptionalDouble
+        // max(), min(), average(), reduce(op), then getAsDouble(), orElseThrow() or orElse(other) on the OptionalDouble
         if (!isCall(call, OPTIONAL, "getAsDouble", "()D") && !isCall(call, OPTIONAL, "orElseThrow", "()D")
                 && !isCall(call, OPTIONAL, "orElse", "(D)D")) {
             return null;
         }
         Instruction optional = onlyUse(call.operand(0), call);
         String terminal = optional == null || optional.member() == null ? null : optional.member().name();
-        if (terminal == null || !List.of("max", "min", "average").contains(terminal)
-                || !isCall(optional, DOUBLE_STREAM, terminal, "()Ljava/util/OptionalDouble;") || writesBetween(b, optional, call)) {
+        boolean reduce = terminal != null && isCall(optional, DOUBLE_STREAM, "reduce", REDUCE_OPTIONAL);
+        if (terminal == null || !reduce && (!List.of("max", "min", "average").contains(terminal)
+                || !isCall(optional, DOUBLE_STREAM, terminal, "()Ljava/util/OptionalDouble;")) || writesBetween(b, optional, call)) {
             return null;
         }
         Value values = values(b, optional, optional.operand(0), optional, inserted);
         if (values == null) {
             return null;
         }
+        String operator = reduce ? "Ljava/util/function/DoubleBinaryOperator;" : "";
+        Value[] args = reduce ? new Value[] {values, optional.operand(1)} : new Value[] {values};
         Instruction helper = call.member().name().equals("orElse")
-                ? helper(terminal + "OrElse", "([DD)D", call, values, call.operand(1))
-                : helper(terminal, "([D)D", call, values);
+                ? helper(terminal + "OrElse", "([D" + operator + "D)D", call, append(args, call.operand(1)))
+                : helper(terminal, "([D" + operator + ")D", call, args);
         return replace(b, call, optional, helper, inserted);
     }
 
@@ -120,6 +125,22 @@ final class StreamLoops {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code IntStream.rangeClosed(a, last)} as {@code IntStream.range(a, last + 1)}, so that the
+     * pipelines over a range know it; the end is the helper's {@code closedEnd}, which refuses
+     * {@code Integer.MAX_VALUE} (a range cannot end past it, and no stream of that length is summed).
+     */
+    private static void closeRange(Block b, Instruction call) {
+        if (!isCall(call, INT_STREAM, "rangeClosed", "(II)Ljava/util/stream/IntStream;")) {
+            return;
+        }
+        Instruction end = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.INT_TYPE, call.operand(1))
+                .withMember(new MemberRef(HELPERS, "closedEnd", "(I)I", false)).withLine(call.line());
+        b.insertBefore(call, end);
+        call.setOperand(1, end);
+        call.withMember(new MemberRef(INT_STREAM, "range", "(II)Ljava/util/stream/IntStream;", true));
     }
 
     /** {@code sum()} of a pipeline whose source and one {@code map} fuse into one loop; else {@code null}. */
@@ -396,6 +417,12 @@ final class StreamLoops {
     /** {@code v} as an instruction whose only user is {@code user}, else {@code null}. */
     private static Instruction onlyUse(Value v, Instruction user) {
         return v instanceof Instruction i && i.users().size() == 1 && i.users().get(0) == user ? i : null;
+    }
+
+    private static Value[] append(Value[] args, Value last) {
+        Value[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
     }
 
     private static Instruction helper(String name, String descriptor, Instruction at, Value... args) {
