@@ -135,8 +135,9 @@ final class LocalLambdas {
     /**
      * Whether the lambda's instantiated method type differs from the interface's erased one only in
      * object parameters that a generic interface narrows ({@code ToDoubleFunction<Point>}): then a
-     * cast is all that lies between the call and the body. A boxed parameter or result
-     * ({@code Function<Double, Double>}) is not.
+     * cast is all that lies between the call and the body. Boxes are such objects too
+     * ({@code Function<Double, Double>}): a {@code Double} made in the method is then followed into
+     * the body as any box is (the frontend's {@code Boxes}).
      */
     private static boolean narrowsObjectsOnly(Type sam, Type instantiated) {
         Type[] erased = sam.getArgumentTypes();
@@ -154,14 +155,9 @@ final class LocalLambdas {
         return true;
     }
 
-    /** A result an interface returns as an {@code Object} that the body returns as an object of its class ({@code Function<Point, Point>}). */
+    /** A result an interface returns as an {@code Object} that the body returns as an object of its class ({@code Function<Point, Point>}, a {@code Double}). */
     private static boolean narrowsResult(Type erased, Type actual) {
         return erased.equals(Type.getType(Object.class)) && actual.getSort() == Type.OBJECT;
-    }
-
-    private static boolean isBox(Type t) {
-        return t.getSort() == Type.OBJECT && List.of("java/lang/Double", "java/lang/Float", "java/lang/Integer",
-                "java/lang/Long", "java/lang/Number").contains(t.getInternalName());
     }
 
     /**
