@@ -4,6 +4,7 @@ import dev.fluxion.internal.AdjointLinker;
 import dev.fluxion.internal.BoundScalarAdjoint;
 import dev.fluxion.internal.BoundScalarHvp;
 import dev.fluxion.internal.BoundScalarTangent;
+import dev.fluxion.internal.Closures;
 import dev.fluxion.internal.ModelForward;
 import dev.fluxion.internal.ModelHvp;
 import dev.fluxion.internal.Naming;
@@ -56,6 +57,10 @@ public final class Fluxion {
      * read as constants).
      */
     public static GradientFunction gradient(ScalarFunction f) {
+        if (AdjointLinker.isClosure(f)) { // p -> loss(data, p): the lambda's body, what it captured fixed
+            BoundScalarAdjoint closure = Closures.adjoint(f);
+            return new ReverseGradient((x, xBar, seed, tape) -> closure.adjoint(f, x, xBar, seed, tape));
+        }
         Object receiver = AdjointLinker.receiver(f);
         if (receiver != null) { // model::loss, an instance method bound to its object
             BoundScalarAdjoint bound = AdjointLinker.link(f, "([D)D", BoundScalarAdjoint.class);
@@ -124,6 +129,10 @@ public final class Fluxion {
      * or to such an instance method of an object: directional derivatives by one tangent sweep each.
      */
     public static TangentFunction tangent(ScalarFunction f) {
+        if (AdjointLinker.isClosure(f)) {
+            BoundScalarTangent closure = Closures.tangent(f);
+            return new ForwardTangent((x, xDot, tape) -> closure.tangent(f, x, xDot, tape), null);
+        }
         Object receiver = AdjointLinker.receiver(f);
         if (receiver != null) { // model::loss, an instance method bound to its object
             BoundScalarTangent bound = AdjointLinker.linkTangent(f, "([D)D", BoundScalarTangent.class);

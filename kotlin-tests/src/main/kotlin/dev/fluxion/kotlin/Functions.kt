@@ -126,3 +126,10 @@ fun nullableScale(x: DoubleArray): Double {
     val v: Double? = if (x[0] > 0) x[0] else null
     return (v ?: 0.5) * x[1] * 2
 }
+
+/** A local lambda over Doubles: a Function1 whose invoke takes and returns boxes, called where it is made. */
+@Differentiable
+fun localSquare(x: DoubleArray): Double {
+    val square = { v: Double -> v * v }
+    return square(x[0]) + x[1]
+}

@@ -57,6 +57,8 @@ object KotlinCorpus {
             doubleArrayOf(0.5, -1.0, 2.0, 0.3, 1.2, 0.8), doubleArrayOf(-1.5, 0.2, 0.7, 1.1)),
         CorpusCase.scalar("::pathEnergy (data class Vec2)", ::pathEnergy, ::pathEnergyGradient,
             doubleArrayOf(0.5, -1.0, 2.0, 0.3, 1.2, 0.8), doubleArrayOf(-1.5, 0.2, 0.7, 1.1)),
+        CorpusCase.scalar("::localSquare ({ v: Double -> v * v })", ::localSquare,
+            { x -> doubleArrayOf(2 * x[0], 1.0) }, doubleArrayOf(0.7, 1.3), doubleArrayOf(-0.4, 2.0)),
         CorpusCase.scalar("::nullableScale (Double?)", ::nullableScale,
             { x -> if (x[0] > 0) doubleArrayOf(2 * x[1], 2 * x[0]) else doubleArrayOf(0.0, 1.0) },
             doubleArrayOf(0.7, 1.3), doubleArrayOf(-0.4, 2.0)).nonSmooth(),

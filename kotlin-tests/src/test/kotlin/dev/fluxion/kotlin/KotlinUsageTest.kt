@@ -55,11 +55,24 @@ class KotlinUsageTest {
     }
 
     @Test
-    fun aLambdaThatComputesIsExplained() {
-        val e = assertThrows(FluxionException::class.java) { Fluxion.gradient { rosenbrock(it) + 1.0 } }
-        assertEquals("fluxion: dev.fluxion.kotlin.KotlinUsageTest.aLambdaThatComputesIsExplained\$lambda\$0\$0 is a " +
-            "lambda that does more than pass its parameters to one method, so Fluxion cannot tell which method to " +
-            "differentiate. Pass a reference to a @Differentiable method (Fluxion.gradient(::f) in Kotlin, " +
+    fun aLambdaThatComputesIsDifferentiatedAsItsBody() {
+        val x = doubleArrayOf(-1.2, 1.0, 0.5)
+        val data = doubleArrayOf(0.5, 2.0, -1.0)
+        assertArrayEquals(rosenbrockGradient(x), Fluxion.gradient { rosenbrock(it) + 1.0 }.gradient(x), 1e-12)
+        val weighted = Fluxion.gradient { p -> rosenbrock(p) + data[0] * p[0] * p[1] } // a closure over data
+        val expected = rosenbrockGradient(x)
+        expected[0] += data[0] * x[1]
+        expected[1] += data[0] * x[0]
+        assertArrayEquals(expected, weighted.gradient(x), 1e-12)
+    }
+
+    @Test
+    fun aLambdaThatComputesIsExplainedWhereOnlyAFunctionWillDo() {
+        val e = assertThrows(FluxionException::class.java) { Fluxion.hessian { rosenbrock(it) + 1.0 } }
+        assertEquals("fluxion: dev.fluxion.kotlin.KotlinUsageTest.aLambdaThatComputesIsExplainedWhereOnlyAFunctionWillDo\$lambda\$0\$0 is a " +
+            "lambda that does more than pass its parameters to one method. Fluxion.gradient and Fluxion.tangent " +
+            "differentiate such a lambda's body (a closure: p -> loss(data, p)); Hessians, Jacobians and the derivatives " +
+            "of a UnaryFunction need the method itself. Pass a reference to a @Differentiable method (Fluxion.gradient(::f) in Kotlin, " +
             "Fluxion.gradient(Model::f) in Java), or a lambda that only passes its parameters to one ({ f(it) } in " +
             "Kotlin, x -> f(x) in Java); to differentiate a combination of methods, write it as a @Differentiable " +
             "method of its own.", e.message)

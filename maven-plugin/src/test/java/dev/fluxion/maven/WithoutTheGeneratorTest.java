@@ -75,6 +75,24 @@ class WithoutTheGeneratorTest {
         assertArrayEquals(new double[] {2 * s, s + 1}, Fluxion.gradient(tanh).gradient(new double[] {1, 2}), 1e-12);
     }
 
+    @Test
+    void aClosureHasTheDerivativeThePluginMadeForItsBody() throws Exception {
+        for (Path copy : CorpusClasses.copyTo(dir, "dev/fluxion/lambdas")) {
+            if (!copy.getFileName().toString().equals("Lambdas.class")) {
+                Files.delete(copy);
+            }
+        }
+        new ClassDirectoryTransformer(dir, java.util.List.of(), null).run();
+        ClassLoader loader = new PluginCorpusTest.ClassDirectoryLoader(dir, LAMBDAS, getClass().getClassLoader());
+        double[] x = {0.7, -1.3};
+        // x -> sumOfCubes(x) + 1, x -> current.scaled(x) (current = new Lambdas(5)): their bodies, done at build time
+        ScalarFunction computing = (ScalarFunction) loader.loadClass(LAMBDAS).getMethod("computing").invoke(null);
+        assertArrayEquals(new double[] {3 * x[0] * x[0], 3 * x[1] * x[1]}, Fluxion.gradient(computing).gradient(x), 1e-12);
+        assertArrayEquals(new double[] {3 * x[0] * x[0], 3 * x[1] * x[1]}, Fluxion.tangent(computing).gradient(x), 1e-12);
+        ScalarFunction viaVariable = (ScalarFunction) loader.loadClass(LAMBDAS).getMethod("viaVariable").invoke(null);
+        assertArrayEquals(new double[] {5 * x[1], 5 * x[0]}, Fluxion.gradient(viaVariable).gradient(x), 1e-12);
+    }
+
     /** The name of the lambda's body that {@code method} makes. */
     private static String body(String method) {
         ClassNode node = new ClassNode();

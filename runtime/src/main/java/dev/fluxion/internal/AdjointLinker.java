@@ -158,6 +158,21 @@ public final class AdjointLinker {
     }
 
     /**
+     * Whether {@code function} is a closure: a lambda whose body does more than pass its parameters
+     * to one method ({@code p -> loss(data, p)}), in a class transformed or with a generator here
+     * (else the message of {@link #link} says how to get one). Its derivatives are its body's,
+     * the values it captured fixed ({@link Closures}).
+     */
+    public static boolean isClosure(Serializable function) {
+        if (resolve(function) != function) {
+            return false; // x -> f(x): the method it stands for
+        }
+        SerializedLambda lambda = serializedForm(function);
+        return isLambdaBody(lambda.getImplMethodName())
+                && (OnDemand.isAvailable() || OnDemand.isTransformed(load(lambda, function.getClass().getClassLoader())));
+    }
+
+    /**
      * The object a reference such as {@code model::loss} is bound to, or {@code null} for a
      * reference to a static method.
      */
@@ -230,8 +245,9 @@ public final class AdjointLinker {
             return what + ", and its class was not transformed: a lambda that only passes its parameters to one method "
                     + "is linked to that method when its class is transformed. " + AGENT_HINT + " " + advice;
         }
-        return what + " that does more than pass its parameters to one method, so Fluxion cannot tell which method "
-                + "to differentiate. " + advice;
+        return what + " that does more than pass its parameters to one method. Fluxion.gradient and Fluxion.tangent "
+                + "differentiate such a lambda's body (a closure: p -> loss(data, p)); Hessians, Jacobians and the "
+                + "derivatives of a UnaryFunction need the method itself. " + advice;
     }
 
     private static boolean isBoundInstanceMethod(SerializedLambda lambda) {
@@ -281,7 +297,7 @@ public final class AdjointLinker {
         return lambda.getImplClass().replace('/', '.') + "." + lambda.getImplMethodName();
     }
 
-    private static SerializedLambda serializedForm(Serializable function) {
+    static SerializedLambda serializedForm(Serializable function) {
         try {
             Method writeReplace = function.getClass().getDeclaredMethod("writeReplace");
             writeReplace.setAccessible(true);

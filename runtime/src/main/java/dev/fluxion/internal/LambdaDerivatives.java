@@ -102,8 +102,13 @@ final class LambdaDerivatives {
                 matches.add(f);
             }
         }
-        if (matches.size() > 1) {
-            List<String> references = ConstantPools.memberReferences(lambda);
+        String named = NAMED_BODIES.get(lambda).get();
+        if (named != null) {
+            // a closure: its body's line or none, though it be the only line of the shape (the table
+            // lists no lambda of Fluxion's interfaces that forwards, and those may have the shape)
+            matches.removeIf(f -> !f[4].equals(named));
+        } else if (matches.size() > 1) {
+            List<String> references = references(lambda);
             matches.removeIf(f -> !references.contains(f[4]));
             if (matches.size() != 1) {
                 throw new FluxionException("fluxion: " + where + ": cannot tell which of the lambdas of the same shape "
@@ -151,7 +156,7 @@ final class LambdaDerivatives {
                     + ";` to its module-info.java.", e);
         }
         DerivativeGenerator.Lambda shape = new DerivativeGenerator.Lambda(interfaces(lambda), Naming.primalName(name),
-                primal.toMethodDescriptorString(), captured(lambda), ConstantPools.memberReferences(lambda));
+                primal.toMethodDescriptorString(), captured(lambda), references(lambda));
         DerivativeGenerator.Generated generated = generator.lambda(in, shape, forward);
         if (generated.derivatives() == null) {
             StringBuilder why = new StringBuilder();
@@ -163,6 +168,29 @@ final class LambdaDerivatives {
                     + " ran on:" + why);
         }
         return new Body(generated.derivatives(), Naming.primalName(name));
+    }
+
+    /**
+     * The bodies of serializable lambdas as their serialized form names them ({@code owner.name.descriptor}),
+     * given by {@link #nameBody}: then which of several lambdas of one shape an object is needs no
+     * constant pool.
+     */
+    private static final ClassValue<java.util.concurrent.atomic.AtomicReference<String>> NAMED_BODIES = new ClassValue<>() {
+        @Override
+        protected java.util.concurrent.atomic.AtomicReference<String> computeValue(Class<?> lambda) {
+            return new java.util.concurrent.atomic.AtomicReference<>();
+        }
+    };
+
+    /** Says that objects of {@code lambda} run the body {@code reference} ({@code owner.name.descriptor}). */
+    static void nameBody(Class<?> lambda, String reference) {
+        NAMED_BODIES.get(lambda).set(reference);
+    }
+
+    /** The member references that say which body the lambda runs: its named body, else its constant pool's. */
+    private static List<String> references(Class<?> lambda) {
+        String named = NAMED_BODIES.get(lambda).get();
+        return named != null ? List.of(named) : ConstantPools.memberReferences(lambda);
     }
 
     private static List<String> interfaces(Class<?> lambda) {

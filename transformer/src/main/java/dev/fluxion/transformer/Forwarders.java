@@ -101,6 +101,37 @@ public final class Forwarders {
         }
     }
 
+    /**
+     * The {@code invokedynamic}s of the class's closures: serializable lambdas of Fluxion's
+     * interfaces whose body does more than forward ({@code p -> loss(data, p)}). The API
+     * differentiates their bodies, the captured values fixed (the runtime's {@code Closures}); with
+     * the plugin, their derivatives are made at build time as those of lambdas made outside
+     * ({@link LambdaBodies#madeIn}).
+     *
+     * @param locator finds the class of a field a body reads its receiver from (a final one forwards)
+     */
+    static java.util.Set<InvokeDynamicInsnNode> closures(ClassNode node, ClassFileLocator locator) {
+        java.util.Set<InvokeDynamicInsnNode> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<MethodNode> forwarding = new java.util.HashSet<>();
+        for (Map.Entry<MethodNode, InvokeDynamicInsnNode> e : sites(node).entrySet()) {
+            if (forwarder(node, e.getKey(), e.getValue(), field -> isStaticFinal(node, field, locator)) != null) {
+                forwarding.add(e.getKey());
+            }
+        }
+        for (MethodNode m : node.methods) {
+            for (AbstractInsnNode insn : m.instructions == null ? new org.objectweb.asm.tree.InsnList() : m.instructions) {
+                if (insn instanceof InvokeDynamicInsnNode indy && isFluxionLambda(indy)
+                        && indy.bsmArgs[1] instanceof Handle impl && impl.getOwner().equals(node.name)) {
+                    MethodNode body = method(node, impl.getName(), impl.getDesc());
+                    if (body != null && sites(node).containsKey(body) && !forwarding.contains(body)) {
+                        out.add(indy);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static boolean isStaticFinal(ClassNode node, FieldInsnNode field, ClassFileLocator locator) {
         ClassNode owner = node;
         if (!field.owner.equals(node.name)) {

@@ -2,6 +2,7 @@ package dev.fluxion.transformer;
 
 import dev.fluxion.internal.DerivativeGenerator;
 import dev.fluxion.internal.Naming;
+import dev.fluxion.transformer.backend.ClassFileLocator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,17 +95,19 @@ final class LambdaBodies {
      * no generator when the program runs, so every lambda a class makes whose interface method
      * takes numbers ({@code double}, {@code float}, arrays of them) gets its body made a method
      * {@code lambda$fluxion$<n>(Object, P...)} now, added to {@code node}, for the plugin to
-     * differentiate with the class. Lambdas of Fluxion's own interfaces are not (they are given to
-     * {@code Fluxion.gradient}, {@link Forwarders}).
+     * differentiate with the class. Lambdas of Fluxion's own interfaces are too when they are closures
+     * ({@link Forwarders#closures}: {@code Fluxion.gradient(p -> loss(data, p))}), not when they
+     * forward ({@code x -> f(x)}: linked to {@code f}, {@link Forwarders}).
      */
-    static List<Made> madeIn(ClassNode node) {
+    static List<Made> madeIn(ClassNode node, ClassFileLocator locator) {
         Map<String, Made> made = new LinkedHashMap<>();
+        java.util.Set<InvokeDynamicInsnNode> closures = Forwarders.closures(node, locator);
         for (MethodNode m : List.copyOf(node.methods)) {
             int line = -1;
             for (AbstractInsnNode insn : m.instructions) {
                 if (insn instanceof LineNumberNode l) {
                     line = l.line;
-                } else if (insn instanceof InvokeDynamicInsnNode indy && takesNumbers(indy)) {
+                } else if (insn instanceof InvokeDynamicInsnNode indy && (takesNumbers(indy) || closures.contains(indy))) {
                     Handle body = (Handle) indy.bsmArgs[1];
                     List<String> captured = new ArrayList<>();
                     for (Type t : Type.getArgumentTypes(indy.desc)) {

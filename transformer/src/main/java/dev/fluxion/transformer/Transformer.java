@@ -205,7 +205,7 @@ public final class Transformer {
         if (isTransformed(node)) {
             return new Result(null, List.of());
         }
-        List<LambdaBodies.Made> lambdas = lambdaBodies && only == null ? LambdaBodies.madeIn(node) : List.of();
+        List<LambdaBodies.Made> lambdas = lambdaBodies && only == null ? LambdaBodies.madeIn(node, locator) : List.of();
         if (!hasDifferentiableMethods(node) && !Forwarders.hasFluxionLambdas(node) && lambdas.isEmpty()) {
             return new Result(null, List.of());
         }

@@ -89,19 +89,49 @@ class LambdaForwardingTest {
     }
 
     @Test
-    void aLambdaThatComputesIsExplained() throws Exception {
-        for (String lambda : List.of("computing", "viaVariable", "swapped")) {
+    void aLambdaThatComputesIsDifferentiatedAsItsBody() throws Exception {
+        double[] x = {0.7, -1.3};
+        ScalarFunction computing = (ScalarFunction) call("computing"); // x -> sumOfCubes(x) + 1
+        double[] cubes = {3 * x[0] * x[0], 3 * x[1] * x[1]};
+        assertArrayEquals(cubes, Fluxion.gradient(computing).gradient(x), 1e-12);
+        assertArrayEquals(cubes, Fluxion.tangent(computing).gradient(x), 1e-12);
+        assertEquals(x[0] * x[0] * x[0] + x[1] * x[1] * x[1] + 1, Fluxion.gradient(computing).valueAndGradient(x, new double[2]), 1e-12);
+        // x -> current.scaled(x): the field is read at each call, as the lambda reads it, not once when linked
+        ScalarFunction viaVariable = (ScalarFunction) call("viaVariable");
+        assertScaledProduct(5, x, Fluxion.gradient(viaVariable).gradient(x));
+        java.lang.reflect.Field current = loader.loadClass(LAMBDAS).getDeclaredField("current");
+        current.setAccessible(true);
+        Object before = current.get(null);
+        try {
+            current.set(null, model(7));
+            assertScaledProduct(7, x, Fluxion.gradient(viaVariable).gradient(x));
+            assertScaledProduct(7, x, Fluxion.tangent(viaVariable).gradient(x));
+        } finally {
+            current.set(null, before);
+        }
+    }
+
+    /** That {@code gradient} is the gradient of {@code scale * x[0] * x[1]}. */
+    private static void assertScaledProduct(double scale, double[] x, double[] gradient) {
+        assertArrayEquals(new double[] {scale * x[1], scale * x[0]}, gradient, 1e-12);
+    }
+
+    @Test
+    void aLambdaThatComputesIsExplainedWhereOnlyAMethodWillDo() throws Exception {
+        for (String lambda : List.of("computing", "swapped")) {
             Object f = call(lambda);
             FluxionException e = assertThrows(FluxionException.class, () -> {
                 if (f instanceof ScalarFunction s) {
-                    Fluxion.gradient(s);
+                    Fluxion.hessian(s);
                 } else {
                     Fluxion.jacobian((VectorFunction) f, 2);
                 }
             });
             assertEquals("fluxion: dev.fluxion.lambdas.Lambdas." + body(lambda)
-                    + " is a lambda that does more than pass its parameters to one method, so Fluxion cannot tell which "
-                    + "method to differentiate. Pass a reference to a @Differentiable method (Fluxion.gradient(::f) in "
+                    + " is a lambda that does more than pass its parameters to one method. Fluxion.gradient and "
+                    + "Fluxion.tangent differentiate such a lambda's body (a closure: p -> loss(data, p)); Hessians, "
+                    + "Jacobians and the derivatives of a UnaryFunction need the method itself. Pass a reference to a "
+                    + "@Differentiable method (Fluxion.gradient(::f) in "
                     + "Kotlin, Fluxion.gradient(Model::f) in Java), or a lambda that only passes its parameters to one "
                     + "({ f(it) } in Kotlin, x -> f(x) in Java); to differentiate a combination of methods, write it as a "
                     + "@Differentiable method of its own.", e.getMessage());

@@ -46,7 +46,6 @@ class KotlinDiagnosticsTest {
             "for-each), made in the method, and variables that choose among them; this one escapes (passed to a " +
             "method that is not inlined, returned or stored). Pass the numbers as double arguments or double[] " +
             "arrays, or keep the objects in an array or an ArrayList made in the method.",
-        "localLambda" to "$box. $boxed",
     )
 
     private fun message(function: String) =
@@ -75,7 +74,6 @@ class KotlinDiagnosticsTest {
             "arraySum" to ScalarFunction(::arraySum),
             "asList" to ScalarFunction(::asList),
             "dataClassInAList" to ScalarFunction(::dataClassInAList),
-            "localLambda" to ScalarFunction(::localLambda),
         )
         for ((name, f) in functions) {
             val e = assertThrows(FluxionException::class.java) { Fluxion.gradient(f) }

@@ -39,10 +39,3 @@ fun dataClassInAList(x: DoubleArray): Double {
     points.removeAt(0)
     return points[0].norm2()
 }
-
-/** A lambda that is not inlined: a Function1 object, whose invoke takes and returns boxes. */
-@Differentiable
-fun localLambda(x: DoubleArray): Double {
-    val square = { v: Double -> v * v }
-    return square(x[0]) + x[1] // ERROR: localLambda
-}

@@ -91,9 +91,22 @@ final class LocalLambdas {
         }
         expected.addAll(List.of(Type.getArgumentTypes(impl.getDesc())));
         Type returned = Type.getReturnType(impl.getDesc());
-        int widening = widening(returned, Type.getReturnType(sam.getDescriptor())); // mapToDouble(Item::count): an int to a double
+        // a body over double given Doubles (Kotlin's { v: Double -> v * v } as a Function1): unboxed and boxed
+        // as the lambda's class would, the boxes then followed as any box made here
+        boolean boxesResult = returned.getSort() == Type.DOUBLE && isDoubleBox(Type.getReturnType(instantiated.getDescriptor()));
+        int widening = boxesResult ? 0 : widening(returned, Type.getReturnType(sam.getDescriptor())); // mapToDouble(Item::count): an int to a double
         if (expected.size() != operands.size() || widening < 0) {
+            casts.forEach(Instruction::clearOperands); // never inserted: they must not stay users of the arguments
             return null;
+        }
+        for (int k = 0; k < actual.length; k++) {
+            int j = operands.size() - actual.length + k;
+            if (expected.get(j).getSort() == Type.DOUBLE && isDoubleBox(actual[k])) {
+                Instruction unbox = new Instruction(Op.INVOKE, Opcodes.INVOKEVIRTUAL, Type.DOUBLE_TYPE, operands.get(j))
+                        .withMember(new MemberRef(DOUBLE, "doubleValue", "()D", false)).withLine(call.line());
+                casts.add(unbox);
+                operands.set(j, unbox);
+            }
         }
         for (int k = 0; k < operands.size(); k++) {
             Type have = operands.get(k).type();
@@ -101,6 +114,7 @@ final class LocalLambdas {
             boolean fits = have.equals(want) || have.getSort() == Type.INT && want.getSort() == Type.INT
                     || want.getSort() == Type.OBJECT && (have.getSort() == Type.OBJECT || have.getSort() == Type.ARRAY);
             if (!fits) {
+                casts.forEach(Instruction::clearOperands);
                 return null;
             }
         }
@@ -108,18 +122,25 @@ final class LocalLambdas {
             b.insertBefore(call, cast);
         }
         Type type = narrowsResult(call.type(), returned) ? returned : call.type(); // an object: of its class, as the body returns it
-        Instruction direct = new Instruction(Op.INVOKE, opcode, widening == 0 ? type : Types.computational(returned),
+        Instruction direct = new Instruction(Op.INVOKE, opcode, boxesResult || widening != 0 ? Types.computational(returned) : type,
                 operands.toArray(Value[]::new))
                 .withMember(new MemberRef(impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface()))
                 .withLine(call.line());
         b.insertBefore(call, direct);
         Instruction result = direct;
-        if (widening != 0) {
+        if (boxesResult) {
+            result = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.getObjectType(DOUBLE), direct)
+                    .withMember(new MemberRef(DOUBLE, "valueOf", "(D)Ljava/lang/Double;", false)).withLine(call.line());
+            b.insertBefore(call, result);
+        } else if (widening != 0) {
             result = new Instruction(Op.CONVERT, widening, Type.DOUBLE_TYPE, direct).withLine(call.line());
             b.insertBefore(call, result);
         }
         if (call.hasValue()) {
             call.replaceAllUsesWith(result);
+        }
+        if (boxesResult) {
+            unboxedAgain(result, direct);
         }
         Value receiver = call.operand(0);
         b.remove(call);
@@ -158,6 +179,43 @@ final class LocalLambdas {
     /** A result an interface returns as an {@code Object} that the body returns as an object of its class ({@code Function<Point, Point>}, a {@code Double}). */
     private static boolean narrowsResult(Type erased, Type actual) {
         return erased.equals(Type.getType(Object.class)) && actual.getSort() == Type.OBJECT;
+    }
+
+    private static final String DOUBLE = "java/lang/Double";
+
+    /**
+     * Where the box the body's number was put in is only cast and unboxed again (Kotlin's
+     * {@code (square(x) as Number).doubleValue()}): those reads are the number itself.
+     */
+    private static void unboxedAgain(Instruction box, Instruction number) {
+        for (Instruction cast : List.copyOf(box.users())) {
+            boolean toBox = cast.op() == Op.CHECKCAST && List.of(DOUBLE, "java/lang/Number", "java/lang/Object")
+                    .contains(cast.type().getInternalName());
+            if (!toBox || cast.users().isEmpty() || !cast.users().stream().allMatch(LocalLambdas::isDoubleValue)) {
+                continue;
+            }
+            for (Instruction read : List.copyOf(cast.users())) {
+                read.replaceAllUsesWith(number);
+                read.clearOperands();
+                read.block().remove(read);
+            }
+            cast.clearOperands();
+            cast.block().remove(cast);
+        }
+        if (box.users().isEmpty()) {
+            box.clearOperands();
+            box.block().remove(box);
+        }
+    }
+
+    private static boolean isDoubleValue(Instruction i) {
+        return i.op() == Op.INVOKE && i.member() != null && i.member().name().equals("doubleValue")
+                && i.member().descriptor().equals("()D")
+                && List.of(DOUBLE, "java/lang/Number").contains(i.member().owner());
+    }
+
+    private static boolean isDoubleBox(Type t) {
+        return t.getSort() == Type.OBJECT && t.getInternalName().equals(DOUBLE);
     }
 
     /**

@@ -1,0 +1,142 @@
+package dev.fluxion.ondemand;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fluxion.Differentiable;
+import dev.fluxion.Fluxion;
+import dev.fluxion.FluxionException;
+import dev.fluxion.GradCheck;
+import dev.fluxion.ScalarFunction;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Closures given to the API, as a program fitting parameters writes them: {@code Fluxion.gradient(p
+ * -> loss(xs, ys, p))} over the data of the moment, a function captured and integrated, a model
+ * object captured with a weight. Each is the lambda's body differentiated with what it captured
+ * fixed; each gradient is checked against its closed form, against Richardson-extrapolated central
+ * differences ({@link GradCheck}) and forward mode against reverse.
+ */
+class OnDemandClosuresTest {
+    /** Least squares of the line p[0] + p[1] x through (xs, ys). */
+    @Differentiable
+    static double leastSquares(double[] xs, double[] ys, double[] p) {
+        double s = 0;
+        for (int i = 0; i < xs.length; i++) {
+            double r = p[0] + p[1] * xs[i] - ys[i];
+            s += r * r;
+        }
+        return s;
+    }
+
+    /** The midpoint rule for the integral of f(a t) over [0, 1], times b. */
+    @Differentiable
+    static double area(DoubleUnaryOperator f, double[] p) {
+        int n = 20;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += f.applyAsDouble(p[0] * (i + 0.5) / n) / n;
+        }
+        return s * p[1];
+    }
+
+    /** A plain helper, not annotated: the closure's body calls it, and it is differentiated with the body. */
+    static double penalty(double[] p, double lambda) {
+        return lambda * (p[0] * p[0] + p[1] * p[1]);
+    }
+
+    /** A model a closure captures. */
+    static final class Spring {
+        private final double stiffness;
+
+        Spring(double stiffness) {
+            this.stiffness = stiffness;
+        }
+
+        @Differentiable
+        double energy(double[] p) {
+            return 0.5 * stiffness * (p[0] - p[1]) * (p[0] - p[1]);
+        }
+    }
+
+    private static double[] leastSquaresGradient(double[] xs, double[] ys, double[] p) {
+        double[] g = new double[2];
+        for (int i = 0; i < xs.length; i++) {
+            double r = p[0] + p[1] * xs[i] - ys[i];
+            g[0] += 2 * r;
+            g[1] += 2 * r * xs[i];
+        }
+        return g;
+    }
+
+    private static void checked(ScalarFunction f, double[] p, double[] expected) {
+        assertArrayEquals(expected, Fluxion.gradient(f).gradient(p), 1e-10);
+        assertArrayEquals(expected, Fluxion.tangent(f).gradient(p), 1e-10);
+        GradCheck.gradient(f, p).assertPassed();
+    }
+
+    @Test
+    void aClosureOverTheDataOfTheMoment() {
+        double[][] xsOf = {{0, 1, 2, 3}, {-1, 0.5, 4}};
+        double[][] ysOf = {{1.1, 2.9, 5.2, 7.1}, {0.2, -0.4, 3.3}};
+        double[] p = {0.8, 1.7};
+        for (int d = 0; d < xsOf.length; d++) { // the same lambda, each time with other data
+            double[] xs = xsOf[d];
+            double[] ys = ysOf[d];
+            ScalarFunction loss = q -> leastSquares(xs, ys, q) + penalty(q, 0.1);
+            double[] expected = leastSquaresGradient(xs, ys, p);
+            expected[0] += 0.2 * p[0];
+            expected[1] += 0.2 * p[1];
+            checked(loss, p, expected);
+            assertEquals(leastSquares(xs, ys, p) + penalty(p, 0.1), Fluxion.gradient(loss).valueAndGradient(p, new double[2]),
+                    1e-12);
+        }
+    }
+
+    @Test
+    void aClosureOverAFunction() {
+        double[] p = {1.3, 0.7};
+        DoubleUnaryOperator f = Math::sin; // one function of this shape made here: see OnDemandLambdasTest for several
+        ScalarFunction integral = q -> area(f, q);
+        double da = 0;
+        double value = 0;
+        for (int i = 0; i < 20; i++) {
+            double t = (i + 0.5) / 20;
+            da += Math.cos(p[0] * t) * t / 20;
+            value += Math.sin(p[0] * t) / 20;
+        }
+        checked(integral, p, new double[] {da * p[1], value});
+    }
+
+    @Test
+    void twoClosuresOfOneShapeAreToldApart() {
+        double[] w = {2, 3};
+        ScalarFunction first = p -> w[0] * p[0] * p[1];
+        ScalarFunction second = p -> w[1] * Math.exp(p[0]) + p[1];
+        double[] p = {0.4, -0.9};
+        checked(second, p, new double[] {w[1] * Math.exp(p[0]), 1});
+        checked(first, p, new double[] {w[0] * p[1], w[0] * p[0]});
+    }
+
+    @Test
+    void aClosureOverAModelObject() {
+        Spring spring = new Spring(4);
+        double weight = 0.5;
+        ScalarFunction f = p -> weight * spring.energy(p) + p[0];
+        double[] p = {1.5, -0.5};
+        double stretch = p[0] - p[1];
+        checked(f, p, new double[] {weight * 4 * stretch + 1, -weight * 4 * stretch});
+    }
+
+    @Test
+    void secondDerivativesOfAClosureAreAClearError() {
+        double[] data = {1, 2};
+        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.hessian(p -> data[0] * p[0] * p[0]));
+        assertTrue(e.getMessage().contains("is a lambda that does more than pass its parameters to one method. "
+                + "Fluxion.gradient and Fluxion.tangent differentiate such a lambda's body (a closure: p -> loss(data, p)); "
+                + "Hessians, Jacobians and the derivatives of a UnaryFunction need the method itself."), e.getMessage());
+    }
+}
