@@ -205,9 +205,44 @@ public final class LongLoops {
         return s;
     }
 
+    /** The lengths of {@link #raggedRows}'s rows, in turn: at most 4, the length of its x. */
+    static final int[] ROW_LENGTHS = {3, 1, 4, 2, 4};
+    public static final int RAGGED_ROWS = 200_000;
+
+    /**
+     * A sparse matrix kept as rows of different lengths stored back to back, without row pointers:
+     * row r's entries start where row r - 1's ended, so the entry index k runs on from one row to
+     * the next. Each row's dot product with x goes through a sine. The reverse sweep steps k back by
+     * each row's length ({@code InvertedIndices}) where it recorded k once per row.
+     */
+    @Differentiable
+    public static double raggedRows(double[] x) {
+        int entries = 0;
+        for (int r = 0; r < RAGGED_ROWS; r++) {
+            entries += ROW_LENGTHS[r % ROW_LENGTHS.length];
+        }
+        double[] values = new double[entries];
+        for (int e = 0; e < entries; e++) {
+            values[e] = Math.cos(0.37 * e);
+        }
+        double s = 0;
+        int k = 0;
+        for (int r = 0; r < RAGGED_ROWS; r++) {
+            int length = ROW_LENGTHS[r % ROW_LENGTHS.length];
+            double dot = 0;
+            for (int j = 0; j < length; j++) {
+                dot += values[k] * x[j];
+                k++;
+            }
+            s += Math.sin(dot);
+        }
+        return s;
+    }
+
     public static ScalarFunction function(String name) {
         return switch (name) {
             case "triangularProducts" -> LongLoops::triangularProducts;
+            case "raggedRows" -> LongLoops::raggedRows;
             case "heatSteps" -> LongLoops::heatSteps;
             case "rowsInPlace" -> LongLoops::rowsInPlace;
             case "paddedFilter" -> LongLoops::paddedFilter;

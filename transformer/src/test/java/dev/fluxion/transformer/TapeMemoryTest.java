@@ -45,15 +45,30 @@ class TapeMemoryTest {
      * GMM's triangular product (see {@code LongLoops.triangularProducts}): nothing per inner
      * iteration. v, refilled for every repetition, is never recorded: its reads are forwarded to
      * x[(a + r) % n] - 0.5 (re-read; only the index, a remainder, is recorded: 4 bytes). Per column,
-     * once per execution of the inner loop: l's start, and v[col]'s index and value (16 bytes); per
-     * element and repetition, out[a] for the squares and v[a]'s index (12 bytes): 28 bytes an element
-     * a repetition in all (44 when v's elements were recorded, 16 bytes an inner iteration before that).
+     * once per execution of the inner loop: v[col]'s index and value (12 bytes); per element and
+     * repetition, out[a] for the squares and v[a]'s index (12 bytes): 24 bytes an element a
+     * repetition in all. The packed index l is recorded once per repetition, where the loop over
+     * columns exits, and stepped back column by column in the reverse sweep ({@code InvertedIndices};
+     * 28 bytes when l's start was recorded per column, 44 when v's elements were recorded, 16 bytes
+     * an inner iteration before that).
      */
     @Test
     void triangularProducts() throws Exception {
         long inner = (long) LongLoops.TRIANGLE * (LongLoops.TRIANGLE - 1) / 2 * LongLoops.TRIANGLE_REPEATS;
         TapeMemory.check(function("triangularProducts"), "triangularProducts", 0, inner,
-                29L * LongLoops.TRIANGLE * LongLoops.TRIANGLE_REPEATS + TapeMemory.OVERHEAD);
+                25L * LongLoops.TRIANGLE * LongLoops.TRIANGLE_REPEATS + TapeMemory.OVERHEAD);
+    }
+
+    /**
+     * Rows of different lengths stored back to back ({@code LongLoops.raggedRows}): per row, the dot
+     * product the sine reads (8 bytes) and the row's length, the inner loop's trip count (4 bytes).
+     * The entry index k, which runs on from row to row, is recorded once, where the loop over rows
+     * exits, and stepped back by each row's length in the reverse sweep ({@code InvertedIndices}):
+     * 16 bytes a row when k's value at the start of each row was recorded.
+     */
+    @Test
+    void raggedRows() throws Exception {
+        TapeMemory.check(function("raggedRows"), "raggedRows", 12, LongLoops.RAGGED_ROWS, TapeMemory.OVERHEAD);
     }
 
     /**

@@ -578,8 +578,12 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             for (Instruction v : valuesOnce) {
                 ssa.write(Variable.primal(v), ir.block(), tape.pop(v.type()));
             }
-            ssa.write(Variable.trips(header), ir.block(), plan.isCountComputed(header) ? countFromBounds(header)
-                    : tape.pop(Type.INT_TYPE));
+            Value trips = plan.isCountComputed(header) ? countFromBounds(header) : tape.pop(Type.INT_TYPE);
+            ssa.write(Variable.trips(header), ir.block(), trips);
+            for (Instruction index : plan.steppedBackWith(header)) { // its value in this iteration of the outer loop
+                Value advanced = ir.mul(trips, Constant.ofInt(plan.innerStep(index)));
+                ssa.write(Variable.primal(index), ir.block(), ir.sub(primal(index), advanced));
+            }
         }
         if (b.predecessors().size() > 1) {
             if (plan.decisions().of(b) == null) { // else the tests are taken again after this block

@@ -57,6 +57,9 @@ final class RecordingPlan {
     private final Map<Block, Set<Instruction>> recomputedPerLoop = new HashMap<>();
     private final Set<Instruction> invariantLoads = new java.util.HashSet<>();
     private final Set<Block> computedCounts = new java.util.HashSet<>();
+    /** Running indices the reverse sweep steps back instead of recording ({@link InvertedIndices}), by the inner loop's header. */
+    private final InvertedIndices inverted;
+    private final Set<Instruction> steppedBack = new LinkedHashSet<>();
     private final ControlFlow cfg;
     private final ActivityAnalysis activity;
     private final CountedLoops countedLoops;
@@ -70,6 +73,24 @@ final class RecordingPlan {
         this.activity = activity;
         this.countedLoops = countedLoops;
         this.decisions = new JoinDecisions(primal, cfg, countedLoops, (b, v) -> isAtHand(b, v, 0));
+        this.inverted = new InvertedIndices(primal, countedLoops, this::inductionStep);
+        // an index stepped back where its latch's reverse needs it before the step is recorded after all
+        for (Set<Instruction> late = planAll(primal, rules); !late.isEmpty(); late = planAll(primal, rules)) {
+            inverted.exclude(late);
+        }
+    }
+
+    /** Plans every block; returns the stepped-back indices some latch's reverse needs before it steps them back. */
+    private Set<Instruction> planAll(IrFunction primal, LocalAdjoints rules) {
+        for (Map<?, ?> m : List.of(recorded, rematerialized, recordedShadows, rereadShadows, inductionHeader, perLoop,
+                shadowsPerLoop, recomputedPerLoop)) {
+            m.clear();
+        }
+        shadowsNeeded.clear();
+        neededAnywhere.clear();
+        invariantLoads.clear();
+        computedCounts.clear();
+        steppedBack.clear();
         Map<Block, Set<Value>> neededBy = new HashMap<>();
         for (Block b : primal.blocks()) {
             Set<Value> needed = new LinkedHashSet<>();
@@ -121,6 +142,13 @@ final class RecordingPlan {
         for (Set<Value> needed : neededBy.values()) {
             neededAnywhere.addAll(needed);
         }
+        Set<Instruction> late = new LinkedHashSet<>();
+        for (Instruction index : steppedBack) {
+            if (neededBy.getOrDefault(inverted.latch(index), Set.of()).contains(index)) {
+                late.add(index);
+            }
+        }
+        return late;
     }
 
     /** Saves {@code v} for block {@code b}'s reverse, or plans to recompute it from its operands. */
@@ -130,6 +158,13 @@ final class RecordingPlan {
             return;
         }
         Instruction insn = (Instruction) v;
+        Block outer = inverted.loopStepping(insn, b);
+        if (outer != null) {
+            // stepped back in the reverse of each iteration; its value where the loop exits is recorded once per execution
+            perLoop.computeIfAbsent(outer, k -> new LinkedHashSet<>()).add(insn);
+            steppedBack.add(insn);
+            return;
+        }
         Value start = inductionStart(b, insn);
         if (start != null) {
             plan(b, start, needed, saved, recomputed);
@@ -423,6 +458,25 @@ final class RecordingPlan {
         Block at = insn.block();
         Block wb = later.block();
         return wb == at ? cfg.inLoop(at) || at.body().indexOf(later) > at.body().indexOf(insn) : cfg.reaches(at, wb);
+    }
+
+    /**
+     * The running indices that the reverse of the loop whose inner loop has this header steps back,
+     * by that inner loop's trip count times its step, where it has the count ({@link InvertedIndices}).
+     */
+    List<Instruction> steppedBackWith(Block innerHeader) {
+        List<Instruction> out = new ArrayList<>();
+        for (Instruction index : steppedBack) {
+            if (inverted.innerHeader(index) == innerHeader) {
+                out.add(index);
+            }
+        }
+        return out;
+    }
+
+    /** The constant step of the inner induction variable by which {@code index} runs (see {@link #steppedBackWith}). */
+    int innerStep(Instruction index) {
+        return inductionStep(inverted.inner(index));
     }
 
     /** The values block {@code b} pushes at its end, in push order. */
