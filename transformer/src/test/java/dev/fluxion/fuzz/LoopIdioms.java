@@ -50,7 +50,11 @@ final class LoopIdioms {
             return null;
         }
         Var a = s.pick(sources);
-        boolean refilled = s.on(NESTED_LOOPS) && s.chance(0.35); // refilled for every k, as GMM's per component
+        // a matrix-vector product: the temporary read whole once per row of a, with a store between the
+        // loops so that the reads stay reads of the array; refilled, the shape of an array snapshot
+        boolean product = s.on(NESTED_LOOPS) && s.chance(0.3);
+        // refilled for every k, as GMM's per component
+        boolean refilled = s.on(NESTED_LOOPS) && s.chance(product ? 0.7 : 0.35);
         int outerTrips = refilled ? s.between(2, 3) : 1;
         String t = s.fresh("t");
         String sum = s.fresh("s");
@@ -78,13 +82,11 @@ final class LoopIdioms {
                     ex.fit(Node.real(Var.ELEMENT_CAP + e.bound, a.name + "[" + i + "] * 0.5 + $0", e), Var.PLAIN_CAP));
         }, s.on(BREAK_IN_FOR) && s.chance(0.1)));
         String between = "";
-        if (s.chance(0.2)) { // near miss: a store between the loops
+        if (product || s.chance(0.2)) { // near miss: a store between the loops
             between = t + "[" + s.between(0, a.minLength - 1) + "] = $" + kids.size() + ";\n";
             add(kids, ex.fit(ex.real(1), Var.PLAIN_CAP));
         }
         boolean ahead = s.chance(0.2); // near miss: the reading loop reads ahead of where the filling loop wrote
-        // a matrix-vector product: the temporary read whole once per row of a (an array snapshot when refilled)
-        boolean product = s.on(NESTED_LOOPS) && s.chance(0.3);
         java.util.function.Function<String, String> reading = row -> loop(a, "j", kids, j -> {
             String read = ahead ? t + "[(" + j + " + 1) % " + t + ".length]" : t + "[" + j + "]";
             Node e = ex.fit(ex.real(1), 2);

@@ -134,7 +134,14 @@ final class RecordingPlan {
         }
         Instruction insn = (Instruction) v;
         Value start = inductionStart(b, insn);
-        if (start != null) {
+        Block snapshotLoop = snapshotLoop(b, insn);
+        if (snapshotLoop != null) {
+            // read again from a copy of the whole array, recorded once per execution of the loop
+            snapshots.computeIfAbsent(snapshotLoop, k -> new LinkedHashSet<>()).add(insn.operand(0));
+            snapshotReads.put(insn, snapshotLoop);
+            plan(b, insn.operand(1), needed, saved, recomputed);
+            recomputed.add(insn);
+        } else if (start != null) {
             plan(b, start, needed, saved, recomputed);
             inductionHeader.put(insn, insn.block());
             recomputed.add(insn);
@@ -163,13 +170,6 @@ final class RecordingPlan {
             invariantLoads.add(insn);
             plan(b, insn.operand(0), needed, saved, recomputed);
             plan(b, insn.operand(1), needed, saved, recomputed);
-        } else if (snapshotLoop(b, insn) != null) {
-            // read from a copy of the whole array the forward sweep records once per execution of the loop
-            Block loop = snapshotLoop(b, insn);
-            snapshots.computeIfAbsent(loop, k -> new LinkedHashSet<>()).add(insn.operand(0));
-            snapshotReads.put(insn, loop);
-            plan(b, insn.operand(1), needed, saved, recomputed);
-            recomputed.add(insn);
         } else {
             Block loop = countedLoops.outermostLoopWithout(b, insn.block());
             if (loop != null) {
@@ -275,6 +275,9 @@ final class RecordingPlan {
             return isFreeToRecompute(b, insn.operand(0), depth + 1, saved, recomputed)
                     && isFreeToRecompute(b, insn.operand(1), depth + 1, saved, recomputed);
         }
+        if (snapshotLoop(b, insn) != null) { // read again from the copy of its array
+            return isFreeToRecompute(b, insn.operand(1), depth + 1, saved, recomputed);
+        }
         if (insn.op() == Op.FIELD_GET && callees.isFinalField(insn.member())) { // it reads what it read
             return insn.operands().isEmpty() || isFreeToRecompute(b, insn.operand(0), depth + 1, saved, recomputed);
         }
@@ -328,7 +331,8 @@ final class RecordingPlan {
     }
 
     /**
-     * For an element of a {@code double[]} read in {@code b}, inside loops, that must be saved: the
+     * For an element of a {@code double[]} read in {@code b}, inside loops, that must be saved (or an
+     * operand of a value that must be, {@code 0.5 * x[i]}, recomputed from it): the
      * counted loop whose executions record the whole array once (an <em>array snapshot</em>), from
      * which the reverse sweep reads the element again by its index; else {@code null}. The loop is
      * the outermost one that keeps the array as it is ({@link CountedLoops#outermostLoopKeepingArray}),
@@ -341,8 +345,9 @@ final class RecordingPlan {
      */
     private Block snapshotLoop(Block b, Instruction insn) {
         if (insn.op() != Op.ARRAY_LOAD || insn.type().getSort() != Type.DOUBLE || !ArrayFamilies.isMember(insn.operand(0))
-                || !insn.operand(0).type().equals(Type.getType(double[].class))) {
-            return null;
+                || !insn.operand(0).type().equals(Type.getType(double[].class)) || isRereadable(insn)
+                || invariantLoadLoop(b, insn) != null) {
+            return null; // re-read from the array itself, or recorded once per loop: cheaper
         }
         Block loop = countedLoops.outermostLoopKeepingArray(b, insn, activity.families());
         if (loop == null || dependsOnIteration(insn.operand(1), loop, new java.util.HashSet<>())) {
