@@ -24,4 +24,12 @@ class AgentTapeMemoryTest {
         TapeMemory.check(LongLoops.function("triangularProducts"), "triangularProducts", 0, inner,
                 29L * LongLoops.TRIANGLE * LongLoops.TRIANGLE_REPEATS + TapeMemory.OVERHEAD);
     }
+
+    /** A matrix-vector product per sample, its input vector recorded once per product, as in {@code TapeMemoryTest}. */
+    @Test
+    void denseLayers() {
+        int weights = LongLoops.LAYER_WIDTH * LongLoops.LAYER_WIDTH;
+        TapeMemory.check(LongLoops.function("denseLayers"), "denseLayers", 388, LongLoops.LAYER_SAMPLES,
+                12L * weights + TapeMemory.OVERHEAD);
+    }
 }

@@ -121,6 +121,44 @@ public final class Tape {
         pushDouble(a != null && i >= 0 && i < a.length ? a[i] : 0.0f);
     }
 
+    /**
+     * Records the whole of {@code a} (then its length; -1 for {@code null}): an array that a loop
+     * reads many times without changing it, recorded once where the loop exits, instead of each
+     * element read (see {@link #popArray}).
+     */
+    public void pushArray(double[] a) {
+        if (a == null) {
+            pushInt(-1);
+            return;
+        }
+        int n = a.length;
+        if (doubleTop + n > doubles.length) {
+            doubles = Arrays.copyOf(doubles, Math.max(doubles.length * 2, doubleTop + n));
+        }
+        System.arraycopy(a, 0, doubles, doubleTop, n);
+        doubleTop += n;
+        pushInt(n);
+    }
+
+    /**
+     * Takes back what {@link #pushArray} recorded, into {@code reuse} if it is long enough (the copy
+     * the previous execution of the same loop's reverse read from; its elements past the length are
+     * never read, the reads being those the forward sweep made in bounds), else into a new array.
+     */
+    public double[] popArray(double[] reuse) {
+        int n = popInt();
+        if (n < 0) {
+            return reuse;
+        }
+        if (doubleTop > doublePeak) {
+            doublePeak = doubleTop;
+        }
+        double[] a = reuse != null && reuse.length >= n ? reuse : new double[n];
+        doubleTop -= n;
+        System.arraycopy(doubles, doubleTop, a, 0, n);
+        return a;
+    }
+
     public void pushFloat(float v) {
         pushDouble(v); // exact: every float is a double
     }

@@ -1963,6 +1963,13 @@ public final class Corpus {
                 scalar("NestedLoops.partialSumsWithBreak", NestedLoops::partialSumsWithBreak,
                         NestedLoops::partialSumsWithBreakGradient, p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 0.9, 0.2)),
                 scalar("NestedLoops.bandedSums", NestedLoops::bandedSums, NestedLoops::bandedSumsGradient,
-                        p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 0.9, 0.2), p(0.8), p(0.6, -0.4)));
+                        p(0.3, -1.2, 2.0, 0.7), p(1.1, 0.4, -0.5, 0.9, 0.2), p(0.8), p(0.6, -0.4)),
+                scalar("DenseLayers.network", DenseLayers::network, null,
+                        p(0.3, -1.2, 0.5, 0.7, -0.4, 0.9, 1.1, 0.4, -0.5, 0.2, -0.8, 0.6),
+                        p(-0.2, 0.6, 1.0, -0.3, 0.8, 0.1, -0.7, 0.5, 0.3, -1.1, 0.2, 0.4)),
+                scalar("DenseLayers.changingLengths", DenseLayers::changingLengths, null,
+                        p(0.3, -1.2, 0.5, 0.7, -0.4), p(1.1, 0.4, -0.5, 0.2), p(0.6)),
+                scalar("DenseLayers.sharedBuffer", DenseLayers::sharedBuffer, null,
+                        p(0.3, -1.2, 0.5, 0.7, -0.4, 0.9, 1.1, 0.4, -0.5)));
     }
 }

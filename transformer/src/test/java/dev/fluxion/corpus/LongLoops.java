@@ -239,6 +239,43 @@ public final class LongLoops {
         return s;
     }
 
+    public static final int LAYER_SAMPLES = 10_000;
+    public static final int LAYER_WIDTH = 16;
+
+    /**
+     * A dense layer over {@value #LAYER_SAMPLES} samples: a {@value #LAYER_WIDTH} x
+     * {@value #LAYER_WIDTH} weight matrix filled from x once, then per sample a hidden vector
+     * overwritten in place and multiplied by the matrix row by row ({@value #LAYER_WIDTH}^2
+     * multiplications); the mean of the products' squares.
+     */
+    @Differentiable
+    public static double denseLayers(double[] x) {
+        int n = LAYER_WIDTH;
+        double[] weights = new double[n * n];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = x[k % x.length] / (1 + k % 5);
+        }
+        double[] hidden = new double[n];
+        double[] out = new double[n];
+        double total = 0;
+        for (int e = 0; e < LAYER_SAMPLES; e++) {
+            for (int i = 0; i < n; i++) {
+                hidden[i] = Math.tanh(weights[i] + 0.001 * e);
+            }
+            for (int o = 0; o < n; o++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += weights[o * n + i] * hidden[i];
+                }
+                out[o] = s;
+            }
+            for (int o = 0; o < n; o++) {
+                total += out[o] * out[o];
+            }
+        }
+        return total / LAYER_SAMPLES;
+    }
+
     public static ScalarFunction function(String name) {
         return switch (name) {
             case "triangularProducts" -> LongLoops::triangularProducts;
@@ -248,6 +285,7 @@ public final class LongLoops {
             case "paddedFilter" -> LongLoops::paddedFilter;
             case "recurrence" -> LongLoops::recurrence;
             case "overwrittenArray" -> LongLoops::overwrittenArray;
+            case "denseLayers" -> LongLoops::denseLayers;
             default -> throw new IllegalArgumentException(name);
         };
     }

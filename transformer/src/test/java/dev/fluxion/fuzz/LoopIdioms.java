@@ -18,6 +18,9 @@ import java.util.List;
  * for (int i = 0; i < a.length; i++) { t[i] = g(a[i], ...); }
  * [t[k] = e;]                                        // near miss: a store between
  * for (int i = 0; i < a.length; i++) { s += t[i] * h(a[i], ...); }   // or t[(i + 1) % n]: ahead
+ * [for (int r = 0; r < a.length; r++) {]               // or a matrix-vector product: t read whole per row
+ *     for (int i = 0; i < a.length; i++) { s += t[i] * a[r] * h(...); }
+ * [}]
  * [for (int i = 0; i < a.length; i++) { s += t[i] * t[i]; }]
  * </pre>
  */
@@ -47,7 +50,11 @@ final class LoopIdioms {
             return null;
         }
         Var a = s.pick(sources);
-        boolean refilled = s.on(NESTED_LOOPS) && s.chance(0.35); // refilled for every k, as GMM's per component
+        // a matrix-vector product: the temporary read whole once per row of a, with a store between the
+        // loops so that the reads stay reads of the array; refilled, the shape of an array snapshot
+        boolean product = s.on(NESTED_LOOPS) && s.chance(0.3);
+        // refilled for every k, as GMM's per component
+        boolean refilled = s.on(NESTED_LOOPS) && s.chance(product ? 0.7 : 0.35);
         int outerTrips = refilled ? s.between(2, 3) : 1;
         String t = s.fresh("t");
         String sum = s.fresh("s");
@@ -75,16 +82,20 @@ final class LoopIdioms {
                     ex.fit(Node.real(Var.ELEMENT_CAP + e.bound, a.name + "[" + i + "] * 0.5 + $0", e), Var.PLAIN_CAP));
         }, s.on(BREAK_IN_FOR) && s.chance(0.1)));
         String between = "";
-        if (s.chance(0.2)) { // near miss: a store between the loops
+        if (product || s.chance(0.2)) { // near miss: a store between the loops
             between = t + "[" + s.between(0, a.minLength - 1) + "] = $" + kids.size() + ";\n";
             add(kids, ex.fit(ex.real(1), Var.PLAIN_CAP));
         }
         boolean ahead = s.chance(0.2); // near miss: the reading loop reads ahead of where the filling loop wrote
-        loops.add(loop(a, "j", kids, j -> {
+        java.util.function.Function<String, String> reading = row -> loop(a, "j", kids, j -> {
             String read = ahead ? t + "[(" + j + " + 1) % " + t + ".length]" : t + "[" + j + "]";
             Node e = ex.fit(ex.real(1), 2);
-            return accumulate(acc, Node.real(Var.ELEMENT_CAP * (1 + e.bound), read + " * (1 + $0)", e), kids);
-        }, false));
+            return row == null
+                    ? accumulate(acc, Node.real(Var.ELEMENT_CAP * (1 + e.bound), read + " * (1 + $0)", e), kids)
+                    : accumulate(acc, Node.real(Var.ELEMENT_CAP * Var.ELEMENT_CAP * (1 + e.bound),
+                            read + " * " + a.name + "[" + row + "] * (1 + $0)", e), kids);
+        }, false);
+        loops.add(product ? loop(a, "r", kids, reading::apply, false) : reading.apply(null));
         if (s.chance(0.5)) { // a third loop: a norm of the temporary (fused into the loop before it)
             loops.add(loop(a, "q", kids, q -> accumulate(acc, Node.real(Var.ELEMENT_CAP * Var.ELEMENT_CAP,
                     t + "[" + q + "] * " + t + "[" + q + "]"), kids), false));
@@ -103,8 +114,9 @@ final class LoopIdioms {
                 ? "for (int " + k + " = 0; " + k + " < " + outerTrips + "; " + k + "++) {\n    "
                         + inner.replace("\n", "\n    ") + "\n}"
                 : inner;
-        return Node.of(Node.Sort.STATEMENT, "double[] " + t + " = new double[" + a.name + ".length];\ndouble " + sum
+        Node node = Node.of(Node.Sort.STATEMENT, "double[] " + t + " = new double[" + a.name + ".length];\ndouble " + sum
                 + " = 0;\n" + body, kids).mark(LOOPS_OVER_ONE_RANGE, LOCAL_ARRAY, ELEMENT_WRITE, FOR_CONSTANT);
+        return product ? node.mark(NESTED_LOOPS) : node;
     }
 
     /** {@code for (int i = 0; i < a.length; i++) { body }}, the body written with {@code i} in scope. */

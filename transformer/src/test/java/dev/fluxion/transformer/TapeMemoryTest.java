@@ -105,6 +105,21 @@ class TapeMemoryTest {
                 bytes + " bytes for " + taps + " taps");
     }
 
+    /**
+     * A matrix-vector product per sample over a hidden vector the sample overwrites: the product
+     * reads the whole vector once per row, and the forward sweep records it once per product (16
+     * numbers and their count, 132 bytes: an array snapshot), not once per multiplication (2048
+     * bytes, 2304 a sample in all). Besides: the 16 tanh values (128 bytes) and the 16 products
+     * {@code out[o]} that the squares read (128 bytes); the weights are re-read. Once: the weights'
+     * fill, an index and a value per weight (12 bytes each).
+     */
+    @Test
+    void denseLayers() throws Exception {
+        int weights = LongLoops.LAYER_WIDTH * LongLoops.LAYER_WIDTH;
+        TapeMemory.check(function("denseLayers"), "denseLayers", 388, LongLoops.LAYER_SAMPLES,
+                12L * weights + TapeMemory.OVERHEAD);
+    }
+
     @Test
     void nestedTimeSteppingLoop() throws Exception {
         long inner = (long) (LongLoops.HEAT_POINTS - 2) * LongLoops.HEAT_STEPS;

@@ -52,7 +52,7 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
      * written out, as {@code BytecodeParser.Slot} says why.
      */
     private record Variable(Kind kind, Object of, int operand) {
-        private enum Kind { ADJOINT, PRIMAL, EDGE, SHADOW, TAIL_BAR, TRIPS }
+        private enum Kind { ADJOINT, PRIMAL, EDGE, SHADOW, TAIL_BAR, TRIPS, SNAPSHOT }
 
         /** The adjoint of a primal value. */
         static Variable adjoint(Value primal) {
@@ -81,6 +81,15 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
          */
         static Variable tailBar(Instruction call, int operand) {
             return new Variable(Kind.TAIL_BAR, call, operand);
+        }
+
+        /**
+         * The copy of an array that the forward sweep recorded whole at the exit of the counted loop
+         * with this header ({@link RecordingPlan#snapshotOf}); one array per loop and array, which
+         * each execution of the loop's reverse fills again.
+         */
+        static Variable snapshot(Block header, int array) {
+            return new Variable(Kind.SNAPSHOT, header, array);
         }
 
         /** Entries from the latch still to reverse, for a counted loop's header. */
@@ -387,6 +396,9 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
                 for (Instruction array : plan.recordedShadowsPerLoop(header)) {
                     tape.push(forwardShadow(array));
                 }
+                for (Value array : plan.snapshotsPerLoop(header)) { // the loop did not change it: as it read it
+                    ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "pushArray", "([D)V", tape.tape(), forward(array));
+                }
             }
         }
         if (reversed && countedLoops.isCounted(b)) {
@@ -502,6 +514,11 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             for (Value v : activeValues()) {
                 ssa.write(Variable.adjoint(v), ir.block(), zero(v.type()));
             }
+            for (Block header : countedLoops.headers()) {
+                for (int k = 0; k < plan.snapshotsPerLoop(header).size(); k++) { // no copy to reuse yet
+                    ssa.write(Variable.snapshot(header, k), ir.block(), zero(Type.getType(double[].class)));
+                }
+            }
             if (seed != null && ArrayFamilies.isMember(t.operand(0))) {
                 if (activity.isActive(t.operand(0))) {
                     ir.invokeStatic(LocalAdjoints.ARRAY_ADJOINTS, "addSeed", "(Ljava/lang/Object;Ljava/lang/Object;)V",
@@ -522,6 +539,13 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
             ssa.write(Variable.primal(v), ir.block(), tape.pop(v.type()));
         }
         for (Instruction v : plan.recomputedBy(b)) {
+            Block snapshotLoop = plan.snapshotOf(v);
+            if (snapshotLoop != null) { // the element again, from the copy of the array its loop recorded
+                int k = plan.snapshotsPerLoop(snapshotLoop).indexOf(v.operand(0));
+                Value copy = ssa.read(Variable.snapshot(snapshotLoop, k), v.operand(0).type(), ir.block());
+                ssa.write(Variable.primal(v), ir.block(), ir.arrayLoad(copy, primal(v.operand(1))));
+                continue;
+            }
             Block header = plan.inductionHeader(v);
             if (header != null) { // start + step * trips: the trip count the loop's reversal keeps anyway
                 Value trips = ssa.read(Variable.trips(header), Type.INT_TYPE, ir.block());
@@ -568,6 +592,12 @@ public final class AdjointGenerator implements LocalAdjoints.Sweep {
         List<Block> counted = new ArrayList<>(countedLoops.countsPushedAt(b));
         Collections.reverse(counted);
         for (Block header : counted) {
+            for (int k = plan.snapshotsPerLoop(header).size() - 1; k >= 0; k--) { // into the copy the previous
+                Variable copy = Variable.snapshot(header, k);                      // execution's reverse used
+                Value reused = ssa.read(copy, Type.getType(double[].class), ir.block());
+                ssa.write(copy, ir.block(), ir.invokeVirtual(Naming.TAPE_INTERNAL_NAME, "popArray", "([D)[D",
+                        tape.tape(), reused));
+            }
             List<Instruction> shadowsOnce = plan.recordedShadowsPerLoop(header);
             Collections.reverse(shadowsOnce);
             for (Instruction array : shadowsOnce) {

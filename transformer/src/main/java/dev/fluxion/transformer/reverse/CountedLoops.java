@@ -141,6 +141,51 @@ final class CountedLoops {
         return best;
     }
 
+    /**
+     * The outermost counted loop that contains {@code b} and {@code load} (an element read) and in
+     * which the array it reads stays the same array with the same numbers: the array is defined
+     * outside the loop and nothing in the loop writes its family. The index may change; or
+     * {@code null}.
+     */
+    Block outermostLoopKeepingArray(Block b, Instruction load, ArrayFamilies families) {
+        Block best = null;
+        for (Map.Entry<Block, Set<Block>> e : bodyOf.entrySet()) {
+            Set<Block> body = e.getValue();
+            if (!body.contains(b) || !body.contains(load.block()) || (best != null && body.size() <= bodyOf.get(best).size())) {
+                continue;
+            }
+            boolean kept = !(load.operand(0) instanceof Instruction a) || !body.contains(a.block());
+            for (Instruction w : families.writers(load.operand(0))) {
+                kept &= !body.contains(w.block());
+            }
+            if (kept) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    /** Whether the counted loop with header {@code inner} lies inside the one with header {@code outer}, not being it. */
+    boolean isNestedIn(Block inner, Block outer) {
+        return inner != outer && contains(outer, inner) && contains(inner, inner);
+    }
+
+    /** The headers of all counted loops. */
+    List<Block> headers() {
+        return new ArrayList<>(bodyOf.keySet());
+    }
+
+    /** The headers of the counted loops that contain {@code b}. */
+    List<Block> loopsAround(Block b) {
+        List<Block> out = new ArrayList<>();
+        bodyOf.forEach((h, body) -> {
+            if (body.contains(b)) {
+                out.add(h);
+            }
+        });
+        return out;
+    }
+
     /** The blocks the counted loop with this header exits to. */
     List<Block> exits(Block header) {
         List<Block> exits = new ArrayList<>();

@@ -56,6 +56,9 @@ final class RecordingPlan {
     /** Floating-point values defined outside a counted loop that its reverse recomputes once per execution, by header. */
     private final Map<Block, Set<Instruction>> recomputedPerLoop = new HashMap<>();
     private final Set<Instruction> invariantLoads = new java.util.HashSet<>();
+    /** Arrays recorded whole once per execution of a counted loop, by header ({@link #snapshotLoop}). */
+    private final Map<Block, Set<Value>> snapshots = new HashMap<>();
+    private final Map<Instruction, Block> snapshotReads = new HashMap<>();
     private final Set<Block> computedCounts = new java.util.HashSet<>();
     /** Running indices the reverse sweep steps back instead of recording ({@link InvertedIndices}), by the inner loop's header. */
     private final InvertedIndices inverted;
@@ -166,7 +169,14 @@ final class RecordingPlan {
             return;
         }
         Value start = inductionStart(b, insn);
-        if (start != null) {
+        Block snapshotLoop = snapshotLoop(b, insn);
+        if (snapshotLoop != null) {
+            // read again from a copy of the whole array, recorded once per execution of the loop
+            snapshots.computeIfAbsent(snapshotLoop, k -> new LinkedHashSet<>()).add(insn.operand(0));
+            snapshotReads.put(insn, snapshotLoop);
+            plan(b, insn.operand(1), needed, saved, recomputed);
+            recomputed.add(insn);
+        } else if (start != null) {
             plan(b, start, needed, saved, recomputed);
             inductionHeader.put(insn, insn.block());
             recomputed.add(insn);
@@ -300,6 +310,9 @@ final class RecordingPlan {
             return isFreeToRecompute(b, insn.operand(0), depth + 1, saved, recomputed)
                     && isFreeToRecompute(b, insn.operand(1), depth + 1, saved, recomputed);
         }
+        if (snapshotLoop(b, insn) != null) { // read again from the copy of its array
+            return isFreeToRecompute(b, insn.operand(1), depth + 1, saved, recomputed);
+        }
         if (insn.op() == Op.FIELD_GET && callees.isFinalField(insn.member())) { // it reads what it read
             return insn.operands().isEmpty() || isFreeToRecompute(b, insn.operand(0), depth + 1, saved, recomputed);
         }
@@ -350,6 +363,74 @@ final class RecordingPlan {
             return null;
         }
         return countedLoops.outermostLoopWhereInvariant(b, insn, activity.families());
+    }
+
+    /**
+     * For an element of a {@code double[]} read in {@code b}, inside loops, that must be saved (or an
+     * operand of a value that must be, {@code 0.5 * x[i]}, recomputed from it): the
+     * counted loop whose executions record the whole array once (an <em>array snapshot</em>), from
+     * which the reverse sweep reads the element again by its index; else {@code null}. The loop is
+     * the outermost one that keeps the array as it is ({@link CountedLoops#outermostLoopKeepingArray}),
+     * and the read is worth replacing: it is inside a counted loop nested in that loop, and its index
+     * does not depend on that loop's iteration, so each iteration of the loop reads the same elements
+     * again (a matrix-vector product's {@code s += w[o][i] * x[i]} over rows {@code o} reads all of
+     * {@code x} per row: {@code x.length} numbers per product recorded instead of one per
+     * multiplication). The reverse of the inner loop then pops nothing, a plain loop over arrays that
+     * the JIT unrolls and vectorises like a hand-written backpropagation.
+     */
+    private Block snapshotLoop(Block b, Instruction insn) {
+        if (insn.op() != Op.ARRAY_LOAD || insn.type().getSort() != Type.DOUBLE || !ArrayFamilies.isMember(insn.operand(0))
+                || !insn.operand(0).type().equals(Type.getType(double[].class)) || isRereadable(insn)
+                || invariantLoadLoop(b, insn) != null) {
+            return null; // re-read from the array itself, or recorded once per loop: cheaper
+        }
+        Block loop = countedLoops.outermostLoopKeepingArray(b, insn, activity.families());
+        if (loop == null || dependsOnIteration(insn.operand(1), loop, new java.util.HashSet<>())) {
+            return null;
+        }
+        for (Block inner : countedLoops.loopsAround(insn.block())) {
+            if (countedLoops.isNestedIn(inner, loop)) {
+                return loop;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the integer {@code v} may differ from one iteration of the counted loop {@code loop} to
+     * the next: it is (or is computed from) a phi of that loop other than an induction variable of a
+     * counted loop nested in it whose start does not differ either. Values defined outside the loop,
+     * and constants, do not.
+     */
+    private boolean dependsOnIteration(Value v, Block loop, Set<Value> seen) {
+        if (!(v instanceof Instruction insn) || !countedLoops.contains(loop, insn.block()) || !seen.add(v)) {
+            return false; // outside the loop, a constant, or a cycle through a nested loop's latch
+        }
+        if (insn.isPhi() && !(countedLoops.isNestedIn(insn.block(), loop) && inductionStep(insn) != null)) {
+            return true;
+        }
+        if (!insn.isPhi() && (insn.op() != Op.ARITHMETIC || insn.type().getSort() != Type.INT)) {
+            return true; // a value read or returned: it may change
+        }
+        for (Value operand : insn.operands()) {
+            if (dependsOnIteration(operand, loop, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The counted loop whose snapshot of the array the reverse sweep reads {@code load} from ({@link #snapshotLoop}), or {@code null}. */
+    Block snapshotOf(Instruction load) {
+        return snapshotReads.get(load);
+    }
+
+    /**
+     * The arrays the forward sweep records whole once per execution of the counted loop with this
+     * header, at its exits, with its count; the reverse sweep reads elements of them again.
+     */
+    List<Value> snapshotsPerLoop(Block header) {
+        return new ArrayList<>(snapshots.getOrDefault(header, Set.of()));
     }
 
     /**
