@@ -21,6 +21,17 @@ public final class StreamLoops {
     private StreamLoops() {
     }
 
+    /**
+     * {@code list.forEach(action)} on a list made in the differentiated method: its for-each loop.
+     * (The action is a lambda made there, never null, and not tested: a lambda compared is one
+     * Fluxion no longer follows.)
+     */
+    public static void forEach(java.util.List<Object> items, java.util.function.Consumer<Object> action) {
+        for (Object item : items) {
+            action.accept(item);
+        }
+    }
+
     /** The end of {@code IntStream.rangeClosed(from, last)} as a {@code range}: {@code last + 1}. */
     public static int closedEnd(int last) {
         if (last == Integer.MAX_VALUE) {

@@ -111,21 +111,23 @@ public final class Forwarders {
      * @param locator finds the class of a field a body reads its receiver from (a final one forwards)
      */
     static java.util.Set<InvokeDynamicInsnNode> closures(ClassNode node, ClassFileLocator locator) {
-        java.util.Set<InvokeDynamicInsnNode> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Set<MethodNode> forwarding = new java.util.HashSet<>();
-        for (Map.Entry<MethodNode, InvokeDynamicInsnNode> e : sites(node).entrySet()) {
-            if (forwarder(node, e.getKey(), e.getValue(), field -> isStaticFinal(node, field, locator)) != null) {
-                forwarding.add(e.getKey());
+        Map<MethodNode, InvokeDynamicInsnNode> sites = sites(node);
+        java.util.Set<MethodNode> closures = new java.util.HashSet<>();
+        for (Map.Entry<MethodNode, InvokeDynamicInsnNode> e : sites.entrySet()) {
+            if (forwarder(node, e.getKey(), e.getValue(), field -> isStaticFinal(node, field, locator)) == null) {
+                closures.add(e.getKey());
             }
         }
+        java.util.Set<InvokeDynamicInsnNode> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (MethodNode m : node.methods) {
-            for (AbstractInsnNode insn : m.instructions == null ? new org.objectweb.asm.tree.InsnList() : m.instructions) {
+            if (m.instructions == null) {
+                continue;
+            }
+            for (AbstractInsnNode insn : m.instructions) { // every site of a closure's body, not only the first
                 if (insn instanceof InvokeDynamicInsnNode indy && isFluxionLambda(indy)
-                        && indy.bsmArgs[1] instanceof Handle impl && impl.getOwner().equals(node.name)) {
-                    MethodNode body = method(node, impl.getName(), impl.getDesc());
-                    if (body != null && sites(node).containsKey(body) && !forwarding.contains(body)) {
-                        out.add(indy);
-                    }
+                        && indy.bsmArgs[1] instanceof Handle impl && impl.getOwner().equals(node.name)
+                        && closures.contains(method(node, impl.getName(), impl.getDesc()))) {
+                    out.add(indy);
                 }
             }
         }

@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
  * Small JDK idioms numerical code reaches for: {@code Double.max}, {@code Double.sum} as the
  * operator of a {@code reduce}, {@code Arrays.binarySearch} to find a table's interval,
  * {@code IntStream.rangeClosed}, a {@code List<Double>} summed through its stream, and functions
- * over boxed numbers ({@code Function<Double, Double>}, {@code BiFunction}, {@code UnaryOperator}).
+ * over boxed numbers ({@code Function<Double, Double>}, {@code BiFunction}, {@code UnaryOperator}), objects
+ * stepped by {@code list.forEach}.
  */
 public final class JdkIdioms {
     /** A tabulated function: its knots and values, as a lookup table in a program would hold them. */
@@ -68,6 +69,39 @@ public final class JdkIdioms {
         }
         return residuals.stream().mapToDouble(Double::doubleValue).sum()
                 + residuals.stream().mapToDouble(r -> r).max().getAsDouble();
+    }
+
+    /** A particle a simulation steps: mutable, as simulation code keeps its state. */
+    static final class Particle {
+        double x;
+        double v;
+
+        Particle(double x, double v) {
+            this.x = x;
+            this.v = v;
+        }
+
+        void step(double dt, double stiffness) {
+            v -= stiffness * x * dt;
+            x += v * dt;
+        }
+    }
+
+    /** Particles on springs of stiffness p[0], starting at p[1..], stepped with {@code list.forEach}; their squared positions summed. */
+    @Differentiable
+    public static double steppedParticles(double[] p) {
+        List<Particle> particles = new ArrayList<>();
+        for (int i = 1; i < p.length; i++) {
+            particles.add(new Particle(p[i], 0));
+        }
+        for (int t = 0; t < 3; t++) {
+            particles.forEach(q -> q.step(0.1, p[0]));
+        }
+        double s = 0;
+        for (Particle q : particles) {
+            s += q.x * q.x;
+        }
+        return s;
     }
 
     /** A penalty as a {@code Function<Double, Double>}, a pairing as a {@code BiFunction}, a step as a {@code UnaryOperator}. */

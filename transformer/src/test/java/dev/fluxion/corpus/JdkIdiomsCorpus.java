@@ -79,6 +79,25 @@ final class JdkIdiomsCorpus {
                     g[m] += 2 * r[m];
                     return g;
                 }, p(0.3, -1.2, 0.8), p(2.0, 0.1, -0.5, 1.1)).nonSmooth(),
+                scalar("JdkIdioms.steppedParticles", JdkIdioms::steppedParticles, p -> {
+                    // each position after three steps is c(k) x0 (v starts at 0): c and dc/dk stepped by hand
+                    double x = 1;
+                    double v = 0;
+                    double dx = 0;
+                    double dv = 0;
+                    for (int t = 0; t < 3; t++) {
+                        dv -= (x + p[0] * dx) * 0.1;
+                        v -= p[0] * x * 0.1;
+                        dx += dv * 0.1;
+                        x += v * 0.1;
+                    }
+                    double[] g = new double[p.length];
+                    for (int i = 1; i < p.length; i++) {
+                        g[0] += 2 * x * dx * p[i] * p[i];
+                        g[i] = 2 * x * x * p[i];
+                    }
+                    return g;
+                }, p(2.0, 0.5, -1.2), p(5.0, 1.1, 0.3, -0.7)),
                 scalar("JdkIdioms.boxedFunctions", JdkIdioms::boxedFunctions, x -> {
                     int n = x.length;
                     double[] g = new double[n];

@@ -56,6 +56,10 @@ final class StreamLoops {
             return null;
         }
         closeRange(b, call);
+        Instruction each = forEachOfList(b, call);
+        if (each != null) {
+            return each;
+        }
         Instruction extreme = extremeOfCollection(b, call);
         if (extreme != null) {
             return extreme;
@@ -125,6 +129,27 @@ final class StreamLoops {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code list.forEach(action)} on a list made in the method, {@code action} a lambda made there
+     * ({@code particles.forEach(q -> q.step(dt))}), as the helper's for-each loop calling it, which
+     * then runs the lambda's body on each element as a for-each loop would; {@code null} for any
+     * other call.
+     */
+    private static Instruction forEachOfList(Block b, Instruction call) {
+        MemberRef m = call.member();
+        if (m == null || !m.name().equals("forEach") || !m.descriptor().equals("(Ljava/util/function/Consumer;)V")
+                || !COLLECTIONS.contains(m.owner()) && !m.owner().equals("java/lang/Iterable")
+                || !ListsMadeHere.isMadeHere(call.operand(0)) || LocalLambdas.lambda(call.operand(1)) == null) {
+            return null;
+        }
+        Instruction loop = new Instruction(Op.INVOKE, Opcodes.INVOKESTATIC, Type.VOID_TYPE, call.operand(0), call.operand(1))
+                .withMember(new MemberRef(HELPERS, "forEach", "(Ljava/util/List;Ljava/util/function/Consumer;)V", false))
+                .withLine(call.line());
+        b.insertBefore(call, loop);
+        b.remove(call);
+        return loop;
     }
 
     /**
