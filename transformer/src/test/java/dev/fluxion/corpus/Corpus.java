@@ -84,6 +84,7 @@ public final class Corpus {
         cases.addAll(BoxedCorpus.cases());
         cases.addAll(SortedCorpus.cases());
         cases.addAll(JdkIdiomsCorpus.cases());
+        cases.addAll(GridsCorpus.cases());
         return Collections.unmodifiableList(cases);
     }
 

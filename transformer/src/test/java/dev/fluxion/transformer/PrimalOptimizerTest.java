@@ -139,6 +139,42 @@ class PrimalOptimizerTest {
         assertEquals(1, newArrays(parse(classNode("dev/fluxion/corpus/SideOutputs"), "readsTheSideOutput", true)));
     }
 
+    @Test
+    void laysOutFlatTheMatricesWhoseIndicesStayWithinThem() {
+        ClassNode grids = classNode("dev/fluxion/corpus/Grids");
+        // u and next: two matrices of 6 rows as written, two flat arrays of 36 after
+        assertEquals(2, matrices(parse(grids, "heatCopiedBack", false)));
+        assertEquals(0, matrices(parse(grids, "heatCopiedBack", true)));
+        assertEquals(2, newArrays(parse(grids, "heatCopiedBack", true)));
+        // the rotation's 3 x 3 matrix, read in loops over its rows and columns: nine numbers in a row
+        assertEquals(1, matrices(parse(grids, "rotatedPoints", false)));
+        assertEquals(0, matrices(parse(grids, "rotatedPoints", true)));
+    }
+
+    @Test
+    void keepsTheRowsOfMatricesItCannotProveFlat() {
+        ClassNode grids = classNode("dev/fluxion/corpus/Grids");
+        assertEquals(2, matrices(parse(grids, "heatSwapped", true))); // u = next: a phi of matrices
+        assertEquals(1, matrices(parse(grids, "pairwiseSquares", true))); // n x n, n known at run time
+        assertEquals(1, matrices(parse(grids, "groupMoments", true))); // row i % 3: not bounded here
+        assertEquals(1, matrices(parse(grids, "oneRowTooFar", true))); // i <= 3: row 3 does not exist
+    }
+
+    /** Where a row index runs past the matrix, the gradient throws where the primal throws. */
+    @Test
+    void theGradientOfAMatrixReadPastItsRowsThrowsAsThePrimal() {
+        double[] x = {0.5};
+        Exception primal = assertThrows(ArrayIndexOutOfBoundsException.class, () -> dev.fluxion.corpus.Grids.oneRowTooFar(x));
+        Exception derivative = assertThrows(ArrayIndexOutOfBoundsException.class,
+                () -> Fluxion.gradient(dev.fluxion.corpus.Grids::oneRowTooFar).gradient(x));
+        assertEquals(primal.getMessage(), derivative.getMessage());
+    }
+
+    private static long matrices(IrFunction f) {
+        return f.blocks().stream().flatMap(b -> b.instructions().stream())
+                .filter(i -> i.op() == Op.NEW_ARRAY && i.type().getDimensions() == 2).count();
+    }
+
     private static long newArrays(IrFunction f) {
         return f.blocks().stream().flatMap(b -> b.instructions().stream()).filter(i -> i.op() == Op.NEW_ARRAY).count();
     }

@@ -29,6 +29,7 @@ public final class PrimalOptimizer {
         changed |= ReceiverFields.hoist(f, callees);
         changed |= ConstantFolding.fold(f);
         changed |= InvariantLoopBounds.hoist(f);
+        changed |= FlatArrays.flatten(f);
         changed |= IntegerIdentities.fold(f);
         changed |= SmallArrays.replace(f);
         changed |= RedundantLoads.eliminate(f);
