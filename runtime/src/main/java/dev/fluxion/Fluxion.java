@@ -161,6 +161,10 @@ public final class Fluxion {
      * Hessian, reverse over forward.
      */
     public static Hessian hessian(ScalarFunction f) {
+        if (AdjointLinker.isClosure(f)) { // p -> loss(data, p): the lambda's body, what it captured fixed
+            BoundScalarHvp closure = Closures.hvp(f);
+            return new ReverseOverForward((x, v, xBar, vBar, seed, tape) -> closure.hvp(f, x, v, xBar, vBar, seed, tape));
+        }
         Object receiver = AdjointLinker.receiver(f);
         if (receiver != null) { // model::loss, an instance method bound to its object
             BoundScalarHvp bound = AdjointLinker.linkHvp(f, "([D)D", BoundScalarHvp.class);

@@ -115,8 +115,11 @@ class AgentSmokeTest {
         double[] x = {0.5, 0.25};
         assertArrayEquals(new double[] {2 * data[0] * x[0], data[1] * Math.cos(x[1])}, Fluxion.gradient(f).gradient(x), 1e-12);
         assertArrayEquals(new double[] {2 * data[0] * x[0], data[1] * Math.cos(x[1])}, Fluxion.tangent(f).gradient(x), 1e-12);
-        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.hessian(x1 -> x1[0] * x1[0]));
+        double[][] h = Fluxion.hessian(f).at(x); // diag(2 data[0], -data[1] sin x[1])
+        assertArrayEquals(new double[] {2 * data[0], 0}, h[0], 1e-12);
+        assertArrayEquals(new double[] {0, -data[1] * Math.sin(x[1])}, h[1], 1e-12);
+        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.derivative(v -> data[0] * v * v));
         assertTrue(e.getMessage().contains(" is a lambda that does more than pass its parameters to one method. "
-                + "Fluxion.gradient and Fluxion.tangent differentiate such a lambda's body"), e.getMessage());
+                + "Fluxion.gradient, Fluxion.tangent and Fluxion.hessian differentiate such a lambda's body"), e.getMessage());
     }
 }

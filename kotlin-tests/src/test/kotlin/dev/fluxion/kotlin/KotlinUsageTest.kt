@@ -64,15 +64,22 @@ class KotlinUsageTest {
         expected[0] += data[0] * x[1]
         expected[1] += data[0] * x[0]
         assertArrayEquals(expected, weighted.gradient(x), 1e-12)
+        val hessian = Fluxion.hessian { p -> rosenbrock(p) + data[0] * p[0] * p[1] }.at(x)
+        val expectedHessian = rosenbrockHessian(x)
+        expectedHessian[0][1] += data[0]
+        expectedHessian[1][0] += data[0]
+        for (i in x.indices) {
+            assertArrayEquals(expectedHessian[i], hessian[i], 1e-9)
+        }
     }
 
     @Test
     fun aLambdaThatComputesIsExplainedWhereOnlyAFunctionWillDo() {
-        val e = assertThrows(FluxionException::class.java) { Fluxion.hessian { rosenbrock(it) + 1.0 } }
+        val e = assertThrows(FluxionException::class.java) { Fluxion.derivative { x -> x * x + 1.0 } }
         assertEquals("fluxion: dev.fluxion.kotlin.KotlinUsageTest.aLambdaThatComputesIsExplainedWhereOnlyAFunctionWillDo\$lambda\$0\$0 is a " +
-            "lambda that does more than pass its parameters to one method. Fluxion.gradient and Fluxion.tangent " +
-            "differentiate such a lambda's body (a closure: p -> loss(data, p)); Hessians, Jacobians and the derivatives " +
-            "of a UnaryFunction need the method itself. Pass a reference to a @Differentiable method (Fluxion.gradient(::f) in Kotlin, " +
+            "lambda that does more than pass its parameters to one method. Fluxion.gradient, Fluxion.tangent and " +
+            "Fluxion.hessian differentiate such a lambda's body (a closure: p -> loss(data, p)); Jacobians and the " +
+            "derivatives of a UnaryFunction need the method itself. Pass a reference to a @Differentiable method (Fluxion.gradient(::f) in Kotlin, " +
             "Fluxion.gradient(Model::f) in Java), or a lambda that only passes its parameters to one ({ f(it) } in " +
             "Kotlin, x -> f(x) in Java); to differentiate a combination of methods, write it as a @Differentiable " +
             "method of its own.", e.message)

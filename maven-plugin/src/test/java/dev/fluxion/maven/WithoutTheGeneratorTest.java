@@ -89,6 +89,9 @@ class WithoutTheGeneratorTest {
         ScalarFunction computing = (ScalarFunction) loader.loadClass(LAMBDAS).getMethod("computing").invoke(null);
         assertArrayEquals(new double[] {3 * x[0] * x[0], 3 * x[1] * x[1]}, Fluxion.gradient(computing).gradient(x), 1e-12);
         assertArrayEquals(new double[] {3 * x[0] * x[0], 3 * x[1] * x[1]}, Fluxion.tangent(computing).gradient(x), 1e-12);
+        double[][] h = Fluxion.hessian(computing).at(x);
+        assertArrayEquals(new double[] {6 * x[0], 0}, h[0], 1e-12);
+        assertArrayEquals(new double[] {0, 6 * x[1]}, h[1], 1e-12);
         ScalarFunction viaVariable = (ScalarFunction) loader.loadClass(LAMBDAS).getMethod("viaVariable").invoke(null);
         assertArrayEquals(new double[] {5 * x[1], 5 * x[0]}, Fluxion.gradient(viaVariable).gradient(x), 1e-12);
     }

@@ -9,6 +9,8 @@ import dev.fluxion.Differentiable;
 import dev.fluxion.Fluxion;
 import dev.fluxion.FluxionException;
 import dev.fluxion.GradCheck;
+import dev.fluxion.GradientFunction;
+import dev.fluxion.Hessian;
 import dev.fluxion.ScalarFunction;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -132,11 +134,45 @@ class OnDemandClosuresTest {
     }
 
     @Test
-    void secondDerivativesOfAClosureAreAClearError() {
+    void theHessianOfAClosureIsThatOfItsBody() {
+        double[] xs = {0, 1, 2, 3};
+        double[] ys = {1.1, 2.9, 5.2, 7.1};
+        double lambda = 0.1;
+        Hessian h = Fluxion.hessian(p -> leastSquares(xs, ys, p) + lambda * (p[0] * p[0] + p[1] * p[1]));
+        // least squares of a line is quadratic: 2 [[n, sum x], [sum x, sum x^2]] + 2 lambda I at every point
+        double[][] expected = {{2 * 4 + 2 * lambda, 2 * 6}, {2 * 6, 2 * 14 + 2 * lambda}};
+        for (double[] p : new double[][] {{0.5, 2}, {-1.3, 0.7}}) {
+            double[][] at = h.at(p);
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(expected[i], at[i], 1e-12);
+            }
+        }
+        double[] w = {2, 0.5};
+        Hessian curved = Fluxion.hessian(p -> w[0] * Math.exp(p[0]) * p[1] + w[1] * p[0] * p[0] * p[0]);
+        double[] p = {0.3, -1.2};
+        double e = w[0] * Math.exp(p[0]);
+        double[][] at = curved.at(p);
+        assertArrayEquals(new double[] {e * p[1] + 6 * w[1] * p[0], e}, at[0], 1e-12);
+        assertArrayEquals(new double[] {e, 0}, at[1], 1e-12);
+        // against differences of the gradient (forward over reverse's other half)
+        double[] v = {0.7, -0.4};
+        double[] hv = curved.hvp(p, v);
+        GradientFunction g = Fluxion.gradient(q -> w[0] * Math.exp(q[0]) * q[1] + w[1] * q[0] * q[0] * q[0]);
+        double step = 1e-5;
+        double[] plus = g.gradient(new double[] {p[0] + step * v[0], p[1] + step * v[1]});
+        double[] minus = g.gradient(new double[] {p[0] - step * v[0], p[1] - step * v[1]});
+        for (int i = 0; i < 2; i++) {
+            assertEquals((plus[i] - minus[i]) / (2 * step), hv[i], 1e-6);
+        }
+    }
+
+    @Test
+    void theDerivativeOfAUnaryClosureIsAClearError() {
         double[] data = {1, 2};
-        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.hessian(p -> data[0] * p[0] * p[0]));
+        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.derivative(x -> data[0] * x * x));
         assertTrue(e.getMessage().contains("is a lambda that does more than pass its parameters to one method. "
-                + "Fluxion.gradient and Fluxion.tangent differentiate such a lambda's body (a closure: p -> loss(data, p)); "
-                + "Hessians, Jacobians and the derivatives of a UnaryFunction need the method itself."), e.getMessage());
+                + "Fluxion.gradient, Fluxion.tangent and Fluxion.hessian differentiate such a lambda's body (a closure: "
+                + "p -> loss(data, p)); Jacobians and the derivatives of a UnaryFunction need the method itself."),
+                e.getMessage());
     }
 }

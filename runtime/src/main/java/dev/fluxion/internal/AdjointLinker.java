@@ -245,8 +245,8 @@ public final class AdjointLinker {
             return what + ", and its class was not transformed: a lambda that only passes its parameters to one method "
                     + "is linked to that method when its class is transformed. " + AGENT_HINT + " " + advice;
         }
-        return what + " that does more than pass its parameters to one method. Fluxion.gradient and Fluxion.tangent "
-                + "differentiate such a lambda's body (a closure: p -> loss(data, p)); Hessians, Jacobians and the "
+        return what + " that does more than pass its parameters to one method. Fluxion.gradient, Fluxion.tangent and "
+                + "Fluxion.hessian differentiate such a lambda's body (a closure: p -> loss(data, p)); Jacobians and the "
                 + "derivatives of a UnaryFunction need the method itself. " + advice;
     }
 

@@ -49,6 +49,21 @@ public final class Closures {
         };
     }
 
+    /** The Hessian-vector product of the closure {@code f}, taking {@code f} as its receiver. */
+    public static BoundScalarHvp hvp(Serializable f) {
+        MethodHandle h = derivative(f, Naming::hvpName, MethodType.methodType(double.class, Object.class, double[].class,
+                double[].class, double[].class, double[].class, double.class, Tape.class));
+        return (receiver, x, v, xBar, vBar, seed, tape) -> {
+            try {
+                return (double) h.invokeExact(receiver, x, v, xBar, vBar, seed, tape);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
     private static MethodHandle derivative(Serializable f, java.util.function.UnaryOperator<String> name, MethodType type) {
         SerializedLambda lambda = AdjointLinker.serializedForm(f);
         Class<?> c = f.getClass();

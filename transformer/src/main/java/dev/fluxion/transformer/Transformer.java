@@ -322,6 +322,9 @@ public final class Transformer {
                 if (forward) {
                     members.add(d.tangent());
                     members.addAll(d.vectorTangents());
+                    if (d.hvp() != null) { // a closure's (Fluxion.hessian(p -> loss(data, p)))
+                        members.add(d.hvp());
+                    }
                 }
                 out.addAll(glue, members);
                 lines.add(l.line(null));
@@ -388,6 +391,9 @@ public final class Transformer {
      * scalar function the API binds), if all its parameters are inputs; which of its array parameters
      * it writes into, and which parameters are active.
      */
+    /** The descriptor of a scalar function's lambda body ({@code LambdaBodies}): the lambda object, then the point. */
+    private static final String CLOSURE_BODY = "(Ljava/lang/Object;[D)D";
+
     private record Derivative(MethodNode adjoint, List<MethodNode> iterationBodies, MethodNode tangent,
             List<MethodNode> vectorTangents, java.util.SortedSet<Integer> sweepWidths, MethodNode hvp,
             List<Integer> writtenParams, Set<Integer> activeParams) {
@@ -455,7 +461,9 @@ public final class Transformer {
             vectorTangents.add(forward.tangent(primal, activity, lanes, writes));
         }
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
-        boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null : Naming.boundHvpBinderInterface(m.desc) != null;
+        // a closure's body, static R body(Object lambda, double[] p), has the Hessian of Fluxion.hessian(p -> ..)
+        boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null || m.desc.equals(CLOSURE_BODY)
+                : Naming.boundHvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? forward.hessianVectorProduct(primal, activity) : null;
         return new Derivative(emitted, bodies, tangent, vectorTangents, forward.sweepWidths(), hvp, written, active);
     }
