@@ -116,12 +116,14 @@ public final class Fluxion {
      * in forward mode: one tangent sweep per evaluation.
      */
     public static DoubleUnaryOperator derivative(UnaryFunction f) {
-        return new ForwardDerivative(AdjointLinker.linkTangent(f, "(D)D", UnaryTangent.class));
+        return new ForwardDerivative(AdjointLinker.isClosure(f) ? Closures.unaryTangent(f)
+                : AdjointLinker.linkTangent(f, "(D)D", UnaryTangent.class));
     }
 
     /** The same derivative in reverse mode (one adjoint sweep): equal to {@link #derivative} to round-off. */
     public static DoubleUnaryOperator reverseDerivative(UnaryFunction f) {
-        return new ReverseDerivative(AdjointLinker.link(f, "(D)D", UnaryAdjoint.class));
+        return new ReverseDerivative(AdjointLinker.isClosure(f) ? Closures.unaryAdjoint(f)
+                : AdjointLinker.link(f, "(D)D", UnaryAdjoint.class));
     }
 
     /**
@@ -175,7 +177,7 @@ public final class Fluxion {
 
     /** The second derivative of {@code f}, a reference to a {@code @Differentiable static double f(double)}. */
     public static DoubleUnaryOperator secondDerivative(UnaryFunction f) {
-        UnaryHvp hvp = AdjointLinker.linkHvp(f, "(D)D", UnaryHvp.class);
+        UnaryHvp hvp = AdjointLinker.isClosure(f) ? Closures.unaryHvp(f) : AdjointLinker.linkHvp(f, "(D)D", UnaryHvp.class);
         return x -> {
             Tape tape = Tape.current();
             tape.enter();
@@ -200,6 +202,11 @@ public final class Fluxion {
     public static Jacobian jacobian(VectorFunction f, int outputs) {
         if (outputs < 0) {
             throw new IllegalArgumentException("outputs must be >= 0, not " + outputs);
+        }
+        if (AdjointLinker.isClosure(f)) { // (p, out) -> residuals(data, p, out): the lambda's body, what it captured fixed
+            VectorTangent closure = Closures.vectorTangent(f);
+            return new VectorJacobian(Closures.vectorAdjoint(f), closure, new VectorForward.OfVector(f, closure, outputs),
+                    outputs);
         }
         VectorTangent one = AdjointLinker.linkTangent(f, "([D[D)V", VectorTangent.class);
         return new VectorJacobian(AdjointLinker.link(f, "([D[D)V", VectorAdjoint.class), one,

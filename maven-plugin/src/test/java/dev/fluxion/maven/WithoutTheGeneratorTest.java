@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.fluxion.Fluxion;
 import dev.fluxion.FluxionException;
 import dev.fluxion.ScalarFunction;
+import dev.fluxion.UnaryFunction;
+import dev.fluxion.VectorFunction;
 import dev.fluxion.internal.OnDemand;
 import dev.fluxion.testing.CorpusClasses;
 import java.io.IOException;
@@ -92,6 +94,13 @@ class WithoutTheGeneratorTest {
         double[][] h = Fluxion.hessian(computing).at(x);
         assertArrayEquals(new double[] {6 * x[0], 0}, h[0], 1e-12);
         assertArrayEquals(new double[] {0, 6 * x[1]}, h[1], 1e-12);
+        VectorFunction vector = (VectorFunction) loader.loadClass(LAMBDAS).getMethod("computingVector").invoke(null);
+        double[][] j = Fluxion.jacobian(vector, 2).at(x);
+        assertArrayEquals(new double[] {6 * x[0], 0}, j[0], 1e-12);
+        assertArrayEquals(new double[] {x[1], 2 * x[1] + x[0]}, j[1], 1e-12);
+        UnaryFunction unary = (UnaryFunction) loader.loadClass(LAMBDAS).getMethod("computingUnary").invoke(null);
+        assertEquals(3 * x[0] * x[0] + 2, Fluxion.derivative(unary).applyAsDouble(x[0]), 1e-12);
+        assertEquals(6 * x[0], Fluxion.secondDerivative(unary).applyAsDouble(x[0]), 1e-12);
         ScalarFunction viaVariable = (ScalarFunction) loader.loadClass(LAMBDAS).getMethod("viaVariable").invoke(null);
         assertArrayEquals(new double[] {5 * x[1], 5 * x[0]}, Fluxion.gradient(viaVariable).gradient(x), 1e-12);
     }

@@ -245,9 +245,12 @@ public final class AdjointLinker {
             return what + ", and its class was not transformed: a lambda that only passes its parameters to one method "
                     + "is linked to that method when its class is transformed. " + AGENT_HINT + " " + advice;
         }
-        return what + " that does more than pass its parameters to one method. Fluxion.gradient, Fluxion.tangent and "
-                + "Fluxion.hessian differentiate such a lambda's body (a closure: p -> loss(data, p)); Jacobians and the "
-                + "derivatives of a UnaryFunction need the method itself. " + advice;
+        // the agent runs, but did not transform the class that made the lambda, and no generator is here
+        return what + " that does more than pass its parameters to one method (a closure: p -> loss(data, p)), whose "
+                + "body Fluxion differentiates when the class that made it was transformed, and "
+                + owner.getName() + " was not. Put fluxion.jar (the artifact fluxion-ondemand) on the class path, let "
+                + "the agent transform " + owner.getName() + ", or transform it at build time with the "
+                + "fluxion-maven-plugin. " + advice;
     }
 
     private static boolean isBoundInstanceMethod(SerializedLambda lambda) {

@@ -98,11 +98,13 @@ final class Binders {
                         copy ? writtenParams : List.of(), false));
             }
         }
-        if (hvp) { // with respect to the last parameter, after the receiver if any (ForwardMembers)
+        String hvpInterface = isStatic ? Naming.hvpBinderInterface(m.desc) : Naming.boundHvpBinderInterface(m.desc);
+        if (hvp && hvpInterface != null) { // w.r.t. the last parameter, after the receiver if any (ForwardMembers); a
+            // lambda's body has its product bound by the closure's runtime (Closures), not by a binder
             MemberRef product = derivatives.member(DerivativeRequest.hessianVectorProduct(primal, desc,
                     java.util.Set.of(Type.getArgumentTypes(desc).length - 1)));
-            out.add(binderNamed(node, Naming.hvpBinderName(m.name), isStatic ? Naming.hvpBinderInterface(m.desc)
-                    : Naming.boundHvpBinderInterface(m.desc), "hvp", product.name(), product.descriptor(), !isStatic));
+            out.add(binderNamed(node, Naming.hvpBinderName(m.name), hvpInterface, "hvp", product.name(),
+                    product.descriptor(), !isStatic));
         }
         return out;
     }

@@ -231,7 +231,7 @@ public final class Transformer {
                 DeclaredGradients.Declaration g = DeclaredGradients.resolve(node, m);
                 MemberRef gradient = callees.derivatives().declaredGradient(DifferentiableMethods.asCalled(node, m),
                         g.primal().desc);
-                Derivative d = differentiate(node, g.primal(), callees, g.wrt(), gradient.name());
+                Derivative d = differentiate(node, g.primal(), callees, g.wrt(), gradient.name(), false);
                 Set<Integer> activeData = new java.util.TreeSet<>(d.activeParams());
                 activeData.removeAll(g.wrt());
                 out.add(m, d.adjoint());
@@ -256,7 +256,8 @@ public final class Transformer {
                 continue;
             }
             try {
-                Derivative d = differentiate(node, m, callees, null, generalAdjoint(node, m, callees).name());
+                // with only, m is the body of a lambda made outside (HiddenClassGenerator), maybe a closure
+                Derivative d = differentiate(node, m, callees, null, generalAdjoint(node, m, callees).name(), only != null);
                 out.add(m, d.adjoint());
                 out.addAll(m, d.iterationBodies());
                 if (forward) {
@@ -283,7 +284,7 @@ public final class Transformer {
         for (var todo = requests.takeVariants(); !todo.isEmpty(); todo = requests.takeVariants()) {
             for (DerivativeRequests.Variant s : todo) {
                 try {
-                    Derivative d = differentiate(node, s.method(), callees, s.inputs(), s.name());
+                    Derivative d = differentiate(node, s.method(), callees, s.inputs(), s.name(), false);
                     out.add(s.method(), d.adjoint());
                     out.addAll(s.method(), d.iterationBodies());
                 } catch (RuntimeException e) { // Unsupported included
@@ -316,7 +317,7 @@ public final class Transformer {
         for (LambdaBodies.Made l : lambdas) {
             MethodNode glue = l.glue();
             try {
-                Derivative d = differentiate(node, glue, callees, null, generalAdjoint(node, glue, callees).name());
+                Derivative d = differentiate(node, glue, callees, null, generalAdjoint(node, glue, callees).name(), true);
                 List<MethodNode> members = new ArrayList<>(List.of(glue, d.adjoint()));
                 members.addAll(d.iterationBodies());
                 if (forward) {
@@ -385,15 +386,15 @@ public final class Transformer {
         return node.methods.stream().anyMatch(m -> m.name.startsWith(Naming.ADJOINT_PREFIX) || m.name.equals(Naming.LAMBDA_TABLE));
     }
 
+    /** The descriptors of the lambda bodies ({@code LambdaBodies}) of scalar and unary functions: the lambda object, then the point. */
+    private static final Set<String> CLOSURE_BODIES = Set.of("(Ljava/lang/Object;[D)D", "(Ljava/lang/Object;D)D");
+
     /**
      * A method's adjoint, and the adjoints of the loop bodies it calls ({@link IndependentIterations});
      * its tangents (one lane and each of {@code Naming.VECTOR_WIDTHS}) and Hessian-vector product (for a static
      * scalar function the API binds), if all its parameters are inputs; which of its array parameters
      * it writes into, and which parameters are active.
      */
-    /** The descriptor of a scalar function's lambda body ({@code LambdaBodies}): the lambda object, then the point. */
-    private static final String CLOSURE_BODY = "(Ljava/lang/Object;[D)D";
-
     private record Derivative(MethodNode adjoint, List<MethodNode> iterationBodies, MethodNode tangent,
             List<MethodNode> vectorTangents, java.util.SortedSet<Integer> sweepWidths, MethodNode hvp,
             List<Integer> writtenParams, Set<Integer> activeParams) {
@@ -402,9 +403,11 @@ public final class Transformer {
     /**
      * @param inputs the parameters differentiated with respect to ({@code null}: all)
      * @param name the adjoint's name
+     * @param lambdaBody whether {@code m} is the body of a lambda ({@code LambdaBodies}): a closure's
+     *     (of a scalar or unary function) has the Hessian-vector product the API's closures bind
      */
     private Derivative differentiate(ClassNode owner, MethodNode m, DifferentiableMethods callees, Set<Integer> inputs,
-            String name) {
+            String name, boolean lambdaBody) {
         MethodChecks.Checked checked = callees.check(owner, m, inputs);
         IrFunction source = checked.source();
         ActivityAnalysis sourceActivity = checked.activity();
@@ -461,8 +464,8 @@ public final class Transformer {
             vectorTangents.add(forward.tangent(primal, activity, lanes, writes));
         }
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
-        // a closure's body, static R body(Object lambda, double[] p), has the Hessian of Fluxion.hessian(p -> ..)
-        boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null || m.desc.equals(CLOSURE_BODY)
+        // a closure's body, static double body(Object lambda, double[] p), has the Hessian of Fluxion.hessian(p -> ..)
+        boolean hessian = isStatic ? Naming.hvpBinderInterface(m.desc) != null || lambdaBody && CLOSURE_BODIES.contains(m.desc)
                 : Naming.boundHvpBinderInterface(m.desc) != null;
         MethodNode hvp = hessian ? forward.hessianVectorProduct(primal, activity) : null;
         return new Derivative(emitted, bodies, tangent, vectorTangents, forward.sweepWidths(), hvp, written, active);

@@ -145,7 +145,7 @@ public final class Grids {
     public static double oneRowTooFar(double[] x) {
         double[][] table = new double[3][2];
         double sum = 0;
-        for (int i = 0; i <= 3; i++) {
+        for (int i = 0; i < 4; i++) { // a for loop: the bound is what keeps it out of the flat layout
             table[i][0] = x[0] * i;
             sum += table[i][0];
         }

@@ -102,6 +102,19 @@ public final class Lambdas {
         return (in, out) -> squares(out, in);
     }
 
+    /** out = (3 in0^2, in1^2 + in0 in1). */
+    public static VectorFunction computingVector() {
+        return (in, out) -> {
+            squares(in, out);
+            out[0] *= 3;
+            out[1] += in[0] * in[1];
+        };
+    }
+
+    public static UnaryFunction computingUnary() {
+        return v -> cube(v) + 2 * v;
+    }
+
     /** Forwards, to a method that is not @Differentiable: linked, and Fluxion says so. */
     public static ScalarFunction notAnnotated() {
         return x -> plain(x);

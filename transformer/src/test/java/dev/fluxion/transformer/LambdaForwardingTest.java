@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fluxion.Fluxion;
 import dev.fluxion.FluxionException;
+import dev.fluxion.Jacobian;
 import dev.fluxion.ScalarFunction;
 import dev.fluxion.UnaryFunction;
 import dev.fluxion.VectorFunction;
 import dev.fluxion.internal.Naming;
+import dev.fluxion.lambdas.ObjectAndPoint;
 import dev.fluxion.transformer.backend.ClassFileLocator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,18 +118,16 @@ class LambdaForwardingTest {
         assertArrayEquals(new double[] {scale * x[1], scale * x[0]}, gradient, 1e-12);
     }
 
+    /** (in, out) -> squares(out, in): writes its input from its output, so its outputs do not depend on its inputs. */
     @Test
-    void aLambdaThatComputesIsExplainedWhereOnlyAMethodWillDo() throws Exception {
-        Object f = call("swapped");
-        FluxionException e = assertThrows(FluxionException.class, () -> Fluxion.jacobian((VectorFunction) f, 2));
-        assertEquals("fluxion: dev.fluxion.lambdas.Lambdas." + body("swapped")
-                + " is a lambda that does more than pass its parameters to one method. Fluxion.gradient, "
-                + "Fluxion.tangent and Fluxion.hessian differentiate such a lambda's body (a closure: p -> loss(data, p)); "
-                + "Jacobians and the derivatives of a UnaryFunction need the method itself. Pass a reference to a "
-                + "@Differentiable method (Fluxion.gradient(::f) in "
-                + "Kotlin, Fluxion.gradient(Model::f) in Java), or a lambda that only passes its parameters to one "
-                + "({ f(it) } in Kotlin, x -> f(x) in Java); to differentiate a combination of methods, write it as a "
-                + "@Differentiable method of its own.", e.getMessage());
+    void theJacobianOfALambdaThatComputesIsThatOfItsBody() throws Exception {
+        VectorFunction swapped = (VectorFunction) call("swapped");
+        double[] x = {0.7, -1.3};
+        Jacobian j = Fluxion.jacobian(swapped, 2);
+        double[][] at = j.at(x);
+        assertArrayEquals(new double[] {0, 0}, at[0], 0);
+        assertArrayEquals(new double[] {0, 0}, at[1], 0);
+        assertArrayEquals(new double[] {0, 0}, j.vjp(x, new double[] {1, 2}), 0);
     }
 
     /** x -> sumOfCubes(x) + 1: the Hessian of its body, diag(6 x), as its gradient is that of its body. */
@@ -157,6 +157,19 @@ class LambdaForwardingTest {
                 .collect(Collectors.toList()), forwarders(once));
         assertNull(transformer.transform(once), "transformed again");
         assertTrue(Forwarders.hasFluxionLambdas(node(bytes())));
+    }
+
+    /** Only lambdas' bodies get a closure's Hessian-vector product: a method of that shape gets none, and no binder for it. */
+    @Test
+    void aMethodOfTheShapeOfAClosureBodyIsDifferentiatedAsAnyMethod() throws Exception {
+        Transformer transformer = new Transformer(ClassFileLocator.ofClassLoader(getClass().getClassLoader()), null);
+        ClassNode out = node(transformer.transform(bytes(ObjectAndPoint.class.getName())));
+        List<String> members = out.methods.stream().map(m -> m.name + m.desc).collect(Collectors.toList());
+        assertTrue(members.contains("fluxion$adjoint$weighted(Ljava/lang/Object;[D[DDLdev/fluxion/internal/Tape;)D"), members.toString());
+        assertTrue(members.stream().noneMatch(m -> m.startsWith("fluxion$hvp$weighted") || m.startsWith("fluxion$bindhvp$weighted")),
+                members.toString());
+        assertTrue(members.stream().noneMatch(m -> m.contains("Lnull;")), members.toString());
+        assertArrayEquals(new double[] {3, 2}, Fluxion.gradient(ObjectAndPoint::product).gradient(new double[] {2, 3}), 0);
     }
 
     private static List<String> forwarders(byte[] classBytes) {

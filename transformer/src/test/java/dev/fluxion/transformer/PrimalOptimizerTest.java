@@ -152,12 +152,26 @@ class PrimalOptimizerTest {
     }
 
     @Test
+    void readsTheSameElementOfAFlatMatrixOnce() {
+        // u[i][j] twice in the stencil's block (in the laplacian and in the update): one read, as for rows
+        IrFunction f = parse(classNode("dev/fluxion/corpus/Grids"), "heatCopiedBack", true);
+        Instruction u = f.blocks().stream().flatMap(b -> b.instructions().stream())
+                .filter(i -> i.op() == Op.NEW_ARRAY).findFirst().orElseThrow();
+        // u[i - 1][j], u[i + 1][j], u[i][j - 1], u[i][j + 1], u[i][j]: five reads where the code has six
+        assertEquals(5, f.blocks().stream().mapToLong(b -> b.body().stream()
+                .filter(i -> i.op() == Op.ARRAY_LOAD && i.operand(0) == u).count()).max().orElseThrow());
+        // and no index is computed for a row only measured (j < u[i].length): the loop keeps its one block
+        assertEquals(0, f.blocks().stream().flatMap(b -> b.body().stream())
+                .filter(i -> i.op() == Op.ARITHMETIC && i.users().isEmpty()).count());
+    }
+
+    @Test
     void keepsTheRowsOfMatricesItCannotProveFlat() {
         ClassNode grids = classNode("dev/fluxion/corpus/Grids");
         assertEquals(2, matrices(parse(grids, "heatSwapped", true))); // u = next: a phi of matrices
         assertEquals(1, matrices(parse(grids, "pairwiseSquares", true))); // n x n, n known at run time
         assertEquals(1, matrices(parse(grids, "groupMoments", true))); // row i % 3: not bounded here
-        assertEquals(1, matrices(parse(grids, "oneRowTooFar", true))); // i <= 3: row 3 does not exist
+        assertEquals(1, matrices(parse(grids, "oneRowTooFar", true))); // i < 4 over 3 rows: row 3 does not exist
     }
 
     /** Where a row index runs past the matrix, the gradient throws where the primal throws. */

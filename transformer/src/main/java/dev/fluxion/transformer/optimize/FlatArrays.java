@@ -8,7 +8,11 @@ import dev.fluxion.transformer.ir.IrFunction;
 import dev.fluxion.transformer.ir.Op;
 import dev.fluxion.transformer.ir.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -57,7 +61,7 @@ final class FlatArrays {
         FlatArrays pass = new FlatArrays(f);
         for (Instruction array : matrices) {
             if (pass.indicesWithin(array)) {
-                flatten(array);
+                flatten(f, array);
                 changed = true;
             }
         }
@@ -193,19 +197,42 @@ final class FlatArrays {
                 && c.value() instanceof Integer n ? n : null;
     }
 
-    private static void flatten(Instruction array) {
+    /**
+     * Replaces {@code array} by one flat array. The index arithmetic is made once per block for each
+     * row index, and once per block for each element, the blocks walked in program order, so the
+     * first computation precedes, and dominates, the others in its block: {@code m[i][j] * m[i][j]}
+     * reads one index twice, which {@link RedundantLoads} sees as one read, as it saw the two reads of
+     * row {@code i} before.
+     */
+    private static void flatten(IrFunction f, Instruction array) {
         int[] dims = dimensions(array);
         Constant columns = Constant.ofInt(dims[1]);
         Type flatType = Type.getType(array.type().getDescriptor().substring(1));
         Instruction flat = array.block().insertBefore(array,
                 new Instruction(Op.NEW_ARRAY, Opcodes.NEWARRAY, flatType, Constant.ofInt(dims[0] * dims[1])).withLine(array.line()));
-        for (Instruction user : List.copyOf(array.users())) {
-            Value base = product(user.operand(1), columns, user);
-            for (Instruction use : List.copyOf(user.users())) {
-                use.setOperand(1, sum(base, use.operand(1), use));
-                use.setOperand(0, flat);
+        Set<Instruction> rows = new HashSet<>(array.users());
+        Map<Instruction, Value> baseOf = new HashMap<>();
+        for (Block b : f.blocks()) {
+            Map<Value, Value> products = new HashMap<>();
+            for (Instruction row : List.copyOf(b.body())) {
+                if (rows.contains(row) && !row.users().isEmpty()) { // a row only measured has no index to compute
+                    baseOf.put(row, products.computeIfAbsent(row.operand(1), i -> product(i, columns, row)));
+                }
             }
-            user.block().remove(user);
+        }
+        for (Block b : f.blocks()) {
+            Map<List<Value>, Value> sums = new HashMap<>();
+            for (Instruction use : List.copyOf(b.body())) {
+                if (use.operands().size() >= 2 && use.operand(0) instanceof Instruction row && rows.contains(row)) {
+                    Value base = baseOf.get(row);
+                    Value index = sums.computeIfAbsent(List.of(base, use.operand(1)), k -> sum(base, k.get(1), use));
+                    use.setOperand(0, flat);
+                    use.setOperand(1, index);
+                }
+            }
+        }
+        for (Instruction row : rows) {
+            row.block().remove(row);
         }
         array.block().remove(array);
     }
