@@ -2,9 +2,12 @@ package dev.fluxion.ondemand;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fluxion.Differentiable;
 import dev.fluxion.Fluxion;
+import dev.fluxion.FluxionException;
 import dev.fluxion.GradCheck;
 import dev.fluxion.GradientFunction;
 import dev.fluxion.Hessian;
@@ -209,4 +212,65 @@ class OnDemandClosuresTest {
         }
     }
 
+
+    /** A model a subclass could change: its method may write into the arrays it is given, as far as Fluxion can tell. */
+    static class Bump {
+        final double width = 0.8;
+
+        @Differentiable
+        double eval(double t, double[] w) {
+            return w[0] * Math.exp(-t * t / width) + w[1] * t;
+        }
+    }
+
+    /** The same model, final: Fluxion sees that {@code eval} only reads {@code w}. */
+    static final class FinalBump {
+        final double width = 0.8;
+
+        @Differentiable
+        double eval(double t, double[] w) {
+            return w[0] * Math.exp(-t * t / width) + w[1] * t;
+        }
+    }
+
+    @Test
+    void aCapturedArrayGivenToAnOverridableMethodIsAClearError() {
+        Bump bump = new Bump();
+        FinalBump finalBump = new FinalBump();
+        double[] w = {0.4, -0.3};
+        double t = 0.5;
+        double d = w[0] * Math.exp(-t * t / 0.8) * (-2 * t / 0.8) + w[1];
+        assertEquals(d, Fluxion.derivative(s -> finalBump.eval(s, w)).applyAsDouble(t), 1e-12);
+        FluxionException e = assertThrows(FluxionException.class,
+                () -> Fluxion.derivative(s -> bump.eval(s, w)).applyAsDouble(t));
+        assertTrue(e.getMessage().contains("differentiated values may be written into an array the lambda captured (fixed "
+                + "when the lambda was made), by a call it is passed to that Fluxion cannot see only reads it (one a subclass "
+                + "may override, say)"), e.getMessage());
+        assertTrue(e.getMessage().contains("Make that method final, private or static (or its class final)"), e.getMessage());
+    }
+
+    /** A model holding its link function in a field, as a lambda made outside. */
+    static final class Linked {
+        final DoubleUnaryOperator link = Math::tanh;
+
+        @Differentiable
+        double eval(double t) {
+            return link.applyAsDouble(2 * t);
+        }
+    }
+
+    @Test
+    void secondDerivativesThroughAFunctionHeldInAFieldSayHowToGetThem() {
+        Linked linked = new Linked();
+        double t = 0.3;
+        double th = Math.tanh(2 * t);
+        assertEquals(2 * (1 - th * th), Fluxion.derivative(s -> linked.eval(s) + 1).applyAsDouble(t), 1e-12);
+        FluxionException e = assertThrows(FluxionException.class,
+                () -> Fluxion.secondDerivative(s -> linked.eval(s) + 1).applyAsDouble(t));
+        assertTrue(e.getMessage().contains("a call to java.util.function.DoubleUnaryOperator.applyAsDouble that was not "
+                + "inlined"), e.getMessage());
+        assertTrue(e.getMessage().contains("A function held in a field or a variable (a lambda made outside, Math::tanh "
+                + "say) has first derivatives only: for second derivatives call the function itself (Math.tanh(z))"),
+                e.getMessage());
+    }
 }

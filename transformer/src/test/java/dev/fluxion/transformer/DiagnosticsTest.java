@@ -23,6 +23,7 @@ import dev.fluxion.fixtures.bad.ChosenFromAnEarlierArray;
 import dev.fluxion.fixtures.bad.ChosenSlotGivenAnotherObject;
 import dev.fluxion.fixtures.bad.ElementOrNewObject;
 import dev.fluxion.fixtures.bad.GridOfCells;
+import dev.fluxion.fixtures.bad.StreamIterate;
 import dev.fluxion.fixtures.bad.StreamSummaryStatistics;
 import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
@@ -752,6 +753,17 @@ class DiagnosticsTest {
         expectOne(StreamSummaryStatistics.class, "f",
                 "active value passed to java.util.Arrays.stream(double[]), the source of a stream pipeline Fluxion does "
                         + "not follow (java.util.Arrays.stream(double[]).map(..).summaryStatistics(..))",
+                "Fluxion follows streams over arrays, slices, IntStream.range and lists with map, filter, sorted, limit "
+                        + "and skip, ending in sum(), reduce, toArray, max, min or average; write other pipelines as a loop.");
+    }
+
+    // IntStream.iterate(0, i -> i < x.length, i -> i + 2).mapToDouble(i -> x[i] * x[i]).sum();   // ERROR
+    @Test
+    void aLambdaGivenToAStreamNotFollowedNamesThePipeline() {
+        expectOne(StreamIterate.class, "f",
+                "active value captured by a lambda given to the source of a stream pipeline Fluxion does not follow "
+                        + "(java.util.stream.IntStream.iterate(int, java.util.function.IntPredicate, "
+                        + "java.util.function.IntUnaryOperator).mapToDouble(..).sum(..))",
                 "Fluxion follows streams over arrays, slices, IntStream.range and lists with map, filter, sorted, limit "
                         + "and skip, ending in sum(), reduce, toArray, max, min or average; write other pipelines as a loop.");
     }

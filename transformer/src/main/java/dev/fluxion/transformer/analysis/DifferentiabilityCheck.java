@@ -17,6 +17,7 @@ import dev.fluxion.transformer.ir.Value;
 import dev.fluxion.transformer.rules.MathRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -129,6 +130,11 @@ public final class DifferentiabilityCheck {
             case INVOKE_DYNAMIC -> {
                 if (anyVariedOperand(insn) && !isStringResult(insn) && insn.hasValue() && !isIntegral(insn.type())
                         && !SideChannels.isShowingLambda(insn, callees)) {
+                    String pipeline = pipelineGiven(insn);
+                    if (pipeline != null) { // IntStream.iterate(0, i -> i < x.length, ..): say so, not "stored"
+                        throw new Unsupported(insn.line(), "active value captured by a lambda given to "
+                                + streamProblem(pipeline), STREAM_ADVICE);
+                    }
                     throw new Unsupported(insn.line(), "active value captured by a lambda that Fluxion cannot follow "
                             + "to its calls (it is stored, returned, chosen by a branch, or passed to a method that is "
                             + "not inlined)", "Call the lambda in the method that makes it, or pass it to a small helper "
@@ -173,7 +179,13 @@ public final class DifferentiabilityCheck {
      */
     private void checkShadowable(Instruction array) {
         switch (array.op()) {
-            case PHI, CHECKCAST, ARRAY_LOAD, NEW_ARRAY -> {
+            case PHI, ARRAY_LOAD, NEW_ARRAY -> {
+            }
+            case CHECKCAST -> {
+                if (array.operand(0) instanceof Instruction from && from.op() == Op.INVOKE
+                        && from.member().owner().equals(CAPTURES)) {
+                    checkShadowable(from); // (double[]) of a lambda's captured value
+                }
             }
             case FIELD_GET -> {
                 if (!activity.families().isData(array)) {
@@ -183,6 +195,13 @@ public final class DifferentiabilityCheck {
                 } // else data in a family with computed arrays: its shadow is zeros (ShadowAllocation)
             }
             case INVOKE -> {
+                if (array.member().owner().equals(CAPTURES)) {
+                    throw new Unsupported(array.line(), "differentiated values may be written into an array the lambda "
+                            + "captured (fixed when the lambda was made), by a call it is passed to that Fluxion cannot "
+                            + "see only reads it (one a subclass may override, say)", "Make that method final, private or "
+                                    + "static (or its class final), so Fluxion sees what it does with the array, or capture "
+                                    + "a copy (double[] w2 = w.clone()) and pass that.");
+                }
                 if (ArrayOps.of(array) == null && !activity.isDifferentiableCall(array) && !ArrayOps.isFreshZeros(array)) {
                     throw new Unsupported(array.line(), "differentiated values in the array returned by "
                             + JavaSyntax.method(array.member()) + ", which is not @Differentiable", (annotatable(array)
@@ -269,15 +288,8 @@ public final class DifferentiabilityCheck {
         // reach) where later code reads it back: Fluxion would lose that dependence
         String pipeline = isJdk(m) ? streamPipeline(insn) : null;
         if (pipeline != null) {
-            String why = FOLLOWED_STAGES.matcher(pipeline).matches()
-                    ? "a stream pipeline Fluxion follows elsewhere but could not replace by a loop here (" + pipeline
-                            + "): a loop in its place would not read what the stream read, for example an array written "
-                            + "before the stream's result is used"
-                    : "the source of a stream pipeline Fluxion does not follow (" + pipeline + ")";
-            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", " + why,
-                    "Fluxion follows streams over arrays, "
-                            + "slices, IntStream.range and lists with map, filter, sorted, limit and skip, ending in sum(), "
-                            + "reduce, toArray, max, min or average; write other pipelines as a loop.");
+            throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", "
+                    + streamProblem(pipeline), STREAM_ADVICE);
         }
         if (isJdk(m)) {
             throw new Unsupported(insn.line(), "active value passed to " + JavaSyntax.method(m) + ", a JDK method "
@@ -342,6 +354,9 @@ public final class DifferentiabilityCheck {
         return m.owner().startsWith("dev/fluxion/internal/");
     }
 
+    /** The sources of the pipelines {@code StreamLoops} follows: arrays' and collections' streams, ranges, {@code DoubleStream.of}. */
+    private static final Set<String> FOLLOWED_SOURCES = Set.of("stream", "range", "rangeClosed", "of");
+
     /** A pipeline of stages and an end that {@code StreamLoops} replaces by loops where it can. */
     private static final java.util.regex.Pattern FOLLOWED_STAGES = java.util.regex.Pattern.compile(
             ".*?\\)(\\.(map|mapToDouble|filter|sorted|limit|skip)\\(\\.\\.\\))*"
@@ -353,6 +368,42 @@ public final class DifferentiabilityCheck {
      * otherwise. A pipeline Fluxion follows was replaced by loops before this check, so one left
      * here is one it does not follow, or could not replace in this place.
      */
+    /** Reads a lambda's captured values in the body Fluxion makes of it ({@code LambdaBodies}). */
+    private static final String CAPTURES = "dev/fluxion/internal/Captures";
+
+    private static final String STREAM_ADVICE = "Fluxion follows streams over arrays, slices, IntStream.range and "
+            + "lists with map, filter, sorted, limit and skip, ending in sum(), reduce, toArray, max, min or average; "
+            + "write other pipelines as a loop.";
+
+    /** What is wrong with a stream {@code pipeline} that takes a differentiated value ({@link #streamPipeline}). */
+    private static String streamProblem(String pipeline) {
+        String head = pipeline.substring(0, Math.max(0, pipeline.indexOf('(')));
+        boolean followed = FOLLOWED_SOURCES.contains(head.substring(head.lastIndexOf('.') + 1))
+                && FOLLOWED_STAGES.matcher(pipeline).matches();
+        return followed
+                ? "a stream pipeline Fluxion follows elsewhere but could not replace by a loop here (" + pipeline
+                        + "): a loop in its place would not read what the stream read, for example an array written "
+                        + "before the stream's result is used"
+                : "the source of a stream pipeline Fluxion does not follow (" + pipeline + ")";
+    }
+
+    /** The pipeline (from its source) of a JDK stream call that {@code lambda} is given to, or {@code null}. */
+    private static String pipelineGiven(Instruction lambda) {
+        for (Instruction user : lambda.users()) {
+            if (user.op() != Op.INVOKE || !user.member().owner().startsWith("java/util/stream/")) {
+                continue;
+            }
+            Instruction source = user;
+            while (source.opcode() != Opcodes.INVOKESTATIC && !source.operands().isEmpty()
+                    && source.operand(0) instanceof Instruction up && up.op() == Op.INVOKE
+                    && up.type().getDescriptor().startsWith("Ljava/util/stream/")) {
+                source = up;
+            }
+            return streamPipeline(source);
+        }
+        return null;
+    }
+
     private static String streamPipeline(Instruction call) {
         if (!call.type().getDescriptor().startsWith("Ljava/util/stream/")) {
             return null;

@@ -243,10 +243,14 @@ public final class TangentGenerator {
         MemberRef callee = insn.member();
         String called = "a call to " + callee.owner().replace('/', '.') + "." + callee.name();
         if (VirtualCalls.isDispatched(insn, callees)) {
+            boolean jdkFunction = callee.owner().startsWith("java/util/function/");
             throw new Unsupported(insn.line(), called + " that was not inlined, through an interface or an overridable "
                     + "method: second derivatives go through calls whose code is known when the caller is transformed",
-                    "Call it on an object made in the method, whose class is then known, or make the method final, "
-                            + "private or static.");
+                    jdkFunction ? "A function held in a field or a variable (a lambda made outside, Math::tanh say) has "
+                            + "first derivatives only: for second derivatives call the function itself (Math.tanh(z)), "
+                            + "or a final, private or static method of your own."
+                            : "Call it on an object made in the method, whose class is then known, or make the method "
+                                    + "final, private or static.");
         }
         String descriptor = insn.callDescriptor(); // the receiver, if any, is operand 0
         Type[] params = Type.getArgumentTypes(descriptor);
