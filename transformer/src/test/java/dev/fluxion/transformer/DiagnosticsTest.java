@@ -21,13 +21,12 @@ import dev.fluxion.fixtures.bad.CalleeMovesRows;
 import dev.fluxion.fixtures.bad.CallsAFailingCallee;
 import dev.fluxion.fixtures.bad.ChosenFromAnEarlierArray;
 import dev.fluxion.fixtures.bad.ChosenSlotGivenAnotherObject;
+import dev.fluxion.fixtures.bad.DataToOverridable;
 import dev.fluxion.fixtures.bad.ElementOrNewObject;
-import dev.fluxion.fixtures.bad.GridOfCells;
-import dev.fluxion.fixtures.bad.StreamIterate;
-import dev.fluxion.fixtures.bad.StreamSummaryStatistics;
 import dev.fluxion.fixtures.bad.ElementPassedToALibrary;
 import dev.fluxion.fixtures.bad.EscapingValueObject;
 import dev.fluxion.fixtures.bad.FieldReadBeforeAssigned;
+import dev.fluxion.fixtures.bad.GridOfCells;
 import dev.fluxion.fixtures.bad.HelperOfAHiddenClass;
 import dev.fluxion.fixtures.bad.LambdaOfAnotherClassPassedOn;
 import dev.fluxion.fixtures.bad.ListElementUsedAfterGrowth;
@@ -53,7 +52,9 @@ import dev.fluxion.fixtures.bad.RuleWithoutReceiver;
 import dev.fluxion.fixtures.bad.SeveralProblems;
 import dev.fluxion.fixtures.bad.SlotGivenAnotherObject;
 import dev.fluxion.fixtures.bad.StreamInTryBlock;
+import dev.fluxion.fixtures.bad.StreamIterate;
 import dev.fluxion.fixtures.bad.StreamMappedToObjects;
+import dev.fluxion.fixtures.bad.StreamSummaryStatistics;
 import dev.fluxion.fixtures.bad.StreamToListChanged;
 import dev.fluxion.fixtures.bad.SynchronizedBlock;
 import dev.fluxion.fixtures.bad.SynchronizedMethod;
@@ -755,6 +756,18 @@ class DiagnosticsTest {
                         + "not follow (java.util.Arrays.stream(double[]).map(..).summaryStatistics(..))",
                 "Fluxion follows streams over arrays, slices, IntStream.range and lists with map, filter, sorted, limit "
                         + "and skip, ending in sum(), reduce, toArray, max, min or average; write other pipelines as a loop.");
+    }
+
+    // return MODEL.eval(x[0], WEIGHTS);   // ERROR: eval may be overridden by one that writes into WEIGHTS
+    @Test
+    void dataInAFieldGivenToAnOverridableMethodNamesTheCall() {
+        expectOne(DataToOverridable.class, "f",
+                "differentiated values may be written into the array in field "
+                        + "dev.fluxion.fixtures.bad.DataToOverridable.WEIGHTS by the call of "
+                        + "dev.fluxion.fixtures.bad.DataToOverridable.Model.eval(double, double[]), which Fluxion cannot "
+                        + "see only reads it (a subclass may override it, say)",
+                "Make that method final, private or static (or its class final), so Fluxion sees what it does with the "
+                        + "array, or pass a copy (WEIGHTS.clone()).");
     }
 
     // IntStream.iterate(0, i -> i < x.length, i -> i + 2).mapToDouble(i -> x[i] * x[i]).sum();   // ERROR

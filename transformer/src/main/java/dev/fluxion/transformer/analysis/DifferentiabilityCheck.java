@@ -189,6 +189,14 @@ public final class DifferentiabilityCheck {
             }
             case FIELD_GET -> {
                 if (!activity.families().isData(array)) {
+                    Instruction call = onlyCallsWrite(array);
+                    if (call != null) { // nothing stores into it here: a call may, as far as Fluxion can tell
+                        throw new Unsupported(array.line(), "differentiated values may be written into the array in field "
+                                + JavaSyntax.field(array.member()) + " by the call of " + JavaSyntax.method(call.member())
+                                + ", which Fluxion cannot see only reads it (a subclass may override it, say)",
+                                "Make that method final, private or static (or its class final), so Fluxion sees what it "
+                                        + "does with the array, or pass a copy (" + array.member().name() + ".clone()).");
+                    }
                     throw new Unsupported(array.line(), "differentiated values written into the array in field "
                     + JavaSyntax.field(array.member()), "Copy the array into a "
                             + "local first (" + array.member().name() + ".clone()) and write into the copy.");
@@ -368,6 +376,18 @@ public final class DifferentiabilityCheck {
      * otherwise. A pipeline Fluxion follows was replaced by loops before this check, so one left
      * here is one it does not follow, or could not replace in this place.
      */
+    /** The first call that may write {@code array}'s family, if only calls (no store, copy or fill) may; else null. */
+    private Instruction onlyCallsWrite(Value array) {
+        Instruction first = null;
+        for (Instruction w : activity.families().writers(array)) {
+            if (w.op() != Op.INVOKE || ArrayOps.of(w) != null) {
+                return null;
+            }
+            first = first == null ? w : first;
+        }
+        return first;
+    }
+
     /** Reads a lambda's captured values in the body Fluxion makes of it ({@code LambdaBodies}). */
     private static final String CAPTURES = "dev/fluxion/internal/Captures";
 
