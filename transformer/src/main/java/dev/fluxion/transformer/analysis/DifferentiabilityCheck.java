@@ -370,12 +370,6 @@ public final class DifferentiabilityCheck {
             ".*?\\)(\\.(map|mapToDouble|filter|sorted|limit|skip)\\(\\.\\.\\))*"
                     + "\\.(sum|reduce|toArray|max|min|average)\\(\\.\\.\\)");
 
-    /**
-     * The pipeline the JDK call {@code call} starts, as {@code Arrays.stream(double[]).map(..).forEach(..)}
-     * (each stage the first stream call on the one before), if it returns a stream; {@code null}
-     * otherwise. A pipeline Fluxion follows was replaced by loops before this check, so one left
-     * here is one it does not follow, or could not replace in this place.
-     */
     /** The first call that may write {@code array}'s family, if only calls (no store, copy or fill) may; else null. */
     private Instruction onlyCallsWrite(Value array) {
         Instruction first = null;
@@ -424,6 +418,12 @@ public final class DifferentiabilityCheck {
         return null;
     }
 
+    /**
+     * The pipeline the JDK call {@code call} starts, as {@code Arrays.stream(double[]).map(..).forEach(..)}
+     * (each stage the first stream call on the one before), if it returns a stream; {@code null}
+     * otherwise. A pipeline Fluxion follows was replaced by loops before this check, so one left
+     * here is one it does not follow, or could not replace in this place.
+     */
     private static String streamPipeline(Instruction call) {
         if (!call.type().getDescriptor().startsWith("Ljava/util/stream/")) {
             return null;
