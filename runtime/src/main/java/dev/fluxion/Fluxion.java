@@ -58,8 +58,7 @@ public final class Fluxion {
      */
     public static GradientFunction gradient(ScalarFunction f) {
         if (AdjointLinker.isClosure(f)) { // p -> loss(data, p): the lambda's body, what it captured fixed
-            BoundScalarAdjoint closure = Closures.adjoint(f);
-            return new ReverseGradient((x, xBar, seed, tape) -> closure.adjoint(f, x, xBar, seed, tape));
+            return new ReverseGradient(Closures.adjoint(f));
         }
         Object receiver = AdjointLinker.receiver(f);
         if (receiver != null) { // model::loss, an instance method bound to its object
@@ -132,8 +131,7 @@ public final class Fluxion {
      */
     public static TangentFunction tangent(ScalarFunction f) {
         if (AdjointLinker.isClosure(f)) {
-            BoundScalarTangent closure = Closures.tangent(f);
-            return new ForwardTangent((x, xDot, tape) -> closure.tangent(f, x, xDot, tape), null);
+            return new ForwardTangent(Closures.tangent(f), null);
         }
         Object receiver = AdjointLinker.receiver(f);
         if (receiver != null) { // model::loss, an instance method bound to its object
@@ -164,8 +162,7 @@ public final class Fluxion {
      */
     public static Hessian hessian(ScalarFunction f) {
         if (AdjointLinker.isClosure(f)) { // p -> loss(data, p): the lambda's body, what it captured fixed
-            BoundScalarHvp closure = Closures.hvp(f);
-            return new ReverseOverForward((x, v, xBar, vBar, seed, tape) -> closure.hvp(f, x, v, xBar, vBar, seed, tape));
+            return new ReverseOverForward(Closures.hvp(f));
         }
         Object receiver = AdjointLinker.receiver(f);
         if (receiver != null) { // model::loss, an instance method bound to its object

@@ -22,13 +22,13 @@ public final class Closures {
     private Closures() {
     }
 
-    /** The reverse-mode derivative of the closure {@code f}, taking {@code f} itself as its receiver. */
-    public static BoundScalarAdjoint adjoint(Serializable f) {
+    /** The reverse-mode derivative of the closure {@code f} of a {@code ScalarFunction}, bound to {@code f}. */
+    public static ScalarAdjoint adjoint(Serializable f) {
         MethodHandle h = derivative(f, Naming::adjointName, MethodType.methodType(double.class, Object.class, double[].class,
                 double[].class, double.class, Tape.class));
-        return (receiver, x, xBar, seed, tape) -> {
+        return (x, xBar, seed, tape) -> {
             try {
-                return (double) h.invokeExact(receiver, x, xBar, seed, tape);
+                return (double) h.invokeExact((Object) f, x, xBar, seed, tape);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
@@ -37,13 +37,13 @@ public final class Closures {
         };
     }
 
-    /** The forward-mode derivative (one direction) of the closure {@code f}, taking {@code f} as its receiver. */
-    public static BoundScalarTangent tangent(Serializable f) {
+    /** The forward-mode derivative (one direction) of the closure {@code f} of a {@code ScalarFunction}, bound to {@code f}. */
+    public static ScalarTangent tangent(Serializable f) {
         MethodHandle h = derivative(f, Naming::tangentName, MethodType.methodType(double.class, Object.class, double[].class,
                 double[].class, Tape.class));
-        return (receiver, x, xDot, tape) -> {
+        return (x, xDot, tape) -> {
             try {
-                return (double) h.invokeExact(receiver, x, xDot, tape);
+                return (double) h.invokeExact((Object) f, x, xDot, tape);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
@@ -52,13 +52,13 @@ public final class Closures {
         };
     }
 
-    /** The Hessian-vector product of the closure {@code f}, taking {@code f} as its receiver. */
-    public static BoundScalarHvp hvp(Serializable f) {
+    /** The Hessian-vector product of the closure {@code f} of a {@code ScalarFunction}, bound to {@code f}. */
+    public static ScalarHvp hvp(Serializable f) {
         MethodHandle h = derivative(f, Naming::hvpName, MethodType.methodType(double.class, Object.class, double[].class,
                 double[].class, double[].class, double[].class, double.class, Tape.class));
-        return (receiver, x, v, xBar, vBar, seed, tape) -> {
+        return (x, v, xBar, vBar, seed, tape) -> {
             try {
-                return (double) h.invokeExact(receiver, x, v, xBar, vBar, seed, tape);
+                return (double) h.invokeExact((Object) f, x, v, xBar, vBar, seed, tape);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
